@@ -14,6 +14,9 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 import workbench
 
@@ -92,3 +95,65 @@ def test_an_error_quoting_chinese_on_a_latin1_stderr_is_readable(
     )
     assert r.returncode == 1
     assert r.stderr == "error: quote not found in the document: '不存在的引文'\n"
+
+
+def _misread_locale(monkeypatch: Any, argv: list[str], orig: list[str]) -> list[list[str]]:
+    """This process as one in a non-UTF-8 locale would be, with a Chinese argument the locale
+    misread (its UTF-8 bytes as surrogates); the execs `_utf8_arguments` asks for."""
+    import types
+
+    from workbench import cli as cli_module
+
+    execs: list[list[str]] = []
+
+    def execv(path: str, args: list[str]) -> None:  # as os.execv takes its path
+        execs.append([os.fspath(path), *args[1:]])
+
+    misread = "闫俊杰".encode().decode("ascii", "surrogateescape")
+    flags = {n: getattr(sys.flags, n) for n in dir(sys.flags) if not n.startswith(("_", "n_"))}
+    flags = {n: v for n, v in flags.items() if not callable(v)}
+    monkeypatch.setattr(cli_module.sys, "flags", types.SimpleNamespace(**{**flags, "utf8_mode": 0}))
+    monkeypatch.setattr(cli_module.sys, "getfilesystemencoding", lambda: "ascii")
+    monkeypatch.setattr(cli_module.sys, "argv", [a.replace("闫俊杰", misread) for a in argv])
+    monkeypatch.setattr(cli_module.sys, "orig_argv", [a.replace("闫俊杰", misread) for a in orig])
+    monkeypatch.setattr(os, "execv", execv)
+    return execs
+
+
+def test_the_restart_is_asked_of_the_interpreter_that_reads_x_utf8(monkeypatch: Any) -> None:
+    from workbench.cli import _utf8_arguments
+
+    execs = _misread_locale(
+        monkeypatch,
+        ["/venv/bin/workbench", "claim", "list", "--speaker", "闫俊杰"],
+        ["/venv/bin/python", "/venv/bin/workbench", "claim", "list", "--speaker", "闫俊杰"],
+    )
+    monkeypatch.setattr(sys, "executable", "/venv/bin/python")
+    _utf8_arguments()
+    assert [e[:4] for e in execs] == [["/venv/bin/python", "-X", "utf8", "/venv/bin/workbench"]]
+
+
+@pytest.mark.parametrize("how", ["frozen", "embedded", "restarted"])
+def test_a_misread_argument_restarts_no_interpreter_that_cannot_take_x_utf8(
+    monkeypatch: Any, how: str
+) -> None:
+    """review165: a workbench built into one executable (PyInstaller, sys.frozen: sys.executable
+    is the tool itself, which reads `-X utf8` as its own arguments) started itself again with
+    `-X utf8` before the arguments, which still held the misread one: it did so again, for
+    ever, each time two arguments longer. An interpreter embedded in another program may have
+    sys.executable None (a TypeError's traceback); and a restart that came back still
+    not in UTF-8 mode must not restart again."""
+    from workbench.cli import _utf8_arguments
+
+    argv = ["workbench", "claim", "list", "--speaker", "闫俊杰"]
+    orig = ["/opt/workbench/workbench", *argv[1:]]
+    if how == "restarted":
+        orig = ["/usr/bin/python3", "-X", "utf8", "-m", "workbench", *argv[1:]]
+    execs = _misread_locale(monkeypatch, argv, orig)
+    if how == "frozen":
+        monkeypatch.setattr(sys, "frozen", True, raising=False)
+        monkeypatch.setattr(sys, "executable", "/opt/workbench/workbench")
+    else:
+        monkeypatch.setattr(sys, "executable", None if how == "embedded" else "/usr/bin/python3")
+    _utf8_arguments()
+    assert execs == []

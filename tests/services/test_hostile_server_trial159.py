@@ -211,3 +211,28 @@ def test_a_page_that_stalls_halfway_says_how_much_came(serve: Serve) -> None:  #
         f"cannot fetch {site}/: the page stopped arriving after 1,000 bytes "
         "(nothing more within 0.3 s)"
     )
+
+
+@pytest.mark.parametrize(
+    ("retry", "said"),
+    [
+        # The third form of an HTTP date (asctime: GMT, though it names no zone), which a
+        # server may send and every client must read (RFC 9110, 5.6.7): left out.
+        (b"Wed Oct 21 07:28:00 2026", "; try again after 2026-10-21T07:28:00Z"),
+        # A date whose zone takes it past year 9999: OverflowError, a traceback.
+        (b"Fri, 31 Dec 9999 23:59:59 -0100", ""),
+    ],
+    ids=["asctime", "past-9999"],
+)
+def test_a_retry_after_date_of_any_form_gives_one_line(
+    serve: Serve,  # noqa: F811
+    retry: bytes,
+    said: str,
+) -> None:
+    """review165: a 503 whose Retry-After was an HTTP date in asctime form (`Wed Oct 21
+    07:28:00 2026`, one of the three forms HTTP defines) said nothing of it, and one whose
+    zone took it past the year 9999 crashed `doc add URL` with an OverflowError."""
+    site = serve({"/": send(_status(503, b"Service Unavailable", b"Retry-After: " + retry))})
+    got = fetched_within(f"{site}/")
+    assert isinstance(got, WorkbenchError), repr(got)
+    assert got.message == f"{site}/: the server answered 503 Service Unavailable{said}"
