@@ -193,8 +193,13 @@ def _utf8_arguments() -> None:
         except UnicodeDecodeError:
             return  # (not UTF-8: the locale's reading is the better one)
         misread = True
-    if not misread or not sys.orig_argv:
+    if not misread or not sys.orig_argv or not sys.executable or getattr(sys, "frozen", False):
+        # Only an interpreter reads -X utf8: a frozen tool (PyInstaller) is its own
+        # sys.executable and would take `-X utf8` as its arguments and, still misreading, start
+        # again for ever; an embedded one may have none (review165).
         return
+    if sys.orig_argv[1:3] == ["-X", "utf8"]:
+        return  # (started again already, and the option was not taken: never twice)
     try:
         os.execv(sys.executable, [sys.executable, "-X", "utf8", *sys.orig_argv[1:]])
     except OSError:

@@ -249,14 +249,14 @@ def _retry_after(code: int, headers: Message | None) -> str:
         # A day is 86,400 s: ten digits are over three centuries (and Python refuses to read a
         # number of over 4,300 digits, which a header may hold).
         return f"; try again in {int(given):,} s" if len(given) <= 10 else ""
+    from datetime import UTC
     from email.utils import parsedate_to_datetime
 
     try:
         when = parsedate_to_datetime(given)
-    except (TypeError, ValueError, IndexError):
+        # An HTTP date is in GMT: its asctime form names no zone (review165: it went unsaid).
+        when = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        # (OverflowError: a zone taking it past the year 9999 crashed `doc add URL`, review165)
         return ""
-    if when.tzinfo is None:
-        return ""
-    from datetime import UTC
-
-    return f"; try again after {when.astimezone(UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    return f"; try again after {when.strftime('%Y-%m-%dT%H:%M:%SZ')}"

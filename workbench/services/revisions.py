@@ -254,12 +254,14 @@ def _earlier_with(tx: Tx, doc: Document, digest: str) -> int | None:
 
 def _check_related(doc: Document, number: int, latest: str, content: Content) -> None:
     """Refuse a new text that shares almost no wording with the latest revision, or that is
-    under CUT_BELOW of its length (`_check_length`)."""
-    _check_length(doc, number, latest, content)
+    under CUT_BELOW of its length (`_check_length`). Wording first: a text sharing none of the
+    article's is another text (a takedown notice), whatever its length; cut_short is said of a
+    text that is the article's, cut (review165: a takedown notice was said as a paywall's)."""
     share = shared_wording(latest, content.text)
     if share is None:
         share = _short_share(latest, content.text)
     if share is None or share >= UNRELATED_BELOW:
+        _check_length(doc, number, latest, content)
         return
     language = content.metadata.get("language")
     other = (
