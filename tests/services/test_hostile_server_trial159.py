@@ -236,3 +236,26 @@ def test_a_retry_after_date_of_any_form_gives_one_line(
     got = fetched_within(f"{site}/")
     assert isinstance(got, WorkbenchError), repr(got)
     assert got.message == f"{site}/: the server answered 503 Service Unavailable{said}"
+
+
+def test_a_redirect_through_an_over_long_address_is_refused_as_one_to_it(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    """review165: the over-long address was refused only when it was the last: a redirect
+    through one (/ to a 60,000-character address, that to /a) was followed, the page stored,
+    and stderr said "redirected to" the whole 60,000-character address, one line of it."""
+    long = b"/page?" + b"q" * 60_000
+    site = serve(
+        {
+            "/": send(_status(302, b"Found", b"Location: " + long)),
+            long.decode(): send(_status(302, b"Found", b"Location: /a")),
+            "/a": page(ARTICLE.encode()),
+        }
+    )
+    r = run("doc", "add", f"{site}/")
+    assert r.crash is None and r.code == 1, (r.code, r.err)
+    assert r.err == (
+        f"error: {site}/ redirects to an address of {len(site) + len(long):,} characters, over "
+        "the 2,000-character limit of a document's URL\n"
+    )
