@@ -87,6 +87,14 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             raise InvalidInput(
                 f"{req.full_url} redirects to an address that is not taken: {refused.message}"
             ) from None
+        if len(newurl) > MAX_URL:
+            # Said as the redirect's, before it is followed: an address the user never typed,
+            # refused at storing as "the URL is N characters" (trial159), and one on the way to
+            # another was followed and said whole on stderr (review165).
+            raise InvalidInput(
+                f"{self.url} redirects to an address of {len(newurl):,} characters, over the "
+                f"{MAX_URL:,}-character limit of a document's URL"
+            )
         # Counted here, not by urllib's own limits: it refuses a sixth redirect (or a loop) in
         # three lines that call any chain too long "an infinite loop" (review56).
         if newurl == self.url or newurl in self.hops:
@@ -161,13 +169,6 @@ def fetch(
         ) from None
     except OSError as exc:
         raise WorkbenchError(f"cannot fetch {url}: {_said(str(exc))}") from None
-    if final != url and len(final) > MAX_URL:
-        # Refused as the document's URL when stored, as "the URL is N characters": of an
-        # address the user never typed (trial159).
-        raise InvalidInput(
-            f"{url} redirects to an address of {len(final):,} characters, over the "
-            f"{MAX_URL:,}-character limit of a document's URL"
-        )
     return Fetched(url, final, status, content_type, data, redirects.hops)
 
 
