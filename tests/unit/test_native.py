@@ -251,7 +251,7 @@ def _dataclasses_with_their_own_init() -> list[type]:
 
 def test_the_hot_dataclasses_write_their_init_out() -> None:
     names = {cls.__name__ for cls in _dataclasses_with_their_own_init()}
-    assert {"Segment", "Candidate", "Reading", "Unit", "Scored"} <= names
+    assert {"Segment", "Candidate", "Reading", "Unit", "Scored", "Kept"} <= names
 
 
 def _value(annotation: str, i: int) -> object:
@@ -274,6 +274,7 @@ def _value(annotation: str, i: int) -> object:
         "Spans": Spans([(i, i + 1)]),
         "Reading": None,
         "Scored": None,
+        "Kept": None,
         "type": None,  # compiled, an optional field's type is `type`
     }
     return made[kind]

@@ -593,16 +593,34 @@ class Model:
 
 
 def explain_band(band: str, weights: dict[str, float]) -> tuple[str, ...]:
-    """The length band as a reason, `length "20-39 words" +0.53`, if it moved the score."""
+    """The length band as a reason, `length "20-39 words" +0.53`, if it moved the score: the
+    same tuple for every candidate of a band (`_BAND_REASONS`), not a string each."""
     w = weights.get(band, 0.0)
-    if abs(w) < 0.05:
-        return ()
-    return (f'length "{band.removeprefix("len")} words" {w:+.2f}',)
+    known = _BAND_REASONS.get((band, w))
+    if known is not None:
+        return known
+    reason: tuple[str, ...] = ()
+    if abs(w) >= 0.05:
+        reason = (f'length "{band.removeprefix("len")} words" {w:+.2f}',)
+    _BAND_REASONS[(band, w)] = reason
+    return reason
 
 
 def explain_context(terms: tuple[tuple[str, float], ...]) -> tuple[str, ...]:
-    """Every context feature that fired, with its weight: `context "after a question" -0.21`."""
-    return tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
+    """Every context feature that fired, with its weight: `context "after a question" -0.21`
+    (one tuple for each set of them, `_CONTEXT_REASONS`: a transcript's sentences have a few
+    dozen)."""
+    known = _CONTEXT_REASONS.get(terms)
+    if known is None:
+        known = tuple(f'context "{LABELS[name]}" {w:+.2f}' for name, w in terms)
+        _CONTEXT_REASONS[terms] = known
+    return known
+
+
+# The reasons each length band and weight, and each set of context features, gives (at most a
+# band for each band of each model, and the sets of a few context features: a bounded few).
+_BAND_REASONS: dict[tuple[str, float], tuple[str, ...]] = {}
+_CONTEXT_REASONS: dict[tuple[tuple[str, float], ...], tuple[str, ...]] = {}
 
 
 _TOP = 3  # n-grams named in a score's reasons

@@ -45,7 +45,14 @@ from workbench.domain.checkworthy.names import harvest_names
 from workbench.domain.checkworthy.nonclaims import NONE, NotClaims, not_claims
 from workbench.domain.checkworthy.quotes import quotes_in
 from workbench.domain.checkworthy.reposts import blanked, post_starts, reply_marks
-from workbench.domain.checkworthy.scoring import Context, Contribution, Scored, squash
+from workbench.domain.checkworthy.scoring import (
+    Context,
+    Contribution,
+    Kept,
+    Scored,
+    Shared,
+    squash,
+)
 from workbench.domain.checkworthy.widths import as_read
 from workbench.domain.checkworthy.zh_cues import HAS_CJK, WISH
 from workbench.domain.covered import Spans
@@ -66,8 +73,9 @@ class Candidate:
     """A span worth checking: `text` is exactly `document[start:end]`; in a transcript,
     `speaker` is who said it (see `transcript`). `threshold` is the score the span had to
     reach to be offered (the minimum score, or a Chinese clause's higher bar: `clause_bar`);
-    `found`, how it was scored, from which `logit` and `contributions` explain the score when
-    asked (building them for every candidate cost a tenth of `find_candidates`' time)."""
+    `found`, what it keeps of how it was scored (`Scored.kept`), from which `logit` and
+    `contributions` explain the score when asked (building them for every candidate cost a
+    tenth of `find_candidates`' time)."""
 
     start: int
     end: int
@@ -77,7 +85,7 @@ class Candidate:
     suggested_type: str
     speaker: str | None = None
     threshold: float | None = None
-    found: Scored | None = field(default=None, compare=False, repr=False)
+    found: Kept | None = field(default=None, compare=False, repr=False)
 
     def __init__(
         self,
@@ -89,7 +97,7 @@ class Candidate:
         suggested_type: str,
         speaker: str | None = None,
         threshold: float | None = None,
-        found: Scored | None = None,
+        found: Kept | None = None,
     ) -> None:
         # Written out so that mypyc compiles it: the one dataclass generates is exec'd, so
         # interpreted even here (tests/unit/test_native.py holds it to the fields).
@@ -107,11 +115,11 @@ class Candidate:
         return by_fields(self)  # compiled, pickled and copied as the sources are
 
     def logit(self) -> float | None:
-        """The raw value the score is the logistic function of (see `Scored.logit`)."""
+        """The raw value the score is the logistic function of (see `Kept.logit`)."""
         return None if self.found is None else self.found.logit()
 
     def contributions(self) -> tuple[Contribution, ...]:
-        """The terms of `logit`, which add up to it (see `Scored.contributions`)."""
+        """The terms of `logit`, which add up to it (see `Kept.contributions`)."""
         return () if self.found is None else self.found.contributions()
 
 
@@ -221,9 +229,11 @@ def find_candidates(
             read = blanked(read, marks)
         sentences = _cut(read, split_sentences(read), post_starts(read, marks))
         found = _find(read, sentences, None, min_score, progress)
-        if read is text:
-            return found
-        return [replace(c, text=text[c.start : c.end]) for c in found]
+        if read is not text:
+            # In place: a list beside it held every candidate twice at the peak.
+            for i, c in enumerate(found):
+                found[i] = replace(c, text=_same(c.text, text[c.start : c.end]))
+        return found
     if transcript.text != text:
         raise ValueError("the transcript was read from another text")
     masked = as_read(transcript.masked)
@@ -237,11 +247,25 @@ def find_candidates(
     sentences = _cut(masked, split_sentences(masked), cuts)
     contexts = sentence_context(masked, sentences, transcript)
     notes = transcript.note_lines
-    return [
-        replace(c, text=text[c.start : c.end], speaker=transcript.speaker_at(c.start))
-        for c in _find(masked, sentences, contexts, min_score, progress)
-        if not notes or not _inside(notes, c.start, c.end)
-    ]
+    found = _find(masked, sentences, contexts, min_score, progress)
+    # In place, each candidate read off the masked text replaced as it goes (a second list
+    # held every candidate twice, each with its text twice, at the peak).
+    kept = 0
+    for c in found:
+        if notes and _inside(notes, c.start, c.end):
+            continue
+        said = _same(c.text, text[c.start : c.end])
+        found[kept] = replace(c, text=said, speaker=transcript.speaker_at(c.start))
+        kept += 1
+    del found[kept:]
+    return found
+
+
+def _same(read: str, written: str) -> str:
+    """A candidate's text as the document writes it: the text it was read from when they are
+    equal (most candidates: nothing in them was masked or widened), so that the candidate and
+    what explains its score (`Kept.text`) hold one string, not two."""
+    return read if read == written else written
 
 
 def _inside(spans: tuple[tuple[int, int], ...], start: int, end: int) -> bool:
@@ -437,12 +461,15 @@ class SpanScorer:
     not_claims: NotClaims = NONE
     # What a clause of the document may fire at most, by the words it holds.
     evidence: Evidence = field(init=False)
+    # What its candidates hold alike (see `Scored.kept`).
+    shared: Shared = field(init=False)
 
     def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
         return by_fields(self)  # compiled, pickled and copied as the sources are
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "evidence", evidence(self.names))
+        object.__setattr__(self, "shared", Shared())
 
     def make(self, start: int, end: int, found: Scored, threshold: float) -> Candidate:
         """The candidate `found` makes of the span, which had to score `threshold`: without a
@@ -451,16 +478,17 @@ class SpanScorer:
         body, lead = body_of(self.text[start:end])
         if body and lead:
             start += lead
+        text = self.text[start:end]
         return Candidate(
             start,
             end,
-            self.text[start:end],
+            text,
             found.score,
             found.reasons(),
             found.kind(),
             None,
             threshold,
-            found.kept(),
+            found.kept(text, self.shared),
         )
 
     def scored(self, start: int, end: int, context: Context = ()) -> Scored:

@@ -53,7 +53,7 @@ from workbench.domain.rebuild import by_fields
 
 # A sentence's context in a transcript: the context features that fire on it, with their weights.
 Context = tuple[tuple[str, float], ...]
-# One term of a score's logit (see `Scored.contributions`): its kind ("bias", "feature",
+# One term of a score's logit (see `Kept.contributions`): its kind ("bias", "feature",
 # "length", "context", "words", "chars" or "other"), its name (None for the bias) and what it
 # added.
 Contribution = tuple[str, str | None, float]
@@ -197,90 +197,39 @@ class Scored:
     def kind(self) -> str:
         return "fact" if self.reading is None else suggest_type(frozenset(self.fired))
 
-    def kept(self) -> Scored:
-        """This score as a candidate keeps it to explain later: without the distinct characters
-        its reading found (a set for each of a long document's candidates), which
-        `contributions` reads again; under the English model, with only the n-gram terms
-        `contributions` lists, each times the length factor, and the rest summed (`_REST`): the
-        reading's every learnt word and pair cost 1,800 bytes a candidate."""
-        reading = self.reading
-        if reading is not None and reading.english and len(reading.terms) > _TOP:
-            ranked = sorted([(-abs(v), g, v) for g, v in checkworthy_model.load().added(reading)])
-            terms = [(g, v) for _, g, v in ranked[:_TOP]]
-            terms.append((_REST, sum(v for _, _, v in ranked[_TOP:])))
-            # Factor 1.0: the terms are already weighed (v * 1.0 is v), and so is the sum.
-            lean = checkworthy_model.Reading(
-                True, reading.band, terms, 1.0, reading.weight * reading.factor, reading.chars
-            )
-            return Scored(self.score, self.fired, lean, self.text, self.context, self.not_claim)
-        if reading is None or reading.charset is None:
-            return self
-        lean = checkworthy_model.Reading(
-            reading.english,
-            reading.band,
-            reading.terms,
-            reading.factor,
-            reading.weight,
-            reading.chars,
-        )
-        return Scored(self.score, self.fired, lean, self.text, self.context, self.not_claim)
-
-    def logit(self) -> float | None:
-        """The raw value the score is the logistic function of (`squash(logit) == score`),
-        summed as `of` sums it; None for a span that is no claim (`not_claim`: its score is 0
-        whatever its terms)."""
-        if self.not_claim is not None:
-            return None
-        model = checkworthy_model.load()
+    def kept(self, text: str, shared: Shared | None = None) -> Kept:
+        """What a candidate keeps of this score to explain it later (`Kept`): the figures its
+        logit is summed from and, under the English model, the `_TOP` n-grams its explanation
+        names with the others' sum; not the reading (a sentence's every learnt word and pair)
+        nor the distinct characters the plain model read (`Kept.contributions` reads them
+        again). `text` is the candidate's own text: the body that was scored is kept as that
+        very string when they are equal (most candidates), not as a second copy. `shared` (one
+        per document) hands every candidate the same string for the same n-gram and the same
+        tuple for the same named features."""
+        body = text if self.text == text else self.text
+        fired = self.fired if shared is None else shared.fired.setdefault(self.fired, self.fired)
         reading = self.reading
         if reading is None:
-            return model.plain.bias + model.plain.features["too_short"]
-        part = model if reading.english else model.plain
-        logit = part.bias + part.bands.get(reading.band, 0.0)
-        weights = part.features
-        for name in self.fired:
-            logit += weights.get(name, 0.0)
-        if reading.english:
-            logit += reading.weight * reading.factor
-            for _, v in self.context:
-                logit += v
-        else:
-            logit += reading.chars
-        return logit
-
-    def contributions(self) -> tuple[Contribution, ...]:
-        """Every term of `logit` with what it added, so that they add up to it (to the float
-        error of the sum): the bias, each named feature with a weight, the length band, each
-        context feature (English model), the `_TOP` n-grams that moved the score most (the
-        order of `checkworthy_model.explain`) and one ("other", "words" or "chars") for the
-        rest of them. Only asked for a candidate: the scoring loop never builds it. Empty for a
-        span that is no claim (see `logit`)."""
-        if self.not_claim is not None:
-            return ()
-        model = checkworthy_model.load()
-        reading = self.reading
-        if reading is None:  # an empty body: too short, and nothing else read
-            too_short = model.plain.features["too_short"]
-            return (("bias", None, model.plain.bias), ("feature", "too_short", too_short))
-        part = model if reading.english else model.plain
-        weights = part.features
-        out: list[Contribution] = [("bias", None, part.bias)]
-        out.extend(("feature", n, weights[n]) for n in self.fired if weights.get(n, 0.0) != 0.0)
-        out.append(("length", reading.band, part.bands.get(reading.band, 0.0)))
-        if reading.english:
-            out.extend(("context", name, v) for name, v in self.context)
-            kind, terms = "words", model.added(reading)
-        else:
-            kind, terms = "chars", model.plain.text_terms(self.text)
-        ranked = sorted([(-abs(v), g, v) for g, v in terms if g != _REST])
-        for _, gram, v in ranked[:_TOP]:
-            name = checkworthy_model.as_written(self.text, gram) if kind == "words" else gram
-            out.append((kind, name, v))
-        if len(ranked) > _TOP:
-            out.append(("other", kind, sum(v for _, _, v in ranked[_TOP:])))
-        else:  # a candidate's English reading holds the rest summed (see `kept`)
-            out.extend(("other", kind, v) for g, v in terms if g == _REST)
-        return tuple(out)
+            return Kept(fired, None, False, body, self.context, self.not_claim)
+        if not reading.english:
+            return Kept(
+                fired, reading.band, False, body, self.context, self.not_claim, (), (), 1.0,
+                reading.chars,
+            )  # fmt: skip
+        # The order `Kept.contributions` lists them in, found once: (-|value|, gram, weight),
+        # the value the weight times the length factor (`Model.added`); no two terms share a
+        # gram, so the weight never decides.
+        factor = reading.factor
+        ranked = sorted([(-abs(w * factor), g, w) for g, w in reading.terms])
+        top = ranked[:_TOP]
+        grams = tuple([g for _, g, _ in top])
+        if shared is not None:
+            grams = tuple([shared.grams.setdefault(g, g) for g in grams])
+        rest = sum(w * factor for _, _, w in ranked[_TOP:]) if len(ranked) > _TOP else None
+        return Kept(
+            fired, reading.band, True, body, self.context, self.not_claim, grams,
+            tuple([w for _, _, w in top]), factor, reading.weight, rest,
+        )  # fmt: skip
 
     def _base(self, reading: checkworthy_model.Reading) -> tuple[float, float, float]:
         """The best logit of any clause of this unit under each model before its named features,
@@ -347,11 +296,128 @@ class Scored:
         return may_pass
 
 
+class Shared:
+    """What the candidates of one document hold alike (see `Scored.kept`): one string per
+    n-gram, one tuple per set of named features."""
+
+    def __init__(self) -> None:
+        self.grams: dict[str, str] = {}
+        self.fired: dict[tuple[str, ...], tuple[str, ...]] = {}
+
+
+@dataclass(slots=True)  # not frozen: one per candidate (see Scored)
+class Kept:
+    """What a candidate keeps to explain its score when asked (`logit`, `contributions`), made
+    by `Scored.kept`: the named features that fired, the length band (None: an empty body,
+    too short and nothing else read), which model read it, the body that was scored, the
+    context, why it is no claim; under the English model the `_TOP` n-grams that moved the
+    score most (`grams`, in the order they are listed) with their unscaled weights, the length
+    `factor`, the sum of every n-gram's weight (`weight`) and the other n-grams' scaled sum
+    (`rest`, None when there are no others); under the plain one, `weight` is the sum of the
+    character grams' weights. A few hundred bytes, where the reading held every learnt word and
+    pair of the sentence: nothing formatted until asked."""
+
+    fired: tuple[str, ...]
+    band: str | None
+    english: bool
+    text: str
+    context: Context = ()
+    not_claim: str | None = None
+    grams: tuple[str, ...] = ()
+    weights: tuple[float, ...] = ()
+    factor: float = 1.0
+    weight: float = 0.0
+    rest: float | None = None
+
+    def __init__(
+        self,
+        fired: tuple[str, ...],
+        band: str | None,
+        english: bool,
+        text: str,
+        context: Context = (),
+        not_claim: str | None = None,
+        grams: tuple[str, ...] = (),
+        weights: tuple[float, ...] = (),
+        factor: float = 1.0,
+        weight: float = 0.0,
+        rest: float | None = None,
+    ) -> None:
+        # Written out so that mypyc compiles it (see Scored).
+        self.fired = fired
+        self.band = band
+        self.english = english
+        self.text = text
+        self.context = context
+        self.not_claim = not_claim
+        self.grams = grams
+        self.weights = weights
+        self.factor = factor
+        self.weight = weight
+        self.rest = rest
+
+    def __reduce__(self) -> tuple[Callable[..., Any], tuple[Any, ...]]:
+        return by_fields(self)  # compiled, pickled and copied as the sources are
+
+    def logit(self) -> float | None:
+        """The raw value the score is the logistic function of (`squash(logit) == score`),
+        summed as `Scored.of` sums it; None for a span that is no claim (`not_claim`: its score
+        is 0 whatever its terms)."""
+        if self.not_claim is not None:
+            return None
+        model = checkworthy_model.load()
+        band = self.band
+        if band is None:
+            return model.plain.bias + model.plain.features["too_short"]
+        part = model if self.english else model.plain
+        logit = part.bias + part.bands.get(band, 0.0)
+        weights = part.features
+        for name in self.fired:
+            logit += weights.get(name, 0.0)
+        if self.english:
+            logit += self.weight * self.factor
+            for _, v in self.context:
+                logit += v
+        else:
+            logit += self.weight
+        return logit
+
+    def contributions(self) -> tuple[Contribution, ...]:
+        """Every term of `logit` with what it added, so that they add up to it (to the float
+        error of the sum): the bias, each named feature with a weight, the length band, each
+        context feature (English model), the `_TOP` n-grams that moved the score most (the
+        order of `checkworthy_model.explain`) and one ("other", "words" or "chars") for the
+        rest of them. Only asked for a candidate: the scoring loop never builds it. Empty for a
+        span that is no claim (see `logit`)."""
+        if self.not_claim is not None:
+            return ()
+        model = checkworthy_model.load()
+        band = self.band
+        if band is None:  # an empty body: too short, and nothing else read
+            too_short = model.plain.features["too_short"]
+            return (("bias", None, model.plain.bias), ("feature", "too_short", too_short))
+        part = model if self.english else model.plain
+        weights = part.features
+        out: list[Contribution] = [("bias", None, part.bias)]
+        out.extend(("feature", n, weights[n]) for n in self.fired if weights.get(n, 0.0) != 0.0)
+        out.append(("length", band, part.bands.get(band, 0.0)))
+        if self.english:
+            out.extend(("context", name, v) for name, v in self.context)
+            factor = self.factor
+            for gram, w in zip(self.grams, self.weights, strict=True):
+                out.append(("words", checkworthy_model.as_written(self.text, gram), w * factor))
+            if self.rest is not None:
+                out.append(("other", "words", self.rest))
+            return tuple(out)
+        ranked = sorted([(-abs(v), g, v) for g, v in model.plain.text_terms(self.text)])
+        out.extend(("chars", gram, v) for _, gram, v in ranked[:_TOP])
+        if len(ranked) > _TOP:
+            out.append(("other", "chars", sum(v for _, _, v in ranked[_TOP:])))
+        return tuple(out)
+
+
 # N-grams named one by one in a candidate's contributions, as in its reasons.
 _TOP = 3
-# The term of a candidate's kept English reading that holds the other n-grams' sum (see
-# `Scored.kept`): no word or pair of words holds a line break.
-_REST = "\n"
 
 # Named features whose identifiers say little to a reader, in words (text output only: JSON
 # keeps the identifiers).
