@@ -1,0 +1,79 @@
+"""fix166: `doc add URL` of a page whose server's Content-Length is shorter than the body it sends
+(a CMS that counted characters, not bytes, of a UTF-8 page). http.client reads only as many bytes
+as announced: the article was stored cut short, mid-character, without a word but a warning that
+the page "declares no charset" (it declared UTF-8). A body that ends before its Content-Length,
+plain or chunked, is refused already (review53); one that goes on past it is cut short as surely,
+and is refused the same way, nothing stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.inprocess import Outcome
+from tests.services.test_fetch_deadline import (  # noqa: F401
+    Serve,
+    fetched_within,
+    page,
+    run,
+    send,
+    serve,
+)
+from workbench.domain.errors import WorkbenchError
+from workbench.services.fetch import Fetched
+
+BODY = (
+    "<html><head><meta charset='utf-8'><title>就业</title></head><body><article><p>"
+    + "部长说二〇二一年失业率上升到百分之七。" * 30
+    + "</p></article></body></html>"
+).encode()
+HEAD = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n"
+
+
+def short_length(body: bytes, announced: int) -> bytes:
+    return HEAD + b"Content-Length: %d\r\n\r\n" % announced + body
+
+
+def test_a_body_longer_than_its_content_length_is_refused_as_cut_short(serve: Serve) -> None:  # noqa: F811
+    announced = len(BODY) // 2 + 1  # mid-character
+    site = serve({"/a": send(short_length(BODY, announced))})
+    got = fetched_within(f"{site}/a")
+    assert isinstance(got, WorkbenchError), got
+    assert got.message == (
+        f"cannot fetch {site}/a: the server sent more than the {announced:,} bytes it "
+        "announced (Content-Length): the page as announced is cut short"
+    )
+
+
+def test_a_body_as_long_as_its_content_length_is_read_whole(serve: Serve) -> None:  # noqa: F811
+    site = serve({"/a": send(short_length(BODY, len(BODY)))})
+    got = fetched_within(f"{site}/a")
+    assert isinstance(got, Fetched), got
+    assert got.data == BODY
+
+
+def test_doc_add_of_a_page_longer_than_announced_stores_nothing(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    announced = len(BODY) // 2 + 1
+    site = serve({"/a": send(short_length(BODY, announced))})
+    r = run("doc", "add", f"{site}/a")
+    assert r.crash is None, repr(r.crash)
+    assert (r.code, r.out) == (1, ""), (r.code, r.out, r.err)
+    assert r.err == (
+        f"error: cannot fetch {site}/a: the server sent more than the {announced:,} bytes it "
+        "announced (Content-Length): the page as announced is cut short\n"
+    )
+    assert "declares no charset" not in r.err
+    assert run("doc", "text", "1").code == 1  # no document #1
+
+
+def test_doc_add_of_a_page_shorter_than_announced_stores_nothing(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = serve({"/a": send(HEAD + b"Content-Length: %d\r\n\r\n" % (len(BODY) + 9) + BODY)})
+    r = run("doc", "add", f"{site}/a")
+    assert (r.code, r.out) == (1, ""), (r.code, r.out, r.err)
+    assert "the connection ended before the whole page arrived" in r.err, r.err
+    assert run("doc", "text", "1").code == 1  # no document #1
