@@ -201,6 +201,13 @@ def _read_bounded(response: Any, max_bytes: int, url: str, timeout: float) -> by
         # The server closed before the length it announced: a page cut short is no article
         # (review53: it was stored as one, without a word).
         raise WorkbenchError(_cut_short(url, f"{received:,} of {int(declared):,} bytes came"))
+    if declared and declared.isdigit() and response.past_end():
+        # And one that went on past it: http.client stops at the length announced, and a
+        # UTF-8 page was stored cut mid-character, said to "declare no charset" (fix166).
+        raise WorkbenchError(
+            f"cannot fetch {url}: the server sent more than the {int(declared):,} bytes it "
+            "announced (Content-Length): the page as announced is cut short"
+        )
     if decode is not None:
         decode.finish()
     return b"".join(chunks)

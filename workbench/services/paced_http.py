@@ -20,6 +20,11 @@ from dataclasses import dataclass
 from http.client import HTTPConnection, HTTPResponse, HTTPSConnection
 from typing import Any
 
+# How long the end of a body of announced length (Content-Length) is watched for more bytes: a
+# server that honours `Connection: close` ends the connection there at once, and one whose length
+# was short has most often sent the rest already.
+PAST_END_WAIT = 0.5
+
 
 class TooSlow(TimeoutError):
     """The deadline passed before the whole answer had come."""
@@ -56,12 +61,14 @@ class _Reader(io.RawIOBase):
         # urllib closes the connection's own reference to it.
         self._raw = sock.makefile("rb", buffering=0)
         self._pace = pace
+        self.wait: float | None = None  # a shorter wait for the next read (see PAST_END_WAIT)
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, buffer: Any) -> int | None:
-        self._sock.settimeout(self._pace.left())
+        left = self._pace.left()
+        self._sock.settimeout(left if self.wait is None else min(left, self.wait))
         try:
             return self._raw.readinto(buffer)
         except TimeoutError:
@@ -79,7 +86,41 @@ def _paced_response(pace: Pace) -> type[HTTPResponse]:
         def __init__(self, sock: socket.socket, *args: Any, **kwargs: Any) -> None:
             super().__init__(sock, *args, **kwargs)
             self.fp.close()  # the file http.client opened, its reads bounded per step only
-            self.fp = io.BufferedReader(_Reader(sock, pace))
+            self._reader = _Reader(sock, pace)
+            self.fp = io.BufferedReader(self._reader)
+            self._reading = False
+            self._past_end: bool | None = None
+
+        def read1(self, n: int = -1) -> bytes:
+            # A release of http.client may close the connection as the body's last byte is
+            # read: it is looked past first (`_close_conn`).
+            self._reading = True
+            try:
+                return super().read1(n)
+            finally:
+                self._reading = False
+
+        def _close_conn(self) -> None:
+            if self._reading:
+                self.past_end()
+            super()._close_conn()  # type: ignore[misc]
+
+        def past_end(self) -> bool:
+            """Whether bytes came after a body read to the length its Content-Length announced
+            (http.client reads no further: the page as announced is cut short), waiting at
+            most PAST_END_WAIT for them. False for a chunked body or one of no stated length,
+            and where the connection ended, or failed, at the announced end."""
+            if self._past_end is None:
+                self._past_end = False
+                if self.fp is not None and not self.chunked and self.length == 0:
+                    self._reader.wait = PAST_END_WAIT
+                    try:
+                        self._past_end = bool(self.fp.peek(1))
+                    except OSError:  # a timeout (TooSlow too), a reset: nothing more came
+                        pass
+                    finally:
+                        self._reader.wait = None
+            return self._past_end
 
     return PacedResponse
 
