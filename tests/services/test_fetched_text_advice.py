@@ -24,7 +24,7 @@ GZIPPED = gzip.compress(b"The minister said unemployment rose to 7 percent. " * 
 
 def refusal(data: bytes, source: str, url: str | None) -> str:
     with pytest.raises(InvalidInput) as refused:
-        read_content(data, source, url=url)
+        read_content(data, source, url=url, fetched=url)
     return refused.value.message
 
 

@@ -129,37 +129,74 @@ def looks_like_utf16(data: bytes) -> str | None:
     return order if all(c.isprintable() or c in "\t\n\r\f" for c in text) else None
 
 
-def utf16_advice(data: bytes, what: str) -> str | None:
+def utf16_advice(data: bytes, what: str, *, url: str | None = None) -> str | None:
     """What to do with `what`, the start of whose bytes is `data`, when it looks like UTF-16
-    without a byte-order mark (`looks_like_utf16`); None when it does not."""
+    without a byte-order mark (`looks_like_utf16`); None when it does not. `url`: the bytes
+    were fetched from it (the advice is for a page, not a file)."""
     order = looks_like_utf16(data)
     if order is None:
         return None
+    return f"{what} looks like UTF-16 without a byte-order mark ({order}){_convert(order, url)}"
+
+
+def _convert(iconv_name: str, url: str | None) -> str:
+    """The end of an advice to convert a file, or a page fetched from `url` (no file the user
+    has: the page is saved first, and added as a file with its URL; fix166)."""
+    if url is None:
+        return f"; convert it first, e.g. iconv -f {iconv_name} -t UTF-8 FILE > FILE.utf8"
     return (
-        f"{what} looks like UTF-16 without a byte-order mark ({order}); convert it first, "
-        f"e.g. iconv -f {order} -t UTF-8 FILE > FILE.utf8"
+        f" and its server names no charset: save it, convert it (e.g. iconv -f {iconv_name} "
+        f"-t UTF-8 page.txt > page.utf8.txt) and add that file with --url {_quoted(url)}"
     )
 
 
-def not_utf8_advice(data: bytes, bad_at: int, what: str = "it", *, starts_file: bool = True) -> str:
+def _quoted(url: str) -> str:
+    import shlex
+
+    return shlex.quote(url)
+
+
+# gzip's magic number and its one compression method (deflate): no text starts so.
+GZIP_MAGIC = b"\x1f\x8b\x08"
+
+
+def compressed_advice(what: str, url: str | None = None) -> str:
+    """The refusal of `what`, gzip-compressed bytes taken for text (called "a binary file":
+    fix166): fetched from `url`, its server sent them with no Content-Encoding saying so."""
+    if url is None:
+        return f"{what} looks gzip-compressed: decompress it first (gunzip)"
+    return (
+        f"{what} looks gzip-compressed, though its server did not say so (no Content-Encoding): "
+        f"save it, decompress it (gunzip) and add that file with --url {_quoted(url)}"
+    )
+
+
+def not_utf8_advice(
+    data: bytes,
+    bad_at: int,
+    what: str = "it",
+    *,
+    starts_file: bool = True,
+    url: str | None = None,
+) -> str:
     """What to do with `what`, whose bytes `data` are not UTF-8 at `bad_at`: the encoding they
     look like, and the iconv command that converts it. Advice only, never a decoding: a wrong
     guess would store other text, and every claim's offsets with it. `starts_file`: `data` is
-    the start of the file (not a later line of it), whose byte pairs are UTF-16's if any are."""
-    if starts_file and (utf16 := utf16_advice(data, what)) is not None:
+    the start of the file (not a later line of it), whose byte pairs are UTF-16's if any are.
+    `url`: the bytes are a page fetched from it, not a file the user has."""
+    if starts_file and (utf16 := utf16_advice(data, what, url=url)) is not None:
         return utf16
     if b"\0" in data[:BINARY_SAMPLE]:
         # Text in any 8-bit encoding holds no NUL byte; images, PDFs, archives and programs do.
         return f"{what} looks like a binary file (it holds NUL bytes), not text or HTML"
     if _looks_like_gbk(data, bad_at):
-        return (
-            f"{what} looks like {ENCODING_LABELS['gb18030']}; convert it first, "
-            "e.g. iconv -f GB18030 -t UTF-8 FILE > FILE.utf8"
-        )
+        return f"{what} looks like {ENCODING_LABELS['gb18030']}{_convert('GB18030', url)}"
     if _looks_like_cp1252(data, bad_at):
+        return f"{what} looks like {ENCODING_LABELS['cp1252']}{_convert('WINDOWS-1252', url)}"
+    if url is not None:
         return (
-            f"{what} looks like {ENCODING_LABELS['cp1252']}; convert it first, "
-            "e.g. iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.utf8"
+            "its server names no charset: save it, convert it to UTF-8 and add that file with "
+            f"--url {_quoted(url)}"
         )
     return f"convert {what} to UTF-8 first"
 
@@ -185,15 +222,18 @@ def looks_like(data: bytes, bad_at: int) -> str | None:
     return None
 
 
-def decode_text(data: bytes, source: str) -> str:
+def decode_text(data: bytes, source: str, *, url: str | None = None) -> str:
     """The text of a file: in UTF-16 or UTF-32 when it starts with that encoding's byte-order
     mark, else UTF-8 (`decode_utf8`); strictly, the mark dropped. Nothing is guessed: UTF-16
-    without its mark is refused, said to look like it."""
+    without its mark is refused, said to look like it. `url`: the bytes are a page fetched
+    from it, which the advice is for."""
     marked = marked_encoding(data)
     if marked is None:
-        if (utf16 := utf16_advice(data, "it")) is not None:
+        if data.startswith(GZIP_MAGIC):
+            raise InvalidInput(compressed_advice(source, url))
+        if (utf16 := utf16_advice(data, "it", url=url)) is not None:
             raise InvalidInput(f"{source} is not UTF-8: {utf16}")
-        return decode_utf8(data, source)
+        return decode_utf8(data, source, url=url)
     codec, name = marked
     try:
         return data.decode(codec)
@@ -208,15 +248,15 @@ def _broken(exc: UnicodeDecodeError, size: int) -> str:
     return f"bad bytes at byte offset {exc.start} (not a character in it)"
 
 
-def decode_utf8(data: bytes, source: str) -> str:
-    """Decode UTF-8 strictly (a BOM is dropped): guessing an encoding would corrupt offsets."""
+def decode_utf8(data: bytes, source: str, *, url: str | None = None) -> str:
+    """Decode UTF-8 strictly (a BOM is dropped): guessing an encoding would corrupt offsets.
+    `url`: the bytes are a page fetched from it, which the advice is for."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         where = f"bad byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
-        raise InvalidInput(
-            f"{source} is not valid UTF-8: {where}; {not_utf8_advice(data, exc.start)}"
-        ) from None
+        advice = not_utf8_advice(data, exc.start, url=url)
+        raise InvalidInput(f"{source} is not valid UTF-8: {where}; {advice}") from None
 
 
 # The largest 64-bit signed integer has 19 digits: 18 always fit an id or an offset.

@@ -119,7 +119,12 @@ def _readied(
         content = Content(normalise(data), "text", source)
     else:
         content = read_content(
-            data, source, fmt, url=given.url or fetched_url, charset=content_type
+            data,
+            source,
+            fmt,
+            url=given.url or fetched_url,
+            charset=content_type,
+            fetched=fetched_url,
         )
     text = content.text
     refuse_nul(text, source)
@@ -631,7 +636,9 @@ def update_from(
                 reason=NO_SOURCE,
             )
     got = load(location, user_agent=user_agent)
-    content = read_content(got.data, got.source, fmt, url=got.url, charset=got.content_type)
+    content = read_content(
+        got.data, got.source, fmt, url=got.url, charset=got.content_type, fetched=got.url
+    )
     added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
     return dataclasses.replace(
         added,

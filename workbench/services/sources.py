@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.file_kinds import document_kind
-from workbench.domain.text import decode_text, marked_encoding, normalise
+from workbench.domain.text import (
+    GZIP_MAGIC,
+    compressed_advice,
+    decode_text,
+    marked_encoding,
+    normalise,
+)
 
 FORMATS = ("text", "markdown", "html")
 
@@ -74,15 +80,20 @@ def read_content(
     *,
     url: str | None = None,
     charset: str | None = None,
+    fetched: str | None = None,
 ) -> Content:
     """The text a document stores for these bytes, in the format given or detected. A text or
     Markdown file is UTF-8, or UTF-16 or UTF-32 when it starts with that byte-order mark
     (Notepad's "Unicode"), or refused (as is a PDF, RTF or Office file, whatever its name); a
     page is read in the encoding it is in or declares (`charset`: the server's Content-Type),
-    and only otherwise by a guess, which the Content names."""
+    and only otherwise by a guess, which the Content names. `fetched`: the URL the bytes came
+    from (a refusal's advice is for a page, not a file the user has)."""
     chosen = fmt or sniff_format(data, source)
     if chosen not in FORMATS:
         raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
+    if data.startswith(GZIP_MAGIC):
+        # A page's markup no more than text: its server sent it compressed without a word.
+        raise InvalidInput(compressed_advice(source, fetched))
     if chosen == "html":
         from workbench.services.pages import extract_page
 
@@ -94,7 +105,7 @@ def read_content(
             f"{source} is {kind}, not plain text: open it and save its text as plain text "
             "(UTF-8) first"
         )
-    text = normalise(_decoded(data, source, charset))
+    text = normalise(_decoded(data, source, charset, fetched))
     _check_stored_size(data, text, source)
     if chosen == "markdown":
         from workbench.domain.markdown import read_markdown
@@ -112,11 +123,11 @@ def read_content(
     return Content(text, "text", source, None, {"title": plain_title(text)})
 
 
-def _decoded(data: bytes, source: str, header: str | None) -> str:
+def _decoded(data: bytes, source: str, header: str | None, fetched: str | None) -> str:
     """A text file's text (`decode_text`); a fetched one that is not UTF-8 (nor marked as UTF-16
     or UTF-32) in the charset its server names in `header` (its Content-Type), where its bytes
     are in it: refused as not UTF-8, with advice to convert a file, it was not read in the
-    charset said (trial159)."""
+    charset said (trial159). `fetched`: the page's URL, which a refusal's advice is for."""
     if header is not None and marked_encoding(data) is None:
         try:
             data.decode("utf-8")
@@ -131,7 +142,7 @@ def _decoded(data: bytes, source: str, header: str | None) -> str:
                     return data.decode(declared)
                 except (UnicodeError, LookupError):
                     pass  # not in it: refused below, as any other
-    return decode_text(data, source)
+    return decode_text(data, source, url=fetched)
 
 
 def _check_stored_size(data: bytes, text: str, source: str) -> None:
