@@ -25,7 +25,7 @@ from workbench.cli.options import (
     stdout_or_file_option,
 )
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import emit_json, json_out, message, plural
+from workbench.cli.render import emit_json, json_out, message, plural, shown_path
 from workbench.domain.shown import shown_items, shown_text
 
 if TYPE_CHECKING:
@@ -117,7 +117,7 @@ def export(
         ) as progress,
     ):
         done = write_export(wb, fmt, out, flt, progress, bom=bom)
-    message(f"wrote {plural(done.count, 'event')} to {output}")
+    message(f"wrote {plural(done.count, 'event')} to {shown_path(output)}")
     _say_silent_actors(done.silent_actors)
 
 

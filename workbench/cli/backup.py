@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import shlex
-
 import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.options import json_context
-from workbench.cli.render import emit_json, message, plural
+from workbench.cli.render import emit_json, message, plural, shell_word, shown_path
 
 
 @click.command()
@@ -40,6 +38,11 @@ def backup(ctx: click.Context, file: str, as_json: bool) -> None:
     if as_json:
         emit_json({"path": b.path, "count": b.head.count, "seq": b.head.seq, "head": b.head.hash})
         return
-    click.echo(f"backed up to {b.path}: {plural(b.head.count, 'event')}, head {b.head.hash}")
-    check = shlex.join(["workbench", "--db", b.path, "audit", "verify", "--head", b.head.hash])
+    click.echo(
+        f"backed up to {shown_path(b.path)}: {plural(b.head.count, 'event')}, head {b.head.hash}"
+    )
+    check = " ".join(
+        shell_word(w)
+        for w in ("workbench", "--db", b.path, "audit", "verify", "--head", b.head.hash)
+    )
     message(f"check the copy with: {check}")

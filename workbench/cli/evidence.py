@@ -16,7 +16,7 @@ from workbench.cli.options import (
     json_context,
     output_option,
 )
-from workbench.cli.render import clip, json_or_line, json_or_table, message
+from workbench.cli.render import clip, json_or_line, json_or_table, message, shown_path
 from workbench.domain.desk import STANCES
 
 
@@ -110,5 +110,5 @@ def get(ctx: click.Context, evidence_id: int, output: str, force: bool) -> None:
     ev, data = get_evidence_file(workbench_from(ctx), evidence_id)
     with output_file(output, binary=True, force=force) as out:
         out.write(data)
-    where = "stdout" if output == "-" else output
+    where = "stdout" if output == "-" else shown_path(output)
     message(f"wrote {len(data):,} bytes to {where} (sha256 {ev.sha256}, checked)")

@@ -32,7 +32,7 @@ from workbench.cli.options import (
     stdout_or_file_option,
 )
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import emit_json, message, plural, warning
+from workbench.cli.render import emit_json, message, plural, shown_path, warning
 
 if TYPE_CHECKING:
     from workbench.domain.sign_off import RanAhead
@@ -341,7 +341,7 @@ def claimreview(
     say_unlocated(result.unlocated)
     say_redated(result.redated)
     if output:
-        message(f"wrote {plural(stream.published, 'ClaimReview')} to {output}")
+        message(f"wrote {plural(stream.published, 'ClaimReview')} to {shown_path(output)}")
     if result.next_after is not None:
         seq, head = result.next_after
         # Last, in one fixed form: what a partner's script reads to chain its pulls.
@@ -393,7 +393,7 @@ def annotations_command(
         write_pieces(collection_pieces(stream.head, stream.annotations), output, force)
     say_unreviewed(stream.unreviewed)
     if output:
-        message(f"wrote {plural(stream.head['total'], 'annotation')} to {output}")
+        message(f"wrote {plural(stream.head['total'], 'annotation')} to {shown_path(output)}")
 
 
 @export.command("claims")
@@ -453,7 +453,7 @@ def claims_command(
             count = writer("table", fmt)(rows, out, **options)
             out.flush()
     if output:
-        message(f"wrote {plural(count, 'claim')} to {output}")
+        message(f"wrote {plural(count, 'claim')} to {shown_path(output)}")
     if flagged:
         # The table keeps a flagged verdict's status and rating, marked flagged: said, as the
         # publishing exports say what they withhold (trial47b: a sheet sorted by rating
@@ -508,6 +508,6 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
         return
     rows = sum(summary.tables.values())
     message(
-        f"wrote {path}: {rows:,} rows in {len(summary.tables)} tables, "
+        f"wrote {shown_path(path)}: {rows:,} rows in {len(summary.tables)} tables, "
         f"{plural(summary.events, 'event')}, head {summary.head}"
     )

@@ -387,3 +387,35 @@ def _in_token(text: str, i: int) -> bool:
     if ch.isascii() and ch.isalnum():
         return True
     return ch in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+
+
+def shell_word(text: str) -> str:
+    """`text` (a file name, an argument) as one word a shell reads back as it: shlex-quoted,
+    or, where it holds bytes that are not UTF-8 (a Latin-1 file name, carried as surrogates) or
+    characters no terminal shows (a newline), as bash, zsh and ksh's $'...' with each such byte
+    written \\xNN: `$'r\\xe9.html'` (fix166: it was printed as r\\udce9.html, no file's name)."""
+    import shlex
+
+    if _plain_name(text):
+        return shlex.quote(text)
+    said: list[str] = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8, as Python carries it
+            said.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch in "'\\":
+            said.append("\\" + ch)
+        elif not ch.isprintable():
+            said.extend(f"\\x{b:02x}" for b in ch.encode("utf-8", "surrogatepass"))
+        else:
+            said.append(ch)
+    return "$'" + "".join(said) + "'"
+
+
+def shown_path(path: str) -> str:
+    """A file's name as a confirmation says it: as given when it is printable UTF-8, else as
+    `shell_word` writes it, so it can be pasted into a shell."""
+    return path if _plain_name(path) else shell_word(path)
+
+
+def _plain_name(text: str) -> bool:
+    return text.isprintable() and not any("\ud800" <= ch <= "\udfff" for ch in text)

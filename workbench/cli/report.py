@@ -9,7 +9,7 @@ import click
 from workbench.cli.common import check_output, is_stdout, output_file, workbench_from
 from workbench.cli.export import say_unreviewed
 from workbench.cli.options import ID, force_option, json_context
-from workbench.cli.render import emit_json, message, plural, warning
+from workbench.cli.render import emit_json, message, plural, shown_path, warning
 
 
 @click.command()
@@ -78,10 +78,14 @@ def report(
                 }
             )
         else:
-            message(f"wrote {output}: document #{document_id}, {plural(page.claims, 'claim')}")
+            claims = plural(page.claims, "claim")
+            message(f"wrote {shown_path(output)}: document #{document_id}, {claims}")
         if output != "-" and Path(output).suffix.lower() not in (".html", ".htm"):
             # A trial wrote `-o d2.md` expecting Markdown: the page is HTML whatever its name.
-            warning(f"{output} holds HTML (the report's only format): name it .html to open it")
+            warning(
+                f"{shown_path(output)} holds HTML (the report's only format): name it .html to "
+                "open it"
+            )
         say_withheld(page.flagged)
         say_unreviewed(page.unreviewed)
         return
@@ -111,7 +115,7 @@ def report(
             }
         )
     else:
-        message(f"wrote {plural(docs, 'document page')} and index.html to {output}")
+        message(f"wrote {plural(docs, 'document page')} and index.html to {shown_path(output)}")
     say_withheld(index.flagged)
     say_unreviewed(index.unreviewed)
 
