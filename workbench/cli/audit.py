@@ -7,7 +7,13 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from workbench.cli.common import check_output, output_file, usage_unless_none, workbench_from
+from workbench.cli.common import (
+    check_output,
+    output_file,
+    say_reading_stdin,
+    usage_unless_none,
+    workbench_from,
+)
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.options import (
     ID,
@@ -173,6 +179,8 @@ def verify(
     from workbench.services.verify import head_problem, verify_database, verify_file
 
     usage_unless_none(head_problem(head))  # a malformed --head is bad usage, as --count -1 is
+    if path == "-":
+        say_reading_stdin("the exported events")
     if path is not None:
         with progress_bar("verifying the file", enabled=wanted(as_json=as_json)) as progress:
             report = verify_file(path, head=head, count=count, progress=progress)

@@ -138,7 +138,7 @@ def add(
     c = add_claim(
         workbench_from(ctx),
         document_id,
-        text_or_stdin(text) or "",
+        text_or_stdin(text, "the claim's text") or "",
         span,
         speaker=speaker,
         claim_type=claim_type,
@@ -702,7 +702,7 @@ def status(
         workbench_from(ctx),
         claim_id,
         status,
-        note=text_or_stdin(note),
+        note=text_or_stdin(note, "the note"),
         expected_version=expected_version,
     )
     if not result.changed:
@@ -766,7 +766,7 @@ def withdraw(
     result = withdraw_claim(
         workbench_from(ctx),
         claim_id,
-        reason=text_or_stdin(reason[0]) or "",
+        reason=text_or_stdin(reason[0], "the reason") or "",
         expected_version=expected_version,
     )
     json_or_line(

@@ -108,11 +108,11 @@ def edit(
     result = edit_claim(
         workbench_from(ctx),
         claim_id,
-        text=text_or_stdin(text),
+        text=text_or_stdin(text, "the claim's new text"),
         claim_type=claim_type,
         speaker="" if no_speaker else speaker,
         span=span,
-        note=text_or_stdin(note),
+        note=text_or_stdin(note, "the note"),
         expected_version=expected_version,
     )
     if not no_speaker:

@@ -34,7 +34,10 @@ def approve(
 
     usage_unless_none(version_problem(claim_ids, expected_version))
     results = approvals(
-        workbench_from(ctx), claim_ids, note=text_or_stdin(note), expected_version=expected_version
+        workbench_from(ctx),
+        claim_ids,
+        note=text_or_stdin(note, "the note"),
+        expected_version=expected_version,
     )
     if as_json:
         claims = [r.claim.to_json() for r in results]
@@ -64,7 +67,7 @@ def reject(
     c = reject_claim(
         workbench_from(ctx),
         claim_id,
-        note=text_or_stdin(note) or "",
+        note=text_or_stdin(note, "the note") or "",
         expected_version=expected_version,
     )
     json_or_line(as_json, c, f"claim #{c.id}: rejected, back to {c.status}")

@@ -145,8 +145,48 @@ def usage_unless_none(problem: WorkbenchError | None) -> None:
         raise click.UsageError(error_text(problem))
 
 
-def text_or_stdin(value: str | None) -> str | None:
-    """`-` means: read the text from standard input (long notes, reasons written elsewhere).
+# How a person ends what they type at a terminal, by sys.platform (Ctrl-D elsewhere).
+STDIN_NOTICE_END = {"win32": "Ctrl-Z then Enter"}
+
+
+def stdin_notice(what: str) -> str:
+    """What `say_reading_stdin` says: what is waited for, and the key that ends it here."""
+    import sys
+
+    end = STDIN_NOTICE_END.get(sys.platform, "Ctrl-D")
+    return (
+        f"waiting for {what} on standard input (the terminal): type or paste it, then press "
+        f"{end} on a new line to end it"
+    )
+
+
+def say_reading_stdin(what: str) -> None:
+    """Before `-` is read from standard input: when it is a terminal, say once a command what
+    it waits for and how to end it (fix166: `note add 1 -` waited without a word, and looked
+    hung). Piped or redirected, nothing is said. The CLI's: the library reads, never speaks."""
+    import sys
+
+    from workbench.cli.render import message
+
+    stream = sys.stdin
+    try:
+        at_terminal = stream is not None and not stream.closed and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        at_terminal = False
+    if not at_terminal:
+        return
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        root = ctx.find_root()
+        if root.meta.get("workbench.stdin_notice"):
+            return
+        root.meta["workbench.stdin_notice"] = True
+    message(stdin_notice(what))
+
+
+def text_or_stdin(value: str | None, what: str = "the text") -> str | None:
+    """`-` means: read the text from standard input (long notes, reasons written elsewhere);
+    `what` names it when a terminal is read (`say_reading_stdin`).
 
     Bounded like every input (a note has a size limit), refused if stdin is closed or empty:
     nothing there is a note that did not come (review60: `summarise | workbench claim status
@@ -159,6 +199,7 @@ def text_or_stdin(value: str | None) -> str | None:
     from workbench.domain.text import decode_text
     from workbench.services.inputs import read_stdin
 
+    say_reading_stdin(what)
     # UTF-8 (and UTF-16, UTF-32 with their mark) take at most 4 bytes a character; the
     # character limit is checked by the service.
     text = decode_text(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")

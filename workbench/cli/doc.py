@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 from click.core import ParameterSource
 
-from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.common import say_reading_stdin, usage_unless_none, workbench_from
 from workbench.cli.options import (
     LANGUAGE,
     PAST_DAY,
@@ -160,6 +160,8 @@ def add(
     several = len(files) > 1
     # The lines are the report, not the data: piped, the person still watches the terminal.
     watched = several and wanted(as_json=as_json, to_stdout=False)
+    if "-" in files:
+        say_reading_stdin("the document's text")
     with progress_bar("reading the inputs, then adding them", enabled=watched) as progress:
         results = add_documents(
             workbench_from(ctx),
@@ -398,6 +400,8 @@ def update(
         usage_unless_none(load_problem(file, user_agent=user_agent))
     # A document with no stored URL to fetch again is refused (exit 1): the command line is
     # right for a document that has one.
+    if file == "-":
+        say_reading_stdin("the document's new text")
     result = update_from(
         workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
     )

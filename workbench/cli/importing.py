@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.claim_words import say_same_span
-from workbench.cli.common import workbench_from
+from workbench.cli.common import say_reading_stdin, workbench_from
 from workbench.cli.options import ID, json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural, warning
@@ -129,6 +129,8 @@ def annotations_command(
     """
     from workbench.services.imports import collapsed, import_annotations
 
+    if path == "-":
+        say_reading_stdin("the annotations")
     result = import_annotations(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
     if as_json:
         emit_json(

@@ -34,7 +34,9 @@ def add(ctx: click.Context, claim_id: int, body: str, internal: bool, as_json: b
     """
     from workbench.services.notes import add_note
 
-    n = add_note(workbench_from(ctx), claim_id, text_or_stdin(body) or "", internal=internal)
+    n = add_note(
+        workbench_from(ctx), claim_id, text_or_stdin(body, "the note") or "", internal=internal
+    )
     kind = "internal note" if n.internal else "note"
     json_or_line(as_json, n, f"added {kind} #{n.id} to claim #{claim_id}")
 
@@ -95,6 +97,8 @@ def _visibility(
     from workbench.services.notes import set_note_visibility
 
     wb = workbench_from(ctx)
-    n = set_note_visibility(wb, note_id, internal=internal, reason=text_or_stdin(reason) or "")
+    n = set_note_visibility(
+        wb, note_id, internal=internal, reason=text_or_stdin(reason, "the reason") or ""
+    )
     now = "internal now: never published" if n.internal else "published again"
     json_or_line(as_json, n, f"note #{n.id} on claim #{n.claim_id} is {now}")
