@@ -44,7 +44,7 @@ def test_a_short_page_edited_shows_only_the_edit(cli: Run, tmp_path: Path) -> No
     changes = [line for line in report.splitlines() if line.startswith("- ")]
     assert changes == ["- replace: “首次超过” → “接近”"]
     # The same page again stores nothing.
-    assert "nothing stored" in _ok(cli("doc", "update", "1", str(page))).out
+    assert "nothing stored" in _ok(cli("doc", "update", "1", str(page))).err
 
 
 def test_a_line_break_that_became_a_space_is_seen_in_the_report(cli: Run, tmp_path: Path) -> None:
