@@ -16,6 +16,7 @@ from typing import Any
 import click
 
 from workbench import __version__
+from workbench.cli.once import Group
 from workbench.domain.status import OPEN_NAMES, VERDICT_NAMES, Status
 
 # name -> (module in workbench.cli, attribute, one-line help shown by `workbench --help` without
@@ -45,7 +46,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
 

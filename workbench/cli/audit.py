@@ -15,6 +15,7 @@ from workbench.cli.common import (
     workbench_from,
 )
 from workbench.cli.errors import EXIT_REFUSED
+from workbench.cli.once import Group
 from workbench.cli.options import (
     ID,
     RECORDED_NAME,
@@ -41,7 +42,7 @@ if TYPE_CHECKING:
     from workbench.services.audit import SilentActor
 
 
-@click.group()
+@click.group(cls=Group)
 def audit() -> None:
     """Export, verify and replay the hash-chained audit trail."""
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
+from workbench.cli.once import Command
 from workbench.cli.options import json_context
 from workbench.cli.render import emit_json, message, plural, shell_word, shown_path
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
 @json_context
 def backup(ctx: click.Context, file: str, as_json: bool) -> None:

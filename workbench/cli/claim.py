@@ -13,6 +13,7 @@ from workbench.cli.claim_edit import edit, speaker_kept
 from workbench.cli.claim_review import approve, reject
 from workbench.cli.claim_words import say_quote_gone, say_same_span, say_stale_figures
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
+from workbench.cli.once import Group
 from workbench.cli.options import (
     CHANGED_SINCE,
     OFFSET,
@@ -20,7 +21,6 @@ from workbench.cli.options import (
     POSITIVE,
     RECORDED_NAME,
     SINCE_OR_DAYS,
-    OptionsOnce,
     bom_misused,
     bom_option,
     claim_id_argument,
@@ -84,7 +84,7 @@ class _SetStatus(click.Choice[str]):
 SET_STATUS = _SetStatus(STATUS_NAMES, case_sensitive=False)
 
 
-@click.group()
+@click.group(cls=Group)
 def claim() -> None:
     """Add, find, show claims and move their status."""
 
@@ -386,7 +386,7 @@ def _change(payload: dict[str, object]) -> str:
     return "; ".join(parts)
 
 
-@claim.command("list", cls=OptionsOnce)
+@claim.command("list")
 @click.option("--status", "statuses", type=STATUS, multiple=True, help="Repeatable.")
 @click.option("--open", "open_", is_flag=True, help=listed(OPEN_NAMES, "or") + ".")
 @doc_filter_option("Only claims of DOC.")
@@ -732,9 +732,6 @@ def status(
     "reason",
     metavar="TEXT",
     required=True,
-    # Taken as many times as given, so that a second is refused (click kept the last, and
-    # `--reason A --note B` withdrew with B alone, A dropped unsaid).
-    multiple=True,
     help="Why it is taken back: not a claim, a duplicate of which one, the wrong span; "
     "- reads stdin. --note is the same (as `claim status ID withdrawn --note` takes it); "
     "given once.",
@@ -744,7 +741,7 @@ def status(
 def withdraw(
     ctx: click.Context,
     claim_id: int,
-    reason: tuple[str, ...],
+    reason: str,
     expected_version: int | None,
     as_json: bool,
 ) -> None:
@@ -758,15 +755,10 @@ def withdraw(
     """
     from workbench.services.claims import withdraw as withdraw_claim
 
-    if len(reason) > 1:
-        raise click.UsageError(
-            "the reason is given twice (--reason and --note are the same option, kept as one "
-            "note): give it once, both texts in it if both are meant"
-        )
     result = withdraw_claim(
         workbench_from(ctx),
         claim_id,
-        reason=text_or_stdin(reason[0], "the reason") or "",
+        reason=text_or_stdin(reason, "the reason") or "",
         expected_version=expected_version,
     )
     json_or_line(

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.once import Command
 from workbench.cli.options import ID, PERSON, if_version_option, json_context, json_option
 from workbench.cli.render import json_out, message, warning
 from workbench.domain.desk import PRIORITY_NAMES, due_date, new_tag, normalise_tag
@@ -55,7 +56,7 @@ def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
     usage_unless_none(version_problem(ids, expected_version))
 
 
-@click.command("assign")
+@click.command("assign", cls=Command)
 @click.argument("ids", metavar="[ID...]", type=ID, nargs=-1)
 @click.option("--to", "assignee", type=PERSON, metavar="NAME", help="Who owns the claims now.")
 @click.option(
@@ -147,7 +148,7 @@ def _check_tags(tags: list[str], *, add: bool) -> None:
 
 
 def _tag_command(name: str, add: bool) -> click.Command:
-    @click.command(name)
+    @click.command(name, cls=Command)
     @click.argument("args", metavar="ID... TAG...", nargs=-1, required=True)
     @if_version_option
     @json_option
@@ -195,7 +196,7 @@ tag = _tag_command("tag", add=True)
 untag = _tag_command("untag", add=False)
 
 
-@click.command("priority")
+@click.command("priority", cls=Command)
 @click.argument("args", metavar="ID... high|normal|low", nargs=-1, required=True)
 @if_version_option
 @json_context
@@ -222,7 +223,7 @@ def _check_due(value: str) -> None:
         raise click.UsageError(exc.message) from None
 
 
-@click.command("due")
+@click.command("due", cls=Command)
 @click.argument("args", metavar="ID... DATE", nargs=-1, required=True)
 @click.option("--clear", is_flag=True, help="Remove the due date instead.")
 @if_version_option

@@ -6,6 +6,7 @@ import click
 
 from workbench.cli.claim_words import say_same_span
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
+from workbench.cli.once import Command
 from workbench.cli.options import (
     OFFSET,
     POSITIVE,
@@ -19,7 +20,7 @@ from workbench.domain.text import span_words
 from workbench.domain.transitions import SPAN_PART
 
 
-@click.command("edit")
+@click.command("edit", cls=Command)
 @claim_id_argument
 @click.option("--text", help="The claim's new text: one checkable sentence; - reads stdin.")
 @click.option(

@@ -6,11 +6,12 @@ import click
 
 from workbench.cli.claim_words import say_quote_gone, say_stale_figures
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
+from workbench.cli.once import Command
 from workbench.cli.options import ID, claim_id_argument, if_version_option, json_context
 from workbench.cli.render import emit_json, json_or_line
 
 
-@click.command("approve")
+@click.command("approve", cls=Command)
 @click.argument("claim_ids", metavar="ID...", type=ID, nargs=-1, required=True)
 @click.option("--note", help="Why the verdict stands (optional); - reads stdin.")
 @if_version_option
@@ -51,7 +52,7 @@ def approve(
         say_stale_figures(result)
 
 
-@click.command("reject")
+@click.command("reject", cls=Command)
 @claim_id_argument
 @click.option(
     "--note", required=True, help="Why the proposed verdict does not stand; - reads stdin."

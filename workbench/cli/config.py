@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.once import Group
 from workbench.cli.options import json_context
 from workbench.cli.render import json_or_line, json_or_table, message
 
 
-@click.group()
+@click.group(cls=Group)
 def config() -> None:
     """Workbench settings, stored in the database (e.g. review.required)."""
 

@@ -8,11 +8,12 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.errors import EXIT_REFUSED
+from workbench.cli.once import Group
 from workbench.cli.options import json_context
 from workbench.cli.render import json_out
 
 
-@click.group()
+@click.group(cls=Group)
 def db() -> None:
     """Create, upgrade and inspect the database schema."""
 

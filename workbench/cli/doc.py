@@ -10,6 +10,7 @@ import click
 from click.core import ParameterSource
 
 from workbench.cli.common import say_reading_stdin, usage_unless_none, workbench_from
+from workbench.cli.once import Group
 from workbench.cli.options import (
     LANGUAGE,
     PAST_DAY,
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from workbench.services.views import Added, DocumentDetail
 
 
-@click.group()
+@click.group(cls=Group)
 def doc() -> None:
     """Add, update, list and show source documents and their revisions."""
 

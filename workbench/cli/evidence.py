@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from workbench.cli.common import check_output, output_file, workbench_from
+from workbench.cli.once import Group
 from workbench.cli.options import (
     ACCESSED_DAY,
     ID,
@@ -20,7 +21,7 @@ from workbench.cli.render import clip, json_or_line, json_or_table, message, sho
 from workbench.domain.desk import STANCES
 
 
-@click.group()
+@click.group(cls=Group)
 def evidence() -> None:
     """Attach, list and restore the evidence behind a verdict."""
 

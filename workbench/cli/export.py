@@ -15,6 +15,7 @@ from workbench.cli.common import (
     usage_unless_none,
     workbench_from,
 )
+from workbench.cli.once import Group
 from workbench.cli.options import (
     ID,
     ORG_URL,
@@ -218,7 +219,7 @@ def write_text(text: str, output: str | None, force: bool) -> None:
         out.flush()
 
 
-@click.group()
+@click.group(cls=Group)
 def export() -> None:
     """Export claims as ClaimReview, Web Annotations, tables or a lossless bundle."""
 

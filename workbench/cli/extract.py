@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import workbench_from
+from workbench.cli.once import Command
 from workbench.cli.options import (
     document_id_argument,
     json_context,
@@ -38,7 +39,7 @@ SHOWN_SIMILAR = 20  # "claim #N is similar to #M" lines after --accept
 SHOWN_IN_PART = 20
 
 
-@click.command()
+@click.command(cls=Command)
 @document_id_argument
 @min_score_option(EXTRACT_MIN_SCORE, "check-worthiness")
 @limit_option(

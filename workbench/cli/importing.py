@@ -9,6 +9,7 @@ import click
 
 from workbench.cli.claim_words import say_same_span
 from workbench.cli.common import say_reading_stdin, workbench_from
+from workbench.cli.once import Group
 from workbench.cli.options import ID, json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural, warning
@@ -31,7 +32,7 @@ _CHANGED_BY = {
 }
 
 
-@click.group("import")
+@click.group("import", cls=Group)
 def import_() -> None:
     """Import claims (Web Annotations, CSV/JSON tables) or a whole bundle."""
 

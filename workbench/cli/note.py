@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
+from workbench.cli.once import Group
 from workbench.cli.options import ID, claim_id_argument, json_context
 from workbench.cli.render import json_or_line, json_out
 
 
-@click.group()
+@click.group(cls=Group)
 def note() -> None:
     """Add and list notes on a claim; take one back from publication, or give it back."""
 

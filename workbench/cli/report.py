@@ -8,11 +8,12 @@ import click
 
 from workbench.cli.common import check_output, is_stdout, output_file, workbench_from
 from workbench.cli.export import say_unreviewed
+from workbench.cli.once import Command
 from workbench.cli.options import ID, force_option, json_context
 from workbench.cli.render import emit_json, message, plural, shown_path, warning
 
 
-@click.command()
+@click.command(cls=Command)
 @click.argument("document_id", metavar="[DOC]", type=ID, required=False)
 @click.option(
     "--all", "all_docs", is_flag=True, help="Every document, and an index: -o is a folder."

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import click
 
+from workbench.cli.once import Group
 from workbench.cli.render import emit_json
 
 
-@click.group()
+@click.group(cls=Group)
 def schema() -> None:
     """Print the JSON Schema of a file format the workbench imports."""
 

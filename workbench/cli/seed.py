@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
+from workbench.cli.once import Command, Group
 from workbench.cli.options import board_limit_option, json_context
 from workbench.cli.render import clip, emit_json, json_out, message, plural, table
 
 
-@click.group()
+@click.group(cls=Group)
 def seed() -> None:
     """Load a document and its curated claims."""
 
@@ -54,7 +55,7 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
         )
 
 
-@click.command()
+@click.command(cls=Command)
 @board_limit_option("How many of the oldest unverified and the most overdue claims to list.")
 @json_context
 def demo(ctx: click.Context, limit: int, as_json: bool) -> None:

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.once import Command
 from workbench.cli.options import SINCE_OR_DAYS, board_limit_option, json_context, span_options
 from workbench.cli.render import clip, json_out, message, status_shown, table
 from workbench.services.breakdown import KEYS
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from workbench.services.views import ClaimView
 
 
-@click.command()
+@click.command(cls=Command)
 @board_limit_option(
     "How many claims each list shows (oldest open, awaiting approval, without evidence, "
     "overdue, flagged); with --by, how many rows."

@@ -5,11 +5,12 @@ from __future__ import annotations
 import click
 
 from workbench.cli.common import workbench_from
+from workbench.cli.once import Group
 from workbench.cli.options import DISPLAY, EMAIL, PERSON, json_context
 from workbench.cli.render import json_or_line, json_or_table, json_out, message, warning
 
 
-@click.group()
+@click.group(cls=Group)
 def user() -> None:
     """Register the desk's people; once one is registered, --as must name one."""
 
