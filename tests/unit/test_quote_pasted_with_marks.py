@@ -72,8 +72,10 @@ def test_only_one_pair_of_marks_and_only_a_pair() -> None:
     from workbench.domain.anchoring import find_quote_tolerant
 
     for typed in ("“营收一百亿元", "营收一百亿元”", "“”", "““营收一百亿元””", "“营收一百亿元’"):
-        with pytest.raises(InvalidInput, match="quote not found"):
+        with pytest.raises(InvalidInput, match="quote not found") as refused:
             find_quote_tolerant(TEXT, typed)
+        # The refusal quotes what was typed, marks and all.
+        assert repr(typed) in refused.value.message
 
 
 def test_the_occurrence_counts_the_words_inside() -> None:

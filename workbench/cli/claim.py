@@ -98,7 +98,11 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
 @click.option(
     "--text", required=True, help="The claim, normalised: one checkable sentence; - reads stdin."
 )
-@click.option("--quote", help="Exact text of the document that makes the claim.")
+@click.option(
+    "--quote",
+    help="Exact text of the document that makes the claim (other punctuation or spacing, or "
+    "a pair of quotation marks around it the document has not there, is still found).",
+)
 @click.option(
     "--occurrence", type=POSITIVE, metavar="N", help="Which occurrence of --quote (1-based)."
 )
@@ -144,6 +148,11 @@ def add(
         claim_type=claim_type,
     )
     speaker_kept(speaker, c.speaker)
+    if quote is not None:
+        from workbench.domain.anchoring import MARKS_LEFT_OUT, marks_dropped
+
+        if marks_dropped(quote, c.quote):
+            message(MARKS_LEFT_OUT)
     say_same_span(c)
     for ref in c.similar or ():
         message(ref.sentence())

@@ -37,7 +37,7 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -1121,22 +1121,76 @@ def reanchor(text: str, sel: Selector, expected: int | None = None) -> Anchored:
 
 _TYPED_DASH = re.compile(r"(?<!-)-{2,3}(?!-)")
 
+# Quotation marks a quote is pasted with when it was copied from where it was quoted (a chat,
+# another article): a pair is two of one family, which `fold` makes alike ("" and '), the
+# guillemets ‹› and the 〝〞 pair too. 《》 are a title's, part of what is quoted: not here.
+_DOUBLE_MARKS = frozenset('"“”„‟＂「」｢｣『』﹁﹂﹃﹄«»〝〞〟')
+_SINGLE_MARKS = frozenset("'‘’‚‛‹›")
+
+
+def _pair(first: str, last: str) -> bool:
+    return (first in _DOUBLE_MARKS and last in _DOUBLE_MARKS) or (
+        first in _SINGLE_MARKS and last in _SINGLE_MARKS
+    )
+
+
+def unmarked(quote: str) -> str | None:
+    """The words inside the one pair of quotation marks `quote` is wrapped in (spaces around
+    them aside), or None if it is not so wrapped or nothing is inside."""
+    quote = quote.strip()
+    if len(quote) < 3 or not _pair(quote[0], quote[-1]):
+        return None
+    return quote[1:-1].strip() or None
+
+
+# How a quote found only without its quotation marks is said (claim add, an import's row).
+MARKS_LEFT_OUT = (
+    "the quotation marks around the quote are not in the document there: pinned the words inside"
+)
+
+
+def marks_dropped(typed: str, found: str) -> bool:
+    """Whether the quote `typed` was found as `found` (the document's own text) only with its
+    surrounding quotation marks left out: the document has none there."""
+    return unmarked(normalise(typed)) is not None and unmarked(found) is None
+
+
+def _inside_marks(
+    matcher: Matcher, quote: str, find: Callable[[str], list[tuple[int, int]]]
+) -> tuple[str, list[tuple[int, int]]]:
+    """A quote not found as given (`find` found nothing), pasted with its quotation marks: the
+    words inside, and where `find` finds them. Where the text has quotation marks of its own
+    around an occurrence (another kind than those typed, which fold apart), they are the
+    quote's: kept in its span, never stripped. ("", []) if it is not so."""
+    inner = unmarked(quote)
+    if inner is None:
+        return "", []
+    text = matcher.text
+    found: list[tuple[int, int]] = []
+    for start, end in find(inner):
+        if start > 0 and end < len(text) and _pair(text[start - 1], text[end]):
+            start, end = start - 1, end + 1
+        found.append((start, end))
+    return inner, found
+
 
 def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) -> Span:
     """`find_quote`, but a quote typed with other punctuation, quote marks or spacing is found
-    too; the span's quote is then the document's own text."""
+    too, as is one pasted in a pair of quotation marks the text has not there (`unmarked`:
+    `marks_dropped` then says so); the span's quote is then the document's own text."""
     quote = normalise(quote)
     if not quote.strip():
         raise InvalidInput("the quote is empty")
     if quote in text:
         return find_quote(text, quote, occurrence)
     matcher = Matcher(text)
-    positions = matcher.occurrences(quote)
-    if not positions and _TYPED_DASH.search(quote):
-        # "--" typed for a dash (a plain-text habit): the dash the text has, which folds to "-".
-        # Folded, as a typed "-" is, whatever dash the text has: looked for verbatim, "—" would
-        # pin the one passage with an em dash where another with an en dash fits as well.
-        positions = matcher.folded_occurrences(_TYPED_DASH.sub("\u2014", quote))
+    positions = _typed_occurrences(matcher, quote)
+    if not positions:
+        inner, positions = _inside_marks(
+            matcher, quote, lambda words: _typed_occurrences(matcher, words)
+        )
+        if positions:
+            quote = inner
     if not positions:
         nearest = matcher.nearest(quote)
         if nearest is None:
@@ -1165,6 +1219,17 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         )
     start, end = positions[occurrence - 1]
     return span_at(text, start, end)
+
+
+def _typed_occurrences(matcher: Matcher, quote: str) -> list[tuple[int, int]]:
+    """Where a quote typed by hand occurs: `Matcher.occurrences`, and "--" typed for a dash."""
+    positions = matcher.occurrences(quote)
+    if not positions and _TYPED_DASH.search(quote):
+        # "--" typed for a dash (a plain-text habit): the dash the text has, which folds to "-".
+        # Folded, as a typed "-" is, whatever dash the text has: looked for verbatim, "—" would
+        # pin the one passage with an em dash where another with an en dash fits as well.
+        positions = matcher.folded_occurrences(_TYPED_DASH.sub("\u2014", quote))
+    return positions
 
 
 @dataclass(frozen=True, slots=True)
@@ -1251,7 +1316,11 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
         raise InvalidInput("the quote is empty")
     found = matcher.occurrences(exact)
     if not found:
-        raise InvalidInput(f"quote not found in the document: {clip_quote(exact)!r}")
+        # Pasted in quotation marks the text has not there: the words inside (`unmarked`).
+        inner, found = _inside_marks(matcher, exact, matcher.occurrences)
+        if not found:
+            raise InvalidInput(f"quote not found in the document: {clip_quote(exact)!r}")
+        exact = inner
     has_context = bool(hint.prefix or hint.suffix)
     # Checked first, however often the quote occurs (trial49: an occurrence 2 of a quote that
     # occurs once was taken as the one, where `claim add --occurrence 2` refuses it).

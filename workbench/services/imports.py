@@ -17,7 +17,14 @@ from sqlalchemy import insert, select
 
 from workbench.db.backend import insert_returning_ids
 from workbench.db.models import Claim, ClaimTag, Document, Note
-from workbench.domain.anchoring import Matcher, QuoteHint, anchor_quote, check_placed
+from workbench.domain.anchoring import (
+    MARKS_LEFT_OUT,
+    Matcher,
+    QuoteHint,
+    anchor_quote,
+    check_placed,
+    marks_dropped,
+)
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now
@@ -228,6 +235,7 @@ def _annotation_ready(
         )
         span = anchor_quote(within, hint, carrier="an annotation")
     note = item.note if has_visible(item.note) else None
+    anchored = _how_anchored(item.exact if own is None else None, span)
     arrived = arrival(
         asked, note, tx.actor, review=review, carrier="an annotation", withheld=item.withheld
     )
@@ -241,7 +249,14 @@ def _annotation_ready(
         speaker=speaker_name(item.speaker),
         present=None if own is None else own.id,
         elsewhere=None if own is not None else sources.elsewhere(item.sources),
+        anchored=anchored,
     )
+
+
+def _how_anchored(exact: str | None, span: Span) -> str | None:
+    """What is said of a quote from a file anchored as it was: found only without the
+    quotation marks it came in (`anchoring.marks_dropped`)."""
+    return MARKS_LEFT_OUT if exact is not None and marks_dropped(exact, span.quote) else None
 
 
 class _AnnotatedClaims:
@@ -412,10 +427,12 @@ class _Ready:
     present: int | None = None
     # An annotation whose target names another document of the desk (`DocumentSources`).
     elsewhere: str | None = None
+    # How its quote was anchored, if that is to be said (found without its quotation marks).
+    anchored: str | None = None
 
     @property
     def notice(self) -> str | None:
-        said = [n for n in (self.elsewhere, self.arrived.notice) if n is not None]
+        said = [n for n in (self.anchored, self.elsewhere, self.arrived.notice) if n is not None]
         return "; ".join(said) if said else None
 
 
@@ -887,6 +904,7 @@ def _check(
         # others are (it was taken unsaid, and the editor took the note to be gone).
         | ({"note"} if "note" in raw.columns and not has_visible(row.note) else set()),
         present=None if own is None else own.id,
+        anchored=_how_anchored(row.quote if own is None else None, span),
     )
 
 
