@@ -95,7 +95,9 @@ class ClaimRow(BaseModel):
         default=None, description="a list, or 'a; b' in CSV ('；', ',' and '，' separate too)"
     )
     assignee: str | None = None
-    priority: str | None = Field(default=None, description="high, normal or low")
+    priority: str | None = Field(
+        default=None, description="high, normal or low (高, 中, 低 are taken for them)"
+    )
     due: str | None = Field(default=None, description="YYYY-MM-DD")
     verdict_by: str | None = Field(
         default=None,

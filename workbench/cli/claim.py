@@ -47,7 +47,7 @@ from workbench.cli.render import (
     table,
 )
 from workbench.defaults import CLAIM_TABLE_LIMIT, SIMILAR_LIMIT, SIMILAR_MIN_SCORE
-from workbench.domain.desk import PRIORITY_NAMES, SORTS
+from workbench.domain.desk import PRIORITY_NAMES, PRIORITY_WORDS, SORTS
 from workbench.domain.scores import shown_score
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,
@@ -425,8 +425,8 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
 @click.option(
     "--priority",
-    type=click.Choice(PRIORITY_NAMES, case_sensitive=False),
-    help="Only this priority.",
+    type=click.Choice((*PRIORITY_NAMES, *PRIORITY_WORDS), case_sensitive=False),
+    help="Only this priority (高, 中, 低 are high, normal, low).",
 )
 @click.option(
     "--overdue",

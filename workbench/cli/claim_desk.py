@@ -10,7 +10,14 @@ from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.once import Command
 from workbench.cli.options import ID, PERSON, if_version_option, json_context, json_option
 from workbench.cli.render import json_out, message, warning
-from workbench.domain.desk import PRIORITY_NAMES, due_date, new_tag, normalise_tag
+from workbench.domain.desk import (
+    PRIORITY_NAMES,
+    PRIORITY_WORDS,
+    due_date,
+    new_tag,
+    normalise_tag,
+    parse_priority,
+)
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import id_or_none
 
@@ -203,15 +210,27 @@ untag = _tag_command("untag", add=False)
 def priority(
     ctx: click.Context, args: tuple[str, ...], expected_version: int | None, as_json: bool
 ) -> None:
-    """Set the priority of claims."""
+    """Set the priority of claims (高, 中 and 低 are taken for high, normal and low, and
+    stored as them)."""
     from workbench.services.workflow import set_priority
 
     ids, rest = _split_ids(args)
     _need_ids(ids, "claim priority ID... high|normal|low", expected_version)
-    if len(rest) != 1 or rest[0].lower() not in PRIORITY_NAMES:
-        raise click.UsageError(f"end with exactly one priority: {', '.join(PRIORITY_NAMES)}")
+    if len(rest) != 1 or not _is_priority(rest[0]):
+        raise click.UsageError(
+            f"end with exactly one priority: {', '.join(PRIORITY_NAMES)} "
+            f"(or {', '.join(PRIORITY_WORDS)})"
+        )
     done = set_priority(workbench_from(ctx), ids, rest[0], expected_version=expected_version)
     _report(done, as_json, "priority {c.priority}", "priority already {c.priority}" + _SAME)
+
+
+def _is_priority(value: str) -> bool:
+    try:
+        parse_priority(value)
+    except InvalidInput:
+        return False
+    return True
 
 
 def _check_due(value: str) -> None:

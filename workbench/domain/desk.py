@@ -21,6 +21,15 @@ class Priority(StrEnum):
 
 PRIORITY_NAMES: tuple[str, ...] = tuple(p.value for p in Priority)
 PRIORITY_RANK = {Priority.HIGH.value: 0, Priority.NORMAL.value: 1, Priority.LOW.value: 2}
+# The three priorities as a Chinese desk says them, taken as input (a sheet's cells, `claim
+# priority 1 高`, `claim list --priority 高`) and stored as the English word, which every output
+# and export keeps: one word each, one to one (中, the middle one, is normal). Nothing else is
+# read into them (中等, 普通, 最高: refused, as any unknown word is).
+PRIORITY_WORDS: dict[str, Priority] = {
+    "高": Priority.HIGH,
+    "中": Priority.NORMAL,
+    "低": Priority.LOW,
+}
 
 STANCES: tuple[str, ...] = ("supports", "refutes", "context")
 # How `claim list` can order its rows (created: oldest first, for the stats board).
@@ -208,4 +217,7 @@ def _joining(tag: str, index: int) -> bool:
 
 
 def parse_priority(value: str) -> Priority:
-    return parse_name(Priority, value.strip().lower(), "priority", "priorities")
+    word = value.strip()
+    if word in PRIORITY_WORDS:
+        return PRIORITY_WORDS[word]
+    return parse_name(Priority, word.lower(), "priority", "priorities")
