@@ -57,3 +57,12 @@ def test_imports_pin_the_words_inside_and_say_so(db_url: str, tmp_path: Path) ->
     assert SAID not in r.err, r.err  # the text's own marks there: kept, nothing left out
     shown = json.loads(ok(run_cli(["claim", "list", "--json"], env=env)).out)
     assert [c["quote"] for c in shown] == ["营收一百亿元", "“我们会继续增长”"]
+
+
+def test_claim_edit_quote_says_so_too(db_url: str) -> None:
+    """`claim edit ID --quote "“…”"` re-pins by the same anchoring as claim add: the words
+    inside were pinned there too, without a word of the marks left out."""
+    env = _desk(db_url)
+    ok(run_cli(["claim", "add", "1", "--text", "营收百亿", "--quote", "营收一百亿元"], env=env))
+    r = ok(run_cli(["claim", "edit", "1", "--quote", "「去年营收一百亿元」"], env=env))
+    assert "去年营收一百亿元" in r.out and SAID in r.err, (r.out, r.err)
