@@ -11,7 +11,12 @@ import click
 from workbench.cli.claim_desk import assign, due, priority, tag, untag
 from workbench.cli.claim_edit import edit, speaker_kept
 from workbench.cli.claim_review import approve, reject
-from workbench.cli.claim_words import say_quote_gone, say_same_span, say_stale_figures
+from workbench.cli.claim_words import (
+    say_marks_dropped,
+    say_quote_gone,
+    say_same_span,
+    say_stale_figures,
+)
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import (
@@ -148,11 +153,7 @@ def add(
         claim_type=claim_type,
     )
     speaker_kept(speaker, c.speaker)
-    if quote is not None:
-        from workbench.domain.anchoring import MARKS_LEFT_OUT, marks_dropped
-
-        if marks_dropped(quote, c.quote):
-            message(MARKS_LEFT_OUT)
+    say_marks_dropped(quote, c)
     say_same_span(c)
     for ref in c.similar or ():
         message(ref.sentence())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.claim_words import say_same_span
+from workbench.cli.claim_words import say_marks_dropped, say_same_span
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
 from workbench.cli.once import Command
 from workbench.cli.options import (
@@ -120,6 +120,8 @@ def edit(
         speaker_kept(speaker, result.claim.speaker)
     if not result.changed:
         message(f"claim #{claim_id} already says this; nothing changed")
+    if SPAN_PART in result.changed:
+        say_marks_dropped(quote, result.claim)
     say_same_span(result.claim)
     if as_json:
         emit_json(result.to_json())

@@ -6,11 +6,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.cli.render import clip, warning
+from workbench.cli.render import clip, message, warning
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView, StatusChange
+
+
+def say_marks_dropped(typed: str | None, c: ClaimView) -> None:
+    """A --quote pasted in quotation marks the document has not there was pinned by the words
+    inside them (`anchoring.marks_dropped`): said, as the imports say it of a row."""
+    if typed is None:
+        return
+    from workbench.domain.anchoring import MARKS_LEFT_OUT, marks_dropped
+
+    if marks_dropped(typed, c.quote):
+        message(MARKS_LEFT_OUT)
 
 
 def say_same_span(c: ClaimView, row: str = "", *, would_add_from: int | None = None) -> None:
