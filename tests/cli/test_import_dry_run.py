@@ -106,3 +106,27 @@ def test_a_dry_runs_same_span_warnings_name_no_id_it_never_gave(cli: Any, tmp_pa
     r = cli("import", "claims", str(sheet), "--doc", "1")
     given = [int(line.split()[1].lstrip("#")) for line in r.out.splitlines()]
     assert f"#{given[0]} is another claim on the same span" in r.err, r.err
+
+
+def test_a_dry_runs_json_names_no_id_it_never_gave(cli: Any, tmp_path: Path) -> None:
+    """`--dry-run --json` of two rows on claim #1's very words gave each claim it would add
+    the id the rolled-back write drew (`"id": 3`, `"id": 4`) and the second's `same_span`
+    `[1, 3]`: claims that exist nowhere, which PostgreSQL's real import numbers otherwise,
+    though the same run's stderr, and docs/json.md's "their ids are not kept", say they are
+    given none. A claim a dry run would add has `id` null; its `same_span` names the claims
+    present (stderr says the import's own twins, as without --json)."""
+    _desk(cli, tmp_path)
+    sheet = tmp_path / "twins.csv"
+    sheet.write_text(
+        "quote,text\r\n融资金额超过１０亿美元,另一种说法\r\n融资金额超过１０亿美元,第三种说法\r\n",
+        encoding="utf-8",
+    )
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--dry-run", "--json")
+    assert r.code == 0, (r.out, r.err)
+    added = json.loads(r.out)["added"]
+    assert [(c["id"], c["same_span"]) for c in added] == [(None, [1]), (None, [1])], added
+    assert "a claim this import would add pin" in r.err, r.err
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
+    added = json.loads(r.out)["added"]
+    assert all(isinstance(c["id"], int) for c in added), added
+    assert added[1]["same_span"] == [1, added[0]["id"]], added
