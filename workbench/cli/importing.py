@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -49,6 +49,22 @@ def _print_added(claims: Iterable[ClaimView], *, dry_run: bool = False) -> None:
 # Warnings of claims added on the very span of another, one line each up to this many; the
 # rest are counted in one line (--json gives every one its `same_span`).
 SAME_SPAN_SHOWN = 5
+
+
+def _dry_run_json(added: Iterable[ClaimView]) -> Iterator[dict[str, Any]]:
+    """A dry run's claims as --json gives them: `id` null, and `same_span` only the claims
+    present, not the ids the rolled-back writes drew (trial168: `"id": 3`, `same_span` [1, 3]
+    of claims that exist nowhere, and that PostgreSQL's import then numbers otherwise). The
+    first claim it would add drew the lowest id of them, above every claim present."""
+    first: int | None = None
+    for c in added:
+        if first is None:
+            first = c.id
+        data = c.to_json()
+        data["id"] = None
+        if "same_span" in data:
+            data["same_span"] = [i for i in data["same_span"] if i < first]
+        yield data
 
 
 def _say_same_spans(added: Iterable[ClaimView], *, dry_run: bool = False) -> None:
@@ -242,7 +258,11 @@ def claims_command(
     if as_json:
         emit_json_object(
             {
-                "added": (c.to_json() for c in result.added),
+                "added": (
+                    _dry_run_json(result.added)
+                    if result.dry_run
+                    else (c.to_json() for c in result.added)
+                ),
                 "already_present": result.present,
                 "skipped": result.skipped,
                 "notices": result.notices,
