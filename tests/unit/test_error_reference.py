@@ -110,3 +110,17 @@ def test_every_step_a_hint_names_is_documented() -> None:
     assert len(steps) >= 15
     for name in sorted(steps):
         assert f"`{name}`" in hints, name
+
+
+def test_commit_unknown_says_the_after_seq_the_message_gives() -> None:
+    """An editor met commit_unknown naming "the trail's event 8 ... `workbench audit export
+    --after-seq 7`" and docs/errors.md saying "`workbench audit export --after-seq N` to see what
+    the trail holds at that seq", N read as the event's seq: that export starts after it, at 9,
+    and never shows the event she was to look for. The row says the seq before it, as the
+    message does."""
+    from workbench.services.context import COMMIT_UNKNOWN_SAID
+
+    said = COMMIT_UNKNOWN_SAID.format(error="database error", seq=8, hash="ab12", before=7)
+    assert "event 8 has hash ab12" in said and "--after-seq 7`" in said, said
+    row = next(line for line in PAGE.splitlines() if line.startswith(f"| `{COMMIT_UNKNOWN}` |"))
+    assert "--after-seq N-1`" in row, row
