@@ -66,3 +66,21 @@ def test_status_of_a_new_file_still_says_db_upgrade_creates_it(
 ) -> None:
     r = workbench_main(["--db", str(tmp_path / "new.db"), "db", "status"])
     assert "empty: not created yet (`workbench db upgrade` creates it)" in r.out, r
+
+
+def test_status_of_a_file_of_many_other_tables_says_how_many_it_does_not_name(
+    workbench_main: Main, tmp_path: Path
+) -> None:
+    """A file of five other tables was said by three (`a, b, c`), as if those were all
+    (trial168): the line names three and says how many more; `--json` names three, as
+    docs/json.md says."""
+    path = tmp_path / "crm.db"
+    with sqlite3.connect(path) as conn:
+        for name in ("accounts", "contacts", "deals", "leads", "tasks"):
+            conn.execute(f"CREATE TABLE {name} (x TEXT)")
+    conn.close()
+    r = workbench_main(["--db", str(path), "db", "status"])
+    assert r.code == 0, r
+    assert "(another program's database?: accounts, contacts, deals and 2 more);" in r.out, r.out
+    found = json.loads(workbench_main(["--db", str(path), "db", "status", "--json"]).out)
+    assert found["other_tables"] == ["accounts", "contacts", "deals"], found
