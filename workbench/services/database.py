@@ -26,7 +26,7 @@ from workbench.db.url import cannot_open, safe_url, sqlite_file
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
-from workbench.services.new_database import foreign_tables
+from workbench.services.new_database import few_tables, foreign_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +85,7 @@ def _beside(url: str, place: str, tables: list[str]) -> str:
     else:
         where, whose = f"schema {place}", "another program's?"
     return (
-        f"{where} holds no workbench tables ({whose}: {', '.join(tables)}); "
+        f"{where} holds no workbench tables ({whose}: {few_tables(tables)}); "
         "`workbench db upgrade` sets a desk up beside them, if that is meant"
     )
 
@@ -138,7 +138,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         owner=owner,
         reason=reason,
         why=why,
-        other_tables=tuple(other_tables),
+        other_tables=tuple(other_tables[:3]),
     )
 
 
