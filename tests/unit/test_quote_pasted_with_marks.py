@@ -86,3 +86,50 @@ def test_the_occurrence_counts_the_words_inside() -> None:
         find_quote_tolerant(text, "“增长百分之二十”")
     span = find_quote_tolerant(text, "“增长百分之二十”", 2)
     assert (span.start, span.quote) == (11, "增长百分之二十")
+
+
+def test_marks_of_two_quotations_side_by_side_are_not_a_pair() -> None:
+    """`claim add --quote '“又要”'` in `既要“稳”又要“进”` pinned `”又要“`: the closing mark of
+    one quotation and the opening mark of the next were taken for a pair of the text's own
+    around the words, kept in the span (the claim's quote), and nothing was said. Only an
+    opening mark before and its closing mark after are a pair the text has there."""
+    from workbench.domain.anchoring import (
+        QuoteHint,
+        anchor_quote,
+        find_quote_tolerant,
+        marks_dropped,
+    )
+
+    text = "政策既要“稳”又要“进”，营收「增长」放缓「明显」。\n"
+    for typed, words, start in (
+        ("“又要”", "又要", 7),
+        ("“放缓”", "放缓", 19),
+        ('"放缓"', "放缓", 19),
+    ):
+        for span in (
+            find_quote_tolerant(text, typed),
+            anchor_quote(text, QuoteHint(exact=typed), carrier="a claims table"),
+        ):
+            assert (span.start, span.quote) == (start, words), span
+            assert marks_dropped(typed, span.quote)
+    # Marks of another family than those typed (found inside them, not folded alike).
+    span = find_quote_tolerant("营收‘增长’放缓‘明显’。\n", "“放缓”")
+    assert (span.start, span.quote) == (6, "放缓"), span
+    # A pair the text has, in any of the ways languages open and close one, is still kept.
+    for own in ("“稳”", "„稳“", "„稳”", "»稳«", "«稳»", "”稳”", "「稳」", "'稳'", '"稳”'):
+        span = find_quote_tolerant(f"政策既要{own}又要\n", "『稳』")
+        assert span.quote == own, (own, span)
+
+
+def test_a_quote_that_is_only_marks_is_not_found() -> None:
+    """`--quote '“”“'` (marks pasted without their words) was read as the mark inside the
+    outer two, 'occurs 4 times: say which', and `--occurrence 1` pinned a claim on a lone
+    quotation mark: with no words inside, there is nothing to pin."""
+    from workbench.domain.anchoring import QuoteHint, anchor_quote, find_quote_tolerant
+
+    text = "政策既要“稳”又要“进”。\n"
+    for typed in ("“”“", '"""', "「」」", "“ ” ”"):
+        with pytest.raises(InvalidInput, match="quote not found"):
+            find_quote_tolerant(text, typed, 1)
+        with pytest.raises(InvalidInput, match="quote not found"):
+            anchor_quote(text, QuoteHint(exact=typed, occurrence=1), carrier="a claims table")
