@@ -1134,13 +1134,51 @@ def _pair(first: str, last: str) -> bool:
     )
 
 
+# How the text's own marks open and close a quotation, in the languages that use them: “…”,
+# „…“ and „…”, ”…” (Swedish), »…« and »…», 「…」... A closing mark then an opening one (`”又要“`
+# in `既要“稳”又要“进”`) ends one quotation and starts the next: no pair. A straight mark
+# (", ＂, ') says neither, so it pairs with any mark of its family, as typed ones do.
+_CLOSED_BY: dict[str, str] = {
+    "“": "”",
+    "„": "“”",
+    "‟": "”",
+    "”": "”",
+    "‘": "’",
+    "‚": "‘’",
+    "‛": "’",
+    "’": "’",
+    "「": "」",
+    "｢": "｣",
+    "『": "』",
+    "﹁": "﹂",
+    "﹃": "﹄",
+    "«": "»",
+    "»": "«»",
+    "‹": "›",
+    "›": "‹›",
+    "〝": "〞〟",
+}
+_STRAIGHT_MARKS = frozenset("\"＂'")
+
+
+def _text_pair(before: str, after: str) -> bool:
+    """Whether the text's own `before` and `after` open and close one quotation."""
+    if before in _STRAIGHT_MARKS or after in _STRAIGHT_MARKS:
+        return _pair(before, after)
+    return after in _CLOSED_BY.get(before, "")
+
+
 def unmarked(quote: str) -> str | None:
     """The words inside the one pair of quotation marks `quote` is wrapped in (spaces around
-    them aside), or None if it is not so wrapped or nothing is inside."""
+    them aside), or None if it is not so wrapped or there are no words inside: marks alone
+    (`“”“`) would pin a lone quotation mark of the text."""
     quote = quote.strip()
     if len(quote) < 3 or not _pair(quote[0], quote[-1]):
         return None
-    return quote[1:-1].strip() or None
+    inner = quote[1:-1].strip()
+    if all(c.isspace() or c in _DOUBLE_MARKS or c in _SINGLE_MARKS for c in inner):
+        return None
+    return inner
 
 
 # How a quote found only without its quotation marks is said (claim add, an import's row).
@@ -1155,20 +1193,46 @@ def marks_dropped(typed: str, found: str) -> bool:
     return unmarked(normalise(typed)) is not None and unmarked(found) is None
 
 
+def _marks_of_others(text: str, quote: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Occurrences of a quote typed in a pair of quotation marks, found with marks folded
+    alike (“又要” as `”又要“`): where the text's marks at either end are no pair of its own
+    (`_text_pair`: one quotation ends there and the next begins), they are not the quote's,
+    and the occurrence is the words between them, as when the text has no marks there."""
+    if unmarked(quote) is None:
+        return found
+    shrunk: list[tuple[int, int]] = []
+    for start, end in found:
+        first, last = text[start], text[end - 1]
+        if (
+            end - start > 2
+            and _pair(first, last)
+            and not _text_pair(first, last)
+            and text[start + 1 : end - 1].strip()
+        ):
+            start, end = start + 1, end - 1
+            while text[start].isspace():
+                start += 1
+            while text[end - 1].isspace():
+                end -= 1
+        shrunk.append((start, end))
+    return shrunk
+
+
 def _inside_marks(
     matcher: Matcher, quote: str, find: Callable[[str], list[tuple[int, int]]]
 ) -> tuple[str, list[tuple[int, int]]]:
     """A quote not found as given (`find` found nothing), pasted with its quotation marks: the
-    words inside, and where `find` finds them. Where the text has quotation marks of its own
-    around an occurrence (another kind than those typed, which fold apart), they are the
-    quote's: kept in its span, never stripped. ("", []) if it is not so."""
+    words inside, and where `find` finds them. Where the text has a pair of quotation marks of
+    its own around an occurrence (another kind than those typed, which fold apart; one that
+    opens before, one that closes after: `_text_pair`), they are the quote's: kept in its
+    span, never stripped. ("", []) if it is not so."""
     inner = unmarked(quote)
     if inner is None:
         return "", []
     text = matcher.text
     found: list[tuple[int, int]] = []
     for start, end in find(inner):
-        if start > 0 and end < len(text) and _pair(text[start - 1], text[end]):
+        if start > 0 and end < len(text) and _text_pair(text[start - 1], text[end]):
             start, end = start - 1, end + 1
         found.append((start, end))
     return inner, found
@@ -1184,7 +1248,7 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
     if quote in text:
         return find_quote(text, quote, occurrence)
     matcher = Matcher(text)
-    positions = _typed_occurrences(matcher, quote)
+    positions = _marks_of_others(text, quote, _typed_occurrences(matcher, quote))
     if not positions:
         inner, positions = _inside_marks(
             matcher, quote, lambda words: _typed_occurrences(matcher, words)
@@ -1314,7 +1378,7 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
             return span_at(text, start, end)
     if not exact.strip():
         raise InvalidInput("the quote is empty")
-    found = matcher.occurrences(exact)
+    found = _marks_of_others(text, exact, matcher.occurrences(exact))
     if not found:
         # Pasted in quotation marks the text has not there: the words inside (`unmarked`).
         inner, found = _inside_marks(matcher, exact, matcher.occurrences)
