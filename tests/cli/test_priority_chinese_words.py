@@ -47,3 +47,21 @@ def test_claim_priority_list_and_import_take_them(db_url: str, tmp_path: Path) -
     ok(run_cli(["import", "claims", str(sheet), "--doc", "1"], env=env))
     shown = json.loads(ok(run_cli(["claim", "show", "2", "--json"], env=env)).out)
     assert shown["priority"] == "low"
+
+
+def test_a_word_not_taken_is_refused_naming_the_chinese_words_too(
+    db_url: str, tmp_path: Path
+) -> None:
+    """A sheet's priority 最高 was refused "valid priorities: high, normal, low" alone, though
+    高, 中 and 低 are taken (`claim priority` names them: 'or 高, 中, 低'): the editor of a
+    Chinese sheet was told to retype every cell in English."""
+    env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "mei"}
+    ok(run_cli(["doc", "add", "-"], stdin="甲公司去年营收一百亿元。\n".encode(), env=env))
+    sheet = tmp_path / "c.csv"
+    sheet.write_text("text,quote,priority\n营收百亿,营收一百亿元,最高\n", encoding="utf-8")
+    r = run_cli(["import", "claims", str(sheet), "--doc", "1"], env=env)
+    assert r.code == 1, (r.code, r.err)
+    assert (
+        "row 2: unknown priority '最高'; valid priorities: high, normal, low (or 高, 中, 低)"
+        in r.err
+    ), r.err
