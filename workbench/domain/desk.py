@@ -220,4 +220,8 @@ def parse_priority(value: str) -> Priority:
     word = value.strip()
     if word in PRIORITY_WORDS:
         return PRIORITY_WORDS[word]
-    return parse_name(Priority, word.lower(), "priority", "priorities")
+    try:
+        return parse_name(Priority, word.lower(), "priority", "priorities")
+    except InvalidInput as exc:
+        # The words taken for them too, as `claim priority` and `claim list --priority` say.
+        raise InvalidInput(f"{exc.message} (or {', '.join(PRIORITY_WORDS)})") from None
