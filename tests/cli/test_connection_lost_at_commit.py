@@ -63,6 +63,30 @@ def _note_added(cli: Any, tmp_path: Path) -> None:
     ok(cli("claim", "add", "1", "--text", "GDP 3.9 trillion", "--quote", "达到3.9万亿元"))
 
 
+def _note_lost_unasked(
+    cli: Any, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, *, after: bool
+) -> Any:
+    """`note add 1 ... --json` whose connection is lost at COMMIT (`after` the driver
+    committed, or instead), on a database that then cannot be asked (the server gone)."""
+    from sqlalchemy import create_engine
+
+    import workbench.db.engine
+
+    unreachable = create_engine(f"sqlite:///{tmp_path / 'gone' / 'x.db'}")
+    get_engine = workbench.db.engine.get_engine
+    with lost_at_commit(monkeypatch, db_url, after=after) as delivered:
+        # Only what is asked once the error came meets a database that cannot be reached.
+        monkeypatch.setattr(
+            workbench.db.engine,
+            "get_engine",
+            lambda *a, **k: unreachable if delivered else get_engine(*a, **k),
+        )
+        result = cli("note", "add", "1", "checked the bureau's release", "--json")
+        monkeypatch.setattr(workbench.db.engine, "get_engine", get_engine)
+    assert delivered, "the error was never raised"
+    return result
+
+
 def _notes(cli: Any) -> list[Any]:
     return list(json.loads(ok(cli("note", "list", "1", "--json")).out))
 
@@ -107,24 +131,9 @@ def test_a_database_that_cannot_be_asked_says_nobody_knows_and_how_to_see(
     """The server gone for good (it cannot be asked either): a plain refusal had a script
     retry a change that may stand. The refusal names the case (reason `commit_unknown`) and
     the event (seq and hash) the trail holds if it stood."""
-    from sqlalchemy import create_engine
-
-    import workbench.db.engine
-
     _note_added(cli, tmp_path)
     seq = json.loads(ok(cli("audit", "head", "--json")).out)["seq"]
-    unreachable = create_engine(f"sqlite:///{tmp_path / 'gone' / 'x.db'}")
-    get_engine = workbench.db.engine.get_engine
-    with lost_at_commit(monkeypatch, db_url, after=after) as delivered:
-        # Only what is asked once the error came meets a database that cannot be reached.
-        monkeypatch.setattr(
-            workbench.db.engine,
-            "get_engine",
-            lambda *a, **k: unreachable if delivered else get_engine(*a, **k),
-        )
-        result = cli("note", "add", "1", "checked the bureau's release", "--json")
-        monkeypatch.setattr(workbench.db.engine, "get_engine", get_engine)
-    assert delivered, "the error was never raised"
+    result = _note_lost_unasked(cli, db_url, tmp_path, monkeypatch, after=after)
     assert result.code == 1, (result.code, result.err)
     error = json.loads(result.err)["error"]
     assert error["kind"] == "storage" and error["reason"] == "commit_unknown", error
@@ -245,22 +254,8 @@ def test_the_way_to_see_whether_an_unknown_commit_stood_holds_on_a_desk_others_w
     and hash), and the command that shows what the trail holds at that seq."""
     import re
 
-    from sqlalchemy import create_engine
-
-    import workbench.db.engine
-
     _note_added(cli, tmp_path)
-    unreachable = create_engine(f"sqlite:///{tmp_path / 'gone' / 'x.db'}")
-    get_engine = workbench.db.engine.get_engine
-    with lost_at_commit(monkeypatch, db_url, after=after) as delivered:
-        monkeypatch.setattr(
-            workbench.db.engine,
-            "get_engine",
-            lambda *a, **k: unreachable if delivered else get_engine(*a, **k),
-        )
-        result = cli("note", "add", "1", "checked the bureau's release", "--json")
-        monkeypatch.setattr(workbench.db.engine, "get_engine", get_engine)
-    assert delivered, "the error was never raised"
+    result = _note_lost_unasked(cli, db_url, tmp_path, monkeypatch, after=after)
     error = json.loads(result.err)["error"]
     assert error["reason"] == "commit_unknown", error
     ok(cli("note", "add", "1", "a colleague's note, written meanwhile"))
