@@ -7,10 +7,18 @@ and is refused the same way, nothing stored."""
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
 from collections.abc import Callable
+
+import pytest
 
 from tests.inprocess import Outcome
 from tests.services.test_fetch_deadline import (  # noqa: F401
+    NOSIGNAL,
+    TIMEOUT,
+    Script,
     Serve,
     fetched_within,
     page,
@@ -20,6 +28,7 @@ from tests.services.test_fetch_deadline import (  # noqa: F401
 )
 from workbench.domain.errors import WorkbenchError
 from workbench.services.fetch import Fetched
+from workbench.services.paced_http import PAST_END_WAIT
 
 BODY = (
     "<html><head><meta charset='utf-8'><title>就业</title></head><body><article><p>"
@@ -77,3 +86,66 @@ def test_doc_add_of_a_page_shorter_than_announced_stores_nothing(
     assert (r.code, r.out) == (1, ""), (r.code, r.out, r.err)
     assert "the connection ended before the whole page arrived" in r.err, r.err
     assert run("doc", "text", "1").code == 1  # no document #1
+
+
+# --- review171: a stray line end after a whole body is no page cut short ---------------------
+
+
+def held(answer: bytes, seconds: float) -> Script:
+    """`answer` at once, then the connection held open (keep-alive, `Connection: close`
+    ignored) for `seconds`, or until the test ends."""
+
+    def go(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(answer, NOSIGNAL)
+        stop.wait(seconds)
+
+    return go
+
+
+@pytest.mark.parametrize("extra", [b"\r\n", b"\n", b"\r\n\r\n", b" \r\n"])
+def test_a_whole_body_followed_by_a_stray_line_end_is_read_whole(
+    serve: Serve,  # noqa: F811
+    extra: bytes,
+) -> None:
+    """review171: a server that ends its answer with a line end past a body of the length it
+    announced (old CGI and PHP set-ups do; curl calls it "excess", browsers and urllib read the
+    page) had its whole page refused since fix166 as "the page as announced is cut short"."""
+    site = serve({"/a": send(short_length(BODY, len(BODY)) + extra)})
+    got = fetched_within(f"{site}/a")
+    assert isinstance(got, Fetched), got
+    assert got.data == BODY
+
+
+def test_a_stray_line_end_on_a_connection_held_open_is_waited_on_once(
+    serve: Serve,  # noqa: F811
+) -> None:
+    """The look past the end stays one bounded wait (PAST_END_WAIT, or the step's timeout if
+    shorter) however the extra bytes come: a line end, then nothing on a connection held open."""
+    site = serve({"/a": held(short_length(BODY, len(BODY)) + b"\r\n", 5)})
+    began = time.monotonic()
+    got = fetched_within(f"{site}/a")
+    assert isinstance(got, Fetched), got
+    assert got.data == BODY
+    assert time.monotonic() - began < 2 * min(PAST_END_WAIT, TIMEOUT) + 0.5
+
+
+def test_text_after_a_line_end_past_the_body_is_still_refused(serve: Serve) -> None:  # noqa: F811
+    """What is not a line end is the page's rest, even after one (a length that left out the
+    last line and the markup after it)."""
+    announced = len(BODY) - len(b"</p></article></body></html>")
+    body = BODY[:announced] + b"\r\n" + BODY[announced:]
+    site = serve({"/a": send(short_length(body, announced))})
+    got = fetched_within(f"{site}/a")
+    assert isinstance(got, WorkbenchError), got
+    assert "the server sent more than the" in got.message, got.message
+
+
+def test_doc_add_of_a_page_with_a_stray_line_end_adds_it(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = serve({"/a": send(short_length(BODY, len(BODY)) + b"\r\n")})
+    r = run("doc", "add", f"{site}/a")
+    assert r.crash is None, repr(r.crash)
+    assert r.code == 0, (r.code, r.out, r.err)
+    assert r.out.startswith("added document #1: "), r.out
