@@ -22,8 +22,13 @@ from typing import Any
 
 # How long the end of a body of announced length (Content-Length) is watched for more bytes: a
 # server that honours `Connection: close` ends the connection there at once, and one whose length
-# was short has most often sent the rest already.
+# was short has most often sent the rest already. One wait in all, however the bytes come.
 PAST_END_WAIT = 0.5
+# The most bytes past the end read to tell a stray line end (some servers end their answer with
+# a CRLF past the body: curl's "excess", which browsers and urllib ignore) from the page's rest.
+PAST_END_READ = 4096
+# What a stray line end past the body is made of: nothing of a page.
+_STRAY = b" \t\r\n"
 
 
 class TooSlow(TimeoutError):
@@ -106,21 +111,41 @@ def _paced_response(pace: Pace) -> type[HTTPResponse]:
             super()._close_conn()  # type: ignore[misc]
 
         def past_end(self) -> bool:
-            """Whether bytes came after a body read to the length its Content-Length announced
-            (http.client reads no further: the page as announced is cut short), waiting at
-            most PAST_END_WAIT for them. False for a chunked body or one of no stated length,
-            and where the connection ended, or failed, at the announced end."""
+            """Whether more of the page came after a body read to the length its
+            Content-Length announced (http.client reads no further: the page as announced is
+            cut short), waiting at most PAST_END_WAIT in all for it. False for a chunked body
+            or one of no stated length, where the connection ended, or failed, at the
+            announced end, and where only spaces and line ends came (a stray CRLF some servers
+            send past a whole body: review171, it was refused as a page cut short)."""
             if self._past_end is None:
                 self._past_end = False
                 if self.fp is not None and not self.chunked and self.length == 0:
-                    self._reader.wait = PAST_END_WAIT
-                    try:
-                        self._past_end = bool(self.fp.peek(1))
-                    except OSError:  # a timeout (TooSlow too), a reset: nothing more came
-                        pass
-                    finally:
-                        self._reader.wait = None
+                    self._past_end = self._more_of_the_page(time.monotonic() + PAST_END_WAIT)
             return self._past_end
+
+        def _more_of_the_page(self, until: float) -> bool:
+            """Whether bytes other than spaces and line ends come before `until` (at most
+            PAST_END_READ read: the connection is closed after them)."""
+            fp = self.fp
+            assert fp is not None
+            read = 0
+            try:
+                while read < PAST_END_READ:
+                    wait = until - time.monotonic()
+                    if wait <= 0:
+                        return False
+                    self._reader.wait = wait
+                    more = fp.read1(PAST_END_READ - read)
+                    if not more:
+                        return False  # the connection ended
+                    if more.strip(_STRAY):
+                        return True
+                    read += len(more)
+            except OSError:  # a timeout (TooSlow too), a reset: nothing more came
+                return False
+            finally:
+                self._reader.wait = None
+            return False  # only spaces and line ends, as far as was read
 
     return PacedResponse
 
