@@ -65,3 +65,41 @@ def test_doc_add_of_a_gbk_text_page_with_no_charset_says_what_to_do_with_the_url
     r = run("doc", "add", f"{site}/a.txt")
     assert (r.code, r.out) == (1, ""), (r.code, r.out, r.err)
     assert f"add that file with --url {site}/a.txt\n" in r.err, r.err
+
+
+# --- review171: doc update's advice -----------------------------------------------------------
+
+
+UTF8 = ("稀宇科技的收入增长了40%。\n第二段说明了原因。\n" * 5).encode()
+
+
+@pytest.mark.parametrize(
+    ("later", "says"),
+    [
+        (GBK, "convert it (e.g. iconv -f GB18030 -t UTF-8 page.txt > page.utf8.txt)"),
+        (GZIPPED, "decompress it (gunzip)"),
+    ],
+)
+def test_doc_update_of_a_page_that_cannot_be_read_says_how_to_update_from_a_file(
+    serve: Callable[..., str],  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+    later: bytes,
+    says: str,
+) -> None:
+    """review171: `doc update 1` (or `doc update 1 URL`) of a page now served in GBK with no
+    charset, or gzipped with no Content-Encoding, was told to 'add that file with --url URL':
+    doc update has no --url (No such option), and `doc add` makes a second document, not the
+    next revision of #1 with its claims re-anchored. The file is given to doc update."""
+    pages = {"/a.txt": page(UTF8, "Content-Type: text/plain; charset=utf-8")}
+    site = serve(pages)
+    assert run("doc", "add", f"{site}/a.txt").code == 0
+    pages["/a.txt"] = page(later, "Content-Type: text/plain")
+    serve(pages)
+    for again in ((), (f"{site}/a.txt",)):
+        r = run("doc", "update", "1", *again)
+        assert (r.code, r.out) == (1, ""), (r.code, r.out, r.err)
+        assert "--url" not in r.err, r.err
+        assert says in r.err, r.err
+        assert r.err.endswith(
+            " and store that file as the next revision: workbench doc update 1 FILE\n"
+        ), r.err
