@@ -129,45 +129,55 @@ def looks_like_utf16(data: bytes) -> str | None:
     return order if all(c.isprintable() or c in "\t\n\r\f" for c in text) else None
 
 
-def utf16_advice(data: bytes, what: str, *, url: str | None = None) -> str | None:
+def utf16_advice(
+    data: bytes, what: str, *, url: str | None = None, update: int | None = None
+) -> str | None:
     """What to do with `what`, the start of whose bytes is `data`, when it looks like UTF-16
     without a byte-order mark (`looks_like_utf16`); None when it does not. `url`: the bytes
-    were fetched from it (the advice is for a page, not a file)."""
+    were fetched from it (the advice is for a page, not a file), to store as document
+    `update`'s next revision when given (`doc update`)."""
     order = looks_like_utf16(data)
     if order is None:
         return None
-    return f"{what} looks like UTF-16 without a byte-order mark ({order}){_convert(order, url)}"
+    converted = _convert(order, url, update)
+    return f"{what} looks like UTF-16 without a byte-order mark ({order}){converted}"
 
 
-def _convert(iconv_name: str, url: str | None) -> str:
+def _convert(iconv_name: str, url: str | None, update: int | None) -> str:
     """The end of an advice to convert a file, or a page fetched from `url` (no file the user
-    has: the page is saved first, and added as a file with its URL; fix166)."""
+    has: the page is saved first, and stored from that file: `_store`; fix166)."""
     if url is None:
         return f"; convert it first, e.g. iconv -f {iconv_name} -t UTF-8 FILE > FILE.utf8"
     return (
         f" and its server names no charset: save it, convert it (e.g. iconv -f {iconv_name} "
-        f"-t UTF-8 page.txt > page.utf8.txt) and add that file with --url {_quoted(url)}"
+        f"-t UTF-8 page.txt > page.utf8.txt) and {_store(url, update)}"
     )
 
 
-def _quoted(url: str) -> str:
+def _store(url: str, update: int | None) -> str:
+    """How a page fetched from `url`, saved and made readable, is stored from the file: added
+    with its URL by `doc add`, or given to `doc update` as document `update`'s next revision
+    (which has no --url, and keeps the document's own: review171, it was told to use one)."""
     import shlex
 
-    return shlex.quote(url)
+    if update is None:
+        return f"add that file with --url {shlex.quote(url)}"
+    return f"store that file as the next revision: workbench doc update {update} FILE"
 
 
 # gzip's magic number and its one compression method (deflate): no text starts so.
 GZIP_MAGIC = b"\x1f\x8b\x08"
 
 
-def compressed_advice(what: str, url: str | None = None) -> str:
+def compressed_advice(what: str, url: str | None = None, update: int | None = None) -> str:
     """The refusal of `what`, gzip-compressed bytes taken for text (called "a binary file":
-    fix166): fetched from `url`, its server sent them with no Content-Encoding saying so."""
+    fix166): fetched from `url`, its server sent them with no Content-Encoding saying so
+    (`update`: see `utf16_advice`)."""
     if url is None:
         return f"{what} looks gzip-compressed: decompress it first (gunzip)"
     return (
         f"{what} looks gzip-compressed, though its server did not say so (no Content-Encoding): "
-        f"save it, decompress it (gunzip) and add that file with --url {_quoted(url)}"
+        f"save it, decompress it (gunzip) and {_store(url, update)}"
     )
 
 
@@ -178,25 +188,28 @@ def not_utf8_advice(
     *,
     starts_file: bool = True,
     url: str | None = None,
+    update: int | None = None,
 ) -> str:
     """What to do with `what`, whose bytes `data` are not UTF-8 at `bad_at`: the encoding they
     look like, and the iconv command that converts it. Advice only, never a decoding: a wrong
     guess would store other text, and every claim's offsets with it. `starts_file`: `data` is
     the start of the file (not a later line of it), whose byte pairs are UTF-16's if any are.
-    `url`: the bytes are a page fetched from it, not a file the user has."""
-    if starts_file and (utf16 := utf16_advice(data, what, url=url)) is not None:
+    `url`: the bytes are a page fetched from it, not a file the user has (`update`: see
+    `utf16_advice`)."""
+    if starts_file and (utf16 := utf16_advice(data, what, url=url, update=update)) is not None:
         return utf16
     if b"\0" in data[:BINARY_SAMPLE]:
         # Text in any 8-bit encoding holds no NUL byte; images, PDFs, archives and programs do.
         return f"{what} looks like a binary file (it holds NUL bytes), not text or HTML"
     if _looks_like_gbk(data, bad_at):
-        return f"{what} looks like {ENCODING_LABELS['gb18030']}{_convert('GB18030', url)}"
+        return f"{what} looks like {ENCODING_LABELS['gb18030']}{_convert('GB18030', url, update)}"
     if _looks_like_cp1252(data, bad_at):
-        return f"{what} looks like {ENCODING_LABELS['cp1252']}{_convert('WINDOWS-1252', url)}"
+        return (
+            f"{what} looks like {ENCODING_LABELS['cp1252']}{_convert('WINDOWS-1252', url, update)}"
+        )
     if url is not None:
         return (
-            "its server names no charset: save it, convert it to UTF-8 and add that file with "
-            f"--url {_quoted(url)}"
+            f"its server names no charset: save it, convert it to UTF-8 and {_store(url, update)}"
         )
     return f"convert {what} to UTF-8 first"
 
@@ -222,18 +235,20 @@ def looks_like(data: bytes, bad_at: int) -> str | None:
     return None
 
 
-def decode_text(data: bytes, source: str, *, url: str | None = None) -> str:
+def decode_text(
+    data: bytes, source: str, *, url: str | None = None, update: int | None = None
+) -> str:
     """The text of a file: in UTF-16 or UTF-32 when it starts with that encoding's byte-order
     mark, else UTF-8 (`decode_utf8`); strictly, the mark dropped. Nothing is guessed: UTF-16
     without its mark is refused, said to look like it. `url`: the bytes are a page fetched
-    from it, which the advice is for."""
+    from it, which the advice is for (`update`: see `utf16_advice`)."""
     marked = marked_encoding(data)
     if marked is None:
         if data.startswith(GZIP_MAGIC):
-            raise InvalidInput(compressed_advice(source, url))
-        if (utf16 := utf16_advice(data, "it", url=url)) is not None:
+            raise InvalidInput(compressed_advice(source, url, update))
+        if (utf16 := utf16_advice(data, "it", url=url, update=update)) is not None:
             raise InvalidInput(f"{source} is not UTF-8: {utf16}")
-        return decode_utf8(data, source, url=url)
+        return decode_utf8(data, source, url=url, update=update)
     codec, name = marked
     try:
         return data.decode(codec)
@@ -248,14 +263,17 @@ def _broken(exc: UnicodeDecodeError, size: int) -> str:
     return f"bad bytes at byte offset {exc.start} (not a character in it)"
 
 
-def decode_utf8(data: bytes, source: str, *, url: str | None = None) -> str:
+def decode_utf8(
+    data: bytes, source: str, *, url: str | None = None, update: int | None = None
+) -> str:
     """Decode UTF-8 strictly (a BOM is dropped): guessing an encoding would corrupt offsets.
-    `url`: the bytes are a page fetched from it, which the advice is for."""
+    `url`: the bytes are a page fetched from it, which the advice is for (`update`: see
+    `utf16_advice`)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         where = f"bad byte 0x{data[exc.start]:02x} at byte offset {exc.start}"
-        advice = not_utf8_advice(data, exc.start, url=url)
+        advice = not_utf8_advice(data, exc.start, url=url, update=update)
         raise InvalidInput(f"{source} is not valid UTF-8: {where}; {advice}") from None
 
 

@@ -637,7 +637,13 @@ def update_from(
             )
     got = load(location, user_agent=user_agent)
     content = read_content(
-        got.data, got.source, fmt, url=got.url, charset=got.content_type, fetched=got.url
+        got.data,
+        got.source,
+        fmt,
+        url=got.url,
+        charset=got.content_type,
+        fetched=got.url,
+        update=document_id,
     )
     added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
     return dataclasses.replace(

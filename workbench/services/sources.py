@@ -81,19 +81,21 @@ def read_content(
     url: str | None = None,
     charset: str | None = None,
     fetched: str | None = None,
+    update: int | None = None,
 ) -> Content:
     """The text a document stores for these bytes, in the format given or detected. A text or
     Markdown file is UTF-8, or UTF-16 or UTF-32 when it starts with that byte-order mark
     (Notepad's "Unicode"), or refused (as is a PDF, RTF or Office file, whatever its name); a
     page is read in the encoding it is in or declares (`charset`: the server's Content-Type),
     and only otherwise by a guess, which the Content names. `fetched`: the URL the bytes came
-    from (a refusal's advice is for a page, not a file the user has)."""
+    from (a refusal's advice is for a page, not a file the user has), to be stored as document
+    `update`'s next revision when given (`doc update`: the advice names it, not `doc add`)."""
     chosen = fmt or sniff_format(data, source)
     if chosen not in FORMATS:
         raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
     if data.startswith(GZIP_MAGIC):
         # A page's markup no more than text: its server sent it compressed without a word.
-        raise InvalidInput(compressed_advice(source, fetched))
+        raise InvalidInput(compressed_advice(source, fetched, update))
     if chosen == "html":
         from workbench.services.pages import extract_page
 
@@ -105,7 +107,7 @@ def read_content(
             f"{source} is {kind}, not plain text: open it and save its text as plain text "
             "(UTF-8) first"
         )
-    text = normalise(_decoded(data, source, charset, fetched))
+    text = normalise(_decoded(data, source, charset, fetched, update))
     _check_stored_size(data, text, source)
     if chosen == "markdown":
         from workbench.domain.markdown import read_markdown
@@ -123,7 +125,9 @@ def read_content(
     return Content(text, "text", source, None, {"title": plain_title(text)})
 
 
-def _decoded(data: bytes, source: str, header: str | None, fetched: str | None) -> str:
+def _decoded(
+    data: bytes, source: str, header: str | None, fetched: str | None, update: int | None
+) -> str:
     """A text file's text (`decode_text`); a fetched one that is not UTF-8 (nor marked as UTF-16
     or UTF-32) in the charset its server names in `header` (its Content-Type), where its bytes
     are in it: refused as not UTF-8, with advice to convert a file, it was not read in the
@@ -142,7 +146,7 @@ def _decoded(data: bytes, source: str, header: str | None, fetched: str | None) 
                     return data.decode(declared)
                 except (UnicodeError, LookupError):
                     pass  # not in it: refused below, as any other
-    return decode_text(data, source, url=fetched)
+    return decode_text(data, source, url=fetched, update=update)
 
 
 def _check_stored_size(data: bytes, text: str, source: str) -> None:
