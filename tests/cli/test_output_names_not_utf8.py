@@ -7,6 +7,7 @@ is printed as it was before."""
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import subprocess
@@ -117,3 +118,28 @@ def test_backup_and_its_check_command_name_the_copy_as_a_shell_reads_it(
     ).stdout.split(b"\0")
     assert words[2] == os.fsencode(copy)
     assert shlex.split(f"x {shell_word('plain.db')}") == ["x", "plain.db"]
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        (("export", "bundle", "--json"), b"x\xe9.zip"),
+        (("report", "1", "--json", "-o"), b"r\xe9.html"),
+        (("backup", "--json"), b"b\xe9.db"),
+    ],
+)
+def test_json_gives_the_name_in_utf8_with_its_bytes_escaped(
+    cli: Run, db_url: str, tmp_path: Path, args: tuple[str, ...], name: bytes
+) -> None:
+    """review171: with --json, such a name was written into stdout as its raw byte (0xE9), so
+    stdout was no UTF-8 (docs/json.md: it is) and a script's json.load of it failed, or jq
+    made the byte a U+FFFD that names no file. The byte is written \\udcXX, the escape Python
+    carries it as: JSON that is UTF-8, and json.loads then os.fsencode give the name back."""
+    if args[0] == "backup" and not db_url.startswith("sqlite"):
+        pytest.skip("PostgreSQL's backup prints pg_dump instead")
+    assert cli("demo").code == 0
+    path = latin1(tmp_path, name)
+    r = cli(*args, path)  # (the runner decodes stdout as UTF-8, strictly)
+    assert r.code == 0, r.err
+    assert os.fsencode(json.loads(r.out)["path"]) == os.fsencode(path)
+    assert "\\udce9" in r.out
