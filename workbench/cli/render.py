@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import IO, TYPE_CHECKING, Any, TypeVar
@@ -20,7 +21,23 @@ T = TypeVar("T")
 
 
 def emit_json(value: Any) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+    click.echo(json_text(value, indent=2))
+
+
+def json_text(value: Any, indent: int | None = None) -> str:
+    """`value` as JSON for stdout: UTF-8 text as it is (no \\u escapes), but for the lone
+    surrogates a name that is not UTF-8 comes in with (a Latin-1 file name's 0xE9 is U+DCE9),
+    written \\udcXX: written as they were, the raw byte made stdout no UTF-8 and a script's
+    json.load fail (review171); escaped, json.loads then os.fsencode give the name back."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(_escaped, text) if _SURROGATE.search(text) else text
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return f"\\u{ord(found[0]):04x}"
 
 
 def _plain(value: Any) -> Any:
@@ -78,11 +95,11 @@ def emit_json_object(fields: Mapping[str, Any]) -> None:
         return
     sep = "{\n  "
     for key, value in fields.items():
-        out.write(sep + json.dumps(key, ensure_ascii=False) + ": ")
+        out.write(sep + json_text(key) + ": ")
         if isinstance(value, Iterator):
             _write_array(out, value, "  ")
         else:
-            out.write(json.dumps(value, ensure_ascii=False, indent=2).replace("\n", "\n  "))
+            out.write(json_text(value, indent=2).replace("\n", "\n  "))
         sep = ",\n  "
     out.write("\n}\n")
     out.flush()
@@ -93,7 +110,7 @@ def _write_array(out: IO[str], items: Iterable[Any], pad: str) -> None:
     first = True
     inner = pad + "  "
     for item in items:
-        text = json.dumps(item, ensure_ascii=False, indent=2)
+        text = json_text(item, indent=2)
         # JSON text has no raw newline inside a string, so every line break here is layout.
         out.write(("[\n" if first else ",\n") + inner + text.replace("\n", "\n" + inner))
         first = False
