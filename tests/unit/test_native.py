@@ -147,8 +147,11 @@ from workbench.domain.segment import split_sentences
 missing = [m for m in native.MODULES if not os.path.isfile(importlib.import_module(m).__file__)]
 transcript = read_transcript(debate)
 window = Spans([(0, 4), (6, 9), (12, 20)]).window(3, 15)  # built as it is, not merged
+# A candidate's equality leaves out what explains its score (`found`, a Kept): compared too,
+# under each model, or a Kept that came back otherwise would pass unseen.
+explained = [c.found for c in find_candidates(text)[:40] if c.found is not None]
 kept = [said[0], split_sentences(text)[0], transcript.turns[0], transcript, load().plain,
-        load(), window]
+        load(), window, said[0].found, *explained]
 failed = []
 for obj in kept:
     for way in (copy.copy, copy.deepcopy, lambda o: pickle.loads(pickle.dumps(o))):
@@ -156,6 +159,8 @@ for obj in kept:
         same = (back.starts, back.ends) == (obj.starts, obj.ends) if obj is window else back == obj
         if type(back) is not type(obj) or not same:
             failed.append(type(obj).__name__)
+        if hasattr(obj, "contributions") and back.contributions() != obj.contributions():
+            failed.append(type(obj).__name__ + ".contributions")
 # The document's helpers (no equality of their own): rebuilt, they answer as before.
 from workbench.domain.checkworthy.candidates import document_scorer
 from workbench.domain.checkworthy.features import FEATURES
