@@ -21,9 +21,9 @@ it is one) or the regex split, its baseline in the same run. The texts: the two 
 each `--file` (read as UTF-8, as given) and, with `--turns N`, a transcript of N `SPEAKER: text`
 lines of the CheckThat! 2019 training debates (../shared/data/checkworthy/ct19-task1-train.csv,
 its rows in turn, again from the first when they run out). A process reports its own
-high-water resident set (VmHWM, which starts afresh at exec; `wait4`'s ru_maxrss would count at
-least the parent's own peak, see bench/measure.py), "before" being that peak once the text is
-read, before the work. Seconds are the call's own, by the same clock as above; each row is the
+high-water resident set (VmHWM, which starts afresh at exec: nothing of the benchmark or of
+bench/measure.py's launcher is counted), "before" being that peak once the text is read, before
+the work. Seconds are the call's own, by the same clock as above; each row is the
 fastest of `--repeat` processes, with the highest peak of them. `x split` is find_candidates'
 figure over the regex split's: seconds and peak MB.
 """

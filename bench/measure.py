@@ -1,6 +1,14 @@
 """Whole-process measurements for the benchmarks: wall time, CPU time and the child's own peak
-resident set, read from `wait4` (so nothing of the parent is counted, as long as the parent
-stays small: a forked child's high-water mark starts from its parent's resident set)."""
+resident set, read from `wait4`.
+
+A child started straight from the benchmark would not be measured alone: at exec, a vfork'd
+child's ru_maxrss starts from its parent's high-water mark (a forked one's from its parent's
+resident set), so a benchmark that had built a desk or timed a large text would see every
+command peak at least as high as itself. So each command is started by a small launcher
+process (`_LAUNCH`, a Python with no site packages, some 7 MB), which forks it, waits for it
+and reports its figures: a command's peak counts no more of anything else than that launcher's
+resident set, below what any Python command holds on its own (a small C program, such as the
+`sqlite3` shell, reads at least the launcher's size)."""
 
 from __future__ import annotations
 
@@ -11,7 +19,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,6 +43,25 @@ class Run:
 
 NOTHING = Run(0.0, 0.0, 0.0)
 
+# argv: the file to report to, then the command. It reports the command's wait status, CPU
+# seconds (user, system), peak (KiB) and wall seconds, measured from its fork to its exit.
+_LAUNCH = """
+import os, sys, time
+report, cmd = sys.argv[1], sys.argv[2:]
+began = time.perf_counter()
+pid = os.fork()
+if pid == 0:
+    try:
+        os.execvp(cmd[0], cmd)
+    except OSError as e:
+        os.write(2, f"{cmd[0]}: {e.strerror}\\n".encode())
+    os._exit(127)
+_, status, usage = os.wait4(pid, 0)
+seconds = time.perf_counter() - began
+with open(report, "w") as f:
+    f.write(f"{status} {usage.ru_utime} {usage.ru_stime} {usage.ru_maxrss} {seconds}")
+"""
+
 
 def run(
     cmd: Sequence[str], env: dict[str, str] | None = None, *, stdout: Path | None = None
@@ -48,23 +74,27 @@ def run(
     pays twice."""
     child_env = dict(os.environ if env is None else env)
     child_env.pop("PYTHONDONTWRITEBYTECODE", None)
-    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as scratch:
+    with (
+        tempfile.TemporaryFile() as err,
+        tempfile.TemporaryFile() as scratch,
+        tempfile.TemporaryDirectory() as reports,
+    ):
+        report = Path(reports) / "run"
         out = stdout.open("wb") if stdout else scratch
         try:
-            began = time.perf_counter()
-            proc = subprocess.Popen(cmd, stdout=out, stderr=err, env=child_env)
-            _, status, usage = os.wait4(proc.pid, 0)
-            seconds = time.perf_counter() - began
+            # The launcher is measured by no one: the command's figures are what it reports.
+            launcher = [sys.executable, "-S", "-E", "-c", _LAUNCH, str(report), *cmd]
+            subprocess.run(launcher, stdout=out, stderr=err, env=child_env, check=True)
             size = out.tell()
         finally:
             if stdout:
                 out.close()
-        code = os.waitstatus_to_exitcode(status)
-        proc.returncode = code
+        status, user, system, peak_kib, seconds = report.read_text().split()
+        code = os.waitstatus_to_exitcode(int(status))
         if code != 0:
             err.seek(0)
             raise SystemExit(f"{' '.join(cmd)} failed ({code}): {err.read().decode().strip()}")
-    return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, size)
+    return Run(float(seconds), float(user) + float(system), int(peak_kib) / 1024, size)
 
 
 def workbench(db: str | Path, *args: str, stdout: Path | None = None) -> Run:
