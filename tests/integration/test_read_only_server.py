@@ -52,22 +52,7 @@ def test_claim_similar_on_a_read_only_server_says_its_index_is_brought_up_to_dat
     ..., so nothing was written; make changes through the primary server': the person had
     asked to change nothing, and docs/errors.md says reads go on working. It names the index
     the search has to bring up to date, and where that can be done."""
-    env = {"WORKBENCH_USER": "tester"}
-    article = tmp_path / "a.txt"
-    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
-    assert run_in_process(["--db", postgres_url, "doc", "add", str(article)], env=env).code == 0
-    for quote in ("甲说了一句话", "乙说了另一句话"):
-        added = run_in_process(
-            ["--db", postgres_url, "claim", "add", "1", "--quote", quote, "--text", quote],
-            env=env,
-        )
-        assert added.code == 0, added.err
-    from sqlalchemy import text
-
-    from workbench.db.engine import get_engine
-
-    with get_engine(postgres_url).begin() as conn:
-        conn.execute(text("DELETE FROM similar_indexed"))  # the index behind, as after a restore
+    env = _desk_with_index_behind(postgres_url, tmp_path)
     read_only = postgres_url + READ_ONLY
     refused = run_in_process(["--db", read_only, "claim", "similar", "1"], env=env)
     assert refused.code == 1, (refused.out, refused.err)
