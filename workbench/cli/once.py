@@ -11,7 +11,10 @@ Not refused: an option documented as repeatable (`multiple=True`: `--status`, `-
 each value kept) and a count; a flag given twice (`--json --json`) says the same thing twice,
 and no flag of the CLI has an opposite (`--x/--no-x`) that a second could contradict. A default
 from the environment (WORKBENCH_DB with `--db`) is not a second value: the command line's is the
-one given. Help is answered whatever else is given.
+one given. A command's help is answered whatever else is given to it; an option of a group
+given twice before the command (`workbench --as a --as b claim list --help`) is refused by the
+group before the command is reached (review170: `--help` may be a value, `--text --help`, so
+it is not looked for ahead of the command's own parsing).
 
 Imports only Click (and `copy`): the root group is one of these, and `--help` must start fast.
 """
