@@ -94,7 +94,10 @@ def extract(
     and the writer's framings (转机出现在2021年。, 问：……, 这意味着，……) are no claim: they score
     0 with the reason first, so only
     --min-score 0 lists them, as it lists spans too short to hold a claim (12%., (00:12)).
-    Digits and letters typed full-width (２０２３年, ＧＤＰ) are read as ASCII.
+    Digits and letters typed full-width (２０２３年, ＧＤＰ) are read as ASCII. A list item's
+    marker (- , • , 1. , 4、, （三）) is left out of its candidate's span, unless a figure
+    follows it (1、2月份 is a month range); a footnote marker after a sentence's stop (2023.[1],
+    2023.¹) stays with that sentence; a range written with one dash (10%—15%) is one figure.
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed
