@@ -104,8 +104,15 @@ def test_an_error_status_reason_of_60000_characters_is_cut(serve: Serve) -> None
         (
             429,
             b"Too Many Requests",
-            b"Wed, 21 Oct 2026 07:28:00 GMT",
-            "try again after 2026-10-21T07:28:00Z",
+            b"Wed, 21 Oct 2099 07:28:00 GMT",
+            "try again after 2099-10-21T07:28:00Z",
+        ),
+        (
+            503,
+            b"Service Unavailable",
+            b"Mon, 02 Jan 2006 15:04:05 GMT",
+            "try again now (its Retry-After, 2006-01-02T15:04:05Z, has passed by this "
+            "computer's clock)",
         ),
     ],
 )
@@ -218,7 +225,7 @@ def test_a_page_that_stalls_halfway_says_how_much_came(serve: Serve) -> None:  #
     [
         # The third form of an HTTP date (asctime: GMT, though it names no zone), which a
         # server may send and every client must read (RFC 9110, 5.6.7): left out.
-        (b"Wed Oct 21 07:28:00 2026", "; try again after 2026-10-21T07:28:00Z"),
+        (b"Wed Oct 21 07:28:00 2099", "; try again after 2099-10-21T07:28:00Z"),
         # A date whose zone takes it past year 9999: OverflowError, a traceback.
         (b"Fri, 31 Dec 9999 23:59:59 -0100", ""),
     ],
