@@ -267,4 +267,10 @@ def _retry_after(code: int, headers: Message | None) -> str:
     except (TypeError, ValueError, IndexError, OverflowError):
         # (OverflowError: a zone taking it past the year 9999 crashed `doc add URL`, review165)
         return ""
-    return f"; try again after {when.strftime('%Y-%m-%dT%H:%M:%SZ')}"
+    said = when.strftime("%Y-%m-%dT%H:%M:%SZ")
+    from workbench.domain import clock
+
+    if when <= clock.now():
+        # (review165: "try again after" a time gone by read as a wait still to come)
+        return f"; try again now (its Retry-After, {said}, has passed by this computer's clock)"
+    return f"; try again after {said}"
