@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING, Any
 import click
 
 if TYPE_CHECKING:
+    from workbench.domain.done import CommitUnknown, Done, SchemaUpgraded
     from workbench.domain.errors import WorkbenchError
     from workbench.services.context import Workbench
 
@@ -31,6 +32,7 @@ def workbench_from(ctx: click.Context) -> Workbench:
         # a Latin name): what is wrong is in the name alone.
         raise click.UsageError(error_text(exc), root) from None
     wb.on_commit = _changes.committed
+    wb.on_done = _changes.done
     # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))
     root.call_on_close(lambda: say_if_upgraded(wb))
@@ -50,10 +52,27 @@ class _Changes:
     def __init__(self) -> None:
         self.first: Event | None = None
         self.count = 0
+        # Work done that is no event (workbench.domain.done): a backup in place, the schema
+        # upgraded (this command's change only when it is `db upgrade`: `upgrade_is_the_change`).
+        self.backup: str | None = None
+        self.upgraded: SchemaUpgraded | None = None
+        self.upgrade_asked = False
+        # A commit a stop left unknown (the last event it wrote), or None.
+        self.unknown: CommitUnknown | None = None
 
     def committed(self, first: Event, count: int) -> None:
         self.first = self.first or first
         self.count += count
+
+    def done(self, fact: Done) -> None:
+        from workbench.domain.done import BackupWritten, CommitUnknown, SchemaUpgraded
+
+        if isinstance(fact, BackupWritten):
+            self.backup = fact.path
+        elif isinstance(fact, SchemaUpgraded):
+            self.upgraded = fact
+        elif isinstance(fact, CommitUnknown):
+            self.unknown = fact
 
 
 _changes = _Changes()
@@ -65,9 +84,26 @@ def forget_changes() -> None:
     _changes = _Changes()
 
 
+def upgrade_is_the_change() -> None:
+    """This command's work is the schema's upgrade (`db upgrade`): an upgrade committed is its
+    change, said as one when the command is stopped after it. (Another command's upgrade on
+    first use is no change it was asked for: stopped, it made none of its own.)"""
+    _changes.upgrade_asked = True
+
+
 def committed_changes() -> str | None:
     """What this command committed, in words ("the change was made (note.added: note #1)"),
-    or None when it committed nothing."""
+    or None when it committed nothing. A backup in place and an upgrade that `db upgrade`
+    made count as changes: done, whatever stops the command next."""
+    said = [
+        words
+        for words in (_events_committed(), _backup_written(), _schema_upgraded())
+        if words is not None
+    ]
+    return "; ".join(said) if said else None
+
+
+def _events_committed() -> str | None:
     if _changes.first is None:
         return None
     action, kind, ident = _changes.first
@@ -75,6 +111,38 @@ def committed_changes() -> str | None:
     if _changes.count == 1:
         return f"the change was made ({what})"
     return f"the changes were made ({_changes.count:,} events, the first {what})"
+
+
+def _backup_written() -> str | None:
+    if _changes.backup is None:
+        return None
+    from workbench.cli.render import shell_word, shown_path
+
+    check = " ".join(
+        shell_word(w) for w in ("workbench", "--db", _changes.backup, "audit", "verify")
+    )
+    return f"the backup was written to {shown_path(_changes.backup)} (check it with: {check})"
+
+
+def _schema_upgraded() -> str | None:
+    up = _changes.upgraded
+    if up is None or not _changes.upgrade_asked:
+        return None
+    return f"the database schema was upgraded from {up.before} to {up.after}"
+
+
+def unknown_commit() -> str | None:
+    """The words for a commit a stop left unknown (stopped again while the database was
+    asked whether it took the change), or None: what is not known, and how to see."""
+    if _changes.unknown is None:
+        return None
+    from workbench.domain.done import see_whether_it_stands
+
+    return (
+        "interrupted as the change was being committed, and again while the database was "
+        "asked whether it took it: whether the change was made is not known; "
+        + see_whether_it_stands(_changes.unknown.seq, _changes.unknown.hash)
+    )
 
 
 def say_if_upgraded(wb: Workbench) -> None:

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import upgrade_is_the_change, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.once import Group
 from workbench.cli.options import json_context
@@ -35,6 +35,7 @@ def upgrade(ctx: click.Context) -> None:
     rest of the file is left as it is."""
     from workbench.services.database import upgrade_database
 
+    upgrade_is_the_change()
     done = upgrade_database(workbench_from(ctx))
     # A new schema is said (trial49: an empty database's read as if nothing had been done); an
     # upgrade is said on stderr, as every command's is.

@@ -120,6 +120,32 @@ def _stopped_after_commit() -> None:
         sys.exit(0)
 
 
+def _stopped_not_known(code: int, as_json: bool) -> None:
+    """A stop that landed while the workbench asked whether a commit landed (after a stop or
+    the driver's error in the commit): the change may stand, so "nothing half-written was
+    committed" may be untrue. Said as not known, with the event to look for (the words of
+    reason commit_unknown), exiting with the stop's own code `code`. Returns if no commit was
+    left unknown."""
+    from workbench.cli.common import unknown_commit
+    from workbench.domain.errors import COMMIT_UNKNOWN
+
+    said = unknown_commit()
+    if said is None:
+        return
+    if as_json:
+        error = {"kind": ABORTED, "message": said, "reason": COMMIT_UNKNOWN}
+        click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
+    else:
+        click.echo(_on_its_own_line(said), err=True)
+    sys.exit(code)
+
+
+def _on_its_own_line(text: str) -> str:
+    # On a terminal the line follows the ^C it echoed: it starts a line of its own. In a
+    # pipe or a log there is no ^C, and the line is one line, as every refusal's is.
+    return ("\n" if sys.stderr is not None and sys.stderr.isatty() else "") + text
+
+
 class Terminated(SystemExit):
     """A kill (SIGTERM), unwinding the command as Ctrl-C does: met at the edge (`run`) once
     the command's transaction has said whether it committed, for a kill that landed inside
@@ -155,15 +181,13 @@ class Interrupted(BaseException):
 
 
 def _interrupted(as_json: bool) -> NoReturn:
+    _stopped_not_known(130, as_json)
     _stopped_after_commit()
     if as_json:
         error = {"kind": ABORTED, "message": INTERRUPTED}
         click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
     else:
-        # On a terminal the line follows the ^C it echoed: it starts a line of its own. In a
-        # pipe or a log there is no ^C, and the line is one line, as every refusal's is.
-        start = "\n" if sys.stderr is not None and sys.stderr.isatty() else ""
-        click.echo(start + INTERRUPTED, err=True)
+        click.echo(_on_its_own_line(INTERRUPTED), err=True)
     sys.exit(130)  # the shell's 128 + SIGINT
 
 
@@ -264,7 +288,8 @@ def run(command: click.Command, args: list[str]) -> Any:
         _group_alone(exc)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except Terminated:
+    except Terminated as exc:
+        _stopped_not_known(exc.code if isinstance(exc.code, int) else 143, as_json)
         _stopped_after_commit()
         raise
     except Interrupted:

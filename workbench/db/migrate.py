@@ -51,7 +51,11 @@ def is_known(revision: str) -> bool:
 
 
 def upgrade(
-    engine: Engine, revision: str = "head", *, created: Callable[[], None] | None = None
+    engine: Engine,
+    revision: str = "head",
+    *,
+    created: Callable[[], None] | None = None,
+    upgraded: Callable[[str], None] | None = None,
 ) -> str | None:
     """Migrate under the write lock, so that processes starting at once migrate only once.
     Returns the revision an existing schema was upgraded from (None: the tables were created,
@@ -61,36 +65,60 @@ def upgrade(
 
     A role the server refuses the change (not the tables' owner, no CREATE on the schema) is
     told so in one line naming the revisions and the privilege, not with the bare driver error.
+
+    `upgraded` is told the revision an existing schema was upgraded from once that is
+    committed: when the commit returns, or, for a stop (Ctrl-C, a kill) that lands inside it,
+    when the database, asked, holds the revision asked for (a stop after the driver committed
+    leaves a change that stands: fix173).
     """
     config = alembic_config()
+    target = head_revision() if revision == "head" else revision
     start: str | None = None
+    migrated = False
     try:
-        with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
-            lock_migrations(conn)
-            start = MigrationContext.configure(conn).get_current_revision()
-            if start is None and created is not None:
-                created()  # first, before the migrations are read
-            if revision == "head" and start == head_revision():
-                return None  # another process did it while we waited for the lock
-            config.attributes["connection"] = conn
-            try:
-                command.upgrade(config, revision)
-            except CommandError as exc:
-                raise SchemaError(
-                    f"cannot migrate this database ({exc}); is it from a newer workbench?"
-                ) from None
-            return start
+        try:
+            with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+                lock_migrations(conn)
+                start = MigrationContext.configure(conn).get_current_revision()
+                if start is None and created is not None:
+                    created()  # first, before the migrations are read
+                if revision == "head" and start == target:
+                    return None  # another process did it while we waited for the lock
+                config.attributes["connection"] = conn
+                try:
+                    command.upgrade(config, revision)
+                except CommandError as exc:
+                    raise SchemaError(
+                        f"cannot migrate this database ({exc}); is it from a newer workbench?"
+                    ) from None
+                migrated = True
+        except BaseException as exc:
+            stopped = migrated and not isinstance(exc, Exception)
+            if stopped and start is not None and upgraded and _reached(engine, target):
+                upgraded(start)
+            raise
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
             raise
         where = safe_url(engine.url.render_as_string(hide_password=False))
-        target = head_revision() if revision == "head" else revision
         change = (
             f"cannot create the workbench's tables in {where}"
             if start is None
             else f"cannot upgrade the schema of {where} from {start} to {target}"
         )
         raise not_permitted(engine, exc, change) from None
+    if start is not None and upgraded is not None:
+        upgraded(start)
+    return start
+
+
+def _reached(engine: Engine, target: str) -> bool:
+    """Whether the database's schema is at `target`, asked on a connection of its own after a
+    stop landed in the commit of the migration to it (False: it cannot be asked now)."""
+    try:
+        return database_revision(engine) == target
+    except Exception:
+        return False
 
 
 def set_up_in(conn: Connection) -> bool:

@@ -66,6 +66,7 @@ def ensure_current(
     create: bool = True,
     in_write: bool = False,
     created: Callable[[], None] | None = None,
+    upgraded: Callable[[str], None] | None = None,
 ) -> str | None:
     """Bring the database to the schema this code needs, where that is the command's to do;
     the common case (current already) costs one small query.
@@ -81,7 +82,8 @@ def ensure_current(
     schema was upgraded from here (None: nothing to upgrade, or the tables were created), for
     the front end to say: a file changed under its owner is said. `created` is called when the
     tables are created here (not by another process meanwhile), as they begin to be made:
-    migrate.upgrade."""
+    migrate.upgrade; `upgraded` is told the revision an older schema was upgraded from the
+    moment the upgrade is known committed, a stop landing in its commit included."""
     current = current_revision(engine)
     if current is None:
         where_named, in_its_write = _set_up(engine) if create else (False, False)
@@ -101,7 +103,7 @@ def ensure_current(
     behind = current is not None and not upgrade and not upgrades_on_use(engine.dialect.name)
     if behind and is_known(str(current)):
         raise _behind(engine, str(current))
-    return migrate(engine, created=created)
+    return migrate(engine, created=created, upgraded=upgraded)
 
 
 def _set_up(engine: Engine) -> tuple[bool, bool]:

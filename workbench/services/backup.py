@@ -14,6 +14,7 @@ from workbench.db.damage import damage_found, damage_refusal, quick_check
 from workbench.db.engine import get_engine
 from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
 from workbench.db.url import libpq_uri, safe_url, sqlite_file
+from workbench.domain.done import BackupWritten
 from workbench.domain.errors import (
     DAMAGED_COPY,
     DamagedRecord,
@@ -67,6 +68,14 @@ def backup(wb: Workbench, target: str) -> Backup:
             place_new(tmp, dest)
         except FileExistsError:
             raise file_exists(target, "a backup") from None
+        except BaseException as exc:
+            # A stop (Ctrl-C, a kill) landing as the link returned: the copy is in place.
+            if not isinstance(exc, Exception) and _same_file(tmp, dest):
+                wb.tell(BackupWritten(str(dest)))
+            raise
+        # Whole and in place: a stop from now on leaves a backup written (fix173: it was said
+        # as nothing done, and the retry a script made then met "file exists").
+        wb.tell(BackupWritten(str(dest)))
     finally:
         Path(tmp).unlink(missing_ok=True)
     copy = Workbench(url="sqlite:///" + str(dest.resolve()), actor=wb.actor)
@@ -75,6 +84,15 @@ def backup(wb: Workbench, target: str) -> Backup:
     finally:
         get_engine(copy.url).dispose()
     return Backup(str(dest), head, None)
+
+
+def _same_file(tmp: str, dest: Path) -> bool:
+    """Whether `dest` is the copy at `tmp`, linked (a copy made by place_new's fallback is
+    removed when it is stopped)."""
+    try:
+        return os.path.samefile(tmp, dest)
+    except OSError:
+        return False
 
 
 def _copy(url: str, tmp: str, target: str) -> None:

@@ -22,6 +22,12 @@ from workbench.db.url import (
 )
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import ClockBehind, behind, format_at, now
+from workbench.domain.done import (
+    SEE_WHETHER_IT_STANDS,
+    CommitUnknown,
+    Done,
+    SchemaUpgraded,
+)
 from workbench.domain.errors import (
     COMMIT_UNKNOWN,
     EMPTY_SETTING,
@@ -103,6 +109,10 @@ class Workbench:
     on_commit: Callable[[tuple[str, str, str], int], None] | None = field(
         default=None, repr=False, compare=False
     )
+    # Told of work done that stands whatever stops the command next, not as events (a
+    # backup's copy in place, a schema upgraded), and of a commit a stop left unknown: the
+    # facts of workbench.domain.done, for a front end stopped before it said them to word.
+    on_done: Callable[[Done], None] | None = field(default=None, repr=False, compare=False)
     # The first committed write of this workbench's whose clock read before the trail's newest
     # event (Tx.clock_behind), for a front end to warn of once.
     clock_behind: ClockBehind | None = field(default=None, repr=False, compare=False)
@@ -110,6 +120,19 @@ class Workbench:
     def __post_init__(self) -> None:
         # Every way of building a Workbench acts under a name's normal form (domain.identity).
         self.actor = normalise_name(self.actor)
+
+    def tell(self, fact: Done) -> None:
+        """`fact` has become true: told to `on_done`, if anyone listens."""
+        if self.on_done is not None:
+            self.on_done(fact)
+
+    def _upgraded(self, before: str) -> None:
+        """The schema's upgrade from `before` committed (told by db.migrate.upgrade the moment
+        it knows, a stop landing in its commit included)."""
+        from workbench.db.head import HEAD_REVISION
+
+        self.upgraded_from = before
+        self.tell(SchemaUpgraded(before, HEAD_REVISION))
 
     @classmethod
     def open(cls, db: str | None = None, actor: str | None = None) -> Workbench:
@@ -186,6 +209,7 @@ class Workbench:
                         # which is taken back.
                         in_write=write and not upgrade and not new_file,
                         created=begun,
+                        upgraded=self._upgraded,
                     )
             except NoTables:
                 raise self._no_desk(write=write) from None
@@ -638,7 +662,15 @@ def transaction(
         # down): "refused" (exit 1) had a script make again a change that stood.
         failed = committing and isinstance(exc, StorageError)
         session.close()
-        landed = (tx.committed or _landed(wb, tx)) if stopped or failed else False
+        try:
+            landed = (tx.committed or _landed(wb, tx)) if stopped or failed else False
+        except BaseException as asking:
+            # Stopped again while the database was asked (a second Ctrl-C, a kill): whether
+            # the change stands is not known, and is told so, with the event to look for;
+            # "nothing was committed" may be untrue.
+            if not isinstance(asking, Exception) and tx.last_event is not None:
+                wb.tell(CommitUnknown(*tx.last_event))
+            raise
         if landed and stopped:
             _committed(wb, tx, set_up)
             raise
@@ -663,9 +695,7 @@ def transaction(
 # this change would have had when it did not land, and a head at that seq proves nothing.
 COMMIT_UNKNOWN_SAID = (
     "{error}; this came as the change was being committed, and the database could not be "
-    "asked whether it took it: before making it again, see whether it is there (it is if "
-    "the trail's event {seq} has hash {hash}: `workbench audit export --after-seq {before}` "
-    "shows that event first; another event there, or none, means it is not)"
+    "asked whether it took it: " + SEE_WHETHER_IT_STANDS
 )
 
 
