@@ -104,3 +104,27 @@ def test_what_a_review_does_not_publish_selects_nothing(wb: Workbench) -> None:
 
     assert export_claimreview(wb, ReviewSelection(**ORG)).reviews == before
     assert export_claimreview(wb, ReviewSelection(**ORG, after_head=head)).reviews == []
+
+
+def test_a_flagged_claims_document_edited_after_the_head_lists_it_again_only_if_published(
+    wb: Workbench,
+) -> None:
+    """The partner's pull named the claim flagged for re-review (left out: "take down any
+    review of it published before"), and took its review down. The desk then fixed the
+    document's headline with `doc edit`: the next pull named the claim again as flagged and to
+    take down, though nothing the partner holds or should hold had changed (its review is not
+    published). Only a pull that publishes flagged verdicts (--include-flagged), whose review
+    names the document's new fields, holds it."""
+    ids = _desk(wb)
+    update_document(wb, ids["first"], Content(TEXT.replace("一百亿", "二百亿"), "text", "v2.txt"))
+    flagged = export_claimreview(wb, ReviewSelection(**ORG, after_seq=0))
+    assert flagged.flagged == [ids["judged"]] and flagged.next_after is not None
+    head = flagged.next_after[1]
+
+    edit_document(wb, ids["first"], title="甲公司营收（更正）")
+    pull = export_claimreview(wb, ReviewSelection(**ORG, after_head=head))
+    assert (pull.reviews, pull.flagged) == ([], [])
+    anyway = ReviewSelection(**ORG, after_head=head, include_flagged=True)
+    full = export_claimreview(wb, ReviewSelection(**ORG, include_flagged=True))
+    judged = f"https://checks.example.org/#claim-{ids['judged']}"
+    assert _by_url(export_claimreview(wb, anyway)) == {judged: _by_url(full)[judged]}
