@@ -265,7 +265,10 @@ def _reviews(
             if span is not None and not _given_in(item.verdict_at, item.first_verdict_at, span):
                 continue
             if moved_after is not None and not _moved_after(
-                item, moved_after, edited=record.edited_after
+                item,
+                moved_after,
+                edited=record.edited_after,
+                include_flagged=selection.include_flagged,
             ):
                 continue
             reason = skip_reason(item.claim, item.held_verdict) or ahead_reason(
@@ -296,17 +299,23 @@ def _reviews(
             )
 
 
-def _moved_after(item: ReviewedClaim, seq: int, *, edited: bool = False) -> bool:
+def _moved_after(
+    item: ReviewedClaim, seq: int, *, edited: bool = False, include_flagged: bool = False
+) -> bool:
     """Whether a claim's review may have changed for a partner who pulled after event `seq`:
     its status was last set (or its verdict flagged) after it (`ReviewedClaim.moved_seq`), and
     it holds a verdict now or held one before (withdrawn or reopened: the review to take
     down); or it holds a rated verdict, whose review names where it appeared, and its
-    document's fields were edited after it (`edited`: `ReviewRecord.edited_after`). A claim
+    document's fields were edited after it (`edited`: `ReviewRecord.edited_after`), and its
+    review is published: not when its verdict is flagged for re-review and left out (fix174: a
+    `doc edit` named it again as flagged, to take down, though the pull before had said so
+    and nothing the partner holds changed), unless `include_flagged` publishes it. A claim
     never judged has no review to publish or take down, and is not selected, as `--since`
     does not select it."""
     from workbench.domain.status import RATINGS, Status
 
-    if edited and Status(item.claim.status) in RATINGS:
+    published = include_flagged or not item.claim.flagged
+    if edited and published and Status(item.claim.status) in RATINGS:
         return True
     if item.moved_seq is None or item.moved_seq <= seq:
         return False
