@@ -120,6 +120,22 @@ def say_redated(redated: Sequence[tuple[int, RanAhead]]) -> None:
         )
 
 
+def say_undated(undated: Sequence[tuple[int, str]], today: str, latest: str) -> None:
+    """On stderr: the annotations a time of which (created, modified) was left out, dated
+    after today (`exports.annotations.times_ahead`), with the first few stamps."""
+    if not undated:
+        return
+    claims = sorted({c for c, _ in undated})
+    stamps = first_few([f"#{c} {at[:10]}" for c, at in undated])
+    them = "it" if len(undated) == 1 else "them"
+    message(
+        f"note: left out {plural(len(undated), 'time')} after today ({today} in UTC by this "
+        f"computer's clock, at most {latest} anywhere) from the annotation of "
+        f"{plural(len(claims), 'claim')} ({stamps}): the clock that stamped {them} was ahead; "
+        "a claim's next change on a right clock dates it again"
+    )
+
+
 def _note_published(ids: Sequence[int], how: str) -> None:
     if ids:
         message(f"note: {plural(len(ids), 'claim')} ({ids_named(ids)}) published {how}")
@@ -380,6 +396,10 @@ def annotations_command(
     publishes their verdicts too, each on the words it was given on (selectors and TimeState
     of that revision), not the words that replaced them. With review.required on, stderr also
     names published verdicts no second reviewer approved.
+    A time after today by this computer's clock (a claim added or changed on a clock that was
+    ahead: 2099) is left out of its annotation (created and modified are optional), as
+    ClaimReview skips a review that would be dated after today; stderr names each, and the
+    claim's next change on a right clock dates it.
     """
     from workbench.exports.annotations import collection_pieces
     from workbench.services.exports import annotation_stream
@@ -393,6 +413,7 @@ def annotations_command(
         # Written as the annotations are read: the verdicts no one approved are known after.
         write_pieces(collection_pieces(stream.head, stream.annotations), output, force)
     say_unreviewed(stream.unreviewed)
+    say_undated(stream.undated, stream.today, stream.latest)
     if output:
         message(f"wrote {plural(stream.head['total'], 'annotation')} to {shown_path(output)}")
 

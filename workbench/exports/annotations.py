@@ -25,6 +25,7 @@ claims come in unverified and typed fact, as they always did.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import uuid
@@ -32,6 +33,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.clock import LATEST_AHEAD
 from workbench.domain.errors import InvalidInput
 from workbench.domain.text import Span
 from workbench.exports.json_stream import list_pieces
@@ -91,6 +93,23 @@ class Annotated:
     # anyway names the span it was given on (in the revision `text_sha256` names), so that it
     # does not mark the words that replaced them (trial54: a page's correction marked False).
     span: Span | None = None
+    # The last day a time may name (today where it is latest, by this computer's clock:
+    # `latest_day`); a later `created` or `modified` is left out (None: every time is kept).
+    latest: str | None = None
+
+
+def latest_day(moment: dt.datetime) -> str:
+    """The last day a published time may name, by this computer's clock reading `moment`:
+    today where it is latest (UTC+14), as ClaimReview's `ahead_reason` has it."""
+    return (moment + LATEST_AHEAD).date().isoformat()
+
+
+def times_ahead(claim: ClaimView, latest: str) -> tuple[str, ...]:
+    """The claim's times an annotation publishes (`created`, `modified`) that name a day
+    after `latest`: stamped by a clock that was ahead (fix174: a verdict given at 2099 was
+    published as modified then, where ClaimReview skips its review)."""
+    times = (claim.created_at, claim.updated_at)
+    return tuple(dict.fromkeys(at for at in times if at[:10] > latest))
 
 
 def target(item: Annotated) -> dict[str, Any]:
@@ -166,13 +185,20 @@ def annotation(item: Annotated) -> dict[str, Any]:
     # No "language" on the claim text: it is the desk's own words, whose language is not
     # recorded (an English claim about a Chinese article is common). The document's language
     # would belong on the target's source resource, which is an IRI here; readers expect it so.
+    # A time after today is left out (both are optional): no clock could have written it
+    # right, and a partner's tools would sort the annotation by it (`times_ahead`).
+    ahead = times_ahead(claim, item.latest) if item.latest is not None else ()
+    times = {
+        name: at
+        for name, at in (("created", claim.created_at), ("modified", claim.updated_at))
+        if at not in ahead
+    }
     return {
         "@context": CONTEXT,
         "id": annotation_id(document, claim),
         "type": "Annotation",
         "motivation": "highlighting" if item.withheld else "assessing",
-        "created": claim.created_at,
-        "modified": claim.updated_at,
+        **times,
         "creator": {"type": "Person", "name": claim.created_by},
         "generator": dict(GENERATOR),
         "body": body,

@@ -60,6 +60,9 @@ class AnnotationExport:
     flagged: list[int] = field(default_factory=list)
     # With review.required on: verdicts published that no second person approved.
     unreviewed: list[int] = field(default_factory=list)
+    # Claims a time of which (created, modified) was left out, dated after today: (claim id,
+    # the time as stamped), by claim id (`AnnotationStream.undated`).
+    undated: list[tuple[int, str]] = field(default_factory=list)
 
 
 def _published(
@@ -377,7 +380,7 @@ def export_annotations(
         items = list(stream.annotations)
         head = stream.head
     head["first"]["items"] = items
-    return AnnotationExport(head, stream.flagged, stream.unreviewed)
+    return AnnotationExport(head, stream.flagged, stream.unreviewed, stream.undated)
 
 
 @dataclass(slots=True)
@@ -391,6 +394,13 @@ class AnnotationStream:
     flagged: list[int]
     annotations: Iterator[dict[str, Any]]
     unreviewed: list[int] = field(default_factory=list)
+    # The claims a time of which was left out of their annotation, dated after today by this
+    # computer's clock (`exports.annotations.times_ahead`): (claim id, each such time), as
+    # ClaimReview skips a review that would be dated after today. Complete once read.
+    undated: list[tuple[int, str]] = field(default_factory=list)
+    # Today in UTC by this computer's clock, and the last day a time may name (`latest_day`).
+    today: str = ""
+    latest: str = ""
 
 
 @contextmanager
@@ -402,8 +412,9 @@ def annotation_stream(
     claims, not their records), then the records a document at a time, so that what is held
     does not grow with the desk (a year's collection was built whole first: 357 MB at 20,000
     claims). Unknown documents are refused on entering, before anything is written."""
+    from workbench.domain.clock import now
     from workbench.domain.sign_off import VERDICT_ACTIONS
-    from workbench.exports.annotations import collection_head
+    from workbench.exports.annotations import collection_head, latest_day
     from workbench.services.publishing import records_in
     from workbench.services.settings import setting_value
 
@@ -415,12 +426,18 @@ def annotation_stream(
         records = records_in(
             tx, document_ids=document_ids, history=VERDICT_ACTIONS, judged=include_flagged
         )
+        moment = now()  # one today for the whole export
         stream = AnnotationStream(
-            collection_head(ident, label=label, total=total), flagged, iter(())
+            collection_head(ident, label=label, total=total),
+            flagged,
+            iter(()),
+            today=moment.date().isoformat(),
+            latest=latest_day(moment),
         )
-        stream.annotations = _annotations(records, include_flagged, required, stream.unreviewed)
+        stream.annotations = _annotations(records, include_flagged, required, stream)
         yield stream
         stream.unreviewed.sort()
+        stream.undated.sort()
 
 
 def _collection_facts(tx: Tx, document_ids: Sequence[int]) -> tuple[uuid.UUID, str, int, list[int]]:
@@ -480,17 +497,22 @@ PAGE_ROWS = 5000
 
 
 def _annotations(
-    records: Iterator[DocumentRecord], include_flagged: bool, required: bool, unreviewed: list[int]
+    records: Iterator[DocumentRecord],
+    include_flagged: bool,
+    required: bool,
+    said: AnnotationStream,
 ) -> Iterator[dict[str, Any]]:
     """Each claim of `records` as an Annotation, a document's at a time; the verdicts no second
-    person approved (with review.required on: `required`) added to `unreviewed` as they come."""
-    from workbench.exports.annotations import Annotated, annotation
+    person approved (with review.required on: `required`) added to `said.unreviewed` as they
+    come, and the times left out, after today, to `said.undated`."""
+    from workbench.exports.annotations import Annotated, annotation, times_ahead
     from workbench.services.publishing import published_note
 
     for record in records:
-        unreviewed.extend(_unreviewed([record], not include_flagged, required))
+        said.unreviewed.extend(_unreviewed([record], not include_flagged, required))
         for item in record.claims:
             claim, judged = item.claim, item.judged
+            said.undated.extend((claim.id, at) for at in times_ahead(claim, said.latest))
             # The revision the selectors count in: the judged one for a verdict published on
             # its words (`judged` is only read with include_flagged), else the claim's own.
             revision = claim.revision
@@ -506,6 +528,7 @@ def _annotations(
                     record.stored_at_of(revision),
                     withheld=claim.flagged and not include_flagged,
                     span=judged,
+                    latest=said.latest,
                 )
             )
 
