@@ -484,3 +484,107 @@ def test_a_page_with_no_right_to_left_text_is_not_laid_out_paragraph_by_paragrap
     text = "قال الوزير إن البطالة انخفضت.\n"
     doc = add_document(wb, text.encode(), meta=DocumentMeta(title="تقرير")).document.id
     assert '<main class="rtl-text">' in _page(wb, doc)
+
+
+def _claim_item(page: str, claim: int) -> str:
+    """The claim's item of the side list, its history left out (actors' names are <bdi> too)."""
+    found = re.search(rf'<li class="claim" id="claim-{claim}".*?</details></li>', page, re.S)
+    assert found, page
+    return found.group(0).split("<h3>History</h3>")[0]
+
+
+def _lang_of(fragment: str, tag: str, css: str | None = None) -> list[str | None]:
+    """The `lang` of each `tag` (with class `css`) in `fragment`, None where it has none."""
+    found = []
+    for attrs in re.findall(rf"<{tag}(\s[^>]*)?>", fragment):
+        if css is not None and f'class="{css}"' not in attrs:
+            continue
+        lang = re.search(r'\slang="([^"]*)"', attrs)
+        found.append(lang.group(1) if lang else None)
+    return found
+
+
+def _claim_with(wb: Workbench, doc: int, text: str, quote: str, note: str, title: str) -> int:
+    claim = add_claim(wb, doc, text, SpanRequest(quote=quote)).id
+    add_note(wb, claim, note)
+    add_evidence(
+        wb, claim, EvidenceInput(stance="supports", url="https://example.org/s", title=title)
+    )
+    return claim
+
+
+def test_text_in_another_script_than_around_it_says_its_language(wb: Workbench) -> None:
+    """A Chinese article quoting an English sentence: the claim's quote was marked `zh` (the
+    document's language) in the claims and in the article, and a screen reader read the
+    English words with a Chinese voice; a claim's text, its notes and its evidence titles had
+    no `lang` at all, so Chinese ones were read in the page's English voice (fix174). Each is
+    now marked by its own script when that differs from what is around it (Han, Latin: a
+    majority of its letters; digits and punctuation do not count; a mix, none)."""
+    text = "特朗普在集会上说：“We will make America great again.” 他还称上海经济增长很快。\n"
+    doc = add_document(
+        wb, text.encode(), meta=DocumentMeta(title="集会", language="zh")
+    ).document.id
+    english = _claim_with(
+        wb,
+        doc,
+        "Trump promised a great America",
+        "We will make America great again.",
+        "The full speech is on C-SPAN.",
+        "Rally transcript",
+    )
+    chinese = _claim_with(
+        wb, doc, "上海经济增长很快", "上海经济增长很快", "统计局有数据。", "统计公报"
+    )
+    mixed = _claim_with(wb, doc, "GDP 增长快", "经济增长", "2024：5.0%！", "GDP 年报")
+    page = _page(wb, doc)
+    assert '<article class="article" lang="zh"' in page
+    # The article's highlight of the English words, in the Chinese article: English.
+    marks = dict(re.findall(r'<mark class="hl[^"]*" data-claim-id="(\d+)"([^>]*)>', page))
+    assert 'lang="en"' in marks[str(english)] and "lang=" not in marks[str(chinese)], marks
+    item = _claim_item(page, english)
+    assert _lang_of(item, "blockquote") == ["en"]
+    assert _lang_of(item, "span", "ctext") == [None]  # English, as the page
+    assert _lang_of(item, "span", "body") == [None]
+    assert _lang_of(item, "bdi") == [None]
+    item = _claim_item(page, chinese)
+    assert _lang_of(item, "blockquote") == ["zh"]
+    assert _lang_of(item, "span", "ctext") == ["zh"]
+    assert _lang_of(item, "span", "body") == ["zh"]
+    assert _lang_of(item, "bdi") == ["zh"]
+    # Three Latin letters and three Han: a mix, said of neither; a note of figures only, none.
+    item = _claim_item(page, mixed)
+    assert _lang_of(item, "span", "ctext") == [None]
+    assert _lang_of(item, "span", "body") == [None]
+    assert _lang_of(item, "bdi") == [None]
+
+
+def test_chinese_words_in_an_english_article_say_so(wb: Workbench) -> None:
+    """The reverse: an English article quoting Chinese words, and a claim written in Chinese
+    about it, were read with the English voice (the page's and the article's)."""
+    text = "The mayor told reporters “上海经济增长很快” before leaving the press event.\n"
+    doc = add_document(
+        wb, text.encode(), meta=DocumentMeta(title="Mayor", language="en")
+    ).document.id
+    chinese = _claim_with(
+        wb, doc, "市长称上海经济增长很快", "上海经济增长很快", "见发布会记录。", "发布会"
+    )
+    english = _claim_with(
+        wb,
+        doc,
+        "The mayor spoke to reporters",
+        "The mayor told reporters",
+        "Seen on video.",
+        "Press event video",
+    )
+    page = _page(wb, doc)
+    marks = dict(re.findall(r'<mark class="hl[^"]*" data-claim-id="(\d+)"([^>]*)>', page))
+    assert 'lang="zh"' in marks[str(chinese)] and "lang=" not in marks[str(english)], marks
+    item = _claim_item(page, chinese)
+    assert _lang_of(item, "blockquote") == ["zh"]
+    assert _lang_of(item, "span", "ctext") == ["zh"]
+    assert _lang_of(item, "span", "body") == ["zh"]
+    assert _lang_of(item, "bdi") == ["zh"]
+    item = _claim_item(page, english)
+    assert _lang_of(item, "blockquote") == ["en"]
+    assert _lang_of(item, "span", "ctext") == [None]
+    assert _lang_of(item, "bdi") == [None]
