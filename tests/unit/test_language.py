@@ -83,3 +83,21 @@ def test_a_language_the_text_does_not_settle_is_not_named_as_sharing_it() -> Non
         "市长表示，该项目将在明年三月开工。"
     )
     assert read_language(text).language is None and read_language(text).mixed == ()
+
+
+def test_a_fields_script_says_its_language_by_a_majority_of_its_letters() -> None:
+    """What the report marks a claim's text, note, title or quote with (fix174): digits and
+    punctuation do not count; a mix, or a script not told apart, says none."""
+    from workbench.domain.language import differs, script_language
+
+    assert script_language("We will make America great again.") == "en"
+    assert script_language("2024年全市GDP增长5.0%") == "zh"  # five Han letters, three Latin
+    assert script_language("東京都のテキスト") == "ja"
+    assert script_language("한국어 텍스트") == "ko"
+    assert script_language("مرحبا بالعالم") == "ar"
+    assert script_language("שלום עולם") == "he"
+    assert script_language("GDP 增长快") is None  # three and three
+    assert script_language("2024：5.0%！") is None
+    assert script_language("Привет мир") is None
+    assert differs("en", "zh-Hans") and differs("zh", "en") and differs("en", "ru")
+    assert not differs("zh", "ja") and not differs("en", "fr") and not differs("zh", "xx")

@@ -168,3 +168,143 @@ def _english(sample: str) -> bool:
     ENGLISH_SHARE of them."""
     words = [w.lower() for w in _WORD.findall(sample)]
     return len(words) >= 5 and sum(w in _ENGLISH for w in words) >= ENGLISH_SHARE * len(words)
+
+
+# What `script_language` reads of a text: a screenful says its script as well as the whole.
+SCRIPT_SAMPLE = 4_000
+# The language each script is read as, where a text is marked by its script alone.
+SCRIPT_LANGUAGE = {"latin": "en", "arabic": "ar", "hebrew": "he"}
+# The languages (by primary subtag) whose text is written in each language `script_language`
+# names: a Japanese text may be all Han characters, a Korean one hold some. A language written
+# in a script of none of them (Russian, Greek, Hindi...) maps to no language: any of them
+# differs. A language not listed is not known here: nothing is said to differ from it.
+_LATIN = [
+    "en",
+    "fr",
+    "de",
+    "es",
+    "it",
+    "pt",
+    "nl",
+    "sv",
+    "da",
+    "no",
+    "nb",
+    "nn",
+    "fi",
+    "pl",
+    "cs",
+    "sk",
+    "sl",
+    "hr",
+    "bs",
+    "ro",
+    "hu",
+    "tr",
+    "id",
+    "ms",
+    "vi",
+    "tl",
+    "fil",
+    "ca",
+    "eu",
+    "gl",
+    "et",
+    "lv",
+    "lt",
+    "sq",
+    "sw",
+    "af",
+    "is",
+    "ga",
+    "cy",
+    "mt",
+    "lb",
+    "az",
+    "uz",
+    "so",
+    "ha",
+    "yo",
+    "zu",
+    "xh",
+    "eo",
+    "la",
+]
+_NOT_OURS = [
+    "ru",
+    "uk",
+    "bg",
+    "be",
+    "mk",
+    "kk",
+    "mn",
+    "el",
+    "hy",
+    "ka",
+    "th",
+    "hi",
+    "bn",
+    "ta",
+    "te",
+    "mr",
+    "ne",
+    "km",
+    "lo",
+    "my",
+    "am",
+]
+_WRITTEN_AS: dict[str, frozenset[str]] = {
+    "zh": frozenset({"zh"}),
+    "ja": frozenset({"ja", "zh"}),
+    "ko": frozenset({"ko", "zh"}),
+    **{code: frozenset({"ar"}) for code in ("ar", "fa", "ur", "ps", "ug")},
+    **{code: frozenset({"he"}) for code in ("he", "yi")},
+    **{code: frozenset({"en"}) for code in _LATIN},
+    **{code: frozenset() for code in _NOT_OURS},
+}
+
+
+def script_language(text: str) -> str | None:
+    """The language a text's script says, for marking it apart from what is around it: the
+    script of more than half its letters (digits, punctuation and marks do not count): Han,
+    kana and Hangul (zh; ja with KANA_SHARE of kana; ko when Hangul is most of them), Latin
+    (en: the report's own language; a French text is Latin too, and no script tells them
+    apart), Arabic (ar) or Hebrew (he). None for a mix with no majority, another script, or
+    no letters. By letters, not `read_language`'s words: this is for short fields (a claim,
+    a note, a title), whose voice is what matters, not the language a document is stored as."""
+    han = kana = hangul = latin = arabic = hebrew = letters = 0
+    for ch in text[:SCRIPT_SAMPLE]:
+        if not ch.isalpha():
+            continue
+        letters += 1
+        code = ord(ch)
+        if 0x4E00 <= code <= 0x9FFF or (code >= 0x3400 and is_han(ch)):
+            han += 1
+        elif 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
+            kana += 1
+        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+            hangul += 1
+        elif code < 0x250 or 0x1E00 <= code <= 0x1EFF or 0xFF21 <= code <= 0xFF5A:
+            latin += 1
+        elif 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+            arabic += 1
+        elif 0x0590 <= code <= 0x05FF or 0xFB1D <= code <= 0xFB4F:
+            hebrew += 1
+    cjk = han + kana + hangul
+    if 2 * cjk > letters:
+        if 2 * hangul > cjk:
+            return "ko"
+        return "ja" if kana and kana >= KANA_SHARE * (han + kana) else "zh"
+    for script, count in (("latin", latin), ("arabic", arabic), ("hebrew", hebrew)):
+        if 2 * count > letters:
+            return SCRIPT_LANGUAGE[script]
+    return None
+
+
+def differs(language: str, around: str) -> bool:
+    """Whether text `script_language` reads as `language` is in another language than the
+    `around` it (a BCP 47 tag: the document's, or the page's), as its script shows: Latin text
+    in a Chinese article does, Han text in a Japanese one does not; around a language not
+    known here, nothing is said to differ."""
+    written = _WRITTEN_AS.get(around.split("-")[0].lower())
+    return written is not None and language not in written

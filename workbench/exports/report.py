@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from workbench.domain.language import guess_language
+from workbench.domain.language import differs, guess_language, script_language
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
@@ -179,7 +179,8 @@ def pieces(claims: Sequence[ClaimRecord]) -> list[Piece]:
     return out
 
 
-def _open_tag(piece: Piece) -> str:
+def _open_tag(piece: Piece, lang: str = "") -> str:
+    """The <mark> opening `piece`; `lang`: its ` lang`, when its words' differs from around it."""
     c = piece.claim.claim
     show = shown(c)
     ident = "data-claim-id" if piece.primary else "data-claim-part"
@@ -188,27 +189,37 @@ def _open_tag(piece: Piece) -> str:
     stop = ' tabindex="0"' if piece.primary else ""
     return (
         f'<mark class="hl s-{e(show.key)}" {ident}="{c.id}" data-label="{e(label)}" '
-        f'title="{e(f"claim #{c.id}: {show.word}. {c.text}")}"{stop}>'
+        f'title="{e(f"claim #{c.id}: {show.word}. {c.text}")}"{stop}{lang}>'
     )
 
 
-def article_html(text: str, claims: Sequence[ClaimRecord]) -> str:
-    """The text with every piece wrapped in a <mark>; the text itself is unchanged."""
+def article_html(text: str, claims: Sequence[ClaimRecord], language: str | None = None) -> str:
+    """The text with every piece wrapped in a <mark>; the text itself is unchanged. A piece
+    whose words are in another script than around it (the article in `language`, or the mark
+    it is in) says its own language (`own_lang`): an English quote in a Chinese article."""
     order = sorted(pieces(claims), key=lambda p: (p.start, -p.end, p.claim.claim.id))
     parts: list[str] = []
     pos = 0
     stack: list[Piece] = []
+    # The language each open mark's words are read in (the article's, or its own).
+    langs: list[str] = []
     for piece in order:
         while stack and stack[-1].end <= piece.start:
             top = stack.pop()
+            langs.pop()
             parts.append(e(text[pos : top.end]) + "</mark>")
             pos = top.end
         parts.append(e(text[pos : piece.start]))
         pos = piece.start
         if stack and piece.end > stack[-1].end:  # pieces() guarantees nesting
             raise AssertionError("claim pieces do not nest")
-        parts.append(_open_tag(piece))
+        around = langs[-1] if langs else language or PAGE_LANGUAGE
+        words = text[piece.start : min(piece.end, piece.start + SCRIPT_SAMPLE)]
+        read = script_language(words)
+        own = read is not None and differs(read, around)
+        parts.append(_open_tag(piece, lang_attr(read) if own else ""))
         stack.append(piece)
+        langs.append(read if own and read is not None else around)
     while stack:
         top = stack.pop()
         parts.append(e(text[pos : top.end]) + "</mark>")
@@ -241,6 +252,35 @@ def lang_attr(language: str | None) -> str:
     """The ` lang` of what is in the document's language (its article, headline and quotes)
     on the English page: a screen reader reads it with that language's voice."""
     return f' lang="{e(language)}"' if language else ""
+
+
+# The page's own language (its words, and what it says no other of).
+PAGE_LANGUAGE = "en"
+# What of a field its language is read from (`script_language` reads no more anyway).
+SCRIPT_SAMPLE = 4_000
+
+
+def own_lang(text: str, around: str | None = None) -> str:
+    """The ` lang` of user text in the page (a claim's text, a note, an evidence title): its
+    script's language (`script_language`) when that differs from `around` (the page's,
+    English, when None), else none: it is read with the voice around it (fix174: Chinese notes
+    were read with the page's English voice). A mix, or a script not told apart, says none."""
+    read = script_language(text[:SCRIPT_SAMPLE])
+    if read is None or not differs(read, around or PAGE_LANGUAGE):
+        return ""
+    return lang_attr(read)
+
+
+def quote_lang(quote: str, language: str | None) -> str:
+    """The ` lang` of a claim's quote, the article's words: the document's `language`, unless
+    the quote's own script says another (fix174: an English sentence quoted by a Chinese
+    article was marked `zh`, and read with a Chinese voice)."""
+    return own_lang(quote, language) or lang_attr(language)
+
+
+def isolated_own(value: str) -> str:
+    """`isolated`, saying its own language (`own_lang`) on the <bdi>."""
+    return f"<bdi{own_lang(value)}>{e(value)}</bdi>"
 
 
 def title_lang(title: str | None, language: str | None) -> str:
@@ -285,7 +325,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
     hidden = withheld_notes(rec)
     notes = "".join(
         f'<li><span class="meta">{e(n.author)}, {e(n.created_at[:16])}</span> '
-        f'<span class="body">{e(n.body)}</span></li>'
+        f'<span class="body"{own_lang(n.body)}>{e(n.body)}</span></li>'
         for n in rec.notes
         if n.id not in hidden
     )
@@ -297,8 +337,9 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
     return (
         f'<li class="claim" id="claim-{c.id}" data-claim="{c.id}">'
         f"<details><summary>{_goto(c.id) if c.revision == latest else f'#{c.id}'} "
-        f'{_status_badge(show)} <span class="ctext">{e(c.text)}</span></summary>'
-        f'<blockquote class="quote"{lang_attr(language)}>{e(c.quote)}</blockquote>'
+        f'{_status_badge(show)} <span class="ctext"{own_lang(c.text)}>{e(c.text)}</span>'
+        f"</summary>"
+        f'<blockquote class="quote"{quote_lang(c.quote, language)}>{e(c.quote)}</blockquote>'
         f"<dl>{facts_html}</dl>"
         f"<h3>Notes</h3>{f'<ul>{notes}</ul>' if notes else '<p class=none>none</p>'}"
         f"<h3>Evidence</h3>"
@@ -347,7 +388,7 @@ def _event(
         f'<li><span class="meta">{e(ev.at[:19].replace("T", " "))}</span> {isolated(ev.actor)} '
         f"<code>{e(ev.action)}</code>"
         + (f' <span class="change">{changes}</span>' if changes else "")
-        + (f' <q class="why">{isolated(note)}</q>' if note is not None else "")
+        + (f' <q class="why">{isolated_own(note)}</q>' if note is not None else "")
         + "</li>"
     )
 
@@ -374,8 +415,8 @@ def _evidence(item: object) -> str:
         where = " " + _link(item.url)
     elif item.sha256:
         where = f" <code>sha256 {e(item.sha256[:16])}…</code>"
-    extra = f" — {isolated(item.citation)}" if item.citation and item.citation != title else ""
-    label = f" {isolated(title)}" if title else ""
+    extra = f" — {isolated_own(item.citation)}" if item.citation and item.citation != title else ""
+    label = f" {isolated_own(title)}" if title else ""
     return f'<li><span class="stance">{e(item.stance)}</span>{label}{where}{extra}</li>'
 
 
@@ -532,7 +573,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
         f" · report generated {e(generated_at)}</p></header>"
         f"<main{rtl}>"
         f'<article class="article"{lang} aria-label="article">'
-        f"{article_html(record.text, current)}</article>"
+        f"{article_html(record.text, current, doc.language)}</article>"
         f'<aside aria-label="claims">{legend()}<h2 id="claims" tabindex="-1">Claims</h2>'
         f'<ol class="claims">{items}</ol></aside>'
         "</main>"
