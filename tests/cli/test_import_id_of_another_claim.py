@@ -61,7 +61,26 @@ def test_a_row_added_under_an_id_of_no_claim_says_so(cli: Any, tmp_path: Path) -
     r = cli("import", "claims", str(path), "--doc", "1", "--json")
     assert r.code == 0, r.err
     result = json.loads(r.out)
-    assert [c["id"] for c in result["added"]] == [3]
+    assert [c["text"] for c in result["added"]] == ["另一家的说法"]
     assert result["other_ids"] == [
         {"row": 1, "id": 7, "claim": None, "added": True, "id_known": False}
     ]
+
+
+def test_many_such_rows_are_said_ten_then_counted(cli: Any, tmp_path: Path) -> None:
+    """Another desk's export of many claims: ten warnings, then one line for the rest (every
+    row is in --json's `other_ids`), not a line per row."""
+    _desk(cli, tmp_path)
+    path = tmp_path / "other_desk.json"
+    rows = [{"id": 100 + i, "quote": "估值达到２５亿美元", "text": f"说法{i}"} for i in range(12)]
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    r = cli("import", "claims", str(path), "--doc", "1", "--dry-run")
+    assert r.code == 0, r.err
+    said = [line for line in r.err.splitlines() if ": id 1" in line]
+    assert len(said) == 10, r.err
+    assert (
+        "warning: and 2 more rows whose id is not the claim the row was taken as (--json: "
+        "other_ids)"
+    ) in r.err.splitlines(), r.err
+    r = cli("import", "claims", str(path), "--doc", "1", "--dry-run", "--json")
+    assert len(json.loads(r.out)["other_ids"]) == 12

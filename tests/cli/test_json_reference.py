@@ -359,9 +359,10 @@ def run_desk(db_url: str, tmp_path: Path, restored_url: str) -> list[tuple[str, 
     (tmp_path / "claims.csv").write_text(
         "quote,text\n3月2日发布数据,Released on 2 March\n", encoding="utf-8"
     )
-    # The same row again, with a priority the claim has not: it differs, and is not applied.
+    # The same row again, with a priority the claim has not: it differs, and is not applied;
+    # and under an id no claim has: taken by its words, said in `other_ids`.
     (tmp_path / "claims-again.csv").write_text(
-        "quote,text,priority\n3月2日发布数据,Released on 2 March,high\n", encoding="utf-8"
+        "id,quote,text,priority\n999,3月2日发布数据,Released on 2 March,high\n", encoding="utf-8"
     )
 
     def cli(*args: str, user: str = "tester", url: str = db_url) -> Result:

@@ -16,7 +16,7 @@ from workbench.cli.render import emit_json, emit_json_object, message, plural, w
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
-    from workbench.services.imports import Differs
+    from workbench.services.imports import Differs, OtherId
     from workbench.services.views import ClaimView
 
 # The command that changes each field an import compares but does not change.
@@ -85,6 +85,39 @@ def _say_same_spans(added: Iterable[ClaimView], *, dry_run: bool = False) -> Non
         warning(
             f"and {plural(rest, 'more claim')} {'would be ' if dry_run else ''}added on the "
             "span of another claim (--json: same_span)"
+        )
+
+
+# Rows whose id names another claim than the one taken, a warning each up to this many; the
+# rest are counted in one line (--json gives every one in `other_ids`).
+OTHER_IDS_SHOWN = 10
+
+
+def _other_id_line(o: OtherId, document_id: int, *, dry_run: bool) -> str:
+    """What was done with a row whose id cell names another claim than its words (trial168:
+    it was matched by its words, or added, unsaid)."""
+    named = (
+        f"claim #{o.id}, whose quote and text are not the row's"
+        if o.known
+        else f"no claim of document #{document_id}"
+    )
+    if o.claim_id is not None:
+        done = f"taken as claim #{o.claim_id}, already present, by its quote and text"
+    elif o.added:
+        done = "would be added as a new claim" if dry_run else "added as a new claim"
+    else:
+        done = "taken as a repeat of an earlier row of the file, not added again"
+    return f"row {o.row}: id {o.id} is {named}: {done}"
+
+
+def _say_other_ids(other_ids: list[OtherId], document_id: int, *, dry_run: bool) -> None:
+    for o in other_ids[:OTHER_IDS_SHOWN]:
+        warning(_other_id_line(o, document_id, dry_run=dry_run))
+    if len(other_ids) > OTHER_IDS_SHOWN:
+        rest = len(other_ids) - OTHER_IDS_SHOWN
+        warning(
+            f"and {plural(rest, 'more row')} whose id is not the claim the row was taken as "
+            "(--json: other_ids)"
         )
 
 
@@ -205,11 +238,15 @@ def claims_command(
     is already present adds nothing and changes nothing; where it gives another speaker,
     type, status, assignee, priority, due or tags than the claim has, or a note that is none
     of the claim's notes, it is said on stderr (and in --json, `differs`), and so is a cell
-    of these the row leaves empty where the claim has a value (for the note, a published
-    note): an emptied cell clears nothing and deletes no note (`differs`' `emptied`; the
+    of these the row leaves empty where the claim has a value (for the note, where the
+    export writes one), in a file that is an export (an id column, or another of the
+    export's own columns; an editor's own sheet's empty cell is one never filled, and is not
+    said): an emptied cell clears nothing and deletes no note (`differs`' `emptied`; the
     commands that clear each are named, `note internal` for a note). A
     row of a claim of DOC (its id) whose quote cell is empty is a bad row, as is one whose
-    text is.
+    text is. A row whose id is not the claim its quote and text are (or is no claim of DOC)
+    is taken by its quote and text, present or added, and said on stderr (--json:
+    `other_ids`).
 
     A row of `workbench export claims` whose id is a claim of DOC, with that claim's quote and
     text, is that claim, present: re-importing an export adds nothing. That holds for an
@@ -276,6 +313,16 @@ def claims_command(
                     for d in result.differs
                 ],
                 "warnings": result.warnings,
+                "other_ids": [
+                    {
+                        "row": o.row,
+                        "id": o.id,
+                        "claim": o.claim_id,
+                        "added": o.added,
+                        "id_known": o.known,
+                    }
+                    for o in result.other_ids
+                ],
                 "dry_run": result.dry_run,
             }
         )
@@ -288,6 +335,7 @@ def claims_command(
         message(line)
     for said in result.warnings:
         warning(said)
+    _say_other_ids(result.other_ids, document_id, dry_run=result.dry_run)
     for differs in result.differs:
         message(_differs_line(differs))
     added = plural(len(result.added), "claim") + (" would be" if result.dry_run else "")

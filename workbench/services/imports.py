@@ -81,6 +81,9 @@ class ImportResult:
     # What was said of the file as a whole, once (an `id` column of the sheet's own labels,
     # ignored: `_LabelColumn`).
     warnings: list[str] = field(default_factory=list)
+    # Rows whose id cell names another claim than the one they were taken as (or added as),
+    # by their quote and text: said, not taken silently (trial168).
+    other_ids: list[OtherId] = field(default_factory=list)
     # Checked and written as the import would be, then rolled back: nothing was written
     # (`added` are the claims it would add, their ids those they would have had then).
     dry_run: bool = False
@@ -102,15 +105,30 @@ class Differs:
     row: int
     claim_id: int
     fields: tuple[str, ...]
-    # Those of `fields` the row leaves empty where the claim has a value (for `note`, a
-    # published note): not cleared (an emptied cell was taken as nothing, unsaid, and the
-    # editor took the field to be cleared, the note deleted).
+    # Those of `fields` the row leaves empty where the claim has a value (for `note`, where
+    # the export writes one), in an export (`_ClaimsFile.export`): not cleared (an emptied
+    # cell was taken as nothing, unsaid, and the editor took the field to be cleared, the
+    # note deleted).
     emptied: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OtherId:
+    """Row `row` gives id `id`, but is not that claim's row (its quote and text are not the
+    claim's, or no claim of the document has the id): it was taken by its words as claim
+    `claim_id`, already present, or `added` as a new claim (neither: a repeat of an earlier
+    row of the file, not added again). `known`: the id is a claim of the document."""
+
+    row: int
+    id: int
+    claim_id: int | None
+    added: bool
+    known: bool
 
 
 # The fields of a row compared with its present claim, each as a claims table names it. A
 # column the file does not have is not compared (a file need not carry every column); a cell
-# the row leaves empty where the claim has a value is said as emptied (`Differs.emptied`).
+# an export's row leaves empty where the claim has a value is said as emptied (`Differs.emptied`).
 COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
 # What a claim holds for a field no one set: an emptied cell is no difference from it.
 UNSET: dict[str, object] = {"type": "fact", "status": "unverified", "priority": "normal"}
@@ -422,6 +440,10 @@ class _Ready:
     given: frozenset[str] = frozenset()  # the columns the row gives a value in
     # The COMPARED columns (and `note`) the file has, the row leaves empty.
     emptied: frozenset[str] = frozenset()
+    # The claim the row's id cell names, when the row is not that claim's own (`_own_claim`),
+    # and whether that id is a claim of the document (`OtherId`).
+    named: int | None = None
+    named_known: bool = False
     # The claim this row is the export's own row of (`_own_claim`), already present: its span
     # is the claim's (its context not read), not anchored, and nothing is written for it.
     present: int | None = None
@@ -453,6 +475,11 @@ class _ClaimsFile:
     # The file's `id` column holds the sheet's own labels, not claim ids (`_LabelColumn`):
     # its cells are dropped from every row as it is read, and this said once.
     labels: str | None = None
+    # The file is (or was) an export of the desk's claims: it has an id column read as ids,
+    # or another of the export's own columns (`_LabelColumn.export`). Its row carries each
+    # claim's value in every cell, so a cell it leaves empty is said (`Differs.emptied`); an
+    # editor's own sheet's empty cell is one never filled, and is not.
+    export: bool = False
 
     def rows(self) -> Iterator[RawRow]:
         from workbench.exports import claims_table
@@ -554,7 +581,9 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     except BaseException:
         data.close()
         raise
-    return _ClaimsFile(data, suffix, count, tuple(columns), id_column.ignored())
+    labels = id_column.ignored()
+    export = id_column.export or (id_column.column and labels is None)
+    return _ClaimsFile(data, suffix, count, tuple(columns), labels, export)
 
 
 class _LabelColumn:
@@ -573,10 +602,13 @@ class _LabelColumn:
         self.more = False
         self.ids = False
         self.export = False
+        self.column = False  # some row has an `id` column
 
     def read(self, raw: RawRow) -> None:
         from workbench.exports.claims_table import EXPORT_ONLY
 
+        if not self.column and "id" in raw.columns:
+            self.column = True
         if not self.export and not EXPORT_ONLY.isdisjoint(set(raw.columns) - {"id"}):
             self.export = True
         value = raw.values.get("id")
@@ -903,6 +935,13 @@ def _check(
         # An emptied note cell (or one left holding spaces) deletes no note: said, as the
         # others are (it was taken unsaid, and the editor took the note to be gone).
         | ({"note"} if "note" in raw.columns and not has_visible(row.note) else set()),
+        named=claim_id if own is None else None,
+        named_known=(
+            own is None
+            and claim_id is not None
+            and claims is not None
+            and claims.get(claim_id) is not None
+        ),
         present=None if own is None else own.id,
         anchored=_how_anchored(row.quote if own is None else None, span),
     )
@@ -968,6 +1007,7 @@ def _import_claims(
         # anchored: an orphaned claim's quote is in no current text (`_own_claim`).
         claims = _DocumentClaims(tx, doc.id, number)
         present_rows: list[tuple[int, int, _Ready]] = []
+        other_ids: list[OtherId] = []
         tags = ImportedTags(tx.session)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
@@ -985,7 +1025,11 @@ def _import_claims(
                 claim_id = seen[key]
                 if claim_id is not None:
                     present_rows.append((raw.number, claim_id, checked))
+                if checked.named is not None and checked.named != claim_id:
+                    other_ids.append(_other_id(raw.number, checked, claim_id, added=False))
                 continue
+            if checked.named is not None:
+                other_ids.append(_other_id(raw.number, checked, None, added=True))
             seen[key] = None  # a repeat of it later in the file is a repeat of this row
             if raw.number >= len(marked):
                 marked.extend(bytes(raw.number + 1 - len(marked)))
@@ -998,7 +1042,7 @@ def _import_claims(
             problems.sort(key=_row_number)
             raise RowsRefused(problems, skipping=skip_bad)
         del seen, claims
-        differs = _differing(tx, present_rows)
+        differs = _differing(tx, present_rows, export=claims_file.export)
         del present_rows
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
@@ -1023,11 +1067,19 @@ def _import_claims(
             notices=notices,
             differs=differs,
             warnings=[] if claims_file.labels is None else [claims_file.labels],
+            other_ids=other_ids,
             dry_run=dry_run,
         )
         if dry_run:
             raise _RolledBack(result)  # the transaction rolls back: nothing written
         return result
+
+
+def _other_id(number: int, ready: _Ready, claim_id: int | None, *, added: bool) -> OtherId:
+    """What is said of row `number`, whose id cell names another claim than the one its words
+    were taken as (`claim_id`, present; or `added`; or neither, a repeat of an earlier row)."""
+    assert ready.named is not None
+    return OtherId(number, ready.named, claim_id, added, ready.named_known)
 
 
 def _batches(items: Iterable[_Ready], size: int) -> Iterator[list[_Ready]]:
@@ -1074,9 +1126,14 @@ def _given(ready: _Ready) -> dict[str, object]:
     }
 
 
-def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]]) -> list[Differs]:
+def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]], *, export: bool) -> list[Differs]:
     """Of the rows already present (row, claim id, the row checked), those whose claim stores
-    another value of a field the row gives."""
+    another value of a field the row gives; and, in an export (`export`: `_ClaimsFile.export`),
+    a field the row leaves empty where the claim has a value (the note: where the export
+    writes one). An editor's own sheet's empty cell was never filled: the desk may have set
+    the field since (an owner, a due date), which is no edit of the file's."""
+    from workbench.services.table_facts import published_notes
+
     found: list[Differs] = []
     for start in range(0, len(rows), BATCH):
         chunk = rows[start : start + BATCH]
@@ -1119,18 +1176,16 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]]) -> list[Differs]:
                 select(Note.claim_id, Note.body).where(Note.claim_id.in_(noted))
             ):
                 notes.setdefault(claim_id, set()).add(body)
-        # A note cell the row leaves empty where the claim has a published note (an export
-        # writes no internal one): no note is deleted, so said. Read only for such rows.
-        unnoted = {claim_id for _, claim_id, ready in chunk if "note" in ready.emptied}
+        # A note cell the row leaves empty where the export writes a note (the claim's
+        # verdict's reason, else an open claim's latest published note: `published_notes`):
+        # no note is deleted, so said. Not where the export writes none (a verdict recorded
+        # with no reason, its only notes others'): an untouched export said it was emptied.
+        # Read only for such rows, in a few queries for the batch.
+        unnoted = {claim_id for _, claim_id, ready in chunk if export and "note" in ready.emptied}
         published: set[int] = set()
         if unnoted:
-            published = set(
-                tx.session.scalars(
-                    select(Note.claim_id)
-                    .where(Note.claim_id.in_(unnoted), Note.internal.is_(False))
-                    .distinct()
-                )
-            )
+            with tx.reading() as reader:
+                published = set(published_notes(reader, sorted(unnoted)))
         for number, claim_id, ready in chunk:
             given = _given(ready)
             claim = stored[claim_id]
@@ -1140,7 +1195,9 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]]) -> list[Differs]:
             emptied = tuple(
                 name
                 for name in COMPARED
-                if name in ready.emptied and claim[name] not in (None, frozenset(), UNSET.get(name))
+                if export
+                and name in ready.emptied
+                and claim[name] not in (None, frozenset(), UNSET.get(name))
             )
             fields = tuple(
                 name

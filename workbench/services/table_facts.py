@@ -73,12 +73,42 @@ def _facts(
 ) -> dict[int, tuple[str | None, str | None, str | None, str | None]]:
     """The facts of each claim that has any: read from the claims' verdict events and their
     notes' authors, then only the note bodies chosen."""
-    from workbench.domain.sign_off import VERDICT_ACTIONS, public_reason, sign_off
+    from workbench.domain.sign_off import sign_off
 
     if not claim_ids:
         return {}
-    ev, n = tables.events.c, tables.notes.c
-    events: dict[int, list[tuple[int, str, str, Any]]] = defaultdict(list)
+    events, times = _verdict_events(conn, claim_ids)
+    bodies = _published(conn, claim_ids, events)
+    facts = {}
+    for claim_id in {*bodies, *events}:
+        signed = sign_off(events[claim_id]) if claim_id in events else None
+        facts[claim_id] = (
+            bodies.get(claim_id),
+            None if signed is None else signed.given_by,
+            None if signed is None else signed.approved_by,
+            None if signed is None else _second(times[signed.seq]),
+        )
+    return facts
+
+
+def published_notes(conn: Reader, claim_ids: Sequence[int]) -> dict[int, str]:
+    """The note the claims table writes for each of `claim_ids` that has one (its `note`
+    cell), in a few queries for them all: what an import compares an emptied note cell with."""
+    if not claim_ids:
+        return {}
+    return _published(conn, claim_ids, _verdict_events(conn, claim_ids)[0])
+
+
+# A claim's verdict events as sign_off reads them: (seq, actor, action, payload).
+_Events = dict[int, list[tuple[int, str, str, Any]]]
+
+
+def _verdict_events(conn: Reader, claim_ids: Sequence[int]) -> tuple[_Events, dict[int, str]]:
+    """The claims' verdict events in order, and each one's time by seq."""
+    from workbench.domain.sign_off import VERDICT_ACTIONS
+
+    ev = tables.events.c
+    events: _Events = defaultdict(list)
     times: dict[int, str] = {}
     # Sorted here, not by the query: ORDER BY seq could lead a planner to walk the whole
     # trail in seq order instead of looking the claims up by ix_events_claim_id.
@@ -90,6 +120,15 @@ def _facts(
     ):
         events[claim_id].append((seq, actor, action, json.loads(payload)))
         times[seq] = str(at)
+    return events, times
+
+
+def _published(conn: Reader, claim_ids: Sequence[int], events: _Events) -> dict[int, str]:
+    """The body of the note each claim's exports publish, of those that publish one: its
+    notes' authors read, then only the bodies chosen."""
+    from workbench.domain.sign_off import public_reason
+
+    n = tables.notes.c
     notes: dict[int, list[tuple[int, str, bool]]] = defaultdict(list)
     authors = (
         select(n.id, n.claim_id, n.author, n.internal, source=tables.notes)
@@ -104,20 +143,10 @@ def _facts(
         for claim_id in notes
         if (note_id := public_reason(events[claim_id], notes[claim_id])) is not None
     }
-    bodies: dict[int, str] = {}
-    if chosen:
-        q = select(n.id, n.body, source=tables.notes).where(in_(n.id, sorted(chosen)))
-        bodies = {chosen[note_id]: body for note_id, body in conn.rows(q)}
-    facts = {}
-    for claim_id in {*bodies, *events}:
-        signed = sign_off(events[claim_id]) if claim_id in events else None
-        facts[claim_id] = (
-            bodies.get(claim_id),
-            None if signed is None else signed.given_by,
-            None if signed is None else signed.approved_by,
-            None if signed is None else _second(times[signed.seq]),
-        )
-    return facts
+    if not chosen:
+        return {}
+    q = select(n.id, n.body, source=tables.notes).where(in_(n.id, sorted(chosen)))
+    return {chosen[note_id]: body for note_id, body in conn.rows(q)}
 
 
 def _second(at: str) -> str:
