@@ -27,7 +27,7 @@ from typing import Any
 import pytest
 
 from workbench.db.models import Claim
-from workbench.services.claims import SpanRequest, add_claim
+from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench, transaction
 from workbench.services.documents import add_document
 from workbench.services.exports import claim_rows
@@ -164,3 +164,50 @@ def test_an_id_naming_another_claim_than_the_rows_words_is_said(
             (3, one, None, False, True),
         ]
     assert [c.text for c in result.added] == ["丙没说"]
+
+
+def _judged_with_no_reason(wb: Workbench, doc: int) -> int:
+    """A claim given unverifiable by tester with no note recorded with the verdict (an older
+    trail, a seed's verdict), and a note by lin: the export publishes no note for it."""
+    claim = add_claim(wb, doc, "甲说", SpanRequest(quote="甲说了一句话。"))
+    add_note(Workbench(url=wb.url, actor="lin"), claim.id, "林：我问过他")
+    with transaction(wb, write=True) as tx:
+        row = tx.session.get(Claim, claim.id)
+        assert row is not None
+        row.status = "unverifiable"
+        tx.record(
+            "claim.status_changed",
+            "claim",
+            claim.id,
+            {"before": {"status": "unverified"}, "after": {"status": "unverifiable"}},
+            claim_id=claim.id,
+        )
+    return claim.id
+
+
+def test_an_untouched_export_of_a_verdict_recorded_with_no_reason_is_the_claim_present(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    """Its row was refused, "status 'unverifiable' is a verdict and needs a reason", though it
+    is the claim's own row, present, which the import writes nothing for: an export of such a
+    desk could not be imported back at all (--skip-bad skipped the claim's row)."""
+    claim_id = _judged_with_no_reason(wb, doc)
+    rows = claim_rows(wb)
+    assert [(r["id"], r["status"], r["note"]) for r in rows] == [(claim_id, "unverifiable", None)]
+    result = import_claims(wb, _jsonl(tmp_path / "export.jsonl", rows), doc)
+    assert (list(result.added), result.present, result.skipped) == ([], 1, [])
+    assert result.differs == []
+
+
+def test_an_export_row_whose_verdict_reason_was_emptied_is_still_refused(
+    wb: Workbench, doc: int, tmp_path: Path
+) -> None:
+    from workbench.services.imports import RowsRefused
+
+    claim = add_claim(wb, doc, "乙说", SpanRequest(quote="乙说了另一句话。"))
+    set_status(wb, claim.id, "unverifiable", note="无从查证")
+    rows = claim_rows(wb)
+    rows[0]["note"] = ""
+    with pytest.raises(RowsRefused) as caught:
+        import_claims(wb, _jsonl(tmp_path / "export.jsonl", rows), doc)
+    assert caught.value.problems == ["row 1: status 'unverifiable' is a verdict and needs a reason"]
