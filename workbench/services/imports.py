@@ -29,7 +29,7 @@ from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
-from workbench.domain.errors import Hint, InvalidInput, give
+from workbench.domain.errors import Hint, InvalidInput, TransitionRefused, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import typed
 from workbench.domain.limits import has_visible
@@ -37,6 +37,7 @@ from workbench.domain.payloads import claim_payload, event_value, imported, note
 from workbench.domain.plurals import plural
 from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
 from workbench.domain.text import Span, clip_quote, decode_text, span_words, whole_number
+from workbench.domain.transitions import Decision
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
@@ -451,6 +452,10 @@ class _Ready:
     elsewhere: str | None = None
     # How its quote was anchored, if that is to be said (found without its quotation marks).
     anchored: str | None = None
+    # The claim's own row (`present`) whose status the workflow would refuse without the note
+    # the row leaves empty (a verdict needs its reason): why, to refuse the row with, if its
+    # export writes a note (`_reasons_emptied`).
+    unreasoned: str | None = None
 
     @property
     def notice(self) -> str | None:
@@ -905,14 +910,24 @@ def _check(
         span = anchor_quote(within, hint, carrier="a claims table")
         if claims is not None:
             _not_pinned_again(tx, claim_id, row.quote or span.quote, row.text, span, claims)
-    arrived = arrival(
-        item.asked,
-        row.note,
-        tx.actor,
-        review=review,
-        carrier="a claims table",
-        flagged=_flagged(raw.values.get("flagged")),
-    )
+    unreasoned: str | None = None
+    try:
+        arrived = arrival(
+            item.asked,
+            row.note,
+            tx.actor,
+            review=review,
+            carrier="a claims table",
+            flagged=_flagged(raw.values.get("flagged")),
+        )
+    except TransitionRefused as exc:
+        if own is None or has_visible(row.note):
+            raise
+        # The claim's own row, present, with no note: nothing is written for it, and its
+        # export writes none where the verdict was recorded with no reason (an older trail,
+        # its only notes others'). Refused only where the export writes one, its reason
+        # emptied: judged for a batch of such rows at once (`_reasons_emptied`).
+        arrived, unreasoned = Arrival(Decision(action=None)), exc.message
     tagged = tags.checked(item.tags)
     return _Ready(
         number=item.number,
@@ -944,6 +959,7 @@ def _check(
         ),
         present=None if own is None else own.id,
         anchored=_how_anchored(row.quote if own is None else None, span),
+        unreasoned=unreasoned,
     )
 
 
@@ -1008,12 +1024,16 @@ def _import_claims(
         claims = _DocumentClaims(tx, doc.id, number)
         present_rows: list[tuple[int, int, _Ready]] = []
         other_ids: list[OtherId] = []
+        unreasoned: list[_Ready] = []
         tags = ImportedTags(tx.session)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
                 checked = _check(tx, raw, within, review, owner, doc.id, tags, claims)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
+                continue
+            if checked.unreasoned is not None:
+                unreasoned.append(checked)
                 continue
             if checked.present is not None:
                 present += 1
@@ -1038,6 +1058,15 @@ def _import_claims(
             tags.taken(checked.tags, raw.number)
             if checked.notice is not None:
                 notices.append(f"row {raw.number}: {checked.notice}")
+        if unreasoned:
+            refused = _reasons_emptied(tx, unreasoned)
+            problems.extend(f"row {r.number}: {r.unreasoned}" for r in refused)
+            numbers = {r.number for r in refused}
+            taken = [r for r in unreasoned if r.number not in numbers]
+            present += len(taken)
+            present_rows.extend((r.number, cast(int, r.present), r) for r in taken)
+            present_rows.sort(key=lambda item: item[0])
+            del unreasoned, refused, taken, numbers
         if problems and not (skip_bad and (to_write or present)):
             problems.sort(key=_row_number)
             raise RowsRefused(problems, skipping=skip_bad)
@@ -1073,6 +1102,22 @@ def _import_claims(
         if dry_run:
             raise _RolledBack(result)  # the transaction rolls back: nothing written
         return result
+
+
+def _reasons_emptied(tx: Tx, rows: list[_Ready]) -> list[_Ready]:
+    """Of claims' own rows whose status needs the note they leave empty (`_Ready.unreasoned`),
+    those whose claim's export writes a note: its reason, emptied in the sheet, refused as a
+    row adding the verdict without one is. The others are as their export wrote them (a
+    verdict recorded with no reason). A few queries a batch of rows, none per row."""
+    from workbench.services.table_facts import published_notes
+
+    refused: list[_Ready] = []
+    for start in range(0, len(rows), BATCH):
+        chunk = rows[start : start + BATCH]
+        with tx.reading() as reader:
+            noted = published_notes(reader, sorted({cast(int, r.present) for r in chunk}))
+        refused.extend(r for r in chunk if r.present in noted)
+    return refused
 
 
 def _other_id(number: int, ready: _Ready, claim_id: int | None, *, added: bool) -> OtherId:
