@@ -57,6 +57,9 @@ class _Changes:
         self.backup: str | None = None
         self.upgraded: SchemaUpgraded | None = None
         self.upgrade_asked = False
+        # `db upgrade` saw to the rest of its work (guard triggers, search index) too: stopped
+        # before that, the upgrade stands but the command is not done (`unfinished_upgrade`).
+        self.upgrade_finished = False
         # A commit a stop left unknown (the last event it wrote), or None.
         self.unknown: CommitUnknown | None = None
 
@@ -89,6 +92,12 @@ def upgrade_is_the_change() -> None:
     change, said as one when the command is stopped after it. (Another command's upgrade on
     first use is no change it was asked for: stopped, it made none of its own.)"""
     _changes.upgrade_asked = True
+
+
+def upgrade_finished() -> None:
+    """`db upgrade` has done all it does (the schema, the guard triggers, the search index):
+    a stop from now on, as its lines are written, finds the work done (exit 0)."""
+    _changes.upgrade_finished = True
 
 
 def committed_changes() -> str | None:
@@ -126,9 +135,24 @@ def _backup_written() -> str | None:
 
 def _schema_upgraded() -> str | None:
     up = _changes.upgraded
-    if up is None or not _changes.upgrade_asked:
+    if up is None or not _changes.upgrade_asked or not _changes.upgrade_finished:
         return None
     return f"the database schema was upgraded from {up.before} to {up.after}"
+
+
+def unfinished_upgrade() -> str | None:
+    """The words for `db upgrade` stopped once its schema's upgrade committed but before it
+    saw to the guard triggers and the search index, or None. The upgrade stands (said); the
+    command is not done, and running it again is safe and finishes it, so the stop keeps its
+    exit code (review177: exit 0 had a script take it as done, an index out of step left)."""
+    up = _changes.upgraded
+    if up is None or not _changes.upgrade_asked or _changes.upgrade_finished:
+        return None
+    return (
+        f"interrupted once the database schema was upgraded from {up.before} to {up.after} "
+        "(that stands), before the guard triggers on events and the search index were seen "
+        "to: run `workbench db upgrade` again to finish (it leaves a current schema as it is)"
+    )
 
 
 def unknown_commit() -> str | None:

@@ -124,16 +124,21 @@ def _stopped_not_known(code: int, as_json: bool) -> None:
     """A stop that landed while the workbench asked whether a commit landed (after a stop or
     the driver's error in the commit): the change may stand, so "nothing half-written was
     committed" may be untrue. Said as not known, with the event to look for (the words of
-    reason commit_unknown), exiting with the stop's own code `code`. Returns if no commit was
-    left unknown."""
-    from workbench.cli.common import unknown_commit
+    reason commit_unknown), exiting with the stop's own code `code`; so is `db upgrade` stopped
+    once its schema's upgrade committed, before the rest of its work (`unfinished_upgrade`).
+    Returns if no commit was left unknown and no upgrade unfinished."""
+    from workbench.cli.common import unfinished_upgrade, unknown_commit
     from workbench.domain.errors import COMMIT_UNKNOWN
 
     said = unknown_commit()
+    reason: dict[str, str] = {"reason": COMMIT_UNKNOWN}
+    if said is None:
+        # (`db upgrade` stopped between its schema's commit and the rest of its work)
+        said, reason = unfinished_upgrade(), {}
     if said is None:
         return
     if as_json:
-        error = {"kind": ABORTED, "message": said, "reason": COMMIT_UNKNOWN}
+        error = {"kind": ABORTED, "message": said, **reason}
         click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
     else:
         click.echo(_on_its_own_line(said), err=True)
