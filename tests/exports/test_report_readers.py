@@ -588,3 +588,33 @@ def test_chinese_words_in_an_english_article_say_so(wb: Workbench) -> None:
     assert _lang_of(item, "blockquote") == ["en"]
     assert _lang_of(item, "span", "ctext") == [None]
     assert _lang_of(item, "bdi") == [None]
+
+
+# A sentence of the project's first article (minimax-profile.zh.txt): Chinese, holding the
+# Latin names of a model and its maker.
+NAMED = (
+    "2025年1月,当行业还在Transformer的舒适区里内卷时,MiniMax率先发布了国内首个线性注意力"
+    "架构(Linear Attention)模型MiniMax-Text 01"
+)
+
+
+def test_a_chinese_sentence_naming_latin_products_stays_chinese(wb: Workbench) -> None:
+    """A claim on a sentence of the first article, Chinese naming Transformer, MiniMax and
+    Linear Attention: its Latin letters (44) outnumber its Han (33), and the report marked the
+    quote `en`, in the article and the claims, and a screen reader read the Chinese with an
+    English voice (review177). A name is a word however many letters it has: the quote is
+    the article's language, no `lang` of its own on the highlight."""
+    from workbench.domain.language import script_language
+
+    assert script_language(NAMED) == "zh"
+    assert script_language("MiniMax成立于2021年12月") == "zh"
+    assert script_language("GDP 增长快") == "zh"  # a Chinese phrase with an acronym
+    assert script_language("MiniMax was founded by 闫俊杰 in 2021") == "en"
+    doc = add_document(
+        wb, (NAMED + "\n").encode(), meta=DocumentMeta(title="MiniMax", language="zh")
+    ).document.id
+    claim = _claim_with(wb, doc, "MiniMax shipped a linear model first", NAMED, "ok", "x")
+    page = _page(wb, doc)
+    marks = dict(re.findall(r'<mark class="hl[^"]*" data-claim-id="(\d+)"([^>]*)>', page))
+    assert "lang=" not in marks[str(claim)], marks
+    assert _lang_of(_claim_item(page, claim), "blockquote") == ["zh"]
