@@ -519,7 +519,7 @@ def test_text_in_another_script_than_around_it_says_its_language(wb: Workbench) 
     English words with a Chinese voice; a claim's text, its notes and its evidence titles had
     no `lang` at all, so Chinese ones were read in the page's English voice (fix174). Each is
     now marked by its own script when that differs from what is around it (Han, Latin: a
-    majority of its letters; digits and punctuation do not count; a mix, none)."""
+    majority of its words, review177; digits and punctuation do not count; a mix, none)."""
     text = "特朗普在集会上说：“We will make America great again.” 他还称上海经济增长很快。\n"
     doc = add_document(
         wb, text.encode(), meta=DocumentMeta(title="集会", language="zh")
@@ -535,7 +535,7 @@ def test_text_in_another_script_than_around_it_says_its_language(wb: Workbench) 
     chinese = _claim_with(
         wb, doc, "上海经济增长很快", "上海经济增长很快", "统计局有数据。", "统计公报"
     )
-    mixed = _claim_with(wb, doc, "GDP 增长快", "经济增长", "2024：5.0%！", "GDP 年报")
+    mixed = _claim_with(wb, doc, "GDP 年报", "经济增长", "2024：5.0%！", "GDP 年报")
     page = _page(wb, doc)
     assert '<article class="article" lang="zh"' in page
     # The article's highlight of the English words, in the Chinese article: English.
@@ -551,7 +551,8 @@ def test_text_in_another_script_than_around_it_says_its_language(wb: Workbench) 
     assert _lang_of(item, "span", "ctext") == ["zh"]
     assert _lang_of(item, "span", "body") == ["zh"]
     assert _lang_of(item, "bdi") == ["zh"]
-    # Three Latin letters and three Han: a mix, said of neither; a note of figures only, none.
+    # A Latin word and two Han characters (a word's worth): a mix, said of neither (review177:
+    # by words, "GDP 增长快" is Chinese); a note of figures only, none.
     item = _claim_item(page, mixed)
     assert _lang_of(item, "span", "ctext") == [None]
     assert _lang_of(item, "span", "body") == [None]

@@ -91,12 +91,12 @@ def test_a_fields_script_says_its_language_by_a_majority_of_its_letters() -> Non
     from workbench.domain.language import differs, script_language
 
     assert script_language("We will make America great again.") == "en"
-    assert script_language("2024年全市GDP增长5.0%") == "zh"  # five Han letters, three Latin
+    assert script_language("2024年全市GDP增长5.0%") == "zh"  # five Han letters, one Latin word
     assert script_language("東京都のテキスト") == "ja"
     assert script_language("한국어 텍스트") == "ko"
     assert script_language("مرحبا بالعالم") == "ar"
     assert script_language("שלום עולם") == "he"
-    assert script_language("GDP 增长快") is None  # three and three
+    assert script_language("GDP 年报") is None  # a word and two characters (review177)
     assert script_language("2024：5.0%！") is None
     assert script_language("Привет мир") is None
     assert differs("en", "zh-Hans") and differs("zh", "en") and differs("en", "ru")

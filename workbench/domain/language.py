@@ -266,39 +266,61 @@ _WRITTEN_AS: dict[str, frozenset[str]] = {
 
 def script_language(text: str) -> str | None:
     """The language a text's script says, for marking it apart from what is around it: the
-    script of more than half its letters (digits, punctuation and marks do not count): Han,
+    script of more than half its words (digits, punctuation and marks do not count): Han,
     kana and Hangul (zh; ja with KANA_SHARE of kana; ko when Hangul is most of them), Latin
     (en: the report's own language; a French text is Latin too, and no script tells them
     apart), Arabic (ar) or Hebrew (he). None for a mix with no majority, another script, or
-    no letters. By letters, not `read_language`'s words: this is for short fields (a claim,
-    a note, a title), whose voice is what matters, not the language a document is stored as."""
-    han = kana = hangul = latin = arabic = hebrew = letters = 0
+    no letters. A word of an alphabet is a run of its letters; two CJK characters count as
+    one (review177: counted letter for letter, a Chinese sentence naming MiniMax and
+    Transformer read as English). By script, not `read_language`'s words: this is for short
+    fields (a claim, a note, a title), whose voice is what matters, not the language a
+    document is stored as."""
+    han = kana = hangul = 0
+    # Words of each alphabet ("other": a script not told apart, Cyrillic, Greek...).
+    words = {"latin": 0, "arabic": 0, "hebrew": 0, "other": 0}
+    run: str | None = None  # the alphabet of the word being read, if any
     for ch in text[:SCRIPT_SAMPLE]:
-        if not ch.isalpha():
-            continue
-        letters += 1
-        code = ord(ch)
-        if 0x4E00 <= code <= 0x9FFF or (code >= 0x3400 and is_han(ch)):
+        script = _script_of(ch) if ch.isalpha() else None
+        if script == "han":
             han += 1
-        elif 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
+        elif script == "kana":
             kana += 1
-        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        elif script == "hangul":
             hangul += 1
-        elif code < 0x250 or 0x1E00 <= code <= 0x1EFF or 0xFF21 <= code <= 0xFF5A:
-            latin += 1
-        elif 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
-            arabic += 1
-        elif 0x0590 <= code <= 0x05FF or 0xFB1D <= code <= 0xFB4F:
-            hebrew += 1
+        elif script is not None and script != run:
+            words[script] += 1
+        run = script if script in words else None
     cjk = han + kana + hangul
-    if 2 * cjk > letters:
+    # In half-words: a CJK character is one, a word of an alphabet two.
+    total = cjk + 2 * sum(words.values())
+    if total == 0:
+        return None
+    if 2 * cjk > total:
         if 2 * hangul > cjk:
             return "ko"
         return "ja" if kana and kana >= KANA_SHARE * (han + kana) else "zh"
-    for script, count in (("latin", latin), ("arabic", arabic), ("hebrew", hebrew)):
-        if 2 * count > letters:
+    for script in ("latin", "arabic", "hebrew"):
+        if 4 * words[script] > total:
             return SCRIPT_LANGUAGE[script]
     return None
+
+
+def _script_of(ch: str) -> str:
+    """The script `script_language` reads a letter as."""
+    code = ord(ch)
+    if 0x4E00 <= code <= 0x9FFF or (code >= 0x3400 and is_han(ch)):
+        return "han"
+    if 0x3040 <= code <= 0x30FF or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D:
+        return "kana"
+    if 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
+        return "hangul"
+    if code < 0x250 or 0x1E00 <= code <= 0x1EFF or 0xFF21 <= code <= 0xFF5A:
+        return "latin"
+    if 0x0600 <= code <= 0x08FF or 0xFB50 <= code <= 0xFDFF or 0xFE70 <= code <= 0xFEFF:
+        return "arabic"
+    if 0x0590 <= code <= 0x05FF or 0xFB1D <= code <= 0xFB4F:
+        return "hebrew"
+    return "other"
 
 
 def differs(language: str, around: str) -> bool:
