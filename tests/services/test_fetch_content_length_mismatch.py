@@ -149,3 +149,35 @@ def test_doc_add_of_a_page_with_a_stray_line_end_adds_it(
     assert r.crash is None, repr(r.crash)
     assert r.code == 0, (r.code, r.out, r.err)
     assert r.out.startswith("added document #1: "), r.out
+
+
+# --- perf175: a whole body on a connection the server keeps open is not waited past ----------
+
+
+def test_a_whole_body_on_a_connection_kept_open_is_not_waited_past(
+    serve: Serve,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """perf175: `doc add URL` of a page served with its exact Content-Length by a server that
+    keeps the connection open (`Connection: keep-alive`, the request's `Connection: close`
+    ignored) took half a second more than the page needed, on every such page: the look for
+    bytes past the body (fix166) waited PAST_END_WAIT out, though nothing the server sends on a
+    connection it keeps is this page's. What came with the body is still read (the pages
+    longer than announced above are refused); nothing more is waited for."""
+    from workbench.services import paced_http
+
+    given: list[float] = []
+    readinto = paced_http._Reader.readinto
+
+    def timed_read(self: paced_http._Reader, buffer: object) -> int | None:
+        if self.wait is not None:
+            given.append(self.wait)  # the time a read past the body may wait
+        return readinto(self, buffer)
+
+    monkeypatch.setattr(paced_http._Reader, "readinto", timed_read)
+    answer = HEAD + b"Connection: keep-alive\r\nContent-Length: %d\r\n\r\n" % len(BODY) + BODY
+    site = serve({"/a": held(answer, 5)})
+    got = fetched_within(f"{site}/a")
+    assert isinstance(got, Fetched), got
+    assert got.data == BODY
+    assert [w for w in given if w > 0] == [], given
