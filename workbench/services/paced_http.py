@@ -116,23 +116,32 @@ def _paced_response(pace: Pace) -> type[HTTPResponse]:
             cut short), waiting at most PAST_END_WAIT in all for it. False for a chunked body
             or one of no stated length, where the connection ended, or failed, at the
             announced end, and where only spaces and line ends came (a stray CRLF some servers
-            send past a whole body: review171, it was refused as a page cut short)."""
+            send past a whole body: review171, it was refused as a page cut short).
+
+            A server that keeps the connection open (HTTP/1.1 with no `Connection: close`, or
+            `keep-alive`, the request's `close` ignored) is not waited on: what it sends there
+            later is no part of this answer, and the wait was PAST_END_WAIT on every page it
+            served (perf175). What came with the body, as a length miscounted sends it, is
+            still read."""
             if self._past_end is None:
                 self._past_end = False
                 if self.fp is not None and not self.chunked and self.length == 0:
-                    self._past_end = self._more_of_the_page(time.monotonic() + PAST_END_WAIT)
+                    until = None if not self.will_close else time.monotonic() + PAST_END_WAIT
+                    self._past_end = self._more_of_the_page(until)
             return self._past_end
 
-        def _more_of_the_page(self, until: float) -> bool:
-            """Whether bytes other than spaces and line ends come before `until` (at most
-            PAST_END_READ read: the connection is closed after them)."""
+        def _more_of_the_page(self, until: float | None) -> bool:
+            """Whether bytes other than spaces and line ends come before `until`, or with
+            `until` None have come already (at most PAST_END_READ read: the connection is
+            closed after them)."""
             fp = self.fp
             assert fp is not None
             read = 0
             try:
                 while read < PAST_END_READ:
-                    wait = until - time.monotonic()
-                    if wait <= 0:
+                    # 0: the socket is not waited on, only what it holds already is read.
+                    wait = 0.0 if until is None else until - time.monotonic()
+                    if until is not None and wait <= 0:
                         return False
                     self._reader.wait = wait
                     more = fp.read1(PAST_END_READ - read)
