@@ -88,6 +88,30 @@ def test_read_commands_import_no_sqlalchemy(db_url: str, document_with_claims: A
         assert not loaded & set(HEAVY), (args, loaded & set(HEAVY))
 
 
+@pytest.mark.parametrize("args", [["db", "status"], ["db", "status", "--json"]])
+def test_db_status_of_a_desk_imports_no_orm(db_url: str, args: list[str]) -> None:
+    """perf175: `db status` of a desk took some 0.1 s of CPU and 7 MB more since trial168:
+    services.database imported services.new_database (for the names of another program's
+    tables, said only of a place with no desk) at its top, and with it the ORM and the
+    workbench's models, which a status read through SQLAlchemy Core never uses."""
+    probe = PROBE.replace("{{m.split('.')[0] for m in sys.modules}}", "set(sys.modules)")
+    proc = subprocess.run(
+        [sys.executable, "-c", probe.format(args=args)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "WORKBENCH_DB": db_url},
+        timeout=60,
+    )
+    assert "EXIT=0" in proc.stderr or "EXIT=None" in proc.stderr, proc.stderr
+    line = next(x for x in proc.stderr.splitlines() if x.startswith("MODULES="))
+    loaded = set(line.removeprefix("MODULES=").split(","))
+    assert "sqlalchemy" in loaded  # the probe sees what is imported
+    assert not loaded & {"sqlalchemy.orm", "workbench.db.models"}, loaded & {
+        "sqlalchemy.orm",
+        "workbench.db.models",
+    }
+
+
 def test_the_probe_sees_sqlalchemy_where_it_is_imported(db_url: str) -> None:
     """The check itself: a command that goes through the engine is seen to."""
     loaded, code, _ = _probe(["doc", "list", "--json"], {"WORKBENCH_DB": db_url})
