@@ -26,7 +26,6 @@ from workbench.db.url import cannot_open, safe_url, sqlite_file
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
-from workbench.services.new_database import few_tables, foreign_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +78,8 @@ OTHER_TABLES = "other_tables"
 def _beside(url: str, place: str, tables: list[str]) -> str:
     """The `empty` state of a place holding another program's `tables` (a SQLite file, or a
     PostgreSQL schema `place`), as the reads refuse it."""
+    from workbench.services.new_database import few_tables
+
     path = sqlite_file(url)
     if path is not None:
         where, whose = path, "another program's database?"
@@ -116,6 +117,9 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         if current is None:
             reason, why = no_set_up_here(conn) or (None, None)
             if reason is None:
+                # Imported here: it brings the ORM's models, which a desk's status needs not.
+                from workbench.services.new_database import foreign_tables
+
                 place, names = tables_here(conn)
                 other_tables = foreign_tables(names)
                 if other_tables:
