@@ -163,6 +163,28 @@ def test_a_stop_while_asking_whether_the_commit_landed_says_it_is_not_known(
 
 
 @pytest.mark.parametrize("how", sorted(STOPS))
+def test_a_stop_in_the_commit_of_a_database_that_cannot_be_asked_says_it_is_not_known(
+    cli: Any, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """A stop landing inside `note add`'s commit, and the database then not answering the
+    question whether it landed (a server gone): said "interrupted; nothing half-written was
+    committed" though the note stood. Not known: said so, with the event to look for."""
+    from workbench.services import context
+
+    _desk(cli, tmp_path)
+    stop, code = STOPS[how]
+    monkeypatch.setattr(context, "_landed", lambda wb, tx: None)
+    with stopping(monkeypatch, db_url, how) as delivered:
+        result = cli("note", "add", "1", "checked the bureau's release")
+    assert delivered
+    head = json.loads(ok(cli("audit", "head", "--json")).out)
+    assert result.code == code, (result.code, result.err)
+    assert "nothing half-written" not in result.err and "Traceback" not in result.err
+    assert "whether the change was made is not known" in result.err, result.err
+    assert f"event {head['seq']} has hash {head['head']}" in result.err, result.err
+
+
+@pytest.mark.parametrize("how", sorted(STOPS))
 def test_db_upgrade_stopped_before_its_guards_and_index_says_to_run_it_again(
     empty_db_url: str, monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
