@@ -157,14 +157,15 @@ def unfinished_upgrade() -> str | None:
 
 def unknown_commit() -> str | None:
     """The words for a commit a stop left unknown (stopped again while the database was
-    asked whether it took the change), or None: what is not known, and how to see."""
+    asked whether it took the change, or the database could not be asked), or None: what is
+    not known, and how to see."""
     if _changes.unknown is None:
         return None
     from workbench.domain.done import see_whether_it_stands
 
     return (
-        "interrupted as the change was being committed, and again while the database was "
-        "asked whether it took it: whether the change was made is not known; "
+        "interrupted as the change was being committed, and whether the database took it "
+        "could not be learned: whether the change was made is not known; "
         + see_whether_it_stands(_changes.unknown.seq, _changes.unknown.hash)
     )
 

@@ -674,6 +674,11 @@ def transaction(
         if landed and stopped:
             _committed(wb, tx, set_up)
             raise
+        if landed is None and stopped and tx.last_event is not None:
+            # The database could not be asked (a server gone): not known either, and a file
+            # this write created is kept, as the change in it may stand.
+            wb.tell(CommitUnknown(*tx.last_event))
+            raise
         if landed is None and failed and tx.last_event is not None:
             seq, hash_ = tx.last_event
             raise StorageError(
