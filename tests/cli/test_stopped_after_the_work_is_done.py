@@ -172,7 +172,7 @@ def test_a_stop_in_the_commit_of_a_database_that_cannot_be_asked_says_it_is_not_
     from workbench.services import context
 
     _desk(cli, tmp_path)
-    stop, code = STOPS[how]
+    code = STOPS[how][1]
     monkeypatch.setattr(context, "_landed", lambda wb, tx: None)
     with stopping(monkeypatch, db_url, how) as delivered:
         result = cli("note", "add", "1", "checked the bureau's release")
