@@ -181,3 +181,30 @@ def test_a_whole_body_on_a_connection_kept_open_is_not_waited_past(
     assert isinstance(got, Fetched), got
     assert got.data == BODY
     assert [w for w in given if w > 0] == [], given
+
+
+def test_the_rest_of_a_page_sent_a_moment_later_on_a_kept_connection_is_refused(
+    serve: Serve,  # noqa: F811
+) -> None:
+    """review178: a server that counts characters, not bytes (fix166), and keeps the connection
+    open (`Connection: keep-alive`, the request's close ignored) sends the page's rest in a
+    later write, or the network brings it in a later segment, a few milliseconds after the
+    announced length. Since perf175 nothing was waited for on a kept connection: the article
+    was stored cut short, mid-character, as before fix166. A moment is still waited for it."""
+    announced = len(BODY.decode())  # characters, as the CMS counted
+
+    def go(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(
+            HEAD
+            + b"Connection: keep-alive\r\nContent-Length: %d\r\n\r\n" % announced
+            + BODY[:announced],
+            NOSIGNAL,
+        )
+        time.sleep(0.01)  # the rest, a moment later
+        conn.sendall(BODY[announced:], NOSIGNAL)
+        stop.wait(5)
+
+    site = serve({"/a": go})
+    got = fetched_within(f"{site}/a")
+    assert isinstance(got, WorkbenchError), got
+    assert "the server sent more than the" in got.message, got.message
