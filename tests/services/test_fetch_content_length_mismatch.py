@@ -163,7 +163,8 @@ def test_a_whole_body_on_a_connection_kept_open_is_not_waited_past(
     ignored) took half a second more than the page needed, on every such page: the look for
     bytes past the body (fix166) waited PAST_END_WAIT out, though nothing the server sends on a
     connection it keeps is this page's. What came with the body is still read (the pages
-    longer than announced above are refused); nothing more is waited for."""
+    longer than announced above are refused); a moment only (KEPT_OPEN_WAIT, review178: the
+    rest of a miscounted page may come just after) is waited for."""
     from workbench.services import paced_http
 
     given: list[float] = []
@@ -180,7 +181,7 @@ def test_a_whole_body_on_a_connection_kept_open_is_not_waited_past(
     got = fetched_within(f"{site}/a")
     assert isinstance(got, Fetched), got
     assert got.data == BODY
-    assert [w for w in given if w > 0] == [], given
+    assert given and max(given) <= paced_http.KEPT_OPEN_WAIT < PAST_END_WAIT, given
 
 
 def test_the_rest_of_a_page_sent_a_moment_later_on_a_kept_connection_is_refused(

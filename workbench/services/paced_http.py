@@ -24,6 +24,10 @@ from typing import Any
 # server that honours `Connection: close` ends the connection there at once, and one whose length
 # was short has most often sent the rest already. One wait in all, however the bytes come.
 PAST_END_WAIT = 0.5
+# The same wait on a connection the server keeps open (no `Connection: close`): what it sends
+# there later is no part of this answer, but the rest of a page whose length was miscounted
+# may come a moment after the announced end, in a later write or TCP segment (review178).
+KEPT_OPEN_WAIT = 0.1
 # The most bytes past the end read to tell a stray line end (some servers end their answer with
 # a CRLF past the body: curl's "excess", which browsers and urllib ignore) from the page's rest.
 PAST_END_READ = 4096
@@ -119,29 +123,26 @@ def _paced_response(pace: Pace) -> type[HTTPResponse]:
             send past a whole body: review171, it was refused as a page cut short).
 
             A server that keeps the connection open (HTTP/1.1 with no `Connection: close`, or
-            `keep-alive`, the request's `close` ignored) is not waited on: what it sends there
-            later is no part of this answer, and the wait was PAST_END_WAIT on every page it
-            served (perf175). What came with the body, as a length miscounted sends it, is
-            still read."""
+            `keep-alive`, the request's `close` ignored) is waited on only KEPT_OPEN_WAIT: the
+            wait was PAST_END_WAIT on every page it served (perf175), but not waiting at all
+            let the rest of a miscounted page that came a moment later go unseen (review178)."""
             if self._past_end is None:
                 self._past_end = False
                 if self.fp is not None and not self.chunked and self.length == 0:
-                    until = None if not self.will_close else time.monotonic() + PAST_END_WAIT
-                    self._past_end = self._more_of_the_page(until)
+                    wait = PAST_END_WAIT if self.will_close else KEPT_OPEN_WAIT
+                    self._past_end = self._more_of_the_page(time.monotonic() + wait)
             return self._past_end
 
-        def _more_of_the_page(self, until: float | None) -> bool:
-            """Whether bytes other than spaces and line ends come before `until`, or with
-            `until` None have come already (at most PAST_END_READ read: the connection is
-            closed after them)."""
+        def _more_of_the_page(self, until: float) -> bool:
+            """Whether bytes other than spaces and line ends come before `until` (at most
+            PAST_END_READ read: the connection is closed after them)."""
             fp = self.fp
             assert fp is not None
             read = 0
             try:
                 while read < PAST_END_READ:
-                    # 0: the socket is not waited on, only what it holds already is read.
-                    wait = 0.0 if until is None else until - time.monotonic()
-                    if until is not None and wait <= 0:
+                    wait = until - time.monotonic()
+                    if wait <= 0:
                         return False
                     self._reader.wait = wait
                     more = fp.read1(PAST_END_READ - read)
