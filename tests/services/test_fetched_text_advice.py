@@ -19,7 +19,8 @@ from workbench.services.sources import read_content
 
 URL = "http://news.example/a.txt"
 GBK = ("稀宇科技的收入增长了40%。\n第二段说明了原因。\n" * 5).encode("gbk")
-GZIPPED = gzip.compress(b"The minister said unemployment rose to 7 percent. " * 20)
+# (mtime 0: the same bytes in every process, as xdist's workers must collect the same ids)
+GZIPPED = gzip.compress(b"The minister said unemployment rose to 7 percent. " * 20, mtime=0)
 
 
 def refusal(data: bytes, source: str, url: str | None) -> str:
@@ -79,6 +80,7 @@ UTF8 = ("稀宇科技的收入增长了40%。\n第二段说明了原因。\n" * 
         (GBK, "convert it (e.g. iconv -f GB18030 -t UTF-8 page.txt > page.utf8.txt)"),
         (GZIPPED, "decompress it (gunzip)"),
     ],
+    ids=["gbk", "gzip"],
 )
 def test_doc_update_of_a_page_that_cannot_be_read_says_how_to_update_from_a_file(
     serve: Callable[..., str],  # noqa: F811
