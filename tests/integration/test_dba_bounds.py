@@ -13,6 +13,7 @@ the workbench's reads and writes, are said as what they are.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -130,13 +131,15 @@ def test_db_upgrade_idle_past_the_servers_bound_says_it_was_the_servers(
     if not empty_db_url.startswith("postgresql"):
         pytest.skip("PostgreSQL's idle bound")
     if where == "migrations":
-        real_head = migrate.head_revision
+        real_lock = migrate.lock_migrations
 
-        def slow_head() -> str:
-            time.sleep(0.6)  # idle in the migration's transaction, past the server's 100 ms
-            return real_head()
+        def slow_lock(conn: Any) -> None:
+            real_lock(conn)
+            # Idle in the migration's transaction, past the server's 100 ms (the lock is its
+            # first statement: fix173 reads the head revision before the transaction begins).
+            time.sleep(0.6)
 
-        monkeypatch.setattr(migrate, "head_revision", slow_head)
+        monkeypatch.setattr(migrate, "lock_migrations", slow_lock)
     else:
         real_restore = database.restore_guards
 
