@@ -57,8 +57,9 @@ class _Changes:
         self.backup: str | None = None
         self.upgraded: SchemaUpgraded | None = None
         self.upgrade_asked = False
-        # `db upgrade` saw to the rest of its work (guard triggers, search index) too: stopped
-        # before that, the upgrade stands but the command is not done (`unfinished_upgrade`).
+        # `db upgrade` saw to the rest of its work (guard triggers, search index) too, as the
+        # library tells (UpgradeFinished): stopped before that, the upgrade stands but the
+        # command is not done (`unfinished_upgrade`).
         self.upgrade_finished = False
         # A commit a stop left unknown (the last event it wrote), or None.
         self.unknown: CommitUnknown | None = None
@@ -68,12 +69,19 @@ class _Changes:
         self.count += count
 
     def done(self, fact: Done) -> None:
-        from workbench.domain.done import BackupWritten, CommitUnknown, SchemaUpgraded
+        from workbench.domain.done import (
+            BackupWritten,
+            CommitUnknown,
+            SchemaUpgraded,
+            UpgradeFinished,
+        )
 
         if isinstance(fact, BackupWritten):
             self.backup = fact.path
         elif isinstance(fact, SchemaUpgraded):
             self.upgraded = fact
+        elif isinstance(fact, UpgradeFinished):
+            self.upgrade_finished = True
         elif isinstance(fact, CommitUnknown):
             self.unknown = fact
 
@@ -92,12 +100,6 @@ def upgrade_is_the_change() -> None:
     change, said as one when the command is stopped after it. (Another command's upgrade on
     first use is no change it was asked for: stopped, it made none of its own.)"""
     _changes.upgrade_asked = True
-
-
-def upgrade_finished() -> None:
-    """`db upgrade` has done all it does (the schema, the guard triggers, the search index):
-    a stop from now on, as its lines are written, finds the work done (exit 0)."""
-    _changes.upgrade_finished = True
 
 
 def committed_changes() -> str | None:

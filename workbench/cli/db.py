@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from workbench.cli.common import upgrade_finished, upgrade_is_the_change, workbench_from
+from workbench.cli.common import upgrade_is_the_change, workbench_from
 from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.once import Group
 from workbench.cli.options import json_context
@@ -37,7 +37,6 @@ def upgrade(ctx: click.Context) -> None:
 
     upgrade_is_the_change()
     done = upgrade_database(workbench_from(ctx))
-    upgrade_finished()
     # A new schema is said (trial49: an empty database's read as if nothing had been done); an
     # upgrade is said on stderr, as every command's is.
     created = "created the schema, " if done.before is None else ""

@@ -26,6 +26,13 @@ class SchemaUpgraded:
 
 
 @dataclass(frozen=True, slots=True)
+class UpgradeFinished:
+    """`db upgrade` has done all it does: the schema, the guard triggers on events, the search
+    index (services.database.upgrade_database). Stopped before it, an upgrade that committed
+    stands but the command is not done."""
+
+
+@dataclass(frozen=True, slots=True)
 class CommitUnknown:
     """A write was stopped as its change was being committed, and stopped again while the
     database was asked whether it took it: the change may stand. It does if the trail's event
@@ -35,7 +42,7 @@ class CommitUnknown:
     hash: str
 
 
-Done = BackupWritten | SchemaUpgraded | CommitUnknown
+Done = BackupWritten | SchemaUpgraded | UpgradeFinished | CommitUnknown
 
 # How to see whether a change whose commit is not known stands: the words of reason
 # commit_unknown (services.context), formatted with the event's seq, its hash and the seq

@@ -23,6 +23,7 @@ from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
 from workbench.db.revision import current_revision
 from workbench.db.url import cannot_open, safe_url, sqlite_file
+from workbench.domain.done import UpgradeFinished
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
@@ -169,6 +170,8 @@ def upgrade_database(wb: Workbench) -> Upgraded:
     before = schema_status(wb).current
     restored = upgrade_schema(wb)
     rebuilt = search_index.rebuild_index(wb)
+    # All of it done: a stop from now on finds the upgrade finished (fix173, review177).
+    wb.tell(UpgradeFinished())
     after = schema_status(wb)
     return Upgraded(after.url, before, after.current, restored, rebuilt.done, rebuilt.damage)
 
