@@ -10,6 +10,7 @@ is said as not known, with how to see, never as "nothing half-written was commit
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -125,6 +126,32 @@ def test_db_upgrade_stopped_once_the_upgrade_committed_says_it_was_made(
     assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION
 
 
+def _stopped_in_the_commit(
+    cli: Any,
+    db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    how: str,
+    landed: Callable[[Any, Any], bool | None],
+) -> tuple[Any, dict[str, Any]]:
+    """`note add` stopped (`how`) inside its commit, the question whether it landed answered
+    by `landed`: its result, said as not known with the event to look for, and the trail's
+    head after it."""
+    from workbench.services import context
+
+    _desk(cli, tmp_path)
+    monkeypatch.setattr(context, "_landed", landed)
+    with stopping(monkeypatch, db_url, how) as delivered:
+        result = cli("note", "add", "1", "checked the bureau's release")
+    assert delivered
+    head = json.loads(ok(cli("audit", "head", "--json")).out)
+    assert result.code == STOPS[how][1], (result.code, result.err)
+    assert "nothing half-written" not in result.err and "Traceback" not in result.err
+    assert "whether the change was made is not known" in result.err, result.err
+    assert f"event {head['seq']} has hash {head['head']}" in result.err, result.err
+    return result, head
+
+
 @pytest.mark.parametrize("how", sorted(STOPS))
 def test_a_stop_while_asking_whether_the_commit_landed_says_it_is_not_known(
     cli: Any, db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
@@ -134,29 +161,19 @@ def test_a_stop_while_asking_whether_the_commit_landed_says_it_is_not_known(
     "interrupted; nothing half-written was committed", and the note stood. Whether it was
     made is not known to the command: said so, with the event to look for, as reason
     commit_unknown says it."""
-    from workbench.services import context
-
-    _desk(cli, tmp_path)
-    stop, code = STOPS[how]
+    stop = STOPS[how][0]
 
     def asked(wb: Any, tx: Any) -> bool | None:
         stop()
         return None
 
-    monkeypatch.setattr(context, "_landed", asked)
-    with stopping(monkeypatch, db_url, how) as delivered:
-        result = cli("note", "add", "1", "checked the bureau's release")
-    assert delivered
-    head = json.loads(ok(cli("audit", "head", "--json")).out)
-    assert result.code == code, (result.code, result.err)
-    assert "nothing half-written" not in result.err and "Traceback" not in result.err
-    assert "whether the change was made is not known" in result.err, result.err
-    assert f"event {head['seq']} has hash {head['head']}" in result.err, result.err
+    result, head = _stopped_in_the_commit(cli, db_url, tmp_path, monkeypatch, how, asked)
     assert f"`workbench audit export --after-seq {head['seq'] - 1}`" in result.err, result.err
     assert len(result.err.strip().splitlines()) == 1, result.err
 
     with stopping(monkeypatch, db_url, how) as delivered:
         result = cli("note", "add", "1", "a second look", "--json")
+    assert delivered
     error = json.loads(result.err)["error"]
     assert (error["kind"], error["reason"]) == ("aborted", "commit_unknown"), error
     assert "whether the change was made is not known" in error["message"], error
@@ -169,19 +186,7 @@ def test_a_stop_in_the_commit_of_a_database_that_cannot_be_asked_says_it_is_not_
     """A stop landing inside `note add`'s commit, and the database then not answering the
     question whether it landed (a server gone): said "interrupted; nothing half-written was
     committed" though the note stood. Not known: said so, with the event to look for."""
-    from workbench.services import context
-
-    _desk(cli, tmp_path)
-    code = STOPS[how][1]
-    monkeypatch.setattr(context, "_landed", lambda wb, tx: None)
-    with stopping(monkeypatch, db_url, how) as delivered:
-        result = cli("note", "add", "1", "checked the bureau's release")
-    assert delivered
-    head = json.loads(ok(cli("audit", "head", "--json")).out)
-    assert result.code == code, (result.code, result.err)
-    assert "nothing half-written" not in result.err and "Traceback" not in result.err
-    assert "whether the change was made is not known" in result.err, result.err
-    assert f"event {head['seq']} has hash {head['head']}" in result.err, result.err
+    _stopped_in_the_commit(cli, db_url, tmp_path, monkeypatch, how, lambda wb, tx: None)
 
 
 @pytest.mark.parametrize("how", sorted(STOPS))
