@@ -13,49 +13,32 @@ that adds events to the trail, after or before the driver committed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.cli.test_stopped_around_the_commit import _baseline, _document, _events_now
+from tests.cli.test_stopped_around_the_commit import _document, _events_now, at_commit
 from tests.conftest import PG_URL
 from tests.inprocess import ok
 
 LOST = "server closed the connection unexpectedly"
 
 
-@contextmanager
 def lost_at_commit(
     monkeypatch: pytest.MonkeyPatch, url: str | None, *, after: bool
-) -> Iterator[list[int]]:
+) -> AbstractContextManager[list[int]]:
     """The driver's OperationalError from the commit of the first transaction that adds events
     to the trail of `url`: just `after` the driver committed it, or instead of committing it
     (then rolled back, as a connection lost before the server took the COMMIT)."""
-    from sqlalchemy.engine.default import DefaultDialect
 
-    commit = DefaultDialect.do_commit
-    baseline = _baseline(url)
-    delivered: list[int] = []
-
-    def do_commit(self: Any, dbapi_connection: Any) -> None:
-        writes_events = not delivered and _events_now(dbapi_connection) > baseline
-        if writes_events and not after:
-            delivered.append(1)
+    def lose(dialect: Any, dbapi_connection: Any) -> None:
+        if not after:
             dbapi_connection.rollback()
-            raise self.loaded_dbapi.OperationalError(LOST)
-        commit(self, dbapi_connection)
-        if writes_events and after:
-            delivered.append(1)
-            raise self.loaded_dbapi.OperationalError(LOST)
+        raise dialect.loaded_dbapi.OperationalError(LOST)
 
-    monkeypatch.setattr(DefaultDialect, "do_commit", do_commit)
-    try:
-        yield delivered
-    finally:
-        monkeypatch.setattr(DefaultDialect, "do_commit", commit)
+    return at_commit(monkeypatch, url, lose, after=after)
 
 
 def _note_added(cli: Any, tmp_path: Path) -> None:

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import json
 import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -77,15 +77,18 @@ def _baseline(url: str | None) -> int:
 
 
 @contextmanager
-def stopping(
-    monkeypatch: pytest.MonkeyPatch, url: str | None, how: str, *, after: bool = True
+def at_commit(
+    monkeypatch: pytest.MonkeyPatch,
+    url: str | None,
+    deliver: Callable[[Any, Any], None],
+    *,
+    after: bool = True,
 ) -> Iterator[list[int]]:
-    """Deliver the stop `how` once, from the driver's commit of the first transaction that
-    adds events to the trail of `url`: just `after` the driver committed it, or just before.
-    Yields a list that holds one item once it was delivered."""
+    """Call `deliver(dialect, dbapi_connection)` once, from the driver's commit of the first
+    transaction that adds events to the trail of `url`: just `after` the driver committed it,
+    or just before. Yields a list that holds one item once it was delivered."""
     from sqlalchemy.engine.default import DefaultDialect
 
-    stop = STOPS[how][0]
     commit = DefaultDialect.do_commit
     baseline = _baseline(url)
     delivered: list[int] = []
@@ -95,17 +98,25 @@ def stopping(
         writes_events = not delivered and _events_now(dbapi_connection) > baseline
         if writes_events and not after:
             delivered.append(1)
-            stop()
+            deliver(self, dbapi_connection)
         commit(self, dbapi_connection)
         if writes_events and after:
             delivered.append(1)
-            stop()
+            deliver(self, dbapi_connection)
 
     monkeypatch.setattr(DefaultDialect, "do_commit", do_commit)
     try:
         yield delivered
     finally:
         monkeypatch.setattr(DefaultDialect, "do_commit", commit)
+
+
+def stopping(
+    monkeypatch: pytest.MonkeyPatch, url: str | None, how: str, *, after: bool = True
+) -> AbstractContextManager[list[int]]:
+    """Deliver the stop `how` once, from the driver's commit (`at_commit`)."""
+    stop = STOPS[how][0]
+    return at_commit(monkeypatch, url, lambda _dialect, _conn: stop(), after=after)
 
 
 def _stood(result: Any, delivered: list[int], first: str) -> None:
