@@ -48,24 +48,29 @@ def _jsonl(path: Path, rows: list[dict[str, Any]]) -> str:
     return str(path)
 
 
-def _proposed_with_no_reason(wb: Workbench, doc: int) -> int:
-    """A claim proposed (in_review) by tester with no note recorded with the proposal, as an
-    older trail has it, and a note by lin: the export publishes no note for it (another's note
-    never stands in for the proposer's reason)."""
+def _older_trail_claim(wb: Workbench, doc: int, status: str, action: str) -> int:
+    """A claim moved to `status` by tester (event `action`) with no note recorded with the
+    move, as an older trail has it, and a note by lin: the export publishes no note for it
+    (another's note never stands in for the reason)."""
     claim = add_claim(wb, doc, "甲说", SpanRequest(quote="甲说了一句话。"))
     add_note(Workbench(url=wb.url, actor="lin"), claim.id, "林：我问过他")
     with transaction(wb, write=True) as tx:
         row = tx.session.get(Claim, claim.id)
         assert row is not None
-        row.status = "in_review"
+        row.status = status
         tx.record(
-            "claim.review_requested",
+            action,
             "claim",
             claim.id,
-            {"before": {"status": "unverified"}, "after": {"status": "in_review"}},
+            {"before": {"status": "unverified"}, "after": {"status": status}},
             claim_id=claim.id,
         )
     return claim.id
+
+
+def _proposed_with_no_reason(wb: Workbench, doc: int) -> int:
+    """A claim proposed (in_review) with no note recorded with the proposal."""
+    return _older_trail_claim(wb, doc, "in_review", "claim.review_requested")
 
 
 def test_an_untouched_export_of_a_claim_it_wrote_no_note_for_differs_in_nothing(
@@ -167,22 +172,9 @@ def test_an_id_naming_another_claim_than_the_rows_words_is_said(
 
 
 def _judged_with_no_reason(wb: Workbench, doc: int) -> int:
-    """A claim given unverifiable by tester with no note recorded with the verdict (an older
-    trail, a seed's verdict), and a note by lin: the export publishes no note for it."""
-    claim = add_claim(wb, doc, "甲说", SpanRequest(quote="甲说了一句话。"))
-    add_note(Workbench(url=wb.url, actor="lin"), claim.id, "林：我问过他")
-    with transaction(wb, write=True) as tx:
-        row = tx.session.get(Claim, claim.id)
-        assert row is not None
-        row.status = "unverifiable"
-        tx.record(
-            "claim.status_changed",
-            "claim",
-            claim.id,
-            {"before": {"status": "unverified"}, "after": {"status": "unverifiable"}},
-            claim_id=claim.id,
-        )
-    return claim.id
+    """A claim given unverifiable with no note recorded with the verdict (an older trail, a
+    seed's verdict)."""
+    return _older_trail_claim(wb, doc, "unverifiable", "claim.status_changed")
 
 
 def test_an_untouched_export_of_a_verdict_recorded_with_no_reason_is_the_claim_present(
