@@ -52,8 +52,8 @@ with db:
 """
 
 
-def transcript(size: int, skip: int = 0) -> str:
-    with DEBATES.open(encoding="utf-8") as f:
+def transcript(size: int, skip: int = 0, debates: Path = DEBATES) -> str:
+    with debates.open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     lines: list[str] = []
     total = 0
@@ -80,12 +80,22 @@ def main() -> None:
     parser.add_argument("--size-kb", type=int, default=1024)
     parser.add_argument("--min-score", default="0.1")
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument(
+        "--debates",
+        type=Path,
+        default=DEBATES,
+        metavar="CSV",
+        help="the CheckThat! 2019 training csv (default: %(default)s)",
+    )
     args = parser.parse_args()
+    # A clone without ../shared beside it gets a usage line, not a traceback mid-run.
+    if not args.debates.is_file():
+        parser.error(f"no such file: {args.debates} (give the csv with --debates)")
     work = Path(tempfile.mkdtemp(prefix="bench-accept-"))
     big = work / "transcript.txt"
-    big.write_text(transcript(args.size_kb * 1024), encoding="utf-8")
+    big.write_text(transcript(args.size_kb * 1024, debates=args.debates), encoding="utf-8")
     other = work / "other.txt"
-    other.write_text(transcript(EARLIER * 120, skip=5000), encoding="utf-8")
+    other.write_text(transcript(EARLIER * 120, skip=5000, debates=args.debates), encoding="utf-8")
     score = ["--min-score", args.min_score]
     rows: dict[str, list[Run]] = {}
     added = 0
