@@ -15,7 +15,8 @@ The rules, in the order they apply:
   Latin text runs on into more Latin text. A line that starts with a list marker is always a
   new sentence, and a line that is only a time of day (a live blog's "2:05 p.m.") is always one
   of its own. A time stamp that opens a line before Chinese words (`10:05 发布会开始`,
-  `10时35分：`) ends the line before too, and no sentence holds it.
+  `10时35分：`) ends the line before too, and no sentence holds it. A Weibo topic tag at a
+  sentence's edge (`#高考# 今年……`) is no part of it.
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
@@ -410,7 +411,7 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
             in_single = _single_quote(text, i, lo, hi, in_single)
         elif ch == "\n":
             if _hard_break(text, i, lo, hi):
-                _emit(text, start, i, out)
+                _emit_sentence(text, start, i, out)
                 start = _past_stamp(text, i + 1, hi)
                 in_double = in_single = False
         else:
@@ -437,9 +438,9 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
             if j > i + 1 and text[j - 1] in "\"'”’」』" and _ATTRIBUTION_TAG.match(text, j, hi):
                 continue  # "……。"他说。 is one sentence: the quote and who said it
             if full or _ends_sentence(text, i, j, lo, hi):
-                _emit(text, start, j, out)
+                _emit_sentence(text, start, j, out)
                 start = j
-    _emit(text, start, hi, out)
+    _emit_sentence(text, start, hi, out)
 
 
 def _past_stamp(text: str, at: int, hi: int) -> int:
@@ -520,6 +521,15 @@ _STAGE_ANYWHERE = re.compile(r"\s*[\[［(（]\s*([^\]］)）\n]{1,20}?)\s*[\]］
 _STAGE_PREFIX = re.compile(r"[\[［(（]\s*([^\]］)）\n]{1,20}?)\s*[\]］)）]\s*")
 
 
+# A Weibo topic tag (`#高考#`: a `#` on either side, no space inside) and the space after it.
+# At a sentence's edge it labels the post, no part of what the poster asserts (trial186:
+# `#高考# 今年……` and `……3000杯 #奶茶#` were accepted with the tag in the claim); inside a
+# sentence (`今天#高考#正式开始`) it is read as its words. A Twitter-style `#word` has no closing
+# mark: never a tag here.
+_TOPIC_TAG = re.compile(r"#[^#\s]{1,30}#\s*")
+_TOPIC_TAG_AT_END = re.compile(r"\s*#[^#\s]{1,30}#\Z")
+
+
 def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
     while start < end and (
         text[start].isspace() or text[start] in _LEADING or _extends(text[start])
@@ -533,6 +543,31 @@ def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
         end -= 1
     if start < end:
         out.append(Segment(start, end))
+
+
+def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
+    """`_emit` a sentence: without the topic tags at its edges (`_TOPIC_TAG`), and not at all
+    when it is tags alone, which label a post and say nothing to check. (Only a sentence's
+    edges: a clause cut from `今天，#高考#正式开始` keeps its tag, and so does a paragraph.)"""
+    before = len(out)
+    _emit(text, start, end, out)
+    if len(out) == before:
+        return
+    start, end = out[-1].start, out[-1].end
+    if text[start] != "#" and text[end - 1] != "#":
+        return  # most sentences (one comparison each)
+    while (found := _TOPIC_TAG.match(text, start, end)) is not None:
+        start = found.end()
+    # Each tag at the end looked for in the 32 characters before it, at most: no scan back
+    # over the sentence.
+    while start < end and (found := _TOPIC_TAG_AT_END.search(text, max(start, end - 32), end)):
+        end = found.start()
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out[-1] = Segment(start, end)
+    else:
+        del out[-1]
 
 
 def _extends(ch: str) -> bool:
