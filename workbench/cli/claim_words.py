@@ -10,6 +10,7 @@ from workbench.cli.render import clip, message, warning
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:
+    from workbench.services.span_twins import WouldAdd
     from workbench.services.views import ClaimView, StatusChange
 
 
@@ -24,34 +25,39 @@ def say_marks_dropped(typed: str | None, c: ClaimView) -> None:
         message(MARKS_LEFT_OUT)
 
 
-def say_same_span(c: ClaimView, row: str = "", *, would_add_from: int | None = None) -> None:
+def say_same_span(c: ClaimView, row: str = "") -> None:
     """A warning when earlier claims pin exactly the words of claim `c` (with other text): it
-    is accepted, but a second claim on one span should be a decision, not an accident.
-
-    `would_add_from`: `c` is a claim a dry run would add, and so is every claim from this id
-    on: they are named as such, not by the ids the rolled-back writes drew (review164: "#3 is
-    another claim on the same span" of a claim that does not exist, and that PostgreSQL's
-    import then numbers otherwise)."""
+    is accepted, but a second claim on one span should be a decision, not an accident."""
     if not c.same_span:
-        return
-    where = f"exactly these words ({span_words(c.start, c.end)}) with other text"
-    if would_add_from is not None:
-        present = [f"#{i}" for i in c.same_span if i < would_add_from]
-        would = len(c.same_span) - len(present)
-        named = [*present, *(["a claim this import would add"] if would == 1 else [])]
-        named += [f"{would} claims this import would add"] if would > 1 else []
-        subject = f"{'claims ' if len(present) > 1 else 'claim ' if present else ''}" + (
-            " and ".join(named)
-        )
-        if len(named) == 1 and would < 2:  # one claim: present, or one the import would add
-            who = f"{subject} {'already ' if present else ''}pins"
-        else:
-            who = f"{subject} pin"
-        warning(f"{row}{who} {where}; the import would add another claim on the same span")
         return
     others = " and ".join(f"#{i}" for i in c.same_span)
     who = f"claim {others} already pins" if len(c.same_span) == 1 else f"claims {others} pin"
-    warning(f"{row}{who} {where}; #{c.id} is another claim on the same span")
+    warning(f"{row}{who} {_exactly(c)}; #{c.id} is another claim on the same span")
+
+
+def say_would_add_same_span(w: WouldAdd) -> None:
+    """`say_same_span` of a claim a dry run would add: the claims present named by their ids,
+    those the import would add counted, not named by the ids the rolled-back writes drew
+    (review164: "#3 is another claim on the same span" of a claim that does not exist, and
+    that PostgreSQL's import then numbers otherwise)."""
+    if not w.on_a_twin_span:
+        return
+    present = [f"#{i}" for i in w.claim.same_span or ()]
+    would = w.twins_to_add
+    named = [*present, *(["a claim this import would add"] if would == 1 else [])]
+    named += [f"{would} claims this import would add"] if would > 1 else []
+    subject = f"{'claims ' if len(present) > 1 else 'claim ' if present else ''}" + (
+        " and ".join(named)
+    )
+    if len(named) == 1 and would < 2:  # one claim: present, or one the import would add
+        who = f"{subject} {'already ' if present else ''}pins"
+    else:
+        who = f"{subject} pin"
+    warning(f"{who} {_exactly(w.claim)}; the import would add another claim on the same span")
+
+
+def _exactly(c: ClaimView) -> str:
+    return f"exactly these words ({span_words(c.start, c.end)}) with other text"
 
 
 def say_quote_gone(c: ClaimView) -> None:

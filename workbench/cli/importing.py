@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from workbench.cli.claim_words import say_same_span
+from workbench.cli.claim_words import say_same_span, say_would_add_same_span
 from workbench.cli.common import say_reading_stdin, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import ID, json_context
@@ -17,7 +17,10 @@ from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
     from workbench.services.imports import Differs, OtherId
+    from workbench.services.span_twins import WouldAdd
     from workbench.services.views import ClaimView
+
+T = TypeVar("T")
 
 # The command that changes each field an import compares but does not change.
 _CHANGED_BY = {
@@ -51,41 +54,32 @@ def _print_added(claims: Iterable[ClaimView], *, dry_run: bool = False) -> None:
 SAME_SPAN_SHOWN = 5
 
 
-def _dry_run_json(added: Iterable[ClaimView]) -> Iterator[dict[str, Any]]:
-    """A dry run's claims as --json gives them: `id` null, and `same_span` only the claims
-    present, not the ids the rolled-back writes drew (trial168: `"id": 3`, `same_span` [1, 3]
-    of claims that exist nowhere, and that PostgreSQL's import then numbers otherwise). The
-    first claim it would add drew the lowest id of them, above every claim present."""
-    first: int | None = None
-    for c in added:
-        if first is None:
-            first = c.id
-        data = c.to_json()
-        data["id"] = None
-        if "same_span" in data:
-            data["same_span"] = [i for i in data["same_span"] if i < first]
-        yield data
-
-
-def _say_same_spans(added: Iterable[ClaimView], *, dry_run: bool = False) -> None:
-    # One pass, holding none: a claims import's are spooled to disk, and may be 100,000.
-    # A dry run's claims are named by no id (`say_same_span`'s would_add_from): the first it
-    # would add drew the lowest id of them, above every claim present.
+def _say_same_spans(
+    added: Iterable[T], on_a_twin: Callable[[T], bool], say: Callable[[T], None], *, dry_run: bool
+) -> None:
+    """A warning for each claim added (`ClaimView`), or a dry run would add (`WouldAdd`), on
+    the very span of another, `say` wording it; past `SAME_SPAN_SHOWN`, one line counts them.
+    One pass, holding none: a claims import's are spooled to disk, and may be 100,000."""
     twins = 0
-    first: int | None = None
     for c in added:
-        if first is None and dry_run:
-            first = c.id
-        if c.same_span:
+        if on_a_twin(c):
             twins += 1
             if twins <= SAME_SPAN_SHOWN:
-                say_same_span(c, would_add_from=first)
+                say(c)
     if twins > SAME_SPAN_SHOWN:
         rest = twins - SAME_SPAN_SHOWN
         warning(
             f"and {plural(rest, 'more claim')} {'would be ' if dry_run else ''}added on the "
             "span of another claim (--json: same_span)"
         )
+
+
+def _say_added_twins(added: Iterable[ClaimView]) -> None:
+    _say_same_spans(added, lambda c: bool(c.same_span), say_same_span, dry_run=False)
+
+
+def _say_would_add_twins(would_add: Iterable[WouldAdd]) -> None:
+    _say_same_spans(would_add, lambda w: w.on_a_twin_span, say_would_add_same_span, dry_run=True)
 
 
 # Rows whose id names another claim than the one taken, a warning each up to this many; the
@@ -193,7 +187,7 @@ def annotations_command(
         )
     else:
         _print_added(result.added)
-    _say_same_spans(result.added)
+    _say_added_twins(result.added)
     for line in collapsed(result.skipped, "annotation"):  # those failing alike, one line
         message(f"skipped {line}")
     for line in collapsed(result.notices, "annotation"):  # those that came in alike, one line
@@ -296,7 +290,7 @@ def claims_command(
         emit_json_object(
             {
                 "added": (
-                    _dry_run_json(result.added)
+                    (w.to_json() for w in result.would_add)
                     if result.dry_run
                     else (c.to_json() for c in result.added)
                 ),
@@ -326,9 +320,14 @@ def claims_command(
                 "dry_run": result.dry_run,
             }
         )
+    elif result.dry_run:
+        _print_added((w.claim for w in result.would_add), dry_run=True)
     else:
-        _print_added(result.added, dry_run=result.dry_run)
-    _say_same_spans(result.added, dry_run=result.dry_run)
+        _print_added(result.added)
+    if result.dry_run:
+        _say_would_add_twins(result.would_add)
+    else:
+        _say_added_twins(result.added)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
     for line in collapsed(result.notices):  # rows that came in alike, one line
@@ -338,7 +337,8 @@ def claims_command(
     _say_other_ids(result.other_ids, document_id, dry_run=result.dry_run)
     for differs in result.differs:
         message(_differs_line(differs))
-    added = plural(len(result.added), "claim") + (" would be" if result.dry_run else "")
+    count = len(result.would_add) if result.dry_run else len(result.added)
+    added = plural(count, "claim") + (" would be" if result.dry_run else "")
     message(
         f"{added} added, {result.present} already present, {plural(len(result.skipped), 'row')} "
         f"skipped{' (--dry-run: nothing written)' if result.dry_run else ''}"

@@ -50,7 +50,7 @@ from workbench.services.progress import Progress, Tally, counted
 from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
-from workbench.services.span_twins import SpanTwins
+from workbench.services.span_twins import SpanTwins, WouldAdd
 from workbench.services.speakers import speaker_name
 from workbench.services.spooled import Spooled
 from workbench.services.users import owner_check
@@ -85,9 +85,10 @@ class ImportResult:
     # Rows whose id cell names another claim than the one they were taken as (or added as),
     # by their quote and text: said, not taken silently (trial168).
     other_ids: list[OtherId] = field(default_factory=list)
-    # Checked and written as the import would be, then rolled back: nothing was written
-    # (`added` are the claims it would add, their ids those they would have had then).
+    # Checked and written as the import would be, then rolled back: nothing was written;
+    # `added` is empty, and `would_add` holds the claims it would add, with no ids.
     dry_run: bool = False
+    would_add: Collection[WouldAdd] = ()
 
 
 class _RolledBack(Exception):
@@ -983,7 +984,8 @@ def import_claims(
     Every row is checked first; if any fails, nothing is written (unless `skip_bad`, which
     imports the good rows and returns the failures in `skipped`). `progress` hears the rows
     checked, then the rows written (of those to write). `dry_run`: all of it is done, then
-    rolled back, so that what is returned is what the import would do (`dry_run` set).
+    rolled back, so that what is returned is what the import would do (`dry_run` set; the
+    claims it would add in `would_add`, with no ids, `added` empty).
     """
     try:
         return _import_claims(wb, path, document_id, skip_bad, progress, dry_run)
@@ -1081,16 +1083,22 @@ def _import_claims(
             if raw.number < len(marked) and marked[raw.number]
         )
         added: Spooled[ClaimView] = Spooled()
+        would_add: Spooled[WouldAdd] = Spooled()
         written = Tally(progress, to_write)
         twins = SpanTwins(tx, doc.id, number)
         for batch in _batches(chosen, BATCH):
-            added.extend(
-                twins.told(_insert_imported(tx, doc, batch, source=source, revision=number))
-            )
+            views = _insert_imported(tx, doc, batch, source=source, revision=number)
+            # A dry run's writes are rolled back: its claims are told from those present by
+            # being its own, not by the ids they drew (another writer's can be higher).
+            if dry_run:
+                would_add.extend(twins.would_add(views))
+            else:
+                added.extend(twins.told(views))
             written.add(len(batch))
         written.end()
         result = ImportResult(
             added=added,
+            would_add=would_add,
             present=present,
             skipped=problems,
             notices=notices,

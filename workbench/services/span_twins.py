@@ -4,7 +4,7 @@ import, of each new claim (with other text: the same text is `existing_claim`'s 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import select
@@ -32,12 +32,35 @@ def same_span_claims(tx: Tx, document_id: int, span: Span, *, revision: int = 1)
     return tuple(ids)
 
 
+@dataclass(frozen=True, slots=True)
+class WouldAdd:
+    """A claim a dry run would add, as the import would write it, but with no id: the one its
+    rolled-back write drew is no claim's, and PostgreSQL's import then draws others (trial168,
+    review164). `claim.same_span` names only claims present; `twins_to_add` counts the claims
+    this import would add before it on the same span."""
+
+    # Its `id` is the rolled-back write's: not to be said (`to_json` gives null).
+    claim: ClaimView
+    twins_to_add: int = 0
+
+    @property
+    def on_a_twin_span(self) -> bool:
+        """Another claim, present or one the import would add, pins its very span."""
+        return bool(self.claim.same_span) or self.twins_to_add > 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.claim.to_json(), "id": None}
+
+
 class SpanTwins:
     """The claims of one revision of a document by their span, and the new ones as they come:
-    `told` gives each new claim the ids of those pinned to exactly its span before it."""
+    `told` gives each new claim the ids of those pinned to exactly its span before it;
+    `would_add` tells a dry run's claims so."""
 
     def __init__(self, tx: Tx, document_id: int, revision: int) -> None:
         self._on: dict[tuple[int, int], list[int]] = {}
+        # A dry run's claims on each span so far (`would_add`): counted, not named by id.
+        self._to_add: dict[tuple[int, int], int] = {}
         rows = tx.session.execute(
             select(Claim.id, Claim.start, Claim.end)
             .where(*_pinned_in(document_id, revision))
@@ -54,4 +77,19 @@ class SpanTwins:
             on = self._on.setdefault((view.start, view.end), [])
             out.append(replace(view, same_span=tuple(on)))
             on.append(view.id)
+        return out
+
+    def would_add(self, written: Iterable[ClaimView]) -> list[WouldAdd]:
+        """`written` (a dry run's claims, in the order written, to be rolled back), each told
+        as `WouldAdd`: its `same_span` the claims read when this was made, the present ones
+        (whatever their ids: another writer's can be above those the dry run drew, on
+        PostgreSQL), and how many of the dry run's own came before it on its span. Told apart
+        by where they came from, not by their ids."""
+        out = []
+        for view in written:
+            span = (view.start, view.end)
+            before = self._to_add.get(span, 0)
+            present = tuple(self._on.get(span, ()))
+            out.append(WouldAdd(replace(view, same_span=present), before))
+            self._to_add[span] = before + 1
         return out
