@@ -21,9 +21,7 @@ from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_fro
 from workbench.cli.once import Group
 from workbench.cli.options import (
     CHANGED_SINCE,
-    OFFSET,
     PERSON,
-    POSITIVE,
     RECORDED_NAME,
     SINCE_OR_DAYS,
     bom_misused,
@@ -38,6 +36,7 @@ from workbench.cli.options import (
     min_score_option,
     offset_option,
 )
+from workbench.cli.pin_options import PinGiven, pin_options
 from workbench.cli.render import (
     clip,
     emit_json,
@@ -103,16 +102,12 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
 @click.option(
     "--text", required=True, help="The claim, normalised: one checkable sentence; - reads stdin."
 )
-@click.option(
-    "--quote",
-    help="Exact text of the document that makes the claim (other punctuation or spacing, or "
+@pin_options(
+    quote="Exact text of the document that makes the claim (other punctuation or spacing, or "
     "a pair of quotation marks around it the document has not there, is still found).",
+    start="Start offset (code points) of the span.",
+    end="End offset (exclusive) of the span.",
 )
-@click.option(
-    "--occurrence", type=POSITIVE, metavar="N", help="Which occurrence of --quote (1-based)."
-)
-@click.option("--start", type=OFFSET, metavar="N", help="Start offset (code points) of the span.")
-@click.option("--end", type=OFFSET, metavar="N", help="End offset (exclusive) of the span.")
 @click.option(
     "--speaker",
     metavar="NAME",
@@ -127,10 +122,7 @@ def add(
     ctx: click.Context,
     document_id: int,
     text: str,
-    quote: str | None,
-    occurrence: int | None,
-    start: int | None,
-    end: int | None,
+    span: PinGiven,
     speaker: str | None,
     claim_type: str,
     as_json: bool,
@@ -140,20 +132,18 @@ def add(
     Pin it with --quote (found in the stored text; --occurrence picks one of several) or with
     --start/--end code-point offsets.
     """
-    from workbench.services.claims import SpanRequest, add_claim
+    from workbench.services.claims import add_claim
 
-    span = SpanRequest(quote=quote, occurrence=occurrence, start=start, end=end)
-    usage_unless_none(span.problem())
     c = add_claim(
         workbench_from(ctx),
         document_id,
         text_or_stdin(text, "the claim's text") or "",
-        span,
+        span.request(),
         speaker=speaker,
         claim_type=claim_type,
     )
     speaker_kept(speaker, c.speaker)
-    say_marks_dropped(quote, c)
+    say_marks_dropped(span.quote, c)
     say_same_span(c)
     for ref in c.similar or ():
         message(ref.sentence())

@@ -5,15 +5,10 @@ from __future__ import annotations
 import click
 
 from workbench.cli.claim_words import say_marks_dropped, say_same_span
-from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
+from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Command
-from workbench.cli.options import (
-    OFFSET,
-    POSITIVE,
-    claim_id_argument,
-    if_version_option,
-    json_context,
-)
+from workbench.cli.options import claim_id_argument, if_version_option, json_context
+from workbench.cli.pin_options import PinGiven, pin_options
 from workbench.cli.render import clip, emit_json, message, shown
 from workbench.domain.status import CLAIM_TYPE_NAMES
 from workbench.domain.text import span_words
@@ -47,16 +42,12 @@ from workbench.domain.transitions import SPAN_PART
 # Removing a value is --clear in every command; --no-speaker, its earlier spelling, still works
 # for scripts, unlisted.
 @click.option("--no-speaker", is_flag=True, hidden=True)
-@click.option(
-    "--quote",
-    help="Pin it anew to these words of the document's latest revision (found as `claim add` "
+@pin_options(
+    quote="Pin it anew to these words of the document's latest revision (found as `claim add` "
     "finds a quote).",
+    start="Pin it anew: start offset (code points).",
+    end="Pin it anew: end offset (exclusive).",
 )
-@click.option(
-    "--occurrence", type=POSITIVE, metavar="N", help="Which occurrence of --quote (1-based)."
-)
-@click.option("--start", type=OFFSET, metavar="N", help="Pin it anew: start offset (code points).")
-@click.option("--end", type=OFFSET, metavar="N", help="Pin it anew: end offset (exclusive).")
 @click.option("--note", help="Why it changed (optional, kept with the change); - reads stdin.")
 @if_version_option
 @json_context
@@ -68,10 +59,7 @@ def edit(
     speaker: str | None,
     cleared: str | None,
     no_speaker: bool,
-    quote: str | None,
-    occurrence: int | None,
-    start: int | None,
-    end: int | None,
+    span: PinGiven,
     note: str | None,
     expected_version: int | None,
     as_json: bool,
@@ -86,12 +74,9 @@ def edit(
     """
     from workbench.domain.limits import has_visible
     from workbench.services.claim_edits import edit_claim
-    from workbench.services.claims import SpanRequest
 
-    moved = any(v is not None for v in (quote, occurrence, start, end))
-    span = SpanRequest(quote=quote, occurrence=occurrence, start=start, end=end) if moved else None
-    if span is not None:
-        usage_unless_none(span.problem())
+    moved = span.given
+    repin = span.request() if moved else None
 
     no_speaker = no_speaker or cleared == "speaker"
     if speaker is not None and no_speaker:
@@ -112,7 +97,7 @@ def edit(
         text=text_or_stdin(text, "the claim's new text"),
         claim_type=claim_type,
         speaker="" if no_speaker else speaker,
-        span=span,
+        span=repin,
         note=text_or_stdin(note, "the note"),
         expected_version=expected_version,
     )
@@ -121,7 +106,7 @@ def edit(
     if not result.changed:
         message(f"claim #{claim_id} already says this; nothing changed")
     if SPAN_PART in result.changed:
-        say_marks_dropped(quote, result.claim)
+        say_marks_dropped(span.quote, result.claim)
     say_same_span(result.claim)
     if as_json:
         emit_json(result.to_json())
