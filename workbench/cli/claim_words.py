@@ -25,14 +25,14 @@ def say_marks_dropped(typed: str | None, c: ClaimView) -> None:
         message(MARKS_LEFT_OUT)
 
 
-def say_same_span(c: ClaimView, row: str = "") -> None:
+def say_same_span(c: ClaimView) -> None:
     """A warning when earlier claims pin exactly the words of claim `c` (with other text): it
     is accepted, but a second claim on one span should be a decision, not an accident."""
     if not c.same_span:
         return
     others = " and ".join(f"#{i}" for i in c.same_span)
     who = f"claim {others} already pins" if len(c.same_span) == 1 else f"claims {others} pin"
-    warning(f"{row}{who} {_exactly(c)}; #{c.id} is another claim on the same span")
+    warning(f"{who} {_exactly(c)}; #{c.id} is another claim on the same span")
 
 
 def say_would_add_same_span(w: WouldAdd) -> None:
