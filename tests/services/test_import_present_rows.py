@@ -26,9 +26,9 @@ from typing import Any
 
 import pytest
 
-from workbench.db.models import Claim
+from tests.older_trail import older_trail_claim
 from workbench.services.claims import SpanRequest, add_claim, set_status
-from workbench.services.context import Workbench, transaction
+from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.exports import claim_rows
 from workbench.services.imports import import_claims
@@ -48,29 +48,9 @@ def _jsonl(path: Path, rows: list[dict[str, Any]]) -> str:
     return str(path)
 
 
-def _older_trail_claim(wb: Workbench, doc: int, status: str, action: str) -> int:
-    """A claim moved to `status` by tester (event `action`) with no note recorded with the
-    move, as an older trail has it, and a note by lin: the export publishes no note for it
-    (another's note never stands in for the reason)."""
-    claim = add_claim(wb, doc, "甲说", SpanRequest(quote="甲说了一句话。"))
-    add_note(Workbench(url=wb.url, actor="lin"), claim.id, "林：我问过他")
-    with transaction(wb, write=True) as tx:
-        row = tx.session.get(Claim, claim.id)
-        assert row is not None
-        row.status = status
-        tx.record(
-            action,
-            "claim",
-            claim.id,
-            {"before": {"status": "unverified"}, "after": {"status": status}},
-            claim_id=claim.id,
-        )
-    return claim.id
-
-
 def _proposed_with_no_reason(wb: Workbench, doc: int) -> int:
     """A claim proposed (in_review) with no note recorded with the proposal."""
-    return _older_trail_claim(wb, doc, "in_review", "claim.review_requested")
+    return older_trail_claim(wb, doc, "in_review", "claim.review_requested")
 
 
 def test_an_untouched_export_of_a_claim_it_wrote_no_note_for_differs_in_nothing(
@@ -174,7 +154,7 @@ def test_an_id_naming_another_claim_than_the_rows_words_is_said(
 def _judged_with_no_reason(wb: Workbench, doc: int) -> int:
     """A claim given unverifiable with no note recorded with the verdict (an older trail, a
     seed's verdict)."""
-    return _older_trail_claim(wb, doc, "unverifiable", "claim.status_changed")
+    return older_trail_claim(wb, doc, "unverifiable", "claim.status_changed")
 
 
 def test_an_untouched_export_of_a_verdict_recorded_with_no_reason_is_the_claim_present(
