@@ -168,7 +168,9 @@ def import_annotations(
     document, found by its id before its quote is anchored (`_own_annotation`: an orphaned
     claim's quote is in no current text), as `import claims` finds an export's own row. A
     workbench's own annotations bring back their claim's type, status and note; the status
-    comes in by the rule `import claims` follows (`arrival`).
+    comes in by the rule `import claims` follows (`arrival`). The claim's own annotation whose
+    verdict carries no reason is the claim, present, where its export writes none (a verdict
+    an older trail recorded with none); refused where the export writes one (`_reasons_emptied`).
     """
     from workbench.exports.annotations import read_collection
 
@@ -188,6 +190,12 @@ def import_annotations(
                 ready.append(_annotation_ready(tx, item, within, review, claims, sources))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
+        unreasoned = [c for c in ready if c.unreasoned is not None]
+        if unreasoned:
+            refused = {r.number: r.unreasoned for r in _reasons_emptied(tx, unreasoned)}
+            errors.extend(f"annotation {n}: {why}" for n, why in refused.items())
+            errors.sort(key=_row_number)
+            ready = [c for c in ready if c.number not in refused]
         if errors and not (skip_bad and ready):
             # Annotations failing alike are said once, with their numbers. With --skip-bad
             # and not one good annotation, the import failed all the same (as `import claims`).
@@ -256,9 +264,19 @@ def _annotation_ready(
         span = anchor_quote(within, hint, carrier="an annotation")
     note = item.note if has_visible(item.note) else None
     anchored = _how_anchored(item.exact if own is None else None, span)
-    arrived = arrival(
-        asked, note, tx.actor, review=review, carrier="an annotation", withheld=item.withheld
-    )
+    unreasoned: str | None = None
+    try:
+        arrived = arrival(
+            asked, note, tx.actor, review=review, carrier="an annotation", withheld=item.withheld
+        )
+    except TransitionRefused as exc:
+        if own is None or note is not None:
+            raise
+        # The claim's own annotation, present, with no reason: its export writes none where
+        # the verdict was recorded with none (an older trail), and nothing is written for it.
+        # Refused only where the export writes one, taken out of the file (`_reasons_emptied`),
+        # as `_check` does a claims table's row.
+        arrived, unreasoned = Arrival(Decision(action=None)), exc.message
     return _Ready(
         number=item.index,
         span=span,
@@ -270,6 +288,7 @@ def _annotation_ready(
         present=None if own is None else own.id,
         elsewhere=None if own is not None else sources.elsewhere(item.sources),
         anchored=anchored,
+        unreasoned=unreasoned,
     )
 
 
