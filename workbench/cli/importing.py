@@ -86,6 +86,11 @@ def _say_would_add_twins(would_add: Iterable[WouldAdd]) -> None:
 # rest are counted in one line (--json gives every one in `other_ids`).
 OTHER_IDS_SHOWN = 10
 
+# Rows of claims already present that the file gives otherwise, a line each up to this many;
+# the rest are counted in one line (--json gives every one in `differs`): an export whose
+# every row was edited said a line a row, 100,000 of them.
+DIFFERS_SHOWN = 10
+
 
 def _other_id_line(o: OtherId, document_id: int, *, dry_run: bool) -> str:
     """What was done with a row whose id cell names another claim than its words (trial168:
@@ -112,6 +117,17 @@ def _say_other_ids(other_ids: list[OtherId], document_id: int, *, dry_run: bool)
         warning(
             f"and {plural(rest, 'more row')} whose id is not the claim the row was taken as "
             "(--json: other_ids)"
+        )
+
+
+def _say_differs(differs: list[Differs]) -> None:
+    for d in differs[:DIFFERS_SHOWN]:
+        message(_differs_line(d))
+    if len(differs) > DIFFERS_SHOWN:
+        rest = len(differs) - DIFFERS_SHOWN
+        message(
+            f"and {plural(rest, 'more row')} whose claim, already present, differs from the "
+            "file: not changed (--json: differs)"
         )
 
 
@@ -231,7 +247,8 @@ def claims_command(
     which is missing and naming the columns it has. A row whose claim
     is already present adds nothing and changes nothing; where it gives another speaker,
     type, status, assignee, priority, due or tags than the claim has, or a note that is none
-    of the claim's notes, it is said on stderr (and in --json, `differs`), and so is a cell
+    of the claim's notes, it is said on stderr (the first ten such rows, the rest counted;
+    --json's `differs` gives every one), and so is a cell
     of these the row leaves empty where the claim has a value (for the note, where the
     export writes one), in a file that is an export (an id column, or another of the
     export's own columns; an editor's own sheet's empty cell is one never filled, and is not
@@ -335,8 +352,7 @@ def claims_command(
     for said in result.warnings:
         warning(said)
     _say_other_ids(result.other_ids, document_id, dry_run=result.dry_run)
-    for differs in result.differs:
-        message(_differs_line(differs))
+    _say_differs(result.differs)
     count = len(result.would_add) if result.dry_run else len(result.added)
     added = plural(count, "claim") + (" would be" if result.dry_run else "")
     message(
