@@ -966,7 +966,7 @@ def _check(
         tags=tagged,
         asked=item.asked.value,
         given=frozenset(raw.values),
-        emptied=frozenset(n for n in COMPARED if n in raw.columns and n not in raw.values)
+        emptied=frozenset(n for n in COMPARED if n in raw.columns and _blank(raw.values.get(n)))
         # An emptied note cell (or one left holding spaces) deletes no note: said, as the
         # others are (it was taken unsaid, and the editor took the note to be gone).
         | ({"note"} if "note" in raw.columns and not has_visible(row.note) else set()),
@@ -981,6 +981,17 @@ def _check(
         anchored=_how_anchored(row.quote if own is None else None, span),
         unreasoned=unreasoned,
     )
+
+
+def _blank(value: object) -> bool:
+    """A row's value that gives nothing: an empty cell (a CSV's, a JSON null), and a JSON
+    value a script or editor emptied, "" or [] (taken as not given, unsaid, where a null was
+    said to clear nothing: the editor took the owner and tags to be cleared)."""
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list):
+        return all(isinstance(v, str) and not v.strip() for v in value)
+    return value is None
 
 
 def _flagged(value: object) -> bool:
