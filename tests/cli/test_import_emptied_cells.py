@@ -54,8 +54,8 @@ def test_emptied_cells_are_said_not_cleared(cli: Any, tmp_path: Path) -> None:
     assert result["differs"] == [{"row": 2, "claim": 1, "fields": emptied, "emptied": emptied}]
     assert (
         "row 2: claim #1 is already present; the file leaves its speaker, assignee, due, "
-        "tags empty, which were not cleared (import adds claims only; use claim edit, claim "
-        "assign, claim due, claim tag/untag)"
+        "tags empty, which were not cleared (import adds claims only; use claim edit --clear "
+        "speaker, claim assign --clear, claim due --clear, claim untag)"
     ) in r.err.splitlines(), r.err
     assert _head(cli) == before
     claim = json.loads(ok(cli("claim", "show", "1", "--json")).out)
@@ -73,8 +73,8 @@ def test_an_emptied_cell_beside_an_edited_one_is_said_with_it(cli: Any, tmp_path
     ]
     assert (
         "row 2: claim #1 is already present; its priority differs from the file and the file "
-        "leaves its speaker empty: not changed (import adds claims only; use claim edit, claim "
-        "priority)"
+        "leaves its speaker empty: not changed (import adds claims only; use claim edit --clear "
+        "speaker, claim priority)"
     ) in r.err.splitlines(), r.err
 
 
@@ -112,7 +112,7 @@ def test_a_field_set_after_the_export_is_not_said_emptied_by_the_file(
     assert "empties" not in r.err, r.err
     assert (
         "row 2: claim #1 is already present; the file leaves its assignee, tags empty, which "
-        "were not cleared (import adds claims only; use claim assign, claim tag/untag)"
+        "were not cleared (import adds claims only; use claim assign --clear, claim untag)"
     ) in r.err.splitlines(), r.err
 
 
@@ -153,7 +153,8 @@ def test_an_emptied_note_is_said_with_the_other_emptied_cells(cli: Any, tmp_path
     ]
     assert (
         "row 2: claim #1 is already present; the file leaves its speaker, note empty, which "
-        "were not cleared (import adds claims only; use claim edit, note internal)"
+        "were not cleared (import adds claims only; use claim edit --clear speaker, note "
+        "internal)"
     ) in r.err.splitlines(), r.err
 
 

@@ -33,6 +33,16 @@ _CHANGED_BY = {
     "tags": "claim tag/untag",
     "note": "note add",
 }
+# The command that clears each field a row leaves empty, as typed (an editor told `claim
+# assign` ran it and was told to give --to or --clear); the others are changed, not cleared.
+_CLEARED_BY = {
+    "speaker": "claim edit --clear speaker",
+    "assignee": "claim assign --clear",
+    "due": "claim due --clear",
+    "tags": "claim untag",
+    # An emptied note is taken back from publication by `note internal` (no note is deleted).
+    "note": "note internal",
+}
 
 
 @click.group("import", cls=Group)
@@ -132,10 +142,9 @@ def _say_differs(differs: list[Differs]) -> None:
 
 
 def _differs_line(d: Differs) -> str:
-    # An emptied note is taken back from publication by `note internal` (no note is deleted).
     commands = ", ".join(
         dict.fromkeys(
-            "note internal" if name == "note" and name in d.emptied else _CHANGED_BY[name]
+            _CLEARED_BY.get(name, _CHANGED_BY[name]) if name in d.emptied else _CHANGED_BY[name]
             for name in d.fields
         )
     )
