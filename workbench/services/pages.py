@@ -124,8 +124,11 @@ def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
     Windows-1252 when its bytes look like them (the rules that name them for a text file:
     workbench.domain.text.looks_like), else charset detection, else UTF-8 with each bad byte
     replaced."""
+    # UTF-32's marks first: its little-endian one (FF FE 00 00) starts with UTF-16's (FF FE).
     for bom, codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):

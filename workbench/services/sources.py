@@ -56,8 +56,11 @@ def sniff_format(data: bytes, source: str) -> str:
     return "text"
 
 
+# UTF-32's marks first: its little-endian one (FF FE 00 00) starts with UTF-16's (FF FE).
 _MARKS = (
     (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
@@ -65,7 +68,7 @@ _MARKS = (
 
 def _head(data: bytes) -> bytes:
     """The first 2,048 bytes of `data` as sniffed: after its byte-order mark, in UTF-8 when the
-    mark is UTF-16's (its markup is ASCII either way)."""
+    mark is UTF-16's or UTF-32's (its markup is ASCII either way)."""
     for mark, codec in _MARKS:
         if data.startswith(mark):
             head = data[: len(mark) + 4096].decode(codec, errors="replace")
