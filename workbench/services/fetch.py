@@ -62,6 +62,9 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         if location:
             newurl = urljoin(req.full_url, location.strip())
             if urlsplit(newurl).scheme.lower() not in ("http", "https"):
+                # Closed before refusing: the refusal's traceback keeps the answer, and with it
+                # its connection, for as long as a caller keeps the refusal.
+                fp.close()
                 shown = re.sub(r"//.*@", "//…@", newurl)  # no password said back
                 raise InvalidInput(
                     f"{req.full_url} redirects to {_said(shown)!r}, which is not fetched: only "
@@ -80,6 +83,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         headers: HTTPMessage,
         newurl: str,
     ) -> urllib.request.Request | None:
+        # urllib reads a redirect's body to its end before following it, with no size limit:
+        # closed, it reads nothing (each request has its own connection, so none is reused).
+        # Closed first: a redirect refused below leaves no connection open either.
+        fp.close()
         try:
             check_http_url(newurl)  # no file:, ftp: or data: hops, no password in one
         except InvalidInput as refused:
@@ -107,9 +114,6 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 f"(redirect {MAX_REDIRECTS + 1} went to {newurl})"
             )
         self.hops.append(newurl)
-        # urllib reads a redirect's body to its end before following it, with no size limit:
-        # closed, it reads nothing (each request has its own connection, so none is reused).
-        fp.close()
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
