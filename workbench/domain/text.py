@@ -482,6 +482,28 @@ _SPOOFING = frozenset(
 )
 
 
+# A URL's authority: after `//`, up to its path, query or fragment.
+_AUTHORITY = re.compile(r"^[^/?#]*//([^/?#]*)")
+
+
+def without_userinfo(url: str) -> str:
+    """`url` as a refusal may say it back: its user name and password (to the authority's last
+    `@`: a password may hold one) written as `…`, and nothing else. An `@` in the path or query
+    (`/@author/story`) is not one: the mask ran to the URL's last `@`, and hid the host. A
+    password holding an unescaped `/`, `?` or `#` ends the authority early (`//user:pa/ss@h`,
+    whose "port" is no number): masked to the `@` after it, as before."""
+    found = _AUTHORITY.match(url)
+    if found is None:
+        return url
+    authority, start = found[1], found.start(1)
+    if "@" in authority:
+        return url[:start] + "…" + url[start + authority.rindex("@") :]
+    port = authority.rpartition("]")[2].partition(":")
+    if port[1] and not port[2].isdigit() and (at := url.find("@", found.end(1))) != -1:
+        return url[:start] + "…" + url[at:]
+    return url
+
+
 def check_http_url(url: str, *, stored: bool = False) -> str:
     """An absolute http(s) URL with a host and no spaces: what a reader can open. `stored`: a
     URL already in the desk's records (a bundle restored), taken with the characters a typed
@@ -492,7 +514,7 @@ def check_http_url(url: str, *, stored: bool = False) -> str:
 
     value = url.strip()
     # A user name or password is left out of anything said back (below).
-    shown = re.sub(r"//.*@", "//…@", url)  # to the last @: a password may hold one, or a space
+    shown = without_userinfo(url)
     refused = InvalidInput(f"{shown!r} is not an http(s) URL: write it as https://host/path")
     try:
         parts = urlsplit(value)

@@ -10,7 +10,6 @@ cap on redirects, each of which is reported, and only http(s) at every hop.
 from __future__ import annotations
 
 import http.client
-import re
 import time
 import urllib.error
 import urllib.request
@@ -24,7 +23,7 @@ from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.limits import MAX_URL
-from workbench.domain.text import check_http_url
+from workbench.domain.text import check_http_url, without_userinfo
 from workbench.services.content_coding import decoder
 from workbench.services.paced_http import Pace, TooSlow, handlers
 
@@ -65,7 +64,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 # Closed before refusing: the refusal's traceback keeps the answer, and with it
                 # its connection, for as long as a caller keeps the refusal.
                 fp.close()
-                shown = re.sub(r"//.*@", "//…@", newurl)  # no password said back
+                shown = without_userinfo(newurl)  # no password said back
                 raise InvalidInput(
                     f"{req.full_url} redirects to {_said(shown)!r}, which is not fetched: only "
                     "http(s) addresses are"
