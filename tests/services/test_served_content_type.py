@@ -46,7 +46,7 @@ def _served(body: bytes, content_type: str | None) -> Callable[[Serve], str]:
 def test_a_page_served_as_plain_text_is_stored_as_the_text_it_is() -> None:
     content = read_content(HTML, URL, charset="text/plain; charset=utf-8", fetched=URL)
     assert content.format == "text"
-    assert content.text == HTML.decode() + "\n"
+    assert content.text == HTML.decode()
 
 
 def test_a_page_served_as_html_is_html_whatever_its_markup_opens_with() -> None:
@@ -93,7 +93,7 @@ def test_doc_add_of_html_served_as_plain_text_stores_its_markup_as_text(
     site = _served(HTML, "text/plain")(serve)
     added = run("doc", "add", f"{site}/a/123")
     assert added.crash is None and added.code == 0, (added.code, added.err)
-    assert run("doc", "text", "1").out == HTML.decode() + "\n"
+    assert run("doc", "text", "1").out == HTML.decode()
 
 
 def test_doc_add_of_an_image_is_refused_naming_its_type(
@@ -116,3 +116,18 @@ def test_doc_add_of_a_page_with_no_content_type_is_read_as_it_looks(
     added = run("doc", "add", f"{site}/a/123")
     assert added.crash is None and added.code == 0, (added.code, added.err)
     assert run("doc", "text", "1").out.startswith("Jobs\nThe minister said")
+
+
+def test_of_two_content_types_the_last_is_read(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    """As a browser reads them: a framework's default (text/html) first, the file's own after."""
+    answer = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Type: text/plain\r\n"
+        b"Content-Length: %d\r\n\r\n" % len(HTML) + HTML
+    )
+    site = serve({"/a.txt": send(answer)})
+    added = run("doc", "add", f"{site}/a.txt")
+    assert added.crash is None and added.code == 0, (added.code, added.err)
+    assert run("doc", "text", "1").out == HTML.decode()

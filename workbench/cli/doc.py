@@ -53,7 +53,10 @@ format_option = click.option(
     "--format",
     "fmt",
     type=FORMAT,
-    help="How to read the input. [default: detected: a page is html, .md is markdown]",
+    help=(
+        "How to read the input. [default: detected: a page is html, .md is markdown, a URL"
+        " as its Content-Type says]"
+    ),
 )
 agent_option = click.option(
     "--user-agent", metavar="TEXT", help="User-Agent header when fetching a URL."
@@ -119,8 +122,11 @@ def add(
     its title, author, date (only a day the page states) and language, and its bytes are
     archived; a byline or dateline leading it is left out, and the author is the name in a
     byline (文/王晓明 is 王晓明). A page is read as UTF-8 or in the charset it (or the server)
-    declares; one that is neither is read by a guess, said on stderr. A page yielding under 200
-    characters of text is added with a warning: most likely not the article. A
+    declares; one that is neither is read by a guess, said on stderr. A URL's Content-Type says
+    what it is, as a file's name does: text/html a page, text/plain a text (its markup kept, as
+    a browser shows it), text/markdown Markdown; an image, a PDF or another file no page is, is
+    refused by its type; with none (or application/octet-stream) its bytes say. A page yielding
+    under 200 characters of text is added with a warning: most likely not the article. A
     Markdown file's blocks stay apart (a headline is a sentence of its own), its wrapped lines
     join with no space inside Chinese or Japanese text; an H1 opening it is its title and a
     byline after its headings ("By NAME", 记者 NAME 报道, also on the line under a headline) its

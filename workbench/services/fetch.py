@@ -147,7 +147,9 @@ def fetch(
         with opener.open(request, timeout=timeout) as response:
             data = _read_bounded(response, max_bytes, url, timeout)
             status = int(response.status)
-            content_type = response.headers.get("Content-Type")
+            # The last of several, as a browser reads them (the Fetch Standard's "extract a
+            # MIME type"): a proxy's or a framework's default comes first, the page's own after.
+            content_type = (response.headers.get_all("Content-Type") or [None])[-1]
             final = response.geturl()
     except urllib.error.HTTPError as exc:
         answered = f"{url}: the server answered {exc.code} {_said(str(exc.reason))}"

@@ -93,7 +93,7 @@ def read_content(
     and only otherwise by a guess, which the Content names. `fetched`: the URL the bytes came
     from (a refusal's advice is for a page, not a file the user has), to be stored as document
     `update`'s next revision when given (`doc update`: the advice names it, not `doc add`)."""
-    chosen = fmt or sniff_format(data, source)
+    chosen = fmt or _served(charset, fetched) or sniff_format(data, source)
     if chosen not in FORMATS:
         raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
     if data.startswith(GZIP_MAGIC):
@@ -126,6 +126,19 @@ def read_content(
     from workbench.domain.plain_title import plain_title
 
     return Content(text, "text", source, None, {"title": plain_title(text)})
+
+
+def _served(content_type: str | None, fetched: str | None) -> str | None:
+    """The format a fetched page's Content-Type names (`workbench.domain.media_types`), as a
+    file's name names one; refused when it names something no page or text is (an image), by
+    what the server said, whatever the format asked: its bytes are that, not text."""
+    if fetched is None:
+        return None
+    from workbench.domain.media_types import not_a_page, served_format
+
+    if (sent := not_a_page(content_type)) is not None:
+        raise InvalidInput(f"{fetched}: the server sent {sent}, not a page or a text")
+    return served_format(content_type)
 
 
 def _decoded(

@@ -1,0 +1,68 @@
+"""What a server's Content-Type says a fetched page is, as a file's name says it of a file
+(`doc add FILE`: .md is Markdown, .html a page). A browser reads the type the server names:
+text/plain is shown as text, never sniffed as HTML (the WHATWG MIME Sniffing Standard), and an
+image is shown as one. A type that names no kind (none sent, application/octet-stream, one
+that is no type) leaves the bytes to say what they are, as a file's do.
+"""
+
+from __future__ import annotations
+
+import re
+
+# type/subtype as RFC 9110 writes it (token characters), lower-cased with its parameters dropped.
+_MEDIA_TYPE = re.compile(r"[a-z0-9!#$&^_.+-]{1,64}/[a-z0-9!#$&^_.+-]{1,64}")
+
+_FORMATS = {
+    "text/html": "html",
+    "application/xhtml+xml": "html",
+    "text/plain": "text",
+    "text/markdown": "markdown",
+    "text/x-markdown": "markdown",
+}
+
+# The top-level types no page or text is, as a person calls what they hold.
+_NOT_TEXT = {
+    "image": "an image",
+    "audio": "audio",
+    "video": "a video",
+    "font": "a font",
+    "model": "a 3D model",
+}
+
+# application/ types that are text a person can read and cite (stored as their bytes look).
+_TEXT_APPLICATIONS = frozenset(
+    ("json", "xml", "javascript", "ecmascript", "x-javascript", "ld+json", "rss+xml", "atom+xml")
+)
+# application/ types that say nothing of what the bytes are.
+_UNNAMED = frozenset(("octet-stream", "unknown", "x-unknown", "binary"))
+
+
+def media_type(content_type: str | None) -> str | None:
+    """The type/subtype of a Content-Type, lower-cased, or None when it names none."""
+    given = (content_type or "").split(";", 1)[0].strip().lower()
+    return given if _MEDIA_TYPE.fullmatch(given) else None
+
+
+def served_format(content_type: str | None) -> str | None:
+    """The format ("html", "text", "markdown") the type names, or None where the bytes are to
+    say (a type that names no format, or none)."""
+    named = media_type(content_type)
+    return None if named is None else _FORMATS.get(named)
+
+
+def not_a_page(content_type: str | None) -> str | None:
+    """What the server says it sent, as a refusal words it ("an image (image/png)"), when that
+    is no page or text; None otherwise."""
+    named = media_type(content_type)
+    if named is None:
+        return None
+    main, sub = named.split("/")
+    if main in _NOT_TEXT:
+        return f"{_NOT_TEXT[main]} ({named})"
+    if main != "application" or sub in _UNNAMED or sub in _TEXT_APPLICATIONS:
+        return None
+    if sub.endswith(("+xml", "+json")):
+        return None  # XML or JSON of some kind: text
+    if sub == "pdf":
+        return f"a PDF ({named})"
+    return f"a file of type {named}"
