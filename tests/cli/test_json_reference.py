@@ -312,6 +312,9 @@ NOT_PRINTED_HERE = {
     "UnfitCandidate.problem",  # a candidate whose span cannot become a claim
     # a revision from a page read by a guess (tests/cli/test_update_guessed_encoding_cli.py)
     "workbench doc update.guessed_encoding",
+    # a page declaring UTF-8 with stray bytes (tests/services/test_page_declared_utf8_bad_byte.py)
+    "AddedDocument.replaced_bytes",
+    "workbench doc update.replaced_bytes",
     *(f"ChainBreak.{f}" for f in ("seq", "problems", "expected_seq", "expected_seq_line")),
     *(f"ReplayDifference.{f}" for f in ("message", "subject", "field", "events", "table", "seq")),
     # a forged full export (tests/cli/test_audit_verify_rules.py)

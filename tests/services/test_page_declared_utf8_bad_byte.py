@@ -94,7 +94,7 @@ def test_a_gbk_page_under_a_utf8_label_is_said_to_declare_utf8(
         + "部长表示，2021年失业率上升至7%，高于前一年。" * 10
         + "</p></article></body></html>"
     ).encode("gbk")
-    at = body.index("部".encode("gbk"))
+    at = next(i for i, byte in enumerate(body) if byte > 0x7F)  # 就业, in its <title>
     site = _served(body, "text/html; charset=utf-8")(serve)
     added = run("doc", "add", f"{site}/a/123")
     assert added.crash is None and added.code == 0, (added.code, added.err)
@@ -103,3 +103,28 @@ def test_a_gbk_page_under_a_utf8_label_is_said_to_declare_utf8(
         "not UTF-8: read as GB18030/GBK, a guess"
     ), added.err
     assert "部长表示" in run("doc", "text", "1").out
+
+
+def test_doc_update_says_it_as_doc_add_does(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    data, at = _with_stray_byte()
+    clean = HTML.format(meta="").encode()
+    answer = (
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: %d\r\n\r\n"
+    )
+    site = serve(
+        {
+            "/a": send(answer % len(clean) + clean),
+            "/b": send(answer % len(data) + data),
+        }
+    )
+    assert run("doc", "add", f"{site}/a").code == 0
+    updated = run("doc", "update", "1", f"{site}/b", "--json")
+    assert updated.crash is None and updated.code == 0, (updated.code, updated.err)
+    assert updated.err == (
+        f"warning: the page declares UTF-8, but byte 0xFF at byte offset {at:,} is not UTF-8: "
+        "read as UTF-8, that byte stored as U+FFFD (�)\n"
+    )
+    assert json.loads(updated.out)["replaced_bytes"] == 1

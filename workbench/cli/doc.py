@@ -39,6 +39,7 @@ from workbench.cli.render import (
 )
 
 if TYPE_CHECKING:
+    from workbench.services.pages import Decoding
     from workbench.services.revisions import AnchorOutcome
     from workbench.services.views import Added, DocumentDetail
 
@@ -122,7 +123,9 @@ def add(
     its title, author, date (only a day the page states) and language, and its bytes are
     archived; a byline or dateline leading it is left out, and the author is the name in a
     byline (文/王晓明 is 王晓明). A page is read as UTF-8 or in the charset it (or the server)
-    declares; one that is neither is read by a guess, said on stderr. A URL's Content-Type says
+    declares; one that is neither is read by a guess, said on stderr, and one declaring UTF-8
+    with a few stray bytes is read as UTF-8, those as U+FFFD, as a browser reads it (said on
+    stderr too). A URL's Content-Type says
     what it is, as a file's name does: text/html a page, text/plain a text (its markup kept, as
     a browser shows it), text/markdown Markdown; an image, a PDF or another file no page is, is
     refused by its type; with none (or application/octet-stream) its bytes say. A page yielding
@@ -268,8 +271,8 @@ def _page_doubts(result: Added, name: str | None) -> None:
     """A page added by a guess at its encoding, or with so little text that it is most likely
     not the article: said, not refused (the text is stored; `doc text` shows it)."""
     whose = f"{name}: " if name else ""
-    if result.guessed_encoding:
-        _guessed(result.guessed_encoding, result.document.id, f"{whose}", "add it again")
+    if result.read_as is not None:
+        _read_as(result.read_as, result.document.id, whose, "add it again")
     if result.little_text:
         length = result.document.length
         warning(
@@ -280,19 +283,42 @@ def _page_doubts(result: Added, name: str | None) -> None:
         )
 
 
-def _guessed(codec: str, document_id: int, whose: str, again: str) -> None:
-    """A page read by a guess at its encoding (`doc add`, `doc update`): which, and what to do
-    if the text reads wrong."""
-    encoding = ENCODING_NAMES.get(codec, codec)
-    warning(
-        f"{whose}the page is not UTF-8 and declares no charset it is in: read as "
-        f"{encoding}, a guess (if `workbench doc text {document_id}` reads wrong, "
+def _read_as(read: Decoding, document_id: int, whose: str, again: str) -> None:
+    """A page read otherwise than as it is (`doc add`, `doc update`): what it declares, where
+    it is first not UTF-8, and what was done: a guess at its encoding (which, and what to do if
+    the text reads wrong), or its stray bytes read as U+FFFD."""
+    warning(f"{whose}{_not_as_declared(read)}: {_what_was_done(read, document_id, again)}")
+
+
+def _not_as_declared(read: Decoding) -> str:
+    if read.declared is None:
+        return "the page is not UTF-8 and declares no charset it is in"
+    if read.declared != "utf-8":
+        declared = ENCODING_NAMES.get(read.declared, read.declared)
+        return f"the page declares {declared}, but its bytes do not read as it"
+    where = f"byte 0x{read.bad_byte or 0:02X} at byte offset {read.bad_at or 0:,}"
+    more = f" ({read.replaced:,} bytes in all)" if read.replaced > 1 and not read.guessed else ""
+    return f"the page declares UTF-8, but {where} is not UTF-8{more}"
+
+
+def _what_was_done(read: Decoding, document_id: int, again: str) -> str:
+    if not read.guessed:
+        those = "that byte" if read.replaced == 1 else "those bytes"
+        return f"read as UTF-8, {those} stored as U+FFFD (\ufffd)"
+    encoding = ENCODING_NAMES.get(read.encoding, read.encoding)
+    return (
+        f"read as {encoding}, a guess (if `workbench doc text {document_id}` reads wrong, "
         f"convert the page to UTF-8 or give it a <meta charset>, and {again})"
     )
 
 
 # Python's codec names, as people know the encodings.
-ENCODING_NAMES = {"gb18030": "GB18030/GBK", "cp1252": "Windows-1252/Latin-1", "big5": "Big5"}
+ENCODING_NAMES = {
+    "gb18030": "GB18030/GBK",
+    "cp1252": "Windows-1252/Latin-1",
+    "big5": "Big5",
+    "utf-8": "UTF-8",
+}
 
 
 def _stored_as(added: Added) -> str:
@@ -417,8 +443,8 @@ def update(
         message(f"fetched document #{document_id}'s URL {result.fetched_again}")
     _redirects(result.redirects)
     r = result.revision
-    if result.guessed_encoding:
-        _guessed(result.guessed_encoding, document_id, "", "update it again")
+    if result.read_as is not None:
+        _read_as(result.read_as, document_id, "", "update it again")
     if as_json:
         emit_json(result.to_json())
         return

@@ -215,6 +215,7 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         language_guessed=ready.language_guessed,
         language_mixed=ready.language_mixed,
         guessed_encoding=content.guessed_encoding,
+        read_as=content.read_as,
         little_text=content.format == "html" and len(content.text.strip()) < LITTLE_TEXT,
     )
 
@@ -651,6 +652,7 @@ def update_from(
         redirects=got.redirects,
         fetched_again=again,
         guessed_encoding=content.guessed_encoding if added.created else None,
+        read_as=content.read_as if added.created else None,
     )
 
 

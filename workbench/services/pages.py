@@ -31,7 +31,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.domain.bylines import MAX_CREDIT, author_name, author_names, credit
@@ -58,11 +58,23 @@ class Page:
 class Decoding:
     """How a page's bytes were read as text: `encoding` (a Python codec name), and whether it
     was `guessed` (the page is not UTF-8 and declares no charset it is in: `declared` names
-    the one it declares, if any)."""
+    the one it declares, if any). Of a page that is not UTF-8: `bad_at`, the offset of its
+    first byte that is not, and `bad_byte`, that byte. `replaced`: how many of its bytes were
+    not UTF-8 and were read as U+FFFD (a page declaring UTF-8 with a few stray bytes, as a
+    browser reads it; or one no guess could read)."""
 
     encoding: str
     guessed: bool = False
     declared: str | None = None
+    # Said, not compared: two readings are the same reading wherever the page first breaks.
+    bad_at: int | None = field(default=None, compare=False)
+    bad_byte: int | None = field(default=None, compare=False)
+    replaced: int = 0
+
+    @property
+    def doubtful(self) -> bool:
+        """Read otherwise than as the page is: by a guess, or with bytes replaced."""
+        return self.guessed or self.replaced > 0
 
 
 # A page names its charset in its head: <meta charset="gbk">, or <meta http-equiv=
@@ -139,6 +151,15 @@ def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
     except UnicodeDecodeError as exc:
         bad_at = exc.start
     declared = declared_charset(data, header)
+    # Where the page is first not UTF-8, and what it declares: said whatever it is read as.
+    first = Decoding("utf-8", declared=declared, bad_at=bad_at, bad_byte=data[bad_at])
+    if declared == "utf-8":
+        # A UTF-8 page with a few stray bytes (a Latin-1 character pasted into its template)
+        # is read as a browser reads it: UTF-8, each stray run as U+FFFD. A guess read the
+        # whole page as Mac Roman, every curly quote and accent wrong (fix183).
+        text, runs, bad = _as_utf8(data, bad_at)
+        if runs <= min(_STRAY_RUNS, max(1, _beyond_ascii(text, runs) // 10)):
+            return text, replace(first, replaced=bad)
     if declared is not None and not mislabelled(data, bad_at, declared):
         try:
             return data.decode(declared), Decoding(declared)
@@ -146,12 +167,40 @@ def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
             pass
     for guess in _guesses(data, bad_at):
         try:
-            return data.decode(guess), Decoding(guess, guessed=True, declared=declared)
+            return data.decode(guess), replace(first, encoding=guess, guessed=True)
         except (UnicodeError, LookupError):
             continue
-    return data.decode("utf-8", errors="replace"), Decoding(
-        "utf-8", guessed=True, declared=declared
-    )
+    text, _, bad = _as_utf8(data, bad_at)
+    return text, replace(first, guessed=True, replaced=bad)
+
+
+# At most this many runs of bytes that are not UTF-8, and one in ten of the characters beyond
+# ASCII that are, make a UTF-8 page with stray bytes; more is a page in another encoding (GBK
+# under a server's default UTF-8 label), read by a guess.
+_STRAY_RUNS = 8
+
+
+def _as_utf8(data: bytes, bad_at: int) -> tuple[str, int, int]:
+    """`data` read as UTF-8, each run of bytes that is not as U+FFFD (as a browser reads it);
+    how many runs, and how many bytes, those were (from `bad_at`, the first). Each run is found
+    from the end of the last, in a view of the bytes: no copy, one pass."""
+    view = memoryview(data)
+    runs = bad = 0
+    at = bad_at
+    while at < len(data):
+        try:
+            codecs.utf_8_decode(view[at:], "strict", True)
+            break
+        except UnicodeDecodeError as exc:
+            runs += 1
+            bad += exc.end - exc.start
+            at += exc.end
+    return data.decode("utf-8", errors="replace"), runs, bad
+
+
+def _beyond_ascii(text: str, runs: int) -> int:
+    """The characters beyond ASCII in `text` that were UTF-8 (not the `runs` read as U+FFFD)."""
+    return sum(1 for c in text if c > "\x7f") - runs
 
 
 def mislabelled(data: bytes, bad_at: int, declared: str) -> bool:

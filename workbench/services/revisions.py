@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -44,7 +44,10 @@ from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.sources import Content, refuse_nul
 from workbench.services.speakers import DocumentSpeakers, same_speaker
-from workbench.services.views import RevisionView
+from workbench.services.views import RevisionView, replaced_bytes
+
+if TYPE_CHECKING:
+    from workbench.services.pages import Decoding
 
 
 def latest_number(tx: Tx, document_id: int) -> int:
@@ -135,6 +138,8 @@ class RevisionAdded:
     # A page whose encoding was a guess (no charset it is in declared): the codec it was read
     # in, said as `doc add` says it (the revision is stored all the same).
     guessed_encoding: str | None = None
+    # A page read otherwise than as it is: how (`Content.read_as`), said as `doc add` says it.
+    read_as: Decoding | None = None
 
     @property
     def flagged(self) -> list[AnchorOutcome]:
@@ -152,6 +157,7 @@ class RevisionAdded:
             "fetched_again": self.fetched_again,
             "same_as": self.same_as,
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
+            **replaced_bytes(self.read_as),
         }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.file_kinds import document_kind
@@ -19,6 +20,9 @@ from workbench.domain.text import (
     marked_encoding,
     normalise,
 )
+
+if TYPE_CHECKING:
+    from workbench.services.pages import Decoding
 
 FORMATS = ("text", "markdown", "html")
 
@@ -38,6 +42,9 @@ class Content:
     # A page not in UTF-8 that declares no charset it is in: the encoding it was read in, a
     # guess (workbench.services.pages.decode_page); None otherwise.
     guessed_encoding: str | None = None
+    # A page read otherwise than as it is (by a guess, or with bytes not UTF-8 replaced): how,
+    # and where it first was not UTF-8; None otherwise.
+    read_as: Decoding | None = None
 
 
 def sniff_format(data: bytes, source: str) -> str:
@@ -103,8 +110,10 @@ def read_content(
         from workbench.services.pages import extract_page
 
         page = extract_page(data, source, url=url, charset=charset)
-        guessed = page.decoding.encoding if page.decoding and page.decoding.guessed else None
-        return Content(page.text, "html", source, data, page.metadata, page.earlier, guessed)
+        read = page.decoding
+        guessed = read.encoding if read and read.guessed else None
+        doubt = read if read and read.doubtful else None
+        return Content(page.text, "html", source, data, page.metadata, page.earlier, guessed, doubt)
     if (kind := document_kind(data)) is not None:
         raise InvalidInput(
             f"{source} is {kind}, not plain text: open it and save its text as plain text "

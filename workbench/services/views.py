@@ -16,6 +16,7 @@ from workbench.domain.transitions import Addition
 if TYPE_CHECKING:
     # Only the `of` builders read ORM rows; the read paths on Core must not import the ORM.
     from workbench.db.models import Claim, Document
+    from workbench.services.pages import Decoding
 
 V = TypeVar("V")
 
@@ -393,6 +394,8 @@ class Added:
     # (under workbench.services.pages.LITTLE_TEXT characters) that it is likely not the article.
     guessed_encoding: str | None = None
     little_text: bool = False
+    # A new document from a page read otherwise than as it is: how (`Content.read_as`).
+    read_as: Decoding | None = None
 
     def to_json(self) -> dict[str, Any]:
         held = (
@@ -412,6 +415,7 @@ class Added:
             **({"languages_mixed": list(self.language_mixed)} if self.language_mixed else {}),
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **({"little_text": True} if self.little_text else {}),
+            **replaced_bytes(self.read_as),
         }
 
 
@@ -463,3 +467,8 @@ class EvidenceView(RowView):
     media_type: str | None
     added_by: str
     created_at: str
+
+
+def replaced_bytes(read_as: Decoding | None) -> dict[str, int]:
+    """A page's bytes that were not UTF-8 and were read as U+FFFD, as --json gives them."""
+    return {"replaced_bytes": read_as.replaced} if read_as is not None and read_as.replaced else {}
