@@ -1,4 +1,4 @@
-"""A redirect the fetch refuses leaves no connection open behind it. A redirect to another
+"""A redirect the fetch refuses, or an error status, leaves no connection open behind it. A redirect to another
 scheme (ftp:, file:) was refused with the server's answer still open: its connection stayed
 open for as long as the refusal was kept (a caller that logs or re-raises it), closed only
 when garbage collection freed the answer. The other refusals of a redirect (to an address
@@ -31,11 +31,12 @@ class Closings:
     def moved(self, location: bytes) -> Script:
         # With a body, as most servers send ("Moved to ..."): one of none is closed as read.
         body = b"<a href='" + location + b"'>Moved</a>"
-        answer = (
+        return self.answering(
             b"HTTP/1.1 301 Moved\r\nLocation: " + location + b"\r\nContent-Type: text/html\r\n"
             b"Content-Length: %d\r\n\r\n" % len(body) + body
         )
 
+    def answering(self, answer: bytes) -> Script:
         def go(conn: socket.socket, stop: threading.Event) -> None:
             conn.sendall(answer, NOSIGNAL)
             conn.settimeout(WAIT)
@@ -80,3 +81,14 @@ def test_a_redirect_loop_refused_closes_its_connections(serve: Serve) -> None:  
     refused = _refused(f"{site}/a")
     assert "in a loop" in refused.message
     assert closings.all_closed(2), f"left open after: {refused.message}"
+
+
+def test_an_error_status_closes_its_connection(serve: Serve) -> None:  # noqa: F811
+    """A 404 with a page saying so: its refusal kept the answer open as a redirect's did."""
+    closings = Closings()
+    body = b"<h1>Not Found</h1>"
+    answer = b"HTTP/1.1 404 Not Found\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    site = serve({"/gone": closings.answering(answer)})
+    refused = _refused(f"{site}/gone")
+    assert "404 Not Found" in refused.message
+    assert closings.all_closed(1), f"left open after: {refused.message}"
