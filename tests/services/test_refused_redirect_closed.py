@@ -1,11 +1,11 @@
-"""A redirect the fetch refuses, or an error status, leaves no connection open behind it. A redirect to another
-scheme (ftp:, file:) was refused with the server's answer still open: its connection stayed
-open for as long as the refusal was kept (a caller that logs or re-raises it), closed only
-when garbage collection freed the answer. The other refusals of a redirect (to an address
-with a password, a loop) close it too.
+"""A redirect the fetch refuses, or an error status, leaves no connection open behind it. A
+redirect to another scheme (ftp:, file:) was refused with the server's answer still open: its
+connection stayed open for as long as the refusal was kept (a caller that logs or re-raises
+it), closed only when garbage collection freed the answer. The other refusals of a redirect (to
+an address with a password, a loop) close it too, and so does a 404's.
 
-The server counts the connections its client has closed: a connection it answered with a
-redirect is waited on (a few seconds at most) until the client closes it."""
+The server counts the connections its client has closed: a connection it answered is waited
+on (a few seconds at most) until the client closes it."""
 
 from __future__ import annotations
 

@@ -152,6 +152,9 @@ def fetch(
             content_type = (response.headers.get_all("Content-Type") or [None])[-1]
             final = response.geturl()
     except urllib.error.HTTPError as exc:
+        # The error is the server's answer: closed, or the refusal (whose context it is) keeps
+        # its connection open.
+        exc.close()
         answered = f"{url}: the server answered {exc.code} {_said(str(exc.reason))}"
         raise WorkbenchError(answered + _retry_after(exc.code, exc.headers)) from None
     except urllib.error.URLError as exc:
