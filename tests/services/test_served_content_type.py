@@ -131,3 +131,18 @@ def test_of_two_content_types_the_last_is_read(
     added = run("doc", "add", f"{site}/a.txt")
     assert added.crash is None and added.code == 0, (added.code, added.err)
     assert run("doc", "text", "1").out == HTML.decode()
+
+
+def test_doc_add_of_a_pdf_says_what_to_do_with_it(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    """Refused as "a PDF, not plain text" before its type was read, it was told to save its text
+    as plain text; refused by its type, it was told nothing. Told now, for the page's URL."""
+    site = _served(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n", "application/pdf")(serve)
+    refused = run("doc", "add", f"{site}/a/123")
+    assert refused.crash is None and refused.code == 1, (refused.code, refused.err)
+    assert refused.err == (
+        f"error: {site}/a/123: the server sent a PDF (application/pdf), not a page or a text: "
+        f"save it, save its text as plain text (UTF-8) and add that file with --url {site}/a/123\n"
+    )
