@@ -66,3 +66,10 @@ def not_a_page(content_type: str | None) -> str | None:
     if sub == "pdf":
         return f"a PDF ({named})"
     return f"a file of type {named}"
+
+
+def holds_text(content_type: str | None) -> bool:
+    """A file refused by `not_a_page` that may hold text a person can save as plain text (a
+    PDF, a Word file: an application's document), not an image, audio, video or font."""
+    named = media_type(content_type)
+    return named is not None and named.startswith("application/")

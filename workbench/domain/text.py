@@ -150,11 +150,11 @@ def _convert(iconv_name: str, url: str | None, update: int | None) -> str:
         return f"; convert it first, e.g. iconv -f {iconv_name} -t UTF-8 FILE > FILE.utf8"
     return (
         f" and its server names no charset: save it, convert it (e.g. iconv -f {iconv_name} "
-        f"-t UTF-8 page.txt > page.utf8.txt) and {_store(url, update)}"
+        f"-t UTF-8 page.txt > page.utf8.txt) and {store_advice(url, update)}"
     )
 
 
-def _store(url: str, update: int | None) -> str:
+def store_advice(url: str, update: int | None) -> str:
     """How a page fetched from `url`, saved and made readable, is stored from the file: added
     with its URL by `doc add`, or given to `doc update` as document `update`'s next revision
     (which has no --url, and keeps the document's own: review171, it was told to use one)."""
@@ -177,7 +177,7 @@ def compressed_advice(what: str, url: str | None = None, update: int | None = No
         return f"{what} looks gzip-compressed: decompress it first (gunzip)"
     return (
         f"{what} looks gzip-compressed, though its server did not say so (no Content-Encoding): "
-        f"save it, decompress it (gunzip) and {_store(url, update)}"
+        f"save it, decompress it (gunzip) and {store_advice(url, update)}"
     )
 
 
@@ -208,8 +208,8 @@ def not_utf8_advice(
             f"{what} looks like {ENCODING_LABELS['cp1252']}{_convert('WINDOWS-1252', url, update)}"
         )
     if url is not None:
-        return (
-            f"its server names no charset: save it, convert it to UTF-8 and {_store(url, update)}"
+        return "its server names no charset: save it, convert it to UTF-8 and " + store_advice(
+            url, update
         )
     return f"convert {what} to UTF-8 first"
 

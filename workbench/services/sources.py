@@ -100,7 +100,7 @@ def read_content(
     and only otherwise by a guess, which the Content names. `fetched`: the URL the bytes came
     from (a refusal's advice is for a page, not a file the user has), to be stored as document
     `update`'s next revision when given (`doc update`: the advice names it, not `doc add`)."""
-    chosen = fmt or _served(charset, fetched) or sniff_format(data, source)
+    chosen = fmt or _served(charset, fetched, update) or sniff_format(data, source)
     if chosen not in FORMATS:
         raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
     if data.startswith(GZIP_MAGIC):
@@ -137,16 +137,24 @@ def read_content(
     return Content(text, "text", source, None, {"title": plain_title(text)})
 
 
-def _served(content_type: str | None, fetched: str | None) -> str | None:
+def _served(content_type: str | None, fetched: str | None, update: int | None) -> str | None:
     """The format a fetched page's Content-Type names (`workbench.domain.media_types`), as a
     file's name names one; refused when it names something no page or text is (an image), by
-    what the server said, whatever the format asked: its bytes are that, not text."""
+    what the server said, whatever the format asked: its bytes are that, not text. A document
+    (a PDF, a Word file) has text to save: the refusal says how (`update`: see
+    `workbench.domain.text.utf16_advice`)."""
     if fetched is None:
         return None
-    from workbench.domain.media_types import not_a_page, served_format
+    from workbench.domain.media_types import holds_text, not_a_page, served_format
+    from workbench.domain.text import store_advice
 
     if (sent := not_a_page(content_type)) is not None:
-        raise InvalidInput(f"{fetched}: the server sent {sent}, not a page or a text")
+        refused = f"{fetched}: the server sent {sent}, not a page or a text"
+        if holds_text(content_type):
+            refused += ": save it, save its text as plain text (UTF-8) and " + store_advice(
+                fetched, update
+            )
+        raise InvalidInput(refused)
     return served_format(content_type)
 
 
