@@ -289,7 +289,7 @@ def test_user_bind_says_what_it_did(wbcli, db_url: str) -> None:  # type: ignore
     # Nothing changed is said on stderr, as every command says it (trial137: stdout here).
     r = wbcli("--as", "maria", "user", "bind", "maria", "--role", "postgres")
     assert (r.code, r.out) == (0, "")
-    assert r.err == "maria already acts from role postgres: nothing changed\n"
+    assert r.err == "maria already acts from role postgres; nothing changed\n"
     r = wbcli("--as", "owner", "user", "add", "tom", "--role", "postgres")
     assert r.code == 0
     r = wbcli("--as", "owner", "user", "list", "--json")
