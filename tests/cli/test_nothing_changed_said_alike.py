@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,3 +29,75 @@ def test_user_bind_of_the_role_already_bound_says_it_as_every_command_does(cli: 
     assert (r.out, r.err) == ("", "maria already acts from role postgres; nothing changed\n")
     r = ok(cli("--as", "owner", "user", "bind", "maria", "--role", "postgres", "--json"))
     assert json.loads(r.out)["changed"] is False
+    # (with --json too, as every command says it: test_with_json_every_command_...)
+    assert r.err == "maria already acts from role postgres; nothing changed\n"
+
+
+ARTICLE = "甲说了一句话。乙说了另一句话。\n"
+
+
+def _desk(cli: Run, tmp_path: Path) -> Path:
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    ok(cli("claim", "add", "1", "--text", "A said", "--quote", "甲说了一句话"))
+    return article
+
+
+def _unchanged_alike(cli: Run, *args: str) -> str:
+    """`args` (a command that changes nothing) run without and with --json: the same word on
+    stderr both times, nothing on stdout without --json, and that word."""
+    plain = ok(cli(*args))
+    as_json = ok(cli(*args, "--json"))
+    assert plain.out == "", plain.out
+    json.loads(as_json.out)  # (the result, for scripts, as before)
+    assert as_json.err == plain.err, (args, plain.err, as_json.err)
+    return str(plain.err)
+
+
+def test_with_json_every_command_that_changes_nothing_still_says_so(
+    cli: Run, tmp_path: Path
+) -> None:
+    """With --json, `claim status` and `claim edit` (and `config set`) said "nothing changed"
+    on stderr, where `claim assign|due|priority|tag|untag`, `doc edit` and `doc update` said
+    nothing: a script could not tell a claim already so from one changed (their JSON has no
+    `changed`), and a person watching the run saw the note from some commands only. One rule:
+    the word is said on stderr, --json or not (docs/json.md: notes go to stderr)."""
+    article = _desk(cli, tmp_path)
+    ok(cli("claim", "assign", "1", "--to", "ana"))
+    ok(cli("claim", "tag", "1", "money"))
+    ok(cli("claim", "due", "1", "2030-01-01"))
+    ok(cli("doc", "edit", "1", "--author", "王芳"))
+    said = {
+        ("claim", "status", "1", "unverified"): (
+            "claim #1 is already unverified; nothing changed\n"
+        ),
+        ("claim", "edit", "1", "--text", "A said"): "claim #1 already says this; nothing changed\n",
+        ("config", "set", "review.required", "false"): (
+            "review.required is already false; nothing changed\n"
+        ),
+        ("claim", "assign", "1", "--to", "ana"): (
+            "claim #1: already assigned to ana; nothing changed\n"
+        ),
+        ("claim", "priority", "1", "normal"): (
+            "claim #1: priority already normal; nothing changed\n"
+        ),
+        ("claim", "tag", "1", "money"): "claim #1: tags already money; nothing changed\n",
+        ("claim", "untag", "1", "other"): (
+            "claim #1: tags still money; nothing changed\n"
+            "claim #1 had no tag 'other': nothing to remove\n"
+        ),
+        ("claim", "due", "1", "2030-01-01"): "claim #1: due already 2030-01-01; nothing changed\n",
+        ("doc", "edit", "1", "--author", "王芳"): (
+            "document #1 already has these values; nothing changed\n"
+        ),
+        ("doc", "update", "1", str(article)): (
+            "document #1 revision 1 already has this text; nothing stored\n"
+        ),
+    }
+    for args, words in said.items():
+        assert _unchanged_alike(cli, *args) == words, args
+    ok(cli("claim", "due", "1", "--clear"))
+    assert _unchanged_alike(cli, "claim", "due", "1", "--clear") == (
+        "claim #1: already has no due date; nothing changed\n"
+    )
