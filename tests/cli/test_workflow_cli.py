@@ -432,8 +432,9 @@ def test_untag_of_a_tag_a_claim_does_not_have_says_so(cli: Run) -> None:
         "claim #2 had no tag 'typo': nothing to remove",
         "claim #3 had no tag 'money', 'typo': nothing to remove",
     ]
+    # (--json too: every command's word that it changed nothing is said on stderr, fix184)
     assert ok(cli("claim", "untag", "1", "x", "--json")).err == (
-        "claim #1 had no tag 'x': nothing to remove\n"
+        "claim #1: tags still none; nothing changed\nclaim #1 had no tag 'x': nothing to remove\n"
     )
 
 

@@ -28,16 +28,15 @@ if TYPE_CHECKING:
 def _report(done: DeskChange, as_json: bool, template: str, same: str) -> None:
     """A line per claim: `template` for one changed, on stdout; `same` for one that already
     was so (no event written: it is not told it was changed), on stderr, as every command says
-    it changed nothing."""
-    if json_out(as_json, done.claims):
-        return
+    it changed nothing, with --json too (the claims printed do not say which were so)."""
+    printed = json_out(as_json, done.claims)
     for c in done.claims:
         tags = ", ".join(c.tags) or "none"
         unchanged = c.id in done.unchanged
         said = (same if unchanged else template).format(c=c, tags=tags, due=c.due or "none")
         if unchanged:
             message(f"claim #{c.id}: {said}")
-        else:
+        elif not printed:
             click.echo(f"claim #{c.id}: {said}")
 
 

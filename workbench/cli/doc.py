@@ -384,7 +384,8 @@ def edit(
         emit_json(result.to_json())
     elif result.changed:
         click.echo(f"document #{document_id}: changed {', '.join(result.changed)}")
-    else:
+    if not result.changed:
+        # On stderr, --json or not, as every command says it changed nothing.
         message(f"document #{document_id} already has these values; nothing changed")
 
 
@@ -447,11 +448,12 @@ def update(
         _read_as(result.read_as, document_id, "", "update it again")
     if as_json:
         emit_json(result.to_json())
-        return
     if not result.created:
+        # On stderr, --json or not, as every command says it changed nothing.
         message(
             f"document #{document_id} revision {r.number} already has this text; nothing stored"
         )
+    if as_json or not result.created:
         return
     click.echo(
         f"stored revision {r.number} of document #{document_id}: {plural(r.length, 'character')}, "

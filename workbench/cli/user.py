@@ -82,9 +82,10 @@ def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
 
     b = bind_user(workbench_from(ctx), name, role)
     if not b.changed:
-        # Said on stderr, as every command says it changed nothing: stdout is for results.
-        if not json_out(as_json, b):
-            message(f"{b.user.name} already acts from role {b.user.role}; nothing changed")
+        # Said on stderr, as every command says it changed nothing (with --json too): stdout
+        # is for results.
+        json_out(as_json, b)
+        message(f"{b.user.name} already acts from role {b.user.role}; nothing changed")
         return
     if b.before is None:
         line = f"bound {b.user.name} to role {b.user.role}"
