@@ -101,3 +101,50 @@ def test_with_json_every_command_that_changes_nothing_still_says_so(
     assert _unchanged_alike(cli, "claim", "due", "1", "--clear") == (
         "claim #1: already has no due date; nothing changed\n"
     )
+
+
+def test_doc_add_of_a_stored_text_says_nothing_added_on_stderr(cli: Run, tmp_path: Path) -> None:
+    """`doc add a.txt` of a text already stored printed "already stored as document #1 (same
+    text); nothing added" on stdout, where every command says it changed nothing on stderr:
+    `workbench doc add a.txt > added.txt` kept the notice as if it were a result."""
+    article = _desk(cli, tmp_path)
+    r = ok(cli("doc", "add", str(article)))
+    assert (r.out, r.err) == ("", "already stored as document #1 (same text); nothing added\n")
+    r = ok(cli("doc", "add", str(article), "--json"))
+    assert json.loads(r.out)["created"] is False
+    assert r.err == "already stored as document #1 (same text); nothing added\n"
+
+
+def test_doc_add_of_several_prints_the_documents_added_on_stdout_only(
+    cli: Run, tmp_path: Path
+) -> None:
+    """`doc add new.txt a.txt new.txt` printed a line per input on stdout, those that added
+    nothing among them, then "added 1 document; 2 inputs already stored": a script reading
+    stdout for the documents added (`| grep -o '#[0-9]*'`) took #1, already there, as added,
+    and the total as one more result. Now stdout has a line per document added, in order;
+    an input already stored is said on stderr (as every command says it changed nothing),
+    and so is the total (as `import annotations` says its own)."""
+    article = _desk(cli, tmp_path)
+    new = tmp_path / "new.txt"
+    new.write_text("丙说了第三句话。\n", encoding="utf-8")
+    r = ok(cli("doc", "add", str(new), str(article), str(new)))
+    (line,) = r.out.splitlines()
+    assert line.startswith(f"{new}: added document #2: "), r.out
+    assert r.err.splitlines()[-3:] == [
+        f"{article}: already stored as document #1 (same text); nothing added",
+        f"{new}: same text as {new} above (document #2); nothing added",
+        "added 1 document; 2 inputs already stored",
+    ], r.err
+    r = ok(cli("doc", "add", str(new), str(article)))
+    assert r.out == ""
+    assert r.err.splitlines() == [
+        f"{new}: already stored as document #2 (same text); nothing added",
+        f"{article}: already stored as document #1 (same text); nothing added",
+        "added 0 documents; 2 inputs already stored",
+    ], r.err
+    r = ok(cli("doc", "add", str(new), str(article), "--json"))
+    assert [d["created"] for d in json.loads(r.out)] == [False, False]
+    assert r.err.splitlines() == [
+        f"{new}: already stored as document #2 (same text); nothing added",
+        f"{article}: already stored as document #1 (same text); nothing added",
+    ], r.err
