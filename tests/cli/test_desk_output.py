@@ -208,7 +208,8 @@ def test_same_text_with_new_metadata_offers_doc_edit(cli: Run, tmp_path: Path) -
     ok(cli("doc", "add", str(article), "--title", "Old"))
     # (its language was read from the text: zh; zh-Hans is new)
     r = ok(cli("doc", "add", str(article), "--title", "New title", "--lang", "zh-Hans"))
-    assert r.out == "already stored as document #1 (same text); nothing added\n"
+    assert r.out == ""
+    assert r.err.startswith("already stored as document #1 (same text); nothing added\n")
     assert "  title: stored Old, given New title" in r.err
     hint = "workbench doc edit 1 --title 'New title' --lang zh-Hans"
     assert r.err.splitlines()[-1].startswith("warning: ") and hint in r.err

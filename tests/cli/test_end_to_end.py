@@ -51,7 +51,7 @@ def test_document_and_claim_flow(cli: Run, article: Path, seed_article: str) -> 
     assert r.code == 0 and json.loads(r.out)["id"] == doc["id"]
     assert json.loads(r.out)["created"] is False
     r = cli("doc", "add", str(article))
-    assert f"already stored as document #{doc['id']}" in r.out
+    assert f"already stored as document #{doc['id']}" in r.err and r.out == ""
     r = cli("doc", "text", str(doc["id"]))
     assert r.out == seed_article
 

@@ -156,9 +156,11 @@ def add(
     Several inputs are added all or nothing, in one transaction: each is read and checked
     first, and one that cannot be (missing, not text, over WORKBENCH_MAX_DOCUMENT_MB) refuses
     them all, naming it. At most 1,000 inputs, ten times the size limit in all, and - once.
-    Each input gets its line, in order, then a total; with --json, one input prints its object
-    as before and several an array of them, in order (an input repeating an earlier one's text
-    has `same_as_input`, that input's position from 1). --title and --url describe one document,
+    Each input gets its line, in order: a document added on stdout, an input already stored
+    ("nothing added") on stderr, as every command says it changed nothing; then a total on
+    stderr. With --json, one input prints its object as before and several an array of them,
+    in order (an input repeating an earlier one's text has `same_as_input`, that input's
+    position from 1). --title and --url describe one document,
     so they go with one input (edit each document afterwards); --author, --published, --lang
     and --format apply to every input, --user-agent to every URL.
     """
@@ -188,19 +190,28 @@ def add(
         objects = [{**r.to_json(), "redirects": list(r.redirects)} for r in results]
         emit_json(objects if several else objects[0])
         for name, location, result in zip(names, files, results, strict=True):
+            if not result.created:
+                # (with --json too, as every command says it changed nothing)
+                message(_added_line(result, name, names))
             _not_applied(result)
             _same_url(result, location)
             _page_doubts(result, name)
         return
     for name, location, result in zip(names, files, results, strict=True):
         _redirects(result.redirects, name)
-        click.echo(_added_line(result, name, names))
+        # stdout holds the documents added, a line each, for a pipe; an input that added
+        # nothing is said on stderr, as every command says it changed nothing.
+        if result.created:
+            click.echo(_added_line(result, name, names))
+        else:
+            message(_added_line(result, name, names))
         _not_applied(result)
         _same_url(result, location)
         _page_doubts(result, name)
     if several:
+        # A summary for the person, as `import annotations` says its own: stderr.
         created = sum(r.created for r in results)
-        click.echo(
+        message(
             f"added {plural(created, 'document')}; "
             f"{plural(len(results) - created, 'input')} already stored"
         )
