@@ -142,3 +142,21 @@ def test_clear_is_the_one_spelling_the_help_and_refusals_give(cli: Run, tmp_path
     assert r.code == 2 and "choose one" in r.err, r.err
     r = cli("claim", "assign", "1", "--to", "ana", "--clear")
     assert r.code == 2 and "give either --to NAME or --clear" in r.err, r.err
+
+
+def test_a_value_meaning_none_is_refused_naming_clear(cli: Run, tmp_path: Path) -> None:
+    """`claim assign 1 --to ''` was refused "a person's name is needed, and this one is
+    empty", and `claim due 1 none` "due date 'none' is not a date; use YYYY-MM-DD": both
+    people meant to remove the value, and neither refusal said how (`claim edit --speaker ''`
+    names --clear). A due date typed wrong (digits in it) is still told only the date's form."""
+    _desk(cli, tmp_path)
+    for to in ("", "  "):
+        r = cli("claim", "assign", "1", "--to", to)
+        assert r.code == 2 and "empty; use --clear to remove the owner" in r.err, r.err
+    for value in ("none", "", "无"):
+        r = cli("claim", "due", "1", value)
+        assert r.code == 2 and "use YYYY-MM-DD, or --clear to remove the due date" in r.err, r.err
+    r = cli("claim", "due", "1", "2030-13-01")
+    assert r.code == 2 and "--clear" not in r.err, r.err
+    r = cli("claim", "assign", "1", "--from", "")  # (no owner to remove: --from finds one)
+    assert r.code == 2 and "--clear" not in r.err, r.err
