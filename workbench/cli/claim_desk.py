@@ -8,7 +8,14 @@ import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.once import Command
-from workbench.cli.options import ID, PERSON, if_version_option, json_context, json_option
+from workbench.cli.options import (
+    ID,
+    OWNER,
+    PERSON,
+    if_version_option,
+    json_context,
+    json_option,
+)
 from workbench.cli.render import json_out, message, warning
 from workbench.domain.desk import (
     PRIORITY_NAMES,
@@ -64,7 +71,7 @@ def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
 
 @click.command("assign", cls=Command)
 @click.argument("ids", metavar="[ID...]", type=ID, nargs=-1)
-@click.option("--to", "assignee", type=PERSON, metavar="NAME", help="Who owns the claims now.")
+@click.option("--to", "assignee", type=OWNER, metavar="NAME", help="Who owns the claims now.")
 @click.option(
     "--from",
     "owner",
@@ -234,11 +241,14 @@ def _is_priority(value: str) -> bool:
 
 def _check_due(value: str) -> None:
     """A malformed DATE is bad usage (exit 2), as it is for every date option (see DAY), and so
-    is one no deadline falls on (before 2000, or over ten years ahead: `desk.due_date`)."""
+    is one no deadline falls on (before 2000, or over ten years ahead: `desk.due_date`). A
+    value with no digit (none, '', 无) is no date mistyped but most likely meant to remove the
+    due date, which --clear does: said so."""
     try:
         due_date(value)
     except InvalidInput as exc:
-        raise click.UsageError(exc.message) from None
+        clear = "" if any(c.isdigit() for c in value) else ", or --clear to remove the due date"
+        raise click.UsageError(exc.message + clear) from None
 
 
 @click.command("due", cls=Command)

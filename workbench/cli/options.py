@@ -186,8 +186,21 @@ def _param_name(param: click.Parameter | None) -> str:
 
 
 # Every option or argument that names a person to record or to find among the desk's people
-# (--to, --assignee, `user add NAME`); not where '' means "none" (`claim edit --speaker ''`).
+# (--assignee, `user add NAME`); not where '' means "none" (`claim edit --speaker ''`).
 PERSON = _Person("name", str, _person_text)
+
+
+def _owner_text(value: str) -> str:
+    """An owner given (`claim assign --to NAME`): an empty one was most likely meant to remove
+    the owner, which --clear does, so the refusal says so."""
+    if not value.strip():
+        raise InvalidInput(
+            "a person's name is needed, and this one is empty; use --clear to remove the owner"
+        )
+    return value
+
+
+OWNER = _Person("name", str, _owner_text)
 # A name matched against those recorded (`claim list --speaker`, `audit export --actor`): empty
 # is bad usage, but a name recorded before today's rules of names must still be found.
 RECORDED_NAME = _Checked("name", str, _person_text)
