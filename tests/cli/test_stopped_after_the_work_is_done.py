@@ -219,3 +219,64 @@ def test_db_upgrade_stopped_before_its_guards_and_index_says_to_run_it_again(
     assert f"the database schema was upgraded from {OLDER} to {HEAD_REVISION}" in result.err
     assert "run `workbench db upgrade` again to finish" in result.err, result.err
     assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION
+
+
+@pytest.mark.parametrize("how", sorted(STOPS))
+def test_db_upgrade_stopped_once_it_finished_says_the_upgrade_once(
+    empty_db_url: str, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """`workbench db upgrade` stopped right after it had done all its work (the upgrade, the
+    guards, the index) said the upgrade twice on stderr: "upgraded the database schema from
+    A to B", the line every command's upgrade gets, and "warning: the database schema was
+    upgraded from A to B, but the command was stopped before it finished" (which came first
+    depended on the stop: Ctrl-C or a kill). The stop's line says it, once, exit 0."""
+    from workbench.services import database
+
+    upgrade(get_engine(empty_db_url), OLDER)
+    stop = STOPS[how][0]
+    finish = database.upgrade_database
+    delivered: list[int] = []
+
+    def finish_then_stop(wb: Any) -> Any:
+        done = finish(wb)
+        delivered.append(1)
+        stop()
+        return done
+
+    monkeypatch.setattr(database, "upgrade_database", finish_then_stop)
+    result = run_in_process(
+        ["--db", empty_db_url, "db", "upgrade"], env={"WORKBENCH_USER": "tester"}
+    )
+    assert delivered
+    assert result.code == 0, (result.code, result.err)
+    assert result.err == (
+        f"warning: the database schema was upgraded from {OLDER} to {HEAD_REVISION}, "
+        "but the command was stopped before it finished\n"
+    ), result.err
+    assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION
+
+
+@pytest.mark.parametrize("how", sorted(STOPS))
+def test_db_upgrade_stopped_before_its_index_says_the_upgrade_once(
+    empty_db_url: str, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The same upgrade stopped before it saw to the search index said "upgraded the
+    database schema from A to B" and then "interrupted once the database schema was upgraded
+    from A to B (that stands), ...": one fact twice. The stop's line says it, once."""
+    from workbench.services import search_index
+
+    upgrade(get_engine(empty_db_url), OLDER)
+    stop, code = STOPS[how]
+
+    def stop_instead(wb: Any) -> Any:
+        stop()
+
+    monkeypatch.setattr(search_index, "rebuild_index", stop_instead)
+    result = run_in_process(
+        ["--db", empty_db_url, "db", "upgrade"], env={"WORKBENCH_USER": "tester"}
+    )
+    assert result.code == code, (result.code, result.err)
+    (line,) = result.err.splitlines()
+    assert line.startswith(
+        f"interrupted once the database schema was upgraded from {OLDER} to {HEAD_REVISION}"
+    ), result.err
