@@ -77,8 +77,11 @@ class LazyGroup(Group):
         except KeyboardInterrupt as exc:
             # Past Click, which answers Ctrl-C with an empty line on stderr (for the ^C a
             # terminal echoed), then Abort: the CLI's edge says it in one line, or in JSON.
+            # Known as a stop now, before this context's close says what the command did.
+            from workbench.cli.common import stopping
             from workbench.cli.errors import Interrupted
 
+            stopping()
             raise Interrupted from exc
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:

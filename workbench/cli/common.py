@@ -63,6 +63,9 @@ class _Changes:
         self.upgrade_finished = False
         # A commit a stop left unknown (the last event it wrote), or None.
         self.unknown: CommitUnknown | None = None
+        # A stop (Ctrl-C, a kill) is ending the command: said by the CLI's edge (cli.errors),
+        # known before the root context's close says what the command did (`say_if_upgraded`).
+        self.stopped = False
 
     def committed(self, first: Event, count: int) -> None:
         self.first = self.first or first
@@ -93,6 +96,11 @@ def forget_changes() -> None:
     """A command starts: nothing of its own is committed yet (a test runs many in a process)."""
     global _changes
     _changes = _Changes()
+
+
+def stopping() -> None:
+    """A stop (Ctrl-C, a kill) is ending this command: the edge will say what it did."""
+    _changes.stopped = True
 
 
 def upgrade_is_the_change() -> None:
@@ -175,8 +183,12 @@ def unknown_commit() -> str | None:
 def say_if_upgraded(wb: Workbench) -> None:
     """The first use upgraded an older schema (a SQLite file, or `db upgrade`): say so once, on
     stderr (a --json result on stdout stays as it is). The older workbenches that wrote it
-    refuse it from now on, so its owner should know it changed."""
+    refuse it from now on, so its owner should know it changed. Not when a stop ends `db
+    upgrade`: the stop's own line says the upgrade (as done, or as unfinished: `committed_changes`,
+    `unfinished_upgrade`), and said here too it was said twice."""
     if wb.upgraded_from is None:
+        return
+    if _changes.stopped and _changes.upgrade_asked and _changes.upgraded is not None:
         return
     from workbench.cli.render import message
     from workbench.db.head import HEAD_REVISION

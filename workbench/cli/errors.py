@@ -158,7 +158,10 @@ class Terminated(SystemExit):
 
 
 def _terminated(signum: int, frame: object) -> None:
+    from workbench.cli.common import stopping
+
     del frame
+    stopping()
     _stopped_after_commit()
     raise Terminated(128 + signum)
 
