@@ -74,3 +74,22 @@ def test_o_dev_stdout_with_stdout_closed_writes_nowhere_else(db_url: str, cli: R
     assert r.stderr == (
         "error: cannot write /dev/stdout: file descriptor 1 is not open for writing\n"
     )
+
+
+def test_db_upgrade_with_stdout_closed_says_the_upgrade_once(empty_db_url: str) -> None:
+    """`workbench db upgrade >&-` of an older schema said the upgrade twice on stderr:
+    "upgraded the database schema from A to B", the line every command's upgrade gets, and
+    "warning: the database schema was upgraded from A to B, but the confirmation could not be
+    written". The warning says it, once (as a stop's line does), exit 0."""
+    from workbench.db.engine import get_engine
+    from workbench.db.head import HEAD_REVISION
+    from workbench.db.migrate import upgrade
+
+    older = "0008_similar_meta"
+    upgrade(get_engine(empty_db_url), older)
+    r = _closed_stdout(empty_db_url, "db", "upgrade")
+    assert r.returncode == 0, r.stderr
+    assert r.stderr == (
+        f"warning: the database schema was upgraded from {older} to {HEAD_REVISION}, but the "
+        "confirmation could not be written: standard output is closed\n"
+    ), r.stderr
