@@ -83,6 +83,12 @@ class LazyGroup(Group):
 
             stopping()
             raise Interrupted from exc
+        except OSError:
+            # (its output lost, most often: the edge says what the command did)
+            from workbench.cli.common import failing_on_os_error
+
+            failing_on_os_error()
+            raise
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         rows = [(name, COMMANDS[name][2]) for name in self.list_commands(ctx)]

@@ -63,9 +63,11 @@ class _Changes:
         self.upgrade_finished = False
         # A commit a stop left unknown (the last event it wrote), or None.
         self.unknown: CommitUnknown | None = None
-        # A stop (Ctrl-C, a kill) is ending the command: said by the CLI's edge (cli.errors),
-        # known before the root context's close says what the command did (`say_if_upgraded`).
+        # A stop (Ctrl-C, a kill), or an OSError (its output lost), is ending the command:
+        # the CLI's edge (cli.errors) says what the command did, and it is known before the
+        # root context's close says it too (`say_if_upgraded`).
         self.stopped = False
+        self.os_error = False
 
     def committed(self, first: Event, count: int) -> None:
         self.first = self.first or first
@@ -101,6 +103,12 @@ def forget_changes() -> None:
 def stopping() -> None:
     """A stop (Ctrl-C, a kill) is ending this command: the edge will say what it did."""
     _changes.stopped = True
+
+
+def failing_on_os_error() -> None:
+    """An OSError is ending this command: the edge will say what it did, as a confirmation
+    that could not be written (`cli.errors._output_lost`)."""
+    _changes.os_error = True
 
 
 def upgrade_is_the_change() -> None:
@@ -150,6 +158,15 @@ def _schema_upgraded() -> str | None:
     return f"the database schema was upgraded from {up.before} to {up.after}"
 
 
+def _upgrade_said_at_the_edge() -> bool:
+    """The edge's line (cli.errors) will name this command's upgrade: a stop or an OSError
+    says what was done (`committed_changes`, with the upgrade once finished); a stop before it
+    finished says it as unfinished (`unfinished_upgrade`)."""
+    if _schema_upgraded() is not None:
+        return _changes.stopped or _changes.os_error
+    return _changes.stopped and unfinished_upgrade() is not None
+
+
 def unfinished_upgrade() -> str | None:
     """The words for `db upgrade` stopped once its schema's upgrade committed but before it
     saw to the guard triggers and the search index, or None. The upgrade stands (said); the
@@ -183,12 +200,11 @@ def unknown_commit() -> str | None:
 def say_if_upgraded(wb: Workbench) -> None:
     """The first use upgraded an older schema (a SQLite file, or `db upgrade`): say so once, on
     stderr (a --json result on stdout stays as it is). The older workbenches that wrote it
-    refuse it from now on, so its owner should know it changed. Not when a stop ends `db
-    upgrade`: the stop's own line says the upgrade (as done, or as unfinished: `committed_changes`,
-    `unfinished_upgrade`), and said here too it was said twice."""
-    if wb.upgraded_from is None:
-        return
-    if _changes.stopped and _changes.upgrade_asked and _changes.upgraded is not None:
+    refuse it from now on, so its owner should know it changed. Not when the CLI's edge says
+    it: `db upgrade` ended by a stop or an OSError once its upgrade committed, where the edge's
+    own line names the upgrade (as done, or as unfinished), and said here too it was said
+    twice."""
+    if wb.upgraded_from is None or _upgrade_said_at_the_edge():
         return
     from workbench.cli.render import message
     from workbench.db.head import HEAD_REVISION
