@@ -7,7 +7,7 @@ import click
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import ID, claim_id_argument, json_context
-from workbench.cli.render import json_or_line, json_out
+from workbench.cli.render import json_or_line, json_out, message
 
 
 @click.group(cls=Group)
@@ -98,8 +98,14 @@ def _visibility(
     from workbench.services.notes import set_note_visibility
 
     wb = workbench_from(ctx)
-    n = set_note_visibility(
+    done = set_note_visibility(
         wb, note_id, internal=internal, reason=text_or_stdin(reason, "the reason") or ""
     )
+    n = done.note
+    if not done.changed:
+        state = "internal" if n.internal else "published"
+        message(f"note #{n.id} is already {state}; nothing changed")
+        json_out(as_json, n)
+        return
     now = "internal now: never published" if n.internal else "published again"
     json_or_line(as_json, n, f"note #{n.id} on claim #{n.claim_id} is {now}")

@@ -7,6 +7,7 @@ name her" note reached the public page)."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
@@ -60,23 +61,35 @@ def add_note(wb: Workbench, claim_id: int, body: str, *, internal: bool = False)
         return NoteView.of(note)
 
 
+@dataclass(frozen=True, slots=True)
+class NoteVisibility:
+    """The note as it now is, and whether `set_note_visibility` changed it (False: it already
+    was so, and nothing was written)."""
+
+    note: NoteView
+    changed: bool
+
+
 @mutation
-def set_note_visibility(wb: Workbench, note_id: int, *, internal: bool, reason: str) -> NoteView:
+def set_note_visibility(
+    wb: Workbench, note_id: int, *, internal: bool, reason: str
+) -> NoteVisibility:
     """Take a published note back (`internal` True: no published view shows it from now on),
     or give an internal one back to publication. Notes are otherwise immutable, and a note
     written without --internal ("called Ms Li at home, she asked not to be named") would be
     published by the next report. One event, `note.visibility_changed`, on the note: `internal`
     before and after, and `reason` written with it as an internal note (why a note was kept
-    back says what it holds). Refused for a note already so, and for the reason the claim's
-    verdict publishes (taking it back would publish the verdict without it: reopen first)."""
+    back says what it holds). A note already so is left as it is, nothing written (`changed`
+    False), as a claim given the status it has is: a desk's script run twice must not fail the
+    second time. Refused for the reason the claim's verdict publishes (taking it back would
+    publish the verdict without it: reopen first)."""
     text = note_body(reason)
     with transaction(wb, write=True) as tx:
         note = tx.session.get(Note, note_id) if 0 < note_id < 2**63 else None
         if note is None:
             raise NotFound(f"no note #{note_id}")
         if note.internal == internal:
-            state = "internal" if internal else "published"
-            raise InvalidInput(f"note #{note.id} is already {state}")
+            return NoteVisibility(NoteView.of(note), changed=False)
         claim = get_claim_row(tx, note.claim_id)
         if internal and _publishes_as_reason(tx, claim, note.id):
             raise InvalidInput(
@@ -89,7 +102,7 @@ def set_note_visibility(wb: Workbench, note_id: int, *, internal: bool, reason: 
         why = insert_note(tx, claim, text, internal=True)
         payload = changed(before, {"internal": internal}, note_payload(why))
         tx.record("note.visibility_changed", "note", note.id, payload, claim_id=claim.id)
-        return NoteView.of(note)
+        return NoteVisibility(NoteView.of(note), changed=True)
 
 
 def _publishes_as_reason(tx: Tx, claim: Claim, note_id: int) -> bool:
