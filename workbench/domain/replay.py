@@ -32,6 +32,9 @@ person has grown since (small capitals, display names), and an approval an older
 through under a look-alike is no forgery of the trail; replay reporting it would refuse that
 desk's own bundle (review55). `claim show` and publishing read such an approval as none
 (workbench.domain.sign_off).
+And a `claim.status_changed` that gives a verdict while the trail's own review.required is on:
+the workflow has only proposed a verdict then since the setting first existed (trial185: a
+verdict forged past the sign-off, rechained, verified OK).
 
 The same rules hold a full exported file's events (`audit verify --file`, with `compared`
 off: nothing there to hold the tables to), so each rule has this one home.
@@ -67,12 +70,13 @@ from workbench.domain.shown import KEPT, Clipped, clip, shown, shown_text
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
     FINAL_STATUSES,
+    FINAL_VALUES,
     WITHDRAWN_VALUE,
     Status,
     listed,
 )
 from workbench.domain.text import whole_number
-from workbench.domain.transitions import APPROVED, EDITED, edited_parts
+from workbench.domain.transitions import APPROVED, EDITED, STATUS_CHANGED, edited_parts
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.
@@ -165,6 +169,10 @@ BEFORE_WORKFLOW = frozenset({"document.added", "claim.added", "claim.status_chan
 # added, imported and extracted, evidence, documents, revisions, users; a bundle restore copies
 # rows and events as they were), so the two differ only in a trail or table altered by hand.
 # Not a document's `author` (the article's byline) nor a claim's `proposed_by` (an update's).
+# The setting under which a verdict is only proposed (`claim.review_requested`) until a second
+# person approves it (transitions.decide), since it first existed (migration 0003, with the
+# workflow): no workbench wrote a `claim.status_changed` giving a verdict while it was on.
+REVIEW_REQUIRED = "review.required"
 AUTHOR_FIELDS = {
     "note": "author",
     "claim": "created_by",
@@ -289,6 +297,11 @@ def upsert(kind: str) -> Rule:
             replay.update(kind, ev, ev.entity_id, before, after, paired=False)
         else:
             replay.create(kind, ev, ev.entity_id, ev.payload.get("after"))
+        if kind == "setting" and ev.entity_id == REVIEW_REQUIRED:
+            # Read here, not at each status change: a spilling store hands out one entity at a
+            # time, and the claim is the one held there.
+            setting = replay.store.get(kind, ev.entity_id)
+            replay.review_required = setting is not None and setting.get("value") is True
 
     return rule
 
@@ -392,6 +405,8 @@ class Replay:
         # holds from the first event written under the workflow (see BEFORE_WORKFLOW) on.
         self.evidenced = IdSet()
         self.workflow = False
+        # review.required as the events so far set it (the setting's default is off).
+        self.review_required = False
         self.differences: list[Difference] = []
         self.total = 0
         self.events = 0
@@ -637,6 +652,8 @@ class Replay:
         if is_claim:
             self._check_verdict(ev, subject, key, was, entity)
             self._check_withdrawal(ev, subject, was[0], entity.get("status"))
+            if ev.action == STATUS_CHANGED and self.review_required:
+                self._check_sign_off(ev, subject, was[0], entity.get("status"))
         self.store.put(kind_name, key, entity)
 
     def change_in_place(
@@ -763,6 +780,19 @@ class Replay:
                 subject,
                 f"approved by {shown(ev.actor)}, the proposer: the workflow refuses that a "
                 "verdict's proposer approve it (own_verdict)",
+            )
+
+    def _check_sign_off(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:
+        """A verdict given by a plain status change while review.required is on: the workflow
+        only proposes it then, for a second person to approve, so the event records a verdict
+        that skipped the sign-off (a forger's simpler way than approving their own)."""
+        if isinstance(status, str) and status in FINAL_VALUES and status != was:
+            self._event_problem(
+                ev,
+                subject,
+                f"status becomes {shown(status)} with no second reviewer while review.required "
+                "is on: the workflow only proposes a verdict then, for a different person to "
+                "approve (review_required)",
             )
 
     def _check_withdrawal(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:
