@@ -176,9 +176,19 @@ def event_hash(
 
 def record_hash(record: dict[str, Any]) -> str:
     """The same hash from a parsed record (an exported line), straight from the recipe."""
+    return text_hash(record_text(record))
+
+
+def record_text(record: dict[str, Any]) -> str:
+    """The canonical text a parsed record (an exported line) is hashed as."""
     fields = {name: record[name] for name in HASHED_FIELDS}
     for name in OPTIONAL_HASHED_FIELDS:
         # null and absent hash alike: an event without the field (older than the field).
         if record.get(name) is not None:
             fields[name] = record[name]
-    return hashlib.sha256(canonical_json(fields).encode("utf-8")).hexdigest()
+    return canonical_json(fields)
+
+
+def text_hash(text: str) -> str:
+    """The hash of a record's canonical text (record_text)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

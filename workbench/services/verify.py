@@ -2,7 +2,7 @@
 
 The database walk recomputes each hash with `event_hash` on the stored payload text and checks
 that text is canonical, which together prove it hashes as the documented recipe says. The file
-walk parses each line and hashes it straight from the recipe (`record_hash`), so a file can be
+walk parses each line and hashes it straight from the recipe (`record_text`), so a file can be
 checked with no database at all.
 """
 
@@ -26,16 +26,19 @@ from workbench.domain.chain import (
     HASHED_FIELDS,
     event_hash,
     is_canonical_of,
-    record_hash,
+    record_text,
+    text_hash,
 )
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_hash
 from workbench.domain.json_fields import JsonFields
+from workbench.domain.json_keys import may_repeat_a_key, repeated_key
 from workbench.domain.kinds import KINDS
 from workbench.domain.plurals import plural
 from workbench.domain.replay import Replay
 from workbench.domain.replay_input import unfit
 from workbench.domain.scope import AFTER_FILTERS, ExportScope
+from workbench.domain.shown import shown
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
@@ -244,11 +247,15 @@ def verify_file(
             if isinstance(record, str):
                 walk.fail(None, f"line {number}: {record}")
                 break
+            canonical = record_text(record)
+            if may_repeat_a_key(line, canonical) and (key := repeated_key(line)) is not None:
+                walk.fail(None, f"line {number}: {_repeated(key)}")
+                break
             # An event the stated filters could not have selected is not the export they say.
             outside = refuses(record)
             extra = () if outside is None else (f"line {number}: {outside}",)
             if not walk.feed(
-                record["seq"], record["prev_hash"], record["hash"], record_hash(record), *extra
+                record["seq"], record["prev_hash"], record["hash"], text_hash(canonical), *extra
             ):
                 _read_on(walk, number, tally.counting(lines))
                 break
@@ -315,6 +322,14 @@ def _hold_to_rules(rules: Replay, record: dict[str, Any], line: str) -> None:
         record["payload"],
         record["actor"],
         record["at"],
+    )
+
+
+def _repeated(key: str) -> str:
+    return (
+        f"names {shown(key)} twice in one object: JSON readers differ on which value counts "
+        "(Python's the last, others the first), so the line can show another value than the one "
+        "hashed; the recipe holds each key once and no export writes one twice"
     )
 
 
