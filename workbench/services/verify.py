@@ -251,12 +251,18 @@ def verify_file(
             if may_repeat_a_key(line, canonical) and (key := repeated_key(line)) is not None:
                 walk.fail(None, f"line {number}: {_repeated(key)}")
                 break
+            try:
+                digest = text_hash(canonical)
+            except UnicodeEncodeError as exc:
+                # Valid UTF-8 bytes whose JSON escapes half a surrogate pair (\ud800): no text
+                # holds one, so the recipe's UTF-8 has nothing to encode (trial185: it was said as
+                # the file's encoding, with no line).
+                walk.fail(None, f"line {number}: {_surrogate(canonical[exc.start])}")
+                break
             # An event the stated filters could not have selected is not the export they say.
             outside = refuses(record)
             extra = () if outside is None else (f"line {number}: {outside}",)
-            if not walk.feed(
-                record["seq"], record["prev_hash"], record["hash"], text_hash(canonical), *extra
-            ):
+            if not walk.feed(record["seq"], record["prev_hash"], record["hash"], digest, *extra):
                 _read_on(walk, number, tally.counting(lines))
                 break
             walk.clock.feed(record["seq"], record["at"])
@@ -330,6 +336,14 @@ def _repeated(key: str) -> str:
         f"names {shown(key)} twice in one object: JSON readers differ on which value counts "
         "(Python's the last, others the first), so the line can show another value than the one "
         "hashed; the recipe holds each key once and no export writes one twice"
+    )
+
+
+def _surrogate(char: str) -> str:
+    return (
+        f"escapes \\u{ord(char):04x}, half of a surrogate pair, with no other half: no character "
+        "is written so, no text the workbench stores holds one, and the recipe cannot encode it "
+        "as UTF-8"
     )
 
 
