@@ -208,6 +208,9 @@ def verify_file(
                 "(or it was cut to nothing)"
             )
         number, line = first
+        # A byte order mark an editor put first when it saved the file (Notepad, some Chinese
+        # editors) is no part of the JSON, as spacing is not (trial185: it was "not a scope line").
+        line = line.removeprefix("\ufeff")
         record = _json(line)
         if record is None and (kind := _other_format(line)) is not None:
             raise InvalidInput(
