@@ -117,14 +117,16 @@ class ExportScope:
             )
         if (first_seq, last_seq) != (self.first_seq, self.last_seq):
             problems.append(
-                f"the events run seq {first_seq}..{last_seq}, the scope line says "
-                f"{self.first_seq}..{self.last_seq}"
+                f"{_seqs(first_seq, last_seq, 'the events run ', 'the file holds no event')}, "
+                f"the scope line says {_seqs(self.first_seq, self.last_seq, '', 'none')}"
             )
         if head != self.head:
-            problems.append(
-                f"the last event's hash {head[:12]}… is not the head the scope line states "
-                f"({self.head[:12]}…)"
+            held = (
+                f"the last event's hash {head[:12]}…"
+                if first_seq is not None
+                else "with no event, the file's head is the genesis value (64 zeros), which"
             )
+            problems.append(f"{held} is not the head the scope line states ({self.head[:12]}…)")
         if self.full and (self.count, self.head) != (self.trail_count, self.trail_head):
             problems.append("a full export must end at the trail's head; the scope line disagrees")
         if continued is not None and (self.head if self.count else continued) != self.trail_head:
@@ -138,3 +140,9 @@ class ExportScope:
 
 def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _seqs(first: int | None, last: int | None, lead: str, none: str) -> str:
+    """A run of seqs as a report says it, or `none` when there is no event (trial185: it said
+    `None..None`)."""
+    return none if first is None or last is None else f"{lead}seq {first}..{last}"
