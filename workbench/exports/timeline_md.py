@@ -28,6 +28,7 @@ from workbench.domain.text import span_words
 from workbench.services.audit import (
     BATCH,
     EXPORT_FIELDS,
+    TIMELINE_TITLE,
     EventFilter,
     export_scope,
     stream_events,
@@ -71,7 +72,7 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
     """The timeline of the events `flt` keeps; `progress` hears how many are written, of the
     scope's count."""
     write = out.write
-    write("# Audit timeline\n\n")
+    write(f"{TIMELINE_TITLE}\n\n")
     write(f"Exported {_when(format_at(now()))} UTC from the audit trail")
     criteria = _criteria(flt)
     write(f", {criteria}.\n" if criteria else ".\n")

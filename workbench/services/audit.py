@@ -27,6 +27,8 @@ from workbench.services.progress import Progress, counted
 if TYPE_CHECKING:
     from workbench.db.paging import AnySelect
 
+# The Markdown timeline's first line: `audit verify --file` names the file by it (trial185).
+TIMELINE_TITLE = "# Audit timeline"
 EXPORT_FIELDS = (
     "seq",
     "at",

@@ -40,7 +40,7 @@ from workbench.domain.replay_input import unfit
 from workbench.domain.scope import AFTER_FILTERS, ExportScope
 from workbench.domain.shown import shown
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
-from workbench.services.audit import EXPORT_FIELDS, filter_of, stream_events
+from workbench.services.audit import EXPORT_FIELDS, TIMELINE_TITLE, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
@@ -408,9 +408,12 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str]]:
 
 def _other_format(first_line: str) -> str | None:
     """The format of another export of the trail, told by its first line: CSV by its header
-    (trial47 verified a CSV export and read "BROKEN", as if it had been tampered with)."""
+    (trial47 verified a CSV export and read "BROKEN", as if it had been tampered with), the
+    Markdown timeline by its title (trial185, likewise)."""
     header = first_line.lstrip("\ufeff")  # `--bom` puts a byte order mark first
-    return "CSV" if header.startswith(",".join(EXPORT_FIELDS[:3])) else None
+    if header.startswith(",".join(EXPORT_FIELDS[:3])):
+        return "CSV"
+    return "a Markdown timeline" if header.rstrip() == TIMELINE_TITLE else None
 
 
 def _json(line: str) -> Any:
