@@ -177,7 +177,13 @@ def test_round_trip_through_the_cli(
     # --json: the claims, and the notices (none now: everything is already there)
     r = fresh("import", "annotations", str(target), "--doc", "1", "--json")
     assert r.code == 0, r.err
-    assert json.loads(r.out) == {"added": [], "already_present": 7, "skipped": [], "notices": []}
+    assert json.loads(r.out) == {
+        "added": [],
+        "already_present": 7,
+        "skipped": [],
+        "notices": [],
+        "differs": [],
+    }
     assert fresh("doc", "add", "-", input=ARTICLE + "\n附言。").code == 0
     one = write(tmp_path, {**exported_one(target), "type": "Annotation"}, "one.json")
     r = fresh("import", "annotations", one, "--doc", "2")

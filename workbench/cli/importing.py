@@ -130,18 +130,28 @@ def _say_other_ids(other_ids: list[OtherId], document_id: int, *, dry_run: bool)
         )
 
 
-def _say_differs(differs: list[Differs]) -> None:
+def _say_differs(differs: list[Differs], noun: str = "row") -> None:
+    """The rows (or annotations: `noun`) of claims present that the file gives otherwise, both
+    imports' alike."""
     for d in differs[:DIFFERS_SHOWN]:
-        message(_differs_line(d))
+        message(_differs_line(d, noun))
     if len(differs) > DIFFERS_SHOWN:
         rest = len(differs) - DIFFERS_SHOWN
         message(
-            f"and {plural(rest, 'more row')} whose claim, already present, differs from the "
+            f"and {plural(rest, f'more {noun}')} whose claim, already present, differs from the "
             "file: not changed (--json: differs)"
         )
 
 
-def _differs_line(d: Differs) -> str:
+def _differs_json(differs: list[Differs]) -> list[dict[str, object]]:
+    """--json's `differs`, both imports' alike (an annotation's number as its `row`)."""
+    return [
+        {"row": d.row, "claim": d.claim_id, "fields": list(d.fields), "emptied": list(d.emptied)}
+        for d in differs
+    ]
+
+
+def _differs_line(d: Differs, noun: str) -> str:
     commands = ", ".join(
         dict.fromkeys(
             _CLEARED_BY.get(name, _CHANGED_BY[name]) if name in d.emptied else _CHANGED_BY[name]
@@ -150,7 +160,7 @@ def _differs_line(d: Differs) -> str:
     )
     changed = [name for name in d.fields if name not in d.emptied]
     one = len(changed) == 1 and changed[0] != "tags"  # (its tags differ, trial47c)
-    present = f"row {d.row}: claim #{d.claim_id} is already present"
+    present = f"{noun} {d.row}: claim #{d.claim_id} is already present"
     why = f"(import adds claims only; use {commands})"
     if not d.emptied:
         return (
@@ -195,6 +205,13 @@ def annotations_command(
     claim, present, an orphaned one too (its quote gone from the current text). An annotation
     whose target names another document of the desk (its URL, or its text's sha256) is
     anchored in DOC by its quote all the same, and said to be another document's.
+    An annotation whose claim is present adds nothing and changes nothing; where it gives
+    another status, type or speaker than the claim has, or a note that is none of the
+    claim's notes, it is said on stderr (the first ten such annotations, the rest counted;
+    --json's `differs` gives every one), and so is one of these that a workbench export's
+    annotation leaves out where the claim has it (for the note, where the export writes one):
+    it clears nothing and deletes no note (`differs`' `emptied`; the commands that change or
+    clear each are named).
     """
     from workbench.services.imports import collapsed, import_annotations
 
@@ -208,6 +225,7 @@ def annotations_command(
                 "already_present": result.present,
                 "skipped": result.skipped,
                 "notices": result.notices,
+                "differs": _differs_json(result.differs),
             }
         )
     else:
@@ -217,6 +235,7 @@ def annotations_command(
         message(f"skipped {line}")
     for line in collapsed(result.notices, "annotation"):  # those that came in alike, one line
         message(line)
+    _say_differs(result.differs, "annotation")
     skipped = f", {plural(len(result.skipped), 'annotation')} skipped" if skip_bad else ""
     message(
         f"{plural(len(result.added), 'claim')} added, {result.present} already present{skipped}"
@@ -323,15 +342,7 @@ def claims_command(
                 "already_present": result.present,
                 "skipped": result.skipped,
                 "notices": result.notices,
-                "differs": [
-                    {
-                        "row": d.row,
-                        "claim": d.claim_id,
-                        "fields": list(d.fields),
-                        "emptied": list(d.emptied),
-                    }
-                    for d in result.differs
-                ],
+                "differs": _differs_json(result.differs),
                 "warnings": result.warnings,
                 "other_ids": [
                     {

@@ -300,6 +300,10 @@ class IncomingAnnotation:
     # This workbench's own annotation of a claim whose verdict it withheld (flagged for
     # re-review): highlighting, with no status (`annotation`).
     withheld: bool = False
+    # This workbench wrote it (its generator): it carries each field its export writes, so a
+    # status, type, speaker or note it lacks was taken out of it, or never held (an import
+    # says what differs from the claim present: `services.imports._differing`).
+    ours: bool = False
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -405,6 +409,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         speaker=_speaker(targets, where) if ours else None,
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
+        ours=ours,
     )
 
 

@@ -171,6 +171,9 @@ def import_annotations(
     comes in by the rule `import claims` follows (`arrival`). The claim's own annotation whose
     verdict carries no reason is the claim, present, where its export writes none (a verdict
     an older trail recorded with none); refused where the export writes one (`_reasons_emptied`).
+    An annotation of a claim present whose status, type, speaker or note is not the claim's
+    (or, of a workbench's own, is left out where its export writes one) changes nothing: it
+    is returned in `differs`, as `import claims` returns such a row.
     """
     from workbench.exports.annotations import read_collection
 
@@ -214,13 +217,23 @@ def import_annotations(
         # Already in the document, or earlier in this file: counted, not added (`same_claim`).
         seen = _claim_keys(tx, doc, number)
         new: list[_Ready] = []
+        # Those of a claim present, with its id: compared with it as a claims table's rows
+        # are, so that a status, type, speaker or note an editor changed in the file, which
+        # nothing takes in, is said (it was counted "already present", unsaid).
+        present: list[tuple[int, int, _Ready]] = []
         for claim in ready:
             if claim.present is not None:
+                present.append((claim.number, claim.present, claim))
                 continue
             key = _claim_key(same_claim(doc.id, claim.span, claim.text, revision=number))
             if key not in seen:
                 seen[key] = None
                 new.append(claim)
+            elif (claim_id := seen[key]) is not None:
+                present.append((claim.number, claim_id, claim))
+        # Only this workbench's own annotations say a field emptied (`_annotation_ready`): each
+        # carries every field its export writes, as an export's row does.
+        differs = _differing(tx, present, export=True)
         source = Path(path).name
         twins = SpanTwins(tx, doc.id, number)
         added = [
@@ -234,6 +247,7 @@ def import_annotations(
             present=len(ready) - len(new),
             skipped=errors,
             notices=notices,
+            differs=differs,
         )
 
 
@@ -277,6 +291,7 @@ def _annotation_ready(
         # Refused only where the export writes one, taken out of the file (`_reasons_emptied`),
         # as `_check` does a claims table's row.
         arrived, unreasoned = Arrival(Decision(action=None)), exc.message
+    speaker = speaker_name(item.speaker)
     return _Ready(
         number=item.index,
         span=span,
@@ -284,12 +299,42 @@ def _annotation_ready(
         claim_type=(claim_type or ClaimType.FACT).value,
         note=None if note is None else note_body(note),
         arrived=arrived,
-        speaker=speaker_name(item.speaker),
+        speaker=speaker,
+        asked=asked.value,
+        given=_annotation_gives(item, speaker),
+        emptied=_annotation_empties(item, speaker),
         present=None if own is None else own.id,
         elsewhere=None if own is not None else sources.elsewhere(item.sources),
         anchored=anchored,
         unreasoned=unreasoned,
     )
+
+
+def _annotation_gives(item: IncomingAnnotation, speaker: str | None) -> frozenset[str]:
+    """The `COMPARED` fields an annotation gives (`_Ready.given`): only this workbench's own
+    carry a status, type and speaker (another tool's tags are its own)."""
+    given = {
+        "speaker": speaker is not None,
+        "type": item.claim_type is not None,
+        "status": item.status is not None,
+    }
+    return frozenset(name for name, gives in given.items() if gives)
+
+
+def _annotation_empties(item: IncomingAnnotation, speaker: str | None) -> frozenset[str]:
+    """The fields (`COMPARED`, and `note`) this workbench's own annotation lacks where its
+    export writes each for a claim that has it (`_Ready.emptied`): taken out in the file, or
+    never held; another tool's annotation gives none of them, and empties none. A withheld
+    verdict's annotation is written with no status and no note (`annotation`): not emptied."""
+    if not item.ours:
+        return frozenset()
+    empty = {
+        "speaker": speaker is None,
+        "type": item.claim_type is None,
+        "status": item.status is None and not item.withheld,
+        "note": not has_visible(item.note) and not item.withheld,
+    }
+    return frozenset(name for name, lacks in empty.items() if lacks)
 
 
 def _how_anchored(exact: str | None, span: Span) -> str | None:
@@ -459,7 +504,8 @@ class _Ready:
     tags: tuple[str, ...] = ()
     asked: str | None = None  # the status the row gives (it may arrive at another)
     given: frozenset[str] = frozenset()  # the columns the row gives a value in
-    # The COMPARED columns (and `note`) the file has, the row leaves empty.
+    # The COMPARED columns (and `note`) the file has, the row leaves empty; of an annotation,
+    # those this workbench's own lacks (`_annotation_empties`).
     emptied: frozenset[str] = frozenset()
     # The claim the row's id cell names, when the row is not that claim's own (`_own_claim`),
     # and whether that id is a claim of the document (`OtherId`).
