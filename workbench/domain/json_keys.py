@@ -8,30 +8,15 @@ workbench never writes one; an exported line that holds one was written by someo
 from __future__ import annotations
 
 import json
-from typing import Any
+
+from workbench.domain.unique_keys import RepeatedKey, unique_object
 
 # `,"hash":"<64 hex>"`: what an exported line holds beyond its canonical fields.
 HASH_ITEM = len(',"hash":""') + 64
 
 
-class _Repeated(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-def _unique(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    found = dict(pairs)
-    if len(found) != len(pairs):
-        seen: set[str] = set()
-        for key, _ in pairs:
-            if key in seen:
-                raise _Repeated(key)
-            seen.add(key)
-    return found
-
-
-_decoder = json.JSONDecoder(object_pairs_hook=_unique)
+# The readers' own hook (unique_keys): one rule for a repeated key, whoever reads it.
+_decoder = json.JSONDecoder(object_pairs_hook=unique_object)
 
 
 def repeated_key(text: str) -> str | None:
@@ -39,7 +24,7 @@ def repeated_key(text: str) -> str | None:
     parse: that is said where it is parsed)."""
     try:
         _decoder.decode(text)
-    except _Repeated as found:
+    except RepeatedKey as found:
         return found.key
     except (ValueError, RecursionError):
         return None
