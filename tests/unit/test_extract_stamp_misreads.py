@@ -1,0 +1,41 @@
+"""Texts the live-blog time-stamp rule (trial186) cut wrongly.
+
+A desk running `extract` saw `12:00 起，地铁票价上调至3元。` offered as `起，地铁票价上调至3元。`:
+the time the fare rises from, the sentence's own figure, was dropped as a live blog's stamp (so
+were `24:00 前` and `10:00 至 12:00`); and `98:95 湖人险胜勇士` was offered without its score,
+though `98:95` is no time of day.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.checkworthy import find_candidates
+from workbench.domain.segment import split_sentences
+
+
+def _sentences(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12:00 起，地铁票价上调至3元。",
+        "24:00 前必须完成缴费，逾期将加收5%滞纳金。",
+        "10:00 至 12:00 在北京举行，共有300人参加。",
+        "8点30分 以后，全市共有12条线路停运。",
+    ],
+)
+def test_a_time_the_sentence_runs_from_or_to_is_its_own(text: str) -> None:
+    assert _sentences(text) == [text]
+    found = [c for c in find_candidates(text, min_score=0.0)]
+    assert [text[c.start : c.end] for c in found] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["98:95 湖人险胜勇士，詹姆斯砍下40分。", "35:28 主队以7分优势获胜。"],
+)
+def test_a_score_that_is_no_time_of_day_stays_with_its_sentence(text: str) -> None:
+    assert _sentences(text) == [text]
