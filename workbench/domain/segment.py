@@ -123,10 +123,13 @@ _TIME_LINE = re.compile(
 # the candidate and was taken for its figure (trial186: `10:05 发布会正式开始，……` scored 0.997
 # on the stamp alone). A time the sentence writes into itself (`10时20分，市交通委表示`,
 # `10:20前`) has no space or colon after it, and one before Latin words may be a wrapped
-# English line's (`start at` / `10:30 and end`): both stay.
+# English line's (`start at` / `10:30 and end`): both stay. So does a time the words run from
+# or to (`12:00 起，地铁票价上调`, `24:00 前`, `10:00 至 12:00`: dropped, the claim opened on
+# `起，`), and a figure no clock shows (`98:95 湖人险胜`: a score) (review187).
 _LINE_STAMP = re.compile(
-    r"[^\S\n]*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|\d{1,2}[时点]\d{1,2}分)"
-    r"(?:[^\S\n]+|[:：][^\S\n]*)(?=[\u4e00-\u9fff“「《【（])"
+    r"[^\S\n]*(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?:[:：][0-5]\d)?|[时点][0-5]?\d分)"
+    r"(?:[^\S\n]+|[:：][^\S\n]*)(?![起前后至到止]|以[前后来]|之[前后]|左右)"
+    r"(?=[\u4e00-\u9fff“「《【（])"
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # A footnote marker: a number of up to three digits in square brackets, or superscript digits.
