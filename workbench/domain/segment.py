@@ -528,9 +528,11 @@ _STAGE_PREFIX = re.compile(r"[\[［(（]\s*([^\]］)）\n]{1,20}?)\s*[\]］)）]
 # At a sentence's edge it labels the post, no part of what the poster asserts (trial186:
 # `#高考# 今年……` and `……3000杯 #奶茶#` were accepted with the tag in the claim); inside a
 # sentence (`今天#高考#正式开始`) it is read as its words. A Twitter-style `#word` has no closing
-# mark: never a tag here.
-_TOPIC_TAG = re.compile(r"#[^#\s]{1,30}#\s*")
-_TOPIC_TAG_AT_END = re.compile(r"\s*#[^#\s]{1,30}#\Z")
+# mark: never a tag here. Nor is a `#` after a Latin letter or digit (`C#和F#`, `升F#和C#`: a
+# language, a note; review187: `本课程使用C#和F#` was offered as `本课程使用C`). The comma or
+# colon that joins a tag to the words goes with it (`#高考#，今年……` was offered as `，今年……`).
+_TOPIC_TAG = re.compile(r"#[^#\s]{1,30}#[\s，、,；;：:]*")
+_TOPIC_TAG_AT_END = re.compile(r"[\s，、,；;]*(?<![0-9A-Za-z])#[^#\s]{1,30}#\Z")
 
 
 def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
