@@ -39,3 +39,16 @@ def test_a_time_the_sentence_runs_from_or_to_is_its_own(text: str) -> None:
 )
 def test_a_score_that_is_no_time_of_day_stays_with_its_sentence(text: str) -> None:
     assert _sentences(text) == [text]
+
+
+CLAIM = "公司宣布今年营收增长30%，新招员工500人。"
+
+
+@pytest.mark.parametrize("marker", ["- ", "• ", "1. ", "2、", "（三）"])
+def test_a_stamp_after_a_list_marker_is_left_out_too(marker: str) -> None:
+    """A live blog written as a list (`- 10:05 公司宣布……`) had its stamp quoted: only a stamp
+    at the very start of a line was left out."""
+    text = f"发布会现场。\n{marker}10:05 {CLAIM}\n{marker}10时20分：{CLAIM}\n"
+    assert _sentences(text) == ["发布会现场。", CLAIM, CLAIM]
+    found = [c for c in find_candidates(text) if "营收" in c.text]
+    assert [text[c.start : c.end] for c in found] == [CLAIM, CLAIM]
