@@ -451,8 +451,11 @@ def _past_stamp(text: str, at: int, hi: int) -> int:
     it opens on none. The stamp is no sentence, as a transcript's stage direction is none: it
     says when an entry was posted, nothing to check (emitted alone, `10点12分` scored 0.51 and
     was offered). (No stop, quote or line break is inside a stamp: the block scanner has
-    nothing of it to skip.)"""
-    stamp = _LINE_STAMP.match(text, at, hi)
+    nothing of it to skip.) A list marker before the stamp goes with it (`- 10:05 公司宣布……`:
+    a live blog written as a list; review187): the candidate would leave the marker out, and
+    the stamp after it would stay."""
+    item = _LIST_ITEM.match(text, at, hi)
+    stamp = _LINE_STAMP.match(text, at if item is None else item.end(), hi)
     return at if stamp is None else stamp.end()
 
 
