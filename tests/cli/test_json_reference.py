@@ -315,6 +315,8 @@ NOT_PRINTED_HERE = {
     # a page declaring UTF-8 with stray bytes (tests/services/test_page_declared_utf8_bad_byte.py)
     "AddedDocument.replaced_bytes",
     "workbench doc update.replaced_bytes",
+    # a dry run's claims (tests/cli/test_dry_run_twins_to_add_in_json.py)
+    "Claim.same_span_to_add",
     *(f"ChainBreak.{f}" for f in ("seq", "problems", "expected_seq", "expected_seq_line")),
     *(f"ReplayDifference.{f}" for f in ("message", "subject", "field", "events", "table", "seq")),
     # a forged full export (tests/cli/test_audit_verify_rules.py)

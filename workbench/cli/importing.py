@@ -78,9 +78,10 @@ def _say_same_spans(
                 say(c)
     if twins > SAME_SPAN_SHOWN:
         rest = twins - SAME_SPAN_SHOWN
+        fields = "same_span, same_span_to_add" if dry_run else "same_span"
         warning(
             f"and {plural(rest, 'more claim')} {'would be ' if dry_run else ''}added on the "
-            "span of another claim (--json: same_span)"
+            f"span of another claim (--json: {fields})"
         )
 
 

@@ -49,7 +49,9 @@ class WouldAdd:
         return bool(self.claim.same_span) or self.twins_to_add > 0
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.claim.to_json(), "id": None}
+        # `same_span_to_add`: what stderr's "a claim this import would add" counts, for a
+        # script (review187: the warning pointed to same_span, which names claims present only).
+        return {**self.claim.to_json(), "id": None, "same_span_to_add": self.twins_to_add}
 
 
 class SpanTwins:
