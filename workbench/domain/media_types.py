@@ -8,6 +8,7 @@ that is no type) leaves the bytes to say what they are, as a file's do.
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 # type/subtype as RFC 9110 writes it (token characters), lower-cased with its parameters dropped.
 _MEDIA_TYPE = re.compile(r"[a-z0-9!#$&^_.+-]{1,64}/[a-z0-9!#$&^_.+-]{1,64}")
@@ -43,11 +44,20 @@ def media_type(content_type: str | None) -> str | None:
     return given if _MEDIA_TYPE.fullmatch(given) else None
 
 
-def served_format(content_type: str | None) -> str | None:
+def served_format(content_type: str | None, url: str = "") -> str | None:
     """The format ("html", "text", "markdown") the type names, or None where the bytes are to
-    say (a type that names no format, or none)."""
+    say (a type that names no format, or none). text/plain on an address whose path ends .md
+    is Markdown: it is the type servers give any text they know no type for (GitHub's raw view
+    gives it every file), a word on no kind, and the name says the kind, as `doc add FILE`
+    reads a .md file (review189: a raw README.md was stored with its ** and # as text)."""
     named = media_type(content_type)
-    return None if named is None else _FORMATS.get(named)
+    found = None if named is None else _FORMATS.get(named)
+    if found == "text" and urlsplit(url).path.lower().endswith(_MARKDOWN_NAMES):
+        return "markdown"
+    return found
+
+
+_MARKDOWN_NAMES = (".md", ".markdown")
 
 
 def not_a_page(content_type: str | None) -> str | None:

@@ -155,7 +155,7 @@ def _served(content_type: str | None, fetched: str | None, update: int | None) -
                 fetched, update
             )
         raise InvalidInput(refused)
-    return served_format(content_type)
+    return served_format(content_type, fetched)
 
 
 def _decoded(
