@@ -316,11 +316,19 @@ def _what_was_done(read: Decoding, document_id: int, again: str) -> str:
     if not read.guessed:
         those = "that byte" if read.replaced == 1 else "those bytes"
         return f"read as UTF-8, {those} stored as U+FFFD (\ufffd)"
-    encoding = ENCODING_NAMES.get(read.encoding, read.encoding)
-    return (
-        f"read as {encoding}, a guess (if `workbench doc text {document_id}` reads wrong, "
-        f"convert the page to UTF-8 or give it a <meta charset>, and {again})"
+    advice = (
+        f"(if `workbench doc text {document_id}` reads wrong, convert the page to UTF-8 or give "
+        f"it a <meta charset>, and {again})"
     )
+    if read.replaced:
+        # No encoding tried read it: UTF-8 is no guess that may be right, and the bytes stored
+        # as U+FFFD are lost whatever the text is converted to (review189).
+        return (
+            f"no encoding tried reads it: read as UTF-8, {read.replaced:,} bytes stored as "
+            f"U+FFFD (\ufffd), lost {advice}"
+        )
+    encoding = ENCODING_NAMES.get(read.encoding, read.encoding)
+    return f"read as {encoding}, a guess {advice}"
 
 
 # Python's codec names, as people know the encodings.
