@@ -100,12 +100,14 @@ def read_content(
     and only otherwise by a guess, which the Content names. `fetched`: the URL the bytes came
     from (a refusal's advice is for a page, not a file the user has), to be stored as document
     `update`'s next revision when given (`doc update`: the advice names it, not `doc add`)."""
-    chosen = fmt or _served(charset, fetched, update) or sniff_format(data, source)
-    if chosen not in FORMATS:
-        raise InvalidInput(f"unknown format {chosen!r}; valid: {', '.join(FORMATS)}")
+    if fmt is not None and fmt not in FORMATS:
+        raise InvalidInput(f"unknown format {fmt!r}; valid: {', '.join(FORMATS)}")
     if data.startswith(GZIP_MAGIC):
-        # A page's markup no more than text: its server sent it compressed without a word.
+        # A page's markup no more than text: its server sent it compressed without a word. Said
+        # before its type is (application/gzip: a .txt.gz), whose refusal told the user to save
+        # its text as plain text, which needs it decompressed first (review189).
         raise InvalidInput(compressed_advice(source, fetched, update))
+    chosen = fmt or _served(charset, fetched, update) or sniff_format(data, source)
     if chosen == "html":
         from workbench.services.pages import extract_page
 
