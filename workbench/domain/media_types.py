@@ -8,6 +8,7 @@ that is no type) leaves the bytes to say what they are, as a file's do.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 # type/subtype as RFC 9110 writes it (token characters), lower-cased with its parameters dropped.
@@ -42,6 +43,34 @@ def media_type(content_type: str | None) -> str | None:
     """The type/subtype of a Content-Type, lower-cased, or None when it names none."""
     given = (content_type or "").split(";", 1)[0].strip().lower()
     return given if _MEDIA_TYPE.fullmatch(given) else None
+
+
+def fetched_type(sent: Sequence[str]) -> str | None:
+    """The Content-Type a browser reads of those a server sent (the Fetch Standard's "extract a
+    MIME type"): the last value naming a type (a header may hold several, comma-separated), with
+    the charset an earlier one of the same type gave when it gives none; None when none names a
+    type. A framework's default after the page's own (`text/plain; charset=gbk`, then
+    `text/plain`) kept only the default, and a GBK text was refused as not UTF-8 (review189)."""
+    essence: str | None = None
+    charset: str | None = None
+    for header in sent:
+        for value in _VALUES.findall(header):
+            named = media_type(value)
+            if named is None or named == "*/*":
+                continue  # names no type: the one before stands
+            own = _CHARSET.search(value)
+            if named != essence:
+                essence, charset = named, None
+            if own is not None:
+                charset = own[1].lower()
+    if essence is None:
+        return None
+    return essence if charset is None else f"{essence}; charset={charset}"
+
+
+# A header's values: split at commas outside a quoted parameter.
+_VALUES = re.compile(r'(?:[^,"]|"[^"]*"?)+')
+_CHARSET = re.compile(r";\s*charset\s*=\s*\"?([^\s\";,]+)", re.I)
 
 
 def served_format(content_type: str | None, url: str = "") -> str | None:

@@ -23,6 +23,7 @@ from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.limits import MAX_URL
+from workbench.domain.media_types import fetched_type
 from workbench.domain.text import check_http_url, without_userinfo
 from workbench.services.content_coding import decoder
 from workbench.services.paced_http import Pace, TooSlow, handlers
@@ -147,9 +148,9 @@ def fetch(
         with opener.open(request, timeout=timeout) as response:
             data = _read_bounded(response, max_bytes, url, timeout)
             status = int(response.status)
-            # The last of several, as a browser reads them (the Fetch Standard's "extract a
-            # MIME type"): a proxy's or a framework's default comes first, the page's own after.
-            content_type = (response.headers.get_all("Content-Type") or [None])[-1]
+            # Of several, read as a browser reads them: the last, keeping the charset an earlier
+            # one of its type gave (a framework's default type comes after the page's own).
+            content_type = fetched_type(response.headers.get_all("Content-Type") or [])
             final = response.geturl()
     except urllib.error.HTTPError as exc:
         # The error is the server's answer: closed, or the refusal (whose context it is) keeps
