@@ -634,6 +634,9 @@ class Replay:
                 )
         is_claim = kind_name == "claim"
         was = tuple(map(entity.get, VERDICT_FIELDS)) if is_claim else ()
+        # Whether the verdict was flagged for re-review before this event: a confirmation keeps
+        # the status and clears the flag, a new decision as much as a changed status.
+        flagged = is_claim and entity.get("verdict_revision") is not None
         if is_claim and ev.action == EDITED:
             self._check_edit(ev, subject, entity.get("status"), after)
         if is_claim and ev.action == APPROVED:
@@ -653,7 +656,8 @@ class Replay:
             self._check_verdict(ev, subject, key, was, entity)
             self._check_withdrawal(ev, subject, was[0], entity.get("status"))
             if ev.action == STATUS_CHANGED and self.review_required:
-                self._check_sign_off(ev, subject, was[0], entity.get("status"))
+                confirmed = flagged and entity.get("verdict_revision") is None
+                self._check_sign_off(ev, subject, was[0], entity.get("status"), confirmed)
         self.store.put(kind_name, key, entity)
 
     def change_in_place(
@@ -782,18 +786,28 @@ class Replay:
                 "verdict's proposer approve it (own_verdict)",
             )
 
-    def _check_sign_off(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:
+    def _check_sign_off(
+        self, ev: EventRecord, subject: str, was: Any, status: Any, confirmed: bool
+    ) -> None:
         """A verdict given by a plain status change while review.required is on: the workflow
         only proposes it then, for a second person to approve, so the event records a verdict
-        that skipped the sign-off (a forger's simpler way than approving their own)."""
-        if isinstance(status, str) and status in FINAL_VALUES and status != was:
-            self._event_problem(
-                ev,
-                subject,
-                f"status becomes {shown(status)} with no second reviewer while review.required "
-                "is on: the workflow only proposes a verdict then, for a different person to "
-                "approve (review_required)",
-            )
+        that skipped the sign-off (a forger's simpler way than approving their own). So does a
+        flagged verdict `confirmed` by one (the status kept, the flag cleared): the workflow
+        proposes a confirmation as it proposes any verdict (review191)."""
+        if not isinstance(status, str) or status not in FINAL_VALUES:
+            return
+        if status != was:
+            said = f"status becomes {shown(status)}"
+        elif confirmed:
+            said = f"the verdict {shown(status)}, flagged for re-review, is confirmed"
+        else:
+            return
+        self._event_problem(
+            ev,
+            subject,
+            f"{said} with no second reviewer while review.required is on: the workflow only "
+            "proposes a verdict then, for a different person to approve (review_required)",
+        )
 
     def _check_withdrawal(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:
         """A claim withdrawn, or restored from withdrawn, by an event with no note (its
