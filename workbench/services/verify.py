@@ -208,9 +208,6 @@ def verify_file(
                 "(or it was cut to nothing)"
             )
         number, line = first
-        # A byte order mark an editor put first when it saved the file (Notepad, some Chinese
-        # editors) is no part of the JSON, as spacing is not (trial185: it was "not a scope line").
-        line = line.removeprefix("\ufeff")
         record = _json(line)
         if record is None and (kind := _other_format(line)) is not None:
             raise InvalidInput(
@@ -392,6 +389,11 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str]]:
         if not raw:
             return
         number += 1
+        if number == 1:
+            # A byte order mark an editor put first when it saved the file (Notepad, some
+            # Chinese editors) is no part of the JSON, as spacing is not (trial185: it was "not a
+            # scope line"); so a file of the mark alone is empty, as one of spacing is (review191).
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
         if len(raw) > MAX_LINE:
             raise InvalidInput(
                 f"line {number} is longer than {MAX_LINE:,} bytes: not an export line"
