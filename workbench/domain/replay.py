@@ -806,7 +806,7 @@ class Replay:
             ev,
             subject,
             f"{said} with no second reviewer while review.required is on: the workflow only "
-            "proposes a verdict then, for a different person to approve (review_required)",
+            "proposes a verdict then, for a different person to approve",
         )
 
     def _check_withdrawal(self, ev: EventRecord, subject: str, was: Any, status: Any) -> None:
