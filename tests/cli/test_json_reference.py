@@ -321,6 +321,11 @@ NOT_PRINTED_HERE = {
     *(f"ReplayDifference.{f}" for f in ("message", "subject", "field", "events", "table", "seq")),
     # a forged full export (tests/cli/test_audit_verify_rules.py)
     *(f"RuleBreak.{f}" for f in ("seq", "message")),
+    # a trail registering two people shown alike (tests/cli/test_trail_look_alikes_cli.py)
+    *(
+        f"LookAlike.{f}"
+        for f in ("seq", "name", "display", "other_seq", "other", "other_display", "message")
+    ),
     # a trail written on a clock that went back (tests/cli/test_clock_steps.py)
     *(f"ClockStep.{f}" for f in ("seq", "at", "previous_seq", "previous_at")),
     # SQLite prints the copy's head; PostgreSQL the pg_dump command instead (and binds roles).

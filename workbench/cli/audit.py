@@ -32,12 +32,13 @@ from workbench.cli.options import (
     stdout_or_file_option,
 )
 from workbench.cli.progress import progress_bar, wanted
-from workbench.cli.render import emit_json, json_out, message, plural, shown_path
+from workbench.cli.render import emit_json, json_out, message, plural, shown_path, warning
 from workbench.domain.shown import shown_items, shown_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from workbench.domain.trail_people import LookAlike
     from workbench.domain.verification import ChainReport
     from workbench.services.audit import SilentActor
 
@@ -167,7 +168,10 @@ def verify(
     as `audit replay` holds them (a verdict approved by its own proposer, say): an event that
     breaks one is REFUSED MOVES, with its seq and the rule (exit 1), however its hashes hold;
     when none does, stderr says the rules hold. A filtered export lacks the events the rules
-    read: it says they were not checked.
+    read: it says they were not checked. A registration of a person `user add` refuses beside
+    one registered before (two people shown alike) is warned of on stderr, naming both and
+    their seqs: the trail's, or a full export's; the OK stands (an older workbench let such
+    pairs in).
 
     An export after a head (`audit export --after HEAD`) is checked link by link, the first
     to HEAD: give it as --head (the head noted at the last sign-off) and stderr says the file
@@ -192,6 +196,7 @@ def verify(
         _print_report(report, head, count, from_file=path is not None)
         if report.broken is None:
             _say_clock_steps(report)
+            _say_look_alikes(report.look_alikes, report.look_alike_count)
     if not report.ok:
         sys.exit(EXIT_REFUSED)
 
@@ -316,6 +321,25 @@ def _say_clock_steps(r: ChainReport) -> None:
     )
 
 
+def _say_look_alikes(found: Sequence[LookAlike], count: int) -> None:
+    """Registrations `user add` refuses beside an earlier one (trial185: a trail rewritten to
+    show bob as maria's "Maria Lopez"), on stderr beside the verdict: a warning, not a break,
+    since an older workbench registered such pairs too, and the trail does not say which."""
+    if not count:
+        return
+    registers = "registration" if count == 1 else "registrations"
+    warning(
+        f"the trail holds {count:,} {registers} of a person who would be mistaken for one "
+        "registered before, which `workbench user add` refuses: a workbench before the rule "
+        "let the pair in, or the trail was rewritten outside it, its hashes recomputed; check "
+        "who each is (a head noted earlier tells a rewrite):"
+    )
+    for one in found[:GAPS_SHOWN]:
+        message(f"  {one.message()}")
+    if count > GAPS_SHOWN:
+        message(f"  … ({count:,} in all, listed by --json)")
+
+
 def _print_rule_breaks(r: ChainReport) -> None:
     """Every hash and link holds, but events record moves the workflow refuses: the trail was
     written or rewritten with its hashes recomputed, which only the rules (or a head noted
@@ -363,7 +387,9 @@ def replay(ctx: click.Context, as_json: bool) -> None:
     each document's first; --json's entities count only those `doc update` added.
 
     Prints `consistent`, or each difference (exit 1): a change that escaped the audit trail,
-    or an event that the tables do not reflect.
+    or an event that the tables do not reflect. A registration of a person `user add` refuses
+    beside one registered before (two people shown alike) is warned of on stderr, naming both
+    and their seqs, as `audit verify` does; it is no difference.
     """
     from workbench.services.replay import replay as run_replay
 
@@ -385,5 +411,7 @@ def replay(ctx: click.Context, as_json: bool) -> None:
         if hidden:
             click.echo(f"... and {hidden:,} more differences")
         message(f"{plural(report.total, 'difference')} between the events and the tables")
+    if not as_json:
+        _say_look_alikes(report.look_alikes, report.look_alike_count)
     if not report.consistent:
         sys.exit(EXIT_REFUSED)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from functools import cache
+from functools import cache, lru_cache
 
 from workbench.domain.cjk import HAN, is_han
 from workbench.domain.errors import INVALID_NAME, InvalidInput
@@ -272,6 +272,10 @@ _SMALL_CAPITAL = len("LATIN LETTER SMALL CAPITAL X")
 _SMALL_CAPITAL_RANGES = [*range(0x0250, 0x1D2C), *range(0xA720, 0xA800), *range(0xAB30, 0xAB70)]
 
 
+# Memoised: a pure function of its text, and `audit verify` and `audit replay` hold each
+# registration a trail records against every one before it (workbench.domain.trail_people), a
+# desk's names set against each other many times (a few hundred people: tens of thousands).
+@lru_cache(maxsize=8192)
 def skeleton(name: str, *, skim: bool = True) -> str:
     """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike.
     Punctuation, symbols and spaces are left out: `li.`, `l.i` and `l i` are `li` to a reader
@@ -458,6 +462,7 @@ def _class_ideographs() -> dict[str, str]:
     return found
 
 
+@lru_cache(maxsize=8192)  # (as `skeleton`: asked of each pair of a desk's names)
 def _has_han(name: str) -> bool:
     """Whether `name` holds a Chinese character (NFKC made any compatibility ideograph its
     unified one)."""

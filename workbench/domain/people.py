@@ -116,41 +116,67 @@ def for_the_shell(name: str) -> str:
     return name
 
 
+@dataclass(frozen=True, slots=True)
+class Clash:
+    """Why one name and display name cannot be registered beside a registered person: `other`,
+    that person; `fact`, how the two are alike, as a sentence's start; `of_display`, whether it
+    is the display name given (not the name) that is like theirs."""
+
+    other: str
+    fact: str
+    of_display: bool
+
+    def refusal(self) -> InvalidInput:
+        chosen = "one" if self.of_display else "a name"
+        return InvalidInput(f"{self.fact}; choose {chosen} that cannot be mistaken for theirs")
+
+
 def registration_clash(
     name: str, display: str | None, registered: Iterable[tuple[str, str | None]]
 ) -> InvalidInput | None:
     """Why `name` (in its normal form), shown as `display`, cannot be registered beside the
-    `registered` people (name, display name), or None. Beyond a name equal to or looking like a
-    registered one (refused first, by skeleton), a name is one person's across scripts and
-    display names too (workbench.domain.identity.likeness): `wang fang` reads like a registered
-    王芳; `王芳` is (or `wang fang` reads like) the display name of a registered `wang`; and a
-    display name may not be, look like or read like another person's name, nor another person's
-    display name (`Lopez Maria` beside one shown as Maria Lopez). Each of those pairs would show
-    one name for two people in `user list`, `did you mean`, and the trail a reviewer reads,
-    and (but the last) let the two sign off each other's verdicts."""
+    `registered` people (name, display name), or None (`registration_likeness`, said as
+    `user add` refuses it)."""
+    clash = registration_likeness(name, display, registered)
+    return None if clash is None else clash.refusal()
+
+
+def registration_likeness(
+    name: str, display: str | None, registered: Iterable[tuple[str, str | None]]
+) -> Clash | None:
+    """The first of the `registered` people (name, display name) beside whom `name` (in its
+    normal form), shown as `display`, cannot be registered, and how the two are alike. Beyond a
+    name equal to or looking like a registered one (`user add` refuses it first, by skeleton), a
+    name is one person's across scripts and display names too
+    (workbench.domain.identity.likeness): `wang fang` reads like a registered 王芳; `王芳` is (or
+    `wang fang` reads like) the display name of a registered `wang`; and a display name may not
+    be, look like or read like another person's name, nor another person's display name (`Lopez
+    Maria` beside one shown as Maria Lopez). Each of those pairs would show one name for two
+    people in `user list`, `did you mean`, and the trail a reviewer reads, and (but the last)
+    let the two sign off each other's verdicts. `audit verify` and `audit replay` hold each
+    registration a trail records to the same rule (workbench.domain.trail_people)."""
     shown = fold(display) if display else None
     for other, other_display in registered:
         how = likeness(name, other)
         if how is not None:
-            return InvalidInput(
-                f"{name!r} {how} the registered user {other!r}; choose a name that cannot be "
-                "mistaken for theirs"
-            )
+            return Clash(other, f"{name!r} {how} the registered user {other!r}", False)
         how = likeness(name, fold(other_display)) if other_display else None
         if how is not None:
             whose = f"the display name of the registered user {other!r}"
-            return InvalidInput(
-                f"{name!r} is {whose}; choose a name that cannot be mistaken for theirs"
+            fact = (
+                f"{name!r} is {whose}"
                 if how == "is"
-                else f"{name!r} {how} {other_display!r}, {whose}; choose a name that cannot "
-                "be mistaken for theirs"
+                else f"{name!r} {how} {other_display!r}, {whose}"
             )
+            return Clash(other, fact, False)
         how = likeness(shown, other) if shown else None
         if how is not None:
             said = "is the name of" if how == "is" else f"{how} the name of"
-            return InvalidInput(
+            return Clash(
+                other,
                 f"the display name {display!r} {said} the registered user {other!r}: it would "
-                "show another person's name; choose one that cannot be mistaken for theirs"
+                "show another person's name",
+                True,
             )
         # Two people shown alike (trial55: ml2 and maria both "Maria Lopez") are told apart
         # nowhere: `user list`, every `did you mean` and the trail a reviewer reads.
@@ -161,9 +187,11 @@ def registration_clash(
                 if how == "is"
                 else f"{how} {other_display!r}, the display name of"
             )
-            return InvalidInput(
+            return Clash(
+                other,
                 f"the display name {display!r} {said} the registered user {other!r}: two "
-                "people would be shown alike; choose one that cannot be mistaken for theirs"
+                "people would be shown alike",
+                True,
             )
     return None
 

@@ -76,6 +76,7 @@ from workbench.domain.status import (
     listed,
 )
 from workbench.domain.text import whole_number
+from workbench.domain.trail_people import LookAlike, Registrations
 from workbench.domain.transitions import APPROVED, EDITED, STATUS_CHANGED, edited_parts
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
@@ -306,6 +307,17 @@ def upsert(kind: str) -> Rule:
     return rule
 
 
+_user_create = create("user")
+
+
+def user_added(replay: Replay, ev: EventRecord) -> None:
+    """A person registered, and held to the rule `user add` registers by against those the
+    events registered before (workbench.domain.trail_people): a pair it refuses is a warning
+    about the trail, not a difference, as the trail does not say which rule was in force."""
+    _user_create(replay, ev)
+    replay.registrations.feed(ev.seq, ev.action, ev.payload)
+
+
 RULES: dict[str, Rule] = {
     "document.added": create("document"),
     "document.edited": update("document"),
@@ -329,7 +341,7 @@ RULES: dict[str, Rule] = {
     "claim.edited": update("claim"),
     "evidence.added": create("evidence"),
     "setting.changed": upsert("setting"),
-    "user.added": create("user"),
+    "user.added": user_added,
     "user.bound": update("user"),
 }
 
@@ -340,6 +352,10 @@ class ReplayReport:
     entities: dict[str, int]
     differences: list[Difference]
     total: int
+    # Registrations `user add` would refuse beside an earlier one (the first ones kept), and
+    # how many: a warning about the trail, not a difference (workbench.domain.trail_people).
+    look_alikes: tuple[LookAlike, ...] = ()
+    look_alike_count: int = 0
 
     @property
     def consistent(self) -> bool:
@@ -363,6 +379,8 @@ class ReplayReport:
             "entities": self.entities,
             "differences": [d.to_json() for d in self.differences],
             "difference_count": self.total,
+            "look_alikes": [found.to_json() for found in self.look_alikes],
+            "look_alike_count": self.look_alike_count,
         }
 
 
@@ -407,6 +425,8 @@ class Replay:
         self.workflow = False
         # review.required as the events so far set it (the setting's default is off).
         self.review_required = False
+        # The people registered so far, each registration held to `user add`'s rule.
+        self.registrations = Registrations()
         self.differences: list[Difference] = []
         self.total = 0
         self.events = 0
@@ -999,4 +1019,12 @@ class Replay:
         return entity
 
     def report(self) -> ReplayReport:
-        return ReplayReport(self.events, dict(self.rebuilt), self.differences, self.total)
+        people = self.registrations
+        return ReplayReport(
+            self.events,
+            dict(self.rebuilt),
+            self.differences,
+            self.total,
+            tuple(people.found),
+            people.total,
+        )

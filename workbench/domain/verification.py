@@ -14,6 +14,7 @@ from workbench.domain.chain import GENESIS
 from workbench.domain.clock import behind
 from workbench.domain.plurals import plural
 from workbench.domain.scope import AFTER_FILTERS
+from workbench.domain.trail_people import LookAlike
 
 # How many unchecked links a report names one by one; beyond that it only counts them.
 GAPS_NAMED = 10
@@ -130,6 +131,11 @@ class ChainReport:
     # order is seq's, but a window by time (`audit export --since`) hides them.
     clock_steps: tuple[ClockStep, ...] = ()
     clock_step_count: int = 0
+    # Registrations `user add` would refuse beside an earlier one (workbench.domain.
+    # trail_people), up to any break: a warning about the trail, not a break (`ok` stays), as
+    # the trail does not say which rule was in force. Of a filtered export, none is checked.
+    look_alikes: tuple[LookAlike, ...] = ()
+    look_alike_count: int = 0
 
     @property
     def ok(self) -> bool:
@@ -175,6 +181,8 @@ class ChainReport:
             "rule_break_count": self.rule_break_count,
             "clock_steps": self.clock_step_count,
             "clock_steps_first": [s.to_json() for s in self.clock_steps],
+            "look_alikes": [found.to_json() for found in self.look_alikes],
+            "look_alike_count": self.look_alike_count,
             "break": None
             if self.broken is None
             else {

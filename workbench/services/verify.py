@@ -39,6 +39,7 @@ from workbench.domain.replay import Replay
 from workbench.domain.replay_input import unfit
 from workbench.domain.scope import AFTER_FILTERS, ExportScope
 from workbench.domain.shown import shown
+from workbench.domain.trail_people import ADDED, Registrations
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, TIMELINE_TITLE, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
@@ -132,6 +133,8 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
     # payload has no use for (trailing text makes it non-canonical: end != len).
     decode = json.JSONDecoder().raw_decode
     clock = walk.clock.feed
+    # Each registration held to `user add`'s rule, read from the payload parsed here anyway.
+    people = Registrations()
     for seq, at, actor, action, etype, eid, claim_id, payload, prev, stored, machine in rows:
         computed = event_hash(
             seq=seq,
@@ -148,12 +151,15 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
         try:
             parsed, end = decode(payload)
             canonical = end == len(payload) and is_canonical_of(parsed, payload)
+            # (a registration is small: kept for the rule once the link is checked)
+            registration = parsed if canonical and action == ADDED else None
             # A document's event carries its whole text: neither it nor its parsed form is
             # held while the next event is read.
             del parsed
         except (ValueError, RecursionError):
             # Not JSON at all, or nested deeper than any payload the workbench writes.
             canonical = False
+            registration = None
         del payload
         ok = (
             walk.feed(seq, prev, stored, computed)
@@ -162,8 +168,10 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
         )
         if not ok:
             break
+        if registration is not None:
+            people.feed(seq, action, registration)
         clock(seq, at)
-    return walk.finish()
+    return replace(walk.finish(), look_alikes=tuple(people.found), look_alike_count=people.total)
 
 
 # One line holds one event; a document's event carries its whole text (20 MB by default), so
@@ -273,12 +281,15 @@ def verify_file(
             () if rules is None else tuple(RuleBreak(d.seq, d.message) for d in rules.differences)
         )
         broken_count = 0 if rules is None else rules.total
+        people = None if rules is None else rules.registrations
     tally.end()
     report = replace(
         walk.finish(),
         rules_checked=rules is not None,
         rule_breaks=broken_rules,
         rule_break_count=broken_count,
+        look_alikes=() if people is None else tuple(people.found),
+        look_alike_count=0 if people is None else people.total,
     )
     if report.broken is None:
         problems = scope.mismatches(

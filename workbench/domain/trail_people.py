@@ -1,0 +1,95 @@
+"""The people a trail registers, each held to the rule `user add` registers people by.
+
+`user add` refuses a person who would be mistaken for one already registered: the same name
+or a look-alike, one read across scripts, or a display name that is, looks like or reads like
+another person's name or display name (workbench.domain.people.registration_likeness). A trail
+rewritten whole, every hash recomputed (the recipe is public), can register such a pair all
+the same (trial185: bob shown as "Maria Lopez" beside maria, shown so), and the chain holds.
+
+The rule grew over time (display names beside display names only since 2026-12-05, the
+look-alike letters before it) and the trail records no version of it, so a desk's own
+genuine trail may hold a pair an older workbench let through. So a pair found is a warning
+about the trail, naming both people and both registrations, for an editor to look into: not a
+broken chain, which would make that desk's own trail fail and its backups unrestorable.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.people import registration_likeness
+from workbench.domain.shown import shown
+
+ADDED = "user.added"
+# A trail can be forged to hold many; the report keeps the first ones and counts the rest.
+LOOK_ALIKES_KEPT = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class LookAlike:
+    """A registration (`seq`) of a person whom the trail registered earlier (`other_seq`) and
+    whom `user add` would not register beside them: `fact` says how the two are alike."""
+
+    seq: int
+    name: str
+    display: str | None
+    other_seq: int
+    other: str
+    other_display: str | None
+    fact: str
+
+    def message(self) -> str:
+        return (
+            f"seq {self.seq} ({ADDED}) registers {_person(self.name, self.display)} beside "
+            f"{_person(self.other, self.other_display)}, registered at seq {self.other_seq}: "
+            f"{self.fact}"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "name": self.name,
+            "display": self.display,
+            "other_seq": self.other_seq,
+            "other": self.other,
+            "other_display": self.other_display,
+            "message": self.message(),
+        }
+
+
+def _person(name: str, display: str | None) -> str:
+    return f"{shown(name)} (shown as {shown(display)})" if display else shown(name)
+
+
+class Registrations:
+    """Fed the trail's events in seq order (only registrations are read): each registration
+    held to the rule against the people registered before it. Bounded by the desk's people."""
+
+    def __init__(self) -> None:
+        # name -> (the seq that registered it, its display name)
+        self._people: dict[str, tuple[int, str | None]] = {}
+        self.found: list[LookAlike] = []
+        self.total = 0
+
+    def feed(self, seq: int, action: str, payload: Any) -> None:
+        """One event, its payload parsed. A registration whose payload is not as the workbench
+        writes it is left to the checks that read payloads (replay names it)."""
+        if action != ADDED or not isinstance(payload, dict):
+            return
+        after = payload.get("after")
+        if not isinstance(after, dict):
+            return
+        name, display = after.get("name"), after.get("display")
+        if not isinstance(name, str) or not (display is None or isinstance(display, str)):
+            return
+        earlier = ((n, d) for n, (_, d) in self._people.items())
+        clash = registration_likeness(name, display, earlier)
+        if clash is not None:
+            self.total += 1
+            if len(self.found) < LOOK_ALIKES_KEPT:
+                other_seq, other_display = self._people[clash.other]
+                self.found.append(
+                    LookAlike(seq, name, display, other_seq, clash.other, other_display, clash.fact)
+                )
+        self._people[name] = (seq, display)
