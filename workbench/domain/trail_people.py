@@ -18,6 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.display_names import MAX_DISPLAY
+from workbench.domain.identity import MAX_NAME
 from workbench.domain.people import registration_likeness
 from workbench.domain.shown import shown
 
@@ -83,6 +85,10 @@ class Registrations:
         name, display = after.get("name"), after.get("display")
         if not isinstance(name, str) or not (display is None or isinstance(display, str)):
             return
+        # A forged trail may hold a name of any length: each is judged (and said) by as much of
+        # it as the workbench ever writes, so that a megabyte of name is not compared with
+        # every other nor printed whole, and padding it past that cannot hide its start.
+        name, display = name[:MAX_NAME], None if display is None else display[:MAX_DISPLAY]
         earlier = ((n, d) for n, (_, d) in self._people.items())
         clash = registration_likeness(name, display, earlier)
         if clash is not None:
