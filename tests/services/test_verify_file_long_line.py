@@ -49,8 +49,7 @@ def test_a_line_over_the_limit_is_a_broken_line_named(
     report = verify_file(write_bytes(tmp_path, lines))
     assert report.broken is not None and not report.ok
     assert report.broken.problems == (
-        f"line 3: longer than {LIMIT:,} bytes: not a trail line (an event is one line, and "
-        "none is this long)",
+        f"line 3: longer than {LIMIT:,} bytes: not a trail line (no line is read past that size)",
     )
     assert report.count == 1  # seq 1, before it, holds
 
