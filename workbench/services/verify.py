@@ -183,7 +183,8 @@ _PIECE = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
-    """A line that cannot be an event whatever it holds (too long to read): what is wrong."""
+    """A line that cannot be an event whatever else it holds (too long to read, or a NUL
+    byte): what is wrong with it."""
 
     problem: str
 
@@ -408,7 +409,8 @@ def _open_lines(path: str) -> Iterator[IO[bytes]]:
 
 def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
     """(line number, text) of every non-blank line, each read with its length bounded: a line
-    over MAX_LINE is Unreadable, and the lines after it are read from their start."""
+    over MAX_LINE, or holding a NUL, is Unreadable, and the lines after it are read from their
+    start."""
     number = 0
     while True:
         raw = _read_line(stream)
@@ -437,9 +439,21 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
                 f"line {number} is not UTF-8 (bad byte at {exc.start}): not an export"
             ) from None
         del raw  # the text alone is held while the line is checked
+        nul = text.find("\x00")
+        if nul >= 0:
+            # No export writes one (JSON escapes it as \u0000); json says it as a syntax error
+            # ("Expecting property name"), which sends the reader after a quote (trial185).
+            yield number, Unreadable(_nul(nul))
         # isspace, not strip: a copy of a long line only to see whether it is blank.
-        if text and not text.isspace():
+        elif text and not text.isspace():
             yield number, text
+
+
+def _nul(index: int) -> str:
+    return (
+        f"holds a NUL byte at column {index + 1}: not a trail line (an export writes none; a "
+        "crash or a copy cut short can leave zeros in a file)"
+    )
 
 
 def _read_line(stream: IO[bytes]) -> bytearray | None:
