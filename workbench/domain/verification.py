@@ -148,8 +148,11 @@ class ChainReport:
 
     @property
     def complete(self) -> bool:
-        """From the genesis to the last event, every link checked."""
-        return self.gap_count == 0 and self.first_seq in (None, 1)
+        """From the genesis to the last event, every link checked. A trail broken before any
+        event held is not (its first_seq is None, as an empty trail's is)."""
+        if self.count == 0:
+            return self.broken is None
+        return self.gap_count == 0 and self.first_seq == 1
 
     @property
     def after_only(self) -> bool:
@@ -167,7 +170,11 @@ class ChainReport:
             "count": self.count,
             "first_seq": self.first_seq,
             "last_seq": self.last_seq,
-            "head": None if self.empty else self.head,
+            # No event held: an empty database's head is the genesis value, as `audit head`
+            # says; a file's, or a trail broken at its first event, has none.
+            "head": None
+            if self.count == 0 and (self.empty or self.broken is not None)
+            else self.head,
             "empty": self.empty,
             "complete": self.complete,
             "unchecked_links": self.gap_count,
@@ -376,7 +383,9 @@ class ChainWalk:
         last = self._last
         return ChainReport(
             count=self.count,
-            first_seq=self._first,
+            # The first event that held, as count, last_seq and head say those that held: a
+            # trail broken at its first event has none (trial185: "first_seq": 1, "count": 0).
+            first_seq=self._first if self.count else None,
             last_seq=last[0] if last else None,
             head=last[1] if last else GENESIS,
             broken=self.broken,

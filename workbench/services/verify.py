@@ -298,8 +298,12 @@ def verify_file(
         broken_count = 0 if rules is None else rules.total
         people = None if rules is None else rules.registrations
     tally.end()
+    walked = walk.finish()
+    # No event line at all: every line after the scope line either holds or breaks the walk.
+    # One broken at its first event is a file of one bad event, not an empty one (trial185).
+    empty = walked.count == 0 and walked.broken is None
     report = replace(
-        walk.finish(),
+        walked,
         rules_checked=rules is not None,
         rule_breaks=broken_rules,
         rule_break_count=broken_count,
@@ -317,7 +321,7 @@ def verify_file(
         if problems:
             report = replace(report, broken=Break(None, tuple(problems)))
     # A file of no events is intact as far as it goes, and proves nothing: not "OK".
-    return replace(report, filters=scope.filters, empty=report.count == 0)
+    return replace(report, filters=scope.filters, empty=empty)
 
 
 @contextmanager
