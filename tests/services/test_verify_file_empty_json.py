@@ -11,12 +11,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from tests.conftest import Result
+from tests.services.test_tamper import sql
 from tests.services.test_verify_file_long_line import write_bytes
 from tests.services.test_verify_file_workflow_rules import signed_off_desk
 from workbench.exports.events import export_text
 from workbench.services.audit import EventFilter
 from workbench.services.context import Workbench
-from workbench.services.verify import verify_file
+from workbench.services.verify import verify_database, verify_file
 
 
 def _filtered(wb: Workbench) -> list[str]:
@@ -78,3 +79,15 @@ def test_audit_verify_json_of_a_file_broken_at_its_first_event(
     said = json.loads(r.out)
     assert (said["ok"], said["count"], said["empty"], said["first_seq"]) == (False, 0, False, None)
     assert said["break"]["seq"] == first["seq"]
+
+
+def test_a_database_broken_at_its_first_event_names_no_first_event(wb: Workbench) -> None:
+    """The same report from the database: seq 1 altered in SQL (its triggers dropped, as the
+    file's owner can), so no event holds. It said "first_seq": 1, "complete": true and the
+    genesis value as "head", as if an empty trail had been checked whole."""
+    signed_off_desk(wb)
+    sql(wb, "UPDATE events SET actor = 'mallory' WHERE seq = 1")
+    said = verify_database(wb).to_json()
+    assert said["break"] is not None and said["break"]["seq"] == 1
+    assert (said["count"], said["first_seq"], said["last_seq"]) == (0, None, None)
+    assert (said["head"], said["complete"], said["empty"]) == (None, False, False)
