@@ -183,8 +183,8 @@ _PIECE = 1024 * 1024
 
 @dataclass(frozen=True, slots=True)
 class Unreadable:
-    """A line that cannot be an event whatever else it holds (too long to read, or a NUL
-    byte): what is wrong with it."""
+    """A line that cannot be an event whatever else it holds (too long to read, not UTF-8, or
+    a NUL byte): what is wrong with it."""
 
     problem: str
 
@@ -413,8 +413,8 @@ def _open_lines(path: str) -> Iterator[IO[bytes]]:
 
 def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
     """(line number, text) of every non-blank line, each read with its length bounded: a line
-    over MAX_LINE, or holding a NUL, is Unreadable, and the lines after it are read from their
-    start."""
+    over MAX_LINE, not UTF-8 or holding a NUL is Unreadable, and the lines after it are read
+    from their start."""
     number = 0
     while True:
         raw = _read_line(stream)
@@ -436,13 +436,13 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
             # scope line"); so a file of the mark alone is empty, as one of spacing is
             # (review191). Dropped in place: the line is not copied.
             del raw[:3]
-        try:
-            text = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise InvalidInput(
-                f"line {number} is not UTF-8 (bad byte at {exc.start}): not an export"
-            ) from None
+        text = _decoded(raw)
         del raw  # the text alone is held while the line is checked
+        if isinstance(text, Unreadable):
+            # A broken line, not an error that ends the check: the events before it hold, and
+            # reading on past an earlier break skips it (it lost that break: fix194).
+            yield number, text
+            continue
         nul = text.find("\x00")
         if nul >= 0:
             # No export writes one (JSON escapes it as \u0000); json says it as a syntax error
@@ -451,6 +451,15 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
         # isspace, not strip: a copy of a long line only to see whether it is blank.
         elif text and not text.isspace():
             yield number, text
+
+
+def _decoded(raw: bytearray) -> str | Unreadable:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Unreadable(
+            f"is not UTF-8 (byte 0x{raw[exc.start]:02X} at byte {exc.start + 1}): not a trail line"
+        )
 
 
 def _nul(index: int) -> str:
