@@ -27,7 +27,7 @@ def small_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     """A line limit a test can pass, and pieces smaller than it: a long line is then read and
     skipped piece by piece, as a 300 MB one is."""
     monkeypatch.setattr(verify, "MAX_LINE", LIMIT)
-    monkeypatch.setattr(verify, "_PIECE", 1000, raising=False)
+    monkeypatch.setattr(verify, "_PIECE", 1000)
 
 
 def write_bytes(tmp_path: Path, lines: list[bytes], end: bytes = b"\n") -> str:
