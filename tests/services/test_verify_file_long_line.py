@@ -87,3 +87,16 @@ def test_audit_verify_says_the_long_line_and_what_held_before_it(
     assert r.code == 1, r.out + r.err
     assert r.out.startswith(f"BROKEN: line 3: longer than {LIMIT:,} bytes"), r.out
     assert "1 event before it holds" in r.err
+
+
+def test_a_line_one_byte_over_is_refused_and_the_next_read_whole(
+    wb: Workbench, tmp_path: Path, small_limit: None
+) -> None:
+    """LIMIT bytes and its newline: over the limit, and its newline already read, so the next
+    line (seq 2, moved there) is not skipped as the rest of it."""
+    lines = full_lines(wb)
+    moved = lines.pop(2)
+    lines += [b"z" * LIMIT, moved]
+    report = verify_file(write_bytes(tmp_path, lines))
+    assert report.broken is not None
+    assert (report.broken.expected, report.broken.expected_line) == (2, len(lines))
