@@ -462,8 +462,9 @@ def test_desk_edits_take_if_version_as_status_moves_do(cli: Run, edit: list[str]
     ok(cli("--as", "maria", "claim", "status", "1", "in_progress"))
     r = cli("claim", *edit, "--if-version", str(seen))
     assert r.code == 1 and r.err == (
-        f"error: claim #1 was changed by someone else since version {seen} (it is now at "
-        f"version {seen + 1}); re-read it with `workbench claim show 1` and try again\n"
+        f"error: claim #1 was changed since version {seen} (it is now at "
+        f"version {seen + 1}): status by maria; re-read it with `workbench claim show 1` and "
+        "try again\n"
     )
     r = cli("claim", *edit, "--if-version", str(seen), "--json")
     assert r.code == 1 and json.loads(r.err)["error"]["kind"] == "conflict"

@@ -133,7 +133,9 @@ def test_an_unknown_claim_is_not_found(wb: Workbench) -> None:
 
 def test_a_stale_version_is_refused(wb: Workbench, claim: int) -> None:
     edit_claim(wb, claim, claim_type="quantity", expected_version=1)
-    with pytest.raises(Conflict, match="changed by someone else since version 1"):
+    with pytest.raises(
+        Conflict, match=r"changed since version 1 \(it is now at version 2\): type by tester"
+    ):
         edit_claim(wb, claim, text="other", expected_version=1)
     with pytest.raises(Conflict, match="never been at version 7"):
         edit_claim(wb, claim, text="other", expected_version=7)

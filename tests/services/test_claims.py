@@ -205,7 +205,9 @@ def test_stale_version_is_a_conflict(wb: Workbench, doc_id: int, counts: Counts)
     (cid, *_) = _claims(wb, doc_id)
     set_status(wb, cid, "in_progress", expected_version=1)
     before = counts()
-    with pytest.raises(Conflict, match=r"claim #\d+ was changed by someone else since version 1"):
+    with pytest.raises(
+        Conflict, match=r"claim #\d+ was changed since version 1 .*: status by tester$"
+    ):
         set_status(wb, cid, "unverified", expected_version=1)
     assert counts() == before
 

@@ -536,7 +536,9 @@ def test_desk_refusals(
 def test_stale_version_conflicts(wb: Workbench, cid: int) -> None:
     seen = get_claim(wb, cid).version
     assign(wb, [cid], "alice")  # someone else changes the claim meanwhile
-    with pytest.raises(Conflict, match=f"claim #{cid} was changed by someone else"):
+    with pytest.raises(
+        Conflict, match=f"claim #{cid} was changed since version {seen} .* assignee by tester"
+    ):
         set_status(wb, cid, "in_progress", expected_version=seen)
 
 
@@ -566,8 +568,8 @@ def test_desk_edits_take_an_expected_version_as_status_moves_do(
     with pytest.raises(Conflict) as stale:
         change(wb, [a], expected_version=seen)
     assert stale.value.message == (
-        f"claim #{a} was changed by someone else since version {seen} (it is now at version "
-        f"{seen + 1})"
+        f"claim #{a} was changed since version {seen} (it is now at version "
+        f"{seen + 1}): status by tester"
     )
     assert stale.value.hint == step("reread", claim_id=a)
     with pytest.raises(Conflict, match=f"claim #{a} has never been at version {seen + 9}"):

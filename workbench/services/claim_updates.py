@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlalchemy.orm import object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from workbench.db.models import Claim, ClaimTag
@@ -14,6 +15,7 @@ from workbench.domain.limits import has_visible
 from workbench.domain.payloads import changed, check_changes, event_value, note_payload
 from workbench.domain.status import Status
 from workbench.domain.transitions import ClaimState, Decision
+from workbench.services.changes_since import changes_since, said
 from workbench.services.context import Tx
 from workbench.services.notes import insert_note
 from workbench.services.views import NoteView
@@ -21,7 +23,13 @@ from workbench.services.views import NoteView
 
 def check_version(claim: Claim, expected: int | None) -> None:
     if expected is not None and claim.version != expected:
-        raise stale(claim.id, expected, claim.version)
+        session = object_session(claim)
+        changes = (
+            changes_since(session, claim.id, expected)
+            if session is not None and claim.version > expected
+            else []
+        )
+        raise stale(claim.id, expected, claim.version, changes)
 
 
 def version_problem(ids: Sequence[int], expected: int | None) -> InvalidInput | None:
@@ -38,11 +46,21 @@ def version_problem(ids: Sequence[int], expected: int | None) -> InvalidInput | 
     )
 
 
-def stale(claim_id: int, expected: int, actual: int | None) -> Conflict:
+def stale(
+    claim_id: int, expected: int, actual: int | None, changes: Sequence[str] = ()
+) -> Conflict:
+    """A change based on a version the claim is no longer at. With the changes made since
+    (changes_since), it names them and who made them, the person refused included: one who
+    changed it from another terminal is not told it was someone else."""
     now_is = f" (it is now at version {actual})" if actual is not None else ""
     if actual is not None and expected > actual:
         return Conflict(
             f"claim #{claim_id} has never been at version {expected}{now_is}",
+            hint=step("reread", claim_id=claim_id),
+        )
+    if changes:
+        return Conflict(
+            f"claim #{claim_id} was changed since version {expected}{now_is}: {said(changes)}",
             hint=step("reread", claim_id=claim_id),
         )
     return Conflict(
