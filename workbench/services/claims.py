@@ -34,6 +34,7 @@ from workbench.services.lookup import get_claim_row, get_document
 # show_claim reads on Core now (services/queries.py); still importable from here for callers
 # written against this module.
 from workbench.services.queries import show_claim as show_claim
+from workbench.services.quote_revised import quote_revised
 from workbench.services.revisions import revision_text, unpublished_judged_quote
 from workbench.services.settings import setting_value
 from workbench.services.similar import catch_up, with_similar
@@ -98,7 +99,12 @@ def add_claim(
         doc = get_document(tx, document_id)
         # New claims pin into the latest revision: the text the desk is reading now.
         number, current = revision_text(tx, doc)
-        pinned = span.resolve(current)
+        try:
+            pinned = span.resolve(current)
+        except InvalidInput as refused:
+            if span.quote is None:
+                raise
+            raise quote_revised(tx, doc, number, span.resolve, refused) from None
         twin = existing_claim(tx, doc, pinned, cleaned, revision=number)
         if twin is not None:
             if tx.session.scalar(select(Claim.status).where(Claim.id == twin)) == WITHDRAWN_VALUE:
