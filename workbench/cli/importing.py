@@ -27,6 +27,8 @@ _CHANGED_BY = {
     "speaker": "claim edit",
     "type": "claim edit",
     "status": "claim status",
+    # An annotation's rating follows from the claim's status (RATINGS): changed by it.
+    "rating": "claim status",
     "assignee": "claim assign",
     "priority": "claim priority",
     "due": "claim due",
@@ -207,8 +209,9 @@ def annotations_command(
     whose target names another document of the desk (its URL, or its text's sha256) is
     anchored in DOC by its quote all the same, and said to be another document's.
     An annotation whose claim is present adds nothing and changes nothing; where it gives
-    another status, type or speaker than the claim has, or a note that is none of the
-    claim's notes, it is said on stderr (the first ten such annotations, the rest counted;
+    another status, type or speaker than the claim has, a rating (its assessing label) that
+    is neither the claim's nor its own status's, or a note that is none of the claim's
+    notes, it is said on stderr (the first ten such annotations, the rest counted;
     --json's `differs` gives every one), and so is one of these that a workbench export's
     annotation leaves out where the claim has it (for the note, where the export writes one):
     it clears nothing and deletes no note (`differs`' `emptied`; the commands that change or

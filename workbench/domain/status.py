@@ -76,6 +76,25 @@ def rating(status: str) -> dict[str, int | str | None] | None:
     return None if found is None else {"value": found[0], "label": found[1]}
 
 
+def rating_label(status: str) -> str | None:
+    """The label a claim of `status` is published with (None: it has no rating)."""
+    found = RATINGS.get(Status(status))
+    return None if found is None else found[1]
+
+
+def rating_contradicts(label: str, given_status: str | None, claim_status: str) -> bool:
+    """Whether a rating label a file gives (an annotation's `assessing` body) says another
+    verdict than the claim's. The rating follows from the status: a label that is the file's
+    own status's (`given_status`, None: the file gives none) says nothing the status does not
+    (a changed status is said as the status), so only a label that is neither that nor the
+    claim's contradicts it. Labels are matched as typed in any case, spaces about them aside
+    (an editor types "false" for False)."""
+    typed = label.strip().casefold()
+    if given_status is not None and typed == (rating_label(given_status) or "").casefold():
+        return False
+    return typed != (rating_label(claim_status) or "").casefold()
+
+
 class ClaimType(StrEnum):
     FACT = "fact"
     QUANTITY = "quantity"

@@ -16,8 +16,8 @@ name the words, and the revision, the verdict was given on (`Annotated.span`). T
 speaker, whose statement the quoted words are, is the target's `creator` (an Agent with a
 `name`: Web Annotation 3.3.1 lets a target have one).
 
-Reading back, the status, type, note and speaker are taken only from an annotation this
-workbench wrote,
+Reading back, the status, type, note and speaker (and the rating, to say one that differs from
+the claim present) are taken only from an annotation this workbench wrote,
 known by its `generator`: another tool's tags are its own (a Hypothesis tag "false" is not a
 verdict), and an export written before the generator was named carried no reasons, so its
 claims come in unverified and typed fact, as they always did.
@@ -294,6 +294,9 @@ class IncomingAnnotation:
     ident: str | None = None
     # The claim's speaker: the name of its target's creator, in this workbench's annotations.
     speaker: str | None = None
+    # The rating label its `assessing` body gives, in this workbench's annotations: read only
+    # to say one an editor changed (the status is what an import takes; the rating follows it).
+    rating: str | None = None
     # What its targets name as their source, and the cached state of it (an IRI each): which
     # document the annotation is of (`services.annotation_targets`).
     sources: tuple[str, ...] = ()
@@ -407,6 +410,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         note=_purposed(body, "commenting", where) if ours else None,
         ident=item["id"] if ours and isinstance(item.get("id"), str) else None,
         speaker=_speaker(targets, where) if ours else None,
+        rating=_purposed(body, "assessing", where) if ours else None,
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
         ours=ours,

@@ -35,7 +35,13 @@ from workbench.domain.inputs import typed
 from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.plurals import plural
-from workbench.domain.status import ClaimType, Status, parse_claim_type, parse_status
+from workbench.domain.status import (
+    ClaimType,
+    Status,
+    parse_claim_type,
+    parse_status,
+    rating_contradicts,
+)
 from workbench.domain.text import Span, clip_quote, decode_text, span_words, whole_number
 from workbench.domain.transitions import Decision
 from workbench.domain.unique_keys import RepeatedKey, loads
@@ -102,7 +108,8 @@ class _RolledBack(Exception):
 @dataclass(frozen=True, slots=True)
 class Differs:
     """Row `row` is claim `claim_id`, already present, whose `fields` the file gives
-    otherwise (in `COMPARED` order, then `note`: a note none of the claim's notes is)."""
+    otherwise (in `COMPARED` order, then an annotation's `rating`, then `note`: a note none of
+    the claim's notes is)."""
 
     row: int
     claim_id: int
@@ -301,6 +308,7 @@ def _annotation_ready(
         arrived=arrived,
         speaker=speaker,
         asked=asked.value,
+        rating=item.rating,
         given=_annotation_gives(item, speaker),
         emptied=_annotation_empties(item, speaker),
         present=None if own is None else own.id,
@@ -503,6 +511,8 @@ class _Ready:
     due: Any = None
     tags: tuple[str, ...] = ()
     asked: str | None = None  # the status the row gives (it may arrive at another)
+    # The rating label an annotation gives (`IncomingAnnotation.rating`): compared only.
+    rating: str | None = None
     given: frozenset[str] = frozenset()  # the columns the row gives a value in
     # The COMPARED columns (and `note`) the file has, the row leaves empty; of an annotation,
     # those this workbench's own lacks (`_annotation_empties`).
@@ -1338,6 +1348,12 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]], *, export: bool) -> 
                     and not (name == "status" and claim[name] == arrives)
                 )
             )
+            # A rating an editor changed, which the status the import reads does not carry
+            # (`rating_contradicts`): said, as the silence read as "imported fine".
+            if ready.rating is not None and rating_contradicts(
+                ready.rating, ready.asked if "status" in given else None, str(claim["status"])
+            ):
+                fields = (*fields, "rating")
             if ready.note is not None and ready.note not in notes.get(claim_id, ()):
                 fields = (*fields, "note")
             elif "note" in ready.emptied and claim_id in published:
