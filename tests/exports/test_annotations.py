@@ -100,6 +100,9 @@ def test_the_annotation_says_what_the_claim_is(wb: Workbench, desk: Desk) -> Non
         "id": "https://claim-workbench.invalid/",
         "type": "Software",
         "name": "Claim Workbench",
+        # The version of the annotations' shape, which an import reads a field's absence by
+        # (schema: is a prefix of the annotation context; fix195).
+        "schema:softwareVersion": "2",
     }
     # an open claim: no rating; its latest note, whatever it holds, is plain text
     bodies = {b["purpose"]: b for b in items["The script is not a problem"]["body"]}
