@@ -389,7 +389,10 @@ def annotations_command(
     (with a URL, a TimeState names that text: when it was stored, and its sha256); its id
     (urn:uuid:) is the same in every export; the claim's speaker is the target's creator. Its
     bodies: the claim's text, status, type, rating and the verdict's reason (the note given
-    with it; an open claim's latest note).
+    with it; an open claim's latest note). Its generator names the workbench and, as its
+    schema:softwareVersion, the shape of the annotations ("2"): `import annotations` reads a
+    field an annotation leaves out as taken out only in a file that names it (older exports
+    wrote no speaker, and the latest note for the reason).
     A claim flagged for re-review (its quote changed after the verdict) keeps its annotation
     without its verdict, as the report shows it: a `highlighting` annotation with the claim's
     text and type, no status, rating or reason; stderr names each. --include-flagged

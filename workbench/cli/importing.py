@@ -213,8 +213,9 @@ def annotations_command(
     is neither the claim's nor its own status's, or a note that is none of the claim's
     notes, it is said on stderr (the first ten such annotations, the rest counted;
     --json's `differs` gives every one), and so is one of these that a workbench export's
-    annotation leaves out where the claim has it (for the note, where the export writes one):
-    it clears nothing and deletes no note (`differs`' `emptied`; the commands that change or
+    annotation leaves out where the claim has it (for the note, where the export writes one;
+    not of an older export, which names no shape: it wrote no speaker): it clears nothing and
+    deletes no note (`differs`' `emptied`; the commands that change or
     clear each are named).
     """
     from workbench.services.imports import collapsed, import_annotations

@@ -20,7 +20,9 @@ Reading back, the status, type, note and speaker (and the rating, to say one tha
 the claim present) are taken only from an annotation this workbench wrote,
 known by its `generator`: another tool's tags are its own (a Hypothesis tag "false" is not a
 verdict), and an export written before the generator was named carried no reasons, so its
-claims come in unverified and typed fact, as they always did.
+claims come in unverified and typed fact, as they always did. The generator also names the
+shape of what it wrote (`SHAPE`): only in an annotation of that shape does a field it lacks say
+the field was taken out (`IncomingAnnotation.whole`).
 """
 
 from __future__ import annotations
@@ -44,12 +46,22 @@ CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # to another database by bundle, which keeps documents' hashes and claims' ids and times).
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "https://claim-workbench.invalid/annotations")
 MAX_ANNOTATIONS = 100_000
+# The shape of the annotations this export writes, which a reader needs to know what a field's
+# absence means. Exports before it named none (they are shape 1, all alike to a reader though
+# they differ: until 85167ef3 no speaker, until 6f944490 the latest note, not the verdict's
+# reason). Shape 2 writes every field this module's `annotation` does, the speaker as the
+# target's creator and a verdict's reason as its note. A later shape that writes a field
+# otherwise, or leaves one out, is a new number.
+SHAPE = "2"
 # Who wrote the annotation (the model's `generator`, a Software agent): what marks the status,
-# type and note bodies as this workbench's. The IRI names, it is not fetched.
+# type and note bodies as this workbench's. The IRI names, it is not fetched. The shape is
+# schema.org's softwareVersion (`schema:` is a prefix the annotation context defines): the
+# version of what the generator writes, not of the package.
 GENERATOR = {
     "id": "https://claim-workbench.invalid/",
     "type": "Software",
     "name": "Claim Workbench",
+    "schema:softwareVersion": SHAPE,
 }
 
 
@@ -303,10 +315,14 @@ class IncomingAnnotation:
     # This workbench's own annotation of a claim whose verdict it withheld (flagged for
     # re-review): highlighting, with no status (`annotation`).
     withheld: bool = False
-    # This workbench wrote it (its generator): it carries each field its export writes, so a
-    # status, type, speaker or note it lacks was taken out of it, or never held (an import
-    # says what differs from the claim present: `services.imports._differing`).
+    # This workbench wrote it (its generator): its status, type, speaker and note are read.
     ours: bool = False
+    # Ours, of the shape this reader knows (its generator's `SHAPE`): it carries each field its
+    # export writes, so a status, type, speaker or note it lacks was taken out of it, or never
+    # held (an import says what differs from the claim present: `services.imports._differing`).
+    # An export of ours that names no shape (or another) may be of a version that did not
+    # write a field at all (no speaker before 85167ef3): what it leaves out says nothing.
+    whole: bool = False
 
 
 def _as_list(value: Any) -> list[Any]:
@@ -362,6 +378,15 @@ def _ours(item: dict[str, Any]) -> bool:
     return GENERATOR["id"] in ids
 
 
+def _shape(item: dict[str, Any]) -> str | None:
+    """The shape this workbench's generator names (`SHAPE`; None: none, as before it did)."""
+    for agent in _as_list(item.get("generator")):
+        if isinstance(agent, dict) and agent.get("id") == GENERATOR["id"]:
+            shape = agent.get("schema:softwareVersion")
+            return shape if isinstance(shape, str) else None
+    return None
+
+
 def _int_or_none(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -414,6 +439,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
         ours=ours,
+        whole=ours and _shape(item) == SHAPE,
     )
 
 

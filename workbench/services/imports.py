@@ -332,9 +332,11 @@ def _annotation_gives(item: IncomingAnnotation, speaker: str | None) -> frozense
 def _annotation_empties(item: IncomingAnnotation, speaker: str | None) -> frozenset[str]:
     """The fields (`COMPARED`, and `note`) this workbench's own annotation lacks where its
     export writes each for a claim that has it (`_Ready.emptied`): taken out in the file, or
-    never held; another tool's annotation gives none of them, and empties none. A withheld
-    verdict's annotation is written with no status and no note (`annotation`): not emptied."""
-    if not item.ours:
+    never held; another tool's annotation gives none of them, and empties none, and nor does
+    an export of ours that names no shape (`IncomingAnnotation.whole`): an older version's
+    wrote no speaker, and it cannot be told apart. A withheld verdict's annotation is written
+    with no status and no note (`annotation`): not emptied."""
+    if not item.whole:
         return frozenset()
     empty = {
         "speaker": speaker is None,
