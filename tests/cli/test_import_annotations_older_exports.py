@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from tests.cli.test_import_annotations_differs import _body, _exported, _saved
-from tests.cli.test_spreadsheet_round_trip_trial97 import ARTICLE, _head
+from tests.cli.test_import_annotations_differs import _desk as differs_desk
+from tests.cli.test_spreadsheet_round_trip_trial97 import _head
 from tests.inprocess import ok
 
 VERSION_KEY = "schema:softwareVersion"
@@ -28,26 +29,9 @@ QUIET = ["0 claims added, 2 already present"]
 
 
 def _desk(cli: Any, tmp_path: Path) -> None:
-    """Claim #1 open with a speaker and a note; claim #2 false, with a speaker, its reason and
-    a later note (a colleague's 同意), which an export before 6f944490 wrote as its note."""
-    article = tmp_path / "a.txt"
-    article.write_text(ARTICLE, encoding="utf-8")
-    ok(cli("doc", "add", str(article)))
-    for quote, text, speaker in (
-        ("融资金额超过１０亿美元", "融资超过十亿美元", "闫俊杰"),
-        ("估值达到２５亿美元", "估值二十五亿美元", "杨植麟"),
-    ):
-        ok(cli("claim", "add", "1", "--quote", quote, "--text", text, "--speaker", speaker))
-    ok(cli("claim", "status", "1", "in_progress"))
-    ok(cli("note", "add", "1", "问过了公司"))
-    ok(cli("claim", "status", "2", "in_progress"))
-    ok(
-        cli(
-            "evidence", "add", "2", "--url", "https://example.org/a", "--stance", "refutes",
-            "--title", "A", "--publisher", "P", "--accessed", "2026-11-29",
-        )
-    )  # fmt: skip
-    ok(cli("claim", "status", "2", "false", "--note", "估值是二十亿美元"))
+    """Claim #1 open with a speaker and a note; claim #2 false, with its reason and a later
+    note (a colleague's 同意), which an export before 6f944490 wrote as its note."""
+    differs_desk(cli, tmp_path)
     ok(cli("note", "add", "2", "同意"))
 
 

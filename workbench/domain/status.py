@@ -78,8 +78,8 @@ def rating(status: str) -> dict[str, int | str | None] | None:
 
 def rating_label(status: str) -> str | None:
     """The label a claim of `status` is published with (None: it has no rating)."""
-    found = RATINGS.get(Status(status))
-    return None if found is None else found[1]
+    found = rating(status)
+    return None if found is None else str(found["label"])
 
 
 def rating_contradicts(label: str, given_status: str | None, claim_status: str) -> bool:
