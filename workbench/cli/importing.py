@@ -279,8 +279,9 @@ def claims_command(
     columns a claims file needs (text, and quote or start and end) is refused whole, saying
     which is missing and naming the columns it has. A row whose claim
     is already present adds nothing and changes nothing; where it gives another speaker,
-    type, status, assignee, priority, due or tags than the claim has, or a note that is none
-    of the claim's notes, it is said on stderr (the first ten such rows, the rest counted;
+    type, status, assignee, priority, due or tags than the claim has, a rating that is neither
+    the claim's nor its own status's, or a note that is none of the claim's notes, it is said
+    on stderr (the first ten such rows, the rest counted;
     --json's `differs` gives every one), and so is a cell
     of these the row leaves empty where the claim has a value (for the note, where the
     export writes one), in a file that is an export (an id column, or another of the

@@ -1023,6 +1023,9 @@ def _check(
         due=item.due,
         tags=tagged,
         asked=item.asked.value,
+        # An export's rating cell, compared only (as an annotation's: fix195): it follows from
+        # the status, which is what the import reads.
+        rating=_rating_cell(raw.values.get("rating")),
         given=frozenset(raw.values),
         emptied=frozenset(n for n in COMPARED if n in raw.columns and _blank(raw.values.get(n)))
         # An emptied note cell (or one left holding spaces) deletes no note: said, as the
@@ -1039,6 +1042,11 @@ def _check(
         anchored=_how_anchored(row.quote if own is None else None, span),
         unreasoned=unreasoned,
     )
+
+
+def _rating_cell(value: object) -> str | None:
+    """A row's rating cell as given, or None when it gives none (empty, or not text)."""
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _blank(value: object) -> bool:
