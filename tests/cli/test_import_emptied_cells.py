@@ -55,7 +55,7 @@ def test_emptied_cells_are_said_not_cleared(cli: Any, tmp_path: Path) -> None:
     assert (
         "row 2: claim #1 is already present; the file leaves its speaker, assignee, due, "
         "tags empty, which were not cleared (import adds claims only; use claim edit --clear "
-        "speaker, claim assign --clear, claim due --clear, claim untag)"
+        "speaker, claim assign --clear, claim due --clear, claim untag TAG...)"
     ) in r.err.splitlines(), r.err
     assert _head(cli) == before
     claim = json.loads(ok(cli("claim", "show", "1", "--json")).out)
@@ -112,7 +112,7 @@ def test_a_field_set_after_the_export_is_not_said_emptied_by_the_file(
     assert "empties" not in r.err, r.err
     assert (
         "row 2: claim #1 is already present; the file leaves its assignee, tags empty, which "
-        "were not cleared (import adds claims only; use claim assign --clear, claim untag)"
+        "were not cleared (import adds claims only; use claim assign --clear, claim untag TAG...)"
     ) in r.err.splitlines(), r.err
 
 

@@ -22,7 +22,7 @@ def test_each_emptied_field_names_the_command_that_clears_it(cli: Any, tmp_path:
     assert (
         "row 2: claim #1 is already present; the file leaves its speaker, assignee, due, "
         "tags empty, which were not cleared (import adds claims only; use claim edit --clear "
-        "speaker, claim assign --clear, claim due --clear, claim untag)"
+        "speaker, claim assign --clear, claim due --clear, claim untag TAG...)"
     ) in r.err.splitlines(), r.err
 
 

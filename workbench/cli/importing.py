@@ -41,7 +41,8 @@ _CLEARED_BY = {
     "speaker": "claim edit --clear speaker",
     "assignee": "claim assign --clear",
     "due": "claim due --clear",
-    "tags": "claim untag",
+    # `claim untag` takes the tags to remove (none given is bad usage): named, as typed.
+    "tags": "claim untag TAG...",
     # An emptied note is taken back from publication by `note internal` (no note is deleted).
     "note": "note internal",
 }
