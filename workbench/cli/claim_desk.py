@@ -144,7 +144,8 @@ def _hand_over(
             "--if-version): claim assign --from NAME --to NAME"
         )
     done = hand_over(workbench_from(ctx), owner, successor)
-    if not done.claims and not as_json:
+    if not done.claims:
+        # (with --json too, as every command says it changed nothing)
         message(f"{owner} owns no open claims: nothing to hand over")
     _report(done, as_json, "assigned to {c.assignee}", "already assigned to {c.assignee}" + _SAME)
 
