@@ -435,7 +435,15 @@ def _object_row(number: int, item: Any) -> RawRow:
     file with one stopped at it, and its other bad rows went unsaid)."""
     if not isinstance(item, dict):
         return RawRow(number, {}, (), "not an object (a claims file's rows are objects)")
-    return RawRow(number, {k: v for k, v in item.items() if v is not None}, tuple(item))
+    # A value of spaces or nothing ("") is an empty cell, as a CSV's is (`read_csv` keeps no
+    # blank cell): a status or type emptied to "" refused the row, where an empty CSV cell of
+    # them is a field left empty (`emptied`).
+    values = {k: v for k, v in item.items() if v is not None and not _blank_text(v)}
+    return RawRow(number, values, tuple(item))
+
+
+def _blank_text(value: object) -> bool:
+    return isinstance(value, str) and not value.strip()
 
 
 # What an editor does with a table a spreadsheet saved in a form the import does not read,
