@@ -243,13 +243,26 @@ def _is_priority(value: str) -> bool:
 def _check_due(value: str) -> None:
     """A malformed DATE is bad usage (exit 2), as it is for every date option (see DAY), and so
     is one no deadline falls on (before 2000, or over ten years ahead: `desk.due_date`). A
-    value with no digit (none, '', 无) is no date mistyped but most likely meant to remove the
-    due date, which --clear does: said so."""
+    value that says "none" (`_MEANS_NONE`: none, '', 无, N/A, -) is no date mistyped but meant
+    to remove the due date, which --clear does: said so. A date in words (明天, tomorrow) is
+    told only the date's form (review190: they meant a date, and were told how to remove one)."""
     try:
         due_date(value)
     except InvalidInput as exc:
-        clear = "" if any(c.isdigit() for c in value) else ", or --clear to remove the due date"
+        clear = ", or --clear to remove the due date" if _means_none(value) else ""
         raise click.UsageError(exc.message + clear) from None
+
+
+# What people type for "no date" (a spreadsheet's habits included); a value of marks and
+# spaces alone ('', '-', '—', '/') says it too.
+_MEANS_NONE = frozenset(
+    ("none", "no", "null", "nil", "n/a", "na", "tbd", "clear", "无", "没有", "暂无", "不限", "清除")
+)
+
+
+def _means_none(value: str) -> bool:
+    typed = value.strip().casefold()
+    return typed in _MEANS_NONE or not any(c.isalnum() for c in typed)
 
 
 @click.command("due", cls=Command)
