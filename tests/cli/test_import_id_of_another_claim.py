@@ -63,7 +63,14 @@ def test_a_row_added_under_an_id_of_no_claim_says_so(cli: Any, tmp_path: Path) -
     result = json.loads(r.out)
     assert [c["text"] for c in result["added"]] == ["另一家的说法"]
     assert result["other_ids"] == [
-        {"row": 1, "id": 7, "claim": None, "added": True, "id_known": False}
+        {
+            "row": 1,
+            "id": 7,
+            "claim": None,
+            "added": True,
+            "id_known": False,
+            "added_as": result["added"][0]["id"],
+        }
     ]
 
 

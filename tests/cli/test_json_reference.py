@@ -276,6 +276,9 @@ SCENARIO: list[tuple[str, tuple[str, ...]]] = [
     ("import claims", ("import", "claims", "claims.csv", "--doc", "2")),
     ("import annotations", ("import", "annotations", "annotations.json", "--doc", "1")),
     ("import claims", ("import", "claims", "claims-again.csv", "--doc", "2")),
+    # An old copy of claim #1, its text as the seed gave it before `claim edit` changed it:
+    # added, and said in `other_ids` with the edit (`text_changed`) and the new claim's id.
+    ("import claims", ("import", "claims", "claims-old.csv", "--doc", "1")),
     ("doc add", ("doc", "add", "page.html")),
     ("doc add", ("doc", "add", "same-url.html")),
     ("doc add", ("doc", "add", "mixed.txt", "mixed.txt")),
@@ -373,6 +376,12 @@ def run_desk(db_url: str, tmp_path: Path, restored_url: str) -> list[tuple[str, 
     # and under an id no claim has: taken by its words, said in `other_ids`.
     (tmp_path / "claims-again.csv").write_text(
         "id,quote,text,priority\n999,3月2日发布数据,Released on 2 March,high\n", encoding="utf-8"
+    )
+
+    (tmp_path / "claims-old.csv").write_text(
+        'id,quote,text\n1,"2020年,当他第一次读到CLIP论文时",'
+        "Yan Junjie first read OpenAI's CLIP paper in 2020.\n",
+        encoding="utf-8",
     )
 
     def cli(*args: str, user: str = "tester", url: str = db_url) -> Result:

@@ -16,6 +16,7 @@ from workbench.cli.render import emit_json, emit_json_object, message, plural, w
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
+    from workbench.services.import_text_changed import TextChange
     from workbench.services.imports import Differs, OtherId
     from workbench.services.span_twins import WouldAdd
     from workbench.services.views import ClaimView
@@ -109,6 +110,8 @@ DIFFERS_SHOWN = 10
 def _other_id_line(o: OtherId, document_id: int, *, dry_run: bool) -> str:
     """What was done with a row whose id cell names another claim than its words (trial168:
     it was matched by its words, or added, unsaid)."""
+    if o.text_changed is not None:
+        return _old_copy_line(o, o.text_changed, dry_run=dry_run)
     named = (
         f"claim #{o.id}, whose quote and text are not the row's"
         if o.known
@@ -121,6 +124,44 @@ def _other_id_line(o: OtherId, document_id: int, *, dry_run: bool) -> str:
     else:
         done = "taken as a repeat of an earlier row of the file, not added again"
     return f"row {o.row}: id {o.id} is {named}: {done}"
+
+
+def _old_copy_line(o: OtherId, change: TextChange, *, dry_run: bool) -> str:
+    """A row that is an old copy of the claim its id names, whose text an edit changed since
+    (trial196: said only as "whose quote and text are not the row's", the editor's change and
+    its author unsaid, the new claim taken for an accident of the import)."""
+    when = f"{change.at[:19].replace('T', ' ')} UTC"
+    if o.claim_id is not None:
+        done = f"is claim #{o.claim_id}, already present"
+    elif o.added:
+        done = (
+            "would be added as a new claim"
+            if dry_run or o.added_as is None
+            else f"is added as a new claim #{o.added_as}"
+        )
+    else:
+        done = "repeats an earlier row of the file, not added again"
+    return (
+        f"row {o.row}: claim #{o.id}'s text was changed by {change.actor} at {when} after "
+        f"this export was made; the row's text {done}"
+    )
+
+
+def _other_id_json(o: OtherId) -> dict[str, object]:
+    """--json's `other_ids` item: `added_as` and `text_changed` only where they are (added
+    to the shape after it, so that a reader of the older one reads it unchanged)."""
+    item: dict[str, object] = {
+        "row": o.row,
+        "id": o.id,
+        "claim": o.claim_id,
+        "added": o.added,
+        "id_known": o.known,
+    }
+    if o.added_as is not None:
+        item["added_as"] = o.added_as
+    if o.text_changed is not None:
+        item["text_changed"] = {"by": o.text_changed.actor, "at": o.text_changed.at}
+    return item
 
 
 def _say_other_ids(other_ids: list[OtherId], document_id: int, *, dry_run: bool) -> None:
@@ -292,7 +333,9 @@ def claims_command(
     row of a claim of DOC (its id) whose quote cell is empty is a bad row, as is one whose
     text is. A row whose id is not the claim its quote and text are (or is no claim of DOC)
     is taken by its quote and text, present or added, and said on stderr (--json:
-    `other_ids`).
+    `other_ids`); where that claim's text was the row's and an edit changed it since (an
+    export made before the edit), that is said instead: who changed it, when, and the new
+    claim the row's text was added as (--json: `text_changed`, `added_as`).
 
     A row of `workbench export claims` whose id is a claim of DOC, with that claim's quote and
     text, is that claim, present: re-importing an export adds nothing. That holds for an
@@ -351,16 +394,7 @@ def claims_command(
                 "notices": result.notices,
                 "differs": _differs_json(result.differs),
                 "warnings": result.warnings,
-                "other_ids": [
-                    {
-                        "row": o.row,
-                        "id": o.id,
-                        "claim": o.claim_id,
-                        "added": o.added,
-                        "id_known": o.known,
-                    }
-                    for o in result.other_ids
-                ],
+                "other_ids": [_other_id_json(o) for o in result.other_ids],
                 "dry_run": result.dry_run,
             }
         )

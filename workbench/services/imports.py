@@ -8,7 +8,7 @@ import io
 import itertools
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any, BinaryIO, TextIO, cast
@@ -49,6 +49,7 @@ from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
 from workbench.services.context import Entry, Tx, Workbench, mutation, transaction
 from workbench.services.import_tags import ImportedTags
+from workbench.services.import_text_changed import TextChange, texts_changed
 from workbench.services.inputs import read_source, spool_text_source
 from workbench.services.lookup import get_document
 from workbench.services.notes import note_body
@@ -133,6 +134,11 @@ class OtherId:
     claim_id: int | None
     added: bool
     known: bool
+    # The edit that changed the id's claim's text away from the row's (`texts_changed`): the
+    # row is an old copy of that claim, from a file written before the edit (trial196).
+    text_changed: TextChange | None = None
+    # The claim the row was added as (not in a dry run, whose ids are no claim's).
+    added_as: int | None = None
 
 
 # The fields of a row compared with its present claim, each as a claims table names it. A
@@ -1122,6 +1128,9 @@ def _import_claims(
         claims = _DocumentClaims(tx, doc.id, number)
         present_rows: list[tuple[int, int, _Ready]] = []
         other_ids: list[OtherId] = []
+        # Of those, the rows whose id's claim has another text than theirs: (index in
+        # other_ids, claim, row's text), to look up in the claims' edits (`texts_changed`).
+        old_copies: list[tuple[int, int, str]] = []
         unreasoned: list[_Ready] = []
         tags = ImportedTags(tx.session)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
@@ -1145,9 +1154,11 @@ def _import_claims(
                     present_rows.append((raw.number, claim_id, checked))
                 if checked.named is not None and checked.named != claim_id:
                     other_ids.append(_other_id(raw.number, checked, claim_id, added=False))
+                    _maybe_old_copy(checked, claims, len(other_ids) - 1, old_copies)
                 continue
             if checked.named is not None:
                 other_ids.append(_other_id(raw.number, checked, None, added=True))
+                _maybe_old_copy(checked, claims, len(other_ids) - 1, old_copies)
             seen[key] = None  # a repeat of it later in the file is a repeat of this row
             if raw.number >= len(marked):
                 marked.extend(bytes(raw.number + 1 - len(marked)))
@@ -1169,6 +1180,8 @@ def _import_claims(
             problems.sort(key=_row_number)
             raise RowsRefused(problems, skipping=skip_bad)
         del seen, claims
+        _say_texts_changed(tx, other_ids, old_copies)
+        del old_copies
         differs = _differing(tx, present_rows, export=claims_file.export)
         del present_rows
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
@@ -1182,8 +1195,16 @@ def _import_claims(
         would_add: Spooled[WouldAdd] = Spooled()
         written = Tally(progress, to_write)
         twins = SpanTwins(tx, doc.id, number)
+        # The rows of other_ids added, and the claims they were added as (not in a dry run).
+        added_as = {o.row: 0 for o in other_ids if o.added and not dry_run}
         for batch in _batches(chosen, BATCH):
             views = _insert_imported(tx, doc, batch, source=source, revision=number)
+            if added_as:
+                added_as.update(
+                    (ready.number, view.id)
+                    for ready, view in zip(batch, views, strict=True)
+                    if ready.number in added_as
+                )
             # A dry run's writes are rolled back: its claims are told from those present by
             # being its own, not by the ids they drew (another writer's can be higher).
             if dry_run:
@@ -1192,6 +1213,10 @@ def _import_claims(
                 added.extend(twins.told(views))
             written.add(len(batch))
         written.end()
+        if added_as:
+            other_ids = [
+                replace(o, added_as=added_as.get(o.row) if o.added else None) for o in other_ids
+            ]
         result = ImportResult(
             added=added,
             would_add=would_add,
@@ -1229,6 +1254,30 @@ def _other_id(number: int, ready: _Ready, claim_id: int | None, *, added: bool) 
     were taken as (`claim_id`, present; or `added`; or neither, a repeat of an earlier row)."""
     assert ready.named is not None
     return OtherId(number, ready.named, claim_id, added, ready.named_known)
+
+
+def _maybe_old_copy(
+    ready: _Ready, claims: _DocumentClaims, index: int, old_copies: list[tuple[int, int, str]]
+) -> None:
+    """Note `other_ids[index]` (row `ready`) in `old_copies` when its id's claim, a claim of
+    the document, has another text than the row's: it may be an old copy of that claim."""
+    stored = None if ready.named is None else claims.get(ready.named)
+    if stored is not None and _claim_key((("text", ready.text),)) != stored.said:
+        old_copies.append((index, stored.id, ready.text))
+
+
+def _say_texts_changed(
+    tx: Tx, other_ids: list[OtherId], old_copies: list[tuple[int, int, str]]
+) -> None:
+    """Give each of `old_copies`' rows the edit that changed its id's claim's text away from
+    the row's, if one did (`texts_changed`), in place in `other_ids`."""
+    if not old_copies:
+        return
+    changed = texts_changed(tx.session, ((claim, text) for _, claim, text in old_copies))
+    for index, claim, text in old_copies:
+        change = changed.get((claim, text))
+        if change is not None:
+            other_ids[index] = replace(other_ids[index], text_changed=change)
 
 
 def _batches(items: Iterable[_Ready], size: int) -> Iterator[list[_Ready]]:
