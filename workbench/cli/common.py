@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 def workbench_from(ctx: click.Context) -> Workbench:
     from workbench.cli.hints import error_text
+    from workbench.cli.lock_wait import say_lock_wait
     from workbench.domain.errors import EMPTY_SETTING, INVALID_NAME, InvalidInput
     from workbench.services.context import Workbench
 
@@ -33,6 +34,7 @@ def workbench_from(ctx: click.Context) -> Workbench:
         raise click.UsageError(error_text(exc), root) from None
     wb.on_commit = _changes.committed
     wb.on_done = _changes.done
+    wb.on_lock_wait = say_lock_wait
     # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))
     root.call_on_close(lambda: say_if_upgraded(wb))

@@ -25,8 +25,10 @@ def module_for_url(url: str) -> ModuleType:
     return postgresql if url.startswith("postgres") else sqlite
 
 
-def lock_event_appends(conn: Connection) -> None:
-    module_for(conn.dialect.name).lock_event_appends(conn)
+def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
+    """The desk's write lock, to the transaction's end; `actor`: the workbench name writing,
+    for a writer waiting behind this one to be told (where the backend can say it)."""
+    module_for(conn.dialect.name).lock_event_appends(conn, actor)
 
 
 def machine_identity(conn: Connection) -> str:

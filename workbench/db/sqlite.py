@@ -32,6 +32,9 @@ BUSY_TIMEOUT_MS = 30_000
 # when the 30 s were over (trial96). It waits in steps this long instead, back in Python between
 # them, each still sleeping no longer than SQLite's 100 ms (WRITER_HANDOVER).
 LOCK_STEP_MS = 250
+# A writer's wait for the lock is told (to the write's listener: workbench.db.lock_wait) once it
+# has lasted this long: silent for 30 s, a waiting `note add` looked like a hang (trial196).
+WAIT_NOTICE_MS = 1000
 WRITE_OPTION = "workbench_write"
 
 
@@ -73,23 +76,36 @@ def configure(engine: Engine) -> None:
 
 def _begin_immediate(conn: Connection) -> None:
     """BEGIN IMMEDIATE, waiting for the write lock up to BUSY_TIMEOUT_MS in LOCK_STEP_MS steps
-    (a signal is acted on between two); the last step's "database is locked" is the refusal."""
+    (a signal is acted on between two); the last step's "database is locked" is the refusal.
+    A wait past WAIT_NOTICE_MS is told to the write's listener, once, and its end too; a file
+    cannot say who holds its lock."""
     import time
 
     from sqlalchemy.exc import OperationalError
 
-    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    from workbench.db.lock_wait import listener_of
+    from workbench.domain.lock_wait import WaitBegan, WaitEnded
+
+    tell = listener_of(conn)
+    began = time.monotonic()
+    deadline = began + BUSY_TIMEOUT_MS / 1000
+    told = False
     conn.exec_driver_sql(f"PRAGMA busy_timeout = {min(LOCK_STEP_MS, BUSY_TIMEOUT_MS)}")
     try:
         while True:
             try:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
-                return
+                break
             except OperationalError as exc:
                 if not _busy(exc.orig) or time.monotonic() >= deadline:
                     raise
+            if tell is not None and not told and time.monotonic() - began >= WAIT_NOTICE_MS / 1000:
+                told = True
+                tell(WaitBegan(BUSY_TIMEOUT_MS, None, who_known=False))
     finally:
         conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if told and tell is not None:
+        tell(WaitEnded())
 
 
 def _busy(exc: BaseException | None) -> bool:
@@ -107,9 +123,10 @@ def _fold_forms(value: Any) -> Any:
     return fold_text(value.lower()) if isinstance(value, str) else value
 
 
-def lock_event_appends(conn: Connection) -> None:
-    """Nothing to do: BEGIN IMMEDIATE already holds the database's single write lock."""
-    del conn
+def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
+    """Nothing to do: BEGIN IMMEDIATE already holds the database's single write lock (and a
+    file has nowhere to say whose write holds it)."""
+    del conn, actor
 
 
 def machine_identity(conn: Connection) -> str:

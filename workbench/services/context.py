@@ -32,6 +32,7 @@ from workbench.domain.errors import (
     COMMIT_UNKNOWN,
     EMPTY_SETTING,
     NO_DESK,
+    Conflict,
     Hint,
     InvalidInput,
     NotFound,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
 
     from workbench.db.models import Event
     from workbench.db.reader import Reader
+    from workbench.domain.lock_wait import LockWait
 
 # One event for `Tx.record_all`: action, entity type, entity id, payload, claim id.
 Entry = tuple[str, str, int | str, dict[str, Any], int | None]
@@ -116,6 +118,10 @@ class Workbench:
     # The first committed write of this workbench's whose clock read before the trail's newest
     # event (Tx.clock_behind), for a front end to warn of once.
     clock_behind: ClockBehind | None = field(default=None, repr=False, compare=False)
+    # Told when a write has waited a moment for another writer's lock and waits on (who holds
+    # it, where the backend can tell), and when that wait ends: the facts of
+    # workbench.domain.lock_wait, for a front end to say (a silent wait looked like a hang).
+    on_lock_wait: Callable[[LockWait], None] | None = field(default=None, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Every way of building a Workbench acts under a name's normal form (domain.identity).
@@ -611,7 +617,12 @@ def transaction(
 
     from workbench.db.backend import lock_event_appends
 
-    session = Session(bind=wb.engine(write=write), expire_on_commit=False, autoflush=True)
+    bind = wb.engine(write=write)
+    if write and wb.on_lock_wait is not None:
+        from workbench.db.lock_wait import ON_LOCK_WAIT
+
+        bind = bind.execution_options(**{ON_LOCK_WAIT: wb.on_lock_wait})
+    session = Session(bind=bind, expire_on_commit=False, autoflush=True)
     tx = Tx(session, wb.actor, write=write)
     # (only a write is given an engine on an empty database: a read is refused there)
     set_up = write and wb.set_up_pending
@@ -641,7 +652,7 @@ def transaction(
                 # Writers take the chain's append lock first (SQLite: BEGIN IMMEDIATE already
                 # did; PostgreSQL: an advisory lock to commit). Taking it before any row lock
                 # means two writers can never deadlock over it.
-                lock_event_appends(session.connection())
+                lock_event_appends(session.connection(), tx.actor)
                 if before_identity is not None:
                     before_identity(tx)
                 if not derived and not (admits is not None and admits(tx)):
@@ -751,7 +762,7 @@ def _landed(wb: Workbench, tx: Tx) -> bool | None:
             # for; its commit is this process's own and has returned.)
             lock_event_appends(conn)
             found = conn.execute(select(Event.hash).where(Event.seq == last[0])).scalar()
-    except SQLAlchemyError:
+    except (SQLAlchemyError, Conflict):  # (Conflict: the lock's wait ran out)
         return None
     return found == last[1]
 

@@ -1,0 +1,32 @@
+"""A write waiting for another writer's lock, said on stderr (trial196: up to 30 s of silence,
+taken for a hang). Said whether or not stderr is a terminal, once, as the one-line notices of
+long work are (cli.progress.progress_or_notice): a script's log shows why it took 30 s, and a
+pipe is no less likely to be taken for a hang. --json's output is stdout's and stays whole."""
+
+from __future__ import annotations
+
+import sys
+from contextlib import suppress
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from workbench.domain.lock_wait import LockWait
+
+
+def say_lock_wait(fact: LockWait) -> None:
+    """The library's fact in words: a wait that began; its end needs none (the command's own
+    output follows it)."""
+    from workbench.domain.lock_wait import WaitBegan, who
+
+    if not isinstance(fact, WaitBegan):
+        return
+    if fact.holder is not None:
+        whose = f" ({who(fact.holder)} holds the write lock)"
+    elif not fact.who_known:
+        whose = " (a SQLite file does not say who holds its write lock)"
+    else:
+        whose = ""
+    words = f"waiting for another writer to finish{whose}; up to {fact.bound_ms / 1000:g} s…"
+    # (stderr closed or gone: the wait goes on unsaid)
+    with suppress(OSError, ValueError):
+        print(words, file=sys.stderr, flush=True)

@@ -1,0 +1,32 @@
+"""How a write's wait for another writer's lock reaches whoever listens: the listener rides on
+the write's engine as an execution option (SQLite waits as the transaction begins, in the
+engine's own `begin` hook, where nothing else of the caller's is at hand)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+    from workbench.domain.lock_wait import LockWait
+
+ON_LOCK_WAIT = "workbench_on_lock_wait"
+
+Listener = Callable[["LockWait"], None]
+
+
+def listener_of(conn: Connection) -> Listener | None:
+    """Who is told of this write's lock wait, if anyone."""
+    found: Listener | None = conn.get_execution_options().get(ON_LOCK_WAIT)
+    return found
+
+
+def notice_after_ms() -> int:
+    """How long a wait is silent before it is told: a moment, as writers queue behind each
+    other's short writes all day and a notice for each would be noise (sqlite.WAIT_NOTICE_MS,
+    beside the busy timeout it is part of)."""
+    from workbench.db import sqlite
+
+    return int(sqlite.WAIT_NOTICE_MS)

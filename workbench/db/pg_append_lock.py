@@ -1,0 +1,157 @@
+"""PostgreSQL: taking a desk's append lock, and saying who holds it to a writer that waits.
+
+A write names itself where every session may read it: its transaction's application_name
+(pg_stat_activity shows it to any role, where the query, the client and the times are shown
+only to the same role or pg_read_all_stats), set to the workbench name writing until the
+transaction ends. A writer that finds the lock taken waits a moment silently (most writes are
+short), then reads who holds it from pg_locks, tells its listener, and waits out the rest of
+its bound; run out, it is refused naming that writer (trial196: 30 s of silence, then a
+refusal naming nobody).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from workbench.domain.lock_wait import LockHolder, WaitBegan, WaitEnded, stayed_locked
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
+
+# How a write's application_name says it is the workbench's, and whose: the name follows,
+# Python-escaped (the server keeps printable ASCII only, and a Chinese name would be "???").
+APP_PREFIX = "workbench:"
+# The server cuts an application_name to NAMEDATALEN - 1 bytes.
+APP_NAME_MAX = 63
+
+_TAKE = (
+    "SELECT pg_try_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int), "
+    "set_config('application_name', :app, true)"
+)
+_TAKE_UNNAMED = "SELECT pg_try_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int)"
+# The session holding the desk's append lock (the two-key form: objsubid 2), if any still does.
+_HOLDER = """
+SELECT a.application_name, a.usename
+FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND l.classid::bigint = :desk_lock AND l.objid = 'events'::regclass::oid
+LIMIT 1
+"""
+
+
+def app_name(actor: str) -> str:
+    """The application_name a write by `actor` runs under."""
+    return APP_PREFIX + actor.encode("unicode_escape").decode("ascii")
+
+
+def holder_of(application_name: str | None, role: str | None) -> LockHolder:
+    """The holder a session's application_name and role say: a workbench write's name, read
+    back (a name the server cut short ends in '…'), or the program it says it is."""
+    if application_name and application_name.startswith(APP_PREFIX):
+        escaped = application_name[len(APP_PREFIX) :]
+        cut = len(application_name.encode()) >= APP_NAME_MAX
+        try:
+            name = escaped.encode("ascii").decode("unicode_escape")
+        except UnicodeDecodeError:  # an escape cut in two: the name's start, not a wrong letter
+            name = escaped[: escaped.rfind("\\")].encode("ascii").decode("unicode_escape")
+        return LockHolder(name + ("…" if cut else ""), role, None)
+    return LockHolder(None, role, application_name or None)
+
+
+def take_append_lock(conn: Connection, actor: str | None) -> None:
+    """The desk's append lock, to the transaction's end, within lock_timeout (set already:
+    postgresql.bound_waits); a wait past the notice threshold told to the write's listener."""
+    from sqlalchemy import text
+
+    from workbench.db.lock_wait import listener_of, notice_after_ms
+    from workbench.db.postgresql import DESK_LOCK_CLASS, lock_wait_ms
+
+    params: dict[str, object] = {"desk_lock": DESK_LOCK_CLASS}
+    if actor is not None:
+        params["app"] = app_name(actor)
+    if conn.execute(text(_TAKE if actor is not None else _TAKE_UNNAMED), params).scalar():
+        return
+    bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
+    if bound <= quiet:
+        _wait(conn, bound, None)
+        return
+    if _wait_quietly(conn, quiet):
+        return
+    # Read whoever listens or not: the refusal names the holder too.
+    holder = _holder(conn)
+    tell = listener_of(conn)
+    if tell is not None:
+        tell(WaitBegan(bound, holder, who_known=True))
+    _wait(conn, bound - quiet, holder)
+    if tell is not None:
+        tell(WaitEnded())
+
+
+def _wait_quietly(conn: Connection, ms: int) -> bool:
+    """Wait for the lock `ms` at most, in a savepoint; whether it was got. Not got, the
+    transaction is as before (the savepoint rolled back, its lock_timeout with it)."""
+    from sqlalchemy.exc import OperationalError
+
+    try:
+        with conn.begin_nested():
+            _lock(conn, ms)
+    except OperationalError as exc:
+        if not _ran_out(exc):
+            raise
+        return False
+    _set_lock_timeout(conn)
+    return True
+
+
+def _wait(conn: Connection, ms: int, holder: LockHolder | None) -> None:
+    """Wait for the lock `ms` at most; run out, refused naming `holder` (None: not known)."""
+    from sqlalchemy.exc import OperationalError
+
+    from workbench.domain.errors import Conflict
+
+    try:
+        _lock(conn, ms)
+    except OperationalError as exc:
+        if _ran_out(exc):
+            raise Conflict(stayed_locked(holder)) from exc
+        raise
+    _set_lock_timeout(conn)
+
+
+def _lock(conn: Connection, ms: int) -> None:
+    from sqlalchemy import text
+
+    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+
+    # SET takes no bound parameters: `ms` is an int of this module's.
+    conn.execute(text(f"SET LOCAL lock_timeout = {int(ms):d}"))
+    conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
+
+
+def _set_lock_timeout(conn: Connection) -> None:
+    """The write's own bound again, for every later lock wait of it (a row another session
+    holds)."""
+    from sqlalchemy import text
+
+    from workbench.db.postgresql import lock_wait_ms
+
+    conn.execute(text(f"SET LOCAL lock_timeout = {lock_wait_ms():d}"))
+
+
+def _ran_out(exc: BaseException) -> bool:
+    from workbench.db.postgresql import LOCK_NOT_AVAILABLE, _sqlstate
+
+    orig = getattr(exc, "orig", None)
+    return orig is not None and _sqlstate(orig) == LOCK_NOT_AVAILABLE
+
+
+def _holder(conn: Connection) -> LockHolder | None:
+    """The session holding the desk's append lock now; None when none does (it let go as it
+    was asked)."""
+    from sqlalchemy import text
+
+    from workbench.db.postgresql import DESK_LOCK_CLASS
+
+    row = conn.execute(text(_HOLDER), {"desk_lock": DESK_LOCK_CLASS}).first()
+    return None if row is None else holder_of(row[0], row[1])
