@@ -148,7 +148,7 @@ def test_the_library_tells_a_wait_began_and_ended_and_who_held_the_lock(db_url: 
                 let_go()
 
         wb = Workbench(url=db_url, actor="bob")
-        wb.on_lock_wait = heard  # type: ignore[attr-defined,unused-ignore]
+        wb.on_lock_wait = heard
         note = add_note(wb, claim, "等到了")
     assert note.id > 0
     assert [type(f).__name__ for f in facts] == ["WaitBegan", "WaitEnded"], facts
@@ -175,3 +175,52 @@ def test_a_long_name_cut_short_by_the_server_is_said_as_its_start() -> None:
     assert holder.name == "欧阳欧阳欧阳欧阳…", holder
     assert holder_of(app_name("王芳"), "desk").name == "王芳"
     assert holder_of("psql", "desk").program == "psql"
+
+
+@pytest.mark.usefixtures("short_waits")
+def test_the_refusal_names_who_held_the_lock_when_the_wait_ran_out(db_url: str) -> None:
+    """PostgreSQL: the writer named when the wait began had finished, and another had taken
+    the lock before this one's turn came; the refusal named the first, who no longer held it.
+    It names whoever held the lock as the wait ran out."""
+    if not is_postgres(db_url):
+        pytest.skip("PostgreSQL names the holder (a SQLite file cannot)")
+    from sqlalchemy import create_engine, text
+
+    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+    from workbench.domain.errors import Conflict
+    from workbench.services.notes import add_note
+
+    claim = one_claim(db_url)
+    other = create_engine(db_url)
+    second = other.connect()
+    try:
+        with held_by_another_program(db_url) as let_go:
+
+            def heard(fact: Any) -> None:
+                if type(fact).__name__ == "WaitBegan":
+                    let_go()
+                    second.execute(text("SET application_name = 'nightly-import'"))
+                    second.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
+
+            wb = Workbench(url=db_url, actor="bob")
+            wb.on_lock_wait = heard
+            with pytest.raises(Conflict) as refused:
+                add_note(wb, claim, "等不到")
+    finally:
+        second.close()
+        other.dispose()
+    assert str(refused.value) == (
+        "the database stayed locked by another writer (a session of role "
+        f"{second_role(db_url)} (nightly-import)); try the command again"
+    )
+
+
+def second_role(url: str) -> str:
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return str(conn.execute(text("SELECT current_user")).scalar())
+    finally:
+        engine.dispose()
