@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from workbench.domain.errors import Conflict
 from workbench.domain.lock_wait import LockHolder, WaitBegan, WaitEnded, stayed_locked
 
 if TYPE_CHECKING:
@@ -73,8 +74,9 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
     if conn.execute(text(_TAKE if actor is not None else _TAKE_UNNAMED), params).scalar():
         return
     bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
-    if bound <= quiet:
-        _wait(conn, bound, None)
+    if bound <= quiet:  # (a bound shorter than the silence: a wait never told)
+        if not _wait_quietly(conn, bound):
+            raise Conflict(stayed_locked(_holder(conn)))
         return
     if _wait_quietly(conn, quiet):
         return
@@ -83,14 +85,18 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
     tell = listener_of(conn)
     if tell is not None:
         tell(WaitBegan(bound, holder, who_known=True))
-    _wait(conn, bound - quiet, holder)
+    if not _wait_quietly(conn, bound - quiet):
+        # Whoever holds it now: the writer named as the wait began may have finished, and
+        # another taken the lock before this write's turn came.
+        raise Conflict(stayed_locked(_holder(conn) or holder))
     if tell is not None:
         tell(WaitEnded())
 
 
 def _wait_quietly(conn: Connection, ms: int) -> bool:
     """Wait for the lock `ms` at most, in a savepoint; whether it was got. Not got, the
-    transaction is as before (the savepoint rolled back, its lock_timeout with it)."""
+    transaction is as before (the savepoint rolled back, its lock_timeout with it) and can
+    still ask who holds the lock."""
     from sqlalchemy.exc import OperationalError
 
     try:
@@ -102,21 +108,6 @@ def _wait_quietly(conn: Connection, ms: int) -> bool:
         return False
     _set_lock_timeout(conn)
     return True
-
-
-def _wait(conn: Connection, ms: int, holder: LockHolder | None) -> None:
-    """Wait for the lock `ms` at most; run out, refused naming `holder` (None: not known)."""
-    from sqlalchemy.exc import OperationalError
-
-    from workbench.domain.errors import Conflict
-
-    try:
-        _lock(conn, ms)
-    except OperationalError as exc:
-        if _ran_out(exc):
-            raise Conflict(stayed_locked(holder)) from exc
-        raise
-    _set_lock_timeout(conn)
 
 
 def _lock(conn: Connection, ms: int) -> None:
@@ -153,5 +144,8 @@ def _holder(conn: Connection) -> LockHolder | None:
 
     from workbench.db.postgresql import DESK_LOCK_CLASS
 
+    # The server keeps one snapshot of pg_stat_activity per transaction: a second look would
+    # see the sessions as they were at the first.
+    conn.execute(text("SELECT pg_stat_clear_snapshot()"))
     row = conn.execute(text(_HOLDER), {"desk_lock": DESK_LOCK_CLASS}).first()
     return None if row is None else holder_of(row[0], row[1])
