@@ -5,7 +5,6 @@ pipe is no less likely to be taken for a hang. --json's output is stdout's and s
 
 from __future__ import annotations
 
-import sys
 from contextlib import suppress
 from typing import TYPE_CHECKING
 
@@ -16,6 +15,7 @@ if TYPE_CHECKING:
 def say_lock_wait(fact: LockWait) -> None:
     """The library's fact in words: a wait that began; its end needs none (the command's own
     output follows it)."""
+    from workbench.cli.render import message
     from workbench.domain.lock_wait import WaitBegan, who
 
     if not isinstance(fact, WaitBegan):
@@ -29,4 +29,4 @@ def say_lock_wait(fact: LockWait) -> None:
     words = f"waiting for another writer to finish{whose}; up to {fact.bound_ms / 1000:g} s…"
     # (stderr closed or gone: the wait goes on unsaid)
     with suppress(OSError, ValueError):
-        print(words, file=sys.stderr, flush=True)
+        message(words)
