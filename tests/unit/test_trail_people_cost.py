@@ -76,6 +76,12 @@ ALIKE: list[tuple[str, str | None]] = [
     ("wáng2 fāng1", "x"),  # marks and tone numbers
     ("chen", "Lopez Maria"),  # Maria Lopez in another order
     ("mariа", None),  # a Cyrillic а
+    # Names of many readings (行: xing, hang, heng; 3^6 spellings), before and after their
+    # reading in Latin letters.
+    ("hangxingxinghenghangxing", None),
+    ("行行行行行行", None),
+    ("行行行行行重", "Hang Xing"),
+    ("xinghangxinghengxingzhong", None),
 ]
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from workbench.domain.cjk import HAN, is_han
@@ -272,9 +273,8 @@ _SMALL_CAPITAL = len("LATIN LETTER SMALL CAPITAL X")
 _SMALL_CAPITAL_RANGES = [*range(0x0250, 0x1D2C), *range(0xA720, 0xA800), *range(0xAB30, 0xAB70)]
 
 
-# Memoised: a pure function of its text, and `audit verify` and `audit replay` hold each
-# registration a trail records against every one before it (workbench.domain.trail_people), a
-# desk's names set against each other many times (a few hundred people: tens of thousands).
+# Memoised: a pure function of its text, asked of one name many times (its keys in
+# workbench.domain.name_index, then each comparison `audit verify` and `audit replay` make).
 @lru_cache(maxsize=8192)
 def skeleton(name: str, *, skim: bool = True) -> str:
     """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike.
@@ -417,13 +417,81 @@ def reads_alike(a: str, b: str) -> bool:
     han, latin = (a, b) if han_a else (b, a)
     from workbench.domain.romanise import spelled_as
 
+    return any(spelled_as(han, key, _reading_key) for key in _latin_keys(latin))
+
+
+def _latin_keys(latin: str) -> set[str]:
+    """The look-alike keys a name with no Chinese character is read by as pinyin."""
     plain = _unmarked(latin)
     # In English a Chinese name is often written given name first (Wei Zhang for 张伟, Fang
     # Wang for 王芳): the last word read first too.
     words = plain.split()
     orders = {plain, " ".join([words[-1], *words[:-1]])} if len(words) > 1 else {plain}
-    keys = {skeleton(form) for order in orders for form in (order, _TONE_NUMBER.sub("", order))}
-    return any(spelled_as(han, key, _reading_key) for key in keys)
+    return {skeleton(form) for order in orders for form in (order, _TONE_NUMBER.sub("", order))}
+
+
+# A name in Chinese characters is indexed by its every spelling when it has at most this many
+# (each character by each of its readings: 行 two, 张伟 one); past it, by its first reading.
+_SPELLINGS_INDEXED = 64
+
+
+def _readings_of(han: str) -> tuple[set[str], set[str] | None]:
+    """The keys every pinyin spelling of `han` (a name holding Chinese characters) starts with,
+    its first character's readings, and its every spelling, or None past _SPELLINGS_INDEXED:
+    what `spelled_as` matches a Latin key against, each character by one of its options."""
+    from workbench.domain.romanise import readings
+
+    first: set[str] | None = None
+    spelled: set[str] | None = {""}
+    for ch in han:
+        if unicodedata.category(ch)[0] in "PSZ":
+            continue
+        options = {_reading_key(r) for r in readings(ch)} or {_reading_key(ch)}
+        options = {option for option in options if option}
+        if first is None:
+            first = options
+        if spelled is not None:
+            spelled = {done + option for done in spelled for option in options}
+            if len(spelled) > _SPELLINGS_INDEXED:
+                spelled = None
+    return first or set(), spelled
+
+
+@dataclass(frozen=True, slots=True)
+class LikenessKeys:
+    """What `likeness` tells a normalised name by, as keys two names alike share
+    (workbench.domain.name_index): `exact`, the keys of the name itself, of its Chinese
+    characters made simplified and of its words in any order; `han`, whether it is read aloud
+    as Chinese characters (`reads_alike`); `readings`, for such a name its every spelling in
+    pinyin, or when it has too many the keys they start with (`spelled` False), for another
+    name the keys it is read by as pinyin."""
+
+    exact: frozenset[tuple[str, ...]]
+    han: bool
+    readings: frozenset[str]
+    spelled: bool = True
+
+
+def likeness_keys(name: str) -> LikenessKeys:
+    """The keys of `name` (normalised): two names `likeness` finds alike share an exact key,
+    or one's `readings` (read aloud) begins the other's (spelled in Latin letters). A key
+    shared says only that the two may be alike: `likeness` decides."""
+    exact: set[tuple[str, ...]] = {("skeleton", skeleton(name))}
+    if _has_han(name):
+        from workbench.domain.chinese_forms import simplified
+
+        exact.add(("simplified", skeleton(simplified(name))))
+    words = name.split()
+    if len(words) > 1:
+        exact.add(("words", *sorted(map(skeleton, words))))
+    drawn_as = _as_ideographs(name)
+    han = _has_han(drawn_as)
+    if not han:
+        return LikenessKeys(frozenset(exact), han, frozenset(_latin_keys(drawn_as)))
+    first, spelled = _readings_of(drawn_as)
+    if spelled is None:
+        return LikenessKeys(frozenset(exact), han, frozenset(first), spelled=False)
+    return LikenessKeys(frozenset(exact), han, frozenset(spelled))
 
 
 # A tone written as a digit after its syllable (wang2 fang1), as pinyin is typed without marks.
