@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -13,8 +14,24 @@ from sqlalchemy.orm import Session
 from workbench.db.models import Event
 from workbench.domain.payloads import changed_fields
 
-# Each change of a claim row records these; they say nothing a person changed.
-_BOOKKEEPING = ("version", "updated_at")
+# Each change of a claim row records these; they say nothing a person changed. Nor do a
+# span's own columns and a proposal's (review200: 'anchor_score and anchor_state and end and
+# ...', 'proposed_by and proposed_note and ...'): those changes are named by what was done.
+_BOOKKEEPING = (
+    "version",
+    "updated_at",
+    "start",
+    "end",
+    "prefix",
+    "suffix",
+    "revision",
+    "anchor_state",
+    "anchor_score",
+    "verdict_revision",
+    "proposed_status",
+    "proposed_by",
+    "proposed_note",
+)
 # More than this many changes are counted, not listed: the line stays one line.
 _LISTED = 3
 
@@ -36,9 +53,7 @@ def changes_since(session: Session, claim_id: int, version: int) -> list[str]:
         reached = after.get("version") if isinstance(after, dict) else None
         if not isinstance(reached, int) or reached <= version:
             break
-        fields = [name for name, _, _ in changed_fields(payload, _BOOKKEEPING)]
-        what = " and ".join(fields) if fields else action.removeprefix("claim.")
-        found.append(f"{what} by {actor}")
+        found.append(f"{_what(action, payload)} by {actor}")
     return found[::-1]
 
 
@@ -47,3 +62,25 @@ def said(changes: Sequence[str]) -> str:
     shown = ", ".join(changes[:_LISTED])
     rest = len(changes) - _LISTED
     return f"{shown} and {rest} more changes" if rest > 0 else shown
+
+
+def _what(action: str, payload: dict[str, Any]) -> str:
+    """What one change did, as the person did it: a verdict proposed or reviewed, a span moved
+    to a document's new revision, else the fields it changed."""
+    after = payload["after"]
+    if action == "claim.review_requested":
+        proposed = after.get("proposed_status")
+        return f"verdict {proposed} proposed" if isinstance(proposed, str) else "verdict proposed"
+    if action == "claim.approved":
+        return "verdict approved"
+    if action == "claim.rejected":
+        return "proposed verdict rejected"
+    if action == "claim.reanchored":
+        revision = after.get("revision")
+        return f"span moved to revision {revision}" if isinstance(revision, int) else "span moved"
+    fields = [name for name, _, _ in changed_fields(payload, _BOOKKEEPING)]
+    if action == "claim.quote_changed":
+        # A document's new revision can change a quote, as `claim edit --quote` does.
+        moved = after.get("revision") != payload["before"].get("revision")
+        return f"quote (in revision {after.get('revision')})" if moved else "quote"
+    return " and ".join(fields) if fields else action.removeprefix("claim.").replace("_", " ")
