@@ -71,6 +71,15 @@ class SpanRequest:
             return InvalidInput("pin the claim to its source", hint=give("span"))
         return offsets_problem(self.start, self.end)
 
+    def words_in(self, text: str) -> bool:
+        """Whether `text` holds the quote as many times as the occurrence asks: a quote refused
+        there as occurring several times (say which) is in it, no revision changed it."""
+        try:
+            replace(self, occurrence=self.occurrence or 1).resolve(text)
+        except InvalidInput:
+            return False
+        return True
+
     def resolve(self, text: str) -> Span:
         if (problem := self.problem()) is not None:
             raise problem
@@ -102,7 +111,7 @@ def add_claim(
         try:
             pinned = span.resolve(current)
         except InvalidInput as refused:
-            if span.quote is None:
+            if span.quote is None or span.words_in(current):
                 raise
             raise quote_revised(tx, doc, number, span.resolve, refused) from None
         twin = existing_claim(tx, doc, pinned, cleaned, revision=number)
