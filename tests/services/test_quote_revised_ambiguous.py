@@ -36,3 +36,20 @@ def test_an_occurrence_a_new_revision_removed_is_said_changed(wb: Workbench) -> 
     message = refused.value.message
     assert message.startswith("occurrence 2 is out of range: the quote occurs once"), message
     assert "changed these words (revision 1 has them)" in message, message
+
+
+def test_words_changed_two_revisions_ago_are_said_changed(wb: Workbench) -> None:
+    """A checker read revision 1; revision 2 changed her words (5% to 6%), revision 3 added a
+    line: she is told revision 2 changed them, not only 'quote not found'."""
+    doc = add_document(wb, OLD.encode()).document.id
+    editor = Workbench(url=wb.url, actor="ed")
+    update_document(editor, doc, Content(OLD.replace("5%", "6%"), "text", "r2.txt"))
+    update_document(wb, doc, Content(OLD.replace("5%", "6%") + "次日复牌。", "text", "r3.txt"))
+    with pytest.raises(InvalidInput) as refused:
+        add_claim(wb, doc, "up 5%", SpanRequest(quote="股价上涨了5%"))
+    message = refused.value.message
+    assert message.startswith("quote not found in the document: "), message
+    assert f"revision 2 of document #{doc}, stored by ed at " in message, message
+    assert "changed these words (revision 1 has them; the document is now at revision 3)" in (
+        message
+    )
