@@ -19,23 +19,22 @@ if TYPE_CHECKING:
     from workbench.services.context import Tx
 
 REVISED = "document.revised"
+# Revisions looked back through for the words (each a text read).
+_LOOKED_BACK = 5
 
 
 def quote_revised(
     tx: Tx, doc: Document, number: int, pin: Callable[[str], Span], refused: InvalidInput
 ) -> InvalidInput:
     """`refused` (the quote is not in revision `number`), saying which revision changed the
-    words when `pin` finds them in the one before; else `refused` as it is."""
-    if number < 2:
+    words when `pin` finds them in one of the few before; else `refused` as it is."""
+    held = _last_holding(tx, doc, number, pin)
+    if held is None:
         return refused
-    _, earlier = revision_text(tx, doc, number - 1)
-    try:
-        pin(earlier)
-    except InvalidInput:
-        return refused
+    changed = held + 1
     revision_id = tx.session.scalar(
         select(DocumentRevision.id).where(
-            DocumentRevision.document_id == doc.id, DocumentRevision.number == number
+            DocumentRevision.document_id == doc.id, DocumentRevision.number == changed
         )
     )
     stored = tx.session.execute(
@@ -48,9 +47,24 @@ def quote_revised(
     by = ""
     if stored is not None:
         by = f", stored by {stored.actor} at {str(stored.at)[:19].replace('T', ' ')} UTC"
+    now = "" if changed == number else f"; the document is now at revision {number}"
     return InvalidInput(
-        f"{refused}; revision {number} of document #{doc.id}{by}, changed these words "
-        f"(revision {number - 1} has them): pin the claim in the current text",
+        f"{refused}; revision {changed} of document #{doc.id}{by}, changed these words "
+        f"(revision {held} has them{now}): pin the claim in the current text",
         reason=refused.reason,
         hint=refused.hint,
     )
+
+
+def _last_holding(tx: Tx, doc: Document, number: int, pin: Callable[[str], Span]) -> int | None:
+    """The latest revision before `number` that `pin` finds the words in, of the last few: a
+    checker may have read the text two revisions back (review200: a line added after the
+    revision that changed her words hid it). Each is a text read, so few are looked at."""
+    for earlier in range(number - 1, max(0, number - 1 - _LOOKED_BACK), -1):
+        _, text = revision_text(tx, doc, earlier)
+        try:
+            pin(text)
+        except InvalidInput:
+            continue
+        return earlier
+    return None
