@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import PG_URL
 from workbench.domain.errors import Conflict
 from workbench.services.claims import get_claim, set_status
 from workbench.services.context import Workbench
@@ -40,6 +41,8 @@ def test_a_verdict_proposed_and_approved_is_named_so(
 ) -> None:
     cid = int(document_with_claims(TEXT, ["只有四家公司"]).claims[0])
     set_config(wb, "review.required", "true")
+    if PG_URL:
+        set_config(wb, "review.distinct_roles", "false")  # the tests connect as one role
     add_evidence(wb, cid, EvidenceInput(citation="年报 p.3", stance="supports"))
     seen = get_claim(wb, cid).version
     set_status(as_(wb, "cy"), cid, "verified", note="官方数据")
