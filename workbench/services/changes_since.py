@@ -12,26 +12,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Event
-from workbench.domain.payloads import changed_fields
+from workbench.domain.payloads import ANCHOR, CLAIM_BOOKKEEPING, PROPOSAL, changed_fields
 
-# Each change of a claim row records these; they say nothing a person changed. Nor do a
-# span's own columns and a proposal's (review200: 'anchor_score and anchor_state and end and
-# ...', 'proposed_by and proposed_note and ...'): those changes are named by what was done.
-_BOOKKEEPING = (
-    "version",
-    "updated_at",
-    "start",
-    "end",
-    "prefix",
-    "suffix",
-    "revision",
-    "anchor_state",
-    "anchor_score",
-    "verdict_revision",
-    "proposed_status",
-    "proposed_by",
-    "proposed_note",
-)
+# Each change of a claim row records its version and time; they say nothing a person changed.
+# Nor do a span's own columns and a proposal's (review200: 'anchor_score and anchor_state and
+# end and ...', 'proposed_by and proposed_note and ...'): those changes are named by what was
+# done (`_what`), the quote a change of the words alone.
+_BOOKKEEPING = (*CLAIM_BOOKKEEPING, *PROPOSAL, *(name for name in ANCHOR if name != "quote"))
 # More than this many changes are counted, not listed: the line stays one line.
 _LISTED = 3
 
