@@ -52,3 +52,15 @@ def test_counts_and_a_size_together_are_bad_usage(tmp_path: Path) -> None:
         desk.main(["--size", "small", "--claims", "400", "--db", str(tmp_path / "d.db")])
     assert refused.value.code == 2
     assert not (tmp_path / "d.db").exists()
+
+
+@pytest.mark.parametrize("claims", ["0", "-5"])
+def test_counts_below_one_are_bad_usage(tmp_path: Path, claims: str) -> None:
+    """review200: `--claims 0 --events 0` ended in a ZeroDivisionError traceback after the
+    schema was made, and `--claims -5 --events 10` printed '-5 claims' for an empty desk: a
+    count below one is refused as bad usage (exit 2), before any database is made."""
+    desk = _desk()
+    with pytest.raises(SystemExit) as refused:
+        desk.main(["--claims", claims, "--events", "10", "--db", str(tmp_path / "d.db")])
+    assert refused.value.code == 2
+    assert not (tmp_path / "d.db").exists()
