@@ -658,6 +658,18 @@ def generate(
     }
 
 
+def _count(text: str) -> int:
+    """A count of claims or events: one or more (a desk of none divides by zero, and a negative
+    count printed as what was built)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a count: give 1 or more")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -665,8 +677,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--size", choices=sorted(SIZES), help="a preset (default: small)")
     # The desks the benchmarks' sessions measured on are not presets (20,000 claims and
     # 200,000 events, say): their counts are given here, both or neither.
-    ap.add_argument("--claims", type=int, metavar="N", help="claims, with --events")
-    ap.add_argument("--events", type=int, metavar="N", help="events, with --claims")
+    ap.add_argument("--claims", type=_count, metavar="N", help="claims, with --events")
+    ap.add_argument("--events", type=_count, metavar="N", help="events, with --claims")
     ap.add_argument("--db", required=True, help="a new SQLite file, or a postgresql:// URL")
     args = ap.parse_args(argv)
     counted = (args.claims, args.events)
