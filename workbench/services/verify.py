@@ -444,7 +444,11 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
             yield number, text
             continue
         nul = text.find("\x00")
-        if nul >= 0:
+        if text.startswith("\ufeff"):
+            # json says it as 'Unexpected UTF-8 BOM (decode using utf-8-sig)', advice to a
+            # programmer (review200): a file's first line alone may open with the mark.
+            yield number, Unreadable(_LATER_MARK)
+        elif nul >= 0:
             # No export writes one (JSON escapes it as \u0000); json says it as a syntax error
             # ("Expecting property name"), which sends the reader after a quote (trial185).
             yield number, Unreadable(_nul(nul))
@@ -460,6 +464,12 @@ def _decoded(raw: bytearray) -> str | Unreadable:
         return Unreadable(
             f"is not UTF-8 (byte 0x{raw[exc.start]:02X} at byte {exc.start + 1}): not a trail line"
         )
+
+
+_LATER_MARK = (
+    "opens with a byte order mark (U+FEFF), which only a file's first line may: not a trail "
+    "line (two files joined? an export is verified alone)"
+)
 
 
 def _nul(index: int) -> str:
