@@ -45,3 +45,17 @@ def test_audit_verify_says_the_events_before_it_hold(
     assert r.code == 1, r.out + r.err
     assert r.out.startswith("BROKEN: line 4: is not UTF-8 (byte 0xFF at byte 1)"), r.out
     assert "2 events before it hold" in r.err
+
+
+def test_the_byte_is_counted_in_the_file_on_a_first_line_with_a_byte_order_mark(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """The mark dropped before the line is read, the byte's place was counted without it: 3
+    short of where an editor's hex view shows it (review200)."""
+    lines = full_lines(wb)
+    lines[0] = b"\xef\xbb\xbf" + lines[0][:5] + b"\xe9" + lines[0][6:]
+    report = verify_file(write_bytes(tmp_path, lines))
+    assert report.broken is not None
+    assert report.broken.problems == (
+        "line 1: is not UTF-8 (byte 0xE9 at byte 9): not a trail line",
+    )
