@@ -436,7 +436,10 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
             # scope line"); so a file of the mark alone is empty, as one of spacing is
             # (review191). Dropped in place: the line is not copied.
             del raw[:3]
-        text = _decoded(raw)
+            dropped = 3
+        else:
+            dropped = 0
+        text = _decoded(raw, dropped)
         del raw  # the text alone is held while the line is checked
         if isinstance(text, Unreadable):
             # A broken line, not an error that ends the check: the events before it hold, and
@@ -457,12 +460,15 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
             yield number, text
 
 
-def _decoded(raw: bytearray) -> str | Unreadable:
+def _decoded(raw: bytearray, dropped: int = 0) -> str | Unreadable:
+    """The line's text, or what is wrong with it; a bad byte is counted from the line's start
+    in the file (`dropped`: the bytes of a byte order mark taken off before)."""
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
+        at = exc.start + 1 + dropped
         return Unreadable(
-            f"is not UTF-8 (byte 0x{raw[exc.start]:02X} at byte {exc.start + 1}): not a trail line"
+            f"is not UTF-8 (byte 0x{raw[exc.start]:02X} at byte {at}): not a trail line"
         )
 
 
