@@ -1388,8 +1388,15 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]], *, export: bool) -> 
             given = _given(ready)
             claim = stored[claim_id]
             # A status the row's claim would arrive at (a verdict comes in open, or proposed)
-            # is no difference: a re-import of an imported file does not differ by it.
-            arrives = ready.arrived.decision.changes.get("status", Status.UNVERIFIED.value)
+            # is no difference: a re-import of an imported file does not differ by it. A row
+            # whose verdict the workflow refused for want of its reason (`unreasoned`) arrives
+            # nowhere: its status is compared as given (opinion with no note on an unverified
+            # claim was taken as arriving unverified, and its edit went unsaid).
+            arrives = (
+                None
+                if ready.unreasoned is not None
+                else ready.arrived.decision.changes.get("status", Status.UNVERIFIED.value)
+            )
             emptied = tuple(
                 name
                 for name in COMPARED
