@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from workbench.db.models import Event
 from workbench.domain.payloads import ANCHOR, CLAIM_BOOKKEEPING, PROPOSAL, changed_fields
+from workbench.domain.plurals import plural
 
 # Each change of a claim row records its version and time; they say nothing a person changed.
 # Nor do a span's own columns and a proposal's (review200: 'anchor_score and anchor_state and
@@ -48,7 +49,7 @@ def said(changes: Sequence[str]) -> str:
     """The changes on one line: the first few, then how many more."""
     shown = ", ".join(changes[:_LISTED])
     rest = len(changes) - _LISTED
-    return f"{shown} and {rest} more changes" if rest > 0 else shown
+    return f"{shown} and {plural(rest, 'more change')}" if rest > 0 else shown
 
 
 def _what(action: str, payload: dict[str, Any]) -> str:
