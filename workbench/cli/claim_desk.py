@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING
 
 import click
@@ -261,7 +262,8 @@ _MEANS_NONE = frozenset(
 
 
 def _means_none(value: str) -> bool:
-    typed = value.strip().casefold()
+    # In either width, as the date is read: a Chinese IME's full-width mode types ｎｏｎｅ.
+    typed = unicodedata.normalize("NFKC", value).strip().casefold()
     return typed in _MEANS_NONE or not any(c.isalnum() for c in typed)
 
 
