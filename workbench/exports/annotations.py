@@ -371,6 +371,21 @@ def _purposed(body: list[Any], purpose: str, where: str) -> str | None:
     return text
 
 
+def _rating(body: list[Any]) -> str | None:
+    """The rating label the `assessing` body gives, when it gives one label as text (None:
+    none to compare). Unlike the status, type and note, it is compared only, never imported:
+    a second label (an editor's translation, 假 beside False) or one not text (a score) is no
+    reason to refuse the annotation, as it refused the file whole (review201)."""
+    values = [
+        _value_text(b.get("value"))
+        for b in body
+        if isinstance(b, dict)
+        and b.get("purpose") == "assessing"
+        and b.get("type") == "TextualBody"
+    ]
+    return values[0] if len(values) == 1 else None
+
+
 def _ours(item: dict[str, Any]) -> bool:
     """Whether this workbench wrote the annotation (its generator, by id)."""
     agents = _as_list(item.get("generator"))
@@ -435,7 +450,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         note=_purposed(body, "commenting", where) if ours else None,
         ident=item["id"] if ours and isinstance(item.get("id"), str) else None,
         speaker=_speaker(targets, where) if ours else None,
-        rating=_purposed(body, "assessing", where) if ours else None,
+        rating=_rating(body) if ours else None,
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
         ours=ours,
