@@ -147,3 +147,21 @@ def test_doc_add_of_a_pdf_says_what_to_do_with_it(
         f"error: {site}/a/123: the server sent a PDF (application/pdf), not a page or a text: "
         f"save it, save its text as plain text (UTF-8) and add that file with --url {site}/a/123\n"
     )
+
+
+def test_doc_add_of_a_page_served_as_an_applications_file_says_format_wins(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    """A page its server mislabels as a program's file (application/x-php, a PHP site's
+    misconfiguration) was told to "save it, save its text as plain text" — advice for a PDF —
+    where `--format html` stores it as it is (given options win over what the server says)."""
+    site = _served(HTML, "application/x-php")(serve)
+    refused = run("doc", "add", f"{site}/a/123")
+    assert refused.crash is None and refused.code == 1, (refused.code, refused.err)
+    assert refused.err == (
+        f"error: {site}/a/123: the server sent a file of type application/x-php, not a page or "
+        "a text: if it is one all the same, give --format html (or text, markdown)\n"
+    )
+    added = run("doc", "add", "--format", "html", f"{site}/a/123")
+    assert added.crash is None and added.code == 0, (added.code, added.err)
