@@ -107,8 +107,39 @@ def not_a_page(content_type: str | None) -> str | None:
     return f"a file of type {named}"
 
 
+# application/ types of documents whose text a person can save as plain text (an office
+# suite's, a PDF, an e-book), by their subtype or its start.
+_DOCUMENTS = (
+    *("pdf", "msword", "rtf", "epub+zip", "vnd.ms-", "vnd.openxmlformats-officedocument."),
+    *("vnd.oasis.opendocument.", "vnd.apple.pages", "x-iwork-"),
+)
+# application/ types of archives and programs: neither a document to save as text nor a page a
+# server mislabelled.
+_ARCHIVES = frozenset(
+    (
+        *("zip", "gzip", "x-gzip", "x-tar", "x-7z-compressed", "vnd.rar", "x-rar-compressed"),
+        *("x-bzip2", "x-xz", "zstd", "java-archive", "x-msdownload", "x-executable", "wasm"),
+    )
+)
+
+
 def holds_text(content_type: str | None) -> bool:
     """A file refused by `not_a_page` that may hold text a person can save as plain text (a
     PDF, a Word file: an application's document), not an image, audio, video or font."""
+    sub = _application(content_type)
+    return sub is not None and sub.startswith(_DOCUMENTS)
+
+
+def may_be_a_page(content_type: str | None) -> bool:
+    """A file refused by `not_a_page` whose type may be its server's mistake for a page or a
+    text (application/x-php, application/x-httpd-php, application/text: a site's
+    misconfiguration), not a document or an archive: --format reads it as what it is."""
+    sub = _application(content_type)
+    return sub is not None and not sub.startswith(_DOCUMENTS) and sub not in _ARCHIVES
+
+
+def _application(content_type: str | None) -> str | None:
     named = media_type(content_type)
-    return named is not None and named.startswith("application/")
+    return (
+        named.split("/", 1)[1] if named is not None and named.startswith("application/") else None
+    )

@@ -147,7 +147,7 @@ def _served(content_type: str | None, fetched: str | None, update: int | None) -
     `workbench.domain.text.utf16_advice`)."""
     if fetched is None:
         return None
-    from workbench.domain.media_types import holds_text, not_a_page, served_format
+    from workbench.domain.media_types import holds_text, may_be_a_page, not_a_page, served_format
     from workbench.domain.text import store_advice
 
     if (sent := not_a_page(content_type)) is not None:
@@ -156,6 +156,10 @@ def _served(content_type: str | None, fetched: str | None, update: int | None) -
             refused += ": save it, save its text as plain text (UTF-8) and " + store_advice(
                 fetched, update
             )
+        elif may_be_a_page(content_type):
+            # Given options win over what the server says (a PHP site's pages served as
+            # application/x-php): told, where a PDF's advice was given (review189).
+            refused += ": if it is one all the same, give --format html (or text, markdown)"
         raise InvalidInput(refused)
     return served_format(content_type, fetched)
 
