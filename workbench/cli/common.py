@@ -34,7 +34,9 @@ def workbench_from(ctx: click.Context) -> Workbench:
         raise click.UsageError(error_text(exc), root) from None
     wb.on_commit = _changes.committed
     wb.on_done = _changes.done
-    wb.on_lock_wait = say_lock_wait
+    # (--json: a refusal's stderr is the error object alone, docs/json.md; no notice before it)
+    if not ctx.params.get("as_json"):
+        wb.on_lock_wait = say_lock_wait
     # Said when the command ends, whether or not it succeeded, if the file is still there.
     root.call_on_close(lambda: say_if_created(wb))
     root.call_on_close(lambda: say_if_upgraded(wb))

@@ -1,7 +1,9 @@
 """A write waiting for another writer's lock, said on stderr (trial196: up to 30 s of silence,
 taken for a hang). Said whether or not stderr is a terminal, once, as the one-line notices of
 long work are (cli.progress.progress_or_notice): a script's log shows why it took 30 s, and a
-pipe is no less likely to be taken for a hang. --json's output is stdout's and stays whole."""
+pipe is no less likely to be taken for a hang. Not with --json (cli.common.workbench_from
+does not listen): a script's refusal on stderr is the error object alone, one JSON line
+(docs/json.md), and a notice before it broke `json.loads` of stderr (review205)."""
 
 from __future__ import annotations
 
