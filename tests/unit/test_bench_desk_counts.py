@@ -7,28 +7,17 @@ them (`--size` offers small, year and large only) and had to call the module fro
 
 from __future__ import annotations
 
-import importlib.util
 import sqlite3
-import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
-BENCH_DESK = Path(__file__).resolve().parents[2] / "bench" / "desk.py"
+from tests.bench_desk import load_bench_desk
 
 
 def _desk() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_desk_counts_under_test", BENCH_DESK)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    # Registered while it runs: its dataclasses look their module up by name.
-    sys.modules[spec.name] = module
-    try:
-        spec.loader.exec_module(module)
-    finally:
-        del sys.modules[spec.name]
-    return module
+    return load_bench_desk("bench_desk_counts_under_test")
 
 
 def test_claims_and_events_given_on_the_command_line(
