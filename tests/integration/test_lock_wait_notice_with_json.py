@@ -29,10 +29,11 @@ SHORT_WAIT_MS = 300
 @pytest.fixture
 def short_waits(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every wait is said at once (no threshold), and runs out after SHORT_WAIT_MS."""
+    import workbench.db.lock_wait as lock_wait
     import workbench.db.sqlite as sqlite_backend
 
     monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", SHORT_WAIT_MS)
-    monkeypatch.setattr(sqlite_backend, "WAIT_NOTICE_MS", 0)
+    monkeypatch.setattr(lock_wait, "WAIT_NOTICE_MS", 0)
     get_engine(db_url).dispose()  # new connections take the short wait
 
 

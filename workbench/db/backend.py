@@ -28,7 +28,13 @@ def module_for_url(url: str) -> ModuleType:
 def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
     """The desk's write lock, to the transaction's end; `actor`: the workbench name writing,
     for a writer waiting behind this one to be told (where the backend can say it)."""
-    module_for(conn.dialect.name).lock_event_appends(conn, actor)
+    if conn.dialect.name == "postgresql":
+        # PostgreSQL's is a module of its own, which reads postgresql's settings (postgresql
+        # importing it back would be a cycle: tests/unit/test_import_graph.py).
+        from workbench.db.pg_append_lock import lock_event_appends as take
+    else:
+        take = sqlite.lock_event_appends
+    take(conn, actor)
 
 
 def machine_identity(conn: Connection) -> str:

@@ -13,6 +13,10 @@ if TYPE_CHECKING:
     from workbench.domain.lock_wait import LockWait
 
 ON_LOCK_WAIT = "workbench_on_lock_wait"
+# A writer's wait for the lock is told (to the write's listener) once it has lasted this long:
+# silent for 30 s, a waiting `note add` looked like a hang (trial196); a moment, as writers
+# queue behind each other's short writes all day and a notice for each would be noise.
+WAIT_NOTICE_MS = 1000
 
 Listener = Callable[["LockWait"], None]
 
@@ -24,9 +28,6 @@ def listener_of(conn: Connection) -> Listener | None:
 
 
 def notice_after_ms() -> int:
-    """How long a wait is silent before it is told: a moment, as writers queue behind each
-    other's short writes all day and a notice for each would be noise (sqlite.WAIT_NOTICE_MS,
-    beside the busy timeout it is part of)."""
-    from workbench.db import sqlite
-
-    return int(sqlite.WAIT_NOTICE_MS)
+    """How long a wait is silent before it is told (`WAIT_NOTICE_MS`; read when asked, so a
+    test can set it)."""
+    return WAIT_NOTICE_MS

@@ -60,6 +60,24 @@ def holder_of(application_name: str | None, role: str | None) -> LockHolder:
     return LockHolder(None, role, application_name or None)
 
 
+def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
+    """Held to the end of the transaction: one writer at a time extends the chain.
+
+    The lock is the desk's: keyed by its events table (the one this session's search path
+    finds, where this transaction appends), so desks in two schemas of one database never wait
+    for each other, and two URLs naming one schema share one lock. A writer waits for it at
+    most `lock_wait_ms` (lock_timeout, which also bounds any later lock wait of the write, as
+    SQLite's busy timeout does), then is refused as SQLite refuses, naming the writer that
+    held it (`take_append_lock`, which also tells a wait as it goes on); and while
+    the transaction holds it, the server ends it if its client goes quiet for IDLE_WRITE_MS.
+    `actor` is put where a writer waiting behind this one reads who holds it.
+    """
+    from workbench.db.postgresql import bound_waits
+
+    bound_waits(conn)
+    take_append_lock(conn, actor)
+
+
 def take_append_lock(conn: Connection, actor: str | None) -> None:
     """The desk's append lock, to the transaction's end, within lock_timeout (set already:
     postgresql.bound_waits); a wait past the notice threshold told to the write's listener."""

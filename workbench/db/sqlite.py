@@ -32,9 +32,6 @@ BUSY_TIMEOUT_MS = 30_000
 # when the 30 s were over (trial96). It waits in steps this long instead, back in Python between
 # them, each still sleeping no longer than SQLite's 100 ms (WRITER_HANDOVER).
 LOCK_STEP_MS = 250
-# A writer's wait for the lock is told (to the write's listener: workbench.db.lock_wait) once it
-# has lasted this long: silent for 30 s, a waiting `note add` looked like a hang (trial196).
-WAIT_NOTICE_MS = 1000
 WRITE_OPTION = "workbench_write"
 
 
@@ -77,16 +74,17 @@ def configure(engine: Engine) -> None:
 def _begin_immediate(conn: Connection) -> None:
     """BEGIN IMMEDIATE, waiting for the write lock up to BUSY_TIMEOUT_MS in LOCK_STEP_MS steps
     (a signal is acted on between two); the last step's "database is locked" is the refusal.
-    A wait past WAIT_NOTICE_MS is told to the write's listener, once, and its end too; a file
-    cannot say who holds its lock."""
+    A wait past `lock_wait.WAIT_NOTICE_MS` is told to the write's listener, once, and its end
+    too; a file cannot say who holds its lock."""
     import time
 
     from sqlalchemy.exc import OperationalError
 
-    from workbench.db.lock_wait import listener_of
+    from workbench.db.lock_wait import listener_of, notice_after_ms
     from workbench.domain.lock_wait import WaitBegan, WaitEnded
 
     tell = listener_of(conn)
+    notice_s = notice_after_ms() / 1000
     began = time.monotonic()
     deadline = began + BUSY_TIMEOUT_MS / 1000
     told = False
@@ -99,7 +97,7 @@ def _begin_immediate(conn: Connection) -> None:
             except OperationalError as exc:
                 if not _busy(exc.orig) or time.monotonic() >= deadline:
                     raise
-            if tell is not None and not told and time.monotonic() - began >= WAIT_NOTICE_MS / 1000:
+            if tell is not None and not told and time.monotonic() - began >= notice_s:
                 told = True
                 tell(WaitBegan(BUSY_TIMEOUT_MS, None, who_known=False))
     finally:
