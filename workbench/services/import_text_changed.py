@@ -45,15 +45,16 @@ def texts_changed(
     for start in range(0, len(ids), _CHUNK):
         chunk = [str(i) for i in ids[start : start + _CHUNK]]
         rows = session.execute(
-            select(Event.entity_id, Event.seq, Event.actor, Event.at, Event.payload)
-            .where(
+            select(Event.entity_id, Event.seq, Event.actor, Event.at, Event.payload).where(
                 Event.entity_type == "claim",
                 Event.entity_id.in_(chunk),
                 Event.action == EDITED,
             )
-            .order_by(Event.seq)
         )
-        for entity_id, seq, actor, at, payload in rows:
+        # Sorted here, not by the query, as table_facts reads verdict events: ORDER BY seq
+        # could lead a planner to walk the whole trail in seq order rather than look the
+        # claims up by their index.
+        for entity_id, seq, actor, at, payload in sorted(rows, key=lambda r: r[1]):
             before = _text(json.loads(payload), "before")
             claim_id = int(entity_id)
             if before is None or before not in by_claim[claim_id]:
