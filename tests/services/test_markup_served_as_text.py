@@ -1,0 +1,164 @@
+"""A page its server sends as `text/plain` is stored as text, as a browser shows it (it never
+sniffs text/plain as HTML), and JSON or XML (`application/json`, `application/rss+xml`) is
+stored as its text as sent, as a text a person can read and cite. What the user met with `doc
+add URL` (fix212): neither was said. A page whose markup opens the text (`<!DOCTYPE html`,
+`<html`) was stored markup and all, and its claims were to be found among its tags, with no
+word that `--format html` reads it as a page; an API's JSON or a feed's XML was stored as if it
+were an article's text. Both are said now, on stderr, as a page read by a guess at its encoding
+is; a text that merely quotes markup, and a format given, are not."""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable
+
+import pytest
+
+from tests.inprocess import Outcome
+from tests.services.test_fetch_deadline import Serve, run, send, serve  # noqa: F401
+from workbench.services.sources import read_content
+
+URL = "http://news.example/a/123"
+PAGE = (
+    "<!DOCTYPE html><html><head><title>Jobs</title></head><body><p>"
+    + "The minister said unemployment rose to 7 percent in 2021. " * 3
+    + "</p></body></html>"
+).encode()
+SPEECH = (
+    b"The minister said: unemployment rose to 7 percent in 2021. "
+    b"Her page quoted <html> in its text once.\n"
+)
+JSON = b'{"unemployment": {"2021": 7.0, "2020": 5.6}, "source": "statistics office"}\n'
+FEED = (
+    b'<?xml version="1.0"?><rss version="2.0"><channel><title>News</title>'
+    b"<item><title>Unemployment rose to 7 percent</title></item></channel></rss>\n"
+)
+
+
+def _served(body: bytes, content_type: str) -> Callable[[Serve], str]:
+    answer = (
+        f"HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\n".encode()
+        + b"Content-Length: %d\r\n\r\n" % len(body)
+        + body
+    )
+    return lambda server: server({"/a/123": send(answer)})
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        PAGE,
+        b"\n  \t" + PAGE,
+        codecs.BOM_UTF8 + PAGE,
+        PAGE.replace(b"<!DOCTYPE html>", b"").replace(b"<html>", b"<HTML lang=en>"),
+    ],
+)
+def test_a_page_served_as_plain_text_is_stored_as_text_and_named_so(body: bytes) -> None:
+    content = read_content(body, URL, charset="text/plain; charset=utf-8", fetched=URL)
+    assert content.format == "text"
+    assert content.stored_as_sent == "text/plain"
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "fmt", "fetched"),
+    [
+        (SPEECH, "text/plain", None, URL),  # quotes markup; opens with none
+        (PAGE, "text/plain", "text", URL),  # text asked for: as asked
+        (PAGE, "text/plain", "html", URL),  # read as a page
+        (PAGE, "text/html", None, URL),
+        (PAGE, "text/plain", None, None),  # a file: not what a server said
+        (JSON, "application/json", "text", URL),
+    ],
+)
+def test_nothing_is_said_of_a_text_stored_as_it_was_asked_or_looks(
+    body: bytes, content_type: str, fmt: str | None, fetched: str | None
+) -> None:
+    content = read_content(body, URL, fmt, charset=content_type, fetched=fetched)
+    assert content.stored_as_sent is None
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "named"),
+    [
+        (JSON, "application/json; charset=utf-8", "application/json"),
+        (JSON, "application/ld+json", "application/ld+json"),
+        (FEED, "application/rss+xml", "application/rss+xml"),
+        (FEED, "application/xml", "application/xml"),
+        (FEED, "text/xml", "text/xml"),
+    ],
+)
+def test_json_and_xml_are_stored_as_their_text_and_named_so(
+    body: bytes, content_type: str, named: str
+) -> None:
+    content = read_content(body, URL, charset=content_type, fetched=URL)
+    assert content.format == "text" and content.text == body.decode()
+    assert content.stored_as_sent == named
+
+
+def test_doc_add_of_a_page_served_as_plain_text_says_format_html_reads_it_as_one(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = _served(PAGE, "text/plain")(serve)
+    added = run("doc", "add", f"{site}/a/123")
+    assert added.crash is None and added.code == 0, (added.code, added.err)
+    assert added.err == (
+        "warning: the server sent this page as plain text (text/plain): stored as text, its "
+        "markup and all, as the server said; --format html reads it as a page (document #1)\n"
+    )
+    assert run("doc", "text", "1").out == PAGE.decode()
+    page = run("doc", "add", "--format", "html", f"{site}/a/123")
+    assert page.code == 0 and "plain text" not in page.err, (page.code, page.err)
+
+
+def test_doc_add_of_several_names_the_input_the_warning_is_for(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = _served(PAGE, "text/plain")(serve)
+    added = run("doc", "add", f"{site}/a/123", f"{site}/a/123")
+    assert added.code == 0, (added.code, added.err)
+    assert added.err.startswith(
+        f"warning: {site}/a/123: the server sent this page as plain text (text/plain)"
+    )
+
+
+def test_doc_add_of_json_says_it_was_stored_as_sent(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = _served(JSON, "application/json")(serve)
+    added = run("doc", "add", "--json", f"{site}/a/123")
+    assert added.crash is None and added.code == 0, (added.code, added.err)
+    assert added.err == (
+        "warning: the server sent JSON (application/json), not a page: stored as its text, "
+        "as sent (document #1)\n"
+    )
+    assert run("doc", "text", "1").out == JSON.decode()
+
+
+def test_doc_add_of_a_feed_says_it_was_stored_as_sent(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = _served(FEED, "application/rss+xml")(serve)
+    added = run("doc", "add", f"{site}/a/123")
+    assert added.crash is None and added.code == 0, (added.code, added.err)
+    assert added.err == (
+        "warning: the server sent XML (application/rss+xml), not a page: stored as its text, "
+        "as sent (document #1)\n"
+    )
+
+
+def test_doc_update_says_it_as_doc_add_does(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = _served(PAGE, "text/plain")(serve)
+    assert run("doc", "add", "--format", "html", f"{site}/a/123").code == 0
+    updated = run("doc", "update", "1", f"{site}/a/123", "--force")
+    assert updated.crash is None and updated.code == 0, (updated.code, updated.err)
+    assert (
+        "warning: the server sent this page as plain text (text/plain): stored as text, its "
+        "markup and all, as the server said; --format html reads it as a page (document #1)\n"
+    ) in updated.err
