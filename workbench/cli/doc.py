@@ -284,6 +284,8 @@ def _page_doubts(result: Added, name: str | None) -> None:
     whose = f"{name}: " if name else ""
     if result.read_as is not None:
         _read_as(result.read_as, result.document.id, whose, "add it again")
+    if result.stored_as_sent is not None:
+        _stored_as_sent(result.stored_as_sent, result.document.id, whose)
     if result.little_text:
         length = result.document.length
         warning(
@@ -299,6 +301,22 @@ def _read_as(read: Decoding, document_id: int, whose: str, again: str) -> None:
     it is first not UTF-8, and what was done: a guess at its encoding (which, and what to do if
     the text reads wrong), or its stray bytes read as U+FFFD."""
     warning(f"{whose}{_not_as_declared(read)}: {_what_was_done(read, document_id, again)}")
+
+
+def _stored_as_sent(sent: str, document_id: int, whose: str) -> None:
+    """A fetched text stored as its server said (`doc add`, `doc update`): a page sent as
+    text/plain, stored markup and all as a browser shows it, which `--format html` reads as the
+    page it is; JSON or XML, stored as sent, which no article's text is."""
+    from workbench.domain.media_types import data_kind
+
+    kind = data_kind(sent)
+    said = (
+        f"the server sent this page as plain text ({sent}): stored as text, its markup and "
+        "all, as the server said; --format html reads it as a page"
+        if kind is None
+        else f"the server sent {kind} ({sent}), not a page: stored as its text, as sent"
+    )
+    warning(f"{whose}{said} (document #{document_id})")
 
 
 def _not_as_declared(read: Decoding) -> str:
@@ -465,6 +483,8 @@ def update(
     r = result.revision
     if result.read_as is not None:
         _read_as(result.read_as, document_id, "", "update it again")
+    if result.stored_as_sent is not None:
+        _stored_as_sent(result.stored_as_sent, document_id, "")
     if as_json:
         emit_json(result.to_json())
     if not result.created:

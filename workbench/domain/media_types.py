@@ -89,6 +89,23 @@ def served_format(content_type: str | None, url: str = "") -> str | None:
 _MARKDOWN_NAMES = (".md", ".markdown")
 
 
+def data_kind(content_type: str | None) -> str | None:
+    """ "JSON" or "XML" when the type names data of that kind (application/json, text/xml, a
+    feed's application/rss+xml), not a page (application/xhtml+xml is one): text a person can
+    read and cite, stored as sent, but no article's text."""
+    named = media_type(content_type)
+    if named is None or named in _FORMATS:
+        return None
+    main, sub = named.split("/")
+    if main not in ("application", "text"):
+        return None
+    if sub == "json" or sub.endswith("+json"):
+        return "JSON"
+    if sub == "xml" or sub.endswith("+xml"):
+        return "XML"
+    return None
+
+
 def not_a_page(content_type: str | None) -> str | None:
     """What the server says it sent, as a refusal words it ("an image (image/png)"), when that
     is no page or text; None otherwise."""

@@ -216,6 +216,7 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         language_mixed=ready.language_mixed,
         guessed_encoding=content.guessed_encoding,
         read_as=content.read_as,
+        stored_as_sent=content.stored_as_sent,
         little_text=content.format == "html" and len(content.text.strip()) < LITTLE_TEXT,
     )
 
@@ -653,6 +654,7 @@ def update_from(
         fetched_again=again,
         guessed_encoding=content.guessed_encoding if added.created else None,
         read_as=content.read_as if added.created else None,
+        stored_as_sent=content.stored_as_sent if added.created else None,
     )
 
 

@@ -140,6 +140,9 @@ class RevisionAdded:
     guessed_encoding: str | None = None
     # A page read otherwise than as it is: how (`Content.read_as`), said as `doc add` says it.
     read_as: Decoding | None = None
+    # A fetched text stored as the type its server sent says (`Content.stored_as_sent`), said
+    # as `doc add` says it.
+    stored_as_sent: str | None = None
 
     @property
     def flagged(self) -> list[AnchorOutcome]:

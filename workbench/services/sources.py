@@ -45,6 +45,10 @@ class Content:
     # A page read otherwise than as it is (by a guess, or with bytes not UTF-8 replaced): how,
     # and where it first was not UTF-8; None otherwise.
     read_as: Decoding | None = None
+    # A fetched text stored as the type its server sent says, not as its bytes look, with no
+    # format asked: that type (text/plain: a page's markup; application/json, text/xml: data,
+    # `workbench.domain.media_types.data_kind`); None otherwise.
+    stored_as_sent: str | None = None
 
 
 def sniff_format(data: bytes, source: str) -> str:
@@ -71,6 +75,12 @@ _MARKS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
+
+
+def opens_as_page(data: bytes) -> bool:
+    """Whether the bytes open, after whitespace and a byte-order mark, as a whole page does
+    (`<!DOCTYPE html`, `<html`): not a text that quotes some markup."""
+    return _head(data).lstrip().lower().startswith((b"<!doctype html", b"<html"))
 
 
 def _head(data: bytes) -> bytes:
@@ -136,7 +146,20 @@ def read_content(
         return Content(normalise(md.text), "markdown", source, data, metadata, earlier)
     from workbench.domain.plain_title import plain_title
 
-    return Content(text, "text", source, None, {"title": plain_title(text)})
+    sent = None if fmt is not None or fetched is None else _stored_as_sent(data, charset)
+    return Content(text, "text", source, None, {"title": plain_title(text)}, stored_as_sent=sent)
+
+
+def _stored_as_sent(data: bytes, content_type: str | None) -> str | None:
+    """The type a fetched text was stored as text for, when the person is to be told: a page
+    served as text/plain (a browser shows it as text, and so it is stored, but `--format html`
+    reads it as the page it is), or JSON or XML (stored as sent: no article's text)."""
+    from workbench.domain.media_types import data_kind, media_type
+
+    named = media_type(content_type)
+    if named == "text/plain" and opens_as_page(data):
+        return named
+    return named if data_kind(content_type) is not None else None
 
 
 def _served(content_type: str | None, fetched: str | None, update: int | None) -> str | None:

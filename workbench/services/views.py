@@ -396,6 +396,9 @@ class Added:
     little_text: bool = False
     # A new document from a page read otherwise than as it is: how (`Content.read_as`).
     read_as: Decoding | None = None
+    # A new document from a fetched text stored as the type its server sent says
+    # (`Content.stored_as_sent`): that type.
+    stored_as_sent: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         held = (
