@@ -165,7 +165,7 @@ def test_handing_over_a_checkers_open_claims_took_a_pipeline(cli: Run, desk: Non
     assert json.loads(r.out)["status"] == "false"
     # Nothing open left: said, exit 0, as an empty listing is.
     r = ok(cli("claim", "assign", "--from", "王芳", "--to", "陈静"))
-    assert r.out == "" and r.err == "王芳 owns no open claims: nothing to hand over\n"
+    assert r.out == "" and r.err == "王芳 owns no open claims; nothing to hand over\n"
     r = cli("claim", "assign", "1", "--from", "王芳", "--to", "陈静")
     assert r.code == 2 and "either claim IDs or --from NAME" in r.err
     r = cli("claim", "assign", "--to", "陈静")

@@ -85,7 +85,7 @@ def test_with_json_every_command_that_changes_nothing_still_says_so(
         ("claim", "tag", "1", "money"): "claim #1: tags already money; nothing changed\n",
         ("claim", "untag", "1", "other"): (
             "claim #1: tags still money; nothing changed\n"
-            "claim #1 had no tag 'other': nothing to remove\n"
+            "claim #1 had no tag 'other'; nothing to remove\n"
         ),
         ("claim", "due", "1", "2030-01-01"): "claim #1: due already 2030-01-01; nothing changed\n",
         ("doc", "edit", "1", "--author", "王芳"): (
@@ -140,8 +140,15 @@ def test_doc_add_of_several_prints_the_documents_added_on_stdout_only(
     assert r.err.splitlines() == [
         f"{new}: already stored as document #2 (same text); nothing added",
         f"{article}: already stored as document #1 (same text); nothing added",
-        "added 0 documents; 2 inputs already stored",
+        "2 inputs already stored; nothing added",
     ], r.err
+    other = tmp_path / "other.txt"
+    other.write_text("丁说了第四句话。\n", encoding="utf-8")
+    third = tmp_path / "third.txt"
+    third.write_text("戊说了第五句话。\n", encoding="utf-8")
+    r = ok(cli("doc", "add", str(other), str(third)))
+    # (none already stored: "added 2 documents; 0 inputs already stored" said a zero: fix212)
+    assert len(r.out.splitlines()) == 2 and r.err == "added 2 documents\n", r.err
     r = ok(cli("doc", "add", str(new), str(article), "--json"))
     assert [d["created"] for d in json.loads(r.out)] == [False, False]
     assert r.err.splitlines() == [

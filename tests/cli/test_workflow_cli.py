@@ -422,19 +422,19 @@ def test_untag_of_a_tag_a_claim_does_not_have_says_so(cli: Run) -> None:
     assert r.out == ""
     assert r.err == (
         "claim #1: tags still money; nothing changed\n"
-        "claim #1 had no tag 'nonexist': nothing to remove\n"
+        "claim #1 had no tag 'nonexist'; nothing to remove\n"
     )
     r = ok(cli("claim", "untag", "1", "2", "3", "ＭＯＮＥＹ", "typo"))
     assert r.out.splitlines() == ["claim #1: tags none", "claim #2: tags none"]
     assert r.err.splitlines() == [
         "claim #3: tags still none; nothing changed",
-        "claim #1 had no tag 'typo': nothing to remove",
-        "claim #2 had no tag 'typo': nothing to remove",
-        "claim #3 had no tag 'money', 'typo': nothing to remove",
+        "claim #1 had no tag 'typo'; nothing to remove",
+        "claim #2 had no tag 'typo'; nothing to remove",
+        "claim #3 had no tag 'money', 'typo'; nothing to remove",
     ]
     # (--json too: every command's word that it changed nothing is said on stderr, fix184)
     assert ok(cli("claim", "untag", "1", "x", "--json")).err == (
-        "claim #1: tags still none; nothing changed\nclaim #1 had no tag 'x': nothing to remove\n"
+        "claim #1: tags still none; nothing changed\nclaim #1 had no tag 'x'; nothing to remove\n"
     )
 
 
