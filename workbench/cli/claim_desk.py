@@ -147,7 +147,7 @@ def _hand_over(
     done = hand_over(workbench_from(ctx), owner, successor)
     if not done.claims:
         # (with --json too, as every command says it changed nothing)
-        message(f"{owner} owns no open claims: nothing to hand over")
+        message(f"{owner} owns no open claims; nothing to hand over")
     _report(done, as_json, "assigned to {c.assignee}", "already assigned to {c.assignee}" + _SAME)
 
 
@@ -191,7 +191,7 @@ def _tag_command(name: str, add: bool) -> click.Command:
             # Exit 0 as for a tag added twice (nothing to do), but a typo must not pass for a
             # tag removed.
             names = ", ".join(repr(t) for t in missing)
-            message(f"claim #{claim_id} had no tag {names}: nothing to remove")
+            message(f"claim #{claim_id} had no tag {names}; nothing to remove")
 
     command.help = (
         "Add tags to claims.\n\nA tag is stored folded, as a name is: full-width forms as "

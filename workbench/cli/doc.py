@@ -211,10 +211,14 @@ def add(
     if several:
         # A summary for the person, as `import annotations` says its own: stderr.
         created = sum(r.created for r in results)
-        message(
-            f"added {plural(created, 'document')}; "
-            f"{plural(len(results) - created, 'input')} already stored"
-        )
+        stored = f"{plural(len(results) - created, 'input')} already stored"
+        # No zero said: all added, or nothing added (said as every command says it).
+        if created == len(results):
+            message(f"added {plural(created, 'document')}")
+        elif created == 0:
+            message(f"{stored}; nothing added")
+        else:
+            message(f"added {plural(created, 'document')}; {stored}")
 
 
 def _input_name(location: str) -> str:

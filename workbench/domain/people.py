@@ -156,6 +156,7 @@ def registration_likeness(
     let the two sign off each other's verdicts. `audit verify` and `audit replay` hold each
     registration a trail records to the same rule (workbench.domain.trail_people)."""
     shown = fold(display) if display else None
+    said_display = _as_read(display)
     for other, other_display in registered:
         how = likeness(name, other)
         if how is not None:
@@ -166,7 +167,7 @@ def registration_likeness(
             fact = (
                 f"{name!r} is {whose}"
                 if how == "is"
-                else f"{name!r} {how} {other_display!r}, {whose}"
+                else f"{name!r} {how} {_as_read(other_display)}, {whose}"
             )
             return Clash(other, fact, False)
         how = likeness(shown, other) if shown else None
@@ -174,7 +175,7 @@ def registration_likeness(
             said = "is the name of" if how == "is" else f"{how} the name of"
             return Clash(
                 other,
-                f"the display name {display!r} {said} the registered user {other!r}: it would "
+                f"the display name {said_display} {said} the registered user {other!r}: it would "
                 "show another person's name",
                 True,
             )
@@ -185,15 +186,23 @@ def registration_likeness(
             said = (
                 "is the display name of"
                 if how == "is"
-                else f"{how} {other_display!r}, the display name of"
+                else f"{how} {_as_read(other_display)}, the display name of"
             )
             return Clash(
                 other,
-                f"the display name {display!r} {said} the registered user {other!r}: two "
+                f"the display name {said_display} {said} the registered user {other!r}: two "
                 "people would be shown alike",
                 True,
             )
     return None
+
+
+def _as_read(display: str | None) -> str:
+    """A display name quoted as stored, and, when its spaces are not as people read them (at an
+    end, or several in a row), as read: "'Maria Lopez   ' (spaces aside, 'Maria Lopez')" is
+    the display name of maria, where "'Maria Lopez   ' is" it visibly was not (fix212)."""
+    read = " ".join((display or "").split())
+    return repr(display) if read == display else f"{display!r} (spaces aside, {read!r})"
 
 
 def _loose(text: str) -> str:
