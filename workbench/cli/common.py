@@ -65,6 +65,10 @@ class _Changes:
         # library tells (UpgradeFinished): stopped before that, the upgrade stands but the
         # command is not done (`unfinished_upgrade`).
         self.upgrade_finished = False
+        # `db upgrade`'s work that stands short of a schema upgraded: the tables it created in an
+        # empty database, the guard triggers it restored (`unfinished_upgrade`).
+        self.schema_created = False
+        self.restored: tuple[str, ...] = ()
         # A commit a stop left unknown (the last event it wrote), or None.
         self.unknown: CommitUnknown | None = None
         # A stop (Ctrl-C, a kill), or an OSError (its output lost), is ending the command:
@@ -81,6 +85,8 @@ class _Changes:
         from workbench.domain.done import (
             BackupWritten,
             CommitUnknown,
+            GuardsRestored,
+            SchemaCreated,
             SchemaUpgraded,
             UpgradeFinished,
         )
@@ -89,6 +95,10 @@ class _Changes:
             self.backup = fact.path
         elif isinstance(fact, SchemaUpgraded):
             self.upgraded = fact
+        elif isinstance(fact, SchemaCreated):
+            self.schema_created = True
+        elif isinstance(fact, GuardsRestored):
+            self.restored = fact.names
         elif isinstance(fact, UpgradeFinished):
             self.upgrade_finished = True
         elif isinstance(fact, CommitUnknown):
@@ -172,17 +182,38 @@ def _upgrade_said_at_the_edge() -> bool:
 
 
 def unfinished_upgrade() -> str | None:
-    """The words for `db upgrade` stopped once its schema's upgrade committed but before it
-    saw to the guard triggers and the search index, or None. The upgrade stands (said); the
-    command is not done, and running it again is safe and finishes it, so the stop keeps its
-    exit code (review177: exit 0 had a script take it as done, an index out of step left)."""
-    up = _changes.upgraded
-    if up is None or not _changes.upgrade_asked or _changes.upgrade_finished:
+    """The words for `db upgrade` stopped before it finished, or None (another command, or
+    `db upgrade` done). Once its schema's upgrade committed, before it saw to the guard
+    triggers and the search index: the upgrade stands (said); the command is not done, and
+    running it again is safe and finishes it, so the stop keeps its exit code (review177: exit
+    0 had a script take it as done, an index out of step left). Short of that: the tables it
+    created or the triggers it restored stand, said so, or nothing was changed, said too."""
+    if not _changes.upgrade_asked or _changes.upgrade_finished:
         return None
+    up = _changes.upgraded
+    if up is not None:
+        return (
+            f"interrupted once the database schema was upgraded from {up.before} to {up.after} "
+            "(that stands), before the guard triggers on events and the search index were seen "
+            "to: run `workbench db upgrade` again to finish (it leaves a current schema as it is)"
+        )
+    # Stopped short of a schema upgraded: what stands, said as an upgrade is, or nothing,
+    # said as such, where a kill said no word at all and Ctrl-C the generic words (fix212).
+    if _changes.schema_created:
+        return (
+            "interrupted once the database's tables were created (that stands), before the "
+            "guard triggers on events and the search index were seen to: run `workbench db "
+            "upgrade` again to finish"
+        )
+    if _changes.restored:
+        return (
+            f"interrupted once the triggers {', '.join(_changes.restored)} on events were "
+            "restored (that stands), before the search index was seen to: run `workbench db "
+            "upgrade` again to finish"
+        )
     return (
-        f"interrupted once the database schema was upgraded from {up.before} to {up.after} "
-        "(that stands), before the guard triggers on events and the search index were seen "
-        "to: run `workbench db upgrade` again to finish (it leaves a current schema as it is)"
+        "interrupted before `db upgrade` changed anything: nothing was changed; run "
+        "`workbench db upgrade` again"
     )
 
 

@@ -26,6 +26,20 @@ class SchemaUpgraded:
 
 
 @dataclass(frozen=True, slots=True)
+class SchemaCreated:
+    """`db upgrade` created the database's tables in an empty database, and that is committed
+    (services.database.upgrade_schema): stopped before it finished, that stands."""
+
+
+@dataclass(frozen=True, slots=True)
+class GuardsRestored:
+    """`db upgrade` restored the guard triggers `names` on events, and that is committed
+    (services.database.upgrade_schema): stopped before it finished, that stands."""
+
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class UpgradeFinished:
     """`db upgrade` has done all it does: the schema, the guard triggers on events, the search
     index (services.database.upgrade_database). Stopped before it, an upgrade that committed
@@ -42,7 +56,14 @@ class CommitUnknown:
     hash: str
 
 
-Done = BackupWritten | SchemaUpgraded | UpgradeFinished | CommitUnknown
+Done = (
+    BackupWritten
+    | SchemaUpgraded
+    | SchemaCreated
+    | GuardsRestored
+    | UpgradeFinished
+    | CommitUnknown
+)
 
 # How to see whether a change whose commit is not known stands: the words of reason
 # commit_unknown (services.context), formatted with the event's seq, its hash and the seq

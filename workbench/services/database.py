@@ -23,7 +23,7 @@ from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
 from workbench.db.revision import current_revision
 from workbench.db.url import cannot_open, safe_url, sqlite_file
-from workbench.domain.done import UpgradeFinished
+from workbench.domain.done import GuardsRestored, SchemaCreated, UpgradeFinished
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
@@ -168,7 +168,7 @@ def upgrade_database(wb: Workbench) -> Upgraded:
     from workbench.services import search_index
 
     before = schema_status(wb).current
-    restored = upgrade_schema(wb)
+    restored = upgrade_schema(wb, empty=before is None)
     rebuilt = search_index.rebuild_index(wb)
     # All of it done: a stop from now on finds the upgrade finished (fix173, review177).
     wb.tell(UpgradeFinished())
@@ -190,16 +190,20 @@ def _refuse_lock_wait(exc: DBAPIError, url: str) -> None:
             raise refusal from None
 
 
-def upgrade_schema(wb: Workbench) -> list[str]:
+def upgrade_schema(wb: Workbench, *, empty: bool = False) -> list[str]:
     """Bring the schema to the head, and restore any guard trigger on events that was dropped
     or disabled (idempotent: one in place is left alone). Returns the triggers restored. The
     one way a shared (PostgreSQL) database's older schema is upgraded: ordinary commands
-    refuse it (revision.ensure_current)."""
+    refuse it (revision.ensure_current). What is committed is told to `wb` as it stands (the
+    tables created, where the database was `empty`; triggers restored): the facts of
+    workbench.domain.done, for a front end stopped before it finished to say."""
     engine = wb.engine(write=True, upgrade=True)
+    if empty and wb.upgraded_from is None:
+        wb.tell(SchemaCreated())
     try:
         with engine.begin() as conn:
             lock_migrations(conn)
-            return restore_guards(conn, HEAD_REVISION)
+            restored = restore_guards(conn, HEAD_REVISION)
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
             _refuse_lock_wait(exc, wb.url)
@@ -208,3 +212,6 @@ def upgrade_schema(wb: Workbench) -> list[str]:
 
         change = f"cannot restore the guard triggers on events in {safe_url(wb.url)}"
         raise not_permitted(engine, exc, change) from None
+    if restored:
+        wb.tell(GuardsRestored(tuple(restored)))
+    return restored
