@@ -126,9 +126,11 @@ def add(
     declares; one that is neither is read by a guess, said on stderr, and one declaring UTF-8
     with a few stray bytes is read as UTF-8, those as U+FFFD, as a browser reads it (said on
     stderr too). A URL's Content-Type says what it is, as a file's name does: text/html a page,
-    text/plain a text (its markup kept, as a browser shows it; Markdown at an address ending
-    .md), text/markdown Markdown; an image, a PDF or another file no page is, is refused by its
-    type; with none (or application/octet-stream) its bytes say. A page yielding under 200
+    text/plain a text (its markup kept, as a browser shows it, and said on stderr when it opens
+    as a whole page does, with --format html to read it as one; Markdown at an address ending
+    .md), text/markdown Markdown; JSON or XML is stored as its text, as sent, said on stderr;
+    an image, a PDF or another file no page is, is refused by its type; with none (or
+    application/octet-stream) its bytes say. A page yielding under 200
     characters of text is added with a warning: most likely not the article. A
     Markdown file's blocks stay apart (a headline is a sentence of its own), its wrapped lines
     join with no space inside Chinese or Japanese text; an H1 opening it is its title and a
