@@ -750,7 +750,8 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
     if i - b > _ABBREVIATION_SCAN or not word:
         return not _is_list_number(text, i, lo)
     lower = word.lower()
-    if len(word) == 1 and word.isupper():
+    if len(word) == 1 and word.isupper() and not (b > lo and text[b - 1] == "°"):
+        # (`−18 °C.`, `212 °F.`: a unit, which ends a sentence as a word does: trial209)
         # An initial (J. K. Rowling, John F. Kennedy), unless a word that only opens a
         # sentence follows: "broke off Larsen C. It was", "chose Plan B. The vote" (trial64).
         # Not one of one letter ("J. A. Smith": another initial).
