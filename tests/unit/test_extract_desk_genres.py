@@ -7,6 +7,9 @@ article, a newsletter, mixed Chinese and English) and read the spans it offered:
 * An encyclopedia's temperature (`winter temperatures fall to −18 °C.[3] Annual rainfall
   averages 1,150 mm.`) was read as a name's middle initial (`John F. Kennedy`), and the two
   sentences were offered as one candidate.
+* A wire story's `the cuts would save approx. £85 million a year by 2026.` was cut after
+  `approx.`: `approx.`, `No.`, `ca.` hold their period before a number, but not before a
+  currency sign and its number, and the figure was offered without what it measured.
 """
 
 from __future__ import annotations
@@ -58,3 +61,25 @@ def test_a_temperature_candidate_stops_at_its_sentence() -> None:
         "The mean annual temperature is 7.4 °C, and winter temperatures fall to −18 °C.[3]",
         "Annual rainfall averages 1,150 mm, 60% of which falls in winter.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The cuts would save approx. £85 million a year by 2026.",
+        "It cost approx. $1.2bn to build.",
+        "The lot fetched ca. €40,000 at auction.",
+        "Sales were est. ¥3bn in 2023.",
+    ],
+)
+def test_an_abbreviation_before_a_sum_of_money_does_not_end_the_sentence(text: str) -> None:
+    assert sentences(text) == [text]
+    found = find_candidates(text, 0.0)
+    assert [c.text for c in found] == [text]
+
+
+def test_a_sum_of_money_after_a_word_that_ends_a_sentence_still_opens_one() -> None:
+    """Only the abbreviations that stand before a number hold their period: after a word, a
+    sentence may open on a sum (`£85m`)."""
+    text = "The plan was approved. £85 million will be saved."
+    assert sentences(text) == ["The plan was approved.", "£85 million will be saved."]
