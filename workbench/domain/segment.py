@@ -757,7 +757,7 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
         # Not one of one letter ("J. A. Smith": another initial).
         follower = _NEXT_WORD.match(text, k, hi)
         return follower is not None and follower.group(1).lower() in _OPENERS_AFTER_INITIAL
-    if lower in _NEVER_FINAL or (lower in _BEFORE_NUMBER and nxt.isdigit()):
+    if lower in _NEVER_FINAL or (lower in _BEFORE_NUMBER and _number_at(text, k, hi)):
         return False
     if lower in _MAYBE_FINAL or ("." in word and not _dotted_name(word)):
         if _is_cjk(nxt) or nxt in _OPENERS:
@@ -765,6 +765,18 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
         follower = _NEXT_WORD.match(text, k, hi)
         return follower is not None and follower.group(1).lower() in _SENTENCE_OPENERS
     return True
+
+
+# The currency signs a sum opens on, after an abbreviation that stands before a number (`approx.
+# £85 million`, `ca. €40,000`: trial209, the sentence was cut after `approx.`).
+_CURRENCY_SIGNS = frozenset("$£€¥")
+
+
+def _number_at(text: str, k: int, hi: int) -> bool:
+    """Whether a number starts at `k`: a digit, or a currency sign and a digit."""
+    if text[k] in _CURRENCY_SIGNS:
+        k += 1
+    return k < hi and text[k].isdigit()
 
 
 def _dotted_name(word: str) -> bool:
