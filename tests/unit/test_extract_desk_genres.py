@@ -10,6 +10,9 @@ article, a newsletter, mixed Chinese and English) and read the spans it offered:
 * A wire story's `the cuts would save approx. £85 million a year by 2026.` was cut after
   `approx.`: `approx.`, `No.`, `ca.` hold their period before a number, but not before a
   currency sign and its number, and the figure was offered without what it measured.
+* An earnings release's `Brightwater Foods, Inc. (NYSE: BWF) today reported results …` was cut
+  after `Inc.`, an abbreviation that may end a sentence, because an opening bracket followed
+  it: the candidates were the company's name and `(NYSE: BWF) today reported …`.
 """
 
 from __future__ import annotations
@@ -83,3 +86,38 @@ def test_a_sum_of_money_after_a_word_that_ends_a_sentence_still_opens_one() -> N
     sentence may open on a sum (`£85m`)."""
     text = "The plan was approved. £85 million will be saved."
     assert sentences(text) == ["The plan was approved.", "£85 million will be saved."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brightwater Foods, Inc. (NYSE: BWF) today reported net sales of $1.32 billion.",
+        "Harbourline Shipping Ltd. (LSE: HBL) said it would cut 1,200 jobs.",
+        "Officials in the U.S. (and in Canada) expect 3% growth.",
+    ],
+)
+def test_a_bracket_after_an_abbreviation_that_the_sentence_runs_on_from_is_no_end(
+    text: str,
+) -> None:
+    assert sentences(text) == [text]
+    assert [c.text for c in find_candidates(text, 0.0)] == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the bracket opens a sentence of its own, or stands after its sentence's end
+        (
+            "The company is Harbourline Ltd. (It was founded in 1920.) Profits rose 5%.",
+            ["The company is Harbourline Ltd.", "(It was founded in 1920.)", "Profits rose 5%."],
+        ),
+        (
+            "Sales rose 4% at Acme Inc. (Reporting by Tom Ashby)",
+            ["Sales rose 4% at Acme Inc.", "(Reporting by Tom Ashby)"],
+        ),
+    ],
+)
+def test_a_bracket_after_an_abbreviation_still_opens_a_sentence_the_words_do_not_run_on_from(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected
