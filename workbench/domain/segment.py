@@ -760,6 +760,8 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
     if lower in _NEVER_FINAL or (lower in _BEFORE_NUMBER and _number_at(text, k, hi)):
         return False
     if lower in _MAYBE_FINAL or ("." in word and not _dotted_name(word)):
+        if nxt == "(":
+            return not _runs_on_after_bracket(text, k, hi)
         if _is_cjk(nxt) or nxt in _OPENERS:
             return True
         follower = _NEXT_WORD.match(text, k, hi)
@@ -777,6 +779,22 @@ def _number_at(text: str, k: int, hi: int) -> bool:
     if text[k] in _CURRENCY_SIGNS:
         k += 1
     return k < hi and text[k].isdigit()
+
+
+# How far a bracket after `Inc.` or `U.S.` is looked through for its close (`(NYSE: BWF)`).
+_BRACKET_SCAN = 40
+_LOWER_AFTER = re.compile(r"[^\S\n]*[a-z]")
+
+
+def _runs_on_after_bracket(text: str, k: int, hi: int) -> bool:
+    """Whether the bracket opened at `k` closes on its line, near, and a lower-case word
+    follows it: `Brightwater Foods, Inc. (NYSE: BWF) today reported`, one sentence (trial209:
+    it was cut after `Inc.`). A bracket that opens a sentence of its own, or a credit after the
+    last one (`(Reporting by …)`), has no lower-case word after it."""
+    close = text.find(")", k + 1, min(hi, k + _BRACKET_SCAN))
+    if close < 0 or text.find("\n", k, close) >= 0:
+        return False
+    return _LOWER_AFTER.match(text, close + 1, hi) is not None
 
 
 def _dotted_name(word: str) -> bool:
