@@ -13,6 +13,9 @@ article, a newsletter, mixed Chinese and English) and read the spans it offered:
 * An earnings release's `Brightwater Foods, Inc. (NYSE: BWF) today reported results …` was cut
   after `Inc.`, an abbreviation that may end a sentence, because an opening bracket followed
   it: the candidates were the company's name and `(NYSE: BWF) today reported …`.
+* A wire story's dateline (`LONDON, March 3 (Reuters) - `, `CHICAGO, Oct. 24, 2024
+  /PRNewswire/ -- `) opened the candidate of the first sentence: accepted, the claim quoted
+  the place, the date and the agency as though the company had said them.
 """
 
 from __future__ import annotations
@@ -121,3 +124,38 @@ def test_a_bracket_after_an_abbreviation_still_opens_a_sentence_the_words_do_not
     text: str, expected: list[str]
 ) -> None:
     assert sentences(text) == expected
+
+
+STORY = "Harbourline Shipping Inc. said on Tuesday it would cut 1,200 jobs, about 8% of its staff."
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "LONDON, March 3 (Reuters) - ",
+        "LONDON, March 3 (Reuters) — ",
+        "CHICAGO, Oct. 24, 2024 /PRNewswire/ -- ",
+        "WASHINGTON (AP) — ",
+        "NEW YORK, March 3 - ",
+    ],
+)
+def test_a_datelines_story_starts_after_the_dateline(dateline: str) -> None:
+    for text in (dateline + STORY, f"Harbourline to cut jobs\n\n{dateline}{STORY}\n"):
+        assert sentences(text)[-1] == STORY, text
+        found = [c for c in find_candidates(text, 0.0) if c.end > text.index(dateline)]
+        assert [c.text for c in found] == [STORY], text
+        assert text[found[0].start : found[0].end] == STORY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals that open a sentence with no date or agency after them: the sentence's own
+        "NATO - the alliance of 32 states - spends 2% of output on defence.",
+        "US (and EU) officials - 40 of them - met on Monday.",
+        # a dateline's shape inside a line is no dateline
+        "He wrote from LONDON, March 3 - and the letter took 9 days to arrive.",
+    ],
+)
+def test_words_in_capitals_that_are_no_dateline_stay(text: str) -> None:
+    assert sentences(text) == [text]
