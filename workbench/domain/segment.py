@@ -16,7 +16,8 @@ The rules, in the order they apply:
   new sentence, and a line that is only a time of day (a live blog's "2:05 p.m.") is always one
   of its own. A time stamp that opens a line before Chinese words (`10:05 发布会开始`,
   `10时35分：`) ends the line before too, and no sentence holds it. A Weibo topic tag at a
-  sentence's edge (`#高考# 今年……`) is no part of it.
+  sentence's edge (`#高考# 今年……`) is no part of it, nor is a wire story's dateline that
+  opens a line (`LONDON, March 3 (Reuters) - `).
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
@@ -553,6 +554,32 @@ def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
         out.append(Segment(start, end))
 
 
+# A wire story's dateline: a place in capitals (LONDON, NEW YORK), then a date, an agency or both
+# (`, March 3 (Reuters)`, `, Oct. 24, 2024 /PRNewswire/`, ` (AP)`), then a dash. Where it opens a
+# line, it tells where and when the story was filed and who filed it, and is no part of the
+# first sentence's claim (trial209: `LONDON, March 3 (Reuters) - Harbourline … said …` was
+# offered whole, the dateline quoted as the company's words). Places in capitals alone before
+# a dash (`NATO - the alliance …`) are a sentence's own words.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ ][A-Z][a-z]{2,8}\.?[ ][0-9]{1,2}(?:,[ ][0-9]{4})?"
+    r"(?:[ ]?\([A-Z][A-Za-z .&-]{0,30}\)|[ ]/[A-Z][A-Za-z .-]{0,30}/)?"
+    r"|[ ]?\([A-Z][A-Za-z .&-]{0,30}\)|[ ]/[A-Z][A-Za-z .-]{0,30}/)"
+    r"[ ]+(?:--|[-–—])[ ]+"
+)
+
+
+def _dateline_at(text: str, start: int, end: int) -> int:
+    """Where the words after a dateline that opens the line at `start` begin, else 0."""
+    at = start
+    while at and text[at - 1] in " \t":
+        at -= 1  # (the spaces before a sentence: no other sentence's, so linear in all)
+    if at and text[at - 1] != "\n":
+        return 0
+    found = _DATELINE.match(text, start, end)
+    return found.end() if found is not None and found.end() < end else 0
+
+
 def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
     """`_emit` a sentence: without the topic tags at its edges (`_TOPIC_TAG`), and not at all
     when it is tags alone, which label a post and say nothing to check. (Only a sentence's
@@ -562,6 +589,9 @@ def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
     if len(out) == before:
         return
     start, end = out[-1].start, out[-1].end
+    if "A" <= text[start] <= "Z" and (dateline := _dateline_at(text, start, end)):
+        start = dateline
+        out[-1] = Segment(start, end)
     if text[start] != "#" and text[end - 1] != "#":
         return  # most sentences (one comparison each)
     while (found := _TOPIC_TAG.match(text, start, end)) is not None:
