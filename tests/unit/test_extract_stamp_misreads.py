@@ -52,3 +52,31 @@ def test_a_stamp_after_a_list_marker_is_left_out_too(marker: str) -> None:
     assert _sentences(text) == ["发布会现场。", CLAIM, CLAIM]
     found = [c for c in find_candidates(text) if "营收" in c.text]
     assert [text[c.start : c.end] for c in found] == [CLAIM, CLAIM]
+
+
+@pytest.mark.parametrize(
+    ("text", "sentence"),
+    [
+        (
+            "会议将于明天\n10:00 在北京举行，共有3000名代表出席。",
+            "10:00 在北京举行，共有3000名代表出席。",
+        ),
+        (
+            "苏迪曼杯半决赛\n21:19 国羽险胜日本队，比分为3比2。",
+            "21:19 国羽险胜日本队，比分为3比2。",
+        ),
+    ],
+)
+def test_a_time_the_line_before_runs_on_into_is_its_sentences_own(text: str, sentence: str) -> None:
+    """A desk saw `会议将于明天` / `10:00 在北京举行` offered as `在北京举行……`, and a match
+    report's `21:19 国羽险胜……` under its heading without its score: a lone time that opens a
+    line was dropped as a live blog's stamp though the line before ran on into it (no stop)."""
+    assert _sentences(text)[-1] == sentence
+    found = [c for c in find_candidates(text, min_score=0.0) if c.end == len(text)]
+    assert [c.text for c in found] == [sentence], found
+
+
+def test_a_live_blog_under_a_heading_still_loses_its_stamps() -> None:
+    """Two lines of the block open with a time: a live blog's stamps, whatever precedes."""
+    text = f"发布会图文直播\n10:05 {CLAIM}\n10:20 {CLAIM}\n"
+    assert _sentences(text) == ["发布会图文直播", CLAIM, CLAIM]
