@@ -15,9 +15,10 @@ The rules, in the order they apply:
   Latin text runs on into more Latin text. A line that starts with a list marker is always a
   new sentence, and a line that is only a time of day (a live blog's "2:05 p.m.") is always one
   of its own. A time stamp that opens a line before Chinese words (`10:05 发布会开始`,
-  `10时35分：`) ends the line before too, and no sentence holds it. A Weibo topic tag at a
-  sentence's edge (`#高考# 今年……`) is no part of it, nor is a wire story's dateline that
-  opens a line (`LONDON, March 3 (Reuters) - `).
+  `10时35分：`) ends the line before too, and no sentence holds it, unless it is the block's
+  only one and the line before runs on into it (`会议将于明天` / `10:00 在北京举行`: the
+  sentence's own time). A Weibo topic tag at a sentence's edge (`#高考# 今年……`) is no part
+  of it, nor is a wire story's dateline that opens a line (`LONDON, March 3 (Reuters) - `).
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
@@ -126,7 +127,9 @@ _TIME_LINE = re.compile(
 # `10:20前`) has no space or colon after it, and one before Latin words may be a wrapped
 # English line's (`start at` / `10:30 and end`): both stay. So does a time the words run from
 # or to (`12:00 起，地铁票价上调`, `24:00 前`, `10:00 至 12:00`: dropped, the claim opened on
-# `起，`), and a figure no clock shows (`98:95 湖人险胜`: a score) (review187).
+# `起，`), and a figure no clock shows (`98:95 湖人险胜`: a score) (review187). So does a lone
+# time after a line that runs on into it (`会议将于明天` / `10:00 在北京举行`; see
+# `_stamped_lines`).
 _LINE_STAMP = re.compile(
     r"[^\S\n]*(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?:[:：][0-5]\d)?|[时点][0-5]?\d分)"
     r"(?:[^\S\n]+|[:：][^\S\n]*)(?![起前后至到止]|以[前后来]|之[前后]|左右)"
@@ -404,6 +407,7 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
     in_double = False  # inside an ASCII "..." pair
     in_single = False  # inside an ASCII '...' pair
     done = lo  # marks before this were consumed while reading a run of stops
+    stamped = -1  # how many of the block's lines open with a time, up to 2 (-1: not yet counted)
     for m in _MARK.finditer(text, lo, hi):
         i = m.start()
         if i < done:
@@ -417,6 +421,11 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
             if _hard_break(text, i, lo, hi):
                 _emit_sentence(text, start, i, out)
                 start = _past_stamp(text, i + 1, hi)
+                if start > i + 1 and _runs_on(text, lo, i):
+                    if stamped < 0:
+                        stamped = _stamped_lines(text, lo, hi)
+                    if stamped < 2:
+                        start = i + 1  # the sentence's own time (`会议将于明天` / `10:00 在……`)
                 in_double = in_single = False
         else:
             j = i + 1
@@ -458,6 +467,42 @@ def _past_stamp(text: str, at: int, hi: int) -> int:
     item = _LIST_ITEM.match(text, at, hi)
     stamp = _LINE_STAMP.match(text, at if item is None else item.end(), hi)
     return at if stamp is None else stamp.end()
+
+
+def _runs_on(text: str, lo: int, i: int) -> bool:
+    """Whether the line of the block starting at `lo` that ends at the line break `i` runs on
+    into the next: it ends on a letter or a digit, no stop, colon or bracket (`会议将于明天`, a
+    heading), and is no time stamp's line itself."""
+    line_start = max(text.rfind("\n", lo, i) + 1, lo)
+    line = text[line_start:i].rstrip()
+    return (
+        bool(line)
+        and line[-1].isalnum()
+        and _past_stamp(text, line_start, i) == line_start
+        and _TIME_LINE.match(text, line_start, i) is None
+    )
+
+
+def _stamped_lines(text: str, lo: int, hi: int) -> int:
+    """How many lines of the block `text[lo:hi]` open with a time stamp (`_LINE_STAMP`, after
+    a list marker or not) or are only a time (`_TIME_LINE`), counted up to 2. A lone time that
+    opens a line the line before runs on into (`_runs_on`) is the sentence's own (review of
+    trial186's rule: `会议将于明天` / `10:00 在北京举行` was offered as `在北京举行……`, a match
+    report's `21:19 国羽险胜……` under its heading without its score); two or more make a
+    live blog, whose stamps are none of its sentences' (`发布会图文直播` / `10:05 ……` / `10:20
+    ……`). Counted in the block, not the document: no state crosses a block (`sentence_around`
+    re-splits one), so a live blog whose entries are blocks of their own is read by the rule
+    for a time at a block's start, which is always a stamp."""
+    count = 0
+    at = lo
+    while at < hi and count < 2:
+        end = text.find("\n", at, hi)
+        if end < 0:
+            end = hi
+        if _past_stamp(text, at, end) > at or _TIME_LINE.match(text, at, end) is not None:
+            count += 1
+        at = end + 1
+    return count
 
 
 # Characters that show nothing and join nothing at a sentence's edge: zero-width space, word
