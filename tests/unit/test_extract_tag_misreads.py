@@ -39,3 +39,40 @@ def test_a_comma_that_joined_a_tag_goes_with_it(text: str, claim: str) -> None:
     assert _sentences(text) == [claim]
     for c in find_candidates(text, min_score=0.0):
         assert text[c.start : c.end] == c.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "#高考#将于6月7日开始，今年报名人数达1342万人。",
+        "#高考#于6月7日开始，今年报名人数达1342万人。",
+        "#奶茶#又涨价了，一杯要25元。",
+        "#神舟二十号#已于4月24日发射升空。",
+    ],
+)
+def test_a_tag_joined_to_its_predicate_is_the_sentences_subject(text: str) -> None:
+    """A desk saw `#高考#将于6月7日开始，……` offered as `将于6月7日开始，……`: the tag is what
+    the sentence is about, joined with no space to its verb, and the claim lost its subject."""
+    assert _sentences(text) == [text]
+    found = [c for c in find_candidates(text, min_score=0.0) if c.start == 0]
+    assert found and found[0].text.startswith(text[: text.index("#", 1) + 1]), found
+
+
+@pytest.mark.parametrize(
+    ("text", "claim"),
+    [
+        (
+            "#高考# 将于6月7日开始，今年报名人数达1342万人。",
+            "将于6月7日开始，今年报名人数达1342万人。",
+        ),
+        (
+            "#高考#，将于6月7日开始，今年报名人数达1342万人。",
+            "将于6月7日开始，今年报名人数达1342万人。",
+        ),
+        ("#高考#今年报名人数达1342万人。", "今年报名人数达1342万人。"),
+    ],
+)
+def test_a_tag_set_apart_or_before_a_subject_of_its_own_is_still_left_out(
+    text: str, claim: str
+) -> None:
+    assert _sentences(text) == [claim]
