@@ -18,7 +18,8 @@ The rules, in the order they apply:
   `10时35分：`) ends the line before too, and no sentence holds it, unless it is the block's
   only one and the line before runs on into it (`会议将于明天` / `10:00 在北京举行`: the
   sentence's own time). A Weibo topic tag at a sentence's edge (`#高考# 今年……`) is no part
-  of it, nor is a wire story's dateline that opens a line (`LONDON, March 3 (Reuters) - `).
+  of it, unless it opens the sentence as its subject (`#高考#将于6月7日开始`), nor is a wire
+  story's dateline that opens a line (`LONDON, March 3 (Reuters) - `).
 * The full-width stops `。｡！？` always end a sentence. ASCII `.?!`, `…` and `．` end one only
   when what follows looks like a new sentence: whitespace, CJK or an opening quote next, and no
   lowercase letter or clause punctuation after that. So `3.5%`, `example.com`, `U.S. officials`,
@@ -581,6 +582,14 @@ _STAGE_PREFIX = re.compile(r"[\[［(（]\s*([^\]］)）\n]{1,20}?)\s*[\]］)）]
 # language, a note; review187: `本课程使用C#和F#` was offered as `本课程使用C`). The comma or
 # colon that joins a tag to the words goes with it (`#高考#，今年……` was offered as `，今年……`).
 _TOPIC_TAG = re.compile(r"#[^#\s]{1,30}#[\s，、,；;：:]*")
+# A tag the sentence is about: joined, with no space or mark, to a word that opens a predicate
+# and is never a subject of its own (`#高考#将于6月7日开始`, `#奶茶#又涨价了`: the future's 将,
+# 于 of a date, 已, the copula, the passive's 被, an adverb of time or repetition). Without the
+# tag the claim lost its subject (fix210). Not 也门 (Yemen), 于是 (so) nor 将军 (general).
+_TOPIC_SUBJECT = re.compile(
+    r"#[^#\s]{1,30}#(?=将(?!军)|于(?!是)|已|是|被|正式|即将|定于|再次|再度|首次|又|仍|也(?!门)"
+    r"|终于|刚刚)"
+)
 _TOPIC_TAG_AT_END = re.compile(r"[\s，、,；;]*(?<![0-9A-Za-z])#[^#\s]{1,30}#\Z")
 
 
@@ -628,7 +637,8 @@ def _dateline_at(text: str, start: int, end: int) -> int:
 def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
     """`_emit` a sentence: without the topic tags at its edges (`_TOPIC_TAG`), and not at all
     when it is tags alone, which label a post and say nothing to check. (Only a sentence's
-    edges: a clause cut from `今天，#高考#正式开始` keeps its tag, and so does a paragraph.)"""
+    edges: a clause cut from `今天，#高考#正式开始` keeps its tag, and so does a paragraph;
+    and not a tag joined to its predicate, the sentence's subject: `_TOPIC_SUBJECT`.)"""
     before = len(out)
     _emit(text, start, end, out)
     if len(out) == before:
@@ -640,6 +650,8 @@ def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
     if text[start] != "#" and text[end - 1] != "#":
         return  # most sentences (one comparison each)
     while (found := _TOPIC_TAG.match(text, start, end)) is not None:
+        if _TOPIC_SUBJECT.match(text, start, end) is not None:
+            break  # the sentence's subject (`#高考#将于6月7日开始`)
         start = found.end()
     # Each tag at the end looked for in the 32 characters before it, at most: no scan back
     # over the sentence.
