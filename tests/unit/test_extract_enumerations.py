@@ -1,0 +1,49 @@
+"""A Chinese enumeration's items (`一是……；二是……；三是……`) are offered as the items alone.
+
+A desk running `extract` on `会议提出三点要求：一是……；二是……；三是……。` saw each item offered
+with its `一是` / `二是` / `三是` (a list marker, as `1. ` and `（三）` are, which candidates
+already leave out), and the first item offered together with the lead-in before it: accepted,
+the claim quoted `会议提出三点要求：一是今年新增……`, two things in one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.checkworthy import candidate_units, find_candidates
+
+ITEMS = (
+    "今年新增就业岗位1200万个；",
+    "居民收入增长6%以上；",
+    "粮食产量保持在1.3万亿斤。",
+)
+LEAD_IN = "会议提出三点要求："
+TEXT = f"{LEAD_IN}一是{ITEMS[0]}二是{ITEMS[1]}三是{ITEMS[2]}"
+
+
+def test_each_item_is_offered_without_its_marker_or_the_lead_in() -> None:
+    found = find_candidates(TEXT)
+    assert [c.text for c in found if c.start > len(LEAD_IN)] == list(ITEMS), found
+    for c in find_candidates(TEXT, min_score=0.0):
+        assert TEXT[c.start : c.end] == c.text
+        assert not c.text.startswith(("一是", "二是", "三是")), c
+        assert not (c.start < len(LEAD_IN) < c.end), c  # no span holds lead-in and item
+
+
+def test_the_lead_in_is_a_unit_of_its_own() -> None:
+    units = [TEXT[u.start : u.end] for u in candidate_units(TEXT)]
+    assert units == [LEAD_IN, f"一是{ITEMS[0]}", f"二是{ITEMS[1]}", f"三是{ITEMS[2]}"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no second item: 一是 after a colon is no enumeration's first marker
+        "他说：一是一，二是二，这就是他的原则；公司去年营收增长了35%。",
+        # the words 一是 inside a sentence, not after its lead-in's colon
+        "这一是公司第一次亏损；去年营收下降了12%，净亏损3.4亿元。",
+    ],
+)
+def test_no_enumeration_no_cut(text: str) -> None:
+    units = [text[u.start : u.end] for u in candidate_units(text)]
+    assert units == [text[: text.index("；") + 1], text[text.index("；") + 1 :]]
