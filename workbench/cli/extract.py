@@ -95,7 +95,7 @@ def extract(
     0 with the reason first, so only
     --min-score 0 lists them, as it lists spans too short to hold a claim (12%., (00:12)).
     Digits and letters typed full-width (２０２３年, ＧＤＰ) are read as ASCII. A list item's
-    marker (- , • , 1. , 4、, （三）) is left out of its candidate's span, unless a figure
+    marker (- , • , 1. , 4、, （三）, 二是) is left out of its candidate's span, unless a figure
     follows it (1、2月份 is a month range); a footnote marker after a sentence's stop (2023.[1],
     2023.¹) stays with that sentence; a range written with one dash (10%—15%) is one figure.
     A live blog's time stamp that opens a line (10:05 , 10时05分：; a lone one after a line

@@ -3,7 +3,8 @@
 Units. Every sentence (see `segment.split_sentences`) is a unit; a sentence that holds
 semicolons is cut at them, because in both languages a semicolon joins separate assertions
 ("two years ago X led; a year ago Y caught up; now Z is top three") and a claim made from a
-candidate should quote one assertion, not three. A unit that falls short is looked at clause by
+candidate should quote one assertion, not three (an enumeration's lead-in, 会议提出三点要求：, is
+cut from its first item, 一是……, too). A unit that falls short is looked at clause by
 clause (cut at commas, colons and dashes): in "如果投资人都要浪费95%的钱,……这才更有意义" the
 figure sits in one clause and the author's verdict in another, and the figure deserves a check.
 Runs of adjacent clauses that pass are offered as one candidate. A clause the Chinese model
@@ -147,7 +148,31 @@ def _units_of(text: str, sentence: Segment) -> list[Segment]:
     start, end = sentence.start, sentence.end
     if text.find(";", start, end) < 0 and text.find("；", start, end) < 0:
         return [sentence]
-    return _merge_short(split_clauses(text, sentence.start, sentence.end, ";；"))
+    return _lead_in_apart(
+        text, _merge_short(split_clauses(text, sentence.start, sentence.end, ";；"))
+    )
+
+
+# Where an enumeration's first item starts after its lead-in (`会议提出三点要求：一是……`).
+_FIRST_ITEM = re.compile(r"[：:，,][^\S\n]*(一是)")
+
+
+def _lead_in_apart(text: str, parts: list[Segment]) -> list[Segment]:
+    """`parts` (a sentence cut at its semicolons), the part that holds an enumeration's lead-in
+    and first item (`会议提出三点要求：一是……；` before `二是……；`) cut before the item: two
+    things in one candidate, and what was offered as the first item quoted the lead-in (fix210).
+    The lead-in stands alone however short (`要求：` is too short to be offered)."""
+    for k in range(len(parts) - 1):
+        part = parts[k]
+        if not text.startswith("二是", parts[k + 1].start):
+            continue
+        found = _FIRST_ITEM.search(text, part.start, part.end)
+        if found is not None:
+            cut = found.start(1)
+            lead = Segment(part.start, part.start + len(text[part.start : cut].rstrip()))
+            parts[k : k + 1] = [lead, Segment(cut, part.end)]
+            break
+    return parts
 
 
 def _merge_short(parts: list[Segment]) -> list[Segment]:
@@ -473,8 +498,8 @@ class SpanScorer:
 
     def make(self, start: int, end: int, found: Scored, threshold: float) -> Candidate:
         """The candidate `found` makes of the span, which had to score `threshold`: without a
-        list item's marker (- , 1. , （三）), which the model never read (`body_of`), so that a
-        claim made from it does not quote one (trial162)."""
+        list item's marker (- , 1. , （三）, 二是), which the model never read (`body_of`), so
+        that a claim made from it does not quote one (trial162)."""
         body, lead = body_of(self.text[start:end])
         if body and lead:
             start += lead
