@@ -47,3 +47,18 @@ def test_the_lead_in_is_a_unit_of_its_own() -> None:
 def test_no_enumeration_no_cut(text: str) -> None:
     units = [text[u.start : u.end] for u in candidate_units(text)]
     assert units == [text[: text.index("；") + 1], text[text.index("；") + 1 :]]
+
+
+def test_a_numeral_before_is_that_marks_no_item_stays() -> None:
+    """`一是一，二是二` (one is one) opened a candidate offered as `一，二是二，……`: the
+    numeral and its 是 were cut as an item's marker though an item never follows a numeral."""
+    text = "一是一，二是二，公司去年营收增长了35%。"
+    found = [c for c in find_candidates(text, min_score=0.0) if c.start == 0]
+    assert found, find_candidates(text, min_score=0.0)
+
+
+def test_the_comma_after_a_marker_goes_with_it() -> None:
+    """`二是，居民收入……`: left out with its marker, the comma no longer opens the span."""
+    text = f"{LEAD_IN}一是，{ITEMS[0]}二是，{ITEMS[1]}三是，{ITEMS[2]}"
+    found = [c.text for c in find_candidates(text) if c.start > len(LEAD_IN)]
+    assert found == list(ITEMS), found
