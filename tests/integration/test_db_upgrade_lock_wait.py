@@ -60,3 +60,30 @@ def test_db_upgrade_behind_the_migrations_lock_says_the_database_stayed_locked(
     assert outcome.err == (
         "error: the database stayed locked by another writer; try the command again\n"
     ), outcome.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL's lock_timeout")
+def test_db_upgrade_refused_behind_the_migrations_lock_has_the_lock_reason(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fix206: `db upgrade` behind another's migration lock was refused with kind conflict
+    and no reason (a front end's `--json` error had none); it carries the lock wait's own
+    (`database_locked`)."""
+    from sqlalchemy import create_engine, text
+
+    import workbench.db.sqlite as sqlite_backend
+    from workbench.domain.errors import DATABASE_LOCKED, Conflict
+    from workbench.services.context import Workbench
+    from workbench.services.database import upgrade_database
+
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 300)
+    get_engine(db_url).dispose()
+    other = create_engine(db_url)
+    try:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            with pytest.raises(Conflict) as refused:
+                upgrade_database(Workbench(url=db_url, actor="tester"))
+    finally:
+        other.dispose()
+    assert refused.value.reason == DATABASE_LOCKED, refused.value

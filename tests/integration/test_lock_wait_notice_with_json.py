@@ -66,3 +66,21 @@ def test_a_json_write_refused_after_waiting_leaves_one_json_line_on_stderr(db_ur
     assert error["message"].startswith("the database stayed locked by another writer"), error
     if db_url.startswith("postgres"):
         assert "(alice)" in error["message"], error
+
+
+@pytest.mark.usefixtures("short_waits")
+def test_a_json_refusal_after_the_lock_wait_ran_out_has_a_stable_reason(db_url: str) -> None:
+    """fix206: a retrying script matched the English of the refusal ("stayed locked"), as it
+    had no `reason`, where every other refusal it acts on has one (docs/errors.md). It has
+    `database_locked`, on both backends, the writer named or not."""
+    from workbench.domain.errors import DATABASE_LOCKED
+
+    claim = one_claim(db_url)
+    with transaction(Workbench(url=db_url, actor="alice"), write=True):
+        outcome = run_cli(
+            ["note", "add", str(claim), "等锁", "--json"],
+            env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": "bob"},
+        )
+    assert outcome.code == 1, (outcome.code, outcome.out, outcome.err)
+    error = json.loads(outcome.err)["error"]
+    assert (error["kind"], error.get("reason")) == ("conflict", DATABASE_LOCKED), error

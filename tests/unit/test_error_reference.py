@@ -11,12 +11,14 @@ from workbench.domain.errors import (
     DAMAGED_COPY,
     DAMAGED_DATABASE,
     DAMAGED_SEARCH_INDEX,
+    DATABASE_LOCKED,
     ERROR_TYPES,
     NO_DESK,
     READ_ONLY_SERVER,
     SCHEMA_BEHIND,
     SETTING_NOT_PERMITTED,
     UPGRADE_NOT_PERMITTED,
+    Conflict,
     DamagedRecord,
     NotFound,
     SchemaError,
@@ -124,3 +126,9 @@ def test_commit_unknown_says_the_after_seq_the_message_gives() -> None:
     assert "event 8 has hash ab12" in said and "--after-seq 7`" in said, said
     row = next(line for line in PAGE.splitlines() if line.startswith(f"| `{COMMIT_UNKNOWN}` |"))
     assert "--after-seq N-1`" in row, row
+
+
+def test_the_lock_wait_refusal_is_documented_with_its_kind() -> None:
+    """fix206: a write whose wait for another writer's lock ran out is the one refusal a
+    script is told to retry (docs/backup.md), and it had no reason to tell it by."""
+    assert f"| `{DATABASE_LOCKED}` | `{Conflict.kind}` |" in PAGE
