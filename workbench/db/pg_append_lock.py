@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.errors import Conflict
+from workbench.domain.errors import DATABASE_LOCKED, Conflict
 from workbench.domain.lock_wait import LockHolder, WaitBegan, WaitEnded, stayed_locked
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
     bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
     if bound <= quiet:  # (a bound shorter than the silence: a wait never told)
         if not _wait_quietly(conn, bound):
-            raise Conflict(stayed_locked(_holder(conn)))
+            raise Conflict(stayed_locked(_holder(conn)), reason=DATABASE_LOCKED)
         return
     if _wait_quietly(conn, quiet):
         return
@@ -106,7 +106,7 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
     if not _wait_quietly(conn, bound - quiet):
         # Whoever holds it now: the writer named as the wait began may have finished, and
         # another taken the lock before this write's turn came.
-        raise Conflict(stayed_locked(_holder(conn) or holder))
+        raise Conflict(stayed_locked(_holder(conn) or holder), reason=DATABASE_LOCKED)
     if tell is not None:
         tell(WaitEnded())
 

@@ -70,6 +70,10 @@ SETTING_NOT_PERMITTED = "setting_not_permitted"
 # A write on a PostgreSQL server that is read-only for the session (a hot standby, or
 # default_transaction_read_only set by its administrator for the role or the database).
 READ_ONLY_SERVER = "read_only_server"
+# The `reason` of a Conflict for a write (or `db upgrade`) whose wait for another writer's lock
+# ran out: the one refusal a script retries as it is (docs/backup.md), told by this name rather
+# than by the message's English, which names the writer where known.
+DATABASE_LOCKED = "database_locked"
 # The `reason` of a DamagedRecord for a database file whose pages SQLite finds damaged (or that
 # is no database at all): restored from a backup, not retried, unlike a storage failure.
 DAMAGED_DATABASE = "damaged_database"

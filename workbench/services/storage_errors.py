@@ -11,6 +11,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import (
+    DATABASE_LOCKED,
     READ_ONLY_SERVER,
     Conflict,
     StorageError,
@@ -35,7 +36,10 @@ def _storage_error(
     if (damage := damage_refusal(url, driver_error)) is not None:
         return damage
     if operational and "locked" in str(driver_error).lower():
-        return Conflict("the database stayed locked by another writer; try the command again")
+        return Conflict(
+            "the database stayed locked by another writer; try the command again",
+            reason=DATABASE_LOCKED,
+        )
     if isinstance(driver_error, BaseException):
         if (refusal := server_refusal(driver_error, write=write, url=url)) is not None:
             return refusal
@@ -52,10 +56,18 @@ def server_refusal(
     server's statement_timeout, a server read-only for this session); else None. `write`: a
     write holding the append lock under its own idle bound; `upgrade`: `db upgrade`'s schema
     change, which sets none (fix144)."""
-    from workbench.db.postgresql import bound_refusal, lock_refusal, read_only_refusal
+    from workbench.db.postgresql import (
+        LOCK_NOT_AVAILABLE,
+        _sqlstate,
+        bound_refusal,
+        lock_refusal,
+        read_only_refusal,
+    )
 
     if refusal := lock_refusal(driver_error, write=write):
-        return Conflict(refusal)
+        # (a write's transaction ended for sitting idle holding the lock is no lock waited for)
+        ran_out = _sqlstate(driver_error) == LOCK_NOT_AVAILABLE
+        return Conflict(refusal, reason=DATABASE_LOCKED if ran_out else None)
     if refusal := read_only_refusal(driver_error, url=url):
         return StorageError(refusal, reason=READ_ONLY_SERVER)
     if refusal := bound_refusal(driver_error, write=write, url=url, upgrade=upgrade):
