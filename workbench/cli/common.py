@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import IO, TYPE_CHECKING, Any
 
@@ -37,7 +37,9 @@ def workbench_from(ctx: click.Context) -> Workbench:
     # (--json: a refusal's stderr is the error object alone, docs/json.md; no notice before it)
     if not ctx.params.get("as_json"):
         wb.on_lock_wait = say_lock_wait
-    # Said when the command ends, whether or not it succeeded, if the file is still there.
+    # Said when the command ends, whether or not it succeeded, if the file is still there;
+    # with --json only once it is known not to end in the error object (`say_held`).
+    _changes.hold = bool(ctx.params.get("as_json"))
     root.call_on_close(lambda: say_if_created(wb))
     root.call_on_close(lambda: say_if_upgraded(wb))
     root.call_on_close(lambda: say_if_clock_behind(wb))
@@ -76,6 +78,12 @@ class _Changes:
         # root context's close says it too (`say_if_upgraded`).
         self.stopped = False
         self.os_error = False
+        # --json: the lines said as the command ends are held (`at_close`) until the edge
+        # knows stderr will not be the error object alone (docs/json.md): fix206, "created a
+        # new workbench database ..., kept" and "upgraded the database schema ..." came before
+        # a refusal's error object, and `json.loads(stderr)` failed on them.
+        self.hold = False
+        self.held: list[Callable[[], None]] = []
 
     def committed(self, first: Event, count: int) -> None:
         self.first = self.first or first
@@ -106,6 +114,24 @@ class _Changes:
 
 
 _changes = _Changes()
+
+
+def at_close(say: Callable[[], None]) -> None:
+    """A line of the command's end (`say_if_created`, `say_if_upgraded`...): said now, or with
+    --json held for the edge (`say_held`)."""
+    if _changes.hold:
+        _changes.held.append(say)
+    else:
+        say()
+
+
+def say_held() -> None:
+    """The edge's word that the command ends without an error object on stderr (done, or a
+    change made whose stop or lost output is warned of, exit 0): the lines held under --json
+    are said. Never called otherwise: they are dropped, and stderr holds the error alone."""
+    held, _changes.held = _changes.held, []
+    for say in held:
+        say()
 
 
 def forget_changes() -> None:
@@ -244,7 +270,8 @@ def say_if_upgraded(wb: Workbench) -> None:
     from workbench.cli.render import message
     from workbench.db.head import HEAD_REVISION
 
-    message(f"upgraded the database schema from {wb.upgraded_from} to {HEAD_REVISION}")
+    said = f"upgraded the database schema from {wb.upgraded_from} to {HEAD_REVISION}"
+    at_close(lambda: message(said))
 
 
 def say_if_clock_behind(wb: Workbench) -> None:
@@ -259,17 +286,19 @@ def say_if_clock_behind(wb: Workbench) -> None:
     from workbench.domain.clock import to_minute
 
     seq = behind.newest_seq
-    warning(
+    said = (
         f"this computer's clock says {to_minute(behind.at)}, before the trail's newest event "
         f"(seq {seq}, {to_minute(behind.newest_at)}): the events written now are out of time "
         f"order; check this computer's clock, or the one that wrote seq {seq}"
     )
+    at_close(lambda: warning(said))
 
 
 def say_if_created(wb: Workbench) -> None:
     """A write that found no database file made one: say where, once, on stderr, and when the
     name given reads as a PostgreSQL database's (or a mistyped URL), what was likely meant."""
     import os
+    from functools import partial
 
     from workbench.cli.render import message
     from workbench.db.url import meant_url, sqlite_file
@@ -280,17 +309,18 @@ def say_if_created(wb: Workbench) -> None:
         return
     relative = os.path.relpath(path)
     shown = path if relative.startswith("..") else os.path.join(".", relative)
+    lines = [f"created a new workbench database at {shown}"]
     if wb.kept_because is not None:
         # A refused write that could not take its new database back (services.new_database).
-        message(f"created a new workbench database at {shown}, kept: {wb.kept_because}")
-    else:
-        message(f"created a new workbench database at {shown}")
+        lines[0] += f", kept: {wb.kept_because}"
     meant = meant_url(wb.given) if wb.given else None
     if meant:
-        message(
+        lines.append(
             f"hint: {wb.given!r} has no folder and no .db suffix; for a PostgreSQL database "
             f"give its URL: --db {meant} (and remove {shown})"
         )
+    for line in lines:
+        at_close(partial(message, line))
 
 
 def usage_unless_none(problem: WorkbenchError | None) -> None:

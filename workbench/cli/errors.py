@@ -112,10 +112,11 @@ def _stopped_after_commit() -> None:
     confirmation is written): the change stands, and 143 or 130 ("rolled back") would have a
     script make it twice. As for a confirmation that cannot be written: say what was done,
     exit 0. Returns if nothing was committed."""
-    from workbench.cli.common import committed_changes
+    from workbench.cli.common import committed_changes, say_held
 
     done = committed_changes()
     if done is not None:
+        say_held()
         click.echo(f"warning: {done}, but the command was stopped before it finished", err=True)
         sys.exit(0)
 
@@ -204,10 +205,11 @@ def _output_lost(exc: OSError) -> None:
     result) could not be written: stdout closed, a full disk. The change stands, so this is no
     refusal (exit 1 would have a script retry it, and add the note twice): a warning naming
     what was done, and exit 0. Returns if nothing was committed."""
-    from workbench.cli.common import committed_changes
+    from workbench.cli.common import committed_changes, say_held
 
     done = committed_changes()
     if done is not None:
+        say_held()
         click.echo(
             f"warning: {done}, but the confirmation could not be written: {_why(exc)}", err=True
         )
@@ -276,7 +278,7 @@ def _parsing_context(root: click.Command, args: list[str]) -> click.Context | No
 
 
 def run(command: click.Command, args: list[str]) -> Any:
-    from workbench.cli.common import forget_changes
+    from workbench.cli.common import forget_changes, say_held
 
     as_json = wants_json(args)
     forget_changes()  # (a test runs many commands in one process)
@@ -291,10 +293,15 @@ def run(command: click.Command, args: list[str]) -> Any:
         # default SIGTERM ends the process where it stands. 143 is the shell's 128 + SIGTERM.
         signal.signal(signal.SIGTERM, _terminated)
     try:
-        return command.main(args=args, prog_name="workbench", standalone_mode=False)
+        result = command.main(args=args, prog_name="workbench", standalone_mode=False)
+        if not result:  # (a check's finding, exit 1: its report on stdout, nothing on stderr)
+            say_held()
+        return result
     except click.exceptions.NoArgsIsHelpError as exc:
         _group_alone(exc)
     except click.exceptions.Exit as exc:
+        if not exc.exit_code:
+            say_held()
         sys.exit(exc.exit_code)
     except Terminated as exc:
         _stopped_not_known(exc.code if isinstance(exc.code, int) else 143, as_json)
