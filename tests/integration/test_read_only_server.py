@@ -186,3 +186,45 @@ def test_the_index_catch_up_of_a_search_refuses_in_its_own_words_before_writing(
     # Brought up to date on the primary, the catch-up of a search has nothing to write.
     assert similar.catch_up(Workbench(url=postgres_url, actor="tester")) == 2
     assert similar.catch_up(read_only, searching=True) == 0
+
+
+def test_a_write_on_a_read_only_server_behind_a_held_lock_is_refused_at_once(
+    postgres_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fix206: on a server read-only for the session, a write behind a session holding the
+    desk's write lock (a standby's `psql`, a long `doc update` computing before it meets the
+    refusal) said it was waiting, waited out the whole bound (30 s), then was refused as
+    "stayed locked by another writer; try the command again", which no retry gets past. It
+    is refused at once, in the read-only words and reason, and says no wait."""
+    from sqlalchemy import create_engine, text
+
+    import workbench.db.lock_wait as lock_wait
+    import workbench.db.sqlite as sqlite_backend
+    from tests.inprocess import run_cli
+    from workbench.db.engine import get_engine
+    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+
+    env = {"WORKBENCH_USER": "tester"}
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。乙说了另一句话。\n", encoding="utf-8")
+    assert run_cli(["--db", postgres_url, "doc", "add", str(article)], env=env).code == 0
+    other = tmp_path / "b.txt"
+    other.write_text("丙说了第三句话。\n", encoding="utf-8")
+    # A bound long enough to be met only by a write that waits (none is timed here).
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 2000)
+    monkeypatch.setattr(lock_wait, "WAIT_NOTICE_MS", 0)
+    read_only = postgres_url + READ_ONLY
+    get_engine(read_only).dispose()
+    holder = create_engine(postgres_url)
+    try:
+        with holder.connect() as conn, conn.begin():
+            conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
+            refused = run_cli(["--db", read_only, "doc", "add", str(other)], env=env)
+            as_json = run_cli(["--db", read_only, "doc", "add", str(other), "--json"], env=env)
+    finally:
+        holder.dispose()
+    assert refused.code == 1, refused.err
+    assert refused.err.count("\n") == 1 and "read-only" in refused.err, refused.err
+    assert "waiting" not in refused.err and "stayed locked" not in refused.err, refused.err
+    error = json.loads(as_json.err)["error"]
+    assert (error["kind"], error.get("reason")) == ("storage", "read_only_server"), error
