@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.domain.errors import DATABASE_LOCKED, Conflict
+from workbench.domain.errors import DATABASE_LOCKED, READ_ONLY_SERVER, Conflict, StorageError
 from workbench.domain.lock_wait import LockHolder, WaitBegan, WaitEnded, stayed_locked
 
 if TYPE_CHECKING:
@@ -91,6 +91,11 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
         params["app"] = app_name(actor)
     if conn.execute(text(_TAKE if actor is not None else _TAKE_UNNAMED), params).scalar():
         return
+    # A server read-only for the session refuses the write's first change, whoever holds the
+    # lock: asked before waiting (fix206: behind a held lock a write waited out the whole
+    # bound, then was refused as "stayed locked; try the command again", which no retry
+    # gets past). Only a write that found the lock taken asks: a free desk's costs nothing.
+    _refuse_if_read_only(conn)
     bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
     if bound <= quiet:  # (a bound shorter than the silence: a wait never told)
         if not _wait_quietly(conn, bound):
@@ -109,6 +114,14 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
         raise Conflict(stayed_locked(_holder(conn) or holder), reason=DATABASE_LOCKED)
     if tell is not None:
         tell(WaitEnded())
+
+
+def _refuse_if_read_only(conn: Connection) -> None:
+    from workbench.db.postgresql import read_only_said, read_only_session
+
+    if read_only_session(conn):
+        url = conn.engine.url.render_as_string(hide_password=False)
+        raise StorageError(read_only_said(url), reason=READ_ONLY_SERVER)
 
 
 def _wait_quietly(conn: Connection, ms: int) -> bool:

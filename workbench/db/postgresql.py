@@ -210,6 +210,13 @@ def read_only_refusal(exc: BaseException, url: str | None = None) -> str | None:
     administrator to send them to); else None."""
     if _sqlstate(exc) != READ_ONLY_TRANSACTION:
         return None
+    return read_only_said(url)
+
+
+def read_only_said(url: str | None) -> str:
+    """The refusal of a write on a server read-only for this session (`read_only_refusal`),
+    also said before the server is asked to write (pg_append_lock: a write that would wait for
+    the lock first)."""
     if (set_by := read_only_set_by(url)) is not None:
         return (
             "the database server is read-only for this connection: "
