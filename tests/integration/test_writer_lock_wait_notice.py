@@ -22,6 +22,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import PG_URL
 from tests.inprocess import run_cli
 from workbench.db.engine import get_engine
 from workbench.db.url import sqlite_file
@@ -225,3 +226,36 @@ def second_role(url: str) -> str:
             return str(conn.execute(text("SELECT current_user")).scalar())
     finally:
         engine.dispose()
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL: a server's statement_timeout")
+def test_the_notice_says_the_servers_shorter_bound_and_the_refusal_is_the_lock_waits(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """fix206: under a DBA's statement_timeout shorter than the wait (here 1.5 s, through the
+    URL's options, as a role's or a database's would be), the notice said "up to 20 s" (the
+    workbench's own bound) and the server cancelled the wait at 1.5 s, refused in the words of
+    a statement timeout ("ask the server's administrator to raise it") where another writer
+    was simply still writing. The notice says the bound the server leaves, and the wait runs
+    out as a lock wait does: stayed locked, naming the writer, reason database_locked."""
+    import json
+    import re
+
+    import workbench.db.lock_wait as lock_wait
+    import workbench.db.sqlite as sqlite_backend
+    from workbench.domain.errors import DATABASE_LOCKED
+
+    claim = one_claim(db_url)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 20_000)
+    monkeypatch.setattr(lock_wait, "WAIT_NOTICE_MS", 0)
+    short = db_url + "%20-cstatement_timeout%3D1500"
+    env = {"WORKBENCH_DB": short, "WORKBENCH_USER": "bob"}
+    with held_by_another_program(db_url):
+        said = run_cli(["note", "add", str(claim), "等锁"], env=env)
+        as_json = run_cli(["note", "add", str(claim), "等锁", "--json"], env=env)
+    assert said.code == 1, said.err
+    bound = re.search(r"up to ([0-9.]+) s", said.err)
+    assert bound is not None and float(bound[1]) <= 1.5, said.err
+    assert "stayed locked by another writer (a session of role" in said.err, said.err
+    error = json.loads(as_json.err)["error"]
+    assert (error["kind"], error.get("reason")) == ("conflict", DATABASE_LOCKED), error
