@@ -28,7 +28,9 @@ def say_lock_wait(fact: LockWait) -> None:
         whose = " (a SQLite file does not say who holds its write lock)"
     else:
         whose = ""
-    words = f"waiting for another writer to finish{whose}; up to {fact.bound_ms / 1000:g} s…"
+    # (to a tenth of a second: a bound a server's statement_timeout cut is no round figure)
+    bound = round(fact.bound_ms / 1000, 1)
+    words = f"waiting for another writer to finish{whose}; up to {bound:g} s…"
     # (stderr closed or gone: the wait goes on unsaid)
     with suppress(OSError, ValueError):
         message(words)

@@ -11,6 +11,7 @@ refusal naming nobody).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import DATABASE_LOCKED, READ_ONLY_SERVER, Conflict, StorageError
@@ -91,24 +92,22 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
         params["app"] = app_name(actor)
     if conn.execute(text(_TAKE if actor is not None else _TAKE_UNNAMED), params).scalar():
         return
-    # A server read-only for the session refuses the write's first change, whoever holds the
-    # lock: asked before waiting (fix206: behind a held lock a write waited out the whole
-    # bound, then was refused as "stayed locked; try the command again", which no retry
-    # gets past). Only a write that found the lock taken asks: a free desk's costs nothing.
-    _refuse_if_read_only(conn)
+    # Asked only by a write that found the lock taken: a free desk's write costs nothing more.
+    cap = _server_limits(conn)
     bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
     if bound <= quiet:  # (a bound shorter than the silence: a wait never told)
-        if not _wait_quietly(conn, bound):
+        if not _wait_quietly(conn, cap(bound)):
             raise Conflict(stayed_locked(_holder(conn)), reason=DATABASE_LOCKED)
         return
-    if _wait_quietly(conn, quiet):
+    first, rest = cap(quiet), cap(bound - quiet)
+    if _wait_quietly(conn, first):
         return
     # Read whoever listens or not: the refusal names the holder too.
     holder = _holder(conn)
     tell = listener_of(conn)
     if tell is not None:
-        tell(WaitBegan(bound, holder, who_known=True))
-    if not _wait_quietly(conn, bound - quiet):
+        tell(WaitBegan(first + rest, holder, who_known=True))
+    if not _wait_quietly(conn, rest):
         # Whoever holds it now: the writer named as the wait began may have finished, and
         # another taken the lock before this write's turn came.
         raise Conflict(stayed_locked(_holder(conn) or holder), reason=DATABASE_LOCKED)
@@ -116,12 +115,37 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
         tell(WaitEnded())
 
 
-def _refuse_if_read_only(conn: Connection) -> None:
-    from workbench.db.postgresql import read_only_said, read_only_session
+# Whether the session's transactions are read-only, and its statement_timeout in ms (0: none).
+_LIMITS = (
+    "SELECT current_setting('transaction_read_only') = 'on', "
+    "(SELECT setting::bigint FROM pg_settings WHERE name = 'statement_timeout')"
+)
 
-    if read_only_session(conn):
+
+def _server_limits(conn: Connection) -> Callable[[int], int]:
+    """What the server allows a write that must wait for the lock, asked before it waits.
+
+    A server read-only for the session refuses the write's first change whoever holds the
+    lock: refused now (fix206: behind a held lock a write waited out the whole bound, then was
+    refused as "stayed locked; try the command again", which no retry gets past). And a wait
+    is one statement: a statement_timeout shorter than it (a DBA's, for the role or the
+    database) cancelled it early, after a notice saying "up to 30 s", in the words of a
+    statement the administrator should let run longer. Returned: each wait's bound cut to
+    nine tenths of statement_timeout, so that it runs out as a lock wait does (naming the
+    writer) before the server cancels it, and the notice says that bound. (A DBA's own
+    lock_timeout is not one: every write sets its own, `bound_waits`.)"""
+    from sqlalchemy import text
+
+    from workbench.db.postgresql import read_only_said
+
+    read_only, timeout = conn.execute(text(_LIMITS)).one()
+    if read_only:
         url = conn.engine.url.render_as_string(hide_password=False)
         raise StorageError(read_only_said(url), reason=READ_ONLY_SERVER)
+    if not timeout:
+        return lambda ms: ms
+    most = max(int(timeout) * 9 // 10, 1)
+    return lambda ms: most if ms == 0 else min(ms, most)
 
 
 def _wait_quietly(conn: Connection, ms: int) -> bool:
