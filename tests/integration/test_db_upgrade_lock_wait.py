@@ -87,3 +87,64 @@ def test_db_upgrade_refused_behind_the_migrations_lock_has_the_lock_reason(
     finally:
         other.dispose()
     assert refused.value.reason == DATABASE_LOCKED, refused.value
+
+
+@pytest.fixture
+def told_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every wait is said at once (no threshold), and runs out after 300 ms."""
+    import workbench.db.lock_wait as lock_wait
+    import workbench.db.sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 300)
+    monkeypatch.setattr(lock_wait, "WAIT_NOTICE_MS", 0)
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL's migrations' lock")
+@pytest.mark.usefixtures("told_at_once")
+def test_db_upgrade_waiting_for_the_migrations_lock_says_so_and_who_holds_it(db_url: str) -> None:
+    """fix206: `db upgrade` behind another session holding the migrations' lock (another
+    `db upgrade`, a first write setting a desk up) waited its whole bound without a word, as
+    writes did before trial196; it says the wait as a write does, naming the session."""
+    from sqlalchemy import create_engine, text
+
+    get_engine(db_url).dispose()
+    other = create_engine(db_url)
+    try:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text("SET LOCAL application_name = 'psql'"))
+            conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": MIGRATION_LOCK})
+            outcome = run_cli(["db", "upgrade"], env={"WORKBENCH_DB": db_url})
+    finally:
+        other.dispose()
+    assert outcome.code == 1, (outcome.code, outcome.out, outcome.err)
+    assert outcome.err.splitlines()[0].startswith(
+        "waiting for another writer to finish (a session of role "
+    ), outcome.err
+    assert "(psql) holds the write lock); up to 0.3 s…" in outcome.err, outcome.err
+    assert outcome.err.splitlines()[1].startswith(
+        "error: the database stayed locked by another writer"
+    ), outcome.err
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite: a file upgraded by its first use")
+@pytest.mark.usefixtures("told_at_once")
+@pytest.mark.parametrize("command", [["db", "upgrade"], ["claim", "list"]])
+def test_a_sqlite_upgrade_on_first_use_waiting_for_the_lock_says_so(
+    empty_db_url: str, command: list[str]
+) -> None:
+    """fix206: an older SQLite file upgraded by `db upgrade` or by its first use (any
+    command) while another program held its write lock waited without a word; it says the
+    wait as a write does (a file cannot say who holds its lock)."""
+    from tests.integration.test_writer_lock_wait_notice import held_by_another_program
+    from workbench.db.migrate import upgrade
+
+    upgrade(get_engine(empty_db_url), "0008_similar_meta")
+    get_engine(empty_db_url).dispose()
+    with held_by_another_program(empty_db_url):
+        outcome = run_cli(["--db", empty_db_url, *command])
+    assert outcome.code == 1, (outcome.code, outcome.out, outcome.err)
+    assert outcome.err == (
+        "waiting for another writer to finish (a SQLite file does not say who holds its write "
+        "lock); up to 0.3 s…\n"
+        "error: the database stayed locked by another writer; try the command again\n"
+    ), outcome.err
