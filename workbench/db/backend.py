@@ -44,7 +44,15 @@ def machine_identity(conn: Connection) -> str:
 
 
 def lock_migrations(conn: Connection) -> None:
-    module_for(conn.dialect.name).lock_migrations(conn)
+    """The migrations' lock, to the transaction's end; a wait for it told to the transaction's
+    listener (workbench.db.lock_wait) as a write's is."""
+    if conn.dialect.name == "postgresql":
+        # (pg_append_lock's, as the append lock is: see lock_event_appends)
+        from workbench.db.pg_append_lock import take_migration_lock
+
+        take_migration_lock(conn)
+    else:
+        sqlite.lock_migrations(conn)
 
 
 def sets_up_where_named(conn: Connection) -> bool:

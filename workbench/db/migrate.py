@@ -15,6 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 import workbench
 from workbench.db.backend import bound_waits, lacks_privilege, lock_migrations, schema_owner
+from workbench.db.lock_wait import ON_LOCK_WAIT, Listener
 from workbench.db.sqlite import WRITE_OPTION
 from workbench.db.url import safe_url
 from workbench.domain.errors import UPGRADE_NOT_PERMITTED, SchemaError, StorageError, step
@@ -56,6 +57,7 @@ def upgrade(
     *,
     created: Callable[[], None] | None = None,
     upgraded: Callable[[str], None] | None = None,
+    on_lock_wait: Listener | None = None,
 ) -> str | None:
     """Migrate under the write lock, so that processes starting at once migrate only once.
     Returns the revision an existing schema was upgraded from (None: the tables were created,
@@ -70,6 +72,9 @@ def upgrade(
     committed: when the commit returns, or, for a stop (Ctrl-C, a kill) that lands inside it,
     when the database, asked, holds the revision asked for (a stop after the driver committed
     leaves a change that stands: fix173).
+
+    `on_lock_wait` is told a wait for the lock (SQLite's write lock, PostgreSQL's migrations'
+    lock) as a write's listener is (workbench.db.lock_wait): it was silent (fix206).
     """
     config = alembic_config()
     target = head_revision() if revision == "head" else revision
@@ -77,7 +82,10 @@ def upgrade(
     migrated = False
     try:
         try:
-            with engine.execution_options(**{WRITE_OPTION: True}).begin() as conn:
+            options: dict[str, object] = {WRITE_OPTION: True}
+            if on_lock_wait is not None:
+                options[ON_LOCK_WAIT] = on_lock_wait
+            with engine.execution_options(**options).begin() as conn:
                 lock_migrations(conn)
                 start = MigrationContext.configure(conn).get_current_revision()
                 if start is None and created is not None:

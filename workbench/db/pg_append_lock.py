@@ -12,6 +12,7 @@ refusal naming nobody).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.domain.errors import DATABASE_LOCKED, READ_ONLY_SERVER, Conflict, StorageError
@@ -40,6 +41,29 @@ WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
   AND l.classid::bigint = :desk_lock AND l.objid = 'events'::regclass::oid
 LIMIT 1
 """
+
+# The migrations' lock (`db upgrade`, a first write setting a desk up): one key, a bigint, which
+# pg_locks shows in two halves (objsubid 1).
+_TAKE_MIGRATIONS = "SELECT pg_try_advisory_xact_lock(:key)"
+_MIGRATIONS_SQL = "SELECT pg_advisory_xact_lock(:key)"
+_MIGRATIONS_HOLDER = """
+SELECT a.application_name, a.usename
+FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
+WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
+  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND l.classid::bigint = (:key >> 32) AND l.objid::bigint = (:key & 4294967295)
+LIMIT 1
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class _Lock:
+    """An advisory lock a transaction waits for: the statement that waits for it, the one
+    that finds who holds it, and their parameters."""
+
+    wait: str
+    holder: str
+    params: dict[str, object]
 
 
 def app_name(actor: str) -> str:
@@ -84,33 +108,56 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
     postgresql.bound_waits); a wait past the notice threshold told to the write's listener."""
     from sqlalchemy import text
 
-    from workbench.db.lock_wait import listener_of, notice_after_ms
-    from workbench.db.postgresql import DESK_LOCK_CLASS, lock_wait_ms
+    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
 
     params: dict[str, object] = {"desk_lock": DESK_LOCK_CLASS}
     if actor is not None:
         params["app"] = app_name(actor)
     if conn.execute(text(_TAKE if actor is not None else _TAKE_UNNAMED), params).scalar():
         return
+    _wait_for(conn, _Lock(APPEND_LOCK_SQL, _HOLDER, {"desk_lock": DESK_LOCK_CLASS}))
+
+
+def take_migration_lock(conn: Connection) -> None:
+    """The migrations' lock, to the transaction's end (two processes' DDL at once would
+    collide: one migrates, the other waits), within the transaction's lock_timeout; a wait
+    past the notice threshold told as a write's is (fix206: `db upgrade` behind another's, or
+    behind a first write setting the desk up, waited its whole bound without a word)."""
+    from sqlalchemy import text
+
+    from workbench.db.postgresql import MIGRATION_LOCK
+
+    params: dict[str, object] = {"key": MIGRATION_LOCK}
+    if conn.execute(text(_TAKE_MIGRATIONS), params).scalar():
+        return
+    _wait_for(conn, _Lock(_MIGRATIONS_SQL, _MIGRATIONS_HOLDER, params))
+
+
+def _wait_for(conn: Connection, lock: _Lock) -> None:
+    """Wait for `lock`, found taken, within the write's bound: silently a moment, then told to
+    the transaction's listener naming who holds it; run out, refused naming them."""
+    from workbench.db.lock_wait import listener_of, notice_after_ms
+    from workbench.db.postgresql import lock_wait_ms
+
     # Asked only by a write that found the lock taken: a free desk's write costs nothing more.
     cap = _server_limits(conn)
     bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
     if bound <= quiet:  # (a bound shorter than the silence: a wait never told)
-        if not _wait_quietly(conn, cap(bound)):
-            raise Conflict(stayed_locked(_holder(conn)), reason=DATABASE_LOCKED)
+        if not _wait_quietly(conn, lock, cap(bound)):
+            raise Conflict(stayed_locked(_holder(conn, lock)), reason=DATABASE_LOCKED)
         return
     first, rest = cap(quiet), cap(bound - quiet)
-    if _wait_quietly(conn, first):
+    if _wait_quietly(conn, lock, first):
         return
     # Read whoever listens or not: the refusal names the holder too.
-    holder = _holder(conn)
+    holder = _holder(conn, lock)
     tell = listener_of(conn)
     if tell is not None:
         tell(WaitBegan(first + rest, holder, who_known=True))
-    if not _wait_quietly(conn, rest):
+    if not _wait_quietly(conn, lock, rest):
         # Whoever holds it now: the writer named as the wait began may have finished, and
         # another taken the lock before this write's turn came.
-        raise Conflict(stayed_locked(_holder(conn) or holder), reason=DATABASE_LOCKED)
+        raise Conflict(stayed_locked(_holder(conn, lock) or holder), reason=DATABASE_LOCKED)
     if tell is not None:
         tell(WaitEnded())
 
@@ -148,7 +195,7 @@ def _server_limits(conn: Connection) -> Callable[[int], int]:
     return lambda ms: most if ms == 0 else min(ms, most)
 
 
-def _wait_quietly(conn: Connection, ms: int) -> bool:
+def _wait_quietly(conn: Connection, lock: _Lock, ms: int) -> bool:
     """Wait for the lock `ms` at most, in a savepoint; whether it was got. Not got, the
     transaction is as before (the savepoint rolled back, its lock_timeout with it) and can
     still ask who holds the lock."""
@@ -156,7 +203,7 @@ def _wait_quietly(conn: Connection, ms: int) -> bool:
 
     try:
         with conn.begin_nested():
-            _lock(conn, ms)
+            _lock(conn, lock, ms)
     except OperationalError as exc:
         if not _ran_out(exc):
             raise
@@ -165,14 +212,12 @@ def _wait_quietly(conn: Connection, ms: int) -> bool:
     return True
 
 
-def _lock(conn: Connection, ms: int) -> None:
+def _lock(conn: Connection, lock: _Lock, ms: int) -> None:
     from sqlalchemy import text
-
-    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
 
     # SET takes no bound parameters: `ms` is an int of this module's.
     conn.execute(text(f"SET LOCAL lock_timeout = {int(ms):d}"))
-    conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
+    conn.execute(text(lock.wait), lock.params)
 
 
 def _set_lock_timeout(conn: Connection) -> None:
@@ -192,15 +237,12 @@ def _ran_out(exc: BaseException) -> bool:
     return orig is not None and _sqlstate(orig) == LOCK_NOT_AVAILABLE
 
 
-def _holder(conn: Connection) -> LockHolder | None:
-    """The session holding the desk's append lock now; None when none does (it let go as it
-    was asked)."""
+def _holder(conn: Connection, lock: _Lock) -> LockHolder | None:
+    """The session holding `lock` now; None when none does (it let go as it was asked)."""
     from sqlalchemy import text
-
-    from workbench.db.postgresql import DESK_LOCK_CLASS
 
     # The server keeps one snapshot of pg_stat_activity per transaction: a second look would
     # see the sessions as they were at the first.
     conn.execute(text("SELECT pg_stat_clear_snapshot()"))
-    row = conn.execute(text(_HOLDER), {"desk_lock": DESK_LOCK_CLASS}).first()
+    row = conn.execute(text(lock.holder), lock.params).first()
     return None if row is None else holder_of(row[0], row[1])

@@ -385,13 +385,6 @@ def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
             )
 
 
-def lock_migrations(conn: Connection) -> None:
-    """DDL from two processes at once would collide: one migrates, the other waits."""
-    from sqlalchemy import text
-
-    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-
-
 # The append-only triggers on events, by name, and the function they call are migration 0002's
 # (frozen there); the identity trigger and its function are migration 0013's. The same DDL is
 # kept here for the repair: `db status` reports a missing trigger and `db upgrade` recreates it.

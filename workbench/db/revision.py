@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
     from sqlalchemy import Engine
 
+    from workbench.db.lock_wait import Listener
     from workbench.db.reader import Reader
 
 
@@ -67,6 +68,7 @@ def ensure_current(
     in_write: bool = False,
     created: Callable[[], None] | None = None,
     upgraded: Callable[[str], None] | None = None,
+    on_lock_wait: Listener | None = None,
 ) -> str | None:
     """Bring the database to the schema this code needs, where that is the command's to do;
     the common case (current already) costs one small query.
@@ -83,7 +85,8 @@ def ensure_current(
     the front end to say: a file changed under its owner is said. `created` is called when the
     tables are created here (not by another process meanwhile), as they begin to be made:
     migrate.upgrade; `upgraded` is told the revision an older schema was upgraded from the
-    moment the upgrade is known committed, a stop landing in its commit included."""
+    moment the upgrade is known committed, a stop landing in its commit included; `on_lock_wait`
+    a wait for the lock the upgrade takes (migrate.upgrade)."""
     current = current_revision(engine)
     if current is None:
         where_named, in_its_write = _set_up(engine) if create else (False, False)
@@ -103,7 +106,7 @@ def ensure_current(
     behind = current is not None and not upgrade and not upgrades_on_use(engine.dialect.name)
     if behind and is_known(str(current)):
         raise _behind(engine, str(current))
-    return migrate(engine, created=created, upgraded=upgraded)
+    return migrate(engine, created=created, upgraded=upgraded, on_lock_wait=on_lock_wait)
 
 
 def _set_up(engine: Engine) -> tuple[bool, bool]:

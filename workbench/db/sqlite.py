@@ -95,7 +95,7 @@ def _begin_immediate(conn: Connection) -> None:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
                 break
             except OperationalError as exc:
-                if not _busy(exc.orig) or time.monotonic() >= deadline:
+                if not is_busy(exc.orig) or time.monotonic() >= deadline:
                     raise
             if tell is not None and not told and time.monotonic() - began >= notice_s:
                 told = True
@@ -106,7 +106,7 @@ def _begin_immediate(conn: Connection) -> None:
         tell(WaitEnded())
 
 
-def _busy(exc: BaseException | None) -> bool:
+def is_busy(exc: BaseException | None) -> bool:
     """Whether SQLite answered SQLITE_BUSY (another connection holds the lock)."""
     code = getattr(exc, "sqlite_errorcode", None)
     return isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_BUSY

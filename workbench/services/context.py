@@ -30,6 +30,7 @@ from workbench.domain.done import (
 )
 from workbench.domain.errors import (
     COMMIT_UNKNOWN,
+    DATABASE_LOCKED,
     EMPTY_SETTING,
     NO_DESK,
     Conflict,
@@ -41,6 +42,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
+from workbench.domain.lock_wait import stayed_locked
 from workbench.services.storage_errors import database_errors, driver_errors, server_refusal
 
 if TYPE_CHECKING:
@@ -216,6 +218,7 @@ class Workbench:
                         in_write=write and not upgrade and not new_file,
                         created=begun,
                         upgraded=self._upgraded,
+                        on_lock_wait=self.on_lock_wait,
                     )
             except NoTables:
                 raise self._no_desk(write=write) from None
@@ -396,6 +399,13 @@ class Workbench:
             is not None
         ):
             raise refusal from None
+        from workbench.db.sqlite import is_busy
+
+        if exc is not None and is_busy(exc):
+            # SQLite's first-use upgrade behind another's write lock, its wait run out: said
+            # as "cannot open database ...: database is locked" (fix206), a database to mend,
+            # where a write behind the same lock is told to try again.
+            raise Conflict(stayed_locked(None), reason=DATABASE_LOCKED) from None
 
     def missing_file(self) -> bool:
         """A SQLite database not there yet: no file, or an empty one (which SQLite sets up as

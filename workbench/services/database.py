@@ -200,6 +200,10 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> list[str]:
     engine = wb.engine(write=True, upgrade=True)
     if empty and wb.upgraded_from is None:
         wb.tell(SchemaCreated())
+    if wb.on_lock_wait is not None:
+        from workbench.db.lock_wait import ON_LOCK_WAIT
+
+        engine = engine.execution_options(**{ON_LOCK_WAIT: wb.on_lock_wait})
     try:
         with engine.begin() as conn:
             lock_migrations(conn)
