@@ -95,11 +95,15 @@ def _begin_immediate(conn: Connection) -> None:
                 conn.exec_driver_sql("BEGIN IMMEDIATE")
                 break
             except OperationalError as exc:
-                if not is_busy(exc.orig) or time.monotonic() >= deadline:
+                if not is_busy(exc.orig):
                     raise
-            if tell is not None and not told and time.monotonic() - began >= notice_s:
-                told = True
-                tell(WaitBegan(BUSY_TIMEOUT_MS, None, who_known=False))
+                # Told before the bound is looked at: on a loaded machine one step can outlast
+                # the whole bound, and a wait that long is said before its refusal.
+                if tell is not None and not told and time.monotonic() - began >= notice_s:
+                    told = True
+                    tell(WaitBegan(BUSY_TIMEOUT_MS, None, who_known=False))
+                if time.monotonic() >= deadline:
+                    raise
     finally:
         conn.exec_driver_sql(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     if told and tell is not None:
