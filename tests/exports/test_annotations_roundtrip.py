@@ -183,6 +183,9 @@ def test_round_trip_through_the_cli(
         "skipped": [],
         "notices": [],
         "differs": [],
+        "warnings": [],
+        "other_ids": [],
+        "dry_run": False,
     }
     assert fresh("doc", "add", "-", input=ARTICLE + "\n附言。").code == 0
     one = write(tmp_path, {**exported_one(target), "type": "Annotation"}, "one.json")

@@ -17,7 +17,7 @@ from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
     from workbench.services.import_text_changed import TextChange
-    from workbench.services.imports import Differs, OtherId
+    from workbench.services.imports import Differs, ImportResult, OtherId
     from workbench.services.span_twins import WouldAdd
     from workbench.services.views import ClaimView
 
@@ -107,26 +107,28 @@ OTHER_IDS_SHOWN = 10
 DIFFERS_SHOWN = 10
 
 
-def _other_id_line(o: OtherId, document_id: int, *, dry_run: bool) -> str:
-    """What was done with a row whose id cell names another claim than its words (trial168:
-    it was matched by its words, or added, unsaid)."""
+def _other_id_line(o: OtherId, document_id: int, *, dry_run: bool, noun: str = "row") -> str:
+    """What was done with a row (or annotation: `noun`) whose id names another claim than its
+    words (trial168: it was matched by its words, or added, unsaid)."""
     if o.text_changed is not None:
-        return _old_copy_line(o, o.text_changed, dry_run=dry_run)
+        return _old_copy_line(o, o.text_changed, dry_run=dry_run, noun=noun)
     named = (
-        f"claim #{o.id}, whose quote and text are not the row's"
+        f"claim #{o.id}, whose quote and text are not the {noun}'s"
         if o.known
         else f"no claim of document #{document_id}"
     )
+    # An annotation's id is no number: the export's id of a claim's annotation.
+    ident = f"id {o.id} is" if noun == "row" else "id is that of the annotation of"
     if o.claim_id is not None:
         done = f"taken as claim #{o.claim_id}, already present, by its quote and text"
     elif o.added:
         done = "would be added as a new claim" if dry_run else "added as a new claim"
     else:
-        done = "taken as a repeat of an earlier row of the file, not added again"
-    return f"row {o.row}: id {o.id} is {named}: {done}"
+        done = f"taken as a repeat of an earlier {noun} of the file, not added again"
+    return f"{noun} {o.row}: {ident} {named}: {done}"
 
 
-def _old_copy_line(o: OtherId, change: TextChange, *, dry_run: bool) -> str:
+def _old_copy_line(o: OtherId, change: TextChange, *, dry_run: bool, noun: str = "row") -> str:
     """A row that is an old copy of the claim its id names, whose text an edit changed since
     (trial196: said only as "whose quote and text are not the row's", the editor's change and
     its author unsaid, the new claim taken for an accident of the import)."""
@@ -140,10 +142,10 @@ def _old_copy_line(o: OtherId, change: TextChange, *, dry_run: bool) -> str:
             else f"is added as a new claim #{o.added_as}"
         )
     else:
-        done = "repeats an earlier row of the file, not added again"
+        done = f"repeats an earlier {noun} of the file, not added again"
     return (
-        f"row {o.row}: claim #{o.id}'s text was changed by {change.actor} at {when} after "
-        f"this export was made; the row's text {done}"
+        f"{noun} {o.row}: claim #{o.id}'s text was changed by {change.actor} at {when} after "
+        f"this export was made; the {noun}'s text {done}"
     )
 
 
@@ -164,14 +166,16 @@ def _other_id_json(o: OtherId) -> dict[str, object]:
     return item
 
 
-def _say_other_ids(other_ids: list[OtherId], document_id: int, *, dry_run: bool) -> None:
+def _say_other_ids(
+    other_ids: list[OtherId], document_id: int, *, dry_run: bool, noun: str = "row"
+) -> None:
     for o in other_ids[:OTHER_IDS_SHOWN]:
-        warning(_other_id_line(o, document_id, dry_run=dry_run))
+        warning(_other_id_line(o, document_id, dry_run=dry_run, noun=noun))
     if len(other_ids) > OTHER_IDS_SHOWN:
         rest = len(other_ids) - OTHER_IDS_SHOWN
         warning(
-            f"and {plural(rest, 'more row')} whose id is not the claim the row was taken as "
-            "(--json: other_ids)"
+            f"and {plural(rest, f'more {noun}')} whose id is not the claim the {noun} was taken "
+            "as (--json: other_ids)"
         )
 
 
@@ -228,9 +232,14 @@ def _differs_line(d: Differs, noun: str) -> str:
 @click.argument("path", metavar="FILE", type=click.Path())
 @click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good annotations; list the bad ones.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="Check every annotation and say what the import would do; write nothing.",
+)
 @json_context
 def annotations_command(
-    ctx: click.Context, path: str, document_id: int, skip_bad: bool, as_json: bool
+    ctx: click.Context, path: str, document_id: int, skip_bad: bool, dry_run: bool, as_json: bool
 ) -> None:
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
@@ -258,35 +267,69 @@ def annotations_command(
     annotation leaves out where the claim has it (for the note, where the export writes one;
     not of an older export, which names no shape: it wrote no speaker): it clears nothing and
     deletes no note (`differs`' `emptied`; the commands that change or
-    clear each are named).
+    clear each are named). An annotation whose id is that of the export's annotation of a
+    claim of DOC whose quote and text are not its own is taken by its quote and text, present
+    or added, and said on stderr (--json: `other_ids`, as `import claims` says a row's id).
+
+    --dry-run checks the file as the import does and says all it would (the claims it would
+    add, "would add", without ids; the annotations present and how they differ; a file with
+    a bad annotation refused, exit 1), then writes nothing (--json: `dry_run` true).
     """
     from workbench.services.imports import collapsed, import_annotations
 
     if path == "-":
         say_reading_stdin("the annotations")
-    result = import_annotations(workbench_from(ctx), path, document_id, skip_bad=skip_bad)
-    if as_json:
-        emit_json(
-            {
-                "added": [c.to_json() for c in result.added],
-                "already_present": result.present,
-                "skipped": result.skipped,
-                "notices": result.notices,
-                "differs": _differs_json(result.differs),
-            }
-        )
-    else:
-        _print_added(result.added)
-    _say_added_twins(result.added)
+    result = import_annotations(
+        workbench_from(ctx), path, document_id, skip_bad=skip_bad, dry_run=dry_run
+    )
+    _say_import(result, as_json=as_json)
     for line in collapsed(result.skipped, "annotation"):  # those failing alike, one line
         message(f"skipped {line}")
     for line in collapsed(result.notices, "annotation"):  # those that came in alike, one line
         message(line)
+    _say_other_ids(result.other_ids, document_id, dry_run=result.dry_run, noun="annotation")
     _say_differs(result.differs, "annotation")
     skipped = f", {plural(len(result.skipped), 'annotation')} skipped" if skip_bad else ""
-    message(
-        f"{plural(len(result.added), 'claim')} added, {result.present} already present{skipped}"
-    )
+    message(f"{_added_count(result)}, {result.present} already present{skipped}{_wrote(result)}")
+
+
+def _say_import(result: ImportResult, *, as_json: bool) -> None:
+    """Both imports' --json object (the keys that mean alike), or the claims added (a dry
+    run's, "would add"), then the warnings of those on another claim's very span."""
+    if as_json:
+        emit_json_object(
+            {
+                "added": (
+                    (w.to_json() for w in result.would_add)
+                    if result.dry_run
+                    else (c.to_json() for c in result.added)
+                ),
+                "already_present": result.present,
+                "skipped": result.skipped,
+                "notices": result.notices,
+                "differs": _differs_json(result.differs),
+                "warnings": result.warnings,
+                "other_ids": [_other_id_json(o) for o in result.other_ids],
+                "dry_run": result.dry_run,
+            }
+        )
+    elif result.dry_run:
+        _print_added((w.claim for w in result.would_add), dry_run=True)
+    else:
+        _print_added(result.added)
+    if result.dry_run:
+        _say_would_add_twins(result.would_add)
+    else:
+        _say_added_twins(result.added)
+
+
+def _added_count(result: ImportResult) -> str:
+    count = len(result.would_add) if result.dry_run else len(result.added)
+    return plural(count, "claim") + (" would be" if result.dry_run else "") + " added"
+
+
+def _wrote(result: ImportResult) -> str:
+    return " (--dry-run: nothing written)" if result.dry_run else ""
 
 
 @import_.command("claims")
@@ -381,31 +424,7 @@ def claims_command(
         for line in exc.lines:
             message(line)
         raise exc.listed() from None
-    if as_json:
-        emit_json_object(
-            {
-                "added": (
-                    (w.to_json() for w in result.would_add)
-                    if result.dry_run
-                    else (c.to_json() for c in result.added)
-                ),
-                "already_present": result.present,
-                "skipped": result.skipped,
-                "notices": result.notices,
-                "differs": _differs_json(result.differs),
-                "warnings": result.warnings,
-                "other_ids": [_other_id_json(o) for o in result.other_ids],
-                "dry_run": result.dry_run,
-            }
-        )
-    elif result.dry_run:
-        _print_added((w.claim for w in result.would_add), dry_run=True)
-    else:
-        _print_added(result.added)
-    if result.dry_run:
-        _say_would_add_twins(result.would_add)
-    else:
-        _say_added_twins(result.added)
+    _say_import(result, as_json=as_json)
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
     for line in collapsed(result.notices):  # rows that came in alike, one line
@@ -414,11 +433,9 @@ def claims_command(
         warning(said)
     _say_other_ids(result.other_ids, document_id, dry_run=result.dry_run)
     _say_differs(result.differs)
-    count = len(result.would_add) if result.dry_run else len(result.added)
-    added = plural(count, "claim") + (" would be" if result.dry_run else "")
     message(
-        f"{added} added, {result.present} already present, {plural(len(result.skipped), 'row')} "
-        f"skipped{' (--dry-run: nothing written)' if result.dry_run else ''}"
+        f"{_added_count(result)}, {result.present} already present, "
+        f"{plural(len(result.skipped), 'row')} skipped{_wrote(result)}"
     )
 
 

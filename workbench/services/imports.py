@@ -169,7 +169,12 @@ def read_json_file(path: str, what: str) -> object:
 
 @mutation
 def import_annotations(
-    wb: Workbench, path: str, document_id: int, *, skip_bad: bool = False
+    wb: Workbench,
+    path: str,
+    document_id: int,
+    *,
+    skip_bad: bool = False,
+    dry_run: bool = False,
 ) -> ImportResult:
     """Claims from a Web Annotation collection, anchored by their selectors in document DOC.
 
@@ -186,8 +191,20 @@ def import_annotations(
     an older trail recorded with none); refused where the export writes one (`_reasons_emptied`).
     An annotation of a claim present whose status, type, speaker or note is not the claim's
     (or, of a workbench's own, is left out where its export writes one) changes nothing: it
-    is returned in `differs`, as `import claims` returns such a row.
+    is returned in `differs`, as `import claims` returns such a row. An annotation whose id
+    is a claim's of the document (its export's) but that is taken by its quote and text as
+    another claim, or added, is returned in `other_ids`, as a row whose id cell is.
+    `dry_run`: as `import_claims`'s, all of it done, then rolled back.
     """
+    try:
+        return _import_annotations(wb, path, document_id, skip_bad, dry_run)
+    except _RolledBack as done:
+        return done.result
+
+
+def _import_annotations(
+    wb: Workbench, path: str, document_id: int, skip_bad: bool, dry_run: bool
+) -> ImportResult:
     from workbench.exports.annotations import read_collection
 
     incoming = read_collection(read_json_file(path, "annotations"))
@@ -234,6 +251,8 @@ def import_annotations(
         # are, so that a status, type, speaker or note an editor changed in the file, which
         # nothing takes in, is said (it was counted "already present", unsaid).
         present: list[tuple[int, int, _Ready]] = []
+        other_ids: list[OtherId] = []
+        old_copies: list[tuple[int, int, str]] = []
         for claim in ready:
             if claim.present is not None:
                 present.append((claim.number, claim.present, claim))
@@ -242,26 +261,45 @@ def import_annotations(
             if key not in seen:
                 seen[key] = None
                 new.append(claim)
-            elif (claim_id := seen[key]) is not None:
+                _note_other_id(claim, None, claims.by_id, other_ids, old_copies, added=True)
+                continue
+            if (claim_id := seen[key]) is not None:
                 present.append((claim.number, claim_id, claim))
+            _note_other_id(claim, claim_id, claims.by_id, other_ids, old_copies, added=False)
+        _say_texts_changed(tx, other_ids, old_copies)
         # Only this workbench's own annotations say a field emptied (`_annotation_ready`): each
         # carries every field its export writes, as an export's row does.
         differs = _differing(tx, present, export=True)
         source = Path(path).name
         twins = SpanTwins(tx, doc.id, number)
-        added = [
-            view
-            for batch in _batches(new, BATCH)
-            for view in twins.told(_insert_imported(tx, doc, batch, source=source, revision=number))
-        ]
+        added: list[ClaimView] = []
+        would_add: list[WouldAdd] = []
+        added_as = {o.row: 0 for o in other_ids if o.added and not dry_run}
+        for batch in _batches(new, BATCH):
+            views = _insert_imported(tx, doc, batch, source=source, revision=number)
+            if dry_run:
+                would_add.extend(twins.would_add(views))
+            else:
+                added.extend(twins.told(views))
+        if added_as:
+            added_as.update((r.number, v.id) for r, v in zip(new, added, strict=True))
+            other_ids = [
+                replace(o, added_as=added_as.get(o.row) if o.added else None) for o in other_ids
+            ]
         notices = [f"annotation {c.number}: {c.notice}" for c in new if c.notice is not None]
-        return ImportResult(
+        result = ImportResult(
             added=added,
+            would_add=would_add,
             present=len(ready) - len(new),
             skipped=errors,
             notices=notices,
             differs=differs,
+            other_ids=other_ids,
+            dry_run=dry_run,
         )
+        if dry_run:
+            raise _RolledBack(result)  # the transaction rolls back: nothing written
+        return result
 
 
 def _annotation_ready(
@@ -278,6 +316,8 @@ def _annotation_ready(
     claim_type = parse_claim_type(item.claim_type) if item.claim_type is not None else None
     asked = parse_status(item.status) if item.status is not None else Status.UNVERIFIED
     own = _own_annotation(item, claims)
+    # The claim whose export's annotation id this one bears (`OtherId`), when it is not it.
+    named = None if own is not None or item.ident is None else claims.get(item.ident)
     if own is not None:
         span = Span(own.start, own.end, item.exact or "", "", "")
     else:
@@ -318,6 +358,9 @@ def _annotation_ready(
         given=_annotation_gives(item, speaker),
         emptied=_annotation_empties(item, speaker),
         present=None if own is None else own.id,
+        # An id of this workbench's export names only claims of the document it knows.
+        named=None if own is not None or named is None else named.id,
+        named_known=own is None and named is not None,
         elsewhere=None if own is not None else sources.elsewhere(item.sources),
         anchored=anchored,
         unreasoned=unreasoned,
@@ -366,6 +409,7 @@ class _AnnotatedClaims:
     def __init__(self, tx: Tx, doc: Document) -> None:
         self._tx, self._doc = tx, doc
         self._claims: dict[str, _Stored] | None = None
+        self._by_id: dict[int, _Stored] = {}
 
     def get(self, ident: str) -> _Stored | None:
         from workbench.exports.annotations import claim_annotation_id
@@ -380,7 +424,12 @@ class _AnnotatedClaims:
                 ): _Stored.of(row)
                 for row in rows
             }
+            self._by_id = {stored.id: stored for stored in self._claims.values()}
         return self._claims.get(ident)
+
+    def by_id(self, claim_id: int) -> _Stored | None:
+        """A claim an annotation's id named (`get`, called first for that annotation)."""
+        return self._by_id.get(claim_id)
 
 
 def _own_annotation(item: IncomingAnnotation, claims: _AnnotatedClaims) -> _Stored | None:
@@ -1152,13 +1201,9 @@ def _import_claims(
                 claim_id = seen[key]
                 if claim_id is not None:
                     present_rows.append((raw.number, claim_id, checked))
-                if checked.named is not None and checked.named != claim_id:
-                    other_ids.append(_other_id(raw.number, checked, claim_id, added=False))
-                    _maybe_old_copy(checked, claims, len(other_ids) - 1, old_copies)
+                _note_other_id(checked, claim_id, claims.get, other_ids, old_copies, added=False)
                 continue
-            if checked.named is not None:
-                other_ids.append(_other_id(raw.number, checked, None, added=True))
-                _maybe_old_copy(checked, claims, len(other_ids) - 1, old_copies)
+            _note_other_id(checked, None, claims.get, other_ids, old_copies, added=True)
             seen[key] = None  # a repeat of it later in the file is a repeat of this row
             if raw.number >= len(marked):
                 marked.extend(bytes(raw.number + 1 - len(marked)))
@@ -1249,21 +1294,26 @@ def _reasons_emptied(tx: Tx, rows: list[_Ready]) -> list[_Ready]:
     return refused
 
 
-def _other_id(number: int, ready: _Ready, claim_id: int | None, *, added: bool) -> OtherId:
-    """What is said of row `number`, whose id cell names another claim than the one its words
-    were taken as (`claim_id`, present; or `added`; or neither, a repeat of an earlier row)."""
-    assert ready.named is not None
-    return OtherId(number, ready.named, claim_id, added, ready.named_known)
-
-
-def _maybe_old_copy(
-    ready: _Ready, claims: _DocumentClaims, index: int, old_copies: list[tuple[int, int, str]]
+def _note_other_id(
+    ready: _Ready,
+    claim_id: int | None,
+    stored: Callable[[int], _Stored | None],
+    other_ids: list[OtherId],
+    old_copies: list[tuple[int, int, str]],
+    *,
+    added: bool,
 ) -> None:
-    """Note `other_ids[index]` (row `ready`) in `old_copies` when its id's claim, a claim of
-    the document, has another text than the row's: it may be an old copy of that claim."""
-    stored = None if ready.named is None else claims.get(ready.named)
-    if stored is not None and _claim_key((("text", ready.text),)) != stored.said:
-        old_copies.append((index, stored.id, ready.text))
+    """Both imports': note row (or annotation) `ready` in `other_ids` when its id names
+    another claim than the one its words were taken as (`claim_id`, present; or `added`; or
+    neither, a repeat of an earlier row), and in `old_copies` when that claim (`stored`, by
+    id), a claim of the document, has another text than the row's: it may be an old copy of
+    that claim (`_say_texts_changed`)."""
+    if ready.named is None or ready.named == claim_id:
+        return
+    other_ids.append(OtherId(ready.number, ready.named, claim_id, added, ready.named_known))
+    named = stored(ready.named)
+    if named is not None and _claim_key((("text", ready.text),)) != named.said:
+        old_copies.append((len(other_ids) - 1, named.id, ready.text))
 
 
 def _say_texts_changed(
