@@ -88,8 +88,12 @@ def rating_contradicts(label: str, given_status: str | None, claim_status: str) 
     own status's (`given_status`, None: the file gives none) says nothing the status does not
     (a changed status is said as the status), so only a label that is neither that nor the
     claim's contradicts it. Labels are matched as typed in any case, spaces about them aside
-    (an editor types "false" for False)."""
-    typed = label.strip().casefold()
+    (an editor types "false" for False), and in full-width forms as ASCII, as every typed
+    word of ASCII is read (`cjk.TYPED_ASCII`: a Chinese IME in full-width mode types Ｆａｌｓｅ).
+    A translated label (假) is another label: no rating is named in Chinese."""
+    from workbench.domain.cjk import TYPED_ASCII
+
+    typed = label.translate(TYPED_ASCII).strip().casefold()
     if given_status is not None and typed == (rating_label(given_status) or "").casefold():
         return False
     return typed != (rating_label(claim_status) or "").casefold()
