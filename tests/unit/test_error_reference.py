@@ -25,6 +25,7 @@ from workbench.domain.errors import (
     StorageError,
 )
 from workbench.domain.transitions import Refusal
+from workbench.exports.annotations import NEWER_ANNOTATIONS
 from workbench.new_file import FILE_EXISTS
 from workbench.services.bundle import DATABASE_NOT_EMPTY
 from workbench.services.documents import NO_SOURCE
@@ -79,6 +80,8 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     assert f"| `{NOT_DESK_OWNER}` | `invalid_input` |" in PAGE
     # A bundle into a desk with work: another --db is the way, not a fixed bundle.
     assert f"| `{DATABASE_NOT_EMPTY}` | `invalid_input` |" in PAGE
+    # Annotations a later release exported: that release imports them, not a retry.
+    assert f"| `{NEWER_ANNOTATIONS}` | `invalid_input` |" in PAGE
 
 
 def test_the_damage_and_server_reasons_are_documented_with_their_kinds() -> None:

@@ -253,7 +253,8 @@ def annotations_command(
     annotation does not anchor or names an unknown type or status, nothing is added, unless
     --skip-bad (a page's annotations after it was revised: the others come in, the bad ones
     are listed; with not one good annotation, the file is refused all the same). A file that
-    is no annotation collection is refused whole.
+    is no annotation collection is refused whole, and so is one a later workbench exported
+    (its generator names a later shape, schema:softwareVersion, than this one reads).
     Annotations whose span and text a claim already has are not added twice; an annotation
     of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
     claim, present, an orphaned one too (its quote gone from the current text). An annotation

@@ -53,6 +53,9 @@ MAX_ANNOTATIONS = 100_000
 # target's creator and a verdict's reason as its note. A later shape that writes a field
 # otherwise, or leaves one out, is a new number.
 SHAPE = "2"
+# The `reason` of the refusal of a file of a later shape than `SHAPE` (a later release's
+# export): what it leaves out or writes otherwise this reader cannot know.
+NEWER_ANNOTATIONS = "newer_annotations"
 # Who wrote the annotation (the model's `generator`, a Software agent): what marks the status,
 # type and note bodies as this workbench's. The IRI names, it is not fetched. The shape is
 # schema.org's softwareVersion (`schema:` is a prefix the annotation context defines): the
@@ -402,6 +405,21 @@ def _shape(item: dict[str, Any]) -> str | None:
     return None
 
 
+def _not_later(shape: str, where: str) -> None:
+    """Refuse an annotation of a later shape than `SHAPE` (a whole number above it): written
+    by a later release, whose fields this reader would compare by rules not theirs (it was
+    taken as one that names no shape, unsaid). Another value (not a whole number) is read as
+    one that names none, as before."""
+    later = shape.strip().isdecimal() and int(shape) > int(SHAPE)
+    if later:
+        raise InvalidInput(
+            f"{where} was written by a later workbench (its generator's schema:softwareVersion "
+            f"is {shape.strip()}; this workbench reads annotations of shape {SHAPE} and older): "
+            "nothing imported; import it with that release or a newer one",
+            reason=NEWER_ANNOTATIONS,
+        )
+
+
 def _int_or_none(value: Any) -> int | None:
     return value if isinstance(value, int) and not isinstance(value, bool) else None
 
@@ -436,6 +454,9 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     if position is not None and (start is None or end is None):
         raise InvalidInput(f"{where}: the TextPositionSelector needs integer start and end")
     ours = _ours(item)
+    shape = _shape(item) if ours else None
+    if shape is not None:
+        _not_later(shape, where)
     status = _purposed(body, "tagging", where) if ours else None
     return IncomingAnnotation(
         index=index,
@@ -454,7 +475,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
         ours=ours,
-        whole=ours and _shape(item) == SHAPE,
+        whole=ours and shape == SHAPE,
     )
 
 
