@@ -60,8 +60,8 @@ def test_a_present_claim_with_an_id_above_the_dry_runs_is_named(
     assert r.code == 0, (r.out, r.err)
     warned = [line for line in r.err.splitlines() if line.startswith("warning:")]
     assert warned == [
-        "warning: claims #1 and #51 pin exactly these words (characters 12–23) with other "
-        "text; the import would add another claim on the same span"
+        "warning: row 2: claims #1 and #51 pin exactly these words (characters 12–23) with "
+        "other text; the import would add another claim on the same span"
     ], r.err
 
 

@@ -96,9 +96,9 @@ def test_a_dry_runs_same_span_warnings_name_no_id_it_never_gave(cli: Any, tmp_pa
     assert r.code == 0, (r.out, r.err)
     warned = [line for line in r.err.splitlines() if line.startswith("warning:")]
     assert warned == [
-        "warning: claim #1 already pins exactly these words (characters 12–23) with other text; "
-        "the import would add another claim on the same span",
-        "warning: claim #1 and a claim this import would add pin exactly these words "
+        "warning: row 2: claim #1 already pins exactly these words (characters 12–23) with "
+        "other text; the import would add another claim on the same span",
+        "warning: row 3: claim #1 and a claim this import would add pin exactly these words "
         "(characters 12–23) with other text; the import would add another claim on the same span",
     ], r.err
     # The import itself still names the claims it added, by the ids they were given (not #3
@@ -130,3 +130,43 @@ def test_a_dry_runs_json_names_no_id_it_never_gave(cli: Any, tmp_path: Path) -> 
     added = json.loads(r.out)["added"]
     assert all(isinstance(c["id"], int) for c in added), added
     assert added[1]["same_span"] == [1, added[0]["id"]], added
+
+
+def test_a_dry_runs_same_span_warnings_name_the_row(cli: Any, tmp_path: Path) -> None:
+    """A dry run's warning of a claim it would add on another's very span named no row, where
+    its every other line names one ("row 2: ..."): which of a file's rows, the editor had to
+    guess from the characters. Each names its row (an annotation's number in the file, of
+    `import annotations --dry-run`); the claims it would add have no id to name them by."""
+    _desk(cli, tmp_path)
+    sheet = tmp_path / "twins.csv"
+    sheet.write_text(
+        "quote,text\r\n估值达到２５亿美元,另一种说法\r\n融资金额超过１０亿美元,第三种说法\r\n",
+        encoding="utf-8",
+    )
+    r = cli("import", "claims", str(sheet), "--doc", "1", "--dry-run")
+    assert r.code == 0, (r.out, r.err)
+    warned = [line for line in r.err.splitlines() if line.startswith("warning:")]
+    assert [line.split(": claim #")[0] for line in warned] == ["warning: row 2", "warning: row 3"]
+    annotations = tmp_path / "twins.json"
+    annotations.write_text(
+        json.dumps(
+            [
+                {
+                    "type": "Annotation",
+                    "bodyValue": "第三种说法",
+                    "target": {
+                        "selector": {"type": "TextQuoteSelector", "exact": "融资金额超过１０亿美元"}
+                    },
+                },
+            ],
+            ensure_ascii=False,
+        ),
+        encoding="utf-8",
+    )
+    r = cli("import", "annotations", str(annotations), "--doc", "1", "--dry-run")
+    assert r.code == 0, (r.out, r.err)
+    warned = [line for line in r.err.splitlines() if line.startswith("warning:")]
+    assert warned == [
+        "warning: annotation 1: claim #1 already pins exactly these words (characters 12–23) "
+        "with other text; the import would add another claim on the same span"
+    ], r.err

@@ -81,9 +81,9 @@ def test_a_dry_run_names_three_of_the_claims_present_on_the_span(cli: Any, tmp_p
     )
     r = ok(cli("import", "claims", str(sheet), "--doc", "1", "--dry-run"))
     assert _warnings(r.err) == [
-        "warning: claims #1, #2, #3 and 2 more pin exactly these words (characters 0–11) "
-        "with other text; the import would add another claim on the same span",
-        "warning: claims #1, #2, #3, 2 more and a claim this import would add pin exactly "
+        "warning: row 2: claims #1, #2, #3 and 2 more pin exactly these words (characters "
+        "0–11) with other text; the import would add another claim on the same span",
+        "warning: row 3: claims #1, #2, #3, 2 more and a claim this import would add pin exactly "
         "these words (characters 0–11) with other text; the import would add another claim "
         "on the same span",
     ], r.err
