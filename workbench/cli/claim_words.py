@@ -36,11 +36,12 @@ def say_same_span(c: ClaimView) -> None:
     warning(f"{who} {_exactly(c)}; #{c.id} is another claim on the same span")
 
 
-def say_would_add_same_span(w: WouldAdd) -> None:
+def say_would_add_same_span(w: WouldAdd, noun: str = "row") -> None:
     """`say_same_span` of a claim a dry run would add: the claims present named by their ids,
     those the import would add counted, not named by the ids the rolled-back writes drew
     (review164: "#3 is another claim on the same span" of a claim that does not exist, and
-    that PostgreSQL's import then numbers otherwise)."""
+    that PostgreSQL's import then numbers otherwise). Named by its row (`noun`: or its
+    annotation), as the dry run's other lines are: it has no id."""
     if not w.on_a_twin_span:
         return
     present = list(w.claim.same_span or ())
@@ -55,7 +56,8 @@ def say_would_add_same_span(w: WouldAdd) -> None:
         who = f"{subject} {'already ' if present else ''}pins"
     else:
         who = f"{subject} pin"
-    warning(f"{who} {_exactly(w.claim)}; the import would add another claim on the same span")
+    row = "" if w.row is None else f"{noun} {w.row}: "
+    warning(f"{row}{who} {_exactly(w.claim)}; the import would add another claim on the same span")
 
 
 # Claims on one span named by their ids up to this many; the rest counted ("and 17 more"):

@@ -93,8 +93,13 @@ def _say_added_twins(added: Iterable[ClaimView]) -> None:
     _say_same_spans(added, lambda c: bool(c.same_span), say_same_span, dry_run=False)
 
 
-def _say_would_add_twins(would_add: Iterable[WouldAdd]) -> None:
-    _say_same_spans(would_add, lambda w: w.on_a_twin_span, say_would_add_same_span, dry_run=True)
+def _say_would_add_twins(would_add: Iterable[WouldAdd], noun: str) -> None:
+    _say_same_spans(
+        would_add,
+        lambda w: w.on_a_twin_span,
+        lambda w: say_would_add_same_span(w, noun),
+        dry_run=True,
+    )
 
 
 # Rows whose id names another claim than the one taken, a warning each up to this many; the
@@ -283,7 +288,7 @@ def annotations_command(
     result = import_annotations(
         workbench_from(ctx), path, document_id, skip_bad=skip_bad, dry_run=dry_run
     )
-    _say_import(result, as_json=as_json)
+    _say_import(result, as_json=as_json, noun="annotation")
     for line in collapsed(result.skipped, "annotation"):  # those failing alike, one line
         message(f"skipped {line}")
     for line in collapsed(result.notices, "annotation"):  # those that came in alike, one line
@@ -294,7 +299,7 @@ def annotations_command(
     message(f"{_added_count(result)}, {result.present} already present{skipped}{_wrote(result)}")
 
 
-def _say_import(result: ImportResult, *, as_json: bool) -> None:
+def _say_import(result: ImportResult, *, as_json: bool, noun: str) -> None:
     """Both imports' --json object (the keys that mean alike), or the claims added (a dry
     run's, "would add"), then the warnings of those on another claim's very span."""
     if as_json:
@@ -319,7 +324,7 @@ def _say_import(result: ImportResult, *, as_json: bool) -> None:
     else:
         _print_added(result.added)
     if result.dry_run:
-        _say_would_add_twins(result.would_add)
+        _say_would_add_twins(result.would_add, noun)
     else:
         _say_added_twins(result.added)
 
@@ -425,7 +430,7 @@ def claims_command(
         for line in exc.lines:
             message(line)
         raise exc.listed() from None
-    _say_import(result, as_json=as_json)
+    _say_import(result, as_json=as_json, noun="row")
     for line in collapsed(result.skipped):
         message(f"skipped {line}")
     for line in collapsed(result.notices):  # rows that came in alike, one line

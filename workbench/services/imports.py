@@ -278,7 +278,7 @@ def _import_annotations(
         for batch in _batches(new, BATCH):
             views = _insert_imported(tx, doc, batch, source=source, revision=number)
             if dry_run:
-                would_add.extend(twins.would_add(views))
+                would_add.extend(twins.would_add(views, (r.number for r in batch)))
             else:
                 added.extend(twins.told(views))
         if added_as:
@@ -1253,7 +1253,7 @@ def _import_claims(
             # A dry run's writes are rolled back: its claims are told from those present by
             # being its own, not by the ids they drew (another writer's can be higher).
             if dry_run:
-                would_add.extend(twins.would_add(views))
+                would_add.extend(twins.would_add(views, (r.number for r in batch)))
             else:
                 added.extend(twins.told(views))
             written.add(len(batch))

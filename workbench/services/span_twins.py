@@ -42,6 +42,9 @@ class WouldAdd:
     # Its `id` is the rolled-back write's: not to be said (`to_json` gives null).
     claim: ClaimView
     twins_to_add: int = 0
+    # The row (or annotation, by its number in the file) it would be added from: what names
+    # it, as it has no id.
+    row: int | None = None
 
     @property
     def on_a_twin_span(self) -> bool:
@@ -81,17 +84,21 @@ class SpanTwins:
             on.append(view.id)
         return out
 
-    def would_add(self, written: Iterable[ClaimView]) -> list[WouldAdd]:
+    def would_add(
+        self, written: Iterable[ClaimView], rows: Iterable[int | None] | None = None
+    ) -> list[WouldAdd]:
         """`written` (a dry run's claims, in the order written, to be rolled back), each told
         as `WouldAdd`: its `same_span` the claims read when this was made, the present ones
         (whatever their ids: another writer's can be above those the dry run drew, on
         PostgreSQL), and how many of the dry run's own came before it on its span. Told apart
-        by where they came from, not by their ids."""
+        by where they came from, not by their ids. `rows`: the row of each (`WouldAdd.row`)."""
         out = []
+        numbers = iter(rows) if rows is not None else None
         for view in written:
+            row = None if numbers is None else next(numbers)
             span = (view.start, view.end)
             before = self._to_add.get(span, 0)
             present = tuple(self._on.get(span, ()))
-            out.append(WouldAdd(replace(view, same_span=present), before))
+            out.append(WouldAdd(replace(view, same_span=present), before, row))
             self._to_add[span] = before + 1
         return out
