@@ -99,9 +99,9 @@ def test_removed_speaker_status_and_note_are_said_not_cleared(cli: Any, tmp_path
         {"row": 1, "claim": 1, "fields": emptied, "emptied": emptied}
     ]
     assert r.err.splitlines() == [
-        "annotation 1: claim #1 is already present; the file leaves its speaker, status, note "
-        "empty, which were not cleared (import adds claims only; use claim edit --clear "
-        "speaker, claim status, note internal)",
+        "annotation 1: claim #1 is already present; the file leaves its speaker, note empty, "
+        "which were not cleared, and its status, which no claim can be without (import adds "
+        "claims only; use claim edit --clear speaker, claim status, note internal)",
         "0 claims added, 2 already present",
     ], r.err
     assert _head(cli) == before
