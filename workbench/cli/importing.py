@@ -49,6 +49,11 @@ _CLEARED_BY = {
 }
 
 
+# The fields an import compares that no claim is without (`claim edit` and `claim status`
+# change them; nothing clears them): an emptied one is said as such, not as "not cleared".
+_NEVER_EMPTY = frozenset({"type", "status"})
+
+
 @click.group("import", cls=Group)
 def import_() -> None:
     """Import claims (Web Annotations, CSV/JSON tables) or a whole bundle."""
@@ -222,15 +227,27 @@ def _differs_line(d: Differs, noun: str) -> str:
             f"and {'was' if one else 'were'} not changed {why}"
         )
     # An empty cell clears nothing: said as such, not as a value that differs. Not "the file
-    # empties": an export taken before the claim had the value never held it.
+    # empties": an export taken before the claim had the value never held it. A type and a
+    # status cannot be cleared at all (every claim has both): not said to be "not cleared".
     empties = f"the file leaves its {', '.join(d.emptied)} empty"
-    if not changed:
-        one_emptied = len(d.emptied) == 1 and d.emptied[0] != "tags"
-        return f"{present}; {empties}, which {'was' if one_emptied else 'were'} not cleared {why}"
-    return (
-        f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file and "
-        f"{empties}: not changed {why}"
+    kept = [name for name in d.emptied if name in _NEVER_EMPTY]
+    cleared = [name for name in d.emptied if name not in _NEVER_EMPTY]
+    if changed:
+        never = f"; no claim can be without its {' and '.join(kept)}" if kept else ""
+        return (
+            f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file and "
+            f"{empties}: not changed{never} {why}"
+        )
+    if not cleared:
+        return f"{present}; {empties}, which no claim can be without: not changed {why}"
+    one_emptied = len(cleared) == 1 and cleared[0] != "tags"
+    not_cleared = (
+        f"{present}; the file leaves its {', '.join(cleared)} empty, which "
+        f"{'was' if one_emptied else 'were'} not cleared"
     )
+    if not kept:
+        return f"{not_cleared} {why}"
+    return f"{not_cleared}, and its {', '.join(kept)}, which no claim can be without {why}"
 
 
 @import_.command("annotations")
