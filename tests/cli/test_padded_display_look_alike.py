@@ -42,3 +42,34 @@ def test_user_add_of_a_padded_display_name_says_it_as_read(tmp_path: Path) -> No
     )
     r = run_cli(["user", "add", "bob", "--display", "Lopez Maria "], env=env)
     assert r.code == 1 and "'Lopez Maria ' (spaces aside, 'Lopez Maria')" in r.err, r.err
+
+
+def test_user_add_of_a_full_width_display_name_says_it_as_read(tmp_path: Path) -> None:
+    """`user add ml2 --display "Ｍａｒｉａ　Ｌｏｐｅｚ"` (typed with a Chinese input method's
+    full-width letters and space) beside one shown as Maria Lopez was refused saying
+    "'Ｍａｒｉａ\\u3000Ｌｏｐｅｚ' (spaces aside, 'Ｍａｒｉａ Ｌｏｐｅｚ') is the display name of
+    the registered user 'maria'": the form said to be read was still full-width, and what
+    "is" another's name visibly was not; full-width letters with plain spaces were said with
+    no read form at all. The name as read is the one the rule compares: widths folded too."""
+    env = {"WORKBENCH_DB": str(tmp_path / "d.db"), "WORKBENCH_USER": "maria"}
+    assert run_cli(["db", "upgrade"], env=env).code == 0
+    assert run_cli(["user", "add", "maria", "--display", "Maria Lopez"], env=env).code == 0
+    r = run_cli(["user", "add", "bob", "--display", "Ｍａｒｉａ　Ｌｏｐｅｚ"], env=env)
+    assert r.crash is None and r.code == 1, (r.code, r.err)
+    assert r.err.startswith(
+        "error: the display name 'Ｍａｒｉａ\\u3000Ｌｏｐｅｚ' (as read, 'Maria Lopez') is the "
+        "display name of the registered user 'maria': "
+    ), r.err
+    r = run_cli(["user", "add", "bob", "--display", "ＭＡＲＩＡ ＬＯＰＥＺ"], env=env)
+    assert r.code == 1, (r.code, r.err)
+    assert "'ＭＡＲＩＡ ＬＯＰＥＺ' (as read, 'MARIA LOPEZ') is the display name" in r.err, r.err
+
+
+def test_a_display_name_read_as_it_is_is_quoted_once() -> None:
+    """A display name whose letters and spaces read as typed (王芳, Maria Lopez) is quoted
+    once, with no read form beside it."""
+    from workbench.domain.people import registration_clash
+
+    refused = registration_clash("bob", "王芳", [("wang", "王芳")])
+    assert refused is not None
+    assert str(refused).startswith("the display name '王芳' is the display name of"), refused
