@@ -3,7 +3,8 @@
 display name 'Maria Lopez   ' is the display name of the registered user 'maria'", which it
 visibly is not, in `audit verify`'s look-alike warning (a trail rewritten, or registered so by
 an older workbench) and in `user add`'s refusal, where the error's one line made the three
-trailing spaces one. The fact now says the name it read beside the value as stored (fix212)."""
+trailing spaces one. The fact now says the name it read beside the value as stored (fix212),
+its widths folded too (review213)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ def test_audit_verify_says_the_padded_display_name_as_it_was_read(
     assert (
         "  seq 2 (user.added) registers 'bob' (shown as 'Maria Lopez   ') beside 'maria' "
         "(shown as 'Maria Lopez'), registered at seq 1: the display name 'Maria Lopez   ' "
-        "(spaces aside, 'Maria Lopez') is the display name of the registered user 'maria': two "
+        "(as read, 'Maria Lopez') is the display name of the registered user 'maria': two "
         "people would be shown alike\n"
     ) in r.err, r.err
 
@@ -36,12 +37,12 @@ def test_user_add_of_a_padded_display_name_says_it_as_read(tmp_path: Path) -> No
     r = run_cli(["user", "add", "bob", "--display", "  maria   lopez"], env=env)
     assert r.crash is None and r.code == 1, (r.code, r.err)
     assert r.err == (
-        "error: the display name ' maria lopez' (spaces aside, 'maria lopez') is the display "
+        "error: the display name ' maria lopez' (as read, 'maria lopez') is the display "
         "name of the registered user 'maria': two people would be shown alike; choose one "
         "that cannot be mistaken for theirs\n"
     )
     r = run_cli(["user", "add", "bob", "--display", "Lopez Maria "], env=env)
-    assert r.code == 1 and "'Lopez Maria ' (spaces aside, 'Lopez Maria')" in r.err, r.err
+    assert r.code == 1 and "'Lopez Maria ' (as read, 'Lopez Maria')" in r.err, r.err
 
 
 def test_user_add_of_a_full_width_display_name_says_it_as_read(tmp_path: Path) -> None:

@@ -198,11 +198,13 @@ def registration_likeness(
 
 
 def _as_read(display: str | None) -> str:
-    """A display name quoted as stored, and, when its spaces are not as people read them (at an
-    end, or several in a row), as read: "'Maria Lopez   ' (spaces aside, 'Maria Lopez')" is
-    the display name of maria, where "'Maria Lopez   ' is" it visibly was not (fix212)."""
-    read = " ".join((display or "").split())
-    return repr(display) if read == display else f"{display!r} (spaces aside, {read!r})"
+    """A display name quoted as stored, and, when it is not as people read it (spaces at an
+    end or several in a row, full-width letters or spaces), as read, as the look-alike rule
+    compares it (`fold`, case kept): "'Maria Lopez   ' (as read, 'Maria Lopez')" and
+    "'Ｍａｒｉａ\u3000Ｌｏｐｅｚ' (as read, 'Maria Lopez')" are the display name of maria, where
+    "'Maria Lopez   ' is" it visibly was not (fix212, review213)."""
+    read = " ".join(unicodedata.normalize("NFKC", display or "").split())
+    return repr(display) if read == display else f"{display!r} (as read, {read!r})"
 
 
 def _loose(text: str) -> str:
