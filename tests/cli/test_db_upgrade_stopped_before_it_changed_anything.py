@@ -119,3 +119,45 @@ def test_db_upgrade_stopped_once_it_created_the_tables_says_that_stands(
     assert database_revision(get_engine(empty_db_url)) == HEAD_REVISION
     with get_engine(empty_db_url).connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM events")).scalar_one() == 0
+
+
+@pytest.mark.parametrize("how", sorted(STOPS))
+def test_db_upgrade_stopped_in_the_index_once_it_created_the_tables_says_guards_were_seen_to(
+    empty_db_url: str, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Stopped while the search index was rebuilt, after the tables were created and the
+    guard triggers checked (committed), it said those were still to be "seen to": a person
+    reading it would check the triggers by hand. Only the index is left."""
+    from workbench.services import search_index
+
+    delivered = _stop_in(monkeypatch, search_index, "rebuild_index", how)
+    result = _db_upgrade(empty_db_url)
+    monkeypatch.undo()
+    assert delivered
+    assert result.code == STOPS[how][1], (result.code, result.err)
+    assert "guard triggers" not in result.err, result.err
+    assert (
+        "interrupted once the database's tables were created (that stands), before the search "
+        "index was seen to: run `workbench db upgrade` again to finish"
+    ) in result.err, result.err
+
+
+@pytest.mark.parametrize("how", sorted(STOPS))
+def test_db_upgrade_stopped_in_the_index_once_it_upgraded_says_guards_were_seen_to(
+    empty_db_url: str, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """The same once an older schema was upgraded: the triggers were seen to, committed."""
+    from workbench.services import search_index
+
+    upgrade(get_engine(empty_db_url), OLDER)
+    delivered = _stop_in(monkeypatch, search_index, "rebuild_index", how)
+    result = _db_upgrade(empty_db_url)
+    monkeypatch.undo()
+    assert delivered
+    assert result.code == STOPS[how][1], (result.code, result.err)
+    assert "guard triggers" not in result.err, result.err
+    assert (
+        f"interrupted once the database schema was upgraded from {OLDER} to {HEAD_REVISION} "
+        "(that stands), before the search index was seen to: run `workbench db upgrade` "
+        "again to finish"
+    ) in result.err, result.err
