@@ -70,6 +70,7 @@ class _Changes:
         # `db upgrade`'s work that stands short of a schema upgraded: the tables it created in an
         # empty database, the guard triggers it restored (`unfinished_upgrade`).
         self.schema_created = False
+        self.guards_seen_to = False
         self.restored: tuple[str, ...] = ()
         # A commit a stop left unknown (the last event it wrote), or None.
         self.unknown: CommitUnknown | None = None
@@ -106,6 +107,7 @@ class _Changes:
         elif isinstance(fact, SchemaCreated):
             self.schema_created = True
         elif isinstance(fact, GuardsRestored):
+            self.guards_seen_to = True
             self.restored = fact.names
         elif isinstance(fact, UpgradeFinished):
             self.upgrade_finished = True
@@ -216,20 +218,26 @@ def unfinished_upgrade() -> str | None:
     created or the triggers it restored stand, said so, or nothing was changed, said too."""
     if not _changes.upgrade_asked or _changes.upgrade_finished:
         return None
+    # The guards seen to (committed), only the index is left: said so, where "before the
+    # guard triggers ... were seen to" had a person check triggers in place (review213).
+    left = (
+        "the search index was"
+        if _changes.guards_seen_to
+        else "the guard triggers on events and the search index were"
+    )
     up = _changes.upgraded
     if up is not None:
         return (
             f"interrupted once the database schema was upgraded from {up.before} to {up.after} "
-            "(that stands), before the guard triggers on events and the search index were seen "
-            "to: run `workbench db upgrade` again to finish (it leaves a current schema as it is)"
+            f"(that stands), before {left} seen to: run `workbench db upgrade` again to finish "
+            "(it leaves a current schema as it is)"
         )
     # Stopped short of a schema upgraded: what stands, said as an upgrade is, or nothing,
     # said as such, where a kill said no word at all and Ctrl-C the generic words (fix212).
     if _changes.schema_created:
         return (
-            "interrupted once the database's tables were created (that stands), before the "
-            "guard triggers on events and the search index were seen to: run `workbench db "
-            "upgrade` again to finish"
+            f"interrupted once the database's tables were created (that stands), before {left} "
+            "seen to: run `workbench db upgrade` again to finish"
         )
     if _changes.restored:
         return (

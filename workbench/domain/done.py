@@ -33,8 +33,9 @@ class SchemaCreated:
 
 @dataclass(frozen=True, slots=True)
 class GuardsRestored:
-    """`db upgrade` restored the guard triggers `names` on events, and that is committed
-    (services.database.upgrade_schema): stopped before it finished, that stands."""
+    """`db upgrade` saw to the guard triggers on events, restoring `names` (none: all were in
+    place), and that is committed (services.database.upgrade_schema): stopped before it
+    finished, that stands, and only the search index is left (review213)."""
 
     names: tuple[str, ...]
 
