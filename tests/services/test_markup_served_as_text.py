@@ -51,6 +51,10 @@ def _served(body: bytes, content_type: str) -> Callable[[Serve], str]:
         b"\n  \t" + PAGE,
         codecs.BOM_UTF8 + PAGE,
         PAGE.replace(b"<!DOCTYPE html>", b"").replace(b"<html>", b"<HTML lang=en>"),
+        # Saved by a browser: its mark of the web, an XHTML page's XML declaration (review213)
+        b"<!-- saved from url=(0029)http://news.example/a/123 -->\r\n" + PAGE,
+        b'<?xml version="1.0" encoding="utf-8"?>\n' + PAGE,
+        "<!-- 来源：新华网 -->\n".encode() + PAGE,
     ],
 )
 def test_a_page_served_as_plain_text_is_stored_as_text_and_named_so(body: bytes) -> None:
@@ -63,6 +67,7 @@ def test_a_page_served_as_plain_text_is_stored_as_text_and_named_so(body: bytes)
     ("body", "content_type", "fmt", "fetched"),
     [
         (SPEECH, "text/plain", None, URL),  # quotes markup; opens with none
+        (b"<!-- a note -->\n" + SPEECH, "text/plain", None, URL),  # a comment, then no page
         (PAGE, "text/plain", "text", URL),  # text asked for: as asked
         (PAGE, "text/plain", "html", URL),  # read as a page
         (PAGE, "text/html", None, URL),
