@@ -8,6 +8,7 @@ extracted (so the extraction can be re-run and checked later).
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -56,7 +57,7 @@ def sniff_format(data: bytes, source: str) -> str:
     is looked past: a page saved as "UTF-8 with BOM" (or in UTF-16) starts with it, not with
     `<!DOCTYPE`, and its whole markup was stored as text (trial159)."""
     head = _head(data).lstrip().lower()
-    if head.startswith((b"<!doctype html", b"<html")) or (
+    if opens_as_page(data) or (
         head.startswith(b"<") and (b"<body" in head or b"<head" in head or b"<meta" in head)
     ):
         return "html"
@@ -79,8 +80,16 @@ _MARKS = (
 
 def opens_as_page(data: bytes) -> bool:
     """Whether the bytes open, after whitespace and a byte-order mark, as a whole page does
-    (`<!DOCTYPE html`, `<html`): not a text that quotes some markup."""
-    return _head(data).lstrip().lower().startswith((b"<!doctype html", b"<html"))
+    (`<!DOCTYPE html`, `<html`): not a text that quotes some markup. An XML declaration and
+    comments before it are looked past, as a page a browser saved opens with its mark of the
+    web (`<!-- saved from url=... -->`) and an XHTML page with `<?xml ...?>` (review213)."""
+    head = _head(data).lower()
+    start = _PROLOGUE.match(head)
+    return head.startswith((b"<!doctype html", b"<html"), start.end() if start else 0)
+
+
+# What may come before a page's doctype or <html>: whitespace, an XML declaration, comments.
+_PROLOGUE = re.compile(rb"\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*)*", re.S)
 
 
 def _head(data: bytes) -> bytes:
