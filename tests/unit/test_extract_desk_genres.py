@@ -159,3 +159,33 @@ def test_a_datelines_story_starts_after_the_dateline(dateline: str) -> None:
 )
 def test_words_in_capitals_that_are_no_dateline_stay(text: str) -> None:
     assert sentences(text) == [text]
+
+
+# review214: inputs trial209's rules were not tried on.
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a term and its expansion before a dash: a glossary's line, no dateline
+        "GDP (Gross Domestic Product) - the value of all goods and services rose 5.2% in 2023.",
+        "WHO (World Health Organization) - 1.3 million people died of tuberculosis in 2022.",
+        # a ticker and its company in a market wrap
+        "AAPL (Apple) - shares rose 2.3% to $190 on Friday.",
+    ],
+)
+def test_capitals_and_a_bracket_that_names_no_agency_are_no_dateline(text: str) -> None:
+    """A desk saw `GDP (Gross Domestic Product) - the value … rose 5.2% in 2023.` offered as
+    `the value … rose 5.2% in 2023.`: capitals, a bracket and a dash were read as `WASHINGTON
+    (AP) — `, and the claim lost what it was about."""
+    assert sentences(text) == [text]
+    assert [c.text for c in find_candidates(text, 0.0)] == [text]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["PARIS (AFP) - ", "BEIJING (Xinhua) -- ", "NEW YORK (Reuters) - ", "CHICAGO /PRNewswire/ -- "],
+)
+def test_a_dateline_with_an_agency_and_no_date_is_still_left_out(dateline: str) -> None:
+    text = dateline + STORY
+    assert sentences(text) == [STORY]
