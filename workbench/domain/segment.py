@@ -613,12 +613,19 @@ def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
 # line, it tells where and when the story was filed and who filed it, and is no part of the
 # first sentence's claim (trial209: `LONDON, March 3 (Reuters) - Harbourline … said …` was
 # offered whole, the dateline quoted as the company's words). Places in capitals alone before
-# a dash (`NATO - the alliance …`) are a sentence's own words.
+# a dash (`NATO - the alliance …`) are a sentence's own words. With no date, the bracket must
+# name a wire agency (`WASHINGTON (AP) — `): capitals, a bracket and a dash are as often a term
+# and its expansion (`GDP (Gross Domestic Product) - `) or a ticker and its company (`AAPL
+# (Apple) - `), the sentence's subject (review214: both were cut off their claims).
+_WIRE_AGENCY = (
+    r"\((?:AP|AFP|Reuters|UPI|Xinhua|Bloomberg|dpa|DPA|Kyodo|Yonhap|CNN|BBC|TASS|ANSA|EFE|PA"
+    r"|PTI|IANS|CNA|Dow[ ]Jones|Business[ ]Wire)\)"
+)
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
     r"(?:,[ ][A-Z][a-z]{2,8}\.?[ ][0-9]{1,2}(?:,[ ][0-9]{4})?"
     r"(?:[ ]?\([A-Z][A-Za-z .&-]{0,30}\)|[ ]/[A-Z][A-Za-z .-]{0,30}/)?"
-    r"|[ ]?\([A-Z][A-Za-z .&-]{0,30}\)|[ ]/[A-Z][A-Za-z .-]{0,30}/)"
+    rf"|[ ]?{_WIRE_AGENCY}|[ ]/[A-Z][A-Za-z .-]{{0,30}}/)"
     r"[ ]+(?:--|[-–—])[ ]+"
 )
 
