@@ -189,3 +189,28 @@ def test_capitals_and_a_bracket_that_names_no_agency_are_no_dateline(text: str) 
 def test_a_dateline_with_an_agency_and_no_date_is_still_left_out(dateline: str) -> None:
     text = dateline + STORY
     assert sentences(text) == [STORY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the press release's usual shape: a comma after the ticker
+        "Acme Corp. (NASDAQ: ACME), a maker of widgets, today reported sales of $1.3 billion.",
+        # a second bracket with the name the release will use
+        "Brightwater Foods, Inc. (NYSE: BWF) (“Brightwater”) today reported sales of $1.3 billion.",
+        # a bilingual release: Chinese words after the bracket
+        "苹果公司 Apple Inc. (NASDAQ: AAPL) 周四公布，第三季度营收增长12%。",
+        # full-width brackets around the ticker
+        "Alibaba Group Holding Ltd.（NYSE: BABA）today reported revenue of $30 billion.",
+        # the ticker's bracket before the sentence's own stop
+        "Shares rose 12% at Harbourline Shipping Ltd. (LSE: HBL).",
+    ],
+)
+def test_a_bracket_after_an_abbreviation_runs_on_into_a_comma_a_bracket_or_chinese(
+    text: str,
+) -> None:
+    """`Acme Corp. (NASDAQ: ACME), a maker of widgets, today reported …` was still cut after
+    `Corp.`: trial209 let the sentence run on only where a lower-case word followed the
+    bracket, and the company's name was offered apart from what it reported."""
+    assert sentences(text) == [text]
+    assert [c.text for c in find_candidates(text, 0.0)] == [text]
