@@ -854,7 +854,7 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
     if lower in _NEVER_FINAL or (lower in _BEFORE_NUMBER and _number_at(text, k, hi)):
         return False
     if lower in _MAYBE_FINAL or ("." in word and not _dotted_name(word)):
-        if nxt == "(":
+        if nxt == "(" or nxt == "（":
             return not _runs_on_after_bracket(text, k, hi)
         if _is_cjk(nxt) or nxt in _OPENERS:
             return True
@@ -875,20 +875,33 @@ def _number_at(text: str, k: int, hi: int) -> bool:
     return k < hi and text[k].isdigit()
 
 
-# How far a bracket after `Inc.` or `U.S.` is looked through for its close (`(NYSE: BWF)`).
-_BRACKET_SCAN = 40
-_LOWER_AFTER = re.compile(r"[^\S\n]*[a-z]")
+# A bracket after `Inc.` or `U.S.` that closes near on its line (`(NYSE: BWF)`, `（NYSE: BABA）`),
+# and the spaces after it.
+_NEAR_BRACKET = re.compile(r"[^()（）\n]{0,38}[)）][^\S\n]*")
+# What a sentence runs on into after such a bracket: a lower-case word, a clause's punctuation
+# (`Acme Corp. (NASDAQ: ACME), a maker of …`), or its own stop (`… said Acme Inc. (NYSE:
+# ACME).`) (CJK words too: `_runs_on_after_bracket`).
+_RUNS_ON_AFTER = frozenset("abcdefghijklmnopqrstuvwxyz,;:，；：.。")
 
 
 def _runs_on_after_bracket(text: str, k: int, hi: int) -> bool:
-    """Whether the bracket opened at `k` closes on its line, near, and a lower-case word
-    follows it: `Brightwater Foods, Inc. (NYSE: BWF) today reported`, one sentence (trial209:
-    it was cut after `Inc.`). A bracket that opens a sentence of its own, or a credit after the
-    last one (`(Reporting by …)`), has no lower-case word after it."""
-    close = text.find(")", k + 1, min(hi, k + _BRACKET_SCAN))
-    if close < 0 or text.find("\n", k, close) >= 0:
-        return False
-    return _LOWER_AFTER.match(text, close + 1, hi) is not None
+    """Whether the bracket opened at `k` closes on its line, near, and the sentence runs on
+    after it: a lower-case word (`Brightwater Foods, Inc. (NYSE: BWF) today reported`, one
+    sentence; trial209: it was cut after `Inc.`), a comma (`Acme Corp. (NASDAQ: ACME), a maker
+    of …`), its stop, Chinese words (`Apple Inc. (NASDAQ: AAPL) 周四公布`), or one more bracket
+    (`(NYSE: BWF) (“Brightwater”) today`) (review214). A bracket that opens a sentence of its
+    own, or a credit after the last one (`(Reporting by …)`), has none of them after it."""
+    for _ in range(2):  # the ticker's bracket, then the name the release goes on to use
+        close = _NEAR_BRACKET.match(text, k + 1, hi)
+        if close is None or close.end() >= hi:
+            return False
+        k = close.end()
+        after = text[k]
+        if after in _RUNS_ON_AFTER or _is_cjk(after):
+            return True
+        if after != "(" and after != "（":
+            return False
+    return False
 
 
 def _dotted_name(word: str) -> bool:
