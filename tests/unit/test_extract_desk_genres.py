@@ -214,3 +214,19 @@ def test_a_bracket_after_an_abbreviation_runs_on_into_a_comma_a_bracket_or_chine
     bracket, and the company's name was offered apart from what it reported."""
     assert sentences(text) == [text]
     assert [c.text for c in find_candidates(text, 0.0)] == [text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The firm said it would save approx. US$85 million a year by 2026.",
+        "The deal is worth approx. HK$1.2bn, the bank said.",
+        "公司预计每年节省 approx. ￥85 million，相当于营收的3%。",
+    ],
+)
+def test_an_abbreviation_before_a_prefixed_or_full_width_currency_does_not_end_the_sentence(
+    text: str,
+) -> None:
+    """`save approx. US$85 million` was cut after `approx.` as `approx. £85 million` was before
+    trial209: US$, HK$ and the full-width ￥ are sums of money too."""
+    assert sentences(text) == [text]
