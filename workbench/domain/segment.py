@@ -863,16 +863,15 @@ def _period_ends(text: str, i: int, k: int, lo: int, hi: int, nxt: str) -> bool:
     return True
 
 
-# The currency signs a sum opens on, after an abbreviation that stands before a number (`approx.
-# £85 million`, `ca. €40,000`: trial209, the sentence was cut after `approx.`).
-_CURRENCY_SIGNS = frozenset("$£€¥")
+# A sum of money, after an abbreviation that stands before a number (`approx. £85 million`, `ca.
+# €40,000`: trial209, the sentence was cut after `approx.`): a currency sign, full-width too,
+# after up to three capitals that say whose dollar (`US$85 million`, `HK$1.2bn`: review214).
+_SUM_OF_MONEY = re.compile(r"[A-Z]{0,3}[$£€¥￥＄]\d")
 
 
 def _number_at(text: str, k: int, hi: int) -> bool:
-    """Whether a number starts at `k`: a digit, or a currency sign and a digit."""
-    if text[k] in _CURRENCY_SIGNS:
-        k += 1
-    return k < hi and text[k].isdigit()
+    """Whether a number starts at `k`: a digit, or a sum of money (`_SUM_OF_MONEY`)."""
+    return text[k].isdigit() or _SUM_OF_MONEY.match(text, k, hi) is not None
 
 
 # A bracket after `Inc.` or `U.S.` that closes near on its line (`(NYSE: BWF)`, `（NYSE: BABA）`),
