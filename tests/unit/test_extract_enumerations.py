@@ -62,3 +62,25 @@ def test_the_comma_after_a_marker_goes_with_it() -> None:
     text = f"{LEAD_IN}一是，{ITEMS[0]}二是，{ITEMS[1]}三是，{ITEMS[2]}"
     found = [c.text for c in find_candidates(text) if c.start > len(LEAD_IN)]
     assert found == list(ITEMS), found
+
+
+@pytest.mark.parametrize(
+    ("text", "items"),
+    [
+        (
+            "会议指出，当前的困难主要有：一是一些企业经营困难，利润下降12%；二是就业压力较大，"
+            "青年失业率达到14.9%。",
+            ["一些企业经营困难，利润下降12%；", "就业压力较大，青年失业率达到14.9%。"],
+        ),
+        (
+            "今年经济运行呈现两个特点：一是一季度GDP增长5.3%；二是二季度增速回落至4.7%。",
+            ["一季度GDP增长5.3%；", "二季度增速回落至4.7%。"],
+        ),
+    ],
+)
+def test_an_item_that_opens_on_a_numeral_word_loses_its_marker(text: str, items: list[str]) -> None:
+    """review214: `一是一些企业经营困难……`, `二是二季度增速……` were offered with their markers:
+    fix210's guard for 一是一，二是二 (one is one) took every numeral after 是, and 一些 (some),
+    一季度 (the first quarter) open items all the time."""
+    found = [c.text for c in find_candidates(text, 0.0) if c.start > text.index("：")]
+    assert found == items, found
