@@ -43,10 +43,12 @@ _CLAUSE_PUNCT = re.compile("[,，;；]")
 # figure 1.5亿; cut as a marker, the sentence's figure changed (review164). A bullet before a
 # figure (- 3%) is still one, and `2) ` closes its number.
 # An enumeration's 一是, 二是, 三是 (一是……；二是……) is a marker too (fix210: a claim quoted it),
-# with the comma after it (二是，……); not before a numeral (一是一，二是二: one is one).
+# with the comma after it (二是，……); not before a numeral that stands alone (一是一，二是二: one
+# is one), but before one that opens a word (一是一些企业……, 二是二季度……: review214).
 _LIST_MARKER = re.compile(
     r"\s*(?:[-*•·‣▪]\s+|\d{1,3}\)\s+|\d{1,3}\.(?!\s*\d)\s+|\d{1,3}、(?!\d)"
-    r"|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*|[一二三四五六七八九十]是(?![一二三四五六七八九十])[，,]?)"
+    r"|[(（][0-9一二三四五六七八九十]{1,3}[)）]\s*"
+    rf"|[一二三四五六七八九十]是(?![一二三四五六七八九十](?![{CJK}]))[，,]?)"
 )
 # What `_LIST_MARKER` can start with besides space and a digit (`\d`: str.isdigit() holds for
 # every character it matches).
