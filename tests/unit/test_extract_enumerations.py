@@ -42,6 +42,11 @@ def test_the_lead_in_is_a_unit_of_its_own() -> None:
         "他说：一是一，二是二，这就是他的原则；公司去年营收增长了35%。",
         # the words 一是 inside a sentence, not after its lead-in's colon
         "这一是公司第一次亏损；去年营收下降了12%，净亏损3.4亿元。",
+        # ... even where a part opening on 二是 follows (review214: with no 二是 after them,
+        # the two above were never looked at for a first item)
+        "标准统一是改革的前提；二是各地进度不一，已有28个省份完成改革。",
+        "他说，唯一是能确定的是营收增长了20%；二是市场份额提升到15%。",
+        "这一是非问题引发热议，3000万网友参与讨论；二是舆论分化严重。",
     ],
 )
 def test_no_enumeration_no_cut(text: str) -> None:
