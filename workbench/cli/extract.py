@@ -101,7 +101,8 @@ def extract(
     A live blog's time stamp that opens a line (10:05 , 10时05分：; a lone one after a line
     with no stop, 会议将于明天 over 10:00 在北京举行, is the sentence's own) and a Weibo topic tag
     before or after a sentence (#高考# ……; not one joined to its verb, #高考#将于……, the
-    sentence's subject) are no part of a candidate.
+    sentence's subject) are no part of a candidate, nor is a wire story's dateline that opens
+    a line (LONDON, March 3 (Reuters) - ; WASHINGTON (AP) — ).
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed
