@@ -140,8 +140,21 @@ _ESCAPE_ONE_LINE = _escape_table("")
 _ESCAPE_TEXT = _escape_table("\n\t")
 
 
+def _finder(table: dict[int, str]) -> re.Pattern[str]:
+    """A pattern finding any character of `table`: most texts hold none, and a search is
+    several times as fast as `str.translate` on a text that is not ASCII (trial211: 200,000
+    events' CSV export spent most of its time translating texts that hold nothing to escape)."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(table)) + "]")
+
+
+_FIND_ONE_LINE = _finder(_ESCAPE_ONE_LINE)
+_FIND_TEXT = _finder(_ESCAPE_TEXT)
+
+
 def visible(text: str, *, one_line: bool = False) -> str:
     """`text` with every control or reordering character written as `\\uXXXX`, so that an
     export shows it rather than acts on it (an ESC sequence, a bell, a right-to-left override).
     Newlines and tabs stay unless `one_line`."""
+    if (_FIND_ONE_LINE if one_line else _FIND_TEXT).search(text) is None:
+        return text
     return text.translate(_ESCAPE_ONE_LINE if one_line else _ESCAPE_TEXT)
