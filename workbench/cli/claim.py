@@ -569,9 +569,12 @@ def list_(
         page = flt if limit is not None else replace(flt, limit=CLAIM_TABLE_LIMIT)
         # A page and its total are read together (one snapshot), so they agree.
         shown, total = claims_page(wb, page)
+        # --limit 0 asks how many (trial211): say so, as `stats --by --limit 0` does; when
+        # nothing matches, that is what the empty list says.
+        zero = limit_zero(limit, "claims") if total else None
         print_claims(
             shown,
-            limit_zero(limit, "claims")
+            (f"{zero} ({total:,} in all)" if zero else None)
             or (
                 f"no claims at offset {offset:,}: {plural(total or 0, 'claim')} match"
                 if offset and total

@@ -151,7 +151,12 @@ def stats(
             ],
             title=f"{label} ({len(claims):,} of {listed.total:,})",
             # --limit 0 lists none of a non-empty list: say how many there are.
-            empty=f"{label}: none" if not listed.total else f"{label}: {listed.total}",
+            # (trial211: "oldest open: 8921" read as the oldest open claim's id.)
+            empty=(
+                f"{label}: none listed ({listed.total:,} in all)"
+                if listed.total
+                else f"{label}: none"
+            ),
             droppable=("added", "due", "owner"),
         )
     if s.activity is not None:
