@@ -85,12 +85,13 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
     scope = export_scope(tx, flt)
     write(_scope_text(scope))
     doc_cache: dict[tuple[int, int], tuple[Document, Sentences]] = {}
+    claims = _ClaimsAhead(tx)
     current: int | None = None
     for row in _events(tx, flt, about_claims=True, bound=scope.trail_seq):
         claim_id = row[6]
         if claim_id != current:
             current = claim_id
-            write(_claim_heading(tx, claim_id, doc_cache))
+            write(_claim_heading(tx, claim_id, claims.get(claim_id), doc_cache))
         write(_entry(row))
         count += 1
         if progress is not None and count % EVERY == 0:
@@ -179,10 +180,37 @@ def _status_now(claim: Claim) -> str:
     )
 
 
+# How many ids of claims `_ClaimsAhead` reads at once.
+CLAIMS_AHEAD = 500
+
+
+class _ClaimsAhead:
+    """The claims the timeline heads, read a range of ids at a time: events come in claim id
+    order, and one query per claim (`session.get`) was 40% of a year's desk's timeline
+    (trial211: 20,000 claims, 200,000 events, 10 CPU s). The ranges never overlap, so no more
+    claims are read than the database holds, and one range's are held at a time."""
+
+    def __init__(self, tx: Tx) -> None:
+        self.tx = tx
+        self.start = self.end = 0  # the range of ids held
+        self.held: dict[int, Claim] = {}
+
+    def get(self, claim_id: int) -> Claim | None:
+        if claim_id < self.start:  # (not in id order: read alone)
+            return self.tx.session.get(Claim, claim_id)
+        if claim_id >= self.end:
+            self.start, self.end = claim_id, claim_id + CLAIMS_AHEAD
+            query = select(Claim).where(Claim.id >= self.start, Claim.id < self.end)
+            self.held = {claim.id: claim for claim in self.tx.session.scalars(query)}
+        return self.held.get(claim_id)
+
+
 def _claim_heading(
-    tx: Tx, claim_id: int, doc_cache: dict[tuple[int, int], tuple[Document, Sentences]]
+    tx: Tx,
+    claim_id: int,
+    claim: Claim | None,
+    doc_cache: dict[tuple[int, int], tuple[Document, Sentences]],
 ) -> str:
-    claim = tx.session.get(Claim, claim_id)
     if claim is None:
         return f"\n## Claim #{claim_id}\n\n(No such claim in the database now.)\n\n"
     # A claim's offsets count in the text of its revision (a document updated since has its
