@@ -563,16 +563,20 @@ def require_document(conn: Reader, document_id: int) -> None:
         raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
 
 
-def _check_owner(conn: Reader, name: str, what: str | None) -> None:
+def _check_owner(
+    conn: Reader, name: str, what: str | None, *, role: str = "the queue's owner"
+) -> None:
     """A read needs no registered name, but once the desk registers its people, a queue is
     one of theirs: `--as mraco claim list --mine` would show an empty queue for a typo, as if
     there were no work. Refused instead, with the names meant (as a change by mraco is).
+    So is the sign-off queue (`--approvable`, `role` the reviewer) of a name `claim approve`
+    would refuse (trial211: it listed every proposal as carol's to approve).
     An owner filter (`what`: its option) is refused alike, unless a claim has that owner (one
     assigned before the desk registered its people)."""
     u = tables.users.c
     rows = conn.rows(select(u.name, u.display, u.skeleton, source=tables.users))
     people = People.read((r.name, r.display, r.skeleton) for r in rows)
-    owner = normalise_name(name, what or "the queue's owner")
+    owner = normalise_name(name, what or role)
     if not people or owner in people:
         return
     if what is not None and names_like(conn, name):
@@ -596,6 +600,8 @@ def _matching(conn: Reader, flt: ClaimFilter) -> Iterator[ClaimView]:
         _check_owner(conn, flt.queue_of, None)
     elif flt.assignee:
         _check_owner(conn, flt.assignee, "--assignee")
+    if flt.approvable_by:
+        _check_owner(conn, flt.approvable_by, None, role="the reviewer")
     q = claim_query(flt, conn).paged(flt.limit, flt.offset)
     for page in conn.pages(q, PAGE):
         yield from claim_views(conn, page, activity=True)
