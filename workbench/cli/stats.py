@@ -160,8 +160,8 @@ def stats(
             droppable=("added", "due", "owner"),
         )
     if s.activity is not None:
-        span = f"from {s.activity.since[:10]}" + (
-            f" to {s.activity.until[:10]}" if s.activity.until else ""
+        span = f"from {_bound(s.activity.since, DAY_START)}" + (
+            f" to {_bound(s.activity.until, DAY_END)}" if s.activity.until else ""
         )
         table(
             ["person", "added", "statuses", "reviews", "notes", "evidence", "events"],
@@ -170,6 +170,18 @@ def stats(
             empty=f"who did what {span}: nobody",
             labelled=True,
         )
+
+
+# How a span's bound that is a whole day's start or end ends (clock.format_at's stamps).
+DAY_START = "T00:00:00.000000Z"
+DAY_END = "T23:59:59.999999Z"
+
+
+def _bound(at: str, whole_day: str) -> str:
+    """A span's bound as its heading says it: the date when the bound is the day's start (or
+    end), else to the minute, as the untouched board says its moment (trial211: a span from
+    12:00 to 06:00, or 7d begun at 04:49, was headed with its dates alone)."""
+    return at[:10] if at[10:] == whole_day else at[:16].replace("T", " ") + " UTC"
 
 
 def status_cell(c: ClaimView) -> str:
