@@ -13,6 +13,7 @@ from workbench.cli.once import Group
 from workbench.cli.options import ID, json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural, warning
+from workbench.domain.clock import as_read
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
@@ -142,7 +143,7 @@ def _old_copy_line(o: OtherId, change: TextChange, *, dry_run: bool, noun: str =
     """A row that is an old copy of the claim its id names, whose text an edit changed since
     (trial196: said only as "whose quote and text are not the row's", the editor's change and
     its author unsaid, the new claim taken for an accident of the import)."""
-    when = f"{change.at[:19].replace('T', ' ')} UTC"
+    when = f"{as_read(change.at)} UTC"
     if o.claim_id is not None:
         done = f"is claim #{o.claim_id}, already present"
     elif o.added:

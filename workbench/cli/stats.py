@@ -10,6 +10,7 @@ from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.once import Command
 from workbench.cli.options import SINCE_OR_DAYS, board_limit_option, json_context, span_options
 from workbench.cli.render import clip, json_out, message, status_shown, table
+from workbench.domain.clock import as_read_to_minute
 from workbench.services.breakdown import KEYS
 
 if TYPE_CHECKING:
@@ -115,8 +116,7 @@ def stats(
             for name, n in s.by_owner.items()
         ],
         title=(
-            f"by owner (untouched: no activity since {s.untouched_since[:16].replace('T', ' ')} "
-            "UTC)"
+            f"by owner (untouched: no activity since {as_read_to_minute(s.untouched_since)} UTC)"
             if s.untouched_since is not None
             else None
         ),

@@ -51,6 +51,18 @@ def to_second(at: str) -> str:
     return at[:19] + "Z"
 
 
+def as_read(at: str) -> str:
+    """A stamp `format_at` wrote, as people read it in a sentence or a page, to the second
+    (2026-11-29T05:31:38.123456Z -> 2026-11-29 05:31:38); the caller says " UTC" where the
+    zone is worth a word."""
+    return at[:19].replace("T", " ")
+
+
+def as_read_to_minute(at: str) -> str:
+    """`as_read` to the minute (2026-11-29 05:31), as a page's "exported at" line shows it."""
+    return at[:16].replace("T", " ")
+
+
 def read_at(text: str) -> dt.datetime:
     """The moment `format_at` wrote as `text` (ValueError when it is not such a text)."""
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from workbench.domain.clock import as_read
 from workbench.domain.language import differs, guess_language, script_language
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
@@ -385,7 +386,7 @@ def _event(
     )
     note = None if change_note_id(ev.payload) in hidden_notes else change_note(ev.payload)
     return (
-        f'<li><span class="meta">{e(ev.at[:19].replace("T", " "))}</span> {isolated(ev.actor)} '
+        f'<li><span class="meta">{e(as_read(ev.at))}</span> {isolated(ev.actor)} '
         f"<code>{e(ev.action)}</code>"
         + (f' <span class="change">{changes}</span>' if changes else "")
         + (f' <q class="why">{isolated_own(note)}</q>' if note is not None else "")

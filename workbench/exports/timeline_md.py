@@ -18,7 +18,7 @@ from typing import IO, Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
-from workbench.domain.clock import format_at, now
+from workbench.domain.clock import as_read, format_at, now
 from workbench.domain.limits import visible
 from workbench.domain.payloads import changed_fields
 from workbench.domain.plurals import plural
@@ -73,7 +73,7 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
     scope's count."""
     write = out.write
     write(f"{TIMELINE_TITLE}\n\n")
-    write(f"Exported {_when(format_at(now()))} UTC from the audit trail")
+    write(f"Exported {as_read(format_at(now()))} UTC from the audit trail")
     criteria = _criteria(flt)
     write(f", {criteria}.\n" if criteria else ".\n")
     write(
@@ -264,7 +264,7 @@ def _entry(row: tuple[Any, ...]) -> str:
     summary, quoted = event_summary(
         action, etype, eid, payload if isinstance(payload, dict) else {}
     )
-    text = f"- **{_when(at)}** · {_inline(actor)} · {summary} _(seq {seq})_\n"
+    text = f"- **{as_read(at)}** · {_inline(actor)} · {summary} _(seq {seq})_\n"
     for label, body in quoted:
         text += f"  > {label}\n" if label else ""
         text += "".join(f"  > {_line(line)}\n" for line in body.splitlines() or [""])
@@ -384,8 +384,3 @@ def _symbolic(char: str) -> bool:
 def _separates(char: str) -> bool:
     """Whitespace or punctuation to every CommonMark (a symbol is not, before 0.31)."""
     return char.isspace() or unicodedata.category(char)[0] == "P" or char in ASCII_PUNCTUATION
-
-
-def _when(at: str) -> str:
-    """2026-11-29T05:31:38.123456Z -> 2026-11-29 05:31:38 (seconds suffice to read)."""
-    return at[:19].replace("T", " ")

@@ -594,10 +594,10 @@ def _flagged(record: DocumentRecord) -> tuple[int, ...]:
 
 def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[ReportPage]:
     """One self-contained HTML page per document (all documents when none is named)."""
-    from workbench.domain.clock import format_at, now
+    from workbench.domain.clock import as_read_to_minute, format_at, now
     from workbench.exports.report import document_page, page_name
 
-    stamp = format_at(now())[:16].replace("T", " ") + " UTC"
+    stamp = as_read_to_minute(format_at(now())) + " UTC"
     records, required = _published(wb, document_ids)
     return [
         ReportPage(
@@ -641,10 +641,10 @@ def report_site(wb: Workbench) -> Iterator[Site]:
 
 
 def _site_pages(records: Iterator[DocumentRecord], required: bool) -> Iterator[ReportPage]:
-    from workbench.domain.clock import format_at, now
+    from workbench.domain.clock import as_read_to_minute, format_at, now
     from workbench.exports.report import document_page, index_entry, index_page, page_name
 
-    stamp = format_at(now())[:16].replace("T", " ") + " UTC"
+    stamp = as_read_to_minute(format_at(now())) + " UTC"
     entries = []
     flagged: list[int] = []
     unreviewed: list[int] = []

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from workbench.db.models import Document, DocumentRevision, Event
+from workbench.domain.clock import as_read
 from workbench.domain.errors import InvalidInput
 from workbench.services.revisions import revision_text
 
@@ -46,7 +47,7 @@ def quote_revised(
     ).first()
     by = ""
     if stored is not None:
-        by = f", stored by {stored.actor} at {str(stored.at)[:19].replace('T', ' ')} UTC"
+        by = f", stored by {stored.actor} at {as_read(stored.at)} UTC"
     now = "" if changed == number else f"; the document is now at revision {number}"
     return InvalidInput(
         f"{refused}; revision {changed} of document #{doc.id}{by}, changed these words "

@@ -10,6 +10,7 @@ from sqlalchemy import select
 from workbench.db import tables
 from workbench.db.models import Event
 from workbench.db.sql import eq
+from workbench.domain.clock import as_read
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.people import current_form
 from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
@@ -148,7 +149,7 @@ def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> Tr
     if latest is None or latest.action not in (APPROVED, REJECTED):
         return refused
     done = "approved it" if latest.action == APPROVED else "sent its verdict back"
-    at = str(latest.at)[:19].replace("T", " ")
+    at = as_read(latest.at)
     return TransitionRefused(
         f"{refused}: {latest.actor} {done} at {at} UTC", reason=refused.reason, hint=refused.hint
     )

@@ -18,6 +18,7 @@ from typing import Any
 from workbench.db import tables
 from workbench.db.reader import Reader
 from workbench.db.sql import Select, in_, select
+from workbench.domain.clock import to_second
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
 from workbench.services.queries import CLAIMS, PAGE, C, claim_views, require_document
@@ -86,7 +87,7 @@ def _facts(
             bodies.get(claim_id),
             None if signed is None else signed.given_by,
             None if signed is None else signed.approved_by,
-            None if signed is None else _second(times[signed.seq]),
+            None if signed is None else to_second(times[signed.seq]),
         )
     return facts
 
@@ -147,8 +148,3 @@ def _published(conn: Reader, claim_ids: Sequence[int], events: _Events) -> dict[
         return {}
     q = select(n.id, n.body, source=tables.notes).where(in_(n.id, sorted(chosen)))
     return {chosen[note_id]: body for note_id, body in conn.rows(q)}
-
-
-def _second(at: str) -> str:
-    """A stored event time (2026-12-05T08:00:00.123456Z) to the second, as a sheet shows it."""
-    return at[:19] + "Z"
