@@ -25,7 +25,18 @@ from typing import Any, Literal
 
 from workbench.domain.clock import format_at
 from workbench.domain.kinds import KINDS
-from workbench.domain.transitions import PIN, WORDING
+from workbench.domain.transitions import (
+    APPROVED,
+    EDITED,
+    EVIDENCE_ADDED,
+    IMPORTED,
+    NOTE_ADDED,
+    PIN,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+    WORDING,
+)
 
 Shape = Literal["created", "changed", "set", "imported"]
 
@@ -178,30 +189,35 @@ ANCHOR = (
 # The events re-anchoring a claim to a new revision writes (`doc update`): its quote found
 # (exact or moved); changed, gone or its line given to another speaker under a verdict, which
 # is then flagged; or the same with no verdict to flag.
-REANCHOR_ACTIONS = ("claim.reanchored", "claim.flagged_for_review", "claim.quote_changed")
+REANCHORED = "claim.reanchored"
+FLAGGED_FOR_REVIEW = "claim.flagged_for_review"
+QUOTE_CHANGED = "claim.quote_changed"
+REANCHOR_ACTIONS = (REANCHORED, FLAGGED_FOR_REVIEW, QUOTE_CHANGED)
+# A document's new revision (`doc update`), which the re-anchoring events follow.
+DOCUMENT_REVISED = "document.revised"
 
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
         Action("document.added", "document", "created"),
         Action("claim.added", "claim", "created"),
-        Action("note.added", "note", "created"),
+        Action(NOTE_ADDED, "note", "created"),
         # `note internal` / `note public`: a note taken back from publication, or given back.
         Action("note.visibility_changed", "note", "changed", ("internal",)),
-        Action("evidence.added", "evidence", "created"),
-        Action("claim.imported", "claim", "imported"),
-        Action("claim.status_changed", "claim", "changed", ("status", *VERDICT_MARK)),
-        Action("claim.review_requested", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
-        Action("claim.approved", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
-        Action("claim.rejected", "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
-        Action("document.revised", "revision", "created"),
-        Action("claim.reanchored", "claim", "changed", ANCHOR),
+        Action(EVIDENCE_ADDED, "evidence", "created"),
+        Action(IMPORTED, "claim", "imported"),
+        Action(STATUS_CHANGED, "claim", "changed", ("status", *VERDICT_MARK)),
+        Action(REVIEW_REQUESTED, "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
+        Action(APPROVED, "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
+        Action(REJECTED, "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
+        Action(DOCUMENT_REVISED, "revision", "created"),
+        Action(REANCHORED, "claim", "changed", ANCHOR),
         # A corrected transcript that gives the claim's line to another speaker changes it.
-        Action("claim.flagged_for_review", "claim", "changed", (*ANCHOR, "speaker")),
+        Action(FLAGGED_FOR_REVIEW, "claim", "changed", (*ANCHOR, "speaker")),
         # The same, for a claim with no verdict (given or proposed) to flag: its mark is
         # never set, so it is not among the fields.
         Action(
-            "claim.quote_changed",
+            QUOTE_CHANGED,
             "claim",
             "changed",
             (*(f for f in ANCHOR if f not in VERDICT_MARK), "speaker"),
@@ -211,7 +227,7 @@ ACTIONS: dict[str, Action] = {
         Action("claim.untagged", "claim", "changed", ("tags",)),
         Action("claim.priority_changed", "claim", "changed", ("priority",)),
         Action("claim.due_changed", "claim", "changed", ("due",)),
-        Action("claim.edited", "claim", "changed", (*WORDING, *PIN)),
+        Action(EDITED, "claim", "changed", (*WORDING, *PIN)),
         Action("setting.changed", "setting", "set", ("value",)),
         Action(
             "document.edited",

@@ -20,6 +20,7 @@ from typing import Any
 from workbench.domain.clock import behind
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
+from workbench.domain.payloads import FLAGGED_FOR_REVIEW, REANCHORED
 from workbench.domain.people import current_form
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, Status, holds_verdict
 from workbench.domain.transitions import (
@@ -125,16 +126,14 @@ def _held_and_now(events: Iterable[Event]) -> tuple[str | None, str | None]:
     return held, now
 
 
-# A verdict flagged for re-review (`doc update`: its quote changed): its status stays, but
-# the ClaimReview export withholds it from then on.
-FLAGGED = "claim.flagged_for_review"
-# A claim re-anchored to a new revision: when it puts back the span a flagged verdict was
-# given on, it clears the flag, and the export publishes the verdict again.
-REANCHORED = "claim.reanchored"
+# FLAGGED_FOR_REVIEW: a verdict flagged for re-review (`doc update`: its quote changed): its
+# status stays, but the ClaimReview export withholds it from then on. REANCHORED: a claim
+# re-anchored to a new revision: when it puts back the span a flagged verdict was given on, it
+# clears the flag, and the export publishes the verdict again.
 # The actions after which a claim's ClaimReview may differ: those that set its status, a flag
 # that withholds its verdict, and a re-anchoring, which may clear the flag (what `export
 # claimreview --after` selects claims by; `last_verdict_move` says which of them did).
-REVIEW_MOVES: tuple[str, ...] = (*VERDICT_ACTIONS, FLAGGED, REANCHORED)
+REVIEW_MOVES: tuple[str, ...] = (*VERDICT_ACTIONS, FLAGGED_FOR_REVIEW, REANCHORED)
 
 
 def last_verdict_move(events: Iterable[Event]) -> int | None:
@@ -150,7 +149,7 @@ def last_verdict_move(events: Iterable[Event]) -> int | None:
     for event in events:
         seq, _actor, action, payload = event
         if (
-            action == FLAGGED
+            action == FLAGGED_FOR_REVIEW
             or _flag_cleared(payload)
             or next(_verdict_moves((event,)), None) is not None
         ):

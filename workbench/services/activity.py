@@ -13,17 +13,25 @@ from workbench.db.sql import count_star, param, select
 from workbench.domain.clock import format_at, parse_since, until_bound
 from workbench.domain.errors import InvalidInput
 from workbench.domain.people import current_form
+from workbench.domain.transitions import (
+    APPROVED,
+    EVIDENCE_ADDED,
+    IMPORTED,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+)
 
 # The kinds counted, each the events that make it (docs/events.md); every event counts in
 # `events`, these and the rest (assignments, tags, edits, revisions...). Notes are counted from
 # the notes they wrote (`_notes`), not from events: a verdict's reason is a note of the claim
 # written by a status change, a proposal, an approval or a rejection, not by `note.added`.
 KINDS: dict[str, tuple[str, ...]] = {
-    "claims_added": ("claim.added", "claim.imported"),
-    "status_changes": ("claim.status_changed", "claim.review_requested"),
-    "reviews": ("claim.approved", "claim.rejected"),
+    "claims_added": ("claim.added", IMPORTED),
+    "status_changes": (STATUS_CHANGED, REVIEW_REQUESTED),
+    "reviews": (APPROVED, REJECTED),
     "notes": (),
-    "evidence": ("evidence.added",),
+    "evidence": (EVIDENCE_ADDED,),
 }
 _KIND_OF = {action: kind for kind, actions in KINDS.items() for action in actions}
 

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Claim, DocumentRevision, Event
 from workbench.domain.json_fields import JsonFields, as_json
-from workbench.domain.payloads import REANCHOR_ACTIONS
+from workbench.domain.payloads import DOCUMENT_REVISED, REANCHOR_ACTIONS, REANCHORED
 from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction
@@ -112,7 +112,7 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
     conn = tx.session.connection()
     start = conn.execute(
         select(Event.seq).where(
-            Event.action == "document.revised",
+            Event.action == DOCUMENT_REVISED,
             Event.entity_type == "revision",
             Event.entity_id == str(rev.id),
         )
@@ -148,11 +148,9 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
             before.get("verdict_revision") is not None
             and after.get("verdict_revision", before["verdict_revision"]) is None
         )
-        restored = flag_cleared or (
-            action == "claim.reanchored" and after.get("anchor_score", 0.0) is None
-        )
+        restored = flag_cleared or (action == REANCHORED and after.get("anchor_score", 0.0) is None)
         # flagged, changed with no verdict, its flag cleared, or found again
-        if action != "claim.reanchored" or restored or _found_again(before, after):
+        if action != REANCHORED or restored or _found_again(before, after):
             flagged.append(
                 (
                     claim_id,

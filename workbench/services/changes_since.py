@@ -12,8 +12,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Event
-from workbench.domain.payloads import ANCHOR, CLAIM_BOOKKEEPING, PROPOSAL, changed_fields
+from workbench.domain.payloads import (
+    ANCHOR,
+    CLAIM_BOOKKEEPING,
+    PROPOSAL,
+    QUOTE_CHANGED,
+    REANCHORED,
+    changed_fields,
+)
 from workbench.domain.plurals import plural
+from workbench.domain.transitions import APPROVED, REJECTED, REVIEW_REQUESTED
 
 # Each change of a claim row records its version and time; they say nothing a person changed.
 # Nor do a span's own columns and a proposal's (review200: 'anchor_score and anchor_state and
@@ -56,18 +64,18 @@ def _what(action: str, payload: dict[str, Any]) -> str:
     """What one change did, as the person did it: a verdict proposed or reviewed, a span moved
     to a document's new revision, else the fields it changed."""
     after = payload["after"]
-    if action == "claim.review_requested":
+    if action == REVIEW_REQUESTED:
         proposed = after.get("proposed_status")
         return f"verdict {proposed} proposed" if isinstance(proposed, str) else "verdict proposed"
-    if action == "claim.approved":
+    if action == APPROVED:
         return "verdict approved"
-    if action == "claim.rejected":
+    if action == REJECTED:
         return "proposed verdict rejected"
-    if action == "claim.reanchored":
+    if action == REANCHORED:
         revision = after.get("revision")
         return f"span moved to revision {revision}" if isinstance(revision, int) else "span moved"
     fields = [name for name, _, _ in changed_fields(payload, _BOOKKEEPING)]
-    if action == "claim.quote_changed":
+    if action == QUOTE_CHANGED:
         # A document's new revision can change a quote, as `claim edit --quote` does.
         moved = after.get("revision") != payload["before"].get("revision")
         return f"quote (in revision {after.get('revision')})" if moved else "quote"

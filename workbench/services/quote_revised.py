@@ -11,6 +11,7 @@ from sqlalchemy import select
 from workbench.db.models import Document, DocumentRevision, Event
 from workbench.domain.clock import as_read
 from workbench.domain.errors import InvalidInput
+from workbench.domain.payloads import DOCUMENT_REVISED
 from workbench.services.revisions import revision_text
 
 if TYPE_CHECKING:
@@ -19,7 +20,6 @@ if TYPE_CHECKING:
     from workbench.domain.text import Span
     from workbench.services.context import Tx
 
-REVISED = "document.revised"
 # Revisions looked back through for the words (each a text read).
 _LOOKED_BACK = 5
 
@@ -40,7 +40,7 @@ def quote_revised(
     )
     stored = tx.session.execute(
         select(Event.actor, Event.at).where(
-            Event.action == REVISED,
+            Event.action == DOCUMENT_REVISED,
             Event.entity_type == "revision",
             Event.entity_id == str(revision_id),
         )

@@ -19,7 +19,14 @@ from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
-from workbench.domain.payloads import created, revision_payload
+from workbench.domain.payloads import (
+    DOCUMENT_REVISED,
+    FLAGGED_FOR_REVIEW,
+    QUOTE_CHANGED,
+    REANCHORED,
+    created,
+    revision_payload,
+)
 from workbench.domain.status import FINAL_VALUES, holds_verdict
 from workbench.domain.text import Span, normalise, sha256_text
 from workbench.domain.textdiff import (
@@ -236,7 +243,7 @@ def update_document(
         tx.session.add(rev)
         tx.session.flush()
         view = RevisionView.of(rev)
-        tx.record("document.revised", "revision", rev.id, created(revision_payload(rev)))
+        tx.record(DOCUMENT_REVISED, "revision", rev.id, created(revision_payload(rev)))
         anchors = reanchor_claims(tx, doc, rev.number, text)
         return RevisionAdded(
             created=True,
@@ -518,8 +525,8 @@ def _anchor_action(changed: bool, verdict_revision: int | None) -> str:
     claim with none to flag is only told that its quote changed: the report's legend and
     `claim list --flagged` speak of verdicts, and it had none."""
     if not changed:
-        return "claim.reanchored"
-    return "claim.quote_changed" if verdict_revision is None else "claim.flagged_for_review"
+        return REANCHORED
+    return QUOTE_CHANGED if verdict_revision is None else FLAGGED_FOR_REVIEW
 
 
 # The fields of a claim's span in its revision (what `_restore` puts back).
@@ -546,7 +553,7 @@ def _judged(claim: Claim) -> bool:
 
 
 # The events of re-anchoring that changed a claim's quote (or took it away).
-_QUOTE_CHANGED = ("claim.quote_changed", "claim.flagged_for_review")
+_QUOTE_CHANGED = (QUOTE_CHANGED, FLAGGED_FOR_REVIEW)
 
 
 def _pinned_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
@@ -612,11 +619,11 @@ def _moved_from(tx: Tx, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
                 current, state, before = claim_id, {}, None
             after = json.loads(payload).get("after") or {}
             moved = after.get("anchor_state", state.get("anchor_state")) == MOVED
-            if action == "claim.reanchored" and moved and ("prefix" in after or "suffix" in after):
+            if action == REANCHORED and moved and ("prefix" in after or "suffix" in after):
                 before = {name: state.get(name) for name in _SPAN}
-            elif (
-                action != "claim.reanchored" and any(name in after for name in _SPAN)
-            ) or _pinned_anew(action, after):
+            elif (action != REANCHORED and any(name in after for name in _SPAN)) or _pinned_anew(
+                action, after
+            ):
                 before = None
             if "speaker" in after:
                 before = None
@@ -728,7 +735,7 @@ def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorO
         "verdict_revision": None,
     }
     changes = {k: v for k, v in changes.items() if getattr(claim, k) != v}
-    update_claim(tx, claim, "claim.reanchored", changes)
+    update_claim(tx, claim, REANCHORED, changes)
     return AnchorOutcome(
         claim_id=claim.id,
         state=AnchorState.EXACT.value,
