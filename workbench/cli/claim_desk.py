@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING
 
 import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
+from workbench.cli.none_words import means_none
 from workbench.cli.once import Command
 from workbench.cli.options import (
     ID,
@@ -244,27 +244,14 @@ def _is_priority(value: str) -> bool:
 def _check_due(value: str) -> None:
     """A malformed DATE is bad usage (exit 2), as it is for every date option (see DAY), and so
     is one no deadline falls on (before 2000, or over ten years ahead: `desk.due_date`). A
-    value that says "none" (`_MEANS_NONE`: none, '', 无, N/A, -) is no date mistyped but meant
+    value that says "none" (`means_none`: none, '', 无, N/A, -) is no date mistyped but meant
     to remove the due date, which --clear does: said so. A date in words (明天, tomorrow) is
     told only the date's form (review190: they meant a date, and were told how to remove one)."""
     try:
         due_date(value)
     except InvalidInput as exc:
-        clear = ", or --clear to remove the due date" if _means_none(value) else ""
+        clear = ", or --clear to remove the due date" if means_none(value) else ""
         raise click.UsageError(exc.message + clear) from None
-
-
-# What people type for "no date" (a spreadsheet's habits included); a value of marks and
-# spaces alone ('', '-', '—', '/') says it too.
-_MEANS_NONE = frozenset(
-    ("none", "no", "null", "nil", "n/a", "na", "tbd", "clear", "无", "没有", "暂无", "不限", "清除")
-)
-
-
-def _means_none(value: str) -> bool:
-    # In either width, as the date is read: a Chinese IME's full-width mode types ｎｏｎｅ.
-    typed = unicodedata.normalize("NFKC", value).strip().casefold()
-    return typed in _MEANS_NONE or not any(c.isalnum() for c in typed)
 
 
 @click.command("due", cls=Command)

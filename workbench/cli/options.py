@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
+from workbench.cli.none_words import means_none
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
 from workbench.domain.clock import (
     EARLIEST_ACCESSED,
@@ -193,7 +194,7 @@ PERSON = _Person("name", str, _person_text)
 def _owner_text(value: str) -> str:
     """An owner given (`claim assign --to NAME`): an empty one was most likely meant to remove
     the owner, which --clear does, so the refusal says so."""
-    if not value.strip():
+    if means_none(value, words=False):
         raise InvalidInput(
             "a person's name is needed, and this one is empty; use --clear to remove the owner"
         )
