@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
+from collections.abc import Iterator
 from typing import IO
 
-from workbench.exports.cells import BOM, csv_cell, json_cell
+from workbench.exports.cells import csv_cell, json_cell, write_sheet
 from workbench.services.audit import EXPORT_FIELDS, EventFilter, event_rows
 from workbench.services.context import Tx
 from workbench.services.progress import Progress
@@ -19,13 +19,11 @@ def write(
     *,
     bom: bool = False,
 ) -> int:
-    if bom:
-        out.write(BOM)
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(EXPORT_FIELDS)
+    return write_sheet(out, EXPORT_FIELDS, _rows(tx, flt, progress), bom=bom)
+
+
+def _rows(tx: Tx, flt: EventFilter, progress: Progress | None) -> Iterator[list[str]]:
+    # A generator: the events are read once the header is out, as they always were.
     payload = EXPORT_FIELDS.index("payload")
-    count = 0
     for row in event_rows(tx, flt, progress=progress):
-        writer.writerow([json_cell(v) if i == payload else csv_cell(v) for i, v in enumerate(row)])
-        count += 1
-    return count
+        yield [json_cell(v) if i == payload else csv_cell(v) for i, v in enumerate(row)]

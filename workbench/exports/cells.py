@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import csv
 import re
+from collections.abc import Iterable, Sequence
+from typing import IO
 
 from workbench.domain.limits import visible
 
@@ -11,6 +14,23 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 # the ANSI code page (GBK on Chinese Windows: mojibake). Never by default: a pipe would carry it
 # into the first column's name.
 BOM = "\ufeff"
+
+
+def write_sheet(
+    out: IO[str], header: Sequence[str], rows: Iterable[Sequence[str]], *, bom: bool = False
+) -> int:
+    """Every CSV export's layout: the BOM when asked, the header, then the rows as they come
+    (streamed, never held), their cells made already (`csv_cell`); lines end in LF, not the
+    csv module's CRLF. Returns how many rows it wrote."""
+    if bom:
+        out.write(BOM)
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
 
 
 def csv_cell(value: object) -> str:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO
 
-from workbench.exports.cells import BOM, csv_cell
+from workbench.exports.cells import csv_cell, write_sheet
 from workbench.exports.claims_table import TAG_SEPARATOR
 from workbench.services.views import ClaimView
 
@@ -46,17 +45,13 @@ COLUMNS = (
 
 def write(claims: Iterable[ClaimView], out: IO[str], *, bom: bool = False) -> int:
     """Rows as the claims come: `claim list --csv` streams them a page at a time."""
-    if bom:
-        out.write(BOM)
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    count = 0
-    for claim in claims:
-        row = claim.to_json()
-        # One cell each: tags joined, the rating by its label.
-        row["tags"] = TAG_SEPARATOR.join(claim.tags)  # as `export claims` joins them
-        row["rating"] = (claim.rating or {}).get("label")
-        row["anchor"] = claim.anchor_state
-        writer.writerow([csv_cell(row[name]) for name in COLUMNS])
-        count += 1
-    return count
+    return write_sheet(out, COLUMNS, (_cells(claim) for claim in claims), bom=bom)
+
+
+def _cells(claim: ClaimView) -> list[str]:
+    row = claim.to_json()
+    # One cell each: tags joined, the rating by its label.
+    row["tags"] = TAG_SEPARATOR.join(claim.tags)  # as `export claims` joins them
+    row["rating"] = (claim.rating or {}).get("label")
+    row["anchor"] = claim.anchor_state
+    return [csv_cell(row[name]) for name in COLUMNS]

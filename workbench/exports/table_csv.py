@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
-from workbench.exports.cells import BOM, csv_cell
+from workbench.exports.cells import csv_cell, write_sheet
 from workbench.exports.claims_table import COLUMNS, flat
 
 
 def write(rows: Iterable[dict[str, Any]], out: IO[str], *, bom: bool = False) -> int:
-    if bom:
-        out.write(BOM)
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    count = 0
-    for row in rows:
-        writer.writerow([csv_cell(v) for v in flat(row)])
-        count += 1
-    return count
+    return write_sheet(out, COLUMNS, ([csv_cell(v) for v in flat(row)] for row in rows), bom=bom)
