@@ -205,7 +205,7 @@ class Server:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         if sql == "BEGIN IMMEDIATE":  # the service's append lock (workbench/db/postgresql.py)
-            from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+            from workbench.db.pg_locks import APPEND_LOCK_SQL, DESK_LOCK_CLASS
 
             lock = APPEND_LOCK_SQL.replace(":desk_lock", "%s")
             return self.conn.execute(lock, (DESK_LOCK_CLASS,))

@@ -173,7 +173,7 @@ def test_a_commit_the_server_is_still_making_is_waited_for_not_said_refused(
     from sqlalchemy.engine.default import DefaultDialect
 
     from workbench.db.engine import get_engine
-    from workbench.db.postgresql import DESK_LOCK_CLASS
+    from workbench.db.pg_locks import DESK_LOCK_CLASS
 
     _note_added(cli, tmp_path)
     seq = json.loads(ok(cli("audit", "head", "--json")).out)["seq"]

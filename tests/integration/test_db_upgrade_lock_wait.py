@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import PG_URL
 from tests.inprocess import run_cli
 from workbench.db.engine import get_engine
-from workbench.db.postgresql import MIGRATION_LOCK
+from workbench.db.pg_locks import MIGRATION_LOCK
 
 HELD_AT_MOST_S = 20.0
 

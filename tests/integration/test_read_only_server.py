@@ -202,7 +202,7 @@ def test_a_write_on_a_read_only_server_behind_a_held_lock_is_refused_at_once(
     import workbench.db.sqlite as sqlite_backend
     from tests.inprocess import run_cli
     from workbench.db.engine import get_engine
-    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+    from workbench.db.pg_locks import APPEND_LOCK_SQL, DESK_LOCK_CLASS
 
     env = {"WORKBENCH_USER": "tester"}
     article = tmp_path / "a.txt"

@@ -64,7 +64,7 @@ def held_by_another_program(url: str) -> Iterator[Any]:
     if is_postgres(url):
         from sqlalchemy import create_engine, text
 
-        from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+        from workbench.db.pg_locks import APPEND_LOCK_SQL, DESK_LOCK_CLASS
 
         other = create_engine(url)
         conn = other.connect()
@@ -188,7 +188,7 @@ def test_the_refusal_names_who_held_the_lock_when_the_wait_ran_out(db_url: str) 
         pytest.skip("PostgreSQL names the holder (a SQLite file cannot)")
     from sqlalchemy import create_engine, text
 
-    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+    from workbench.db.pg_locks import APPEND_LOCK_SQL, DESK_LOCK_CLASS
     from workbench.domain.errors import Conflict
     from workbench.services.notes import add_note
 

@@ -28,13 +28,7 @@ def module_for_url(url: str) -> ModuleType:
 def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
     """The desk's write lock, to the transaction's end; `actor`: the workbench name writing,
     for a writer waiting behind this one to be told (where the backend can say it)."""
-    if conn.dialect.name == "postgresql":
-        # PostgreSQL's is a module of its own, which reads postgresql's settings (postgresql
-        # importing it back would be a cycle: tests/unit/test_import_graph.py).
-        from workbench.db.pg_append_lock import lock_event_appends as take
-    else:
-        take = sqlite.lock_event_appends
-    take(conn, actor)
+    module_for(conn.dialect.name).lock_event_appends(conn, actor)
 
 
 def machine_identity(conn: Connection) -> str:
@@ -46,13 +40,7 @@ def machine_identity(conn: Connection) -> str:
 def lock_migrations(conn: Connection) -> None:
     """The migrations' lock, to the transaction's end; a wait for it told to the transaction's
     listener (workbench.db.lock_wait) as a write's is."""
-    if conn.dialect.name == "postgresql":
-        # (pg_append_lock's, as the append lock is: see lock_event_appends)
-        from workbench.db.pg_append_lock import take_migration_lock
-
-        take_migration_lock(conn)
-    else:
-        sqlite.lock_migrations(conn)
+    module_for(conn.dialect.name).lock_migrations(conn)
 
 
 def sets_up_where_named(conn: Connection) -> bool:

@@ -15,6 +15,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from workbench.db.pg_locks import (
+    APPEND_LOCK_SQL,
+    DESK_LOCK_CLASS,
+    LOCK_NOT_AVAILABLE,
+    MIGRATION_LOCK,
+    lock_wait_ms,
+    read_only_said,
+    sqlstate,
+)
 from workbench.domain.errors import DATABASE_LOCKED, READ_ONLY_SERVER, Conflict, StorageError
 from workbench.domain.lock_wait import LockHolder, WaitBegan, WaitEnded, stayed_locked
 
@@ -85,30 +94,11 @@ def holder_of(application_name: str | None, role: str | None) -> LockHolder:
     return LockHolder(None, role, application_name or None)
 
 
-def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
-    """Held to the end of the transaction: one writer at a time extends the chain.
-
-    The lock is the desk's: keyed by its events table (the one this session's search path
-    finds, where this transaction appends), so desks in two schemas of one database never wait
-    for each other, and two URLs naming one schema share one lock. A writer waits for it at
-    most `lock_wait_ms` (lock_timeout, which also bounds any later lock wait of the write, as
-    SQLite's busy timeout does), then is refused as SQLite refuses, naming the writer that
-    held it (`take_append_lock`, which also tells a wait as it goes on); and while
-    the transaction holds it, the server ends it if its client goes quiet for IDLE_WRITE_MS.
-    `actor` is put where a writer waiting behind this one reads who holds it.
-    """
-    from workbench.db.postgresql import bound_waits
-
-    bound_waits(conn)
-    take_append_lock(conn, actor)
-
-
 def take_append_lock(conn: Connection, actor: str | None) -> None:
     """The desk's append lock, to the transaction's end, within lock_timeout (set already:
-    postgresql.bound_waits); a wait past the notice threshold told to the write's listener."""
+    postgresql.lock_event_appends); a wait past the notice threshold told to the write's
+    listener."""
     from sqlalchemy import text
-
-    from workbench.db.postgresql import APPEND_LOCK_SQL, DESK_LOCK_CLASS
 
     params: dict[str, object] = {"desk_lock": DESK_LOCK_CLASS}
     if actor is not None:
@@ -125,8 +115,6 @@ def take_migration_lock(conn: Connection) -> None:
     behind a first write setting the desk up, waited its whole bound without a word)."""
     from sqlalchemy import text
 
-    from workbench.db.postgresql import MIGRATION_LOCK
-
     params: dict[str, object] = {"key": MIGRATION_LOCK}
     if conn.execute(text(_TAKE_MIGRATIONS), params).scalar():
         return
@@ -137,7 +125,6 @@ def _wait_for(conn: Connection, lock: _Lock) -> None:
     """Wait for `lock`, found taken, within the write's bound: silently a moment, then told to
     the transaction's listener naming who holds it; run out, refused naming them."""
     from workbench.db.lock_wait import listener_of, notice_after_ms
-    from workbench.db.postgresql import lock_wait_ms
 
     # Asked only by a write that found the lock taken: a free desk's write costs nothing more.
     cap = _server_limits(conn)
@@ -183,8 +170,6 @@ def _server_limits(conn: Connection) -> Callable[[int], int]:
     lock_timeout is not one: every write sets its own, `bound_waits`.)"""
     from sqlalchemy import text
 
-    from workbench.db.postgresql import read_only_said
-
     read_only, timeout = conn.execute(text(_LIMITS)).one()
     if read_only:
         url = conn.engine.url.render_as_string(hide_password=False)
@@ -225,16 +210,12 @@ def _set_lock_timeout(conn: Connection) -> None:
     holds)."""
     from sqlalchemy import text
 
-    from workbench.db.postgresql import lock_wait_ms
-
     conn.execute(text(f"SET LOCAL lock_timeout = {lock_wait_ms():d}"))
 
 
 def _ran_out(exc: BaseException) -> bool:
-    from workbench.db.postgresql import LOCK_NOT_AVAILABLE, _sqlstate
-
     orig = getattr(exc, "orig", None)
-    return orig is not None and _sqlstate(orig) == LOCK_NOT_AVAILABLE
+    return orig is not None and sqlstate(orig) == LOCK_NOT_AVAILABLE
 
 
 def _holder(conn: Connection, lock: _Lock) -> LockHolder | None:

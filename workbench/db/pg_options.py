@@ -1,5 +1,6 @@
 """A PostgreSQL URL's `options` value read as the server reads it, for the pg_dump command
-`backup` prints: which schema its search_path chooses, and the other options kept as they were.
+`backup` prints: which schema its search_path chooses, and the other options kept as they were;
+and which settings this client itself gives the server (the URL's options, or PGOPTIONS).
 
 The server splits `options` into words at whitespace, a backslash making the next character
 part of the word (postinit.c pg_split_opts), then reads them as command-line switches: `-c
@@ -95,6 +96,29 @@ def is_on(value: str) -> bool:
     return word in ("on", "1") or (
         bool(word) and ("true".startswith(word) or "yes".startswith(word))
     )
+
+
+def client_value(setting: str, url: str | None) -> tuple[str, str] | None:
+    """Where this client gives the server's `setting` a value, and the value: the database
+    URL's options (the last one wins, as on the server), or PGOPTIONS, which libpq sends only
+    when the URL gives no options; None when it gives none."""
+    import os
+    from urllib.parse import parse_qsl, urlsplit
+
+    given = [v for k, v in parse_qsl(urlsplit(url).query) if k == "options"] if url else []
+    if given:
+        values = [found for v in given if (found := value_of(v, setting)) is not None]
+        return ("the database URL's options", values[-1]) if values else None
+    value = value_of(os.environ.get("PGOPTIONS", ""), setting)
+    return None if value is None else ("PGOPTIONS", value)
+
+
+def read_only_set_by(url: str | None) -> str | None:
+    """Where this client itself turned default_transaction_read_only on (the database URL's
+    options, or PGOPTIONS when the URL gives none, as libpq sends them); None when it did not
+    (the role's, the database's or a standby's)."""
+    given = client_value("default_transaction_read_only", url)
+    return given[0] if given is not None and is_on(given[1]) else None
 
 
 def first_schema(search_path: str) -> str | None:

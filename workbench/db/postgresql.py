@@ -22,7 +22,14 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from workbench.db.guards import Guard
-from workbench.db.pg_options import passed_over
+from workbench.db.pg_locks import (
+    IDLE_TIMEOUT,
+    LOCK_NOT_AVAILABLE,
+    lock_wait_ms,
+    read_only_said,
+    sqlstate,
+)
+from workbench.db.pg_options import client_value, passed_over
 from workbench.db.sql import Sql, join, param
 from workbench.domain.errors import UPGRADE_NOT_PERMITTED
 from workbench.domain.forms import forms_of
@@ -33,14 +40,9 @@ if TYPE_CHECKING:
 
     from workbench.domain.search_needle import Needle
 
-# An arbitrary constant naming "the audit chain" among advisory locks ("wbchain" in ASCII): the
-# append lock's one key until it was keyed by desk (review57); MIGRATION_LOCK counts from it.
-EVENT_APPEND_LOCK = 0x7762636861696E
-# The append lock's first key ("wbch"), in the two-key space of advisory locks (which never
-# meets the one-key space of EVENT_APPEND_LOCK and MIGRATION_LOCK); the second is the desk's.
-DESK_LOCK_CLASS = 0x77626368
-# The append lock of the desk the session's search path finds: its events table's oid.
-APPEND_LOCK_SQL = "SELECT pg_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int)"
+# The locks' keys and statements, the wait's bound and the SQLSTATEs of the errors that say
+# why a statement ended are db/pg_locks.py's, which pg_append_lock reads too.
+
 # How long a write transaction may sit idle (the server waiting for the client's next
 # statement) before the server ends it, its locks with it: a client stopped mid-command (a
 # laptop asleep, a frozen ssh, Ctrl-Z) would otherwise hold the desk's append lock until TCP
@@ -49,13 +51,8 @@ APPEND_LOCK_SQL = "SELECT pg_advisory_xact_lock(:desk_lock, 'events'::regclass::
 # 4,000 claims: some 35 s in all, in several gaps), so five minutes leaves a long command
 # ample room and bounds what a stopped one costs the desk (docs/backup.md, "Writers wait").
 IDLE_WRITE_MS = 300_000
-# SQLSTATEs: lock_not_available (lock_timeout ran out), idle_in_transaction_session_timeout.
-LOCK_NOT_AVAILABLE = "55P03"
-IDLE_TIMEOUT = "25P03"
 # query_canceled: a statement that ran past statement_timeout, or was cancelled by someone.
 QUERY_CANCELED = "57014"
-# The server's words as it ends a session for idle_in_transaction_session_timeout.
-_IDLE_ENDED = "idle-in-transaction timeout"
 # Why `db status` finds no desk that `db upgrade` would set up (no_set_up_here; docs/json.md):
 # the search_path's schema is not there, or not open to the role; the role may not create
 # tables in it (UPGRADE_NOT_PERMITTED: the reason its refusal carries, docs/errors.md).
@@ -80,12 +77,30 @@ def configure(engine: Engine) -> None:
 LOCK_WAIT_SQL = "SET LOCAL lock_timeout = %d"
 
 
-def lock_wait_ms() -> int:
-    """How long a writer waits for the append lock: SQLite's busy timeout, the workbench's one
-    bound on a writer's wait, so both backends refuse after the same time."""
-    from workbench.db import sqlite
+def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
+    """Held to the end of the transaction: one writer at a time extends the chain.
 
-    return int(sqlite.BUSY_TIMEOUT_MS)
+    The lock is the desk's: keyed by its events table (the one this session's search path
+    finds, where this transaction appends), so desks in two schemas of one database never wait
+    for each other, and two URLs naming one schema share one lock. A writer waits for it at
+    most `lock_wait_ms` (lock_timeout, which also bounds any later lock wait of the write, as
+    SQLite's busy timeout does), then is refused as SQLite refuses, naming the writer that
+    held it (pg_append_lock.take_append_lock, which also tells a wait as it goes on); and
+    while the transaction holds it, the server ends it if its client goes quiet for
+    IDLE_WRITE_MS. `actor` is put where a writer waiting behind this one reads who holds it.
+    """
+    from workbench.db.pg_append_lock import take_append_lock
+
+    bound_waits(conn)
+    take_append_lock(conn, actor)
+
+
+def lock_migrations(conn: Connection) -> None:
+    """The migrations' lock, to the transaction's end, within the transaction's lock_timeout;
+    a wait for it told as a write's is (pg_append_lock.take_migration_lock)."""
+    from workbench.db.pg_append_lock import take_migration_lock
+
+    take_migration_lock(conn)
 
 
 def bound_waits(conn: Connection) -> None:
@@ -104,7 +119,7 @@ def lock_refusal(exc: BaseException, *, write: bool) -> str | None:
     lock, a conflict to try again: it waited too long for another writer, or, a write, sat
     idle holding the lock until the server ended its transaction (after IDLE_WRITE_MS); else
     None."""
-    code = _sqlstate(exc)
+    code = sqlstate(exc)
     if code == LOCK_NOT_AVAILABLE:
         return "the database stayed locked by another writer; try the command again"
     if code == IDLE_TIMEOUT and write:
@@ -127,7 +142,7 @@ def bound_refusal(
     were the write's, naming 300 s and a lock it never held), or a schema change of `db
     upgrade` (`upgrade`, with `write` False: it sets no idle bound of its own either); else
     None."""
-    code = _sqlstate(exc)
+    code = sqlstate(exc)
     if code == IDLE_TIMEOUT and not write:
         name = "idle_in_transaction_session_timeout"
         set_by = _set_by_client(name, url)
@@ -163,43 +178,8 @@ def _set_by_client(setting: str, url: str | None) -> str | None:
     """Where this client itself set the server's `setting` (the database URL's options, or
     PGOPTIONS, which libpq sends too): not the administrator's to raise (review140); None when
     it did not."""
-    given = _client_value(setting, url)
+    given = client_value(setting, url)
     return None if given is None else given[0]
-
-
-def read_only_set_by(url: str | None) -> str | None:
-    """Where this client itself turned default_transaction_read_only on (the database URL's
-    options, or PGOPTIONS when the URL gives none, as libpq sends them); None when it did not
-    (the role's, the database's or a standby's)."""
-    from workbench.db.pg_options import is_on
-
-    given = _client_value("default_transaction_read_only", url)
-    return given[0] if given is not None and is_on(given[1]) else None
-
-
-def _client_value(setting: str, url: str | None) -> tuple[str, str] | None:
-    """Where this client gives the server's `setting` a value, and the value: the database
-    URL's options (the last one wins, as on the server), or PGOPTIONS, which libpq sends only
-    when the URL gives no options; None when it gives none."""
-    import os
-    from urllib.parse import parse_qsl, urlsplit
-
-    from workbench.db.pg_options import value_of
-
-    given = [v for k, v in parse_qsl(urlsplit(url).query) if k == "options"] if url else []
-    if given:
-        values = [found for v in given if (found := value_of(v, setting)) is not None]
-        return ("the database URL's options", values[-1]) if values else None
-    value = value_of(os.environ.get("PGOPTIONS", ""), setting)
-    return None if value is None else ("PGOPTIONS", value)
-
-
-def _sqlstate(exc: BaseException) -> str | None:
-    code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)
-    if code is None and _IDLE_ENDED in str(exc):
-        # psycopg2 reads the server's FATAL as the connection lost, with no SQLSTATE.
-        return IDLE_TIMEOUT
-    return str(code) if code is not None else None
 
 
 def read_only_refusal(exc: BaseException, url: str | None = None) -> str | None:
@@ -208,26 +188,9 @@ def read_only_refusal(exc: BaseException, url: str | None = None) -> str | None:
     database: the server says "read-only transaction", of a transaction the person never
     opened; or set on by this client's own URL options or PGOPTIONS, trial145: no primary nor
     administrator to send them to); else None."""
-    if _sqlstate(exc) != READ_ONLY_TRANSACTION:
+    if sqlstate(exc) != READ_ONLY_TRANSACTION:
         return None
     return read_only_said(url)
-
-
-def read_only_said(url: str | None) -> str:
-    """The refusal of a write on a server read-only for this session (`read_only_refusal`),
-    also said before the server is asked to write (pg_append_lock: a write that would wait for
-    the lock first)."""
-    if (set_by := read_only_set_by(url)) is not None:
-        return (
-            "the database server is read-only for this connection: "
-            f"{set_by} set default_transaction_read_only on, so nothing was written; "
-            "remove it there to make changes"
-        )
-    return (
-        "the database server is read-only for this connection (a standby, or "
-        "default_transaction_read_only set for the role or database), so nothing was written; "
-        "make changes through the primary server, or ask its administrator"
-    )
 
 
 def read_only_session(conn: Connection) -> bool:
@@ -274,8 +237,6 @@ def owns_tables(conn: Connection) -> bool:
     return bool(found)
 
 
-MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
-
 # A desk's shared database: the role a person connects as is often not the owner of the tables,
 # and one person's newer workbench upgrading the schema would lock the desk's older ones out.
 # Its schema is upgraded on purpose (`workbench db upgrade`), never by an ordinary command;
@@ -292,8 +253,7 @@ def lacks_privilege(exc: BaseException) -> bool:
     """Whether `exc` (the driver's, or SQLAlchemy's wrapping of it) is the server refusing
     the session's role a privilege or an ownership it needs."""
     orig = getattr(exc, "orig", None) or exc
-    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
-    return code == INSUFFICIENT_PRIVILEGE
+    return sqlstate(orig) == INSUFFICIENT_PRIVILEGE
 
 
 def schema_owner(conn: Connection) -> str | None:
@@ -629,10 +589,9 @@ def missing_database(exc: BaseException) -> str | None:
 
     orig = getattr(exc, "orig", None) or exc
     found = re.search(r'database "([^"]*)" does not exist', str(orig))
-    code = getattr(orig, "sqlstate", None) or getattr(orig, "pgcode", None)
     if found is not None:
         return found[1]
-    return "" if code == MISSING_DATABASE else None
+    return "" if sqlstate(orig) == MISSING_DATABASE else None
 
 
 def dbapi() -> ModuleType:

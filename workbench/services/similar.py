@@ -106,7 +106,7 @@ def _index_on_read_only(url: str) -> StorageError:
     """The refusal of a search whose index is behind on a session the server keeps read-only:
     the index is what could not be written, and where it can be is said (the URL's options or
     PGOPTIONS, when this client set the mode itself; else the primary server)."""
-    from workbench.db.postgresql import read_only_set_by
+    from workbench.db.pg_options import read_only_set_by
 
     if (set_by := read_only_set_by(url)) is not None:
         said = INDEX_ON_READ_ONLY_CONNECTION.format(set_by=set_by)
