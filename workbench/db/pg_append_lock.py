@@ -16,10 +16,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbench.db.pg_locks import (
-    APPEND_LOCK_SQL,
     DESK_LOCK_CLASS,
+    DESK_LOCK_KEYS,
     LOCK_NOT_AVAILABLE,
     MIGRATION_LOCK,
+    MIGRATION_LOCK_KEYS,
+    advisory_lock_sql,
     lock_wait_ms,
     read_only_said,
     sqlstate,
@@ -36,43 +38,59 @@ APP_PREFIX = "workbench:"
 # The server cuts an application_name to NAMEDATALEN - 1 bytes.
 APP_NAME_MAX = 63
 
-_TAKE = (
-    "SELECT pg_try_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int), "
-    "set_config('application_name', :app, true)"
-)
-_TAKE_UNNAMED = "SELECT pg_try_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int)"
-# The session holding the desk's append lock (the two-key form: objsubid 2), if any still does.
+# The session holding an advisory lock, if any still does: its row of pg_locks, by the key
+# space (`objsubid` 2: two int keys; 1: one bigint key, shown in two halves) and its keys.
 _HOLDER = """
 SELECT a.application_name, a.usename
 FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2
+WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = {objsubid:d}
   AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-  AND l.classid::bigint = :desk_lock AND l.objid = 'events'::regclass::oid
-LIMIT 1
-"""
-
-# The migrations' lock (`db upgrade`, a first write setting a desk up): one key, a bigint, which
-# pg_locks shows in two halves (objsubid 1).
-_TAKE_MIGRATIONS = "SELECT pg_try_advisory_xact_lock(:key)"
-_MIGRATIONS_SQL = "SELECT pg_advisory_xact_lock(:key)"
-_MIGRATIONS_HOLDER = """
-SELECT a.application_name, a.usename
-FROM pg_locks l LEFT JOIN pg_stat_activity a ON a.pid = l.pid
-WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 1
-  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())
-  AND l.classid::bigint = (:key >> 32) AND l.objid::bigint = (:key & 4294967295)
+  AND {held}
 LIMIT 1
 """
 
 
 @dataclass(frozen=True, slots=True)
 class _Lock:
-    """An advisory lock a transaction waits for: the statement that waits for it, the one
-    that finds who holds it, and their parameters."""
+    """An advisory lock a transaction takes: its keys as the lock functions bind them, its
+    row of pg_locks (the key space, `objsubid`, and the row's keys, `held`), and the
+    parameters of both. Its statements are built from these, one builder each."""
 
-    wait: str
-    holder: str
+    keys: str
+    objsubid: int
+    held: str
     params: dict[str, object]
+
+    def take(self, *, named: bool = False) -> str:
+        """The statement trying it without waiting (true: got); `named`: naming the write
+        (`:app`) in the same round trip, for as long as its transaction lasts."""
+        return advisory_lock_sql(self.keys, wait=False, naming=named)
+
+    @property
+    def wait(self) -> str:
+        """The statement waiting for it (within lock_timeout)."""
+        return advisory_lock_sql(self.keys)
+
+    @property
+    def holder(self) -> str:
+        """The statement finding the session holding it."""
+        return _HOLDER.format(objsubid=self.objsubid, held=self.held)
+
+
+# The desk's append lock: two keys, the class and the desk (its events table's oid).
+_APPEND = _Lock(
+    DESK_LOCK_KEYS,
+    2,
+    "l.classid::bigint = :desk_lock AND l.objid = 'events'::regclass::oid",
+    {"desk_lock": DESK_LOCK_CLASS},
+)
+# The migrations' lock (`db upgrade`, a first write setting a desk up): one key, a bigint.
+_MIGRATIONS = _Lock(
+    MIGRATION_LOCK_KEYS,
+    1,
+    "l.classid::bigint = (:key >> 32) AND l.objid::bigint = (:key & 4294967295)",
+    {"key": MIGRATION_LOCK},
+)
 
 
 def app_name(actor: str) -> str:
@@ -100,12 +118,10 @@ def take_append_lock(conn: Connection, actor: str | None) -> None:
     listener."""
     from sqlalchemy import text
 
-    params: dict[str, object] = {"desk_lock": DESK_LOCK_CLASS}
-    if actor is not None:
-        params["app"] = app_name(actor)
-    if conn.execute(text(_TAKE if actor is not None else _TAKE_UNNAMED), params).scalar():
+    params = _APPEND.params if actor is None else {**_APPEND.params, "app": app_name(actor)}
+    if conn.execute(text(_APPEND.take(named=actor is not None)), params).scalar():
         return
-    _wait_for(conn, _Lock(APPEND_LOCK_SQL, _HOLDER, {"desk_lock": DESK_LOCK_CLASS}))
+    _wait_for(conn, _APPEND)
 
 
 def take_migration_lock(conn: Connection) -> None:
@@ -115,10 +131,9 @@ def take_migration_lock(conn: Connection) -> None:
     behind a first write setting the desk up, waited its whole bound without a word)."""
     from sqlalchemy import text
 
-    params: dict[str, object] = {"key": MIGRATION_LOCK}
-    if conn.execute(text(_TAKE_MIGRATIONS), params).scalar():
+    if conn.execute(text(_MIGRATIONS.take()), _MIGRATIONS.params).scalar():
         return
-    _wait_for(conn, _Lock(_MIGRATIONS_SQL, _MIGRATIONS_HOLDER, params))
+    _wait_for(conn, _MIGRATIONS)
 
 
 def _wait_for(conn: Connection, lock: _Lock) -> None:

@@ -1,7 +1,7 @@
 """PostgreSQL's locks as both their takers read them: the desk's append lock and the
-migrations' lock (their keys, and the statement waiting for the append lock), how long a
-writer waits for one, how the server's error says why a statement ended, and the refusal of
-a write on a server read-only for the session.
+migrations' lock (their keys, and the statements taking them), how long a writer waits for
+one, how the server's error says why a statement ended, and the refusal of a write on a
+server read-only for the session.
 
 Its own module so that postgresql (the backend, whose `lock_event_appends` and
 `lock_migrations` take the locks for a write) and pg_append_lock (which takes them, waits, and
@@ -18,8 +18,25 @@ MIGRATION_LOCK = EVENT_APPEND_LOCK + 1
 # The append lock's first key ("wbch"), in the two-key space of advisory locks (which never
 # meets the one-key space of EVENT_APPEND_LOCK and MIGRATION_LOCK); the second is the desk's.
 DESK_LOCK_CLASS = 0x77626368
-# The append lock of the desk the session's search path finds: its events table's oid.
-APPEND_LOCK_SQL = "SELECT pg_advisory_xact_lock(:desk_lock, 'events'::regclass::oid::int)"
+# The append lock's keys as its statements bind them: the class, and the desk the session's
+# search path finds (its events table's oid).
+DESK_LOCK_KEYS = ":desk_lock, 'events'::regclass::oid::int"
+# The migrations' lock's one key, a bigint (MIGRATION_LOCK).
+MIGRATION_LOCK_KEYS = ":key"
+
+
+def advisory_lock_sql(keys: str, *, wait: bool = True, naming: bool = False) -> str:
+    """The statement taking the advisory lock of `keys` to the transaction's end: waiting
+    for it (within lock_timeout), or, `wait` false, trying it without waiting (true: got);
+    `naming`: also naming the write (`:app`) as its application_name, for as long as the
+    transaction lasts, in the same round trip."""
+    take = "pg_advisory_xact_lock" if wait else "pg_try_advisory_xact_lock"
+    named = ", set_config('application_name', :app, true)" if naming else ""
+    return f"SELECT {take}({keys}){named}"
+
+
+# The append lock of the desk the session's search path finds, waited for.
+APPEND_LOCK_SQL = advisory_lock_sql(DESK_LOCK_KEYS)
 
 # SQLSTATEs: lock_not_available (lock_timeout ran out), idle_in_transaction_session_timeout.
 LOCK_NOT_AVAILABLE = "55P03"
