@@ -11,7 +11,6 @@ from workbench.cli.render import clip, message, warning
 from workbench.domain.text import span_words
 
 if TYPE_CHECKING:
-    from workbench.services.span_twins import WouldAdd
     from workbench.services.views import ClaimView, StatusChange
 
 
@@ -26,26 +25,20 @@ def say_marks_dropped(typed: str | None, c: ClaimView) -> None:
         message(MARKS_LEFT_OUT)
 
 
-def say_same_span(c: ClaimView) -> None:
-    """A warning when earlier claims pin exactly the words of claim `c` (with other text): it
-    is accepted, but a second claim on one span should be a decision, not an accident."""
-    if not c.same_span:
-        return
-    others = _ids_named(c.same_span)
-    who = f"claim {others} already pins" if len(c.same_span) == 1 else f"claims {others} pin"
-    warning(f"{who} {_exactly(c)}; #{c.id} is another claim on the same span")
+def say_same_span(c: ClaimView, twins_to_add: int | None = None, where: str | None = None) -> None:
+    """A warning when other claims pin exactly the words of claim `c` (with other text): it
+    is accepted, but a second claim on one span should be a decision, not an accident.
 
-
-def say_would_add_same_span(w: WouldAdd, noun: str = "row") -> None:
-    """`say_same_span` of a claim a dry run would add: the claims present named by their ids,
-    those the import would add counted, not named by the ids the rolled-back writes drew
-    (review164: "#3 is another claim on the same span" of a claim that does not exist, and
-    that PostgreSQL's import then numbers otherwise). Named by its row (`noun`: or its
-    annotation), as the dry run's other lines are: it has no id."""
-    if not w.on_a_twin_span:
+    `twins_to_add` given: `c` is a claim a dry run would add, and that many claims the
+    import would add before it pin its span too. Those are counted, the claims present named
+    by their ids, and `c` is not named by the id its rolled-back write drew (review164: "#3
+    is another claim on the same span" of a claim that does not exist, and that PostgreSQL's
+    import then numbers otherwise); `where` ("row 3", "annotation 2") names it instead, as
+    the dry run's other lines do."""
+    present = list(c.same_span or ())
+    would = twins_to_add or 0
+    if not present and not would:
         return
-    present = list(w.claim.same_span or ())
-    would = w.twins_to_add
     shown = [_ids_named(present, last=not would)] if present else []
     named = [*shown, *(["a claim this import would add"] if would == 1 else [])]
     named += [f"{would} claims this import would add"] if would > 1 else []
@@ -56,8 +49,13 @@ def say_would_add_same_span(w: WouldAdd, noun: str = "row") -> None:
         who = f"{subject} {'already ' if present else ''}pins"
     else:
         who = f"{subject} pin"
-    row = "" if w.row is None else f"{noun} {w.row}: "
-    warning(f"{row}{who} {_exactly(w.claim)}; the import would add another claim on the same span")
+    added = (
+        f"#{c.id} is another claim"
+        if twins_to_add is None
+        else "the import would add another claim"
+    )
+    at = "" if where is None else f"{where}: "
+    warning(f"{at}{who} {_exactly(c)}; {added} on the same span")
 
 
 # Claims on one span named by their ids up to this many; the rest counted ("and 17 more"):

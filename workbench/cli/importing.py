@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from workbench.cli.claim_words import say_same_span, say_would_add_same_span
+from workbench.cli.claim_words import say_same_span
 from workbench.cli.common import say_reading_stdin, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import ID, json_context
@@ -103,7 +103,9 @@ def _say_would_add_twins(would_add: Iterable[WouldAdd], noun: str) -> None:
     _say_same_spans(
         would_add,
         lambda w: w.on_a_twin_span,
-        lambda w: say_would_add_same_span(w, noun),
+        lambda w: say_same_span(
+            w.claim, w.twins_to_add, None if w.row is None else f"{noun} {w.row}"
+        ),
         dry_run=True,
     )
 
