@@ -58,9 +58,12 @@ def test_a_dry_run_says_it_would_be_added(cli: Any, tmp_path: Path) -> None:
     old, at = _old_export_then_edited(cli, tmp_path)
     r = ok(cli("import", "claims", str(old), "--doc", "1", "--dry-run"))
     warned = [line for line in r.err.splitlines() if line.startswith("warning: row")]
+    # (the row's text, added, would pin claim #1's words again: said too, naming its row)
     assert warned == [
+        "warning: row 2: claim #1 already pins exactly these words (characters 0–11) with "
+        "other text; the import would add another claim on the same span",
         f"warning: row 2: claim #1's text was changed by maria at {_said(at)} after this "
-        "export was made; the row's text would be added as a new claim"
+        "export was made; the row's text would be added as a new claim",
     ], r.err
 
 
