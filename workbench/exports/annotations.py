@@ -30,13 +30,16 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.clock import LATEST_AHEAD
 from workbench.domain.errors import InvalidInput
+from workbench.domain.shown import shown_text
 from workbench.domain.text import Span
 from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
@@ -56,6 +59,9 @@ SHAPE = "2"
 # The `reason` of the refusal of a file of a later shape than `SHAPE` (a later release's
 # export): what it leaves out or writes otherwise this reader cannot know.
 NEWER_ANNOTATIONS = "newer_annotations"
+# Characters of the later shape the refusal names (a file's value: 5,000 digits made a line
+# as long).
+SHAPE_SHOWN = 40
 # Who wrote the annotation (the model's `generator`, a Software agent): what marks the status,
 # type and note bodies as this workbench's. The IRI names, it is not fetched. The shape is
 # schema.org's softwareVersion (`schema:` is a prefix the annotation context defines): the
@@ -396,26 +402,55 @@ def _ours(item: dict[str, Any]) -> bool:
     return GENERATOR["id"] in ids
 
 
-def _shape(item: dict[str, Any]) -> str | None:
-    """The shape this workbench's generator names (`SHAPE`; None: none, as before it did)."""
+def _shape(item: dict[str, Any]) -> object:
+    """The shape this workbench's generator names, as the file gives it (None: none, as
+    before it did; `_shape_number` reads it)."""
     for agent in _as_list(item.get("generator")):
         if isinstance(agent, dict) and agent.get("id") == GENERATOR["id"]:
-            shape = agent.get("schema:softwareVersion")
-            return shape if isinstance(shape, str) else None
+            return agent.get("schema:softwareVersion")
     return None
 
 
-def _not_later(shape: str, where: str) -> None:
-    """Refuse an annotation of a later shape than `SHAPE` (a whole number above it): written
+# A shape as a file may name it: a whole number, or one with a part after a point ("3.1", "2.0":
+# the shape is the whole number, as "3.1" is no shape this reader knows either way).
+_SHAPE_NUMBER = re.compile(r"([0-9]+)(?:\.[0-9]+)*")
+# Digits of a shape read as a number: one of more is far later than any (int() of over 4,300
+# digits raises, and a traceback ended the import: review216).
+_SHAPE_DIGITS = 9
+
+
+def _shape_number(shape: object) -> int | None:
+    """The whole number of a shape as given (`_shape`): text, typed full-width or not, or a
+    JSON number (a hand-made file writes 3 for "3": it was read as naming none, review216);
+    None for anything else (no shape named, as before)."""
+    if isinstance(shape, bool):
+        return None
+    if isinstance(shape, int):
+        return shape
+    if isinstance(shape, float):
+        shape = repr(shape)
+    if not isinstance(shape, str):
+        return None
+    found = _SHAPE_NUMBER.fullmatch(shape.translate(TYPED_ASCII).strip())
+    if found is None:
+        return None
+    digits = found[1].lstrip("0") or "0"
+    return int(digits) if len(digits) <= _SHAPE_DIGITS else 10**_SHAPE_DIGITS
+
+
+def _not_later(shape: object, where: str) -> None:
+    """Refuse an annotation of a later shape than `SHAPE` (its whole number above it): written
     by a later release, whose fields this reader would compare by rules not theirs (it was
-    taken as one that names no shape, unsaid). Another value (not a whole number) is read as
-    one that names none, as before."""
-    later = shape.strip().isdecimal() and int(shape) > int(SHAPE)
-    if later:
+    taken as one that names no shape, unsaid). Another value (no number) is read as one that
+    names none, as before. Asked before anything else of the annotation is read: a later shape
+    may write it otherwise, and its refusal was a fault of the file's (review216)."""
+    number = _shape_number(shape)
+    if number is not None and number > int(SHAPE):
+        given = shape.strip() if isinstance(shape, str) else shape
         raise InvalidInput(
             f"{where} was written by a later workbench (its generator's schema:softwareVersion "
-            f"is {shape.strip()}; this workbench reads annotations of shape {SHAPE} and older): "
-            "nothing imported; import it with that release or a newer one",
+            f"is {shown_text(given, SHAPE_SHOWN)}; this workbench reads annotations of shape "
+            f"{SHAPE} and older): nothing imported; import it with that release or a newer one",
             reason=NEWER_ANNOTATIONS,
         )
 
@@ -428,6 +463,9 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     where = f"annotation {index}"
     if not isinstance(item, dict) or item.get("type") != "Annotation":
         raise InvalidInput(f"{where}: not an object of type Annotation")
+    ours = _ours(item)
+    shape = _shape(item) if ours else None
+    _not_later(shape, where)
     body = _as_list(item.get("body"))
     text = _text_of(body, where)
     if text is None and isinstance(item.get("bodyValue"), str):
@@ -453,10 +491,6 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     end = _int_or_none(position.get("end")) if position else None
     if position is not None and (start is None or end is None):
         raise InvalidInput(f"{where}: the TextPositionSelector needs integer start and end")
-    ours = _ours(item)
-    shape = _shape(item) if ours else None
-    if shape is not None:
-        _not_later(shape, where)
     status = _purposed(body, "tagging", where) if ours else None
     return IncomingAnnotation(
         index=index,
@@ -475,7 +509,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
         ours=ours,
-        whole=ours and shape == SHAPE,
+        whole=ours and _shape_number(shape) == int(SHAPE),
     )
 
 
