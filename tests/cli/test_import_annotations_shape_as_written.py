@@ -34,7 +34,16 @@ def _shaped(cli: Any, tmp_path: Path, shape: object) -> Path:
 
 
 @pytest.mark.parametrize(
-    ("shape", "said"), [(3, "3"), ("3.0", "3.0"), ("3.1", "3.1"), (" 10 ", "10"), (3.5, "3.5")]
+    ("shape", "said"),
+    [
+        (3, "3"),
+        ("3.0", "3.0"),
+        ("3.1", "3.1"),
+        (" 10 ", "10"),
+        (3.5, "3.5"),
+        # A JSON-LD value object, as a body's value is read (`_value_text`).
+        ({"@value": "3"}, "3"),
+    ],
 )
 def test_a_later_shape_written_otherwise_is_refused(
     cli: Any, tmp_path: Path, shape: object, said: str
