@@ -407,7 +407,9 @@ def _shape(item: dict[str, Any]) -> object:
     before it did; `_shape_number` reads it)."""
     for agent in _as_list(item.get("generator")):
         if isinstance(agent, dict) and agent.get("id") == GENERATOR["id"]:
-            return agent.get("schema:softwareVersion")
+            shape = agent.get("schema:softwareVersion")
+            # A JSON-LD value object ({"@value": "3"}), as a body's value is read.
+            return shape["@value"] if isinstance(shape, dict) and "@value" in shape else shape
     return None
 
 
