@@ -316,7 +316,7 @@ def annotations_command(
     _say_other_ids(result.other_ids, document_id, dry_run=result.dry_run, noun="annotation")
     _say_differs(result.differs, "annotation")
     skipped = f", {plural(len(result.skipped), 'annotation')} skipped" if skip_bad else ""
-    message(f"{_added_count(result)}, {result.present} already present{skipped}{_wrote(result)}")
+    message(f"{_added_count(result)}, {result.present:,} already present{skipped}{_wrote(result)}")
 
 
 def _say_import(result: ImportResult, *, as_json: bool, noun: str) -> None:
@@ -460,7 +460,7 @@ def claims_command(
     _say_other_ids(result.other_ids, document_id, dry_run=result.dry_run)
     _say_differs(result.differs)
     message(
-        f"{_added_count(result)}, {result.present} already present, "
+        f"{_added_count(result)}, {result.present:,} already present, "
         f"{plural(len(result.skipped), 'row')} skipped{_wrote(result)}"
     )
 
