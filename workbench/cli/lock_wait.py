@@ -28,8 +28,9 @@ def say_lock_wait(fact: LockWait) -> None:
         whose = " (a SQLite file does not say who holds its write lock)"
     else:
         whose = ""
-    # (to a tenth of a second: a bound a server's statement_timeout cut is no round figure)
-    bound = round(fact.bound_ms / 1000, 1)
+    # To a tenth of a second (a bound a server's statement_timeout cut is no round figure),
+    # rounded up: "up to" never says less than the wait may last, nor "0 s" (review215).
+    bound = -(-fact.bound_ms // 100) / 10
     words = f"waiting for another writer to finish{whose}; up to {bound:g} s…"
     # (stderr closed or gone: the wait goes on unsaid)
     with suppress(OSError, ValueError):
