@@ -75,7 +75,8 @@ def _begin_immediate(conn: Connection) -> None:
     """BEGIN IMMEDIATE, waiting for the write lock up to BUSY_TIMEOUT_MS in LOCK_STEP_MS steps
     (a signal is acted on between two); the last step's "database is locked" is the refusal.
     A wait past `lock_wait.WAIT_NOTICE_MS` is told to the write's listener, once, and its end
-    too; a file cannot say who holds its lock."""
+    too (never when the bound is no longer: the wait is over as it would be told); a file
+    cannot say who holds its lock."""
     import time
 
     from sqlalchemy.exc import OperationalError
@@ -83,7 +84,9 @@ def _begin_immediate(conn: Connection) -> None:
     from workbench.db.lock_wait import listener_of, notice_after_ms
     from workbench.domain.lock_wait import WaitBegan, WaitEnded
 
-    tell = listener_of(conn)
+    # A bound no longer than the silence: a wait never told, as on PostgreSQL (pg_append_lock),
+    # not said at the moment it runs out (review215).
+    tell = listener_of(conn) if notice_after_ms() < BUSY_TIMEOUT_MS else None
     notice_s = notice_after_ms() / 1000
     began = time.monotonic()
     deadline = began + BUSY_TIMEOUT_MS / 1000
