@@ -18,6 +18,7 @@ from typing import IO, Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
+from workbench.defaults import INT_MAX
 from workbench.domain.clock import as_read, format_at, now
 from workbench.domain.limits import visible
 from workbench.domain.payloads import changed_fields
@@ -199,8 +200,11 @@ class _ClaimsAhead:
         if claim_id < self.start:  # (not in id order: read alone)
             return self.tx.session.get(Claim, claim_id)
         if claim_id >= self.end:
-            self.start, self.end = claim_id, claim_id + CLAIMS_AHEAD
-            query = select(Claim).where(Claim.id >= self.start, Claim.id < self.end)
+            # The range's last id no more than an id can be: PostgreSQL's ids are 32-bit, and
+            # a bound past 2**31 - 1 is an error there, not a range (review217).
+            last = min(claim_id + CLAIMS_AHEAD - 1, INT_MAX)
+            self.start, self.end = claim_id, last + 1
+            query = select(Claim).where(Claim.id >= self.start, Claim.id <= last)
             self.held = {claim.id: claim for claim in self.tx.session.scalars(query)}
         return self.held.get(claim_id)
 
