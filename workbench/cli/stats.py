@@ -180,8 +180,12 @@ DAY_END = "T23:59:59.999999Z"
 def _bound(at: str, whole_day: str) -> str:
     """A span's bound as its heading says it: the date when the bound is the day's start (or
     end), else to the minute, as the untouched board says its moment (trial211: a span from
-    12:00 to 06:00, or 7d begun at 04:49, was headed with its dates alone)."""
-    return at[:10] if at[10:] == whole_day else at[:16].replace("T", " ") + " UTC"
+    12:00 to 06:00, or 7d begun at 04:49, was headed with its dates alone), or to the second
+    when it is not a whole minute (review217: a span from 12:00:45 to 12:00:50 was headed
+    "from 12:00 UTC to 12:00 UTC")."""
+    if at[10:] == whole_day:
+        return at[:10]
+    return at[: 16 if at[16:] == ":00.000000Z" else 19].replace("T", " ") + " UTC"
 
 
 def status_cell(c: ClaimView) -> str:
