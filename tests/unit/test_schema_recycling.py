@@ -1,0 +1,132 @@
+"""The PostgreSQL run's schemas are emptied and handed to the next test rather than dropped
+and made again (tests/conftest.py, `_recycled`), which is only right if the next test cannot
+tell: a schema a test changed in any way but its rows is dropped as before, and one emptied
+has no row, and ids from 1 again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+
+from tests import conftest
+
+pytestmark = pytest.mark.skipif(not conftest.PG_URL, reason="the PostgreSQL run's schemas")
+
+
+@pytest.fixture
+def made() -> Iterator[tuple[str, Any]]:
+    """A migrated schema of the suite's own making, and the admin engine; dropped at the end,
+    recycled or not (it is never handed to another test)."""
+    from sqlalchemy import text
+
+    server = conftest.PG_URL
+    pool = conftest._RECYCLED.setdefault(server, [])
+    kept = list(pool)
+    pool.clear()  # (so that this test makes a schema of its own)
+    gen = conftest._new_pg_database(server, migrated=True)
+    url = next(gen)
+    schema = conftest.pg_schema_of(url)
+    admin = conftest._admin_engine(server)
+    try:
+        yield schema, admin
+    finally:
+        gen.close()  # (recycled into the pool, or dropped)
+        if schema in pool:
+            pool.remove(schema)
+            conftest._AS_MADE.pop(schema, None)
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        pool.extend(kept)
+
+
+def _run(admin: Any, schema: str, *statements: str) -> None:
+    from sqlalchemy import text
+
+    with admin.connect() as conn:
+        conn.execute(text(f'SET search_path TO "{schema}", public'))
+        for statement in statements:
+            conn.execute(text(statement))
+
+
+CHANGES: dict[str, Callable[[str], list[str]]] = {
+    "a trigger dropped": lambda s: ["DROP TRIGGER events_no_update ON events"],
+    "a trigger disabled": lambda s: ["ALTER TABLE events DISABLE TRIGGER events_no_update"],
+    "a table added": lambda s: ["CREATE TABLE extra (x int)"],
+    "a column added": lambda s: ["ALTER TABLE claims ADD COLUMN extra int"],
+    "an index dropped": lambda s: [],  # (named from the catalogue in the test)
+    "a revision recorded": lambda s: ["UPDATE alembic_version SET version_num = '0001_initial'"],
+    "a grant": lambda s: ["GRANT SELECT ON claims TO PUBLIC"],
+    "the schema granted": lambda s: [f'GRANT USAGE ON SCHEMA "{s}" TO PUBLIC'],
+    "a function added": lambda s: ["CREATE FUNCTION f() RETURNS int LANGUAGE sql AS 'SELECT 1'"],
+    "a default changed": lambda s: ["ALTER TABLE claims ALTER COLUMN status SET DEFAULT 'x'"],
+}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_schema_a_test_changed_is_not_recycled(made: tuple[str, Any], change: str) -> None:
+    schema, admin = made
+    if change == "an index dropped":
+        from sqlalchemy import text
+
+        with admin.connect() as conn:
+            index = conn.execute(
+                text(
+                    "SELECT indexname FROM pg_indexes WHERE schemaname = :s"
+                    " AND tablename = 'claims' AND indexname NOT LIKE 'pk_%'"
+                    " ORDER BY indexname LIMIT 1"
+                ),
+                {"s": schema},
+            ).scalar_one()
+        statements = [f'DROP INDEX "{index}"']
+    else:
+        statements = CHANGES[change](schema)
+    _run(admin, schema, *statements)
+    assert conftest._recycled(admin, schema) is False
+
+
+def test_a_schema_left_as_made_is_emptied_and_its_ids_start_over(
+    made: tuple[str, Any],
+) -> None:
+    from sqlalchemy import text
+
+    from workbench.services.context import Workbench
+    from workbench.services.documents import add_document
+
+    schema, admin = made
+    url = conftest.pg_schema_url(schema)
+    wb = Workbench(url=url, actor="tester")
+    for n in range(3):
+        add_document(wb, f"第{n}篇文本。")
+    from workbench.db.engine import get_engine
+
+    get_engine(url).dispose()
+    assert conftest._recycled(admin, schema) is True
+    with admin.connect() as conn:
+        conn.execute(text(f'SET search_path TO "{schema}", public'))
+        assert conn.execute(text("SELECT count(*) FROM documents")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+        assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    wb = Workbench(url=url, actor="tester")
+    assert add_document(wb, "第一篇文本。").document.id == 1
+    get_engine(url).dispose()
+    # emptied again: the trail the last one wrote goes too (its guard triggers asleep only
+    # in the emptying transaction: an update is still refused afterwards)
+    assert conftest._recycled(admin, schema) is True
+    with admin.connect() as conn:
+        conn.execute(text(f'SET search_path TO "{schema}", public'))
+        assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+
+
+def test_a_schema_a_session_still_holds_is_not_recycled(made: tuple[str, Any]) -> None:
+    from sqlalchemy import create_engine, text
+
+    schema, admin = made
+    other = create_engine(conftest.pg_schema_url(schema))
+    try:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text("SELECT count(*) FROM claims"))
+            assert conftest._recycled(admin, schema) is False
+    finally:
+        other.dispose()
