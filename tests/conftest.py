@@ -254,8 +254,11 @@ _RECYCLED: dict[str, list[str]] = {}
 _AS_MADE: dict[str, str] = {}
 
 # Everything of a schema a test could have changed but its rows and sequences: its grants and
-# owners, every table, column, default, index, constraint, trigger (and whether it is
-# enabled), function, view, policy, type and sequence, and the revision Alembic recorded. One
+# owners, every table (its row security forced or not, its replica identity), column (all of
+# its row of pg_attribute: its collation, statistics target, settings, storage too), default,
+# index, constraint, trigger and rule (and whether each is enabled), function, view, policy
+# (its command, roles and both expressions), type and sequence (its cache, the column owning
+# it), every comment on any of them, and the revision Alembic recorded. One
 # digest, compared with the schema's own as it was made (it names the schema, so it is
 # compared only with itself): any difference, and the schema is dropped, as every schema was.
 # Found from the schema's entries in pg_depend, then each catalogue by its index: a suite's
@@ -278,14 +281,12 @@ SELECT md5(string_agg(x, E'\n' ORDER BY x)) FROM (
   UNION ALL
   SELECT 'rel ' || c.relname || ' ' || c.relkind::text || ' ' || coalesce(c.relacl::text, '')
          || ' ' || c.relowner::text || ' ' || c.relrowsecurity::text || ' '
-         || coalesce(c.reloptions::text, '') || ' ' || c.relpersistence::text
+         || coalesce(c.reloptions::text, '') || ' ' || c.relpersistence::text || ' '
+         || c.relforcerowsecurity::text || ' ' || c.relreplident::text
     FROM pg_class c JOIN rels r ON r.oid = c.oid
   UNION ALL
-  SELECT 'att ' || a.attrelid::regclass::text || ' ' || a.attnum || ' ' || a.attname || ' '
-         || format_type(a.atttypid, a.atttypmod) || ' ' || a.attnotnull || ' '
-         || a.attisdropped || ' ' || coalesce(pg_get_expr(d.adbin, d.adrelid), '') || ' '
-         || a.attgenerated::text || ' ' || a.attidentity::text || ' '
-         || coalesce(a.attacl::text, '')
+  SELECT 'att ' || a.attrelid::regclass::text || ' ' || a::text || ' '
+         || coalesce(pg_get_expr(d.adbin, d.adrelid), '')
     FROM rels r JOIN pg_attribute a ON a.attrelid = r.oid AND a.attnum > 0
     LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
   UNION ALL
@@ -299,6 +300,10 @@ SELECT md5(string_agg(x, E'\n' ORDER BY x)) FROM (
   SELECT 'trg ' || t.tgname || ' ' || t.tgenabled::text || ' ' || pg_get_triggerdef(t.oid)
     FROM rels r JOIN pg_trigger t ON t.tgrelid = r.oid
   UNION ALL
+  SELECT 'rule ' || w.ev_class::regclass::text || ' ' || w.rulename || ' '
+         || w.ev_enabled::text || ' ' || pg_get_ruledef(w.oid)
+    FROM rels r JOIN pg_rewrite w ON w.ev_class = r.oid
+  UNION ALL
   SELECT 'fn ' || p.oid::regprocedure::text || ' ' || md5(pg_get_functiondef(p.oid)) || ' '
          || coalesce(p.proacl::text, '') || ' ' || p.proowner::text
     FROM objs o JOIN pg_proc p ON p.oid = o.objid
@@ -307,12 +312,29 @@ SELECT md5(string_agg(x, E'\n' ORDER BY x)) FROM (
   SELECT 'view ' || c.relname || ' ' || pg_get_viewdef(c.oid)
     FROM rels r JOIN pg_class c ON c.oid = r.oid WHERE c.relkind IN ('v', 'm')
   UNION ALL
-  SELECT 'pol ' || p.polname || ' ' || coalesce(pg_get_expr(p.polqual, p.polrelid), '')
+  SELECT 'pol ' || p.polname || ' ' || p.polcmd::text || ' ' || p.polpermissive::text || ' '
+         || p.polroles::regrole[]::text || ' '
+         || coalesce(pg_get_expr(p.polqual, p.polrelid), '') || ' '
+         || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), '')
     FROM rels r JOIN pg_policy p ON p.polrelid = r.oid
   UNION ALL
   SELECT 'seq ' || s.seqrelid::regclass::text || ' ' || s.seqstart || ' ' || s.seqincrement
-         || ' ' || s.seqmin || ' ' || s.seqmax || ' ' || s.seqcycle
+         || ' ' || s.seqmin || ' ' || s.seqmax || ' ' || s.seqcycle || ' ' || s.seqcache || ' '
+         || coalesce((SELECT string_agg(d.deptype::text || ' '
+                        || pg_describe_object(d.refclassid, d.refobjid, d.refobjsubid), ' ')
+                      FROM pg_depend d WHERE d.classid = 'pg_class'::regclass
+                        AND d.objid = s.seqrelid AND d.refclassid = 'pg_class'::regclass), '')
     FROM rels r JOIN pg_sequence s ON s.seqrelid = r.oid
+  UNION ALL
+  SELECT 'dsc ' || ds.classoid::regclass::text || ' ' || ds.objoid::text || ' '
+         || ds.objsubid || ' ' || ds.description
+    FROM pg_description ds WHERE ds.objoid IN (
+      SELECT oid FROM rels UNION ALL SELECT objid FROM objs
+      UNION ALL SELECT i.indexrelid FROM rels r JOIN pg_index i ON i.indrelid = r.oid
+      UNION ALL SELECT co.oid FROM rels r JOIN pg_constraint co ON co.conrelid = r.oid
+      UNION ALL SELECT t.oid FROM rels r JOIN pg_trigger t ON t.tgrelid = r.oid
+      UNION ALL SELECT w.oid FROM rels r JOIN pg_rewrite w ON w.ev_class = r.oid
+      UNION ALL SELECT p.oid FROM rels r JOIN pg_policy p ON p.polrelid = r.oid)
   UNION ALL
   SELECT 'dacl ' || d.defaclobjtype::text || ' ' || d.defaclacl::text
     FROM pg_default_acl d WHERE d.defaclnamespace = (SELECT oid FROM n)
