@@ -195,3 +195,24 @@ def test_a_rule_or_policy_a_test_changed_is_not_recycled(
     assert conftest._recycled(admin, schema) is True  # (as it was made: recycled)
     _run(admin, schema, changed)
     assert conftest._recycled(admin, schema) is False
+
+
+def test_a_schema_whose_append_lock_a_session_holds_is_not_recycled(
+    made: tuple[str, Any],
+) -> None:
+    """The desk's append lock is keyed by its events table's oid, which a recycled schema
+    keeps (a new schema had a new one): a session left holding it, idle in its transaction
+    (a test's writer thread or process not ended), would make the next test's first write
+    wait its 30 s and be refused as database_locked, naming a writer of another test."""
+    from sqlalchemy import create_engine, text
+
+    from workbench.db.pg_locks import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+
+    schema, admin = made
+    other = create_engine(conftest.pg_schema_url(schema))
+    try:
+        with other.connect() as conn, conn.begin():
+            conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
+            assert conftest._recycled(admin, schema) is False
+    finally:
+        other.dispose()
