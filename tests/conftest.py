@@ -352,9 +352,16 @@ WHERE d.refclassid = 'pg_namespace'::regclass AND d.classid = 'pg_class'::regcla
   AND c.relkind IN ('r', 'S') AND c.relname <> 'alembic_version'
 """
 # Locks another session holds on the schema's tables (a test's connection left open in a
-# transaction): such a schema is not emptied under it.
+# transaction), or the desk's append lock, keyed by its events table's oid (pg_locks
+# .DESK_LOCK_KEYS: the recycled schema keeps that oid, where a new one had its own, so the
+# next test's first write would wait behind a writer of the last): such a schema is not
+# emptied under it, nor handed on.
 _HELD_SQL = """
-SELECT count(*) FROM pg_locks l JOIN pg_depend d ON d.objid = l.relation
+SELECT count(*) FROM pg_locks l JOIN pg_depend d
+  ON d.objid = l.relation
+  OR (l.locktype = 'advisory' AND l.objsubid = 2 AND l.classid = %(desk_lock)s::oid
+      AND d.objid = l.objid
+      AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database()))
 WHERE d.refclassid = 'pg_namespace'::regclass AND d.classid = 'pg_class'::regclass
   AND d.refobjid = (SELECT oid FROM pg_namespace WHERE nspname = %(schema)s)
   AND l.pid <> pg_backend_pid()
@@ -370,6 +377,8 @@ def _recycled(admin: Any, schema: str) -> bool:
     from 1), at a tenth of the cost of dropping one and building the next."""
     import psycopg
 
+    from workbench.db.pg_locks import DESK_LOCK_CLASS
+
     made = _AS_MADE.get(schema)
     if made is None:
         return False
@@ -382,7 +391,7 @@ def _recycled(admin: Any, schema: str) -> bool:
             cursor.execute(f'SET LOCAL search_path TO "{schema}", public')
             cursor.execute(_SHAPE_SQL, {"schema": schema})
             shape = cursor.fetchone()[0]
-            cursor.execute(_HELD_SQL, {"schema": schema})
+            cursor.execute(_HELD_SQL, {"schema": schema, "desk_lock": DESK_LOCK_CLASS})
             if shape != made or cursor.fetchone()[0]:
                 return False  # (nothing done: the transaction ends as it began)
             cursor.execute(_CONTENTS_SQL, {"schema": schema})
