@@ -83,6 +83,13 @@ CHANGES: dict[str, Callable[[str], list[str]]] = {
     "a column's storage": lambda s: ["ALTER TABLE claims ALTER COLUMN quote SET STORAGE EXTERNAL"],
     "row security forced": lambda s: ["ALTER TABLE claims FORCE ROW LEVEL SECURITY"],
     "a replica identity": lambda s: ["ALTER TABLE claims REPLICA IDENTITY FULL"],
+    # read since the digest was written; kept here so that no later digest forgets them
+    "a guard's function replaced": lambda s: [
+        "CREATE OR REPLACE FUNCTION workbench_events_append_only() RETURNS trigger"
+        " LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"
+    ],
+    "a view added": lambda s: ["CREATE VIEW open_claims AS SELECT id FROM claims"],
+    "row security enabled": lambda s: ["ALTER TABLE claims ENABLE ROW LEVEL SECURITY"],
 }
 
 
