@@ -1,10 +1,12 @@
 """Every test gets its own freshly migrated database and its own environment.
 
 SQLite by default: the migrations run once into a template file that each test copies. When
-WORKBENCH_TEST_DATABASE_URL points at PostgreSQL, each test gets its own schema there, dropped
-afterwards. Alembic migrates one schema per test process, and every test's schema replays the
-statements that run sent to the server (PostgreSQL has no way to copy a schema, and Alembic's
-own run cost each test twice what the replay does). Nothing touches a user's database.
+WORKBENCH_TEST_DATABASE_URL points at PostgreSQL, each test gets a schema of its own there.
+Alembic migrates one schema per test process, and a new schema replays the statements that run
+sent to the server (PostgreSQL has no way to copy a schema, and Alembic's own run cost each
+test twice what the replay does). A migrated schema its test left as it was made (`_SHAPE_SQL`),
+held by no other session, is emptied and handed to the next test of the process, under the same
+name (`_recycled`); any other is dropped. Nothing touches a user's database.
 """
 
 from __future__ import annotations
@@ -370,11 +372,12 @@ WHERE d.refclassid = 'pg_namespace'::regclass AND d.classid = 'pg_class'::regcla
 
 def _recycled(admin: Any, schema: str) -> bool:
     """Empty `schema` for the next test if the test left it as it was made (`_SHAPE_SQL`) and
-    no other session holds a lock in it; False leaves it to be dropped. Its rows go with the
-    guard triggers and foreign keys asleep for this transaction alone (session_replication_role
-    = replica: a superuser's; refused, the schema is dropped as before), its sequences start
-    over: to the next test it is a new desk, as a fresh schema is (the same tables, empty, ids
-    from 1), at a tenth of the cost of dropping one and building the next."""
+    no other session holds a lock in it or its append lock (`_HELD_SQL`); False leaves it to
+    be dropped. Its rows go with the guard triggers and foreign keys asleep for this
+    transaction alone (session_replication_role = replica: a superuser's; refused, the schema
+    is dropped as before), its sequences start over: to the next test it is a new desk, as a
+    fresh schema is (the same tables, empty, ids from 1), at a tenth of the cost of dropping
+    one and building the next."""
     import psycopg
 
     from workbench.db.pg_locks import DESK_LOCK_CLASS
