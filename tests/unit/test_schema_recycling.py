@@ -119,6 +119,7 @@ def test_a_schema_left_as_made_is_emptied_and_its_ids_start_over(
     made: tuple[str, Any],
 ) -> None:
     from sqlalchemy import text
+    from sqlalchemy.exc import DBAPIError
 
     from workbench.services.context import Workbench
     from workbench.services.documents import add_document
@@ -141,11 +142,20 @@ def test_a_schema_left_as_made_is_emptied_and_its_ids_start_over(
     assert add_document(wb, "第一篇文本。").document.id == 1
     get_engine(url).dispose()
     # emptied again: the trail the last one wrote goes too (its guard triggers asleep only
-    # in the emptying transaction: an update is still refused afterwards)
+    # in the emptying transaction: an update is still refused afterwards, on the admin
+    # engine's connection that emptied it too)
     assert conftest._recycled(admin, schema) is True
     with admin.connect() as conn:
         conn.execute(text(f'SET search_path TO "{schema}", public'))
         assert conn.execute(text("SELECT count(*) FROM events")).scalar() == 0
+    wb = Workbench(url=url, actor="tester")
+    add_document(wb, "第二篇文本。")
+    get_engine(url).dispose()
+    with admin.connect() as conn:
+        assert conn.execute(text("SHOW session_replication_role")).scalar() == "origin"
+        conn.execute(text(f'SET search_path TO "{schema}", public'))
+        with pytest.raises(DBAPIError, match="append-only"):
+            conn.execute(text("UPDATE events SET actor = actor"))
 
 
 def test_a_schema_a_session_still_holds_is_not_recycled(made: tuple[str, Any]) -> None:
