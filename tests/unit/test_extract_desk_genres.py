@@ -16,6 +16,12 @@ article, a newsletter, mixed Chinese and English) and read the spans it offered:
 * A wire story's dateline (`LONDON, March 3 (Reuters) - `, `CHICAGO, Oct. 24, 2024
   /PRNewswire/ -- `) opened the candidate of the first sentence: accepted, the claim quoted
   the place, the date and the agency as though the company had said them.
+
+fix221 took three more shapes trial209 saw and left:
+
+* An English live blog's time stamp with its zone: a line that is only `10:05 GMT` (or `2:05
+  p.m. ET`) was offered as a claim (0.627), and `10:48 GMT - Ferries cancelled` kept its stamp
+  in the span.
 """
 
 from __future__ import annotations
@@ -230,3 +236,104 @@ def test_an_abbreviation_before_a_prefixed_or_full_width_currency_does_not_end_t
     """`save approx. US$85 million` was cut after `approx.` as `approx. £85 million` was before
     trial209: US$, HK$ and the full-width ￥ are sums of money too."""
     assert sentences(text) == [text]
+
+
+# fix221: an English live blog's time stamps with a zone.
+
+GUSTS = "Gusts of up to 98 mph were recorded at the Needles on the Isle of Wight."
+
+
+def _outside(text: str, part: str) -> None:
+    """No sentence, and no candidate at any score, holds any of `part` in `text`."""
+    at = text.index(part)
+    for s in split_sentences(text):
+        assert s.end <= at or s.start >= at + len(part), text[s.start : s.end]
+    for c in find_candidates(text, 0.0):
+        assert c.end <= at or c.start >= at + len(part), c
+
+
+@pytest.mark.parametrize(
+    "stamp", ["10:05 GMT", "10:05 BST", "14:30 UTC", "9:45 EST", "2:05 p.m. ET", "10:05 am GMT"]
+)
+def test_a_line_that_is_only_a_time_and_its_zone_is_no_claim(stamp: str) -> None:
+    """A desk saw a live blog's `10:05 GMT` (a line of its own above an entry) offered as a
+    claim at 0.627: the zone after a 24-hour time was not read as part of a time stamp."""
+    for text in (
+        f"Storm Ciaran live\n\n{stamp}\n{GUSTS}\n",
+        f"{stamp}\n{GUSTS}",
+        f"Storm Ciaran live\n{stamp}\n{GUSTS}\n10:20 GMT\nThe airport closed both runways.\n",
+    ):
+        assert GUSTS in sentences(text), text
+        _outside(text, stamp)
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "10:48 GMT - ",
+        "10:48 GMT – ",
+        "10:48 GMT — ",
+        "10:48 BST -- ",
+        "09:30 BST: ",
+        "2:05 p.m. ET - ",
+        "2:05 p.m.: ",
+        "- 10:48 GMT - ",
+    ],
+)
+def test_a_candidate_starts_after_the_english_stamp_that_opens_its_line(stamp: str) -> None:
+    """`10:48 GMT - Ferries cancelled` was offered with its stamp, which `--accept` would have
+    quoted as the claim's words; a Chinese stamp (`10:05 发布会……`) was already left out."""
+    for text in (
+        f"{stamp}{GUSTS}",
+        f"Storm Ciaran live\n\n{stamp}{GUSTS}\n",
+        f"The Met Office issued a red warning.\n{stamp}{GUSTS}\n",
+    ):
+        assert sentences(text)[-1] == GUSTS, text
+        found = [c for c in find_candidates(text, 0.0) if c.end > text.index(stamp)]
+        assert [c.text for c in found] == [GUSTS], text
+        assert text[found[0].start : found[0].end] == GUSTS
+        _outside(text, stamp.rstrip())
+
+
+def test_an_english_live_blog_is_cut_into_its_entries() -> None:
+    text = (
+        "Storm Ciaran live updates\n"
+        "10:05 GMT\n"
+        f"{GUSTS}\n"
+        "10:48 GMT - Ferries cancelled\n"
+        "All 14 crossings to France were cancelled until 18:00.\n"
+    )
+    assert sentences(text) == [
+        "Storm Ciaran live updates",
+        GUSTS,
+        "Ferries cancelled",
+        "All 14 crossings to France were cancelled until 18:00.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a time the sentence runs from or to, or a range: the sentence's own words
+        "Trains will run every 15 minutes\nfrom 10:05 GMT, Network Rail said.",
+        "10:05 GMT onwards: trains will run every 15 minutes, Network Rail said.",
+        "10:05 GMT to 14:00 GMT: the M25 was closed in both directions.",
+        "10:05 GMT - 14:00 GMT: the M25 was closed in both directions.",
+        "Doors open at 7:30 p.m. - the show starts at 8 p.m. ET.",
+        # a time and no zone or a.m./p.m. before an English word: a hard wrap's, maybe
+        "10:30 - Trains will run every 15 minutes, Network Rail said.",
+        # a time with its zone and no mark before the words
+        "10:05 GMT is when the 1,200 runners start the race.",
+    ],
+)
+def test_an_english_time_the_sentence_runs_from_stays(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+def test_a_lone_english_time_after_a_line_that_runs_on_is_the_sentences_own() -> None:
+    """As fix210's `会议将于明天` / `10:00 在北京举行`: a line with no stop before one time stamp
+    runs on into it, and the time stays in the span."""
+    text = "Polls in the state close at\n10:00 p.m. ET"
+    assert sentences(text) == ["Polls in the state close at", "10:00 p.m. ET"]
+    text = "The council expects the vote at\n10:05 GMT - Its 40 members are all present."
+    assert sentences(text)[-1] == "10:05 GMT - Its 40 members are all present."
