@@ -116,9 +116,17 @@ _ATTRIBUTION_TAG = re.compile(
 # stamp, a line of its own. A long headline above it (no full stop) ran on into it as a hard
 # wrap (trial54: "Live: Riverton council votes on $48m transit budget 2:05 p.m." offered as
 # one claim).
+# A zone after a 24-hour time too (`10:05 GMT`, `14:30 UTC`): a British live blog's stamp, offered
+# as a claim at 0.627 (fix221). Named zones only: `GMT+1`, the US's `ET`/`EST`/`PDT` …, Europe's and
+# Asia's usual ones.
+_ZONE = (
+    r"(?:(?:UTC|GMT)(?:[+-][0-9]{1,2}(?::?[0-5][0-9])?)?|[ECMP][SD]?T|BST|IST|MSK|WES?T|CES?T"
+    r"|EES?T|AE[SD]T|AWST|JST|KST|HKT|SGT)"
+)
 _TIME_LINE = re.compile(
     r"[^\S\n]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
-    r"(?:[^\S\n]*(?:[aApP]\.?[mM]\.?)(?:[^\S\n]+[A-Z]{2,4})?)?[^\S\n]*(?=\n|$)"
+    r"(?:[^\S\n]*(?:[aApP]\.?[mM]\.?)(?:[^\S\n]+[A-Z]{2,4})?"
+    rf"|[^\S\n]+{_ZONE})?[^\S\n]*(?=\n|$)"
 )
 # A live blog's time stamp that opens a line and stands apart from the Chinese words after it
 # (`10:05 发布会开始`, `10时35分：记者提问`): it ends the line before, as a line that is only a
@@ -135,6 +143,18 @@ _LINE_STAMP = re.compile(
     r"[^\S\n]*(?:[01]?\d|2[0-4])(?:[:：][0-5]\d(?:[:：][0-5]\d)?|[时点][0-5]?\d分)"
     r"(?:[^\S\n]+|[:：][^\S\n]*)(?![起前后至到止]|以[前后来]|之[前后]|左右)"
     r"(?=[\u4e00-\u9fff“「《【（])"
+)
+# An English live blog's stamp that opens a line (`10:48 GMT - Ferries cancelled`, `09:30 BST: `,
+# `2:05 p.m. ET — `): a clock's time with its zone or its a.m./p.m., then a colon or a spaced
+# dash, then a capital or a quote: no part of the entry's words, as `_LINE_STAMP` is none of a
+# Chinese one's (fix221: the span kept its stamp). A bare `10:30 - ` may be a wrapped line's,
+# and a time the words run from or to is theirs (`10:05 GMT onwards:`, `10:05 GMT to 14:00
+# GMT:`, `7:30 p.m. - the show`, `10:05 GMT - 14:00 GMT`): none is a stamp.
+_CLOCK_STAMP = re.compile(
+    r"[^\S\n]*(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?"
+    rf"(?:[^\S\n]*[aApP]\.?[mM]\.?(?:[^\S\n]+{_ZONE})?|[^\S\n]+{_ZONE})"
+    r"(?:[^\S\n]*:[^\S\n]*|[^\S\n]+(?:--|[-–—])[^\S\n]+)"
+    r"(?=[A-Z\"“‘'])"
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # A footnote marker: a number of up to three digits in square brackets, or superscript digits.
@@ -407,7 +427,7 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
     start = _past_stamp(text, lo, hi)
     in_double = False  # inside an ASCII "..." pair
     in_single = False  # inside an ASCII '...' pair
-    done = lo  # marks before this were consumed while reading a run of stops
+    done = start  # marks before this were consumed while reading a run of stops (or a stamp's)
     stamped = -1  # how many of the block's lines open with a time, up to 2 (-1: not yet counted)
     for m in _MARK.finditer(text, lo, hi):
         i = m.start()
@@ -427,6 +447,7 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
                         stamped = _stamped_lines(text, lo, hi)
                     if stamped < 2:
                         start = i + 1  # the sentence's own time (`会议将于明天` / `10:00 在……`)
+                done = start  # (the stops of a stamp's `p.m.` end no sentence)
                 in_double = in_single = False
         else:
             j = i + 1
@@ -458,15 +479,21 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
 
 
 def _past_stamp(text: str, at: int, hi: int) -> int:
-    """Where the line starting at `at` begins after its time stamp (`_LINE_STAMP`); `at` when
-    it opens on none. The stamp is no sentence, as a transcript's stage direction is none: it
-    says when an entry was posted, nothing to check (emitted alone, `10点12分` scored 0.51 and
-    was offered). (No stop, quote or line break is inside a stamp: the block scanner has
-    nothing of it to skip.) A list marker before the stamp goes with it (`- 10:05 公司宣布……`:
-    a live blog written as a list; review187): the candidate would leave the marker out, and
-    the stamp after it would stay."""
+    """Where the line starting at `at` begins after its time stamp (`_LINE_STAMP`, or an English
+    one's: `_CLOCK_STAMP`), or ends when it is only a time (`_TIME_LINE`); `at` when it opens on
+    none. The stamp is no sentence, as a transcript's stage direction is none: it says when an
+    entry was posted, nothing to check (emitted alone, `10点12分` scored 0.51 and was offered,
+    and a line `10:05 GMT` 0.627, fix221). (The stops of an English stamp's `p.m.` are skipped
+    by the block scanner: `done`.) A list marker before the stamp goes with it (`- 10:05
+    公司宣布……`: a live blog written as a list; review187): the candidate would leave the
+    marker out, and the stamp after it would stay."""
     item = _LIST_ITEM.match(text, at, hi)
-    stamp = _LINE_STAMP.match(text, at if item is None else item.end(), hi)
+    begin = at if item is None else item.end()
+    stamp = (
+        _LINE_STAMP.match(text, begin, hi)
+        or _CLOCK_STAMP.match(text, begin, hi)
+        or _TIME_LINE.match(text, begin, hi)
+    )
     return at if stamp is None else stamp.end()
 
 
@@ -735,6 +762,7 @@ def _hard_break(text: str, i: int, lo: int, hi: int) -> bool:
         _TIME_LINE.match(text, i + 1, hi)
         or _TIME_LINE.fullmatch(line)
         or _LINE_STAMP.match(text, i + 1, hi)
+        or _CLOCK_STAMP.match(text, i + 1, hi)
     ):
         return True  # a time stamp stands apart from the lines around it
     if _is_cjk(last) and _mostly_cjk(line):
