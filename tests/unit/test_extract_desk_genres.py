@@ -22,6 +22,8 @@ fix221 took three more shapes trial209 saw and left:
 * An English live blog's time stamp with its zone: a line that is only `10:05 GMT` (or `2:05
   p.m. ET`) was offered as a claim (0.627), and `10:48 GMT - Ferries cancelled` kept its stamp
   in the span.
+* A social post kept its author's handle (`@jsmith: Unemployment fell to 3.9% …`) and the URLs,
+  emoji and hashtags after its words (`… since 2019 🙄 https://t.co/xY12ab #jobs`).
 """
 
 from __future__ import annotations
@@ -337,3 +339,78 @@ def test_a_lone_english_time_after_a_line_that_runs_on_is_the_sentences_own() ->
     assert sentences(text) == ["Polls in the state close at", "10:00 p.m. ET"]
     text = "The council expects the vote at\n10:05 GMT - Its 40 members are all present."
     assert sentences(text)[-1] == "10:05 GMT - Its 40 members are all present."
+
+
+# fix221: a social post's handle, and the links, emoji and hashtags after its words.
+
+JOBS = "Unemployment fell to 3.9% in March, the lowest since 2019"
+
+
+@pytest.mark.parametrize(
+    "handle", ["@jsmith: ", "@data_dan:  ", "@mira_k replying to @CityWatchNews: ", "@jsmith："]
+)
+def test_a_post_starts_after_the_handle_that_opens_it(handle: str) -> None:
+    """`@jsmith: Unemployment fell …` was offered, and would have been accepted, with the
+    author's handle as the claim's first word."""
+    claim = JOBS + "."
+    for text in (
+        handle + claim,
+        f"Thread on the jobs figures\n\n{handle}{claim}\n",
+        f"@ann: I doubt the council's figures.\n{handle}{claim}\n",
+    ):
+        assert sentences(text)[-1] == claim, text
+        found = [c for c in find_candidates(text, 0.0) if c.end > text.index(handle)]
+        assert [c.text for c in found] == [claim], text
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " 🙄 https://t.co/xY12ab #jobs #economy",
+        " 🙄",
+        "🙄",
+        " 👍🏽",
+        " 🇬🇧",
+        " ❤️",
+        " https://t.co/xY12ab",
+        " #jobs",
+        " #jobs #economy 👇",
+        " http://ons.gov.uk/jobs?x=1 #jobs",
+    ],
+)
+def test_a_posts_links_emoji_and_hashtags_after_its_words_are_left_out(tail: str) -> None:
+    """`… the lowest since 2019 🙄 https://t.co/xY12ab #jobs #economy` was offered whole: the
+    claim would have quoted the writer's eye-roll, a link and two tags as what was said."""
+    for text in (JOBS + tail, f"@jsmith: {JOBS}{tail}\n\nNext post.\n"):
+        assert JOBS in sentences(text), text
+        found = [c for c in find_candidates(text, 0.0) if c.text.startswith("Unemployment")]
+        assert [c.text for c in found] == [JOBS], text
+
+
+def test_links_emoji_and_hashtags_after_a_stop_are_no_sentence() -> None:
+    text = f"{JOBS}. 🙄 https://t.co/xY12ab #jobs #economy\n\n#jobs #economy\n\nhttps://t.co/xY12ab"
+    assert sentences(text) == [JOBS + "."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a number, a language, a hashtag and a link inside the sentence
+        "The band reached #1 in 12 countries, and C# is taught in 40% of schools.",
+        "Unemployment in #Scotland fell to 3.9% in March, the lowest since 2019.",
+        "The report at https://www.ons.gov.uk/jobs shows unemployment fell to 3.9%.",
+        # at the end, but the words lead into it: their object
+        "The band reached #1",
+        "Half of the course is taught in C#",
+        "Unemployment fell to 3.9% in #Scotland",
+        "The March figures are at https://www.ons.gov.uk/jobs",
+        "The full data: see https://www.ons.gov.uk/jobs",
+        # an @handle that opens no post, or has no colon after it
+        "Ask @jsmith: unemployment fell to 3.9% in March.",
+        "@jsmith unemployment fell to 3.9% in March, you said.",
+        # a Weibo tag is still read by its own rules
+        "#高考#将于6月7日开始，今年共有1342万人报名。",
+    ],
+)
+def test_a_link_emoji_or_hashtag_the_sentence_needs_stays(text: str) -> None:
+    assert sentences(text) == [text]
