@@ -401,6 +401,7 @@ def test_links_emoji_and_hashtags_after_a_stop_are_no_sentence() -> None:
         "The report at https://www.ons.gov.uk/jobs shows unemployment fell to 3.9%.",
         # at the end, but the words lead into it: their object
         "The band reached #1",
+        "The band reached 1️⃣",
         "Half of the course is taught in C#",
         "Unemployment fell to 3.9% in #Scotland",
         "The March figures are at https://www.ons.gov.uk/jobs",

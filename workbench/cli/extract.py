@@ -103,7 +103,9 @@ def extract(
     在北京举行, is the sentence's own) and a Weibo topic tag
     before or after a sentence (#高考# ……; not one joined to its verb, #高考#将于……, the
     sentence's subject) are no part of a candidate, nor is a wire story's dateline that opens
-    a line (LONDON, March 3 (Reuters) - ; WASHINGTON (AP) — ).
+    a line (LONDON, March 3 (Reuters) - ; WASHINGTON (AP) — ), a post's author's handle
+    before a colon (@jsmith: ), or the links, #hashtags and emoji after a post's words (not
+    one its words lead into: in #Scotland, at https://…).
 
     A transcript (a debate, an interview) written as SPEAKER: text lines is read turn by turn:
     a candidate never includes the speaker's name or runs into the next turn, it is listed

@@ -657,20 +657,103 @@ _DATELINE = re.compile(
 )
 
 
-def _dateline_at(text: str, start: int, end: int) -> int:
-    """Where the words after a dateline that opens the line at `start` begin, else 0."""
+def _opens_line(text: str, start: int) -> bool:
+    """Whether only spaces are before `start` on its line."""
     at = start
     while at and text[at - 1] in " \t":
         at -= 1  # (the spaces before a sentence: no other sentence's, so linear in all)
-    if at and text[at - 1] != "\n":
+    return not at or text[at - 1] == "\n"
+
+
+def _dateline_at(text: str, start: int, end: int) -> int:
+    """Where the words after a dateline that opens the line at `start` begin, else 0."""
+    if not _opens_line(text, start):
         return 0
     found = _DATELINE.match(text, start, end)
     return found.end() if found is not None and found.end() < end else 0
 
 
+# The handle of a post's author before a colon, where it opens the line (`@jsmith: `, `@mira_k
+# replying to @CityWatchNews: `, a Mastodon `@ann@social.example: `): who posted, no part of the
+# claim (fix221: `@jsmith: Unemployment fell …` was offered with the handle as its first word).
+# A handle with no colon after it (`@jsmith unemployment fell …`) may be the words' own.
+_HANDLE = re.compile(
+    r"@\w{1,30}(?:@[A-Za-z0-9.-]{1,60})?(?:[ ]+replying[ ]to[ ]+@\w{1,30})?[ ]*[:：][^\S\n]*"
+)
+
+
+def _handle_at(text: str, start: int, end: int) -> int:
+    """Where the words after an author's handle that opens the line at `start` begin, else 0."""
+    found = _HANDLE.match(text, start, end)
+    if found is None or found.end() >= end or not _opens_line(text, start):
+        return 0
+    return found.end()
+
+
+# What a post puts after its words: links, hashtags (`#jobs`; not `#1`, nor `C#`: no space before
+# it) and emoji. No part of the claim (fix221: `… the lowest since 2019 🙄 https://t.co/xY12ab
+# #jobs` was offered whole), unless the words lead into it, which makes it their object (`in
+# #Scotland`, `are at https://…`, `see https://…`). Inside a sentence each stays.
+_LINK_OR_HASHTAG = re.compile(r"(?:https?://|www\.)\S+|#[^\W\d]\w*")
+_LEADS_INTO = _words(
+    "a an the and or at on in into from to via by of for with about like than as is are was were"
+    " be see visit read my our your his her their its this that"
+)
+_LONGEST_LINK = 300
+
+
+_EMOJI_JOINERS = frozenset("\ufe0f\u200d\u20e3")
+
+
+def _is_emoji(ch: str) -> bool:
+    """A pictograph, or what makes one of several (a joiner, a selector, a keycap, a tag)."""
+    return (
+        "\U0001f000" <= ch <= "\U0001faff"  # (with flags' letters and skin tones)
+        or "\u2600" <= ch <= "\u27bf"
+        or "\u2b00" <= ch <= "\u2bff"
+        or "\u231a" <= ch <= "\u23ff"
+        or ch in _EMOJI_JOINERS
+        or "\U000e0020" <= ch <= "\U000e007f"
+    )
+
+
+def _before_tail(text: str, start: int, end: int) -> int:
+    """Where the link, hashtag or emoji that ends `text[start:end]` begins, unless the word
+    before it leads into it; `end` when none does."""
+    last = text[end - 1]
+    if last in _STOPS or last in _CLOSERS or "\u4e00" <= last <= "\u9fff":
+        return end  # most sentences
+    at = end
+    while at > start and _is_emoji(text[at - 1]):
+        at -= 1
+    while at < end and (text[at] in _EMOJI_JOINERS or _extends(text[at])):
+        at += 1  # (a joiner, selector or keycap belongs to what is before it: `2023\u200d`, `1️⃣`)
+    if at == start:
+        return end  # emoji alone: no words to end
+    if at == end:
+        lo = max(start, end - _LONGEST_LINK)
+        while at > lo and not text[at - 1].isspace():
+            at -= 1
+        if (at > start and not text[at - 1].isspace()) or not _LINK_OR_HASHTAG.fullmatch(
+            text, at, end
+        ):
+            return end
+    word_end = at
+    while word_end > start and text[word_end - 1].isspace():
+        word_end -= 1
+    word_start = word_end
+    while word_start > max(start, word_end - 8) and text[word_start - 1].isalpha():
+        word_start -= 1
+    if word_start < word_end and text[word_start:word_end].lower() in _LEADS_INTO:
+        return end
+    return at
+
+
 def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
-    """`_emit` a sentence: without the topic tags at its edges (`_TOPIC_TAG`), and not at all
-    when it is tags alone, which label a post and say nothing to check. (Only a sentence's
+    """`_emit` a sentence: without a dateline or an author's handle that opens it, the topic
+    tags at its edges (`_TOPIC_TAG`) and the links, hashtags and emoji after its words
+    (`_before_tail`), and not at all when it is tags and links alone, which label a post and
+    say nothing to check. (Only a sentence's
     edges: a clause cut from `今天，#高考#正式开始` keeps its tag, and so does a paragraph;
     and not a tag joined to its predicate, the sentence's subject: `_TOPIC_SUBJECT`.)"""
     before = len(out)
@@ -678,22 +761,38 @@ def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
     if len(out) == before:
         return
     start, end = out[-1].start, out[-1].end
-    if "A" <= text[start] <= "Z" and (dateline := _dateline_at(text, start, end)):
+    first = text[start]
+    if "A" <= first <= "Z" and (dateline := _dateline_at(text, start, end)):
         start = dateline
         out[-1] = Segment(start, end)
-    if text[start] != "#" and text[end - 1] != "#":
-        return  # most sentences (one comparison each)
+    elif first == "@" and (handle := _handle_at(text, start, end)):
+        start = handle
+        out[-1] = Segment(start, end)
+    tail = _before_tail(text, start, end)
+    if text[start] != "#" and text[end - 1] != "#" and tail == end:
+        return  # most sentences (a few comparisons each)
     while (found := _TOPIC_TAG.match(text, start, end)) is not None:
         if _TOPIC_SUBJECT.match(text, start, end) is not None:
             break  # the sentence's subject (`#高考#将于6月7日开始`)
         start = found.end()
-    # Each tag at the end looked for in the 32 characters before it, at most: no scan back
-    # over the sentence.
-    while start < end and (found := _TOPIC_TAG_AT_END.search(text, max(start, end - 32), end)):
-        end = found.start()
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    if start < end:
+    # The end: Weibo tags and a post's links, hashtags and emoji, in any order. Each tag looked
+    # for in the 32 characters before it, each link in 300, at most: no scan back over the
+    # sentence.
+    labelled = False
+    while start < end:
+        if (found := _TOPIC_TAG_AT_END.search(text, max(start, end - 32), end)) is not None:
+            end = found.start()
+        elif (tail := _before_tail(text, start, end)) < end:
+            end = tail
+        else:
+            break
+        labelled = True
+        while end > start and text[end - 1].isspace():
+            end -= 1
+    rest = end
+    while labelled and rest > start and (_is_emoji(text[rest - 1]) or text[rest - 1].isspace()):
+        rest -= 1  # (emoji before the post's tags: nothing to check either)
+    if rest > start:
         out[-1] = Segment(start, end)
     else:
         del out[-1]
