@@ -24,6 +24,9 @@ fix221 took three more shapes trial209 saw and left:
   in the span.
 * A social post kept its author's handle (`@jsmith: Unemployment fell to 3.9% …`) and the URLs,
   emoji and hashtags after its words (`… since 2019 🙄 https://t.co/xY12ab #jobs`).
+* A dateline with a state or country after its city (`SAN FRANCISCO, Calif., March 3 (Reuters)
+  - `, `AUSTIN, Texas, Oct. 24, 2024 /PRNewswire/ -- `) was not read as one, and opened the
+  candidate.
 """
 
 from __future__ import annotations
@@ -414,4 +417,47 @@ def test_links_emoji_and_hashtags_after_a_stop_are_no_sentence() -> None:
     ],
 )
 def test_a_link_emoji_or_hashtag_the_sentence_needs_stays(text: str) -> None:
+    assert sentences(text) == [text]
+
+
+# fix221: a dateline with a state or a country after its city.
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "SAN FRANCISCO, Calif., March 3 (Reuters) - ",
+        "AUSTIN, Texas, Oct. 24, 2024 /PRNewswire/ -- ",
+        "WASHINGTON, D.C., Jan. 9 (AP) — ",
+        "NEW YORK, N.Y., March 3, 2025 /PRNewswire/ -- ",
+        "ST. LOUIS, Mo., March 3 (Reuters) - ",
+        "PALO ALTO, Calif., Oct. 24, 2024 (BUSINESS WIRE) -- ",
+        "KYIV, Ukraine (AP) — ",
+        "AUSTIN, Texas /PRNewswire/ -- ",
+        "SALT LAKE CITY, Utah, March 3 - ",
+        "LAS CRUCES, New Mexico, March 3 (Reuters) - ",
+    ],
+)
+def test_a_dateline_with_a_state_is_left_out(dateline: str) -> None:
+    """`SAN FRANCISCO, Calif., March 3 (Reuters) - Acme said …` was offered whole: the state
+    between the city and the date was no part of a dateline's shape, and the claim quoted the
+    place, date and agency as the company's words."""
+    for text in (dateline + STORY, f"Harbourline to cut jobs\n\n{dateline}{STORY}\n"):
+        assert sentences(text)[-1] == STORY, text
+        found = [c for c in find_candidates(text, 0.0) if c.end > text.index(dateline)]
+        assert [c.text for c in found] == [STORY], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # capitals, a name and a bracket that names no agency, or no date: the words' own
+        "US, China (and EU) officials - 40 of them - met on Monday.",
+        "NATO, Europe's shield - 32 states - spends 2% of output on defence.",
+        "AAPL, Apple (Nasdaq) - shares rose 2.3% to $190 on Friday.",
+        # a dateline's shape inside a line
+        "He wrote from AUSTIN, Texas, March 3 - and the letter took 9 days to arrive.",
+    ],
+)
+def test_capitals_and_a_name_that_make_no_dateline_stay(text: str) -> None:
     assert sentences(text) == [text]
