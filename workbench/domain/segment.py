@@ -643,13 +643,17 @@ def _emit(text: str, start: int, end: int, out: list[Segment]) -> None:
 # a dash (`NATO - the alliance …`) are a sentence's own words. With no date, the bracket must
 # name a wire agency (`WASHINGTON (AP) — `): capitals, a bracket and a dash are as often a term
 # and its expansion (`GDP (Gross Domestic Product) - `) or a ticker and its company (`AAPL
-# (Apple) - `), the sentence's subject (review214: both were cut off their claims).
+# (Apple) - `), the sentence's subject (review214: both were cut off their claims). A state or a
+# country may follow the place (`SAN FRANCISCO, Calif., `, `AUSTIN, Texas, `, `WASHINGTON, D.C.,
+# `, `KYIV, Ukraine (AP) — `): the date or agency after it is asked for all the same (fix221: such
+# a dateline was not read as one, and opened the candidate).
 _WIRE_AGENCY = (
     r"\((?:AP|AFP|Reuters|UPI|Xinhua|Bloomberg|dpa|DPA|Kyodo|Yonhap|CNN|BBC|TASS|ANSA|EFE|PA"
     r"|PTI|IANS|CNA|Dow[ ]Jones|Business[ ]Wire)\)"
 )
 _DATELINE = re.compile(
     r"[A-Z][A-Z.'’-]+(?:[ ][A-Z][A-Z.'’-]+){0,3}"
+    r"(?:,[ ](?:(?:[A-Z]\.){2,3}|[A-Z][a-z]{1,12}\.?(?:[ ][A-Z][a-z]{1,12})?))?"
     r"(?:,[ ][A-Z][a-z]{2,8}\.?[ ][0-9]{1,2}(?:,[ ][0-9]{4})?"
     r"(?:[ ]?\([A-Z][A-Za-z .&-]{0,30}\)|[ ]/[A-Z][A-Za-z .-]{0,30}/)?"
     rf"|[ ]?{_WIRE_AGENCY}|[ ]/[A-Z][A-Za-z .-]{{0,30}}/)"
