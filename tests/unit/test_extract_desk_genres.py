@@ -335,6 +335,14 @@ def test_an_english_time_the_sentence_runs_from_stays(text: str) -> None:
     assert sentences(text) == [text]
 
 
+@pytest.mark.parametrize("line", ["98:95", "3:45:99", "25:10"])
+def test_a_line_of_figures_no_clock_shows_is_no_time_stamp(line: str) -> None:
+    """A match report's score on a line of its own (`98:95` over `湖人险胜。`) is the report's
+    figure, not a live blog's stamp: fix221's first cut dropped it as a lone time."""
+    text = f"半场比分\n\n{line}\n湖人险胜。"
+    assert line in sentences(text)
+
+
 def test_a_lone_english_time_after_a_line_that_runs_on_is_the_sentences_own() -> None:
     """As fix210's `会议将于明天` / `10:00 在北京举行`: a line with no stop before one time stamp
     runs on into it, and the time stays in the span."""
