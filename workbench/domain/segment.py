@@ -123,11 +123,14 @@ _ZONE = (
     r"(?:(?:UTC|GMT)(?:[+-][0-9]{1,2}(?::?[0-5][0-9])?)?|[ECMP][SD]?T|BST|IST|MSK|WES?T|CES?T"
     r"|EES?T|AE[SD]T|AWST|JST|KST|HKT|SGT)"
 )
-_TIME_LINE = re.compile(
-    r"[^\S\n]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?"
+_AFTER_TIME = (
     r"(?:[^\S\n]*(?:[aApP]\.?[mM]\.?)(?:[^\S\n]+[A-Z]{2,4})?"
     rf"|[^\S\n]+{_ZONE})?[^\S\n]*(?=\n|$)"
 )
+_TIME_LINE = re.compile(r"[^\S\n]*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?" + _AFTER_TIME)
+# A line that is only a time a clock shows: a stamp, no sentence (`_past_stamp`). Not `98:95`, a
+# match's score on a line of its own, which still ends the line before as `_TIME_LINE`.
+_CLOCK_LINE = re.compile(r"[^\S\n]*(?:[01]?\d|2[0-4])[:：][0-5]\d(?:[:：][0-5]\d)?" + _AFTER_TIME)
 # A live blog's time stamp that opens a line and stands apart from the Chinese words after it
 # (`10:05 发布会开始`, `10时35分：记者提问`): it ends the line before, as a line that is only a
 # time does, and no sentence holds it (see `_past_stamp`). Read with its line, the stamp opened
@@ -480,7 +483,7 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
 
 def _past_stamp(text: str, at: int, hi: int) -> int:
     """Where the line starting at `at` begins after its time stamp (`_LINE_STAMP`, or an English
-    one's: `_CLOCK_STAMP`), or ends when it is only a time (`_TIME_LINE`); `at` when it opens on
+    one's: `_CLOCK_STAMP`), or ends when it is only a time (`_CLOCK_LINE`); `at` when it opens on
     none. The stamp is no sentence, as a transcript's stage direction is none: it says when an
     entry was posted, nothing to check (emitted alone, `10点12分` scored 0.51 and was offered,
     and a line `10:05 GMT` 0.627, fix221). (The stops of an English stamp's `p.m.` are skipped
@@ -492,7 +495,7 @@ def _past_stamp(text: str, at: int, hi: int) -> int:
     stamp = (
         _LINE_STAMP.match(text, begin, hi)
         or _CLOCK_STAMP.match(text, begin, hi)
-        or _TIME_LINE.match(text, begin, hi)
+        or _CLOCK_LINE.match(text, begin, hi)
     )
     return at if stamp is None else stamp.end()
 
