@@ -22,6 +22,7 @@ from workbench.db.pg_locks import (
     MIGRATION_LOCK,
     MIGRATION_LOCK_KEYS,
     advisory_lock_sql,
+    lock_timeout_sql,
     lock_wait_ms,
     read_only_said,
     sqlstate,
@@ -215,8 +216,7 @@ def _wait_quietly(conn: Connection, lock: _Lock, ms: int) -> bool:
 def _lock(conn: Connection, lock: _Lock, ms: int) -> None:
     from sqlalchemy import text
 
-    # SET takes no bound parameters: `ms` is an int of this module's.
-    conn.execute(text(f"SET LOCAL lock_timeout = {int(ms):d}"))
+    conn.execute(text(lock_timeout_sql(ms)))
     conn.execute(text(lock.wait), lock.params)
 
 
@@ -225,7 +225,7 @@ def _set_lock_timeout(conn: Connection) -> None:
     holds)."""
     from sqlalchemy import text
 
-    conn.execute(text(f"SET LOCAL lock_timeout = {lock_wait_ms():d}"))
+    conn.execute(text(lock_timeout_sql()))
 
 
 def _ran_out(exc: BaseException) -> bool:

@@ -53,6 +53,14 @@ def lock_wait_ms() -> int:
     return int(sqlite.BUSY_TIMEOUT_MS)
 
 
+def lock_timeout_sql(ms: int | None = None) -> str:
+    """The statement bounding every lock wait of the transaction to `ms` (0: no bound), by
+    default the writer's own bound (`lock_wait_ms`): one spelling for every transaction's
+    (postgresql.configure, begin_read, bound_waits) and each step of a wait told
+    (pg_append_lock). SET takes no bound parameters: the value is an int, written as one."""
+    return f"SET LOCAL lock_timeout = {int(lock_wait_ms() if ms is None else ms):d}"
+
+
 def sqlstate(exc: BaseException) -> str | None:
     """The SQLSTATE of a driver's error `exc`, where it has one."""
     code = getattr(exc, "sqlstate", None) or getattr(exc, "pgcode", None)

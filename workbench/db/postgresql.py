@@ -25,7 +25,7 @@ from workbench.db.guards import Guard
 from workbench.db.pg_locks import (
     IDLE_TIMEOUT,
     LOCK_NOT_AVAILABLE,
-    lock_wait_ms,
+    lock_timeout_sql,
     read_only_said,
     sqlstate,
 )
@@ -70,11 +70,7 @@ def configure(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
-        conn.exec_driver_sql(LOCK_WAIT_SQL % lock_wait_ms())
-
-
-# SET takes no bound parameters: the value is this module's integer (lock_wait_ms).
-LOCK_WAIT_SQL = "SET LOCAL lock_timeout = %d"
+        conn.exec_driver_sql(lock_timeout_sql())
 
 
 def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
@@ -109,8 +105,8 @@ def bound_waits(conn: Connection) -> None:
     it waits for the migrations' lock, which it then holds to its end (migrate.set_up_in)."""
     from sqlalchemy import text
 
-    # SET takes no bound parameters; both values are this module's integers.
-    conn.execute(text(f"SET LOCAL lock_timeout = {lock_wait_ms():d}"))
+    # SET takes no bound parameters; both values are integers of the workbench's.
+    conn.execute(text(lock_timeout_sql()))
     conn.execute(text(f"SET LOCAL idle_in_transaction_session_timeout = {IDLE_WRITE_MS:d}"))
 
 
@@ -719,7 +715,7 @@ def begin_read(conn: Any) -> None:
         cur.execute(ONE_SNAPSHOT)
         # As the engine's transactions (configure): a read waits for a lock no longer than a
         # write (`claim list` behind a table locked by another session waited minutes).
-        cur.execute(LOCK_WAIT_SQL % lock_wait_ms())
+        cur.execute(lock_timeout_sql())
 
 
 def statement(text: str) -> str:
