@@ -1,0 +1,96 @@
+"""review215: a program whose name is not ASCII, holding the desk's lock on PostgreSQL.
+
+A writer waiting behind a session whose application_name was '夜间' (a nightly job named in
+Chinese) said "waiting for another writer to finish (a session of role postgres (??????)
+holds the write lock)": the server keeps only printable ASCII of an application_name, and
+before PostgreSQL 16 it writes '?' for each byte of any other letter, so the name cannot be
+read back. Now the notice and the refusal say so in words. From PostgreSQL 16 the server
+writes such a byte as '\\xe5' instead: those are read back into the name. (A workbench
+write's own name was never lost: it sets it escaped, pg_append_lock.app_name.)
+
+No timings are asserted: the lock is held by the test's own connection for as long as the
+command runs, the wait cut short and the notice's threshold set to nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from tests.conftest import PG_URL
+from tests.inprocess import run_cli
+from tests.integration.test_writer_lock_wait_notice import one_claim
+from workbench.db.engine import get_engine
+from workbench.db.pg_append_lock import holder_of
+from workbench.domain.lock_wait import who
+
+SHORT_WAIT_MS = 300
+
+
+@contextmanager
+def held_by_program(url: str, program: str) -> Iterator[None]:
+    """The desk's append lock held by a session naming itself `program`, as psql would."""
+    from sqlalchemy import create_engine, text
+
+    from workbench.db.pg_locks import APPEND_LOCK_SQL, DESK_LOCK_CLASS
+
+    other = create_engine(url)
+    conn = other.connect()
+    try:
+        conn.execute(text("SELECT set_config('application_name', :name, false)"), {"name": program})
+        conn.execute(text(APPEND_LOCK_SQL), {"desk_lock": DESK_LOCK_CLASS})
+        yield
+    finally:
+        conn.close()
+        other.dispose()
+
+
+def test_a_name_the_server_kept_as_question_marks_is_said_as_not_readable() -> None:
+    """Before PostgreSQL 16 the server shows '夜间' as '??????': said as a name it could not
+    keep, never as question marks; a name it kept whole is said as it is."""
+    lost = who(holder_of("??????", "postgres", lossy=True))
+    assert "?" not in lost, lost
+    assert lost.startswith("a session of role postgres ("), lost
+    assert "ASCII" in lost, lost
+    assert "?" not in who(holder_of("nightly-??????", "postgres", lossy=True))
+    assert who(holder_of("nightly", "postgres", lossy=True)) == (
+        "a session of role postgres (nightly)"
+    )
+
+
+def test_a_name_the_server_kept_as_byte_escapes_is_read_back() -> None:
+    """From PostgreSQL 16 the server writes each byte outside ASCII as '\\xNN': '夜间' is
+    '\\xe5\\xa4\\x9c\\xe9\\x97\\xb4', read back as 夜间; a '?' there is the program's own."""
+    escaped = "nightly-" + "".join(f"\\x{b:02x}" for b in "夜间".encode())
+    assert holder_of(escaped, "postgres", lossy=False).program == "nightly-夜间"
+    assert holder_of("what?", "postgres", lossy=False).program == "what?"
+    # Cut by the server at 63 bytes inside a letter's escapes: its whole letters and '…'.
+    cut = ("\\x" + "\\x".join(f"{b:02x}" for b in ("夜间" * 4).encode()))[:63]
+    assert holder_of(cut, "postgres", lossy=False).program == "夜间夜间夜…"
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL names the holder (a SQLite file cannot)")
+def test_a_writer_behind_a_program_named_in_chinese_is_not_told_question_marks(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`note add` behind a session named '夜间': the notice and the refusal said '(??????)'."""
+    import workbench.db.lock_wait as lock_wait
+    import workbench.db.sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", SHORT_WAIT_MS)
+    monkeypatch.setattr(lock_wait, "WAIT_NOTICE_MS", 0)
+    get_engine(db_url).dispose()
+    claim = one_claim(db_url)
+    with held_by_program(db_url, "夜间"):
+        outcome = run_cli(
+            ["note", "add", str(claim), "等锁"],
+            env={"WORKBENCH_DB": db_url, "WORKBENCH_USER": "bob"},
+        )
+    assert outcome.code == 1, (outcome.code, outcome.out, outcome.err)
+    notice, refusal = outcome.err.strip().splitlines()
+    assert notice.startswith("waiting for another writer to finish (a session of role"), notice
+    assert refusal.startswith("error: the database stayed locked by another writer (a session")
+    assert "?" not in outcome.err, outcome.err
+    assert "ASCII" in notice and "ASCII" in refusal, outcome.err
