@@ -66,6 +66,9 @@ def test_a_name_the_server_kept_as_byte_escapes_is_read_back() -> None:
     escaped = "nightly-" + "".join(f"\\x{b:02x}" for b in "夜间".encode())
     assert holder_of(escaped, "postgres", lossy=False).program == "nightly-夜间"
     assert holder_of("what?", "postgres", lossy=False).program == "what?"
+    # A control character's escape is no letter: left as the server wrote it, never written to
+    # a terminal as the character.
+    assert holder_of("job\\x1b[2J", "postgres", lossy=False).program == "job\\x1b[2J"
     # Cut by the server at 63 bytes inside a letter's escapes: its whole letters and '…'.
     cut = ("\\x" + "\\x".join(f"{b:02x}" for b in ("夜间" * 4).encode()))[:63]
     assert holder_of(cut, "postgres", lossy=False).program == "夜间夜间夜…"

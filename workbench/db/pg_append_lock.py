@@ -11,6 +11,7 @@ refusal naming nobody).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -99,18 +100,54 @@ def app_name(actor: str) -> str:
     return APP_PREFIX + actor.encode("unicode_escape").decode("ascii")
 
 
-def holder_of(application_name: str | None, role: str | None) -> LockHolder:
+# The server keeps an application_name's printable ASCII only. Before PostgreSQL 16 it writes
+# '?' for each other byte, which cannot be read back; from 16, '\xNN' (`_BYTE_ESCAPES`:
+# those of bytes past ASCII, read back; a control character's is left as the server wrote it).
+ESCAPING_SERVER = (16,)
+_BYTE_ESCAPES = re.compile(r"(?:\\x[89a-f][0-9a-f])+")
+# An escape cut short at the name's end by the server's 63 bytes.
+_CUT_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?)?$")
+
+
+def holder_of(application_name: str | None, role: str | None, *, lossy: bool) -> LockHolder:
     """The holder a session's application_name and role say: a workbench write's name, read
-    back (a name the server cut short ends in '…'), or the program it says it is."""
+    back (a name the server cut short ends in '…'), or the program it says it is: read back
+    from a server that escapes what it does not keep, said as not kept by one that makes it
+    '?' (`lossy`: before PostgreSQL 16; review215: "(??????)" of a program named 夜间)."""
+    cut = application_name is not None and len(application_name.encode()) >= APP_NAME_MAX
     if application_name and application_name.startswith(APP_PREFIX):
         escaped = application_name[len(APP_PREFIX) :]
-        cut = len(application_name.encode()) >= APP_NAME_MAX
         try:
             name = escaped.encode("ascii").decode("unicode_escape")
         except UnicodeDecodeError:  # an escape cut in two: the name's start, not a wrong letter
             name = escaped[: escaped.rfind("\\")].encode("ascii").decode("unicode_escape")
         return LockHolder(name + ("…" if cut else ""), role, None)
-    return LockHolder(None, role, application_name or None)
+    if not application_name:
+        return LockHolder(None, role, None)
+    if lossy:
+        # (a '?' of the program's own cannot be told from a letter lost: said as lost)
+        if "?" in application_name:
+            return LockHolder(None, role, None, program_unread=True)
+        return LockHolder(None, role, application_name)
+    return LockHolder(None, role, _unescaped(application_name, cut=cut))
+
+
+def _unescaped(program: str, *, cut: bool) -> str:
+    """A program's name as a server from PostgreSQL 16 keeps it, its bytes outside ASCII
+    written '\\xNN', read back; bytes that are no UTF-8 left as the server wrote them. `cut`: the
+    server cut the name at 63 bytes (its end, inside a letter or an escape, left out; '…')."""
+    if cut:
+        program = _CUT_ESCAPE.sub("", program)
+
+    def back(escapes: re.Match[str]) -> str:
+        raw = bytes.fromhex(escapes[0].replace("\\x", ""))
+        at_end = cut and escapes.end() == len(program)
+        try:
+            return raw.decode("utf-8", "ignore" if at_end else "strict")
+        except UnicodeDecodeError:
+            return escapes[0]
+
+    return _BYTE_ESCAPES.sub(back, program) + ("…" if cut else "")
 
 
 def take_append_lock(conn: Connection, actor: str | None) -> None:
@@ -241,4 +278,8 @@ def _holder(conn: Connection, lock: _Lock) -> LockHolder | None:
     # see the sessions as they were at the first.
     conn.execute(text("SELECT pg_stat_clear_snapshot()"))
     row = conn.execute(text(lock.holder), lock.params).first()
-    return None if row is None else holder_of(row[0], row[1])
+    if row is None:
+        return None
+    # (the server's version, read by the dialect as it connected: no statement)
+    version = conn.dialect.server_version_info or ()
+    return holder_of(row[0], row[1], lossy=version < ESCAPING_SERVER)

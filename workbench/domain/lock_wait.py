@@ -16,11 +16,12 @@ class LockHolder:
     """Who holds the lock a write waits for, as far as the server says: the workbench name
     acting in the holder's own write (`name`), else the server's login role of its session and
     the program it says it is (`program`: its application_name), any of them None when not
-    known."""
+    known; `program_unread`: the program named itself, in letters the server did not keep."""
 
     name: str | None
     role: str | None
     program: str | None
+    program_unread: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,9 @@ def who(holder: LockHolder) -> str:
     if holder.name is not None:
         return holder.name
     program = f" ({holder.program})" if holder.program else ""
+    if holder.program_unread:
+        # (PostgreSQL before 16 shows such letters as '?', one for each byte: '??????')
+        program = " (a program whose name the server could not keep: it keeps ASCII letters only)"
     if holder.role is not None:
         return f"a session of role {holder.role}{program}"
     return f"a session{program}"
