@@ -306,6 +306,12 @@ def run(command: click.Command, args: list[str]) -> Any:
     except Terminated as exc:
         _stopped_not_known(exc.code if isinstance(exc.code, int) else 143, as_json)
         _stopped_after_commit()
+        if as_json:
+            # Quiet without --json (a kill is the sender's own doing); a script reading stderr
+            # is given the error object, as for Ctrl-C (review215: a kill of a --json write
+            # waiting for the lock left stderr empty).
+            error = {"kind": ABORTED, "message": INTERRUPTED}
+            click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
         raise
     except Interrupted:
         _interrupted(as_json)
