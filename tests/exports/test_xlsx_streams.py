@@ -79,3 +79,23 @@ def test_the_cells_are_typed_as_before() -> None:
     assert first["due"].number_format == "yyyy-mm-dd"
     assert first["tags"].value == "economy; 估值" and first["flagged"].value is False
     assert values[2][COLUMNS.index("due")] is None
+
+
+def test_the_verdict_time_is_a_date_time_cell() -> None:
+    """trial225: opened in a spreadsheet, `verdict_at` was text ("2026-11-30T09:15:02Z"), so
+    the month's verdicts could not be filtered or sorted by a date filter, while `due` beside
+    it was a date cell. It is a date-time cell (UTC, as the column has always been), shown
+    with its seconds and the zone; a claim with no verdict leaves the cell empty."""
+    from datetime import datetime
+
+    from openpyxl import load_workbook
+
+    rows = list(_rows(2))
+    rows[1] |= {"verdict_by": None, "approved_by": None, "verdict_at": None}
+    out = io.BytesIO()
+    assert table_xlsx.write(rows, out) == 2
+    sheet = load_workbook(io.BytesIO(out.getvalue()))["claims"]
+    cell = sheet[2][COLUMNS.index("verdict_at")]
+    assert cell.value == datetime(2026, 11, 30, 9, 15, 2)
+    assert cell.is_date and "ss" in cell.number_format and "UTC" in cell.number_format
+    assert sheet[3][COLUMNS.index("verdict_at")].value is None
