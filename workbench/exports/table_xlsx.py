@@ -4,7 +4,8 @@ Text cells are typed strings: a spreadsheet never runs them as formulas, and the
 exactly as stored (no apostrophe needed, unlike CSV), but for a text that itself starts with
 an apostrophe and a formula character (`'=SUM(A1)`): it gets one more, as in CSV, so the sheet
 saved as CSV and imported gives it back (`cells.kept_apostrophe`). A claim's due date is a
-date cell.
+date cell, and its verdict's time (`verdict_at`, UTC) a date-time cell, so the sheet filters
+and sorts by either (trial225: `verdict_at` was text).
 
 A cell holds at most 32,767 characters (Excel's limit, in UTF-16 units: a character outside
 the Basic Multilingual Plane counts two). A longer text (a claim's text or note may run to
@@ -23,7 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import IO, Any
 
 from workbench.exports.cells import kept_apostrophe
@@ -32,6 +33,10 @@ from workbench.exports.claims_table import COLUMNS, flat
 CELL_LIMIT = 32_767
 # The column of a claim's due date (1-based, as openpyxl counts): written as a date.
 DUE = COLUMNS.index("due") + 1
+# The column of the verdict's time (UTC, to the second): written as a date-time. A cell holds no
+# time zone, so its format says the one it is in.
+VERDICT_AT = COLUMNS.index("verdict_at") + 1
+VERDICT_AT_FORMAT = 'yyyy-mm-dd hh:mm:ss "UTC"'
 CUT_MARK = " […cut: an Excel cell holds 32,767 characters; the csv or json export has it all]"
 
 
@@ -134,6 +139,13 @@ def write(
         cell.number_format = "yyyy-mm-dd"
         return cell
 
+    def time_cell(value: str) -> Any:
+        # The trail's UTC time ("2026-11-30T09:15:02Z") as the naive date-time a cell holds.
+        moment = datetime.fromisoformat(value).replace(tzinfo=None)
+        cell = WriteOnlyCell(sheet, value=moment)
+        cell.number_format = VERDICT_AT_FORMAT
+        return cell
+
     count = 0
     for row in rows:
         count += 1
@@ -147,6 +159,9 @@ def write(
                 on_stand_in(StoodIn(row["id"], COLUMNS[col - 1], replaced))
             if col == DUE:
                 cells.append(date_cell(value))
+                continue
+            if col == VERDICT_AT:
+                cells.append(time_cell(value))
                 continue
             text = kept_apostrophe(value)  # (before the cut: the cell's limit counts it)
             cut = fitted(text)
