@@ -619,3 +619,32 @@ def test_a_chinese_sentence_naming_latin_products_stays_chinese(wb: Workbench) -
     marks = dict(re.findall(r'<mark class="hl[^"]*" data-claim-id="(\d+)"([^>]*)>', page))
     assert "lang=" not in marks[str(claim)], marks
     assert _lang_of(_claim_item(page, claim), "blockquote") == ["zh"]
+
+
+def test_chinese_names_and_changed_words_say_their_language(wb: Workbench) -> None:
+    """trial225, the report of a month's desk opened in Chromium: past the notes, claim texts
+    and evidence titles fix174 marked, Chinese was still on the English page unmarked, and a
+    screen reader read it with the English voice: the document's author in the header (by
+    新华社), a claim's speaker (王传福) and a history entry's changed words (the quote a
+    revision changed, 用户超过一亿人 → 用户超过两亿人). Each says its language as the notes
+    do; a Latin name says none (as the page), and so does a mix."""
+    doc = add_document(
+        wb, CHINESE.encode(), meta=DocumentMeta(title="上海统计局", language="zh", author="新华社")
+    ).document.id
+    said = add_claim(wb, doc, "公司用户过亿", SpanRequest(quote="用户超过一亿人"), speaker="王传福")
+    latin = add_claim(
+        wb, doc, "GDP grew 5%", SpanRequest(quote="2024年全市GDP增长5.0%"), speaker="Li Qiang"
+    )
+    update_document(wb, doc, Content(CHINESE.replace("一亿", "两亿"), "text", "r2"))
+    page = _page(wb, doc)
+    header = page.split("<header>", 1)[1].split("</header>", 1)[0]
+    assert '<bdi lang="zh">新华社</bdi>' in header, header
+    item = _claim_item(page, said.id)
+    speaker = re.search(r"<dt>speaker</dt><dd>(.*?)</dd>", item)
+    assert speaker is not None and 'lang="zh"' in speaker.group(1), item
+    found = re.search(rf'<li class="claim" id="claim-{said.id}".*?</details></li>', page, re.S)
+    assert found is not None
+    history = found.group(0).split("<h3>History</h3>")[1]
+    assert '<bdi lang="zh">用户超过一亿人</bdi> → <bdi lang="zh">用户超过两亿人</bdi>' in history
+    speaker = re.search(r"<dt>speaker</dt><dd>(.*?)</dd>", _claim_item(page, latin.id))
+    assert speaker is not None and "lang=" not in speaker.group(1), speaker
