@@ -312,7 +312,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
         ("rating", e(show.rating)),
         ("owner", e(c.assignee or "unassigned")),
         ("type", e(c.type)),
-        ("speaker", e(c.speaker or "not given")),
+        ("speaker", isolated_own(c.speaker) if c.speaker else "not given"),
     ]
     anchor = _anchor_fact(c, latest)
     if anchor is not None:
@@ -395,11 +395,13 @@ def _event(
 
 
 def _value(value: object) -> str:
-    """A changed field's value, escaped and set apart, long text cut short."""
+    """A changed field's value, escaped and set apart, saying its language as a note does
+    (trial225: a quote a revision changed was read with the page's English voice), long text
+    cut short."""
     if value is None or value == []:
         return "(none)"
     text = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-    return isolated(text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…")
+    return isolated_own(text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…")
 
 
 def _evidence(item: object) -> str:
@@ -550,7 +552,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
     title = doc.title or f"Document #{doc.id}"
     meta = [f"document #{doc.id}", plural(len(record.claims), "claim")]
     if doc.author:
-        meta.append(f"by {isolated(doc.author)}")
+        meta.append(f"by {isolated_own(doc.author)}")
     if doc.published:
         meta.append(f"published {e(doc.published)}")
     source = " " + _link(doc.url) if doc.url else ""
