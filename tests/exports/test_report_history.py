@@ -89,3 +89,22 @@ def test_a_proposed_verdict_is_not_published_before_its_approval(wb: Workbench) 
 
 def _cite_refuting(wb: Workbench, cid: int) -> None:
     add_evidence(wb, cid, EvidenceInput(stance="refutes", url="https://example.org/filing"))
+
+
+def test_a_notes_time_reads_as_its_history_entry_does(wb: Workbench) -> None:
+    """trial225, a month's desk opened in Chromium: beside a claim, its notes were stamped
+    "2026-12-06T05:37" (the stored stamp cut, its T left in) and the same note's history entry
+    "2026-12-06 05:37:25", so one moment read two ways on one page. A note says its time as
+    the history says its entries' (`as_read`), to the second."""
+    from workbench.services.notes import add_note
+
+    desk = make_desk(wb)
+    cid = desk.ids["verified"]
+    note = add_note(wb, cid, "Called the registry.")
+    [page] = report_pages(wb, document_ids=[desk.doc])
+    item = re.search(rf'<li class="claim" id="claim-{cid}".*?</details></li>', page.html, re.S)
+    assert item is not None
+    stamp = note.created_at[:19].replace("T", " ")
+    notes = item.group().split("<h3>Notes</h3>", 1)[1].split("<h3>", 1)[0]
+    assert f", {stamp}</span> " in notes, notes
+    assert "T" not in re.sub(r"<[^>]+>", "", notes.split("Called the registry.")[0][-40:])
