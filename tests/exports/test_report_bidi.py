@@ -124,3 +124,20 @@ def test_a_headline_with_isolates_of_its_own_does_not_leave_its_tab_words_inside
         assert [c for c in title.group(1)[:at] if c not in (FSI, PDI)] == [
             c for c in headline if c not in (FSI, PDI)
         ]
+
+
+def test_a_right_to_left_name_keeps_its_notes_time_after_it(wb: Workbench) -> None:
+    """trial225: a note's author went raw into the line "NAME, TIME" beside it (the history's
+    actor has been set apart since review54): after an Arabic name the comma and the digits
+    of the time joined its right-to-left run, and the line read "2026-12-06 ... ,مريم", the
+    time before the name. The author is set apart as the history's actor is."""
+    from dataclasses import replace
+
+    from workbench.services.notes import add_note
+
+    doc = _doc(wb)
+    cid = add_claim(wb, doc, "a claim", SpanRequest(quote=ARTICLE[:10])).id
+    add_note(replace(wb, actor="مريم"), cid, "checked the filing")
+    page = _reported(wb, doc)
+    notes = page.split("<h3>Notes</h3>", 1)[1].split("<h3>", 1)[0]
+    assert '<span class="meta"><bdi>مريم</bdi>, ' in notes, notes
