@@ -493,6 +493,11 @@ def _claim_item(page: str, claim: int) -> str:
     return found.group(0).split("<h3>History</h3>")[0]
 
 
+def _evidence(item: str) -> str:
+    """A claim item's evidence list (its titles are <bdi>, as the notes' authors are)."""
+    return item.split("<h3>Evidence</h3>", 1)[1]
+
+
 def _lang_of(fragment: str, tag: str, css: str | None = None) -> list[str | None]:
     """The `lang` of each `tag` (with class `css`) in `fragment`, None where it has none."""
     found = []
@@ -545,18 +550,18 @@ def test_text_in_another_script_than_around_it_says_its_language(wb: Workbench) 
     assert _lang_of(item, "blockquote") == ["en"]
     assert _lang_of(item, "span", "ctext") == [None]  # English, as the page
     assert _lang_of(item, "span", "body") == [None]
-    assert _lang_of(item, "bdi") == [None]
+    assert _lang_of(_evidence(item), "bdi") == [None]
     item = _claim_item(page, chinese)
     assert _lang_of(item, "blockquote") == ["zh"]
     assert _lang_of(item, "span", "ctext") == ["zh"]
     assert _lang_of(item, "span", "body") == ["zh"]
-    assert _lang_of(item, "bdi") == ["zh"]
+    assert _lang_of(_evidence(item), "bdi") == ["zh"]
     # A Latin word and two Han characters (a word's worth): a mix, said of neither (review177:
     # by words, "GDP 增长快" is Chinese); a note of figures only, none.
     item = _claim_item(page, mixed)
     assert _lang_of(item, "span", "ctext") == [None]
     assert _lang_of(item, "span", "body") == [None]
-    assert _lang_of(item, "bdi") == [None]
+    assert _lang_of(_evidence(item), "bdi") == [None]
 
 
 def test_chinese_words_in_an_english_article_say_so(wb: Workbench) -> None:
@@ -584,11 +589,11 @@ def test_chinese_words_in_an_english_article_say_so(wb: Workbench) -> None:
     assert _lang_of(item, "blockquote") == ["zh"]
     assert _lang_of(item, "span", "ctext") == ["zh"]
     assert _lang_of(item, "span", "body") == ["zh"]
-    assert _lang_of(item, "bdi") == ["zh"]
+    assert _lang_of(_evidence(item), "bdi") == ["zh"]
     item = _claim_item(page, english)
     assert _lang_of(item, "blockquote") == ["en"]
     assert _lang_of(item, "span", "ctext") == [None]
-    assert _lang_of(item, "bdi") == [None]
+    assert _lang_of(_evidence(item), "bdi") == [None]
 
 
 # A sentence of the project's first article (minimax-profile.zh.txt): Chinese, holding the

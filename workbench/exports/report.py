@@ -324,10 +324,11 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
     # A withheld verdict's reasons go with it (review100: the page printed them, in its notes
     # and its history, while the annotation left them out "as the report does").
     hidden = withheld_notes(rec)
-    # A note's time as the history says its entries' (trial225: "2026-12-06T05:37" beside
-    # "2026-12-06 05:37:25" for one moment).
+    # A note's author and time as the history says its entries' (trial225: "2026-12-06T05:37"
+    # beside "2026-12-06 05:37:25" for one moment; a right-to-left name not set apart took the
+    # comma and the time's digits into its run).
     notes = "".join(
-        f'<li><span class="meta">{e(n.author)}, {e(as_read(n.created_at))}</span> '
+        f'<li><span class="meta">{isolated(n.author)}, {e(as_read(n.created_at))}</span> '
         f'<span class="body"{own_lang(n.body)}>{e(n.body)}</span></li>'
         for n in rec.notes
         if n.id not in hidden
