@@ -163,6 +163,15 @@ def test_an_empty_person_name_is_bad_usage(
             ["claim", "list", "--overdue", "--status", "false", "--status", "opinion"],
             "'overdue' and status false, opinion contradict each other",
         ),
+        # trial211: these printed "no claims match" (only a verdict is flagged for re-review).
+        (
+            ["claim", "list", "--flagged", "--status", "unverified"],
+            "'flagged' and status unverified contradict each other",
+        ),
+        (
+            ["claim", "list", "--status", "withdrawn", "--status", "in_progress", "--flagged"],
+            "'flagged' and status withdrawn, in_progress contradict each other",
+        ),
         (["doc", "add", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
         (["doc", "update", "1", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
         (

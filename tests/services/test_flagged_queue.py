@@ -84,6 +84,31 @@ def test_a_queue_refuses_filters_that_contradict_it(
         found(wb, **kw)
 
 
+@pytest.mark.parametrize(
+    "statuses",
+    [["unverified"], ["in_progress"], ["withdrawn"], ["unverified", "in_progress", "withdrawn"]],
+)
+def test_flagged_and_only_statuses_without_a_verdict_contradict(
+    wb: Workbench, desk: dict[str, int], statuses: list[str]
+) -> None:
+    """trial211: `claim list --flagged --status unverified` said "no claims match" where
+    `--overdue --status verified` is refused. Only a verdict, given or proposed, is flagged
+    (a revision flags `holds_verdict` claims, and any change of status clears the mark), so
+    the list is empty by a mistake, never an answer."""
+    with pytest.raises(InvalidInput, match="only a verdict, given or proposed, is flagged"):
+        found(wb, flagged=True, statuses=statuses)
+
+
+def test_flagged_with_a_status_that_holds_a_verdict_is_a_filter(
+    wb: Workbench, desk: dict[str, int]
+) -> None:
+    """Not refused where one status asked for can hold a flagged verdict."""
+    assert found(wb, flagged=True, statuses=["misleading"]) == [desk["flagged"]]
+    assert found(wb, flagged=True, statuses=["unverified", "misleading"]) == [desk["flagged"]]
+    assert found(wb, flagged=True, statuses=["in_review"]) == []
+    assert ClaimFilter(flagged=True, statuses=["in_review"]).problem() is None
+
+
 def test_the_same_verdict_with_a_reason_clears_the_flag(
     wb: Workbench, desk: dict[str, int]
 ) -> None:
