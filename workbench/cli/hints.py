@@ -24,6 +24,7 @@ FLAGS: dict[str, str] = {
     "evidence_source": "exactly one of --url, --file or --citation",
     "owner_filters": "--assignee/--mine or --unassigned, not both",
     "status_filters": "--status with an open status, or without --open/--overdue",
+    "flagged_filters": "--status with a verdict or in_review, or without --flagged",
     "activity_filters": "--untouched-since, later than --updated-since",
     "database": "--db PATH|URL (or WORKBENCH_DB)",
     "search": "--search TEXT",

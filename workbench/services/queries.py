@@ -42,6 +42,7 @@ from workbench.domain.status import (
     STATUS_NAMES,
     WITHDRAWN_VALUE,
     Status,
+    holds_verdict,
     name_keys,
     parse_claim_type,
     parse_status,
@@ -147,21 +148,32 @@ class ClaimFilter:
                 "approvable claims are those in review: no other status filter applies",
                 hint=bad("approvable"),
             )
-        if self.statuses and (self.open or self.overdue):
-            # Only an open claim is open or overdue: with none of the statuses asked for open,
-            # the list is empty by a mistake, never an answer (session 45's new user).
+        if self.statuses and (self.open or self.overdue or self.flagged):
             asked = []
             for name in self.statuses:
                 try:
                     asked.append(parse_status(name))
                 except InvalidInput as bad_name:
                     return bad_name
-            if not OPEN_STATUSES.intersection(asked):
+            named = ", ".join(s.value for s in asked)
+            if (self.open or self.overdue) and not OPEN_STATUSES.intersection(asked):
+                # Only an open claim is open or overdue: with none of the statuses asked for
+                # open, the list is empty by a mistake, never an answer (session 45's new user).
                 which = "'open'" if self.open else "'overdue'"
                 return InvalidInput(
-                    f"{which} and status {', '.join(s.value for s in asked)} contradict each "
-                    "other: only an open claim is open or overdue",
+                    f"{which} and status {named} contradict each other: only an open claim is "
+                    "open or overdue",
                     hint=bad("status_filters"),
+                )
+            if self.flagged and not any(holds_verdict(s.value) for s in asked):
+                # A revision flags only a claim that holds a verdict, given or proposed
+                # (`revisions._judged`), and any change of status clears the mark
+                # (`claim_updates.update_claim`): an unverified, in-progress or withdrawn claim
+                # is never flagged (trial211: "no claims match").
+                return InvalidInput(
+                    f"'flagged' and status {named} contradict each other: only a verdict, "
+                    "given or proposed, is flagged for re-review",
+                    hint=bad("flagged_filters"),
                 )
         if self.updated_since is not None and self.untouched_since is not None:
             # A change writes its event when it sets updated_at: a claim changed since X was
