@@ -163,10 +163,10 @@ def test_imports_warn_of_a_claim_on_the_span_of_another_as_claim_add_does(
     r = ok(cli("import", "claims", str(rows), "--doc", "1", "--json"))
     assert [c["same_span"] for c in json.loads(r.out)["added"]] == [[1], [1, 2]]
     assert r.err.splitlines()[:2] == [
-        "warning: claim #1 already pins exactly these words (characters 3–7) with other text; "
-        "#2 is another claim on the same span",
-        "warning: claims #1 and #2 pin exactly these words (characters 3–7) with other text; "
-        "#3 is another claim on the same span",
+        "warning: row 1: claim #1 already pins exactly these words (characters 3–7) with other "
+        "text; #2 is another claim on the same span",
+        "warning: row 2: claims #1 and #2 pin exactly these words (characters 3–7) with other "
+        "text; #3 is another claim on the same span",
     ]
     note = tmp_path / "a.json"
     note.write_text(
@@ -187,7 +187,7 @@ def test_imports_warn_of_a_claim_on_the_span_of_another_as_claim_add_does(
         encoding="utf-8",
     )
     r = ok(cli("import", "annotations", str(note), "--doc", "1"))
-    assert r.err.startswith("warning: claims #1 and #2 and #3 pin exactly these words")
+    assert r.err.startswith("warning: annotation 1: claims #1 and #2 and #3 pin exactly these")
     assert r.err.count("warning:") == 1  # 甲说 is no claim's span
 
 

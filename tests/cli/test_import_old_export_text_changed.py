@@ -48,9 +48,13 @@ def test_the_old_exports_row_says_the_claims_text_was_changed_since(
     old, at = _old_export_then_edited(cli, tmp_path)
     r = ok(cli("import", "claims", str(old), "--doc", "1"))
     warned = [line for line in r.err.splitlines() if line.startswith("warning: row")]
+    # (the row's text, added, pins claim #1's words again: said too, naming its row, as the
+    # dry run says it)
     assert warned == [
+        "warning: row 2: claim #1 already pins exactly these words (characters 0–11) with "
+        "other text; #3 is another claim on the same span",
         f"warning: row 2: claim #1's text was changed by maria at {_said(at)} after this "
-        "export was made; the row's text is added as a new claim #3"
+        "export was made; the row's text is added as a new claim #3",
     ], r.err
 
 

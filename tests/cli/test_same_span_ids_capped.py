@@ -68,8 +68,8 @@ def test_an_import_names_three_of_the_claims_on_the_span(cli: Any, tmp_path: Pat
     sheet.write_text(f"quote,text\r\n{QUOTE},第六种说法\r\n", encoding="utf-8")
     r = ok(cli("import", "claims", str(sheet), "--doc", "1"))
     assert _warnings(r.err) == [
-        "warning: claims #1, #2, #3 and 2 more pin exactly these words (characters 0–11) "
-        "with other text; #6 is another claim on the same span"
+        "warning: row 2: claims #1, #2, #3 and 2 more pin exactly these words (characters "
+        "0–11) with other text; #6 is another claim on the same span"
     ], r.err
 
 
