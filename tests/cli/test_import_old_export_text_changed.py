@@ -113,8 +113,10 @@ def test_a_row_under_the_id_of_a_claim_that_never_had_its_text_says_no_edit(
     r = ok(cli("import", "claims", str(sheet), "--doc", "1"))
     warned = [line for line in r.err.splitlines() if line.startswith("warning: row")]
     assert warned == [
+        "warning: row 2: claim #1 already pins exactly these words (characters 0–11) with "
+        "other text; #3 is another claim on the same span",
         "warning: row 2: id 2 is claim #2, whose quote and text are not the row's: added as a "
-        "new claim"
+        "new claim",
     ], r.err
     r = ok(cli("import", "claims", str(sheet), "--doc", "1", "--dry-run", "--json"))
     assert "text_changed" not in json.loads(r.out)["other_ids"][0], r.out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 import click
@@ -95,19 +95,27 @@ def _say_same_spans(
         )
 
 
-def _say_added_twins(added: Iterable[ClaimView]) -> None:
-    _say_same_spans(added, lambda c: bool(c.same_span), say_same_span, dry_run=False)
+def _say_added_twins(added: Iterable[ClaimView], rows: Mapping[int, int], noun: str) -> None:
+    """Each named by its row, as the dry run names it (`_say_would_add_twins`)."""
+    _say_same_spans(
+        added,
+        lambda c: bool(c.same_span),
+        lambda c: say_same_span(c, where=_row_named(rows.get(c.id), noun)),
+        dry_run=False,
+    )
 
 
 def _say_would_add_twins(would_add: Iterable[WouldAdd], noun: str) -> None:
     _say_same_spans(
         would_add,
         lambda w: w.on_a_twin_span,
-        lambda w: say_same_span(
-            w.claim, w.twins_to_add, None if w.row is None else f"{noun} {w.row}"
-        ),
+        lambda w: say_same_span(w.claim, w.twins_to_add, _row_named(w.row, noun)),
         dry_run=True,
     )
+
+
+def _row_named(row: int | None, noun: str) -> str | None:
+    return None if row is None else f"{noun} {row}"
 
 
 # Rows whose id names another claim than the one taken, a warning each up to this many; the
@@ -346,7 +354,7 @@ def _say_import(result: ImportResult, *, as_json: bool, noun: str) -> None:
     if result.dry_run:
         _say_would_add_twins(result.would_add, noun)
     else:
-        _say_added_twins(result.added)
+        _say_added_twins(result.added, result.twin_rows, noun)
 
 
 def _added_count(result: ImportResult) -> str:

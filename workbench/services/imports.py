@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 import io
 import itertools
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -96,6 +96,9 @@ class ImportResult:
     # `added` is empty, and `would_add` holds the claims it would add, with no ids.
     dry_run: bool = False
     would_add: Collection[WouldAdd] = ()
+    # The row (or annotation) each added claim on another's very span came from, by its id
+    # (`SpanTwins.rows_of_twins`): its warning names it, as the dry run's names `WouldAdd.row`.
+    twin_rows: Mapping[int, int] = field(default_factory=dict)
 
 
 class _RolledBack(Exception):
@@ -280,7 +283,7 @@ def _import_annotations(
             if dry_run:
                 would_add.extend(twins.would_add(views, (r.number for r in batch)))
             else:
-                added.extend(twins.told(views))
+                added.extend(twins.told(views, (r.number for r in batch)))
         if added_as:
             added_as.update((r.number, v.id) for r, v in zip(new, added, strict=True))
             other_ids = [
@@ -296,6 +299,7 @@ def _import_annotations(
             differs=differs,
             other_ids=other_ids,
             dry_run=dry_run,
+            twin_rows=twins.rows_of_twins,
         )
         if dry_run:
             raise _RolledBack(result)  # the transaction rolls back: nothing written
@@ -1255,7 +1259,7 @@ def _import_claims(
             if dry_run:
                 would_add.extend(twins.would_add(views, (r.number for r in batch)))
             else:
-                added.extend(twins.told(views))
+                added.extend(twins.told(views, (r.number for r in batch)))
             written.add(len(batch))
         written.end()
         if added_as:
@@ -1272,6 +1276,7 @@ def _import_claims(
             warnings=[] if claims_file.labels is None else [claims_file.labels],
             other_ids=other_ids,
             dry_run=dry_run,
+            twin_rows=twins.rows_of_twins,
         )
         if dry_run:
             raise _RolledBack(result)  # the transaction rolls back: nothing written

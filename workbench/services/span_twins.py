@@ -66,6 +66,9 @@ class SpanTwins:
         self._on: dict[tuple[int, int], list[int]] = {}
         # A dry run's claims on each span so far (`would_add`): counted, not named by id.
         self._to_add: dict[tuple[int, int], int] = {}
+        # The row (or annotation) of each claim `told` added on a span another pinned before:
+        # its warning names it, as a dry run's does (`WouldAdd.row`). Those only: few.
+        self.rows_of_twins: dict[int, int] = {}
         rows = tx.session.execute(
             select(Claim.id, Claim.start, Claim.end)
             .where(*_pinned_in(document_id, revision))
@@ -74,13 +77,20 @@ class SpanTwins:
         for claim_id, start, end in rows:
             self._on.setdefault((start, end), []).append(claim_id)
 
-    def told(self, added: Iterable[ClaimView]) -> list[ClaimView]:
+    def told(
+        self, added: Iterable[ClaimView], rows: Iterable[int | None] | None = None
+    ) -> list[ClaimView]:
         """`added` (new claims, in the order they were written), each with `same_span`: the
-        claims pinned to its span before it (none, mostly), as `claim add` gives it."""
+        claims pinned to its span before it (none, mostly), as `claim add` gives it. `rows`:
+        the row of each, kept in `rows_of_twins` for those with a `same_span`."""
         out = []
+        numbers = iter(rows) if rows is not None else None
         for view in added:
+            row = None if numbers is None else next(numbers)
             on = self._on.setdefault((view.start, view.end), [])
             out.append(replace(view, same_span=tuple(on)))
+            if on and row is not None:
+                self.rows_of_twins[view.id] = row
             on.append(view.id)
         return out
 
