@@ -10,7 +10,9 @@ is; a text that merely quotes markup, and a format given, are not."""
 from __future__ import annotations
 
 import codecs
+import json
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -167,3 +169,46 @@ def test_doc_update_says_it_as_doc_add_does(
         "warning: the server sent this page as plain text (text/plain): stored as text, its "
         "markup and all, as the server said; --format html reads it as a page (document #1)\n"
     ) in updated.err
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "named"),
+    [
+        (PAGE, "text/plain; charset=utf-8", "text/plain"),
+        (JSON, "application/json", "application/json"),
+        (FEED, "application/rss+xml", "application/rss+xml"),
+    ],
+)
+def test_doc_add_and_update_json_carry_what_the_warning_says(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+    tmp_path: Path,
+    body: bytes,
+    content_type: str,
+    named: str,
+) -> None:
+    """review213, fix212: `doc add --json` of a text stored as its server sent it gave a
+    script nothing of it (the warning was on stderr only): `stored_as_sent` names the type,
+    in `doc update --json` too."""
+    site = _served(body, content_type)(serve)
+    added = run("doc", "add", "--json", f"{site}/a/123")
+    assert added.code == 0 and "the server sent" in added.err, (added.code, added.err)
+    assert json.loads(added.out)["stored_as_sent"] == named, added.out
+    # Added again: already stored, nothing said of it, nothing in the JSON.
+    again = run("doc", "add", "--json", f"{site}/a/123")
+    assert again.code == 0 and "stored_as_sent" not in json.loads(again.out), again.out
+    # Another text first, so that the page's is a new revision again.
+    (tmp_path / "other.txt").write_text("Another text, read from a file.\n", encoding="utf-8")
+    assert run("doc", "update", "1", str(tmp_path / "other.txt"), "--force").code == 0
+    updated = run("doc", "update", "1", f"{site}/a/123", "--force", "--json")
+    assert updated.code == 0 and "the server sent" in updated.err, (updated.code, updated.err)
+    assert json.loads(updated.out)["stored_as_sent"] == named, updated.out
+
+
+def test_a_page_read_as_html_carries_no_stored_as_sent(
+    serve: Serve,  # noqa: F811
+    run: Callable[..., Outcome],  # noqa: F811
+) -> None:
+    site = _served(PAGE, "text/plain")(serve)
+    added = run("doc", "add", "--format", "html", "--json", f"{site}/a/123")
+    assert added.code == 0 and "stored_as_sent" not in json.loads(added.out), added.out
