@@ -318,6 +318,9 @@ NOT_PRINTED_HERE = {
     # a page declaring UTF-8 with stray bytes (tests/services/test_page_declared_utf8_bad_byte.py)
     "AddedDocument.replaced_bytes",
     "workbench doc update.replaced_bytes",
+    # a fetched text stored as its server sent it (tests/services/test_markup_served_as_text.py)
+    "AddedDocument.stored_as_sent",
+    "workbench doc update.stored_as_sent",
     # a dry run's claims (tests/cli/test_dry_run_twins_to_add_in_json.py)
     "Claim.same_span_to_add",
     *(f"ChainBreak.{f}" for f in ("seq", "problems", "expected_seq", "expected_seq_line")),

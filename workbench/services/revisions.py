@@ -51,7 +51,7 @@ from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_document
 from workbench.services.sources import Content, refuse_nul
 from workbench.services.speakers import DocumentSpeakers, same_speaker
-from workbench.services.views import RevisionView, replaced_bytes
+from workbench.services.views import RevisionView, replaced_bytes, stored_as_sent
 
 if TYPE_CHECKING:
     from workbench.services.pages import Decoding
@@ -168,6 +168,7 @@ class RevisionAdded:
             "same_as": self.same_as,
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **replaced_bytes(self.read_as),
+            **stored_as_sent(self.stored_as_sent),
         }
 
 

@@ -419,6 +419,7 @@ class Added:
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **({"little_text": True} if self.little_text else {}),
             **replaced_bytes(self.read_as),
+            **stored_as_sent(self.stored_as_sent),
         }
 
 
@@ -475,3 +476,9 @@ class EvidenceView(RowView):
 def replaced_bytes(read_as: Decoding | None) -> dict[str, int]:
     """A page's bytes that were not UTF-8 and were read as U+FFFD, as --json gives them."""
     return {"replaced_bytes": read_as.replaced} if read_as is not None and read_as.replaced else {}
+
+
+def stored_as_sent(sent: str | None) -> dict[str, str]:
+    """The type a fetched text was stored as text for (`Content.stored_as_sent`), as --json
+    gives it: what stderr's "the server sent ..." warning says, for a script (review213)."""
+    return {} if sent is None else {"stored_as_sent": sent}
