@@ -6,7 +6,9 @@ from collections.abc import Iterable, Sequence
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from workbench.domain.inputs import typed_word
 from workbench.domain.plurals import plural
+from workbench.domain.status import CLAIM_TYPE_NAMES
 from workbench.domain.text import clip_quote
 from workbench.seed_file import known_claim_type
 
@@ -26,11 +28,11 @@ def whole_number(value: object) -> object:
     return value
 
 
-def typed_word(value: object) -> object:
-    """A cell naming one of a fixed set of words (a claim type) as a person typed it into a
-    spreadsheet: a stray space and capitals are none of its spelling (trial97: `fact ` refused
-    a row whose priority `high ` and status `in_progress ` were read)."""
-    return value.strip().lower() if isinstance(value, str) else value
+def typed_type(value: object) -> object:
+    """A claim type's cell as a person typed it into a spreadsheet: a stray space, capitals
+    and full-width forms are none of its spelling (trial97: `fact ` refused a row whose
+    priority `high ` and status `in_progress ` were read; `inputs.typed_word`)."""
+    return typed_word(value, CLAIM_TYPE_NAMES) if isinstance(value, str) else value
 
 
 class ClaimRow(BaseModel):
@@ -113,7 +115,7 @@ class ClaimRow(BaseModel):
         description="export only: when the verdict stood, UTC, to the second (not imported)",
     )
 
-    _typed_type = field_validator("type", mode="before")(typed_word)
+    _typed_type = field_validator("type", mode="before")(typed_type)
     _known_type = field_validator("type")(known_claim_type)
     _numbers = field_validator(
         "id", "document_id", "occurrence", "start", "end", "revision", mode="before"

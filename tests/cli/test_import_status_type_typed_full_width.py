@@ -46,7 +46,7 @@ def test_a_tables_full_width_status_and_type_are_the_claims(cli: Any, tmp_path: 
     r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
     assert r.code == 0, r.err
     assert json.loads(r.out)["differs"] == [], r.out
-    assert json.loads(r.out)["already_present"] == 1, r.out
+    assert json.loads(r.out)["added"] == [], r.out
 
 
 def test_a_new_row_typed_full_width_is_added_as_read(cli: Any, tmp_path: Path) -> None:

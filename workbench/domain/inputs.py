@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from workbench.defaults import INT_MAX, SCORE_MAX, SCORE_MIN
 from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.errors import InvalidInput, bad
@@ -15,6 +17,16 @@ def typed(text: str) -> str:
     if not ascii_text.isascii():
         raise ValueError(text)
     return ascii_text
+
+
+def typed_word(text: str, names: Collection[str]) -> str:
+    """A word of a fixed set (a status, a type, a priority) as a file gives it: the one of
+    `names` it is as typed, in any case, spaces about it aside, and full-width as a Chinese IME
+    types it (ｆａｌｓｅ, ＨＩＧＨ: `cjk.TYPED_ASCII`, as ids, numbers, dates and ratings are
+    read: fix207 read a rating so, while the status beside it refused the row); otherwise
+    `text` as typed, for the refusal to quote."""
+    word = text.translate(TYPED_ASCII).strip().lower()
+    return word if word in names else text
 
 
 def read_id(text: str) -> int:

@@ -28,14 +28,22 @@ from workbench.domain.anchoring import (
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS, same_claim
 from workbench.domain.clock import now
-from workbench.domain.desk import Priority, due_date, normalise_tag, parse_priority
+from workbench.domain.desk import (
+    PRIORITY_NAMES,
+    Priority,
+    due_date,
+    normalise_tag,
+    parse_priority,
+)
 from workbench.domain.errors import Hint, InvalidInput, TransitionRefused, give
 from workbench.domain.identity import normalise_name
-from workbench.domain.inputs import typed
+from workbench.domain.inputs import typed, typed_word
 from workbench.domain.limits import has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.plurals import plural
 from workbench.domain.status import (
+    CLAIM_TYPE_NAMES,
+    STATUS_NAMES,
     ClaimType,
     Status,
     parse_claim_type,
@@ -317,8 +325,17 @@ def _annotation_ready(
     """Every check of one annotation (type, status, span, workflow), as `_check` of a row. An
     export's own annotation of a claim of the document is not anchored (`_own_annotation`);
     one whose target names another document of the desk is said to (`DocumentSources`)."""
-    claim_type = parse_claim_type(item.claim_type) if item.claim_type is not None else None
-    asked = parse_status(item.status) if item.status is not None else Status.UNVERIFIED
+    # Read as a claims table's cells are (`typed_word`): a body retyped full-width too.
+    claim_type = (
+        parse_claim_type(typed_word(item.claim_type, CLAIM_TYPE_NAMES))
+        if item.claim_type is not None
+        else None
+    )
+    asked = (
+        parse_status(typed_word(item.status, STATUS_NAMES))
+        if item.status is not None
+        else Status.UNVERIFIED
+    )
     own = _own_annotation(item, claims)
     # The claim whose export's annotation id this one bears (`OtherId`), when it is not it.
     named = None if own is not None or item.ident is None else claims.get(item.ident)
@@ -809,8 +826,10 @@ def _plan(raw: RawRow) -> _Planned:
         # As a spreadsheet saved it: Excel and WPS read a `false` cell as the boolean FALSE
         # and write it back in capitals (trial97: every false verdict's row was refused,
         # "unknown status 'FALSE'"); a stray space is none either, as for priority.
-        asked=parse_status(row.status.strip().lower()),
-        priority=parse_priority(row.priority).value if row.priority else None,
+        asked=parse_status(typed_word(row.status, STATUS_NAMES)),
+        priority=(
+            parse_priority(typed_word(row.priority, PRIORITY_NAMES)).value if row.priority else None
+        ),
         due=_due(row.due) if row.due else None,
         tags=sorted({normalise_tag(t) for t in tags if t.strip()}),
     )
