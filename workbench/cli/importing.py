@@ -53,6 +53,9 @@ _CLEARED_BY = {
 # The fields an import compares that no claim is without (`claim edit` and `claim status`
 # change them; nothing clears them): an emptied one is said as such, not as "not cleared".
 _NEVER_EMPTY = frozenset({"type", "status"})
+# What an emptied rating is said with: it follows from the status (`claim status` changes it;
+# nothing else does), so it is neither "not cleared" nor one no claim can be without.
+_RATING_FOLLOWS = "its rating follows from its status"
 
 
 @click.group("import", cls=Group)
@@ -240,25 +243,38 @@ def _differs_line(d: Differs, noun: str) -> str:
     # An empty cell clears nothing: said as such, not as a value that differs. Not "the file
     # empties": an export taken before the claim had the value never held it. A type and a
     # status cannot be cleared at all (every claim has both): not said to be "not cleared".
+    # A rating follows from the status: said with that (review216: "its rating differs").
     empties = f"the file leaves its {', '.join(d.emptied)} empty"
     kept = [name for name in d.emptied if name in _NEVER_EMPTY]
-    cleared = [name for name in d.emptied if name not in _NEVER_EMPTY]
+    rated = "rating" in d.emptied
+    cleared = [name for name in d.emptied if name not in _NEVER_EMPTY and name != "rating"]
+    never = f"no claim can be without its {' and '.join(kept)}" if kept else ""
     if changed:
-        never = f"; no claim can be without its {' and '.join(kept)}" if kept else ""
+        becauses = "".join(
+            f"; {said}" for said in (never, _RATING_FOLLOWS if rated else "") if said
+        )
         return (
             f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file and "
-            f"{empties}: not changed{never} {why}"
+            f"{empties}: not changed{becauses} {why}"
         )
-    if not cleared:
+    if not cleared and not rated:
         return f"{present}; {empties}, which no claim can be without: not changed {why}"
+    if not cleared and not kept:
+        return f"{present}; {empties}, which follows from its status: not changed {why}"
+    if not cleared:
+        return f"{present}; {empties}: not changed; {never}, and {_RATING_FOLLOWS} {why}"
     one_emptied = len(cleared) == 1 and cleared[0] != "tags"
     not_cleared = (
         f"{present}; the file leaves its {', '.join(cleared)} empty, which "
         f"{'was' if one_emptied else 'were'} not cleared"
     )
-    if not kept:
+    also = [
+        *([f"its {', '.join(kept)}, which no claim can be without"] if kept else []),
+        *(["its rating, which follows from its status"] if rated else []),
+    ]
+    if not also:
         return f"{not_cleared} {why}"
-    return f"{not_cleared}, and its {', '.join(kept)}, which no claim can be without {why}"
+    return f"{not_cleared}, and {', and '.join(also)} {why}"
 
 
 @import_.command("annotations")

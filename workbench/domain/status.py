@@ -99,6 +99,17 @@ def rating_contradicts(label: str, given_status: str | None, claim_status: str) 
     return typed != (rating_label(claim_status) or "").casefold()
 
 
+def rating_emptied(given_status: str | None, claim_status: str) -> bool:
+    """Whether a file that leaves a claim's rating empty (an annotation's `assessing` label,
+    a table's rating cell) leaves out a rating the claim has: said as emptied, not changed (no
+    import sets a rating: it follows from the status). Not where the claim has none, nor where
+    the file's own status (`given_status`, None: it gives none) has none, as a label that is
+    that status's says nothing beyond it (`rating_contradicts`)."""
+    if rating_label(claim_status) is None:
+        return False
+    return given_status is None or rating_label(given_status) is not None
+
+
 class ClaimType(StrEnum):
     FACT = "fact"
     QUANTITY = "quantity"

@@ -49,6 +49,7 @@ from workbench.domain.status import (
     parse_claim_type,
     parse_status,
     rating_contradicts,
+    rating_emptied,
 )
 from workbench.domain.text import Span, clip_quote, decode_text, span_words, whole_number
 from workbench.domain.transitions import Decision
@@ -1103,7 +1104,7 @@ def _check(
         asked=item.asked.value,
         # An export's rating cell, compared only (as an annotation's: fix195): it follows from
         # the status, which is what the import reads.
-        rating=_rating_cell(raw.values.get("rating")),
+        rating=_rating_cell(raw.values.get("rating"), "rating" in raw.columns),
         given=frozenset(raw.values),
         emptied=frozenset(n for n in COMPARED if n in raw.columns and _blank(raw.values.get(n)))
         # An emptied note cell (or one left holding spaces) deletes no note: said, as the
@@ -1122,9 +1123,14 @@ def _check(
     )
 
 
-def _rating_cell(value: object) -> str | None:
-    """A row's rating cell as given, or None when it gives none (empty, or not text)."""
-    return value if isinstance(value, str) and value.strip() else None
+def _rating_cell(value: object, column: bool) -> str | None:
+    """A row's rating cell as given; "" where the file has the column and the row leaves it
+    empty (a CSV's empty cell, a JSON null or "": an export's rating left empty is said as
+    emptied, as other cells are: `_blank`); None where it gives none (no such column, or a
+    value that is no text)."""
+    if isinstance(value, str):
+        return value
+    return "" if column and _blank(value) else None
 
 
 def _blank(value: object) -> bool:
@@ -1503,9 +1509,15 @@ def _differing(tx: Tx, rows: list[tuple[int, int, _Ready]], *, export: bool) -> 
                 )
             )
             # A rating an editor changed, which the status the import reads does not carry
-            # (`rating_contradicts`): said, as the silence read as "imported fine".
-            if ready.rating is not None and rating_contradicts(
-                ready.rating, ready.asked if "status" in given else None, str(claim["status"])
+            # (`rating_contradicts`): said, as the silence read as "imported fine". One left
+            # empty is said as emptied, as other cells are (review216: "its rating differs"
+            # of a file that gives none; a table's was not said at all).
+            own = ready.asked if "status" in given else None
+            if ready.rating is not None and not ready.rating.strip():
+                if export and rating_emptied(own, str(claim["status"])):
+                    fields, emptied = (*fields, "rating"), (*emptied, "rating")
+            elif ready.rating is not None and rating_contradicts(
+                ready.rating, own, str(claim["status"])
             ):
                 fields = (*fields, "rating")
             if ready.note is not None and ready.note not in notes.get(claim_id, ()):
