@@ -22,6 +22,7 @@ from tests.cli.test_import_annotations_differs import _body, _desk, _exported, _
 from tests.cli.test_import_claims_rating_edited import _judged
 from tests.cli.test_import_emptied_cells import _edited
 from tests.cli.test_spreadsheet_round_trip_trial97 import _desk as trial97_desk
+from tests.inprocess import ok
 
 WHY = "(import adds claims only; use claim status)"
 
@@ -91,3 +92,27 @@ def test_an_empty_rating_of_a_claim_that_has_none_says_nothing(cli: Any, tmp_pat
     assert [(r["id"], r["rating"]) for r in rows] == [("1", ""), ("2", "False")]
     r = cli("import", "claims", str(sheet), "--doc", "1", "--json")
     assert _differs(r) == [], r.out
+
+
+def test_an_emptied_rating_beside_other_emptied_cells_gives_each_its_reason(
+    cli: Any, tmp_path: Path
+) -> None:
+    """Beside a status no claim can be without, and beside a speaker that was not cleared."""
+    _judged(cli, tmp_path)
+    sheet = _edited(cli, tmp_path, rating="", status="")
+    r = cli("import", "claims", str(sheet), "--doc", "1")
+    assert (
+        "row 2: claim #1 is already present; the file leaves its status, rating empty: not "
+        "changed; no claim can be without its status, and its rating follows from its status "
+        f"{WHY}"
+    ) in r.err.splitlines(), r.err
+    ok(cli("claim", "status", "1", "in_progress", "--note", "再查说话人"))
+    ok(cli("claim", "edit", "1", "--speaker", "闫俊杰"))
+    ok(cli("claim", "status", "1", "false", "--note", "公告说融资金额为５亿美元"))
+    sheet = _edited(cli, tmp_path, rating="", speaker="")
+    r = cli("import", "claims", str(sheet), "--doc", "1")
+    assert (
+        "row 2: claim #1 is already present; the file leaves its speaker empty, which was not "
+        "cleared, and its rating, which follows from its status (import adds claims only; use "
+        "claim edit --clear speaker, claim status)"
+    ) in r.err.splitlines(), r.err
