@@ -101,3 +101,86 @@ def test_a_fields_script_says_its_language_by_a_majority_of_its_letters() -> Non
     assert script_language("Привет мир") is None
     assert differs("en", "zh-Hans") and differs("zh", "en") and differs("en", "ru")
     assert not differs("zh", "ja") and not differs("en", "fr") and not differs("zh", "xx")
+
+
+def _script_language_letter_by_letter(text: str) -> str | None:
+    """What `script_language` says, read the plain way: each letter's script, words as runs of
+    one alphabet's letters (itertools.groupby), CJK characters one by one."""
+    import itertools
+
+    from workbench.domain import language
+
+    def script(ch: str) -> str | None:
+        return language._script_of(ch) if ch.isalpha() else None
+
+    scripts = [script(ch) for ch in text[: language.SCRIPT_SAMPLE]]
+    cjk = {name: scripts.count(name) for name in ("han", "kana", "hangul")}
+    words = {"latin": 0, "arabic": 0, "hebrew": 0, "other": 0}
+    for name, _run in itertools.groupby(scripts):
+        if name in words:
+            words[name] += 1
+    letters = sum(cjk.values())
+    total = letters + 2 * sum(words.values())
+    if total == 0:
+        return None
+    if 2 * letters > total:
+        if 2 * cjk["hangul"] > letters:
+            return "ko"
+        kana = cjk["kana"]
+        return "ja" if kana and kana >= language.KANA_SHARE * (cjk["han"] + kana) else "zh"
+    for name in ("latin", "arabic", "hebrew"):
+        if 4 * words[name] > total:
+            return language.SCRIPT_LANGUAGE[name]
+    return None
+
+
+def test_a_fields_words_are_runs_of_one_alphabet_broken_by_anything_else() -> None:
+    """A Chinese character, a digit, punctuation or another alphabet's letter between two
+    Latin letters makes them two words (perf223 counts the runs in C rather than letter by
+    letter): three Latin words against two Han characters is English, one would be none."""
+    from workbench.domain.language import script_language
+
+    assert script_language("ab中cd中ef") == "en"
+    assert script_language("ab1cd1ef中中") == "en"
+    assert script_language("ab.cd.ef中中") == "en"
+    assert script_language("abcdef中中") is None
+    # Cyrillic between Latin letters: a word of its own each time, of no language said here.
+    assert script_language("abПрcdПр") is None
+    assert script_language("ab cd ef Пр") == "en"
+    # Only the first SCRIPT_SAMPLE characters are read.
+    assert script_language("a " * 2_000 + "中" * 5_000) == "en"
+
+
+def test_a_fields_script_reads_as_letter_by_letter_for_any_mix() -> None:
+    """The year's report reads five million characters of notes and titles (perf223): the
+    counting is done in C over a mark per letter; it says what reading each letter's script in
+    turn says, for texts mixing every script, digits, marks, spaces and letters of no script
+    told apart."""
+    import random
+
+    from workbench.domain.language import script_language
+
+    pool = (
+        "abcXYZéßĀǅ中文字々〆𠀀ひらカナｶ한국ㄱᄀمرحبﻼשלוםﭐПриветΩⅫ12３²,.!？_-\t\n\u0300\u202eＡｚ"
+        + " " * 6
+    )
+    rng = random.Random(223)
+    for _ in range(3_000):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        assert script_language(text) == _script_language_letter_by_letter(text), text
+
+
+def test_a_fields_script_is_read_the_same_past_the_letters_it_keeps(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The marks of letters met are kept up to a bound, so that a text of every letter there
+    is does not grow the table without end (perf223): a letter met after it is full is read
+    just the same."""
+    from workbench.domain import language
+
+    monkeypatch.setattr(language, "_MARKS_KEPT", 3)
+    monkeypatch.setattr(language, "_SCRIPT_MARKS", language._ScriptMarks())
+    texts = ["ab", "中文字 abc", "Привет мир", "한국어 텍스트 ab", "東京都のテキスト", "שלום ab"]
+    for text in texts:
+        assert language.script_language(text) == _script_language_letter_by_letter(text)
+    assert len(language._SCRIPT_MARKS) == 3
