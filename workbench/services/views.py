@@ -196,13 +196,15 @@ class ClaimView:
         return self.anchor_state == "orphaned"
 
     @classmethod
-    def of(cls, claim: Claim) -> ClaimView:
+    def of(cls, claim: Claim, evidence_count: int | None = None) -> ClaimView:
+        """`evidence_count`: how many items of evidence it has, when read already (else its
+        `evidence` is)."""
         return from_row(
             cls,
             claim,
             # Sorted as the tags are stored and listed: tags just added sit last in the session.
             tags=tuple(sorted(t.tag for t in claim.tags)),
-            evidence_count=len(claim.evidence),
+            evidence_count=len(claim.evidence) if evidence_count is None else evidence_count,
             similar=None,
             same_span=None,
             last_activity=None,
