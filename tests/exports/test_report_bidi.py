@@ -141,3 +141,15 @@ def test_a_right_to_left_name_keeps_its_notes_time_after_it(wb: Workbench) -> No
     page = _reported(wb, doc)
     notes = page.split("<h3>Notes</h3>", 1)[1].split("<h3>", 1)[0]
     assert '<span class="meta"><bdi>مريم</bdi>, ' in notes, notes
+
+
+def test_a_right_to_left_letter_anywhere_in_a_long_text_is_found() -> None:
+    """What sets the page's article and claims right to left where their words are (perf223
+    asks each character a text holds once, not each time it is met): one Hebrew letter, one
+    Arabic letter or a RIGHT-TO-LEFT MARK after a long Chinese and English text is found; the
+    text without it, or with an override (a control, not a letter), is left to the left."""
+    from workbench.exports.report import has_rtl
+
+    text = "估值超过40亿美元, valued at over $4bn. " * 2_000
+    assert has_rtl(text + "א") and has_rtl(text + "ب") and has_rtl(text + "\u200f")
+    assert not has_rtl(text) and not has_rtl(text + "\u202e") and not has_rtl("")
