@@ -700,12 +700,18 @@ def _handle_at(text: str, start: int, end: int) -> int:
 # What a post puts after its words: links, hashtags (`#jobs`; not `#1`, nor `C#`: no space before
 # it) and emoji. No part of the claim (fix221: `… the lowest since 2019 🙄 https://t.co/xY12ab
 # #jobs` was offered whole), unless the words lead into it, which makes it their object (`in
-# #Scotland`, `are at https://…`, `see https://…`). Inside a sentence each stays.
+# #Scotland`, `are at https://…`, `see https://…`; any preposition: `since #COVID19`, review226).
+# A Chinese word leads into it by its last character (`详见 https://…`, `集中在 #…`, `来自 #…`).
+# Inside a sentence each stays.
 _LINK_OR_HASHTAG = re.compile(r"(?:https?://|www\.)\S+|#[^\W\d]\w*")
 _LEADS_INTO = _words(
-    "a an the and or at on in into from to via by of for with about like than as is are was were"
-    " be see visit read my our your his her their its this that"
+    "a an the and or nor but at on in into onto from to via by of for with without within about"
+    " above across after against along amid amidst among amongst around before behind below"
+    " beneath beside besides between beyond despite during except inside like near off outside"
+    " over past per since than through throughout till toward towards under until unlike upon"
+    " versus vs as is are was were be been see visit read my our your his her their its this that"
 )
+_LEADS_INTO_CJK = frozenset("在于从自到至向对经据见和与及或是为")
 _LONGEST_LINK = 300
 
 
@@ -751,7 +757,9 @@ def _before_tail(text: str, start: int, end: int) -> int:
     word_start = word_end
     while word_start > max(start, word_end - 8) and text[word_start - 1].isalpha():
         word_start -= 1
-    if word_start < word_end and text[word_start:word_end].lower() in _LEADS_INTO:
+    if word_start < word_end and (
+        text[word_start:word_end].lower() in _LEADS_INTO or text[word_end - 1] in _LEADS_INTO_CJK
+    ):
         return end
     return at
 
