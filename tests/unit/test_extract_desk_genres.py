@@ -300,6 +300,35 @@ def test_a_candidate_starts_after_the_english_stamp_that_opens_its_line(stamp: s
         _outside(text, stamp.rstrip())
 
 
+@pytest.mark.parametrize(
+    "stamp", ["10：48 GMT - ", "10:48 GMT：", "09：30 BST：", "2:05 p.m. ET：", "10：48 GMT：  "]
+)
+def test_a_stamp_with_a_full_width_colon_is_left_out_as_its_ascii_twin(stamp: str) -> None:
+    """review226: `10:48 GMT - Ferries cancelled` lost its stamp, and `10：48 GMT - Ferries
+    cancelled` or `10:48 GMT：Ferries cancelled`, typed on a Chinese keyboard, kept it: fix221's
+    English stamp took only the ASCII colon, where its lone time took both."""
+    for text in (f"{stamp}{GUSTS}", f"Storm Ciaran live\n\n{stamp}{GUSTS}\n"):
+        assert sentences(text)[-1] == GUSTS, text
+        _outside(text, stamp.rstrip())
+
+
+@pytest.mark.parametrize(
+    "stamp", ["10:48 GMT：", "10:48 GMT - ", "2:05 p.m. ET: ", "14:30 UTC+8："]
+)
+def test_a_chinese_entry_starts_after_an_english_stamp(stamp: str) -> None:
+    """review226: a Chinese live blog of a British story (`10:48 GMT：英国政府宣布……`) kept the
+    stamp in its span: fix221's English stamp had to be followed by a capital or a quote, and
+    a Chinese stamp (`_LINE_STAMP`) has no zone."""
+    entry = "英国政府宣布，所有14条跨海渡轮航线停航至18时。"
+    for text in (
+        f"{stamp}{entry}",
+        f"风暴实时报道\n\n{stamp}{entry}\n",
+        f"希思罗机场关闭。\n{stamp}{entry}",
+    ):
+        assert sentences(text)[-1] == entry, text
+        _outside(text, stamp.rstrip())
+
+
 def test_an_english_live_blog_is_cut_into_its_entries() -> None:
     text = (
         "Storm Ciaran live updates\n"
