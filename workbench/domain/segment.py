@@ -149,15 +149,17 @@ _LINE_STAMP = re.compile(
 )
 # An English live blog's stamp that opens a line (`10:48 GMT - Ferries cancelled`, `09:30 BST: `,
 # `2:05 p.m. ET — `): a clock's time with its zone or its a.m./p.m., then a colon or a spaced
-# dash, then a capital or a quote: no part of the entry's words, as `_LINE_STAMP` is none of a
-# Chinese one's (fix221: the span kept its stamp). A bare `10:30 - ` may be a wrapped line's,
-# and a time the words run from or to is theirs (`10:05 GMT onwards:`, `10:05 GMT to 14:00
-# GMT:`, `7:30 p.m. - the show`, `10:05 GMT - 14:00 GMT`): none is a stamp.
+# dash, then a capital, a quote or a Chinese entry (`10:48 GMT：英国政府宣布……`): no part of the
+# entry's words, as `_LINE_STAMP` is none of a Chinese one's (fix221: the span kept its stamp).
+# Either colon, as `_CLOCK_LINE` (review226: `10：48 GMT - `, `10:48 GMT：` kept theirs). A bare
+# `10:30 - ` may be a wrapped line's, and a time the words run from or to is theirs (`10:05 GMT
+# onwards:`, `10:05 GMT to 14:00 GMT:`, `7:30 p.m. - the show`, `10:05 GMT - 14:00 GMT`): none
+# is a stamp.
 _CLOCK_STAMP = re.compile(
-    r"[^\S\n]*(?:[01]?\d|2[0-4]):[0-5]\d(?::[0-5]\d)?"
+    r"[^\S\n]*(?:[01]?\d|2[0-4])[:：][0-5]\d(?:[:：][0-5]\d)?"
     rf"(?:[^\S\n]*[aApP]\.?[mM]\.?(?:[^\S\n]+{_ZONE})?|[^\S\n]+{_ZONE})"
-    r"(?:[^\S\n]*:[^\S\n]*|[^\S\n]+(?:--|[-–—])[^\S\n]+)"
-    r"(?=[A-Z\"“‘'])"
+    r"(?:[^\S\n]*[:：][^\S\n]*|[^\S\n]+(?:--|[-–—])[^\S\n]+)"
+    r"(?=[A-Z\"“‘'\u4e00-\u9fff「《【（])"
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z]+)")
 # A footnote marker: a number of up to three digits in square brackets, or superscript digits.
