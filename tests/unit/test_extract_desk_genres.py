@@ -427,6 +427,28 @@ def test_a_posts_links_emoji_and_hashtags_after_its_words_are_left_out(tail: str
         assert [c.text for c in found] == [JOBS], text
 
 
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " #经济",
+        " #经济 #中国",
+        "　#经济",
+        " https://t.co/xY12ab #经济",
+        " #GDP #经济 🇨🇳",
+        " https://zh.wikipedia.org/wiki/国内生产总值",
+    ],
+)
+def test_a_chinese_posts_hashtags_and_links_after_its_words_are_left_out(tail: str) -> None:
+    """review226: `… #jobs #economy` was trimmed off an English post, and `#经济 #中国` (or a
+    link that ends in Chinese) was offered with a Chinese one: fix221's tail trim stopped at a
+    sentence that ends on a Chinese character."""
+    claim = "今年一季度国内生产总值同比增长5.3%"
+    for text in (claim + tail, f"@xinhua：{claim}{tail}\n\n下一条。\n"):
+        assert claim in sentences(text), text
+        found = [c for c in find_candidates(text, 0.0) if c.text.startswith("今年")]
+        assert [c.text for c in found] == [claim], text
+
+
 def test_links_emoji_and_hashtags_after_a_stop_are_no_sentence() -> None:
     text = f"{JOBS}. 🙄 https://t.co/xY12ab #jobs #economy\n\n#jobs #economy\n\nhttps://t.co/xY12ab"
     assert sentences(text) == [JOBS + "."]
