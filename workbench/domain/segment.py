@@ -736,8 +736,15 @@ def _before_tail(text: str, start: int, end: int) -> int:
     """Where the link, hashtag or emoji that ends `text[start:end]` begins, unless the word
     before it leads into it; `end` when none does."""
     last = text[end - 1]
-    if last in _STOPS or last in _CLOSERS or "\u4e00" <= last <= "\u9fff":
+    if last in _STOPS or last in _CLOSERS:
         return end  # most sentences
+    lo = max(start, end - _LONGEST_LINK)
+    if (
+        "\u4e00" <= last <= "\u9fff"
+        and text.rfind("#", lo, end) < 0
+        and text.rfind("/", lo, end) < 0
+    ):
+        return end  # a Chinese heading (but not `… #经济`, nor a link that ends in Chinese)
     at = end
     while at > start and _is_emoji(text[at - 1]):
         at -= 1
@@ -746,7 +753,6 @@ def _before_tail(text: str, start: int, end: int) -> int:
     if at == start:
         return end  # emoji alone: no words to end
     if at == end:
-        lo = max(start, end - _LONGEST_LINK)
         while at > lo and not text[at - 1].isspace():
             at -= 1
         if (at > start and not text[at - 1].isspace()) or not _LINK_OR_HASHTAG.fullmatch(
