@@ -364,6 +364,29 @@ def test_an_english_time_the_sentence_runs_from_stays(text: str) -> None:
     assert sentences(text) == [text]
 
 
+@pytest.mark.parametrize(
+    ("label", "time"),
+    [
+        ("Kick-off:", "15:00 GMT"),
+        ("Sunrise tomorrow:", "06:42 BST"),
+        ("Polls close:", "10:00 p.m. ET"),
+        ("会议时间：", "10:00"),
+        ("发布时间:", "14:30"),
+    ],
+)
+def test_a_lone_time_under_a_label_ending_in_a_colon_is_its_value(label: str, time: str) -> None:
+    """review226: `Kick-off:` over `15:00 GMT` lost the time, the label's value and the only
+    figure to check (before fix221 it was offered at 0.627): fix221 dropped every line that is
+    only a time as a stamp, except after a line with no stop, colon or bracket."""
+    for text in (f"{label}\n{time}", f"Match facts\n\n{label}\n{time}\nVenue: Wembley Stadium."):
+        assert time in sentences(text), text
+
+
+def test_a_live_blog_under_a_heading_ending_in_a_colon_still_drops_its_stamps() -> None:
+    text = f"Latest:\n10:05 GMT\n{GUSTS}\n10:20 GMT\nThe airport closed both runways.\n"
+    assert sentences(text) == ["Latest:", GUSTS, "The airport closed both runways."]
+
+
 @pytest.mark.parametrize("line", ["98:95", "3:45:99", "25:10"])
 def test_a_line_of_figures_no_clock_shows_is_no_time_stamp(line: str) -> None:
     """A match report's score on a line of its own (`98:95` over `湖人险胜。`) is the report's
