@@ -447,7 +447,9 @@ def _split_block(text: str, lo: int, hi: int, out: list[Segment]) -> None:
             if _hard_break(text, i, lo, hi):
                 _emit_sentence(text, start, i, out)
                 start = _past_stamp(text, i + 1, hi)
-                if start > i + 1 and _runs_on(text, lo, i):
+                if start > i + 1 and _runs_on(
+                    text, lo, i, _CLOCK_LINE.match(text, i + 1, hi) is not None
+                ):
                     if stamped < 0:
                         stamped = _stamped_lines(text, lo, hi)
                     if stamped < 2:
@@ -502,15 +504,17 @@ def _past_stamp(text: str, at: int, hi: int) -> int:
     return at if stamp is None else stamp.end()
 
 
-def _runs_on(text: str, lo: int, i: int) -> bool:
+def _runs_on(text: str, lo: int, i: int, lone: bool = False) -> bool:
     """Whether the line of the block starting at `lo` that ends at the line break `i` runs on
     into the next: it ends on a letter or a digit, no stop, colon or bracket (`会议将于明天`, a
-    heading), and is no time stamp's line itself."""
+    heading), and is no time stamp's line itself. Into a `lone` time (a line that is only one)
+    after a colon too: the value of a label (`Kick-off:` / `15:00 GMT`, `会议时间：` / `10:00`;
+    review226: fix221 dropped it as a stamp)."""
     line_start = max(text.rfind("\n", lo, i) + 1, lo)
     line = text[line_start:i].rstrip()
     return (
         bool(line)
-        and line[-1].isalnum()
+        and (line[-1].isalnum() or (lone and line[-1] in ":："))
         and _past_stamp(text, line_start, i) == line_start
         and _TIME_LINE.match(text, line_start, i) is None
     )
