@@ -472,6 +472,17 @@ def test_a_chinese_posts_hashtags_and_links_after_its_words_are_left_out(tail: s
         assert [c.text for c in found] == [claim], text
 
 
+@pytest.mark.parametrize("tail", ["\u200b🙄", "\u200b #jobs", "\u2060 🙄\u200b #jobs\u200b"])
+def test_a_span_trimmed_of_a_posts_tail_ends_on_no_invisible_character(tail: str) -> None:
+    """review226: `… in March\u200b🙄` (a zero-width space pasted from the web) was offered as
+    `… in March\u200b`: fix221's tail trim stopped at whitespace, and the span ended on an
+    invisible character that a search for the claim's text does not match."""
+    for claim in (JOBS, "今年一季度国内生产总值同比增长5.3%"):
+        text = claim + tail
+        assert sentences(text) == [claim], text
+        assert [c.text for c in find_candidates(text, 0.0)] == [claim], text
+
+
 def test_links_emoji_and_hashtags_after_a_stop_are_no_sentence() -> None:
     text = f"{JOBS}. 🙄 https://t.co/xY12ab #jobs #economy\n\n#jobs #economy\n\nhttps://t.co/xY12ab"
     assert sentences(text) == [JOBS + "."]
