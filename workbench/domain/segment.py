@@ -814,10 +814,14 @@ def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
         else:
             break
         labelled = True
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] in INVISIBLE):
+            end -= 1  # (a zero-width space pasted before a tag: no edge of a span; review226)
     rest = end
-    while labelled and rest > start and (_is_emoji(text[rest - 1]) or text[rest - 1].isspace()):
+    while (
+        labelled
+        and rest > start
+        and (_is_emoji(c := text[rest - 1]) or c.isspace() or c in INVISIBLE)
+    ):
         rest -= 1  # (emoji before the post's tags: nothing to check either)
     if rest > start:
         out[-1] = Segment(start, end)
