@@ -426,6 +426,16 @@ def test_a_post_starts_after_the_handle_that_opens_it(handle: str) -> None:
         assert [c.text for c in found] == [claim], text
 
 
+@pytest.mark.parametrize("handle", ["＠新华社：", "＠xinhua：", "＠jsmith: ", "＠新华社 ： "])
+def test_a_post_starts_after_a_handle_typed_with_a_full_width_at_sign(handle: str) -> None:
+    """review226: `@新华社：今年一季度……` lost its handle and `＠新华社：今年一季度……`, the at sign
+    typed on a Chinese keyboard, was offered with it: fix221 read only the ASCII `@`, where it
+    took both colons."""
+    for claim in ("今年一季度国内生产总值同比增长5.3%。", JOBS + "."):
+        for text in (handle + claim, f"转发微博\n\n{handle}{claim}\n"):
+            assert sentences(text)[-1] == claim, text
+
+
 @pytest.mark.parametrize(
     "tail",
     [
