@@ -689,9 +689,11 @@ def _dateline_at(text: str, start: int, end: int) -> int:
 # The handle of a post's author before a colon, where it opens the line (`@jsmith: `, `@mira_k
 # replying to @CityWatchNews: `, a Mastodon `@ann@social.example: `): who posted, no part of the
 # claim (fix221: `@jsmith: Unemployment fell …` was offered with the handle as its first word).
-# A handle with no colon after it (`@jsmith unemployment fell …`) may be the words' own.
+# A handle with no colon after it (`@jsmith unemployment fell …`) may be the words' own. The at
+# sign of either width, as the colon (review226: `＠新华社：` kept its handle).
 _HANDLE = re.compile(
-    r"@\w{1,30}(?:@[A-Za-z0-9.-]{1,60})?(?:[ ]+replying[ ]to[ ]+@\w{1,30})?[ ]*[:：][^\S\n]*"
+    r"[@＠]\w{1,30}(?:@[A-Za-z0-9.-]{1,60})?(?:[ ]+replying[ ]to[ ]+[@＠]\w{1,30})?"
+    r"[ ]*[:：][^\S\n]*"
 )
 
 
@@ -792,7 +794,7 @@ def _emit_sentence(text: str, start: int, end: int, out: list[Segment]) -> None:
     if "A" <= first <= "Z" and (dateline := _dateline_at(text, start, end)):
         start = dateline
         out[-1] = Segment(start, end)
-    elif first == "@" and (handle := _handle_at(text, start, end)):
+    elif first in "@＠" and (handle := _handle_at(text, start, end)):
         start = handle
         out[-1] = Segment(start, end)
     tail = _before_tail(text, start, end)
