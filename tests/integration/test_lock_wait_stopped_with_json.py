@@ -13,9 +13,12 @@ session's advisory lock not granted in pg_locks; SQLite: its BEGIN IMMEDIATE ans
 
 from __future__ import annotations
 
+import errno
+import io
 import json
 import os
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -131,3 +134,45 @@ def test_a_write_killed_while_waiting_without_json_stays_quiet(
     assert outcome.crash is None, outcome.crash
     assert outcome.code == 128 + signal.SIGTERM, (outcome.code, outcome.out, outcome.err)
     assert [line for line in outcome.err.splitlines() if not line.startswith("waiting")] == []
+
+
+class _FullDisk(io.TextIOBase):
+    """stderr on a full disk (`2>/dev/full`, a log on a full volume): every write refused."""
+
+    encoding = "utf-8"
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+
+@pytest.mark.usefixtures("long_waits")
+def test_a_json_write_killed_with_stderr_unwritable_still_exits_143(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`note add --json 2>/dev/full` killed behind another writer exited 1, the code of a
+    refusal, where it exited 143 before its kill said the error object: the object that cannot
+    be written is lost, the kill's 143 stands (review227)."""
+    from click.testing import CliRunner
+
+    from workbench.cli import main
+
+    claim = one_claim(db_url)
+    env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "bob"}
+    code: object = None
+    with (
+        held_by_another_program(db_url),
+        killed_once_waiting(db_url, monkeypatch),
+        CliRunner().isolation(env=env),
+    ):
+        sys.stderr = _FullDisk()
+        try:
+            main(["note", "add", str(claim), "等锁", "--json"])
+        except SystemExit as exc:
+            code = exc.code
+    assert code == 128 + signal.SIGTERM, code
+    monkeypatch.undo()
+    notes = json.loads(run_cli(["note", "list", str(claim), "--json"], env=env).out)
+    assert notes == [], notes
