@@ -192,12 +192,22 @@ class Interrupted(BaseException):
 def _interrupted(as_json: bool) -> NoReturn:
     _stopped_not_known(130, as_json)
     _stopped_after_commit()
-    if as_json:
-        error = {"kind": ABORTED, "message": INTERRUPTED}
-        click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
-    else:
-        click.echo(_on_its_own_line(INTERRUPTED), err=True)
+    _say_stopped(as_json, quiet=False)
     sys.exit(130)  # the shell's 128 + SIGINT
+
+
+def _say_stopped(as_json: bool, *, quiet: bool) -> None:
+    """A stop's word (Ctrl-C, a kill: nothing was committed): with --json the error object of
+    kind `aborted`, else one line unless `quiet`. A stderr that cannot take it (`2>/dev/full`)
+    loses it, never the stop's exit code (review227: a kill's 143 became 1)."""
+    try:
+        if as_json:
+            error = {"kind": ABORTED, "message": INTERRUPTED}
+            click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
+        elif not quiet:
+            click.echo(_on_its_own_line(INTERRUPTED), err=True)
+    except OSError:
+        pass
 
 
 def _output_lost(exc: OSError) -> None:
@@ -306,12 +316,10 @@ def run(command: click.Command, args: list[str]) -> Any:
     except Terminated as exc:
         _stopped_not_known(exc.code if isinstance(exc.code, int) else 143, as_json)
         _stopped_after_commit()
-        if as_json:
-            # Quiet without --json (a kill is the sender's own doing); a script reading stderr
-            # is given the error object, as for Ctrl-C (review215: a kill of a --json write
-            # waiting for the lock left stderr empty).
-            error = {"kind": ABORTED, "message": INTERRUPTED}
-            click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
+        # Quiet without --json (a kill is the sender's own doing); a script reading stderr
+        # is given the error object, as for Ctrl-C (review215: a kill of a --json write
+        # waiting for the lock left stderr empty).
+        _say_stopped(as_json, quiet=True)
         raise
     except Interrupted:
         _interrupted(as_json)
