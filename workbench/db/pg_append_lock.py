@@ -112,8 +112,9 @@ _CUT_ESCAPE = re.compile(r"\\(?:x[0-9a-f]?)?$")
 def holder_of(application_name: str | None, role: str | None, *, lossy: bool) -> LockHolder:
     """The holder a session's application_name and role say: a workbench write's name, read
     back (a name the server cut short ends in '…'), or the program it says it is: read back
-    from a server that escapes what it does not keep, said as not kept by one that makes it
-    '?' (`lossy`: before PostgreSQL 16; review215: "(??????)" of a program named 夜间)."""
+    from a server that escapes what it does not keep, said with what its '?' may be by one
+    that makes it '?' (`lossy`: before PostgreSQL 16; review215: "(??????)" of a program
+    named 夜间, said as its name)."""
     cut = application_name is not None and len(application_name.encode()) >= APP_NAME_MAX
     if application_name and application_name.startswith(APP_PREFIX):
         escaped = application_name[len(APP_PREFIX) :]
@@ -125,10 +126,9 @@ def holder_of(application_name: str | None, role: str | None, *, lossy: bool) ->
     if not application_name:
         return LockHolder(None, role, None)
     if lossy:
-        # (a '?' of the program's own cannot be told from a letter lost: said as lost)
-        if "?" in application_name:
-            return LockHolder(None, role, None, program_unread=True)
-        return LockHolder(None, role, application_name)
+        # (a '?' of the program's own cannot be told from a letter lost: said as the server
+        # shows it, with what a '?' may be)
+        return LockHolder(None, role, application_name, program_unread="?" in application_name)
     return LockHolder(None, role, _unescaped(application_name, cut=cut))
 
 

@@ -11,12 +11,17 @@ from dataclasses import dataclass
 STAYED_LOCKED = "the database stayed locked by another writer{who}; try the command again"
 
 
+# What the '?' of a program's name are, on a server that writes them for what it does not keep.
+UNREAD_PROGRAM = "the server shows each byte outside printable ASCII as '?'"
+
+
 @dataclass(frozen=True, slots=True)
 class LockHolder:
     """Who holds the lock a write waits for, as far as the server says: the workbench name
     acting in the holder's own write (`name`), else the server's login role of its session and
     the program it says it is (`program`: its application_name), any of them None when not
-    known; `program_unread`: the program named itself, in letters the server did not keep."""
+    known; `program_unread`: the program's name as the server shows it, each byte it did not
+    keep a '?' (`UNREAD_PROGRAM`)."""
 
     name: str | None
     role: str | None
@@ -48,9 +53,10 @@ def who(holder: LockHolder) -> str:
     if holder.name is not None:
         return holder.name
     program = f" ({holder.program})" if holder.program else ""
-    if holder.program_unread:
-        # (PostgreSQL before 16 shows such letters as '?', one for each byte: '??????')
-        program = " (a program whose name the server could not keep: it keeps ASCII letters only)"
+    if holder.program_unread and holder.program:
+        # (PostgreSQL before 16 shows such letters as '?', one for each byte: '??????'; a '?'
+        # may also be the program's own, and the rest of the name is as it named itself)
+        program = f" ({holder.program}: {UNREAD_PROGRAM})"
     if holder.role is not None:
         return f"a session of role {holder.role}{program}"
     return f"a session{program}"
