@@ -58,6 +58,8 @@ def killed_once_waiting(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
         return
     from sqlalchemy import create_engine, text
 
+    from workbench.db.pg_locks import DESK_LOCK_CLASS
+
     main = threading.main_thread().ident
     assert main is not None
     stop = threading.Event()
@@ -67,12 +69,19 @@ def killed_once_waiting(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
         try:
             with engine.connect() as conn:
                 while not stop.is_set():
+                    # This desk's append lock only (its class, its events table's oid in the
+                    # URL's schema): another test's wait in the same database (xdist's
+                    # workers share it) sent the kill before this command waited, or before
+                    # it ran at all.
                     waiting = conn.execute(
                         text(
                             "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
                             "AND NOT granted AND database = (SELECT oid FROM pg_database "
-                            "WHERE datname = current_database())"
-                        )
+                            "WHERE datname = current_database()) "
+                            "AND classid::bigint = :desk_lock "
+                            "AND objid = 'events'::regclass::oid"
+                        ),
+                        {"desk_lock": DESK_LOCK_CLASS},
                     ).scalar()
                     conn.rollback()
                     if waiting:
