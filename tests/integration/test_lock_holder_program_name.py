@@ -87,6 +87,25 @@ def test_a_name_the_server_kept_as_byte_escapes_is_read_back() -> None:
     assert holder_of(cut, "postgres", lossy=False).program == "夜间夜间夜…"
 
 
+def test_a_long_name_in_another_encoding_cut_by_the_server_is_left_as_it_wrote_it() -> None:
+    """review227: a program naming itself in GBK (a Chinese Windows client's encoding) with a
+    name long enough for the server (16+) to cut at 63 bytes, '数据同步任务夜间批处理华东区域',
+    was said as 'ͬҹ…': its last run of escapes was read with the bytes that are no UTF-8
+    dropped, the rest taken as whatever UTF-8 letters they made. Only a letter the cut left
+    incomplete is left out; bytes that are no UTF-8 stay as the server wrote them, as they do
+    in a name not cut."""
+
+    def escaped(raw: bytes) -> str:
+        return "".join(chr(b) if 32 <= b < 127 else f"\\x{b:02x}" for b in raw)
+
+    gbk = escaped("数据同步任务夜间批处理华东区域".encode("gbk"))
+    said = holder_of(gbk[:63], "postgres", lossy=False).program
+    assert said == gbk[:60] + "…", said
+    # A UTF-8 name cut inside its last letter: its whole letters, and '…'.
+    utf8 = escaped(("夜间同步" * 5).encode())[:63]
+    assert holder_of(utf8, "postgres", lossy=False).program == "夜间同步夜…"
+
+
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL names the holder (a SQLite file cannot)")
 def test_a_writer_behind_a_program_named_in_chinese_is_told_what_its_question_marks_are(
     db_url: str, monkeypatch: pytest.MonkeyPatch
