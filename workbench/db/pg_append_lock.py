@@ -141,10 +141,16 @@ def _unescaped(program: str, *, cut: bool) -> str:
 
     def back(escapes: re.Match[str]) -> str:
         raw = bytes.fromhex(escapes[0].replace("\\x", ""))
-        at_end = cut and escapes.end() == len(program)
         try:
-            return raw.decode("utf-8", "ignore" if at_end else "strict")
-        except UnicodeDecodeError:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            # Only a letter the cut left incomplete is left out (the decoding's first fault
+            # is at the end, for want of bytes): any other byte that is no UTF-8 (a name in
+            # GBK) leaves the run as written, never read as other letters (review227: "ͬҹ…"
+            # of a GBK name, its bad bytes dropped, the rest misread).
+            at_end = cut and escapes.end() == len(program)
+            if at_end and exc.end == len(raw) and exc.reason == "unexpected end of data":
+                return raw[: exc.start].decode("utf-8")
             return escapes[0]
 
     return _BYTE_ESCAPES.sub(back, program) + ("…" if cut else "")
