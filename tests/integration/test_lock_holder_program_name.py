@@ -106,6 +106,26 @@ def test_a_long_name_in_another_encoding_cut_by_the_server_is_left_as_it_wrote_i
     assert holder_of(utf8, "postgres", lossy=False).program == "夜间同步夜…"
 
 
+def test_a_program_naming_itself_as_a_workbench_write_writes_no_control_character() -> None:
+    """review227: any session may name itself 'workbench:...': one named
+    'workbench:\\x1b[2J\\x1b]0;pwned\\x07' (plain ASCII, kept whole by every server) was read back
+    as a write's escaped name, and the waiting writer's notice wrote ESC [2J (a terminal
+    cleared) and a window title to stderr; from PostgreSQL 16 a program named 'workbench:夜间'
+    was read as 'å¤\\x9cé\\x97´', control characters among them. A name no workbench write
+    has (a character no name may hold) is the program's, said as the server shows it."""
+    import unicodedata
+
+    for lossy in (True, False):
+        said = who(holder_of("workbench:\\x1b[2J\\x1b]0;pwned\\x07", "postgres", lossy=lossy))
+        assert not any(unicodedata.category(c) == "Cc" for c in said), repr(said)
+        assert said == "a session of role postgres (workbench:\\x1b[2J\\x1b]0;pwned\\x07)", said
+    escaped = "workbench:" + "".join(f"\\x{b:02x}" for b in "夜间".encode())
+    said = who(holder_of(escaped, "postgres", lossy=False))
+    assert said == "a session of role postgres (workbench:夜间)", repr(said)
+    # A write's own name, Chinese or full-width folded, is still read back.
+    assert holder_of("workbench:\\u6b27\\u9633maria", "r", lossy=True).name == "欧阳maria"
+
+
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL names the holder (a SQLite file cannot)")
 def test_a_writer_behind_a_program_named_in_chinese_is_told_what_its_question_marks_are(
     db_url: str, monkeypatch: pytest.MonkeyPatch
