@@ -126,6 +126,16 @@ def test_a_program_naming_itself_as_a_workbench_write_writes_no_control_characte
     assert holder_of("workbench:\\u6b27\\u9633maria", "r", lossy=True).name == "欧阳maria"
 
 
+def test_a_program_named_workbench_with_no_name_a_write_sets_is_a_program() -> None:
+    """review227: a session named 'workbench:\\N{nope}\\' (escapes no write sets) made
+    holder_of raise UnicodeDecodeError, so a writer waiting behind it failed after the quiet
+    second as 'the input is not valid UTF-8 text'; one named 'workbench:\\N{nope}x' was said
+    as '( holds the write lock)', a name of nothing. Both are a program's names."""
+    for program in ("workbench:\\N{nope}\\", "workbench:\\N{nope}x", "workbench:"):
+        holder = holder_of(program, "postgres", lossy=True)
+        assert holder.name is None and holder.program == program, holder
+
+
 @pytest.mark.skipif(not PG_URL, reason="PostgreSQL names the holder (a SQLite file cannot)")
 def test_a_writer_behind_a_program_named_in_chinese_is_told_what_its_question_marks_are(
     db_url: str, monkeypatch: pytest.MonkeyPatch
