@@ -29,6 +29,7 @@ from workbench.db.pg_locks import (
     sqlstate,
 )
 from workbench.domain.errors import DATABASE_LOCKED, READ_ONLY_SERVER, Conflict, StorageError
+from workbench.domain.identity import hidden_at
 from workbench.domain.lock_wait import LockHolder, WaitBegan, WaitEnded, stayed_locked
 
 if TYPE_CHECKING:
@@ -117,12 +118,9 @@ def holder_of(application_name: str | None, role: str | None, *, lossy: bool) ->
     named 夜间, said as its name)."""
     cut = application_name is not None and len(application_name.encode()) >= APP_NAME_MAX
     if application_name and application_name.startswith(APP_PREFIX):
-        escaped = application_name[len(APP_PREFIX) :]
-        try:
-            name = escaped.encode("ascii").decode("unicode_escape")
-        except UnicodeDecodeError:  # an escape cut in two: the name's start, not a wrong letter
-            name = escaped[: escaped.rfind("\\")].encode("ascii").decode("unicode_escape")
-        return LockHolder(name + ("…" if cut else ""), role, None)
+        name = _write_name(application_name[len(APP_PREFIX) :])
+        if name is not None:
+            return LockHolder(name + ("…" if cut else ""), role, None)
     if not application_name:
         return LockHolder(None, role, None)
     if lossy:
@@ -130,6 +128,24 @@ def holder_of(application_name: str | None, role: str | None, *, lossy: bool) ->
         # shows it, with what a '?' may be)
         return LockHolder(None, role, application_name, program_unread="?" in application_name)
     return LockHolder(None, role, _unescaped(application_name, cut=cut))
+
+
+def _write_name(escaped: str) -> str | None:
+    """The name a write's application_name escapes after its prefix (`app_name`), read back;
+    None where no write's is: any session may call itself 'workbench:...', and one whose
+    escapes no write sets ('\\N{nope}': UnicodeDecodeError, a writer behind it refused as
+    bad UTF-8), that says no name, or a character no name may hold (ESC of
+    'workbench:\\x1b[2J', written to the terminal) is a program's, said as the server shows it
+    (review227)."""
+    try:
+        name = escaped.encode("ascii").decode("unicode_escape")
+    except UnicodeError:
+        # An escape cut in two at the server's 63 bytes: the name's start, not a wrong letter.
+        try:
+            name = escaped[: escaped.rfind("\\")].encode("ascii").decode("unicode_escape")
+        except UnicodeError:
+            return None
+    return name if name and hidden_at(name) is None else None
 
 
 def _unescaped(program: str, *, cut: bool) -> str:
