@@ -48,3 +48,27 @@ def test_its_file_closes_with_it_without_a_warning() -> None:
         del spool
         gc.collect()
     assert file.closed
+
+
+class Shared(list[int]):
+    __slots__ = ()
+
+
+def test_an_object_of_a_held_type_is_read_back_as_itself_across_batches() -> None:
+    """`held`: the ids on one span, which the claims of every batch share (fix229), are kept,
+    not written with each batch again and read back as a copy per batch."""
+    shared = Shared([1, 2, 3])
+    spool: Spooled[tuple[int, Shared]] = Spooled(held=(Shared,))
+    spool.extend([(0, shared), (1, shared)])
+    shared.append(4)  # held, not copied: what is read back is the list as it is now
+    spool.extend([(2, shared)])
+    back = list(spool)
+    assert [n for n, _ in back] == [0, 1, 2]
+    assert all(s is shared for _, s in back)
+    assert next(iter(spool))[1] == [1, 2, 3, 4]
+    # Not held: a copy per batch, as before.
+    plain: Spooled[tuple[int, Shared]] = Spooled()
+    plain.extend([(0, shared)])
+    plain.extend([(1, shared)])
+    first, second = (s for _, s in plain)
+    assert first == second == shared and first is not second

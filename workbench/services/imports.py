@@ -66,7 +66,7 @@ from workbench.services.progress import Progress, Tally, counted
 from workbench.services.queries import claim_view
 from workbench.services.revisions import revision_text
 from workbench.services.settings import setting_value
-from workbench.services.span_twins import SpanTwins, WouldAdd
+from workbench.services.span_twins import SpanClaims, SpanTwins, WouldAdd
 from workbench.services.speakers import speaker_name
 from workbench.services.spooled import Spooled
 from workbench.services.users import owner_check
@@ -1265,8 +1265,9 @@ def _import_claims(
             for raw in claims_file.rows()
             if raw.number < len(marked) and marked[raw.number]
         )
-        added: Spooled[ClaimView] = Spooled()
-        would_add: Spooled[WouldAdd] = Spooled()
+        # The ids on each span held once, not spooled again with each batch (`SpanIds`).
+        added: Spooled[ClaimView] = Spooled(held=(SpanClaims,))
+        would_add: Spooled[WouldAdd] = Spooled(held=(SpanClaims,))
         written = Tally(progress, to_write)
         twins = SpanTwins(tx, doc.id, number)
         # The rows of other_ids added, and the claims they were added as (not in a dry run).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
 from typing import TYPE_CHECKING, Any, Self, TypeVar
@@ -173,8 +174,9 @@ class ClaimView:
     # Only on a claim just added: earlier claims that look like it ("checked before?").
     similar: tuple[SimilarRef, ...] | None = None
     # Only on a claim just added: other claims pinned to exactly the same span (with other
-    # text), so that a second claim on the same words is a decision, not an accident.
-    same_span: tuple[int, ...] | None = None
+    # text), so that a second claim on the same words is a decision, not an accident. A tuple,
+    # or in an import a `span_twins.SpanIds`: the start of the one list its span's claims share.
+    same_span: Sequence[int] | None = None
     # Only in a claim list: when its latest audit event was (its own, its notes', evidence's,
     # reviews'). Not updated_at, which a note or evidence leaves as it is.
     last_activity: str | None = None
