@@ -653,3 +653,33 @@ def test_chinese_names_and_changed_words_say_their_language(wb: Workbench) -> No
     assert '<bdi lang="zh">用户超过一亿人</bdi> → <bdi lang="zh">用户超过两亿人</bdi>' in history
     speaker = re.search(r"<dt>speaker</dt><dd>(.*?)</dd>", _claim_item(page, latin.id))
     assert speaker is not None and "lang=" not in speaker.group(1), speaker
+
+
+JAPANESE = "安倍晋三首相は、来年度の予算を五兆円増やすと述べた。\n"
+
+
+def test_japanese_names_and_changed_words_say_the_article_language(wb: Workbench) -> None:
+    """review228: since trial225 the author, a speaker and a history entry's changed words
+    say their script's language, read alone: Han is Chinese. A Japanese article's author
+    (田中太郎), its speaker (安倍晋三) and a quote a revision changed (五兆円 → 六兆円) were
+    marked lang="zh" beside the article's own lang="ja", and read with the Chinese voice. Han
+    in a Japanese (or Korean) document is that document's language, as its quotes are; in a
+    Chinese one it stays zh, and a Latin name says none."""
+    doc = add_document(
+        wb, JAPANESE.encode(), meta=DocumentMeta(title="予算", language="ja", author="田中太郎")
+    ).document.id
+    said = add_claim(wb, doc, "予算を増やす", SpanRequest(quote="五兆円"), speaker="安倍晋三")
+    latin = add_claim(wb, doc, "budget up", SpanRequest(quote="予算"), speaker="Shinzo Abe")
+    update_document(wb, doc, Content(JAPANESE.replace("五兆円", "六兆円"), "text", "r2"))
+    page = _page(wb, doc)
+    header = page.split("<header>", 1)[1].split("</header>", 1)[0]
+    assert '<bdi lang="ja">田中太郎</bdi>' in header, header
+    speaker = re.search(r"<dt>speaker</dt><dd>(.*?)</dd>", _claim_item(page, said.id))
+    assert speaker is not None and speaker.group(1) == '<bdi lang="ja">安倍晋三</bdi>', speaker
+    found = re.search(rf'<li class="claim" id="claim-{said.id}".*?</details></li>', page, re.S)
+    assert found is not None
+    history = found.group(0).split("<h3>History</h3>")[1]
+    assert '<bdi lang="ja">五兆円</bdi> → <bdi lang="ja">六兆円</bdi>' in history, history
+    assert 'lang="zh"' not in page
+    speaker = re.search(r"<dt>speaker</dt><dd>(.*?)</dd>", _claim_item(page, latin.id))
+    assert speaker is not None and "lang=" not in speaker.group(1), speaker
