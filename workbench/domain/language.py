@@ -355,6 +355,13 @@ def _script_of(ch: str) -> str:
     return "other"
 
 
+def written_in(language: str, around: str) -> bool:
+    """Whether text `script_language` reads as `language` is written as the language `around`
+    (a BCP 47 tag) is: Han in a Japanese or Korean document is, Latin in a Chinese one is
+    not; a language not known here writes nothing."""
+    return language in _WRITTEN_AS.get(around.split("-")[0].lower(), frozenset())
+
+
 def differs(language: str, around: str) -> bool:
     """Whether text `script_language` reads as `language` is in another language than the
     `around` it (a BCP 47 tag: the document's, or the page's), as its script shows: Latin text

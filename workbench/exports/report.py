@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from html import escape
 
 from workbench.domain.clock import as_read
-from workbench.domain.language import differs, guess_language, script_language
+from workbench.domain.language import differs, guess_language, script_language, written_in
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
@@ -284,6 +284,27 @@ def isolated_own(value: str) -> str:
     return f"<bdi{own_lang(value)}>{e(value)}</bdi>"
 
 
+def article_lang(text: str, language: str | None) -> str:
+    """The ` lang` of a name or words of the article (its author, a speaker, a quote a revision
+    changed): the document's `language` where the text's script is written so and is not the
+    page's, else its own (`own_lang`). Han alone reads as Chinese: review228 found a Japanese
+    article's author 田中太郎 and speaker 安倍晋三 marked lang="zh" beside its lang="ja"."""
+    read = script_language(text[:SCRIPT_SAMPLE])
+    if (
+        read is not None
+        and language
+        and written_in(read, language)
+        and differs(read, PAGE_LANGUAGE)
+    ):
+        return lang_attr(language)
+    return own_lang(text)
+
+
+def isolated_article(value: str, language: str | None) -> str:
+    """`isolated`, saying the language of the article's words (`article_lang`) on the <bdi>."""
+    return f"<bdi{article_lang(value, language)}>{e(value)}</bdi>"
+
+
 def title_lang(title: str | None, language: str | None) -> str:
     """The `lang` of a document's headline: its language when the headline is written in it
     (a Chinese article's desk may title it in English, e.g. "two": no `lang` then)."""
@@ -312,7 +333,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
         ("rating", e(show.rating)),
         ("owner", e(c.assignee or "unassigned")),
         ("type", e(c.type)),
-        ("speaker", isolated_own(c.speaker) if c.speaker else "not given"),
+        ("speaker", isolated_article(c.speaker, language) if c.speaker else "not given"),
     ]
     anchor = _anchor_fact(c, latest)
     if anchor is not None:
@@ -335,7 +356,8 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
     )
     evidence = "".join(_evidence(item) for item in rec.evidence)
     timeline = "".join(
-        _event(ev, withheld=c.flagged, hidden_notes=hidden) for ev in published_history(rec)
+        _event(ev, withheld=c.flagged, hidden_notes=hidden, language=language)
+        for ev in published_history(rec)
     )
     facts_html = "".join(f"<dt>{e(k)}</dt><dd>{v}</dd>" for k, v in facts)
     return (
@@ -375,16 +397,21 @@ VALUE_MAX = 120
 
 
 def _event(
-    ev: EventView, *, withheld: bool = False, hidden_notes: frozenset[int] = frozenset()
+    ev: EventView,
+    *,
+    withheld: bool = False,
+    hidden_notes: frozenset[int] = frozenset(),
+    language: str | None = None,
 ) -> str:
     """One entry of a claim's history: when, who, the action, and what it changed, with the
     note given for it (trial73: the entries named the action only, so a verdict corrected from
     verified to misleading read as two "claim.status_changed" lines, the correction unseen).
     `withheld`: the claim's verdict is not published (its status changes are not said), nor
-    are the notes `hidden_notes` names (its reasons: `publishing.withheld_notes`)."""
+    are the notes `hidden_notes` names (its reasons: `publishing.withheld_notes`). `language`:
+    the document's, which a changed quote or speaker is in (`article_lang`)."""
     hidden = WITHHELD_FIELDS if withheld else HIDDEN_FIELDS
     changes = "; ".join(
-        f"{name}: {_value(old)} → {_value(new)}"
+        f"{name}: {_value(old, language)} → {_value(new, language)}"
         for name, old, new in changed_fields(ev.payload, hidden)
     )
     note = None if change_note_id(ev.payload) in hidden_notes else change_note(ev.payload)
@@ -397,14 +424,16 @@ def _event(
     )
 
 
-def _value(value: object) -> str:
+def _value(value: object, language: str | None = None) -> str:
     """A changed field's value, escaped and set apart, saying its language as a note does
-    (trial225: a quote a revision changed was read with the page's English voice), long text
-    cut short."""
+    (trial225: a quote a revision changed was read with the page's English voice) in the
+    document's `language` where it is written so (`article_lang`), long text cut short."""
     if value is None or value == []:
         return "(none)"
     text = ", ".join(str(v) for v in value) if isinstance(value, list) else str(value)
-    return isolated_own(text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…")
+    return isolated_article(
+        text if len(text) <= VALUE_MAX else text[: VALUE_MAX - 1] + "…", language
+    )
 
 
 def _evidence(item: object) -> str:
@@ -557,7 +586,7 @@ def document_page(record: DocumentRecord, *, generated_at: str) -> str:
     title = doc.title or f"Document #{doc.id}"
     meta = [f"document #{doc.id}", plural(len(record.claims), "claim")]
     if doc.author:
-        meta.append(f"by {isolated_own(doc.author)}")
+        meta.append(f"by {isolated_article(doc.author, doc.language)}")
     if doc.published:
         meta.append(f"published {e(doc.published)}")
     source = " " + _link(doc.url) if doc.url else ""
