@@ -5,10 +5,15 @@ with the claims, a year's 87,000 notes and 28,000 items of evidence were a third
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from export_desk import make_desk
 
+from workbench.services.claims import withdraw
 from workbench.services.context import Workbench
+from workbench.services.documents import add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.imports import import_claims
 from workbench.services.notes import add_note
 from workbench.services.publishing import iter_documents
 from workbench.services.views import EvidenceView, NoteView
@@ -50,3 +55,35 @@ def test_each_claim_has_its_own_notes_and_evidence_in_the_order_added(wb: Workbe
     assert [n.body for n in other.notes] == ["Founded in early 2022 per filings."]
     assert [e.url for e in other.evidence] == ["https://example.org/source"]
     assert other.claim.evidence_count == 1
+
+
+def test_notes_and_evidence_either_side_of_a_run_of_500_claims_stay_their_claims(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """They are read 500 claims a statement (perf223): on a document of 1,002 claims, with one
+    withdrawn among the first 500 (not published, so the runs are of the others), the notes
+    and evidence of the claims each side of both boundaries are their own, and a claim with
+    none has none."""
+    doc = add_document(wb, "公司去年营收增长了百分之十。ＧＤＰ同比增长5.3%。".encode()).document.id
+    sheet = tmp_path / "claims.csv"
+    rows = "".join(
+        f"{'营收增长了百分之十' if i % 2 else 'ＧＤＰ同比增长5.3%'},第{i}条 claim\n"
+        for i in range(1_002)
+    )
+    sheet.write_text("quote,text\n" + rows, encoding="utf-8")
+    ids = [c.id for c in import_claims(wb, str(sheet), doc).added]
+    withdraw(wb, ids[10], reason="重复")
+    published = [i for i in ids if i != ids[10]]
+    edges = [published[k] for k in (0, 498, 499, 500, 501, 998, 999, 1_000)]
+    for cid in edges:
+        add_note(wb, cid, f"依据 note of #{cid}")
+        add_note(wb, cid, f"内部 #{cid}", internal=True)
+        add_evidence(wb, cid, EvidenceInput(stance="refutes", citation=f"《统计年鉴》 #{cid}"))
+    [record] = iter_documents(wb, document_ids=[doc])
+    assert [r.claim.id for r in record.claims] == published
+    for r in record.claims:
+        cid = r.claim.id
+        want = [f"依据 note of #{cid}", f"内部 #{cid}"] if cid in edges else []
+        assert [n.body for n in r.notes] == want, cid
+        assert [e.citation for e in r.evidence] == [f"《统计年鉴》 #{cid}"][: len(want) // 2]
+        assert r.claim.evidence_count == len(r.evidence), cid
