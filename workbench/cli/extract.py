@@ -98,8 +98,10 @@ def extract(
     marker (- , • , 1. , 4、, （三）, 二是) is left out of its candidate's span, unless a figure
     follows it (1、2月份 is a month range); a footnote marker after a sentence's stop (2023.[1],
     2023.¹) stays with that sentence; a range written with one dash (10%—15%) is one figure.
-    A live blog's time stamp that opens a line or stands alone on it (10:05 , 10时05分：,
-    10:48 GMT - , 2:05 p.m. ET; a lone one after a line with no stop, 会议将于明天 over 10:00
+    A live blog's time stamp that opens a line or stands alone on it (10:05 before Chinese
+    words, 10时05分：; in English one with its zone or a.m./p.m. and a colon or a spaced dash,
+    10:48 GMT - , 2:05 p.m. ET: , as a bare 10:05 The ... may be a wrapped line's; a line that
+    is only 2:05 p.m. ET; a lone one after a line with no stop, 会议将于明天 over 10:00
     在北京举行, is the sentence's own) and a Weibo topic tag
     before or after a sentence (#高考# ……; not one joined to its verb, #高考#将于……, the
     sentence's subject) are no part of a candidate, nor is a wire story's dateline that opens
