@@ -457,7 +457,9 @@ def _change(payload: dict[str, object]) -> str:
 @click.option(
     "--flagged",
     is_flag=True,
-    help="Verdicts flagged for re-review (quote changed after the verdict; not exported).",
+    help="Verdicts flagged for re-review (quote changed after the verdict; not exported). "
+    "With --status, only in_review or a verdict can be: --status naming none of them "
+    "(unverified, in_progress, withdrawn) is bad usage.",
 )
 @click.option(
     "--sort",
