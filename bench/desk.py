@@ -19,17 +19,29 @@ due dates fall before and after "today" as on a real desk.
 This is a fast path of its own (raw `sqlite3` executemany / PostgreSQL COPY), not the claims
 import of the publishing issue, which did not exist on this branch's base. Memory stays flat:
 only the current document's claims are held. A progress bar shows on a terminal (stderr).
+
+Work the fast path leaves out, added afterwards through the services themselves (their events,
+their re-anchoring; timestamped when it runs, after the year), each off unless asked for:
+
+    --revisions N   N documents revised (one paragraph's closing words changed): every claim
+                    re-anchored, those after it moved; `doc revisions` and `doc diff` have
+                    something to show
+    --flagged N     N verdicts flagged for re-review: their sentence's first figure corrected
+                    in a revision of their document (`claim list --flagged`)
+    --in-review N   review.required on, and N open claims' verdicts proposed by their assignee
+                    (or another owner), awaiting a second reviewer (`claim list --approvable`)
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import random
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -621,9 +633,18 @@ def create_schema(url: str) -> None:
 
 
 def generate(
-    target: str, size: str | None = None, claims: int = 0, events: int = 0
+    target: str,
+    size: str | None = None,
+    claims: int = 0,
+    events: int = 0,
+    *,
+    revisions: int = 0,
+    flagged: int = 0,
+    in_review: int = 0,
 ) -> dict[str, Any]:
-    """Build a desk at `target` (a SQLite path or a PostgreSQL URL, whose schema must be empty).
+    """Build a desk at `target` (a SQLite path or a PostgreSQL URL, whose schema must be empty),
+    then, through the services, the revisions, flagged verdicts and proposals asked for
+    (`through_services`).
 
     Returns what was built and how long it took."""
     from workbench.db.url import resolve_url
@@ -648,14 +669,136 @@ def generate(
     with progress_bar(f"desk: {claims:,} claims", enabled=sys.stderr.isatty()) as progress:
         desk.run(write, lambda _n: progress(desk.seq, events) if progress else None)
     finish()
-    return {
+    built: dict[str, Any] = {
         "claims": claims,
         "events": desk.seq,
         "documents": desk.documents_count,
         "notes": desk.ids["note"],
         "evidence": desk.ids["evidence"],
-        "seconds": time.perf_counter() - began,
     }
+    if revisions or flagged or in_review:
+        built["worked"] = through_services(url, revisions, flagged, in_review)
+    built["seconds"] = time.perf_counter() - began
+    return built
+
+
+# -- work added through the services (after the fast path; each off unless asked for) ----------
+
+
+def through_services(url: str, revisions: int, flagged: int, in_review: int) -> dict[str, int]:
+    """Revise `revisions` documents, flag `flagged` verdicts by revising their sentences, then
+    turn review.required on and propose `in_review` open claims' verdicts: each a command's
+    service call, so its events, re-anchoring and rules are the workbench's own. In that
+    order: a proposal made before a revision could be flagged by it.
+
+    Returns what was done (fewer than asked when the desk has fewer documents, verdicts or
+    open claims), and the events it added."""
+    from sqlalchemy import func, select
+
+    from workbench.db.models import Claim, Document, Event
+    from workbench.domain.status import FINAL_VALUES, Status
+    from workbench.services.claims import set_status
+    from workbench.services.context import Workbench, transaction
+    from workbench.services.settings import set_config
+
+    people: dict[str, Workbench] = {}
+
+    def as_(name: str) -> Workbench:
+        if name not in people:
+            people[name] = Workbench.open(url, name)
+        return people[name]
+
+    def last_seq() -> int:
+        with transaction(as_(OWNERS[0])) as tx:
+            return int(tx.session.scalar(select(func.max(Event.seq))) or 0)
+
+    first = last_seq()
+    done = {"revisions": 0, "flagged": 0, "in_review": 0}
+    with transaction(as_(OWNERS[0])) as tx:
+        documents = int(tx.session.scalar(select(func.count(Document.id))) or 0)
+    # Spread over the desk, not its first documents only.
+    for i in range(min(revisions, documents)):
+        doc_id = 1 + i * documents // min(revisions, documents)
+        if _revise(as_(OWNERS[doc_id % len(OWNERS)]), doc_id, _paragraph_edited):
+            done["revisions"] += 1
+    if flagged:
+        with transaction(as_(OWNERS[0])) as tx:
+            judged = tx.session.execute(
+                select(Claim.id, Claim.document_id, Claim.quote)
+                .where(Claim.status.in_(FINAL_VALUES), Claim.verdict_revision.is_(None))
+                .order_by(Claim.id)
+            ).all()
+        by_document: dict[int, dict[int, str]] = {}
+        for claim_id, doc_id, quote in judged[:flagged]:
+            by_document.setdefault(doc_id, {})[claim_id] = quote
+        for doc_id, quotes in by_document.items():
+            outcomes = _revise(
+                as_(OWNERS[doc_id % len(OWNERS)]),
+                doc_id,
+                functools.partial(_figures_corrected, quotes=list(quotes.values())),
+            )
+            done["flagged"] += sum(1 for a in outcomes if a.flagged and a.claim_id in quotes)
+    if in_review:
+        set_config(as_(OWNERS[0]), "review.required", "on")
+        with transaction(as_(OWNERS[0])) as tx:
+            open_claims = tx.session.execute(
+                select(Claim.id, Claim.assignee)
+                .where(Claim.status.in_((Status.UNVERIFIED.value, Status.IN_PROGRESS.value)))
+                .order_by(Claim.id.desc())
+                .limit(in_review)
+            ).all()
+        for claim_id, assignee in open_claims:
+            who = assignee or OWNERS[claim_id % len(OWNERS)]
+            change = set_status(
+                as_(who),
+                claim_id,
+                "unverifiable",
+                note="No primary source found for the figure; proposed as unverifiable.",
+            )
+            done["in_review"] += change.claim.status == Status.IN_REVIEW.value
+    done["events"] = last_seq() - first
+    return done
+
+
+def _revise(wb: Any, doc_id: int, edit: Callable[[str], str | None]) -> list[Any]:
+    """Store `edit` of document `doc_id`'s latest text as its next revision (`doc update`'s
+    service); the claims' re-anchoring outcomes, or [] when the edit changed nothing."""
+    from workbench.services.documents import document_text
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    new = edit(document_text(wb, doc_id))
+    if new is None:
+        return []
+    content = Content(text=new, format="text", source=f"revised-{doc_id}.txt")
+    added = update_document(wb, doc_id, content)
+    return list(added.anchors) if added.created else []
+
+
+def _paragraph_edited(text: str) -> str | None:
+    """The middle paragraph's closing words changed (第k段。 -> 第k段(本段已更新)。): no claim's
+    quote touched, the claims after it moved (None when the text has no such paragraph end)."""
+    lines = text.split("\n")
+    k = len(lines) // 2
+    end = f" 第{k + 1}段。"
+    if not lines[k].endswith(end):
+        return None
+    lines[k] = lines[k].removesuffix(end) + f" 第{k + 1}段(本段已更新)。"
+    return "\n".join(lines)
+
+
+def _figures_corrected(text: str, quotes: Iterable[str]) -> str | None:
+    """Each quote's first figure raised by one, where the quote occurs once in `text` (an edit
+    of a sentence written twice could be re-anchored to its twin, and flag nothing)."""
+    import re
+
+    edited = text
+    for quote in quotes:
+        if text.count(quote) != 1:
+            continue
+        corrected = re.sub(r"\d+", lambda m: str(int(m.group()) + 1), quote, count=1)
+        edited = edited.replace(quote, corrected, 1)
+    return None if edited == text else edited
 
 
 def _count(text: str) -> int:
@@ -670,6 +813,17 @@ def _count(text: str) -> int:
     return value
 
 
+def _some(text: str) -> int:
+    """A count of documents or claims to work on: zero (the default: none) or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{value} is not a count: give 0 or more")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     ap = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -680,20 +834,32 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--claims", type=_count, metavar="N", help="claims, with --events")
     ap.add_argument("--events", type=_count, metavar="N", help="events, with --claims")
     ap.add_argument("--db", required=True, help="a new SQLite file, or a postgresql:// URL")
+    # Off by default: a desk built without them is the one every published figure measured.
+    ap.add_argument("--revisions", type=_some, default=0, metavar="N", help="documents revised")
+    ap.add_argument("--flagged", type=_some, default=0, metavar="N", help="verdicts flagged")
+    ap.add_argument("--in-review", type=_some, default=0, metavar="N", help="claims in review")
     args = ap.parse_args(argv)
+    work = {"revisions": args.revisions, "flagged": args.flagged, "in_review": args.in_review}
     counted = (args.claims, args.events)
     if counted != (None, None):
         if None in counted:
             ap.error("--claims and --events go together")
         if args.size:
             ap.error("--size or --claims/--events, not both")
-        built = generate(args.db, None, args.claims, args.events)
+        built = generate(args.db, None, args.claims, args.events, **work)
     else:
-        built = generate(args.db, args.size or "small")
+        built = generate(args.db, args.size or "small", **work)
     print(
         f"{built['documents']:,} documents, {built['claims']:,} claims, {built['notes']:,} notes, "
         f"{built['evidence']:,} evidence, {built['events']:,} events in {built['seconds']:.1f} s"
     )
+    if "worked" in built:
+        done = built["worked"]
+        print(
+            f"then through the services: {done['revisions']:,} documents revised, "
+            f"{done['flagged']:,} verdicts flagged, {done['in_review']:,} claims in review "
+            f"({done['events']:,} events more)"
+        )
 
 
 if __name__ == "__main__":
