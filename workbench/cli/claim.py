@@ -24,6 +24,7 @@ from workbench.cli.options import (
     PERSON,
     RECORDED_NAME,
     SINCE_OR_DAYS,
+    TypedChoice,
     bom_misused,
     bom_option,
     claim_id_argument,
@@ -66,13 +67,13 @@ from workbench.domain.text import span_words
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView, EventView
 
-# Typed as a person types it (Verified, FALSE): every name given to click.Choice is lower case,
+# Typed as a person types it (Verified, FALSE, ｖｅｒｉｆｉｅｄ): every name given is lower case,
 # so reading them without case loses none (the canonical name is what is stored).
-STATUS = click.Choice(STATUS_NAMES, case_sensitive=False)
-TYPE = click.Choice(CLAIM_TYPE_NAMES, case_sensitive=False)
+STATUS = TypedChoice(STATUS_NAMES)
+TYPE = TypedChoice(CLAIM_TYPE_NAMES)
 
 
-class _SetStatus(click.Choice[str]):
+class _SetStatus(TypedChoice):
     """`claim status STATUS`: every status is read (the library says why in_review is not
     set directly), but a mistyped one is answered with those that can be set (a trial's
     `flase` was told in_review was valid)."""
@@ -85,7 +86,7 @@ class _SetStatus(click.Choice[str]):
         return f"Choose from: {', '.join(SETTABLE_NAMES)}"
 
 
-SET_STATUS = _SetStatus(STATUS_NAMES, case_sensitive=False)
+SET_STATUS = _SetStatus(STATUS_NAMES)
 
 
 @click.group(cls=Group)
@@ -416,7 +417,7 @@ def _change(payload: dict[str, object]) -> str:
 @click.option("--tag", "tags", metavar="TAG", multiple=True, help="Has TAG (repeat: has all).")
 @click.option(
     "--priority",
-    type=click.Choice((*PRIORITY_NAMES, *PRIORITY_WORDS), case_sensitive=False),
+    type=TypedChoice((*PRIORITY_NAMES, *PRIORITY_WORDS)),
     help="Only this priority (高, 中, 低 are high, normal, low).",
 )
 @click.option(

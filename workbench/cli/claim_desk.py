@@ -27,7 +27,7 @@ from workbench.domain.desk import (
     parse_priority,
 )
 from workbench.domain.errors import InvalidInput
-from workbench.domain.inputs import id_or_none
+from workbench.domain.inputs import id_or_none, typed_word
 
 if TYPE_CHECKING:
     from workbench.services.workflow import DeskChange
@@ -224,12 +224,14 @@ def priority(
 
     ids, rest = _split_ids(args)
     _need_ids(ids, "claim priority ID... high|normal|low", expected_version)
-    if len(rest) != 1 or not _is_priority(rest[0]):
+    # Typed full-width too (ＨＩＧＨ), as `claim list --priority` reads it (`TypedChoice`).
+    level = typed_word(rest[0], (*PRIORITY_NAMES, *PRIORITY_WORDS)) if len(rest) == 1 else ""
+    if len(rest) != 1 or not _is_priority(level):
         raise click.UsageError(
             f"end with exactly one priority: {', '.join(PRIORITY_NAMES)} "
             f"(or {', '.join(PRIORITY_WORDS)})"
         )
-    done = set_priority(workbench_from(ctx), ids, rest[0], expected_version=expected_version)
+    done = set_priority(workbench_from(ctx), ids, level, expected_version=expected_version)
     _report(done, as_json, "priority {c.priority}", "priority already {c.priority}" + _SAME)
 
 

@@ -7,7 +7,7 @@ import click
 from workbench.cli.claim_words import say_marks_dropped, say_same_span
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Command
-from workbench.cli.options import claim_id_argument, if_version_option, json_context
+from workbench.cli.options import TypedChoice, claim_id_argument, if_version_option, json_context
 from workbench.cli.pin_options import PinGiven, pin_options
 from workbench.cli.render import clip, emit_json, message, shown
 from workbench.domain.status import CLAIM_TYPE_NAMES
@@ -21,7 +21,7 @@ from workbench.domain.transitions import SPAN_PART
 @click.option(
     "--type",
     "claim_type",
-    type=click.Choice(CLAIM_TYPE_NAMES, case_sensitive=False),
+    type=TypedChoice(CLAIM_TYPE_NAMES),
     help="Its new type.",
 )
 @click.option(

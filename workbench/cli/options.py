@@ -30,6 +30,7 @@ from workbench.domain.inputs import (
     read_count,
     read_id,
     read_number,
+    typed_word,
 )
 from workbench.exports.registry import Subject, check_bom, help_text, names
 
@@ -63,6 +64,21 @@ class _Checked(_ParamType):
             return self._check(number)
         except InvalidInput as exc:
             self.fail(exc.message, param, ctx)
+
+
+class TypedChoice(click.Choice[str]):
+    """A word of a fixed set (a status, a type, a priority) as a person types it: in any case,
+    and full-width as a Chinese IME types it (ｖｅｒｉｆｉｅｄ, ＨＩＧＨ), read as the imports read
+    a claims table's cells (`inputs.typed_word`, fix222). A word naming none is refused as
+    typed, by Click's own words."""
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        super().__init__(choices, case_sensitive=False)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            value = typed_word(value, self.choices)
+        return super().convert(value, param, ctx)
 
 
 def _count(field: str, minimum: int) -> _Checked:
