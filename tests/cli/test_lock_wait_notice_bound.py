@@ -30,3 +30,17 @@ def test_the_notice_never_says_less_than_the_wait_may_last(
     say_lock_wait(WaitBegan(bound_ms, LockHolder("张三", "postgres", None), who_known=True))
     err = capsys.readouterr().err
     assert err == f"waiting for another writer to finish (张三 holds the write lock); {said}\n"
+
+
+def test_a_wait_for_the_migrations_lock_names_that_lock(capsys: pytest.CaptureFixture[str]) -> None:
+    """fix232: `db upgrade` behind another's migrations' lock said '... holds the write lock',
+    a write's words; the library's fact says which lock, and the notice names it."""
+    from workbench.domain.lock_wait import MIGRATIONS_LOCK
+
+    holder = LockHolder(None, "postgres", "psql")
+    say_lock_wait(WaitBegan(30_000, holder, who_known=True, lock=MIGRATIONS_LOCK))
+    err = capsys.readouterr().err
+    assert err == (
+        "waiting for another writer to finish (a session of role postgres (psql) holds the "
+        "migrations' lock); up to 30 s…\n"
+    )

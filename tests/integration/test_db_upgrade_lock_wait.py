@@ -106,7 +106,9 @@ def told_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_db_upgrade_waiting_for_the_migrations_lock_says_so_and_who_holds_it(db_url: str) -> None:
     """fix206: `db upgrade` behind another session holding the migrations' lock (another
     `db upgrade`, a first write setting a desk up) waited its whole bound without a word, as
-    writes did before trial196; it says the wait as a write does, naming the session."""
+    writes did before trial196; it says the wait as a write does, naming the session and the
+    lock it waits for: the migrations' lock (fix232: it said '... holds the write lock', a
+    write's words, of a lock no write of the desk was holding)."""
     from sqlalchemy import create_engine, text
 
     get_engine(db_url).dispose()
@@ -122,7 +124,7 @@ def test_db_upgrade_waiting_for_the_migrations_lock_says_so_and_who_holds_it(db_
     assert outcome.err.splitlines()[0].startswith(
         "waiting for another writer to finish (a session of role "
     ), outcome.err
-    assert "(psql) holds the write lock); up to 0.3 s…" in outcome.err, outcome.err
+    assert "(psql) holds the migrations' lock); up to 0.3 s…" in outcome.err, outcome.err
     assert outcome.err.splitlines()[1].startswith(
         "error: the database stayed locked by another writer"
     ), outcome.err
