@@ -18,12 +18,14 @@ def say_lock_wait(fact: LockWait) -> None:
     """The library's fact in words: a wait that began; its end needs none (the command's own
     output follows it)."""
     from workbench.cli.render import message
-    from workbench.domain.lock_wait import WaitBegan, who
+    from workbench.domain.lock_wait import MIGRATIONS_LOCK, WaitBegan, who
 
     if not isinstance(fact, WaitBegan):
         return
     if fact.holder is not None:
-        whose = f" ({who(fact.holder)} holds the write lock)"
+        # (`db upgrade` behind another's migrations' lock: no write lock, fix232)
+        lock = "the migrations' lock" if fact.lock == MIGRATIONS_LOCK else "the write lock"
+        whose = f" ({who(fact.holder)} holds {lock})"
     elif not fact.who_known:
         whose = " (a SQLite file does not say who holds its write lock)"
     else:

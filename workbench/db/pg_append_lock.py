@@ -30,7 +30,15 @@ from workbench.db.pg_locks import (
 )
 from workbench.domain.errors import DATABASE_LOCKED, READ_ONLY_SERVER, Conflict, StorageError
 from workbench.domain.identity import hidden_at
-from workbench.domain.lock_wait import LockHolder, WaitBegan, WaitEnded, stayed_locked
+from workbench.domain.lock_wait import (
+    MIGRATIONS_LOCK,
+    WRITE_LOCK,
+    LockHolder,
+    LockKind,
+    WaitBegan,
+    WaitEnded,
+    stayed_locked,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -56,13 +64,15 @@ LIMIT 1
 @dataclass(frozen=True, slots=True)
 class _Lock:
     """An advisory lock a transaction takes: its keys as the lock functions bind them, its
-    row of pg_locks (the key space, `objsubid`, and the row's keys, `held`), and the
-    parameters of both. Its statements are built from these, one builder each."""
+    row of pg_locks (the key space, `objsubid`, and the row's keys, `held`), the
+    parameters of both, and which lock a wait for it is told as (`kind`). Its statements are
+    built from these, one builder each."""
 
     keys: str
     objsubid: int
     held: str
     params: dict[str, object]
+    kind: LockKind
 
     def take(self, *, named: bool = False) -> str:
         """The statement trying it without waiting (true: got); `named`: naming the write
@@ -86,6 +96,7 @@ _APPEND = _Lock(
     2,
     "l.classid::bigint = :desk_lock AND l.objid = 'events'::regclass::oid",
     {"desk_lock": DESK_LOCK_CLASS},
+    WRITE_LOCK,
 )
 # The migrations' lock (`db upgrade`, a first write setting a desk up): one key, a bigint.
 _MIGRATIONS = _Lock(
@@ -93,6 +104,7 @@ _MIGRATIONS = _Lock(
     1,
     "l.classid::bigint = (:key >> 32) AND l.objid::bigint = (:key & 4294967295)",
     {"key": MIGRATION_LOCK},
+    MIGRATIONS_LOCK,
 )
 
 
@@ -218,7 +230,7 @@ def _wait_for(conn: Connection, lock: _Lock) -> None:
     holder = _holder(conn, lock)
     tell = listener_of(conn)
     if tell is not None:
-        tell(WaitBegan(first + rest, holder, who_known=True))
+        tell(WaitBegan(first + rest, holder, who_known=True, lock=lock.kind))
     if not _wait_quietly(conn, lock, rest):
         # Whoever holds it now: the writer named as the wait began may have finished, and
         # another taken the lock before this write's turn came.

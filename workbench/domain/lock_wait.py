@@ -5,6 +5,7 @@ out, naming the writer where the backend can tell."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final, Literal
 
 # The refusal when the wait ran out; scripts retry on it (docs/backup.md), so it keeps its
 # words and only adds the writer in brackets where known.
@@ -29,15 +30,24 @@ class LockHolder:
     program_unread: bool = False
 
 
+# Which lock a wait is for: a desk's write lock (every write's), or, on PostgreSQL, the
+# migrations' lock (`db upgrade`, a first write setting a desk up), which no write of the desk
+# holds (fix232: its wait was said as a write's, "... holds the write lock").
+LockKind = Literal["write", "migrations"]
+WRITE_LOCK: Final[LockKind] = "write"
+MIGRATIONS_LOCK: Final[LockKind] = "migrations"
+
+
 @dataclass(frozen=True, slots=True)
 class WaitBegan:
     """A write has waited a moment for another writer's lock and waits on, `bound_ms` in all
     at most; `holder`, where the backend can tell (`who_known`: it can at all; a SQLite file
-    cannot, PostgreSQL can unless the holder let go as it was asked)."""
+    cannot, PostgreSQL can unless the holder let go as it was asked); `lock`: which lock."""
 
     bound_ms: int
     holder: LockHolder | None
     who_known: bool
+    lock: LockKind = WRITE_LOCK
 
 
 @dataclass(frozen=True, slots=True)
