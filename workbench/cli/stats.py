@@ -10,7 +10,7 @@ from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.once import Command
 from workbench.cli.options import SINCE_OR_DAYS, board_limit_option, json_context, span_options
 from workbench.cli.render import clip, json_out, message, status_shown, table
-from workbench.domain.clock import as_read_to_minute
+from workbench.domain.clock import as_read, as_read_to_minute
 from workbench.services.breakdown import KEYS
 
 if TYPE_CHECKING:
@@ -185,7 +185,7 @@ def _bound(at: str, whole_day: str) -> str:
     "from 12:00 UTC to 12:00 UTC")."""
     if at[10:] == whole_day:
         return at[:10]
-    return at[: 16 if at[16:] == ":00.000000Z" else 19].replace("T", " ") + " UTC"
+    return (as_read_to_minute(at) if at[16:] == ":00.000000Z" else as_read(at)) + " UTC"
 
 
 def status_cell(c: ClaimView) -> str:
