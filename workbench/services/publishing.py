@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Integer, Select, and_, cast, func, or_, select
 from sqlalchemy.orm import selectinload
@@ -217,28 +218,25 @@ def _records(
 ) -> list[ClaimRecord]:
     ids = [c.id for c in claims]
     history: dict[int, list[EventView]] = {i: [] for i in ids}
-    for start in range(0, len(ids) if history_too else 0, 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(ids) if history_too else 0, CLAIMS_AT_ONCE):
+        chunk = ids[start : start + CLAIMS_AT_ONCE]
         # The views' columns, not Event rows: the session built an object (with its
         # identity and state) for each of a year's 200,000 events, a third of `report --all`'s
         # time, for views that are then made of them (perf223).
         query = select(*_EVENT_VIEW_COLUMNS).where(Event.claim_id.in_(chunk)).order_by(Event.seq)
         if not isinstance(history_too, bool):
             query = query.where(Event.action.in_(list(history_too)))
-        rows = tx.session.execute(query)
-        for claim_id, seq, at, actor, action, entity_type, entity_id, payload in rows:
+        for row in tx.session.execute(query):
+            claim_id, event = _event_of(row)
             assert claim_id is not None
-            # event_view, written out as `_histories` does: only the payload is not as stored.
-            history[claim_id].append(
-                EventView(seq, at, actor, action, entity_type, entity_id, json.loads(payload))
-            )
+            history[claim_id].append(event)
     # Their notes and evidence as views of the columns too, by id as the relationships order
     # them: loaded with the claims, the session built an object for each of a year's 87,000
     # notes and 28,000 items of evidence (perf223).
     notes: dict[int, list[NoteView]] = {i: [] for i in ids}
     evidence: dict[int, list[EvidenceView]] = {i: [] for i in ids}
-    for start in range(0, len(ids), 500):
-        chunk = ids[start : start + 500]
+    for start in range(0, len(ids), CLAIMS_AT_ONCE):
+        chunk = ids[start : start + CLAIMS_AT_ONCE]
         for row in tx.session.execute(
             select(*_NOTE_VIEW_COLUMNS).where(Note.claim_id.in_(chunk)).order_by(Note.id)
         ):
@@ -643,15 +641,19 @@ def _histories(
         if moves:
             of.append(and_(Event.claim_id.in_(moves), Event.action.in_(VERDICT_ACTIONS)))
         query = select(*_EVENT_VIEW_COLUMNS).where(or_(*of)).order_by(Event.seq)
-        for claim_id, seq, at, actor, action, entity_type, entity_id, payload in conn.execute(
-            query
-        ):
-            # event_view, written out: every field is text or a number, stored as the view
-            # holds it (only the payload is parsed), and a desk's verdicts have many events.
-            found.setdefault(claim_id, []).append(
-                EventView(seq, at, actor, action, entity_type, entity_id, json.loads(payload))
-            )
+        for row in conn.execute(query):
+            claim_id, event = _event_of(row)
+            found.setdefault(claim_id, []).append(event)
     return found
+
+
+def _event_of(row: Any) -> tuple[int | None, EventView]:
+    """The claim and the view of a row of `_EVENT_VIEW_COLUMNS`: `event_view` written out, as
+    every field is text or a number stored as the view holds it (only the payload is parsed),
+    and a desk's report or verdicts read many events (perf223: built from Event rows, a third
+    of `report --all`'s time)."""
+    claim_id, seq, at, actor, action, entity_type, entity_id, payload = row
+    return claim_id, EventView(seq, at, actor, action, entity_type, entity_id, json.loads(payload))
 
 
 def _revisions(tx: Tx, doc: Document) -> tuple[dict[int, str], dict[int, str]]:
