@@ -136,35 +136,27 @@ class SpanTwins:
         for claim_id, start, end in rows:
             self._on.setdefault((start, end), SpanClaims()).append(claim_id)
 
-    def told(
-        self, added: Iterable[ClaimView], rows: Iterable[int | None] | None = None
-    ) -> list[ClaimView]:
+    def told(self, added: Iterable[ClaimView], rows: Iterable[int]) -> list[ClaimView]:
         """`added` (new claims, in the order they were written), each with `same_span`: the
         claims pinned to its span before it (none, mostly), as `claim add` gives it. `rows`:
         the row of each, kept in `rows_of_twins` for those with a `same_span`."""
         out = []
-        numbers = iter(rows) if rows is not None else None
-        for view in added:
-            row = None if numbers is None else next(numbers)
+        for view, row in zip(added, rows, strict=True):
             on = self._on.setdefault((view.start, view.end), SpanClaims())
             out.append(replace(view, same_span=_first(on)))
-            if on and row is not None:
+            if on:
                 self.rows_of_twins[view.id] = row
             on.append(view.id)
         return out
 
-    def would_add(
-        self, written: Iterable[ClaimView], rows: Iterable[int | None] | None = None
-    ) -> list[WouldAdd]:
+    def would_add(self, written: Iterable[ClaimView], rows: Iterable[int]) -> list[WouldAdd]:
         """`written` (a dry run's claims, in the order written, to be rolled back), each told
         as `WouldAdd`: its `same_span` the claims read when this was made, the present ones
         (whatever their ids: another writer's can be above those the dry run drew, on
         PostgreSQL), and how many of the dry run's own came before it on its span. Told apart
         by where they came from, not by their ids. `rows`: the row of each (`WouldAdd.row`)."""
         out = []
-        numbers = iter(rows) if rows is not None else None
-        for view in written:
-            row = None if numbers is None else next(numbers)
+        for view, row in zip(written, rows, strict=True):
             span = (view.start, view.end)
             before = self._to_add.get(span, 0)
             present = _first(self._on.get(span, SpanClaims()))
