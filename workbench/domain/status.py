@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.errors import InvalidInput
 
 E = TypeVar("E", bound=StrEnum)
@@ -91,8 +92,6 @@ def rating_contradicts(label: str, given_status: str | None, claim_status: str) 
     (an editor types "false" for False), and in full-width forms as ASCII, as every typed
     word of ASCII is read (`cjk.TYPED_ASCII`: a Chinese IME in full-width mode types Ｆａｌｓｅ).
     A translated label (假) is another label: no rating is named in Chinese."""
-    from workbench.domain.cjk import TYPED_ASCII
-
     typed = label.translate(TYPED_ASCII).strip().casefold()
     if given_status is not None and typed == (rating_label(given_status) or "").casefold():
         return False
