@@ -381,8 +381,8 @@ def _annotation_ready(
         emptied=_annotation_empties(item, speaker),
         present=None if own is None else own.id,
         # An id of this workbench's export names only claims of the document it knows.
-        named=None if own is not None or named is None else named.id,
-        named_known=own is None and named is not None,
+        named=None if named is None else named.id,
+        named_known=named is not None,
         elsewhere=None if own is not None else sources.elsewhere(item.sources),
         anchored=anchored,
         unreasoned=unreasoned,
