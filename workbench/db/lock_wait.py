@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection
+    from sqlalchemy import Connection, Engine
 
     from workbench.domain.lock_wait import LockWait
 
@@ -25,6 +25,11 @@ def listener_of(conn: Connection) -> Listener | None:
     """Who is told of this write's lock wait, if anyone."""
     found: Listener | None = conn.get_execution_options().get(ON_LOCK_WAIT)
     return found
+
+
+def listened(engine: Engine, listener: Listener | None) -> Engine:
+    """`engine` with `listener` told of its writes' lock waits (as it is, None: no one is)."""
+    return engine if listener is None else engine.execution_options(**{ON_LOCK_WAIT: listener})
 
 
 def notice_after_ms() -> int:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 
 import workbench
 from workbench.db.backend import bound_waits, lacks_privilege, lock_migrations, schema_owner
-from workbench.db.lock_wait import ON_LOCK_WAIT, Listener
+from workbench.db.lock_wait import Listener, listened
 from workbench.db.sqlite import WRITE_OPTION
 from workbench.db.url import safe_url
 from workbench.domain.errors import UPGRADE_NOT_PERMITTED, SchemaError, StorageError, step
@@ -82,10 +82,8 @@ def upgrade(
     migrated = False
     try:
         try:
-            options: dict[str, object] = {WRITE_OPTION: True}
-            if on_lock_wait is not None:
-                options[ON_LOCK_WAIT] = on_lock_wait
-            with engine.execution_options(**options).begin() as conn:
+            writes = listened(engine.execution_options(**{WRITE_OPTION: True}), on_lock_wait)
+            with writes.begin() as conn:
                 lock_migrations(conn)
                 start = MigrationContext.configure(conn).get_current_revision()
                 if start is None and created is not None:

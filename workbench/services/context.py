@@ -626,12 +626,9 @@ def transaction(
     from sqlalchemy.orm import Session
 
     from workbench.db.backend import lock_event_appends
+    from workbench.db.lock_wait import listened
 
-    bind = wb.engine(write=write)
-    if write and wb.on_lock_wait is not None:
-        from workbench.db.lock_wait import ON_LOCK_WAIT
-
-        bind = bind.execution_options(**{ON_LOCK_WAIT: wb.on_lock_wait})
+    bind = listened(wb.engine(write=write), wb.on_lock_wait if write else None)
     session = Session(bind=bind, expire_on_commit=False, autoflush=True)
     tx = Tx(session, wb.actor, write=write)
     # (only a write is given an engine on an empty database: a read is refused there)

@@ -21,6 +21,7 @@ from workbench.db.damage import damage_refusal
 from workbench.db.engine import get_engine
 from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
+from workbench.db.lock_wait import listened
 from workbench.db.revision import current_revision
 from workbench.db.url import cannot_open, safe_url, sqlite_file
 from workbench.domain.done import GuardsRestored, SchemaCreated, UpgradeFinished
@@ -197,13 +198,9 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> list[str]:
     refuse it (revision.ensure_current). What is committed is told to `wb` as it stands (the
     tables created, where the database was `empty`; triggers restored): the facts of
     workbench.domain.done, for a front end stopped before it finished to say."""
-    engine = wb.engine(write=True, upgrade=True)
+    engine = listened(wb.engine(write=True, upgrade=True), wb.on_lock_wait)
     if empty and wb.upgraded_from is None:
         wb.tell(SchemaCreated())
-    if wb.on_lock_wait is not None:
-        from workbench.db.lock_wait import ON_LOCK_WAIT
-
-        engine = engine.execution_options(**{ON_LOCK_WAIT: wb.on_lock_wait})
     try:
         with engine.begin() as conn:
             lock_migrations(conn)
