@@ -33,6 +33,7 @@ from workbench.db.pg_options import client_value, passed_over
 from workbench.db.sql import Sql, join, param
 from workbench.domain.errors import UPGRADE_NOT_PERMITTED
 from workbench.domain.forms import forms_of
+from workbench.domain.lock_wait import stayed_locked
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Connection, Engine, Table
@@ -117,7 +118,7 @@ def lock_refusal(exc: BaseException, *, write: bool) -> str | None:
     None."""
     code = sqlstate(exc)
     if code == LOCK_NOT_AVAILABLE:
-        return "the database stayed locked by another writer; try the command again"
+        return stayed_locked(None)
     if code == IDLE_TIMEOUT and write:
         return (
             f"the server ended this command's transaction after it sat idle for "

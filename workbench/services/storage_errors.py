@@ -18,6 +18,7 @@ from workbench.domain.errors import (
     WorkbenchError,
     step,
 )
+from workbench.domain.lock_wait import stayed_locked
 
 if TYPE_CHECKING:
     from workbench.db.reader import Reader
@@ -36,10 +37,7 @@ def _storage_error(
     if (damage := damage_refusal(url, driver_error)) is not None:
         return damage
     if operational and "locked" in str(driver_error).lower():
-        return Conflict(
-            "the database stayed locked by another writer; try the command again",
-            reason=DATABASE_LOCKED,
-        )
+        return Conflict(stayed_locked(None), reason=DATABASE_LOCKED)
     if isinstance(driver_error, BaseException):
         if (refusal := server_refusal(driver_error, write=write, url=url)) is not None:
             return refusal
