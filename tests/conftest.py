@@ -11,6 +11,7 @@ name (`_recycled`); any other is dropped. Nothing touches a user's database.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import signal
@@ -243,6 +244,12 @@ def _new_pg_database(server: str | None = None, *, migrated: bool) -> Iterator[s
     finally:
         get_engine(url).dispose()
         if migrated and _recycled(admin, schema):
+            if not _RECYCLED_DROPPED_AT_EXIT:
+                # Also at the process's end: a test importing this module by name
+                # (`from tests.conftest import _new_pg_database`) may hold a second copy of it,
+                # whose pool the session's end below never sees.
+                atexit.register(_drop_recycled)
+                _RECYCLED_DROPPED_AT_EXIT.append(True)
             pool.append(schema)
         else:
             _AS_MADE.pop(schema, None)
@@ -253,6 +260,7 @@ def _new_pg_database(server: str | None = None, *, migrated: bool) -> Iterator[s
 # Migrated schemas a test of this process left as they were made, emptied, for the next test
 # (per server); and what each looked like when made (`_SHAPE_SQL`).
 _RECYCLED: dict[str, list[str]] = {}
+_RECYCLED_DROPPED_AT_EXIT: list[bool] = []
 _AS_MADE: dict[str, str] = {}
 
 # Everything of a schema a test could have changed but its rows and sequences: its grants and
