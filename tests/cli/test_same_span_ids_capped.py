@@ -4,7 +4,8 @@ trial196: a stress run put some twenty claims on one sentence's words; each clai
 it after (`claim add`, `import claims`, its `--dry-run`) warned "claims #1 and #2 and #3 and
 ... pin exactly these words": every id on one line, and a line that grows with the desk.
 It names three and says how many more, as the CLI's other capped lists do; `--json`'s
-`same_span` still gives every one.
+`same_span` gives the first hundred and `same_span_count` them all
+(test_same_span_listed_in_json).
 """
 
 from __future__ import annotations

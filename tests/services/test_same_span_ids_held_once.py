@@ -4,8 +4,9 @@ fix222 met it: `import claims` of 5,000 rows quoting the same words peaked at 45
 5,000 rows on separate spans), 10,000 at 1.3 GB. Each added claim's `same_span` was a tuple of
 every earlier id on its span, copied anew for each claim, so the ids held grew with the square
 of the rows (12.5 million for 5,000 rows), in memory and in the spooled results read back.
-`same_span` still names every earlier claim (docs/json.md: "Ids of other claims pinned to the
-same span"); the claims of one span now share one list of ids, each claim seeing its start.
+`same_span` still names every earlier claim; the claims of one span now share one list of ids,
+each claim seeing its start. (Its JSON lists the first hundred since, and counts them all:
+tests/cli/test_same_span_listed_in_json.py.)
 
 What is counted is the ids the results hold: each list or tuple holding them counted once,
 however many claims share it, across batches (`BATCH` made small, so that 300 rows are six
@@ -27,6 +28,7 @@ from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.imports import import_annotations, import_claims
+from workbench.services.views import SAME_SPAN_LISTED
 
 QUOTE = "营收增长了百分之十"
 ROWS = 300
@@ -65,10 +67,12 @@ def test_a_claims_import_on_one_span_holds_each_id_once(
     added = list(result.added)
     assert len(added) == ROWS
     assert _ids_held(c.same_span for c in added) <= ROWS + 1
-    # Every earlier claim still named, in order, in the claim and in its JSON.
+    # Every earlier claim still named, in order, in the claim; its JSON lists the first
+    # SAME_SPAN_LISTED and counts them all (test_same_span_listed_in_json).
     ids = [present, *(c.id for c in added)]
     assert [tuple(c.same_span or ()) for c in added] == [tuple(ids[:i]) for i in range(1, ROWS + 1)]
-    assert added[-1].to_json()["same_span"] == ids[:-1]
+    shown = added[-1].to_json()
+    assert (shown["same_span"], shown["same_span_count"]) == (ids[:SAME_SPAN_LISTED], ROWS)
     assert added[2].same_span == tuple(ids[:3])
 
 

@@ -48,7 +48,7 @@ class ClaimEdit:
         note = None if self.note is None else self.note.to_json()
         # Always the same keys: other claims on its span are [] when none are, or when the
         # edit did not move the span (review58: the key came and went with the span).
-        shown = {"same_span": [], **self.claim.to_json()}
+        shown = {"same_span": [], "same_span_count": 0, **self.claim.to_json()}
         return {**shown, "changed": list(self.changed), "note": note}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 from workbench.domain.json_fields import JsonFields, as_json
@@ -142,6 +143,10 @@ class FieldSet:
 # ClaimView.flagged and `queries.FLAGGED`, in SQL, are this rule.
 FLAG = FieldSet("verdict_revision")
 
+# How many ids of the claims on a claim's span `--json`'s `same_span` lists (the lowest):
+# `same_span_count` gives them all.
+SAME_SPAN_LISTED = 100
+
 
 @dataclass(frozen=True, slots=True)
 class ClaimView:
@@ -176,6 +181,7 @@ class ClaimView:
     # Only on a claim just added: other claims pinned to exactly the same span (with other
     # text), so that a second claim on the same words is a decision, not an accident. A tuple,
     # or in an import a `span_twins.SpanIds`: the start of the one list its span's claims share.
+    # `to_json` lists the first `SAME_SPAN_LISTED` and counts them all.
     same_span: Sequence[int] | None = None
     # Only in a claim list: when its latest audit event was (its own, its notes', evidence's,
     # reviews'). Not updated_at, which a note or evidence leaves as it is.
@@ -225,7 +231,10 @@ class ClaimView:
                 continue
             if name == "same_span":
                 if self.same_span is not None:
-                    data[name] = list(self.same_span)
+                    # The first ones, and how many: an import of many rows on one span would
+                    # print the square of its rows, each claim listing every one before it.
+                    data[name] = list(islice(self.same_span, SAME_SPAN_LISTED))
+                    data["same_span_count"] = len(self.same_span)
                 continue
             if name == "last_activity":
                 if self.last_activity is not None:
