@@ -452,7 +452,7 @@ def _change(payload: dict[str, object]) -> str:
 )
 @click.option(
     "--anchor",
-    type=click.Choice(["exact", "moved", "fuzzy", "orphaned", "changed"], case_sensitive=False),
+    type=TypedChoice(["exact", "moved", "fuzzy", "orphaned", "changed"]),
     help="How the quote was found in the latest revision; changed: fuzzy or orphaned.",
 )
 @click.option(
@@ -464,7 +464,7 @@ def _change(payload: dict[str, object]) -> str:
 )
 @click.option(
     "--sort",
-    type=click.Choice(SORTS, case_sensitive=False),
+    type=TypedChoice(SORTS),
     default="id",
     show_default=True,
     help="updated: newest first; priority: high first; due: soonest first.",

@@ -35,7 +35,7 @@ from workbench.domain.transitions import SPAN_PART
 @click.option(
     "--clear",
     "cleared",
-    type=click.Choice(["speaker"]),
+    type=TypedChoice(["speaker"]),
     metavar="speaker",
     help="Remove the speaker (nobody in particular).",
 )

@@ -17,6 +17,7 @@ from workbench.cli.options import (
     POSITIVE,
     SINCE_REVISION,
     URL_OR_BLANK,
+    TypedChoice,
     document_id_argument,
     json_context,
 )
@@ -49,7 +50,7 @@ def doc() -> None:
     """Add, update, list and show source documents and their revisions."""
 
 
-FORMAT = click.Choice(["text", "markdown", "html"], case_sensitive=False)
+FORMAT = TypedChoice(["text", "markdown", "html"])
 format_option = click.option(
     "--format",
     "fmt",
@@ -388,7 +389,7 @@ OPTION = {"language": "lang"}
     "--clear",
     "cleared",
     multiple=True,
-    type=click.Choice([names[0].removeprefix("--") for names, *_ in METADATA_OPTIONS]),
+    type=TypedChoice([names[0].removeprefix("--") for names, *_ in METADATA_OPTIONS]),
     metavar="FIELD",
     help="Remove FIELD's value: title, url, author, published or lang (repeat for several).",
 )
@@ -762,7 +763,7 @@ def _current(detail: DocumentDetail) -> str | None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["text", "md", "json"], case_sensitive=False),
+    type=TypedChoice(["text", "md", "json"]),
     default="text",
     show_default=True,
     help="--json is --format json.",

@@ -12,6 +12,7 @@ from workbench.cli.options import (
     ACCESSED_DAY,
     ID,
     URL,
+    TypedChoice,
     claim_id_argument,
     force_option,
     json_context,
@@ -33,7 +34,7 @@ def evidence() -> None:
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
 @click.option(
     "--stance",
-    type=click.Choice(STANCES, case_sensitive=False),
+    type=TypedChoice(STANCES),
     required=True,
     help="What the evidence does to the claim.",
 )

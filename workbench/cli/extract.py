@@ -9,6 +9,7 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.once import Command
 from workbench.cli.options import (
+    TypedChoice,
     document_id_argument,
     json_context,
     limit_option,
@@ -55,7 +56,7 @@ SHOWN_IN_PART = 20
 )
 @click.option(
     "--speakers",
-    type=click.Choice(SPEAKER_MODES, case_sensitive=False),
+    type=TypedChoice(SPEAKER_MODES),
     default="auto",
     show_default=True,
     help="Read DOC as a transcript of SPEAKER: text lines: 'auto' when at least half its "

@@ -428,7 +428,7 @@ def format_option(subject: Subject) -> Decorator[Any]:
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(names(subject), case_sensitive=False),
+        type=TypedChoice(names(subject)),
         default=names(subject)[0],
         show_default=True,
         # The subject's own extensions (trial48: audit export named .json, which it refuses).

@@ -8,7 +8,13 @@ import click
 
 from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.once import Command
-from workbench.cli.options import SINCE_OR_DAYS, board_limit_option, json_context, span_options
+from workbench.cli.options import (
+    SINCE_OR_DAYS,
+    TypedChoice,
+    board_limit_option,
+    json_context,
+    span_options,
+)
 from workbench.cli.render import clip, json_out, message, status_shown, table
 from workbench.domain.clock import as_read, as_read_to_minute
 from workbench.services.breakdown import KEYS
@@ -26,7 +32,7 @@ if TYPE_CHECKING:
 @click.option(
     "--by",
     "by_key",
-    type=click.Choice(KEYS),
+    type=TypedChoice(KEYS),
     metavar="KEY",
     help=f"Instead of the board: the claims counted by KEY ({', '.join(KEYS)}).",
 )
