@@ -132,6 +132,10 @@ class Anchored:
 # The Latin typographic ligatures a PDF's text layer keeps (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ): folded to their
 # letters, the one expansion folding makes (`Folded` maps the letters back to the one character).
 LIGATURES = frozenset(chr(c) for c in range(0xFB00, 0xFB07))
+# The ellipsis, which a word processor makes of three full stops typed (and a wire story keeps
+# either way): folded to them, as a ligature to its letters (trial253).
+ELLIPSIS = "\u2026"
+EXPANDED = LIGATURES | {ELLIPSIS}
 
 
 @lru_cache(maxsize=4096)
@@ -145,11 +149,11 @@ def _fold_char(ch: str) -> str | None:
     if ch in EXTRA_FOLDS:
         return EXTRA_FOLDS[ch]
     folded = unicodedata.normalize("NFKC", ch)
-    if ch in LIGATURES:
+    if ch in EXPANDED:
         return folded
     if len(folded) == 1:
         return EXTRA_FOLDS.get(folded, folded)
-    # Other expansions (… to ...) would make "..." typed match half of a "……".
+    # Other expansions (‥ to ..) are no typing habit, and would only widen what dots match.
     return ch
 
 
@@ -164,7 +168,7 @@ class _FoldTable(dict[int, str | None]):
 
 _TABLE = _FoldTable()
 _SPACES = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")  # what `_fold_char` drops
-_LIGATURE = re.compile("[" + "".join(sorted(LIGATURES)) + "]")
+_LIGATURE = re.compile("[" + "".join(sorted(EXPANDED)) + "]")  # the ellipsis too
 # Letters of the scripts that hyphenate words at a line's end (Latin, Greek, Cyrillic); a hyphen
 # after a Han character or a digit is no word broken ("2019-\n2020" is a range of years).
 _HYPHENATED = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff\ufb00-\ufb06"  # ligatures too
@@ -193,6 +197,8 @@ class Folded:
         # and those inside a ligature's letters (no occurrence starts or ends there).
         self.breaks: frozenset[int] = frozenset()
         self.inside: frozenset[int] = frozenset()
+        # Folded indices of the full stops an ellipsis was spelt out as.
+        self.dots: frozenset[int] = frozenset()
         # Where the map changes, as (folded index, original minus folded from there on): the
         # original index of folded index i is i plus the shift of the last change at or
         # before i.
@@ -204,7 +210,7 @@ class Folded:
         self.text = "".join(kept).translate(_TABLE) if breaks else text.translate(_TABLE)
         ligatures = (
             [m.start() for m in _LIGATURE.finditer(text)]
-            if any(ch in text for ch in LIGATURES)
+            if any(ch in text for ch in EXPANDED)
             else []
         )
         if not breaks and not ligatures:
@@ -224,18 +230,21 @@ class Folded:
         changes.sort()
         hyphens = set(breaks)
         shift, broken, inside = 0, set(), set()
+        dots: set[int] = set()
         for at, length, grown in changes:
             here = at - shift  # the folded index of the change
             if at in hyphens:
                 broken.add(here)
-            for k in range(1, grown):  # a ligature's later letters map to the ligature
+            elif self.original[at] == ELLIPSIS:
+                dots.update(range(here, here + grown))
+            for k in range(1, grown):  # a ligature's later letters (an ellipsis' dots) map to it
                 inside.add(here + k)
                 self._at.append(here + k)
                 self._shift.append(shift - k)
             shift += length - grown
             self._at.append(here + grown)
             self._shift.append(shift)
-        self.breaks, self.inside = frozenset(broken), frozenset(inside)
+        self.breaks, self.inside, self.dots = frozenset(broken), frozenset(inside), frozenset(dots)
 
     def to_original(self, i: int) -> int:
         """The original index of folded character i."""
@@ -249,6 +258,16 @@ class Folded:
     def whole(self, start: int, end: int) -> bool:
         """Whether folded [start, end) cuts no ligature in two."""
         return start not in self.inside and end not in self.inside
+
+    def cuts_dots(self, at: int) -> bool:
+        """Whether folded index `at`, an edge of an occurrence, falls between two full stops of
+        a run that an ellipsis is part of: "..." typed is one ellipsis, not half of a "……"."""
+        text = self.text
+        return (
+            0 < at < len(text)
+            and text[at - 1] == text[at] == "."
+            and (at in self.dots or at - 1 in self.dots)
+        )
 
     def from_original(self, pos: int) -> int:
         """The folded index of the first kept character at or after original `pos`."""
@@ -420,7 +439,16 @@ class Matcher:
             found = [(s, s + len(fq)) for s in occurrence_starts(folded.text, fq)]
         else:
             found = _hyphenated_occurrences(folded, pattern)
-        return [folded.span(s, e) for s, e in found if folded.whole(s, e)]
+        # Only an edge typed as a full stop is held to the run: a quote's own ellipsis there
+        # is the one character it is (a Chinese quote's "…" was found in a "……" before).
+        head, tail = quote.lstrip()[:1] == ".", quote.rstrip()[-1:] == "."
+        return [
+            folded.span(s, e)
+            for s, e in found
+            if folded.whole(s, e)
+            and not (head and folded.cuts_dots(s))
+            and not (tail and folded.cuts_dots(e))
+        ]
 
     def _occurrences_near(
         self, quote: str, hint: int, *, folded_only: bool = False
