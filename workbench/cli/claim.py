@@ -48,6 +48,7 @@ from workbench.cli.render import (
     message,
     plural,
     show_value,
+    shown,
     status_shown,
     table,
 )
@@ -223,9 +224,9 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             "of it published then stands until taken down or a new verdict is published"
         )
     if d.sign_off is not None and d.sign_off.status == c.status:
-        by = d.sign_off.given_by
+        by = _name(d.sign_off.given_by)
         click.echo(
-            f"  sign-off {c.status} given by {by}, approved by {d.sign_off.approved_by}"
+            f"  sign-off {c.status} given by {by}, approved by {_name(d.sign_off.approved_by)}"
             if d.sign_off.approved_by
             else f"  sign-off {c.status} given by {by}, with no second reviewer"
         )
@@ -235,7 +236,9 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             + (f" ({c.rating['value']}/5)" if c.rating["value"] is not None else "")
         )
     if c.proposed_status:
-        click.echo(f"  proposed {c.proposed_status} by {c.proposed_by}: awaiting a second reviewer")
+        click.echo(
+            f"  proposed {c.proposed_status} by {_name(c.proposed_by)}: awaiting a second reviewer"
+        )
     if d.added_since_proposal:
         # Evidence and notes leave the version alone: said here, or a reviewer reading an
         # unchanged version would not know the record grew under the proposal.
@@ -247,7 +250,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     desk = [f"priority {c.priority}"]
     if c.assignee:
-        desk.append(f"owner {c.assignee}")
+        desk.append(f"owner {_name(c.assignee)}")
     if c.due:
         desk.append(f"due {c.due}")
     if c.tags:
@@ -265,12 +268,19 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         for n in d.notes:
             # An internal note is the desk's own: said, as no published view shows it.
             click.echo(
-                f"  #{n.id} {n.created_at} {n.author}" + ("  internal" if n.internal else "")
+                f"  #{n.id} {n.created_at} {_name(n.author)}" + ("  internal" if n.internal else "")
             )
             click.echo("      " + n.body.replace("\n", "\n      "))
     click.echo("history")
     for line in history_lines(d.events):
         click.echo(line)
+
+
+def _name(name: str | None) -> str:
+    """A person's name as stored, as a terminal should show it: `--as` refuses a control or
+    bidi character, but a SQLite file is written by whoever can write it (trial254: an owner
+    written with ESC ]0;...BEL set the window's title), and the tables beside escape them."""
+    return shown(name or "", one_line=True)
 
 
 def history_lines(events: Sequence[EventView]) -> list[str]:
@@ -279,14 +289,15 @@ def history_lines(events: Sequence[EventView]) -> list[str]:
 
     # Padded by terminal cells, not characters: a Chinese name (two cells a character) pushed
     # its line's action right of the others' (trial53).
-    widths = {e.actor: cell_width(e.actor) for e in events}
+    actors = {e.actor: _name(e.actor) for e in events}
+    widths = {e.actor: cell_width(actors[e.actor]) for e in events}
     column = max([12, *widths.values()])
     # The seq column as wide as the widest seq shown (at least 6): a desk's millionth event
     # pushed its line one place right of the 999,999th (trial57).
     digits = max([6, *(len(str(e.seq)) for e in events)])
     lines = []
     for e in events:
-        actor = e.actor + " " * (column - widths[e.actor])
+        actor = actors[e.actor] + " " * (column - widths[e.actor])
         line = f"  {e.seq:>{digits}} {e.at} {actor} {e.action} {_change(e.payload)}"
         lines.append(line.rstrip())
     return lines
