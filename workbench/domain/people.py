@@ -197,6 +197,33 @@ def registration_likeness(
     return None
 
 
+def email_clash(
+    name: str, email: str | None, registered: Iterable[tuple[str, str | None]]
+) -> InvalidInput | None:
+    """Why `name` (in its normal form), with the address `email`, cannot be registered beside
+    the `registered` people (name, email address), or None: the name is, or looks like (by
+    skeleton, so case, width and punctuation aside), another person's address, or the address
+    is another person's name. trial254 registered `maria@example.org` beside maria, whose
+    address it was, and approved her verdict with it: the trail read "given by maria, approved
+    by maria@example.org", and `user list` showed the address as two people's."""
+    key = skeleton(name)
+    given = skeleton(fold(email)) if email else None
+    for other, other_email in registered:
+        if other_email and key == skeleton(fold(other_email)):
+            how = "is" if name == fold(other_email) else "looks like"
+            return InvalidInput(
+                f"{name!r} {how} the email address of the registered user {other!r}; choose a "
+                "name that cannot be mistaken for theirs"
+            )
+        if email and given == skeleton(other):
+            how = "is" if fold(email) == other else "looks like"
+            return InvalidInput(
+                f"the email address {email!r} {how} the name of the registered user "
+                f"{other!r}: it would show another person's name; give your own address"
+            )
+    return None
+
+
 def _as_read(display: str | None) -> str:
     """A display name quoted as stored, and, when it is not as people read it (spaces at an
     end or several in a row, full-width letters or spaces), as read, as the look-alike rule

@@ -19,7 +19,13 @@ from workbench.domain.identity import likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
-from workbench.domain.people import current_form, email_address, registration_clash, twin
+from workbench.domain.people import (
+    current_form,
+    email_address,
+    email_clash,
+    registration_clash,
+    twin,
+)
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import registered_people, registered_user
@@ -115,14 +121,19 @@ def add_user(
             )
         if registered is not None:
             raise Conflict(f"{normal!r} is already registered")
-        rows = tx.session.execute(select(User.name, User.skeleton, User.display)).all()
-        found = twin(key, {n: k for n, k, _ in rows})
+        rows = tx.session.execute(select(User.name, User.skeleton, User.display, User.email)).all()
+        found = twin(key, {n: k for n, k, _, _ in rows})
         if found is not None:
             raise InvalidInput(
                 f"{normal!r} looks like the registered user {found!r}; choose a name that "
                 "cannot be mistaken for theirs"
             )
-        clash = registration_clash(normal, shown, [(n, d) for n, _, d in rows])
+        clash = registration_clash(normal, shown, [(n, d) for n, _, d, _ in rows])
+        if clash is None:
+            clash = email_clash(normal, address, [(n, e) for n, _, _, e in rows])
+        if clash is None and tx.actor != normal and not rows:
+            # The registrant registered with them is held to it too (their name, its address).
+            clash = email_clash(tx.actor, None, [(normal, address)])
         if clash is not None:
             raise clash
         also = None
