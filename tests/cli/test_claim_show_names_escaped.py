@@ -49,3 +49,13 @@ def test_names_written_into_the_file_reach_the_terminal_escaped(tmp_path: Path) 
     assert "owner evil\\u001b]0;pwned\\u0007\\u202ex" in out, out
     assert "by p\\u001b]0;pwned\\u0007: awaiting a second reviewer" in out, out
     assert "n\\u001b]0;pwned\\u0007\\u202e" in out, out
+
+
+def test_note_list_writes_a_notes_author_escaped(tmp_path: Path) -> None:
+    """`note list` wrote a note's author raw as `claim show` did."""
+    path, env = _desk(tmp_path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("UPDATE notes SET author = ?", (f"n{OSC}{RLO}",))
+    out = ok(run_cli(["note", "list", "1"], env=env)).out
+    assert "\x1b" not in out and "\x07" not in out and RLO not in out, out
+    assert "n\\u001b]0;pwned\\u0007\\u202e" in out, out
