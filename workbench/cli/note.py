@@ -7,7 +7,7 @@ import click
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import ID, claim_id_argument, json_context
-from workbench.cli.render import json_or_line, json_out, message
+from workbench.cli.render import json_or_line, json_out, message, shown
 
 
 @click.group(cls=Group)
@@ -56,7 +56,9 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         # As `evidence list` says it: an empty list, not a command that did nothing.
         click.echo(f"no notes on claim #{claim_id} yet")
     for n in notes:
-        click.echo(f"#{n.id}  {n.created_at}  {n.author}" + ("  internal" if n.internal else ""))
+        # The author as stored: a desk file written by hand may hold what --as refuses (trial254).
+        author = shown(n.author, one_line=True)
+        click.echo(f"#{n.id}  {n.created_at}  {author}" + ("  internal" if n.internal else ""))
         click.echo("    " + n.body.replace("\n", "\n    "))
 
 
