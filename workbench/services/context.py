@@ -30,7 +30,6 @@ from workbench.domain.done import (
 )
 from workbench.domain.errors import (
     COMMIT_UNKNOWN,
-    DATABASE_LOCKED,
     EMPTY_SETTING,
     NO_DESK,
     Conflict,
@@ -42,8 +41,12 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
-from workbench.domain.lock_wait import stayed_locked
-from workbench.services.storage_errors import database_errors, driver_errors, server_refusal
+from workbench.services.storage_errors import (
+    database_errors,
+    driver_errors,
+    lock_ran_out,
+    server_refusal,
+)
 
 if TYPE_CHECKING:
     # SQLAlchemy is imported where an engine or a session is opened: the read paths, on the
@@ -399,13 +402,11 @@ class Workbench:
             is not None
         ):
             raise refusal from None
-        from workbench.db.sqlite import is_busy
-
-        if exc is not None and is_busy(exc):
-            # SQLite's first-use upgrade behind another's write lock, its wait run out: said
-            # as "cannot open database ...: database is locked" (fix206), a database to mend,
-            # where a write behind the same lock is told to try again.
-            raise Conflict(stayed_locked(None), reason=DATABASE_LOCKED) from None
+        # SQLite's first-use upgrade behind another's write lock, its wait run out: said as
+        # "cannot open database ...: database is locked" (fix206), a database to mend, where
+        # a write behind the same lock is told to try again. By SQLite's code alone here.
+        if exc is not None and (locked := lock_ran_out(exc, words=False)) is not None:
+            raise locked from None
 
     def missing_file(self) -> bool:
         """A SQLite database not there yet: no file, or an empty one (which SQLite sets up as

@@ -36,14 +36,30 @@ def _storage_error(
 
     if (damage := damage_refusal(url, driver_error)) is not None:
         return damage
-    if operational and "locked" in str(driver_error).lower():
-        return Conflict(stayed_locked(None), reason=DATABASE_LOCKED)
+    if (locked := lock_ran_out(driver_error, words=operational)) is not None:
+        return locked
     if isinstance(driver_error, BaseException):
         if (refusal := server_refusal(driver_error, write=write, url=url)) is not None:
             return refusal
         if refused_privilege(driver_error):
             return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
     return StorageError(f"database error: {driver_error}")
+
+
+def lock_ran_out(driver_error: object, *, words: bool) -> Conflict | None:
+    """SQLite's busy timeout run out behind another's write lock, as the refusal of any
+    command behind a lock, to try again; else None. The one rule for a transaction's error
+    (`_storage_error`) and for one met while the database is opened or brought to this schema
+    (context's `_refuse_server_bound`, fix206): SQLITE_BUSY by its code, and, `words`, by its
+    message ("database is locked"), which a transaction's operational error is read by too
+    (only an operational one: another's message may quote a stored value)."""
+    from workbench.db.sqlite import is_busy
+
+    if is_busy(driver_error if isinstance(driver_error, BaseException) else None) or (
+        words and "locked" in str(driver_error).lower()
+    ):
+        return Conflict(stayed_locked(None), reason=DATABASE_LOCKED)
+    return None
 
 
 def server_refusal(
