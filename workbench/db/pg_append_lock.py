@@ -184,28 +184,22 @@ def _unescaped(program: str, *, cut: bool) -> str:
     return _BYTE_ESCAPES.sub(back, program) + ("…" if cut else "")
 
 
-def take_append_lock(conn: Connection, actor: str | None) -> None:
-    """The desk's append lock, to the transaction's end, within lock_timeout (set already:
-    postgresql.lock_event_appends); a wait past the notice threshold told to the write's
-    listener."""
+def take_lock(conn: Connection, kind: LockKind, actor: str | None = None) -> None:
+    """The lock `kind` to the transaction's end, within its lock_timeout (set already:
+    postgresql.bound_waits or configure): the desk's append lock (WRITE_LOCK; `actor`, the
+    write's name, set as its application_name in the same round trip) or the migrations' lock
+    (MIGRATIONS_LOCK: two processes' DDL at once would collide, one migrates, the other
+    waits). A wait past the notice threshold is told to the write's listener, either lock's
+    alike (fix206: `db upgrade` behind another's, or behind a first write setting the desk up,
+    waited its whole bound without a word)."""
     from sqlalchemy import text
 
-    params = _APPEND.params if actor is None else {**_APPEND.params, "app": app_name(actor)}
-    if conn.execute(text(_APPEND.take(named=actor is not None)), params).scalar():
+    lock = _APPEND if kind == WRITE_LOCK else _MIGRATIONS
+    named = actor is not None
+    params = {**lock.params, "app": app_name(actor)} if actor is not None else lock.params
+    if conn.execute(text(lock.take(named=named)), params).scalar():
         return
-    _wait_for(conn, _APPEND)
-
-
-def take_migration_lock(conn: Connection) -> None:
-    """The migrations' lock, to the transaction's end (two processes' DDL at once would
-    collide: one migrates, the other waits), within the transaction's lock_timeout; a wait
-    past the notice threshold told as a write's is (fix206: `db upgrade` behind another's, or
-    behind a first write setting the desk up, waited its whole bound without a word)."""
-    from sqlalchemy import text
-
-    if conn.execute(text(_MIGRATIONS.take()), _MIGRATIONS.params).scalar():
-        return
-    _wait_for(conn, _MIGRATIONS)
+    _wait_for(conn, lock)
 
 
 def _wait_for(conn: Connection, lock: _Lock) -> None:

@@ -33,7 +33,7 @@ from workbench.db.pg_options import client_value, passed_over
 from workbench.db.sql import Sql, join, param
 from workbench.domain.errors import UPGRADE_NOT_PERMITTED
 from workbench.domain.forms import forms_of
-from workbench.domain.lock_wait import stayed_locked
+from workbench.domain.lock_wait import MIGRATIONS_LOCK, WRITE_LOCK, stayed_locked
 
 if TYPE_CHECKING:
     from sqlalchemy import ColumnElement, Connection, Engine, Table
@@ -82,22 +82,22 @@ def lock_event_appends(conn: Connection, actor: str | None = None) -> None:
     for each other, and two URLs naming one schema share one lock. A writer waits for it at
     most `lock_wait_ms` (lock_timeout, which also bounds any later lock wait of the write, as
     SQLite's busy timeout does), then is refused as SQLite refuses, naming the writer that
-    held it (pg_append_lock.take_append_lock, which also tells a wait as it goes on); and
+    held it (pg_append_lock.take_lock, which also tells a wait as it goes on); and
     while the transaction holds it, the server ends it if its client goes quiet for
     IDLE_WRITE_MS. `actor` is put where a writer waiting behind this one reads who holds it.
     """
-    from workbench.db.pg_append_lock import take_append_lock
+    from workbench.db.pg_append_lock import take_lock
 
     bound_waits(conn)
-    take_append_lock(conn, actor)
+    take_lock(conn, WRITE_LOCK, actor)
 
 
 def lock_migrations(conn: Connection) -> None:
     """The migrations' lock, to the transaction's end, within the transaction's lock_timeout;
-    a wait for it told as a write's is (pg_append_lock.take_migration_lock)."""
-    from workbench.db.pg_append_lock import take_migration_lock
+    a wait for it told as a write's is (pg_append_lock.take_lock)."""
+    from workbench.db.pg_append_lock import take_lock
 
-    take_migration_lock(conn)
+    take_lock(conn, MIGRATIONS_LOCK)
 
 
 def bound_waits(conn: Connection) -> None:
