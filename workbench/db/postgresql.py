@@ -31,7 +31,7 @@ from workbench.db.pg_locks import (
 )
 from workbench.db.pg_options import client_value, passed_over
 from workbench.db.sql import Sql, join, param
-from workbench.domain.errors import UPGRADE_NOT_PERMITTED
+from workbench.domain.errors import DATABASE_LOCKED, UPGRADE_NOT_PERMITTED, Conflict
 from workbench.domain.forms import forms_of
 from workbench.domain.lock_wait import MIGRATIONS_LOCK, WRITE_LOCK, stayed_locked
 
@@ -111,16 +111,17 @@ def bound_waits(conn: Connection) -> None:
     conn.execute(text(f"SET LOCAL idle_in_transaction_session_timeout = {IDLE_WRITE_MS:d}"))
 
 
-def lock_refusal(exc: BaseException, *, write: bool) -> str | None:
-    """What to tell a command whose statement `exc` (the driver's error) ended for the desk's
-    lock, a conflict to try again: it waited too long for another writer, or, a write, sat
-    idle holding the lock until the server ended its transaction (after IDLE_WRITE_MS); else
-    None."""
+def lock_refusal(exc: BaseException, *, write: bool) -> Conflict | None:
+    """The refusal of a command whose statement `exc` (the driver's error) ended for the
+    desk's lock, a conflict to try again: it waited too long for another writer (a lock wait
+    run out, DATABASE_LOCKED, which scripts retry on), or, a write, sat idle holding the lock
+    until the server ended its transaction (after IDLE_WRITE_MS: no lock waited for, so no
+    reason); else None."""
     code = sqlstate(exc)
     if code == LOCK_NOT_AVAILABLE:
-        return stayed_locked(None)
+        return Conflict(stayed_locked(None), reason=DATABASE_LOCKED)
     if code == IDLE_TIMEOUT and write:
-        return (
+        return Conflict(
             f"the server ended this command's transaction after it sat idle for "
             f"{IDLE_WRITE_MS // 1000} s holding the write lock; nothing was written; try the "
             "command again"

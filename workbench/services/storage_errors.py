@@ -70,13 +70,10 @@ def server_refusal(
     server's statement_timeout, a server read-only for this session); else None. `write`: a
     write holding the append lock under its own idle bound; `upgrade`: `db upgrade`'s schema
     change, which sets none (fix144)."""
-    from workbench.db.pg_locks import LOCK_NOT_AVAILABLE, sqlstate
     from workbench.db.postgresql import bound_refusal, lock_refusal, read_only_refusal
 
-    if refusal := lock_refusal(driver_error, write=write):
-        # (a write's transaction ended for sitting idle holding the lock is no lock waited for)
-        ran_out = sqlstate(driver_error) == LOCK_NOT_AVAILABLE
-        return Conflict(refusal, reason=DATABASE_LOCKED if ran_out else None)
+    if (locked := lock_refusal(driver_error, write=write)) is not None:
+        return locked
     if refusal := read_only_refusal(driver_error, url=url):
         return StorageError(refusal, reason=READ_ONLY_SERVER)
     if refusal := bound_refusal(driver_error, write=write, url=url, upgrade=upgrade):
