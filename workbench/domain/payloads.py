@@ -195,12 +195,20 @@ QUOTE_CHANGED = "claim.quote_changed"
 REANCHOR_ACTIONS = (REANCHORED, FLAGGED_FOR_REVIEW, QUOTE_CHANGED)
 # A document's new revision (`doc update`), which the re-anchoring events follow.
 DOCUMENT_REVISED = "document.revised"
+# A claim added by hand or by extraction (an import's is IMPORTED).
+CLAIM_ADDED = "claim.added"
+# The workflow's fields of a claim, each changed by its own command (services.workflow).
+ASSIGNED = "claim.assigned"
+TAGGED = "claim.tagged"
+UNTAGGED = "claim.untagged"
+PRIORITY_CHANGED = "claim.priority_changed"
+DUE_CHANGED = "claim.due_changed"
 
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
         Action("document.added", "document", "created"),
-        Action("claim.added", "claim", "created"),
+        Action(CLAIM_ADDED, "claim", "created"),
         Action(NOTE_ADDED, "note", "created"),
         # `note internal` / `note public`: a note taken back from publication, or given back.
         Action("note.visibility_changed", "note", "changed", ("internal",)),
@@ -222,11 +230,11 @@ ACTIONS: dict[str, Action] = {
             "changed",
             (*(f for f in ANCHOR if f not in VERDICT_MARK), "speaker"),
         ),
-        Action("claim.assigned", "claim", "changed", ("assignee",)),
-        Action("claim.tagged", "claim", "changed", ("tags",)),
-        Action("claim.untagged", "claim", "changed", ("tags",)),
-        Action("claim.priority_changed", "claim", "changed", ("priority",)),
-        Action("claim.due_changed", "claim", "changed", ("due",)),
+        Action(ASSIGNED, "claim", "changed", ("assignee",)),
+        Action(TAGGED, "claim", "changed", ("tags",)),
+        Action(UNTAGGED, "claim", "changed", ("tags",)),
+        Action(PRIORITY_CHANGED, "claim", "changed", ("priority",)),
+        Action(DUE_CHANGED, "claim", "changed", ("due",)),
         Action(EDITED, "claim", "changed", (*WORDING, *PIN)),
         Action("setting.changed", "setting", "set", ("value",)),
         Action(

@@ -55,6 +55,18 @@ from typing import Any
 
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
+from workbench.domain.payloads import (
+    ASSIGNED,
+    CLAIM_ADDED,
+    DOCUMENT_REVISED,
+    DUE_CHANGED,
+    FLAGGED_FOR_REVIEW,
+    PRIORITY_CHANGED,
+    QUOTE_CHANGED,
+    REANCHORED,
+    TAGGED,
+    UNTAGGED,
+)
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import (
     MOMENT,
@@ -76,8 +88,19 @@ from workbench.domain.status import (
     listed,
 )
 from workbench.domain.text import whole_number
+from workbench.domain.trail_people import ADDED as USER_ADDED
 from workbench.domain.trail_people import LookAlike, Registrations
-from workbench.domain.transitions import APPROVED, EDITED, STATUS_CHANGED, edited_parts
+from workbench.domain.transitions import (
+    APPROVED,
+    EDITED,
+    EVIDENCE_ADDED,
+    IMPORTED,
+    NOTE_ADDED,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+    edited_parts,
+)
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.
@@ -164,7 +187,7 @@ JUDGED = frozenset(s.value for s in (*FINAL_STATUSES, Status.IN_REVIEW))
 # The actions of the workbench before the workflow (migration 0003) brought evidence and the rule
 # that a factual verdict cites some. Any other action, or a claim created with the workflow's
 # fields (its `priority`), was written by a workbench that had the rule.
-BEFORE_WORKFLOW = frozenset({"document.added", "claim.added", "claim.status_changed", "note.added"})
+BEFORE_WORKFLOW = frozenset({"document.added", CLAIM_ADDED, STATUS_CHANGED, NOTE_ADDED})
 # The field in which each kind's creation names who made it: the workbench has always written it
 # as the creating event's actor (tx.actor, every writer since the first commit: notes, claims
 # added, imported and extracted, evidence, documents, revisions, users; a bundle restore copies
@@ -321,27 +344,27 @@ def user_added(replay: Replay, ev: EventRecord) -> None:
 RULES: dict[str, Rule] = {
     "document.added": create("document"),
     "document.edited": update("document"),
-    "document.revised": create("revision"),
-    "claim.reanchored": update("claim"),
-    "claim.flagged_for_review": update("claim"),
-    "claim.quote_changed": update("claim"),
-    "claim.added": create("claim"),
-    "claim.imported": create_with_note("claim"),
-    "note.added": create("note"),
+    DOCUMENT_REVISED: create("revision"),
+    REANCHORED: update("claim"),
+    FLAGGED_FOR_REVIEW: update("claim"),
+    QUOTE_CHANGED: update("claim"),
+    CLAIM_ADDED: create("claim"),
+    IMPORTED: create_with_note("claim"),
+    NOTE_ADDED: create("note"),
     "note.visibility_changed": change_in_place("note"),
-    "claim.status_changed": status_changed,
-    "claim.review_requested": update("claim"),
-    "claim.approved": update("claim"),
-    "claim.rejected": update("claim"),
-    "claim.assigned": update("claim"),
-    "claim.tagged": update("claim"),
-    "claim.untagged": update("claim"),
-    "claim.priority_changed": update("claim"),
-    "claim.due_changed": update("claim"),
-    "claim.edited": update("claim"),
-    "evidence.added": create("evidence"),
+    STATUS_CHANGED: status_changed,
+    REVIEW_REQUESTED: update("claim"),
+    APPROVED: update("claim"),
+    REJECTED: update("claim"),
+    ASSIGNED: update("claim"),
+    TAGGED: update("claim"),
+    UNTAGGED: update("claim"),
+    PRIORITY_CHANGED: update("claim"),
+    DUE_CHANGED: update("claim"),
+    EDITED: update("claim"),
+    EVIDENCE_ADDED: create("evidence"),
     "setting.changed": upsert("setting"),
-    "user.added": user_added,
+    USER_ADDED: user_added,
     "user.bound": update("user"),
 }
 
@@ -528,7 +551,7 @@ class Replay:
             return
         if not self.workflow:
             self.workflow = action not in BEFORE_WORKFLOW or (
-                action == "claim.added"
+                action == CLAIM_ADDED
                 and isinstance(after := payload.get("after"), dict)
                 and "priority" in after
             )
@@ -860,7 +883,7 @@ class Replay:
         """A verdict that needs evidence, newly given or proposed by this event, on a claim no
         earlier event gave evidence: a move the workflow refuses (reported at this event only,
         not at every later change to the claim)."""
-        if not self.workflow or ev.action == "claim.imported":
+        if not self.workflow or ev.action == IMPORTED:
             # Until 2026-12-01 `import claims` set a table's verdict straight from its row, with
             # no evidence: a desk's own genuine trail holds such events, and refusing them would
             # make its backups unrestorable. Imports written since never give a verdict (it

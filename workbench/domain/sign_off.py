@@ -20,7 +20,7 @@ from typing import Any
 from workbench.domain.clock import behind
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
-from workbench.domain.payloads import FLAGGED_FOR_REVIEW, REANCHORED
+from workbench.domain.payloads import CLAIM_ADDED, FLAGGED_FOR_REVIEW, REANCHORED
 from workbench.domain.people import current_form
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, Status, holds_verdict
 from workbench.domain.transitions import (
@@ -41,8 +41,8 @@ from workbench.domain.transitions import (
 
 # The actions that can set or clear a verdict (all others leave it as it is).
 VERDICT_ACTIONS: tuple[str, ...] = (
-    "claim.added",
-    "claim.imported",
+    CLAIM_ADDED,
+    IMPORTED,
     STATUS_CHANGED,
     REVIEW_REQUESTED,
     APPROVED,

@@ -12,6 +12,7 @@ from workbench.db.reader import Reader
 from workbench.db.sql import count_star, param, select
 from workbench.domain.clock import format_at, parse_since, until_bound
 from workbench.domain.errors import InvalidInput
+from workbench.domain.payloads import CLAIM_ADDED
 from workbench.domain.people import current_form
 from workbench.domain.transitions import (
     APPROVED,
@@ -27,7 +28,7 @@ from workbench.domain.transitions import (
 # the notes they wrote (`_notes`), not from events: a verdict's reason is a note of the claim
 # written by a status change, a proposal, an approval or a rejection, not by `note.added`.
 KINDS: dict[str, tuple[str, ...]] = {
-    "claims_added": ("claim.added", IMPORTED),
+    "claims_added": (CLAIM_ADDED, IMPORTED),
     "status_changes": (STATUS_CHANGED, REVIEW_REQUESTED),
     "reviews": (APPROVED, REJECTED),
     "notes": (),

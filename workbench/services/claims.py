@@ -14,7 +14,7 @@ from workbench.domain.claim_identity import pinned_twice, same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
-from workbench.domain.payloads import claim_payload, created
+from workbench.domain.payloads import CLAIM_ADDED, claim_payload, created
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import (
     WITHDRAWN_VALUE,
@@ -163,7 +163,7 @@ def insert_claim(
         tx, doc, span, text, speaker=speaker, claim_type=claim_type, revision=revision
     )
     tx.record(
-        "claim.added",
+        CLAIM_ADDED,
         "claim",
         claim.id,
         created(claim_payload(claim, tags=[])),

@@ -52,7 +52,7 @@ from workbench.domain.status import (
     rating_emptied,
 )
 from workbench.domain.text import Span, clip_quote, decode_text, span_words, whole_number
-from workbench.domain.transitions import Decision
+from workbench.domain.transitions import IMPORTED, Decision
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_columns, claim_text, new_claim_values
@@ -1589,7 +1589,7 @@ def _insert_imported(
             None if note is None else note_payload(SimpleNamespace(**note)),
             {"file": source, "row": ready.number},
         )
-        events.append(("claim.imported", "claim", values["id"], payload, values["id"]))
+        events.append((IMPORTED, "claim", values["id"], payload, values["id"]))
         # The view of the row as written, as a read of it would give it.
         views.append(claim_view(SimpleNamespace(**row), ready.tags))
     tx.record_all(events)

@@ -20,6 +20,7 @@ from workbench.domain.desk import (
 )
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
+from workbench.domain.payloads import ASSIGNED, DUE_CHANGED, PRIORITY_CHANGED, TAGGED, UNTAGGED
 from workbench.domain.status import OPEN_STATUSES
 from workbench.services.claim_updates import check_version, update_claim, version_problem
 from workbench.services.context import Tx, Workbench, mutation, transaction
@@ -90,9 +91,7 @@ def assign_owner(
     Every desk edit takes `expected_version` as a status move does: the claim (one only) must
     still be at that version, or the edit is refused (claim_updates.check_version)."""
     if assignee is None:
-        cleared = _set_field(
-            wb, ids, "claim.assigned", "assignee", None, expected_version=expected_version
-        )
+        cleared = _set_field(wb, ids, ASSIGNED, "assignee", None, expected_version=expected_version)
         return Assignment(cleared.claims, cleared.unchanged)
     if not assignee.strip():
         raise InvalidInput("the new owner needs a name", hint=give("assignee"))
@@ -103,9 +102,7 @@ def assign_owner(
         if not check_owner(session, name):
             first.append(_nobody_owns_a_claim(session))
 
-    done = _set_field(
-        wb, ids, "claim.assigned", "assignee", name, check, expected_version=expected_version
-    )
+    done = _set_field(wb, ids, ASSIGNED, "assignee", name, check, expected_version=expected_version)
     return Assignment(done.claims, done.unchanged, unchecked_first=any(first))
 
 
@@ -131,7 +128,7 @@ def hand_over(wb: Workbench, owner: str, successor: str) -> Assignment:
         for batch in claim_batches(tx, named):
             for claim in batch:
                 if claim.assignee != new:
-                    update_claim(tx, claim, "claim.assigned", {"assignee": new})
+                    update_claim(tx, claim, ASSIGNED, {"assignee": new})
                 else:
                     unchanged.add(claim.id)
             views.extend(ClaimView.of(c) for c in batch)
@@ -233,7 +230,7 @@ def _retag_batch(
             if missing:
                 absent[claim.id] = missing
         if new != current:
-            action = "claim.tagged" if add else "claim.untagged"
+            action = TAGGED if add else UNTAGGED
             update_claim(tx, claim, action, {}, tags=sorted(new))
         else:
             unchanged.add(claim.id)
@@ -272,7 +269,7 @@ def set_priority(
 ) -> DeskChange:
     level = parse_priority(priority).value
     return _set_field(
-        wb, ids, "claim.priority_changed", "priority", level, expected_version=expected_version
+        wb, ids, PRIORITY_CHANGED, "priority", level, expected_version=expected_version
     )
 
 
@@ -283,7 +280,7 @@ def set_due(
     """Set a due date (YYYY-MM-DD), or clear it with None. The claims it leaves overdue (those
     already due on that date too) are named in `overdue`."""
     when = due_date(due) if due is not None else None
-    done = _set_field(wb, ids, "claim.due_changed", "due", when, expected_version=expected_version)
+    done = _set_field(wb, ids, DUE_CHANGED, "due", when, expected_version=expected_version)
     day = today()
     late = tuple(c.id for c in done.claims if is_overdue(when, c.status, day))
     return DueChange(done.claims, done.unchanged, overdue=late)
