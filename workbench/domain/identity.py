@@ -161,10 +161,14 @@ def han_only(name: str) -> bool:
     return _HAN_ONLY.fullmatch(name) is not None
 
 
-def fold(text: str) -> str:
+def fold(text: str, *, keep_case: bool = False) -> str:
     """`text` as people read it: NFKC (full-width `ａｌｉｃｅ` is `alice`), case-folded, runs of
-    spaces of every width made one plain space, none at either end."""
-    folded = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+    spaces of every width made one plain space, none at either end. `keep_case`: all of that
+    but the case folding (a display name quoted as read, people._as_read)."""
+    read = unicodedata.normalize("NFKC", text)
+    if keep_case:
+        return " ".join(read.split())
+    folded = " ".join(read.casefold().split())
     # Case folding can leave a decomposed sequence (U+0390 folds to three code points).
     return unicodedata.normalize("NFKC", folded)
 

@@ -230,7 +230,7 @@ def _as_read(display: str | None) -> str:
     compares it (`fold`, case kept): "'Maria Lopez   ' (as read, 'Maria Lopez')" and
     "'Ｍａｒｉａ\u3000Ｌｏｐｅｚ' (as read, 'Maria Lopez')" are the display name of maria, where
     "'Maria Lopez   ' is" it visibly was not (fix212, review213)."""
-    read = " ".join(unicodedata.normalize("NFKC", display or "").split())
+    read = fold(display or "", keep_case=True)
     return repr(display) if read == display else f"{display!r} (as read, {read!r})"
 
 
