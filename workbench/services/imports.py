@@ -286,18 +286,15 @@ def _import_annotations(
         twins = SpanTwins(tx, doc.id, number)
         added: list[ClaimView] = []
         would_add: list[WouldAdd] = []
-        added_as = {o.row: 0 for o in other_ids if o.added and not dry_run}
+        added_as = _AddedAs(other_ids, dry_run=dry_run)
         for batch in _batches(new, BATCH):
             views = _insert_imported(tx, doc, batch, source=source, revision=number)
+            added_as.note(batch, views)
             if dry_run:
                 would_add.extend(twins.would_add(views, (r.number for r in batch)))
             else:
                 added.extend(twins.told(views, (r.number for r in batch)))
-        if added_as:
-            added_as.update((r.number, v.id) for r, v in zip(new, added, strict=True))
-            other_ids = [
-                replace(o, added_as=added_as.get(o.row) if o.added else None) for o in other_ids
-            ]
+        other_ids = added_as.given(other_ids)
         notices = [f"annotation {c.number}: {c.notice}" for c in new if c.notice is not None]
         result = ImportResult(
             added=added,
@@ -1270,16 +1267,10 @@ def _import_claims(
         would_add: Spooled[WouldAdd] = Spooled(held=(SpanClaims,))
         written = Tally(progress, to_write)
         twins = SpanTwins(tx, doc.id, number)
-        # The rows of other_ids added, and the claims they were added as (not in a dry run).
-        added_as = {o.row: 0 for o in other_ids if o.added and not dry_run}
+        added_as = _AddedAs(other_ids, dry_run=dry_run)
         for batch in _batches(chosen, BATCH):
             views = _insert_imported(tx, doc, batch, source=source, revision=number)
-            if added_as:
-                added_as.update(
-                    (ready.number, view.id)
-                    for ready, view in zip(batch, views, strict=True)
-                    if ready.number in added_as
-                )
+            added_as.note(batch, views)
             # A dry run's writes are rolled back: its claims are told from those present by
             # being its own, not by the ids they drew (another writer's can be higher).
             if dry_run:
@@ -1288,10 +1279,7 @@ def _import_claims(
                 added.extend(twins.told(views, (r.number for r in batch)))
             written.add(len(batch))
         written.end()
-        if added_as:
-            other_ids = [
-                replace(o, added_as=added_as.get(o.row) if o.added else None) for o in other_ids
-            ]
+        other_ids = added_as.given(other_ids)
         result = ImportResult(
             added=added,
             would_add=would_add,
@@ -1345,6 +1333,30 @@ def _note_other_id(
     named = stored(ready.named)
     if named is not None and _claim_key((("text", ready.text),)) != named.said:
         old_copies.append((len(other_ids) - 1, named.id, ready.text))
+
+
+class _AddedAs:
+    """Both imports' record of the rows of `other_ids` that became new claims, and of the
+    claims they were added as: noted batch by batch as they are written, then given to those
+    rows (`OtherId.added_as`). Nothing in a dry run, whose ids are no claim's."""
+
+    def __init__(self, other_ids: list[OtherId], *, dry_run: bool) -> None:
+        self._ids = {} if dry_run else {o.row: 0 for o in other_ids if o.added}
+
+    def note(self, batch: list[_Ready], views: list[ClaimView]) -> None:
+        """The claims `views` that `batch`'s rows were written as, in order."""
+        if self._ids:
+            self._ids.update(
+                (ready.number, view.id)
+                for ready, view in zip(batch, views, strict=True)
+                if ready.number in self._ids
+            )
+
+    def given(self, other_ids: list[OtherId]) -> list[OtherId]:
+        """`other_ids`, each row added given the claim it was added as."""
+        if not self._ids:
+            return other_ids
+        return [replace(o, added_as=self._ids.get(o.row) if o.added else None) for o in other_ids]
 
 
 def _say_texts_changed(
