@@ -440,12 +440,14 @@ def _shape_number(shape: object) -> int | None:
     return int(digits) if len(digits) <= _SHAPE_DIGITS else 10**_SHAPE_DIGITS
 
 
-def _not_later(shape: object, where: str) -> None:
-    """Refuse an annotation of a later shape than `SHAPE` (its whole number above it): written
-    by a later release, whose fields this reader would compare by rules not theirs (it was
-    taken as one that names no shape, unsaid). Another value (no number) is read as one that
-    names none, as before. Asked before anything else of the annotation is read: a later shape
-    may write it otherwise, and its refusal was a fault of the file's (review216)."""
+def _shape_read(shape: object, where: str) -> int | None:
+    """The whole number of an annotation's shape as given (`_shape_number`; None: none named),
+    read once for both of read_annotation's questions: a later one refused here, and one equal
+    to `SHAPE` makes the annotation whole. A later shape (its whole number above `SHAPE`) was
+    written by a later release, whose fields this reader would compare by rules not theirs (it
+    was taken as one that names no shape, unsaid). Another value (no number) is read as one
+    that names none, as before. Asked before anything else of the annotation is read: a later
+    shape may write it otherwise, and its refusal was a fault of the file's (review216)."""
     number = _shape_number(shape)
     if number is not None and number > int(SHAPE):
         given = shape.strip() if isinstance(shape, str) else shape
@@ -455,6 +457,7 @@ def _not_later(shape: object, where: str) -> None:
             f"{SHAPE} and older): nothing imported; import it with that release or a newer one",
             reason=NEWER_ANNOTATIONS,
         )
+    return number
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -466,8 +469,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     if not isinstance(item, dict) or item.get("type") != "Annotation":
         raise InvalidInput(f"{where}: not an object of type Annotation")
     ours = _ours(item)
-    shape = _shape(item) if ours else None
-    _not_later(shape, where)
+    shape_number = _shape_read(_shape(item) if ours else None, where)
     body = _as_list(item.get("body"))
     text = _text_of(body, where)
     if text is None and isinstance(item.get("bodyValue"), str):
@@ -511,7 +513,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
         ours=ours,
-        whole=ours and _shape_number(shape) == int(SHAPE),
+        whole=ours and shape_number == int(SHAPE),
     )
 
 
