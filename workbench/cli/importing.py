@@ -225,20 +225,28 @@ def _differs_json(differs: list[Differs]) -> list[dict[str, object]]:
 
 
 def _differs_line(d: Differs, noun: str) -> str:
+    """A claim present that the file gives otherwise: where it is, how it differs
+    (`_how_differs`), and the commands that change what differs."""
     commands = ", ".join(
         dict.fromkeys(
             _CLEARED_BY.get(name, _CHANGED_BY[name]) if name in d.emptied else _CHANGED_BY[name]
             for name in d.fields
         )
     )
+    return (
+        f"{noun} {d.row}: claim #{d.claim_id} is already present; {_how_differs(d)} "
+        f"(import adds claims only; use {commands})"
+    )
+
+
+def _how_differs(d: Differs) -> str:
+    """How claim `d`'s row differs from it, and why nothing was changed."""
     changed = [name for name in d.fields if name not in d.emptied]
     one = len(changed) == 1 and changed[0] != "tags"  # (its tags differ, trial47c)
-    present = f"{noun} {d.row}: claim #{d.claim_id} is already present"
-    why = f"(import adds claims only; use {commands})"
     if not d.emptied:
         return (
-            f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file "
-            f"and {'was' if one else 'were'} not changed {why}"
+            f"its {', '.join(changed)} differ{'s' if one else ''} from the file "
+            f"and {'was' if one else 'were'} not changed"
         )
     # An empty cell clears nothing: said as such, not as a value that differs. Not "the file
     # empties": an export taken before the claim had the value never held it. A type and a
@@ -254,18 +262,18 @@ def _differs_line(d: Differs, noun: str) -> str:
             f"; {said}" for said in (never, _RATING_FOLLOWS if rated else "") if said
         )
         return (
-            f"{present}; its {', '.join(changed)} differ{'s' if one else ''} from the file and "
-            f"{empties}: not changed{becauses} {why}"
+            f"its {', '.join(changed)} differ{'s' if one else ''} from the file and "
+            f"{empties}: not changed{becauses}"
         )
     if not cleared and not rated:
-        return f"{present}; {empties}, which no claim can be without: not changed {why}"
+        return f"{empties}, which no claim can be without: not changed"
     if not cleared and not kept:
-        return f"{present}; {empties}, which follows from its status: not changed {why}"
+        return f"{empties}, which follows from its status: not changed"
     if not cleared:
-        return f"{present}; {empties}: not changed; {never}, and {_RATING_FOLLOWS} {why}"
+        return f"{empties}: not changed; {never}, and {_RATING_FOLLOWS}"
     one_emptied = len(cleared) == 1 and cleared[0] != "tags"
     not_cleared = (
-        f"{present}; the file leaves its {', '.join(cleared)} empty, which "
+        f"the file leaves its {', '.join(cleared)} empty, which "
         f"{'was' if one_emptied else 'were'} not cleared"
     )
     also = [
@@ -273,8 +281,8 @@ def _differs_line(d: Differs, noun: str) -> str:
         *(["its rating, which follows from its status"] if rated else []),
     ]
     if not also:
-        return f"{not_cleared} {why}"
-    return f"{not_cleared}, and {', and '.join(also)} {why}"
+        return not_cleared
+    return f"{not_cleared}, and {', and '.join(also)}"
 
 
 @import_.command("annotations")
