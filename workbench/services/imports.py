@@ -283,18 +283,14 @@ def _import_annotations(
         # carries every field its export writes, as an export's row does.
         differs = _differing(tx, present, export=True)
         source = Path(path).name
-        twins = SpanTwins(tx, doc.id, number)
+        writer = _NewClaims(tx, doc, other_ids, source=source, revision=number, dry_run=dry_run)
         added: list[ClaimView] = []
         would_add: list[WouldAdd] = []
-        added_as = _AddedAs(other_ids, dry_run=dry_run)
         for batch in _batches(new, BATCH):
-            views = _insert_imported(tx, doc, batch, source=source, revision=number)
-            added_as.note(batch, views)
-            if dry_run:
-                would_add.extend(twins.would_add(views, (r.number for r in batch)))
-            else:
-                added.extend(twins.told(views, (r.number for r in batch)))
-        other_ids = added_as.given(other_ids)
+            told, would = writer.write(batch)
+            added.extend(told)
+            would_add.extend(would)
+        other_ids = writer.added_as.given(other_ids)
         notices = [f"annotation {c.number}: {c.notice}" for c in new if c.notice is not None]
         result = ImportResult(
             added=added,
@@ -305,7 +301,7 @@ def _import_annotations(
             differs=differs,
             other_ids=other_ids,
             dry_run=dry_run,
-            twin_rows=twins.rows_of_twins,
+            twin_rows=writer.twins.rows_of_twins,
         )
         if dry_run:
             raise _RolledBack(result)  # the transaction rolls back: nothing written
@@ -1266,20 +1262,14 @@ def _import_claims(
         added: Spooled[ClaimView] = Spooled(held=(SpanClaims,))
         would_add: Spooled[WouldAdd] = Spooled(held=(SpanClaims,))
         written = Tally(progress, to_write)
-        twins = SpanTwins(tx, doc.id, number)
-        added_as = _AddedAs(other_ids, dry_run=dry_run)
+        writer = _NewClaims(tx, doc, other_ids, source=source, revision=number, dry_run=dry_run)
         for batch in _batches(chosen, BATCH):
-            views = _insert_imported(tx, doc, batch, source=source, revision=number)
-            added_as.note(batch, views)
-            # A dry run's writes are rolled back: its claims are told from those present by
-            # being its own, not by the ids they drew (another writer's can be higher).
-            if dry_run:
-                would_add.extend(twins.would_add(views, (r.number for r in batch)))
-            else:
-                added.extend(twins.told(views, (r.number for r in batch)))
+            told, would = writer.write(batch)
+            added.extend(told)
+            would_add.extend(would)
             written.add(len(batch))
         written.end()
-        other_ids = added_as.given(other_ids)
+        other_ids = writer.added_as.given(other_ids)
         result = ImportResult(
             added=added,
             would_add=would_add,
@@ -1290,7 +1280,7 @@ def _import_claims(
             warnings=[] if claims_file.labels is None else [claims_file.labels],
             other_ids=other_ids,
             dry_run=dry_run,
-            twin_rows=twins.rows_of_twins,
+            twin_rows=writer.twins.rows_of_twins,
         )
         if dry_run:
             raise _RolledBack(result)  # the transaction rolls back: nothing written
@@ -1333,6 +1323,40 @@ def _note_other_id(
     named = stored(ready.named)
     if named is not None and _claim_key((("text", ready.text),)) != named.said:
         old_copies.append((len(other_ids) - 1, named.id, ready.text))
+
+
+class _NewClaims:
+    """Both imports' writing of their new claims, a batch at a time: each batch inserted, the
+    rows of `other_ids` it adds recorded (`added_as`), and its claims told as added, or, in a
+    dry run, as the claims it would add (`twins`: with the claims on their spans)."""
+
+    def __init__(
+        self,
+        tx: Tx,
+        doc: Document,
+        other_ids: list[OtherId],
+        *,
+        source: str,
+        revision: int,
+        dry_run: bool,
+    ) -> None:
+        self._tx, self._doc, self._source, self._revision = tx, doc, source, revision
+        self._dry_run = dry_run
+        self.twins = SpanTwins(tx, doc.id, revision)
+        self.added_as = _AddedAs(other_ids, dry_run=dry_run)
+
+    def write(self, batch: list[_Ready]) -> tuple[list[ClaimView], list[WouldAdd]]:
+        """`batch` written: the claims it added, or in a dry run those it would add."""
+        views = _insert_imported(
+            self._tx, self._doc, batch, source=self._source, revision=self._revision
+        )
+        self.added_as.note(batch, views)
+        rows = (r.number for r in batch)
+        # A dry run's writes are rolled back: its claims are told from those present by
+        # being its own, not by the ids they drew (another writer's can be higher).
+        if self._dry_run:
+            return [], self.twins.would_add(views, rows)
+        return self.twins.told(views, rows), []
 
 
 class _AddedAs:
