@@ -736,7 +736,9 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
         ("added", f"{d.created_at} by {d.added_by}"),
     ):
         if value:
-            click.echo(f"{label:>10}  {value}")
+            # As stored: a desk file written by hand may hold in its author or who added it
+            # what input refuses, an ESC sequence that set the window's title (review256).
+            click.echo(f"{label:>10}  {shown(value, one_line=True)}")
     counts = ", ".join(f"{k} {v}" for k, v in detail.status_counts.items() if v)
     click.echo(f"{'claims':>10}  {len(detail.claims)}" + (f" ({counts})" if counts else ""))
     if detail.claims:
@@ -809,15 +811,17 @@ def _passage(text: str) -> str:
 
 
 def changes_text(report: Any) -> str:
-    lines = [f"document #{report.document_id}" + (f": {report.title}" if report.title else "")]
+    title = f": {shown(report.title, one_line=True)}" if report.title else ""
+    lines = [f"document #{report.document_id}{title}"]
     if report.url:
-        lines.append(report.url)
+        lines.append(shown(report.url, one_line=True))
     if not report.revisions:
         lines.append("no revisions after the first")
     for rev in report.revisions:
         lines.append("")
+        by = shown(rev.added_by, one_line=True)
         lines.append(
-            f"revision {rev.number} ({rev.created_at[:19]} by {rev.added_by}): "
+            f"revision {rev.number} ({rev.created_at[:19]} by {by}): "
             f"{len(rev.changes)} change(s), {len(rev.claims)} claim(s) touched"
         )
         for c in rev.changes:
@@ -830,7 +834,8 @@ def changes_text(report: Any) -> str:
             lines.append(f"      before: {_quoted(t.old_quote, NOT_IN_TEXT)}")
             lines.append(f"      after:  {_quoted(t.new_quote)}")
             if t.new_speaker is not None:
-                lines.append(f"      speaker {t.old_speaker} -> {t.new_speaker}")
+                old, new = (shown(n or "", one_line=True) for n in (t.old_speaker, t.new_speaker))
+                lines.append(f"      speaker {old} -> {new}")
     return "\n".join(lines)
 
 
@@ -861,7 +866,8 @@ def changes_markdown(report: Any) -> str:
         lines += [
             f"## Revision {rev.number} ({rev.created_at[:10]})",
             "",
-            f"Stored by {rev.added_by} from {rev.source or 'unknown source'}; sha256 "
+            f"Stored by {shown(rev.added_by, one_line=True)} from "
+            f"{rev.source or 'unknown source'}; sha256 "
             f"`{rev.sha256}`. {len(rev.changes)} passage(s) changed.",
             "",
         ]
@@ -872,7 +878,8 @@ def changes_markdown(report: Any) -> str:
             ]
             for t in rev.claims:
                 respoken = (
-                    f" (speaker {t.old_speaker} → {t.new_speaker})".replace("|", "\\|")
+                    f" (speaker {shown(t.old_speaker or '', one_line=True)} → "
+                    f"{shown(t.new_speaker, one_line=True)})".replace("|", "\\|")
                     if t.new_speaker is not None
                     else ""
                 )

@@ -61,7 +61,12 @@ def fail(
             error["hint"] = hint.to_json()
         click.echo(json.dumps({"error": error}, ensure_ascii=False), err=True)
     else:
-        click.echo(f"error: {text}", err=True)
+        from workbench.cli.render import shown
+
+        # A refusal may name what it read from the desk (`claim approve`: "... ACTOR approved
+        # it at ...", a version conflict's "by ACTOR"), and a desk file written by hand may hold
+        # a name with an ESC sequence or U+202E (review256): escaped as every table does.
+        click.echo(f"error: {shown(text, one_line=True)}", err=True)
     sys.exit(code)
 
 

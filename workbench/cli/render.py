@@ -322,15 +322,16 @@ def status_shown(claim: ClaimView) -> str:
 
 
 def message(text: str) -> None:
-    """Something said to the person, not data: stderr, so pipes stay clean."""
-    click.echo(text, err=True)
+    """Something said to the person, not data: stderr, so pipes stay clean. Escaped as
+    `shown` writes it: it may name what it read from the desk (review256)."""
+    click.echo(shown(text), err=True)
 
 
 def warning(text: str) -> None:
     """A message the person should not miss: `warning:` first, bold yellow on a terminal."""
     colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     label = click.style("warning:", fg="yellow", bold=True) if colour else "warning:"
-    click.echo(f"{label} {text}", err=True)
+    click.echo(f"{label} {shown(text)}", err=True)
 
 
 def marked_change(gone: str, came: str) -> str:
