@@ -75,3 +75,42 @@ def _users(cli: Run) -> list[dict[str, Any]]:
     assert r.code == 0, r.err
     users: list[dict[str, Any]] = json.loads(r.out)
     return users
+
+
+@pytest.mark.parametrize(
+    ("name", "email"),
+    [
+        ("maria+x@example.org", "maria@example.org"),
+        ("MARIA+desk@Example.org", "maria@example.org"),
+        ("maria@example.org", "maria+desk@example.org"),
+    ],
+)
+def test_a_name_that_is_anothers_email_with_a_plus_tag_is_refused(name: str, email: str) -> None:
+    """review256: `maria+x@example.org` is maria's mailbox (plus addressing delivers it to her),
+    and was registered beside her and approved her verdict: "given by maria, approved by
+    maria+x@example.org" reads as maria approving her own."""
+    from workbench.domain.identity import normalise_name
+
+    refusal = email_clash(normalise_name(name), None, [("maria", email)])
+    assert isinstance(refusal, InvalidInput), (name, email)
+    assert "the email address of the registered user 'maria'" in str(refusal), refusal
+
+
+def test_an_email_with_a_plus_tag_that_is_anothers_name_is_refused() -> None:
+    refusal = email_clash("bob", "maria+bob@example.org", [("maria@example.org", None)])
+    assert isinstance(refusal, InvalidInput)
+    assert "the name of the registered user 'maria@example.org'" in str(refusal), refusal
+
+
+def test_another_mailbox_on_the_same_domain_is_no_clash() -> None:
+    people = [("maria", "maria@example.org")]
+    assert email_clash("mario+x@example.org", None, people) is None
+    assert email_clash("x+maria@example.org", None, people) is None
+
+
+def test_user_add_refuses_a_plus_tagged_address_of_anothers(cli: Run) -> None:
+    assert cli("user", "add", "maria", "--email", "maria@example.org").code == 0
+    r = cli("--as", "maria", "user", "add", "maria+review@example.org")
+    assert r.code == 1, (r.out, r.err)
+    assert "the email address of the registered user 'maria'" in r.err, r.err
+    assert "maria+review@example.org" not in [u["name"] for u in _users(cli)]
