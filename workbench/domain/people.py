@@ -206,10 +206,10 @@ def email_clash(
     is another person's name. trial254 registered `maria@example.org` beside maria, whose
     address it was, and approved her verdict with it: the trail read "given by maria, approved
     by maria@example.org", and `user list` showed the address as two people's."""
-    key = skeleton(name)
-    given = skeleton(fold(email)) if email else None
+    key = skeleton(mailbox(name))
+    given = skeleton(mailbox(fold(email))) if email else None
     for other, other_email in registered:
-        if other_email and key == skeleton(fold(other_email)):
+        if other_email and key == skeleton(mailbox(fold(other_email))):
             how = "is" if name == fold(other_email) else "looks like"
             return InvalidInput(
                 f"{name!r} {how} the email address of the registered user {other!r}; choose a "
@@ -222,6 +222,17 @@ def email_clash(
                 f"{other!r}: it would show another person's name; give your own address"
             )
     return None
+
+
+def mailbox(text: str) -> str:
+    """`text` without the +tag of its local part when it is shaped as an address
+    (`maria+review@example.org` -> `maria@example.org`): plus addressing delivers both to one
+    mailbox, so the two name one person (review256: the first was registered beside maria,
+    whose address was the second, and could approve her verdict). Any other text as is."""
+    local, at, domain = text.partition("@")
+    if not (at and domain) or "+" not in local:
+        return text
+    return f"{local.partition('+')[0]}@{domain}"
 
 
 def _as_read(display: str | None) -> str:
