@@ -125,8 +125,12 @@ class Clash:
     other: str
     fact: str
     of_display: bool
+    # What to do instead, when it is not to choose another name or display name (an --email).
+    advice: str | None = None
 
     def refusal(self) -> InvalidInput:
+        if self.advice is not None:
+            return InvalidInput(f"{self.fact}; {self.advice}")
         chosen = "one" if self.of_display else "a name"
         return InvalidInput(f"{self.fact}; choose {chosen} that cannot be mistaken for theirs")
 
@@ -201,25 +205,39 @@ def email_clash(
     name: str, email: str | None, registered: Iterable[tuple[str, str | None]]
 ) -> InvalidInput | None:
     """Why `name` (in its normal form), with the address `email`, cannot be registered beside
-    the `registered` people (name, email address), or None: the name is, or looks like (by
-    skeleton, so case, width and punctuation aside), another person's address, or the address
-    is another person's name. trial254 registered `maria@example.org` beside maria, whose
-    address it was, and approved her verdict with it: the trail read "given by maria, approved
-    by maria@example.org", and `user list` showed the address as two people's."""
+    the `registered` people (name, email address), or None (`email_likeness`, said as
+    `user add` refuses it)."""
+    clash = email_likeness(name, email, registered)
+    return None if clash is None else clash.refusal()
+
+
+def email_likeness(
+    name: str, email: str | None, registered: Iterable[tuple[str, str | None]]
+) -> Clash | None:
+    """The first of the `registered` people (name, email address) beside whom `name` (in its
+    normal form), with the address `email`, cannot be registered, and how: the name is, or
+    looks like (by skeleton, so case, width and punctuation aside; a +tag is its mailbox's),
+    another person's address, or the address is another person's name. trial254 registered
+    `maria@example.org` beside maria, whose address it was, and approved her verdict with it:
+    the trail read "given by maria, approved by maria@example.org", and `user list` showed the
+    address as two people's. `audit verify` and `audit replay` hold a trail's registrations to
+    it too (workbench.domain.trail_people)."""
     key = skeleton(mailbox(name))
     given = skeleton(mailbox(fold(email))) if email else None
     for other, other_email in registered:
         if other_email and key == skeleton(mailbox(fold(other_email))):
             how = "is" if name == fold(other_email) else "looks like"
-            return InvalidInput(
-                f"{name!r} {how} the email address of the registered user {other!r}; choose a "
-                "name that cannot be mistaken for theirs"
+            return Clash(
+                other, f"{name!r} {how} the email address of the registered user {other!r}", False
             )
-        if email and given == skeleton(other):
+        if email and given == skeleton(mailbox(other)):
             how = "is" if fold(email) == other else "looks like"
-            return InvalidInput(
+            return Clash(
+                other,
                 f"the email address {email!r} {how} the name of the registered user "
-                f"{other!r}: it would show another person's name; give your own address"
+                f"{other!r}: it would show another person's name",
+                False,
+                advice="give your own address",
             )
     return None
 

@@ -19,9 +19,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.display_names import MAX_DISPLAY
-from workbench.domain.identity import MAX_NAME, fold
+from workbench.domain.identity import MAX_NAME, fold, skeleton
 from workbench.domain.name_index import NameIndex
-from workbench.domain.people import registration_likeness
+from workbench.domain.people import (
+    MAX_EMAIL,
+    Clash,
+    email_likeness,
+    mailbox,
+    registration_likeness,
+)
 from workbench.domain.shown import shown
 
 ADDED = "user.added"
@@ -76,6 +82,11 @@ class Registrations:
         # name -> its place among the people (a name registered again keeps its first)
         self._order: dict[str, int] = {}
         self._index = NameIndex()
+        # name -> its email address; and the keys the email rule compares by (a name's or an
+        # address's skeleton, +tag dropped) -> the first person holding each (review256).
+        self._emails: dict[str, str] = {}
+        self._by_address: dict[str, str] = {}
+        self._by_name: dict[str, str] = {}
         self.found: list[LookAlike] = []
         self.total = 0
 
@@ -90,6 +101,8 @@ class Registrations:
         name, display = after.get("name"), after.get("display")
         if not isinstance(name, str) or not (display is None or isinstance(display, str)):
             return
+        email = after.get("email")
+        email = email[:MAX_EMAIL] if isinstance(email, str) and email else None
         # A forged trail may hold a name of any length: each is judged (and said) by as much of
         # it as the workbench ever writes, so that a megabyte of name is not compared with
         # every other nor printed whole, and padding it past that cannot hide its start.
@@ -100,6 +113,8 @@ class Registrations:
         near = self._index.near(name) | (self._index.near(fold(display)) if display else set())
         earlier = ((n, self._people[n][1]) for n in sorted(near, key=self._order.__getitem__))
         clash = registration_likeness(name, display, earlier)
+        if clash is None:
+            clash = self._email_clash(name, email)
         if clash is not None:
             self.total += 1
             if len(self.found) < LOOK_ALIKES_KEPT:
@@ -112,3 +127,17 @@ class Registrations:
         self._index.add(name, name)
         if display:
             self._index.add(fold(display), name)
+        self._by_name.setdefault(skeleton(mailbox(name)), name)
+        if email:
+            self._emails.setdefault(name, email)
+            self._by_address.setdefault(skeleton(mailbox(fold(email))), name)
+
+    def _email_clash(self, name: str, email: str | None) -> Clash | None:
+        """`user add`'s email rule (people.email_likeness) against the people registered
+        before who share a key of it: one whose address this name is, or whose name this
+        address is."""
+        near = {self._by_address.get(skeleton(mailbox(name)))}
+        if email:
+            near.add(self._by_name.get(skeleton(mailbox(fold(email)))))
+        earlier = sorted((n for n in near if n not in (None, name)), key=self._order.__getitem__)
+        return email_likeness(name, email, ((n, self._emails.get(n)) for n in earlier))
