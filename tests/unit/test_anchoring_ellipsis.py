@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.domain.anchoring import find_quote_tolerant
+from workbench.domain.anchoring import AnchorState, Selector, find_quote_tolerant, reanchor
 from workbench.domain.errors import InvalidInput
 
 
@@ -46,3 +46,44 @@ def test_half_an_ellipsis_run_is_no_occurrence(text: str, quote: str) -> None:
     two."""
     with pytest.raises(InvalidInput, match="not found"):
         find_quote_tolerant(text, quote)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("他说……我们", "他说．．．"),  # full-width full stops, as a Chinese keyboard types them
+        ("他说……我们", "他说。。。"),  # ideographic full stops, which fold to "." too
+        ("他说……我们", "．．．我们"),
+    ],
+)
+def test_full_stops_of_any_width_never_cut_an_ellipsis_run(text: str, quote: str) -> None:
+    """Review255: the run was held only for an ASCII "." at the quote's edge; "．．．" and
+    "。。。" fold to "..." just the same, and pinned the first half of a "……"."""
+    with pytest.raises(InvalidInput, match="not found"):
+        find_quote_tolerant(text, quote)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quote"),
+    [
+        ("Wages rose. Prices fell.", "Wages rose… Prices fell.", "Wages rose."),
+        ("x. Wait. what", "x. Wait… what", "Wait."),
+        ("他说...我们会做到。", "他说……我们会做到。", "他说..."),
+    ],
+)
+def test_a_revision_that_makes_a_quotes_stop_an_ellipsis_is_an_edit(
+    old: str, new: str, quote: str
+) -> None:
+    """Review255: re-anchoring read the quote's folded "." as the first dot of the new "…" and
+    took the whole ellipsis: "Wages rose." became "Wages rose…", exact, score 1.0, the verdict
+    standing, where before the ellipsis was folded the claim was fuzzy (its quote changed). A
+    sentence's stop made an ellipsis (words left out, a sentence trailing off) is an edit."""
+    start = old.index(quote)
+    end = start + len(quote)
+    sel = Selector(start, end, quote, old[:start], old[end:])
+    found = reanchor(new, sel)
+    assert found.state is not AnchorState.EXACT and found.state is not AnchorState.MOVED
+    assert found.quote_changed
+    # Its match is not shown as whole ("quote changed (1.00)"): the window "rose." ended
+    # inside the ellipsis' dots and was scored, not the span "rose…" it stands for.
+    assert found.score < 0.99
