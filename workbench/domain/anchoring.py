@@ -269,6 +269,17 @@ class Folded:
             and (at in self.dots or at - 1 in self.dots)
         )
 
+    def keeps(self, quote: str, start: int, end: int) -> bool:
+        """Whether folded [start, end), where `quote` was found, cuts no ligature or ellipsis
+        in two, nor a run of dots an ellipsis is part of at an edge the quote typed as a full
+        stop. A stop of any width counts (".", "．", "。" all fold to "."; review255: "他说．．．"
+        pinned half of a "……"); a quote's own ellipsis there is the one character it is (a
+        Chinese quote's "…" was found in a "……" before the ellipsis was folded)."""
+        if not self.whole(start, end):
+            return False
+        head, tail = fold(quote.lstrip()[:1]) == ".", fold(quote.rstrip()[-1:]) == "."
+        return not (head and self.cuts_dots(start)) and not (tail and self.cuts_dots(end))
+
     def from_original(self, pos: int) -> int:
         """The folded index of the first kept character at or after original `pos`."""
         pos = max(0, min(pos, len(self.original)))
@@ -439,16 +450,7 @@ class Matcher:
             found = [(s, s + len(fq)) for s in occurrence_starts(folded.text, fq)]
         else:
             found = _hyphenated_occurrences(folded, pattern)
-        # Only an edge typed as a full stop is held to the run: a quote's own ellipsis there
-        # is the one character it is (a Chinese quote's "…" was found in a "……" before).
-        head, tail = quote.lstrip()[:1] == ".", quote.rstrip()[-1:] == "."
-        return [
-            folded.span(s, e)
-            for s, e in found
-            if folded.whole(s, e)
-            and not (head and folded.cuts_dots(s))
-            and not (tail and folded.cuts_dots(e))
-        ]
+        return [folded.span(s, e) for s, e in found if folded.keeps(quote, s, e)]
 
     def _occurrences_near(
         self, quote: str, hint: int, *, folded_only: bool = False
@@ -466,7 +468,9 @@ class Matcher:
         near = _starts_near(folded.text, fq, folded.from_original(min(hint, len(self.text))))
         # Nearest in the text as it is: folding shortens a run of spaces, so the order found
         # in the folded text may not be it (the earlier of two as near first, as ever).
-        spans = [folded.span(s, s + len(fq)) for s in near]
+        # Only whole occurrences: a quote's "." read as the first dot of a new "…" would take
+        # the ellipsis into the span, exact, a stop made an ellipsis unflagged (review255).
+        spans = [folded.span(s, s + len(fq)) for s in near if folded.keeps(quote, s, s + len(fq))]
         return sorted(spans, key=lambda c: (abs(c[0] - hint), c[0]))
 
     def _nearest_occurrence(self, sel: Selector, hint: int) -> tuple[int, int] | None:
@@ -676,7 +680,14 @@ class Matcher:
         start, end = folded.span(fs, fe)
         snapped = _to_word_edges(self.text, start, end, whole_start, whole_end)
         snapped = _whole_passage(self.text, sel.quote, fq, *snapped)
-        if snapped != (start, end) or fs not in prefix or fe not in suffix:
+        # An edge inside an ellipsis' dots (or a ligature's letters) took the whole character:
+        # the span's own similarity, not the window's ("rose." was 1.00 like "rose…").
+        if (
+            snapped != (start, end)
+            or fs not in prefix
+            or fe not in suffix
+            or not folded.whole(fs, fe)
+        ):
             start, end = snapped
             sim = _similarity(fq, fold(self.text[start:end]))
             return sim, start, end, context.before(start), context.after(end)
