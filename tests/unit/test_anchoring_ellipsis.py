@@ -87,3 +87,28 @@ def test_a_revision_that_makes_a_quotes_stop_an_ellipsis_is_an_edit(
     # Its match is not shown as whole ("quote changed (1.00)"): the window "rose." ended
     # inside the ellipsis' dots and was scored, not the span "rose…" it stands for.
     assert found.score < 0.99
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "span"),
+    [
+        ("他说⋯⋯我们会做到。", "他说……我们", "他说⋯⋯我们"),  # U+22EF, a Taiwanese text's ellipsis
+        ("他说⋯⋯我们会做到。", "他说......我们", "他说⋯⋯我们"),
+        ("他说……我们会做到。", "他说⋯⋯我们", "他说……我们"),
+        ("more to do︙ wages", "more to do... wages", "more to do︙ wages"),  # the vertical form
+        ("more to do︙ wages", "more to do… wages", "more to do︙ wages"),
+    ],
+)
+def test_the_midline_ellipsis_is_an_ellipsis(text: str, quote: str, span: str) -> None:
+    """Review255: "⋯" (the midline ellipsis many Chinese texts set, "⋯⋯") has no NFKC form,
+    so it stayed itself while "…" became three stops: a quote typed "……" or "......" was
+    refused against "⋯⋯". The vertical "︙" became a lone "…" and, "…" now being "...", no
+    longer matched the "…" it had matched."""
+    found = find_quote_tolerant(text, quote)
+    assert found.quote == span
+    assert text[found.start : found.end] == span
+
+
+def test_half_a_midline_ellipsis_run_is_no_occurrence() -> None:
+    with pytest.raises(InvalidInput, match="not found"):
+        find_quote_tolerant("他说⋯⋯我们", "他说...")
