@@ -133,9 +133,12 @@ class Anchored:
 # letters, the one expansion folding makes (`Folded` maps the letters back to the one character).
 LIGATURES = frozenset(chr(c) for c in range(0xFB00, 0xFB07))
 # The ellipsis, which a word processor makes of three full stops typed (and a wire story keeps
-# either way): folded to them, as a ligature to its letters (trial253).
+# either way): folded to them, as a ligature to its letters (trial253). So are the midline
+# ellipsis many Chinese texts set ("⋯⋯", no NFKC form of its own) and the vertical one (︙,
+# whose NFKC form is "…"): a quote typed "……" or "..." finds them too (review255).
 ELLIPSIS = "\u2026"
-EXPANDED = LIGATURES | {ELLIPSIS}
+ELLIPSES = frozenset({ELLIPSIS, "\u22ef", "\ufe19"})
+EXPANDED = LIGATURES | ELLIPSES
 
 
 @lru_cache(maxsize=4096)
@@ -148,6 +151,8 @@ def _fold_char(ch: str) -> str | None:
         return None
     if ch in EXTRA_FOLDS:
         return EXTRA_FOLDS[ch]
+    if ch in ELLIPSES:
+        return "..."
     folded = unicodedata.normalize("NFKC", ch)
     if ch in EXPANDED:
         return folded
@@ -235,7 +240,7 @@ class Folded:
             here = at - shift  # the folded index of the change
             if at in hyphens:
                 broken.add(here)
-            elif self.original[at] == ELLIPSIS:
+            elif self.original[at] in ELLIPSES:
                 dots.update(range(here, here + grown))
             for k in range(1, grown):  # a ligature's later letters (an ellipsis' dots) map to it
                 inside.add(here + k)
