@@ -418,10 +418,10 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
     number = 0
     while True:
         raw = _read_line(stream)
-        if raw is not None and not raw:
+        if isinstance(raw, bytearray) and not raw:
             return
         number += 1
-        if raw is None:
+        if isinstance(raw, _LongLine):
             yield (
                 number,
                 Unreadable(
@@ -429,6 +429,11 @@ def _bounded_lines(stream: IO[bytes]) -> Iterator[tuple[int, str | Unreadable]]:
                     "size)"
                 ),
             )
+            # Read past its rest only now that a line after it is wanted (a moved event looked
+            # for further down): a check that ends at the long line reads none of it, which an
+            # endless one (`< /dev/zero`) needs, having no end to read to (trial252).
+            if not raw.ended:
+                _skip_rest(stream)
             continue
         if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
             # A byte order mark an editor put first when it saved the file (Notepad, some
@@ -485,11 +490,18 @@ def _nul(index: int) -> str:
     )
 
 
-def _read_line(stream: IO[bytes]) -> bytearray | None:
-    """The next line, its newline included (empty at the end of the file), or None for a line
-    over MAX_LINE, read on through its end and dropped. Read in pieces into one buffer grown in
-    place: `readline(MAX_LINE + 1)` joins the chunks it reads into a new copy, which held a
-    line over the limit twice (trial185: 580 MB for a 300 MB line)."""
+@dataclass(frozen=True, slots=True)
+class _LongLine:
+    """A line over MAX_LINE, dropped as read; `ended`: its newline was read with it."""
+
+    ended: bool
+
+
+def _read_line(stream: IO[bytes]) -> bytearray | _LongLine:
+    """The next line, its newline included (empty at the end of the file), or _LongLine for a
+    line over MAX_LINE, its rest left unread (`_skip_rest`). Read in pieces into one buffer
+    grown in place: `readline(MAX_LINE + 1)` joins the chunks it reads into a new copy, which
+    held a line over the limit twice (trial185: 580 MB for a 300 MB line)."""
     line = bytearray()
     while True:
         piece = stream.readline(min(_PIECE, MAX_LINE + 1 - len(line)))
@@ -498,12 +510,15 @@ def _read_line(stream: IO[bytes]) -> bytearray | None:
             break
     if len(line) <= MAX_LINE:
         return line
-    ended = line.endswith(b"\n")
-    del line
-    while not ended:
+    return _LongLine(ended=line.endswith(b"\n"))
+
+
+def _skip_rest(stream: IO[bytes]) -> None:
+    """Read on through the end of the line begun (or of the file), holding a piece at most."""
+    while True:
         piece = stream.readline(_PIECE)
-        ended = not piece or piece.endswith(b"\n")
-    return None
+        if not piece or piece.endswith(b"\n"):
+            return
 
 
 def _other_format(first_line: str) -> str | None:
