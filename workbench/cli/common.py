@@ -398,7 +398,9 @@ def text_or_stdin(value: str | None, what: str = "the text") -> str | None:
     say_reading_stdin(what)
     # UTF-8 (and UTF-16, UTF-32 with their mark) take at most 4 bytes a character; the
     # character limit is checked by the service.
-    text = decode_text(read_stdin(4 * MAX_NOTE, " for a note"), "standard input")
+    # The refusal names what was read, as the notice does: "for a note" sent a user who piped
+    # a claim's text looking for a note option (trial252).
+    text = decode_text(read_stdin(4 * MAX_NOTE, f" for {what}"), "standard input")
     if not text.strip():
         raise InvalidInput("standard input is empty: `-` reads the text from it; nothing changed")
     return text
