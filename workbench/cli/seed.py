@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from workbench.cli.common import workbench_from
+from workbench.cli.common import say_reading_stdin, workbench_from
 from workbench.cli.once import Command, Group
 from workbench.cli.options import board_limit_option, json_context
 from workbench.cli.render import clip, emit_json, json_out, message, plural, table
@@ -31,6 +31,9 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     """
     from workbench.services.seeds import load_seed
 
+    if path == "-":
+        # Read from standard input as every `-` is; at a terminal it waited without a word.
+        say_reading_stdin("the seed file")
     r = load_seed(workbench_from(ctx), path)
     for claim_id, refs in r.similar.items():
         for ref in refs:
