@@ -24,6 +24,7 @@ from workbench.domain.errors import (
 )
 from workbench.new_file import file_exists, folder_of, missing_folder, occupied, place_new
 from workbench.services.context import Workbench
+from workbench.services.inputs import real_path
 from workbench.services.verify import Head, chain_head
 
 
@@ -46,7 +47,7 @@ def backup(wb: Workbench, target: str) -> Backup:
         # A file that cannot be written, as a read-only folder's below and every `-o FILE`'s
         # (the CLI's file_error), not bad input (a trial's script did not retry it).
         raise FileNotFoundError(errno.ENOENT, problem)
-    if Path(source).resolve() == dest.resolve():
+    if real_path(source) == real_path(dest):
         raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
     try:

@@ -187,6 +187,13 @@ class Workbench:
                     f"no database at {path}; a PostgreSQL URL starts with postgresql://: "
                     f"--db {meant}"
                 )
+            if os.path.islink(path):
+                # A link to itself or to a missing file: said as one, or "no database" sends
+                # the user looking for a file that the link hides (trial252).
+                return NotFound(
+                    f"no database at {path}: it is a symbolic link to {os.readlink(path)}, "
+                    "which leads to no file"
+                )
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             return NotFound(f"no database at {path}", hint=step("start_database"))

@@ -38,6 +38,14 @@ class Input:
     name: str
 
 
+def real_path(path: str | Path) -> Path:
+    """`path` with its symbolic links resolved, as far as they lead. Not Path.resolve: on a
+    link that leads to itself (`ln -s loop loop`) Python 3.11's raises RuntimeError, a
+    traceback (trial252); here the loop is left in the name, and opening it then says "Too many
+    levels of symbolic links" as every other read of one does."""
+    return Path(os.path.realpath(path))
+
+
 def refuse_symlink(path: str, *, can_follow: bool = False) -> None:
     """Refuse `path` if it is a symbolic link; `can_follow`: the caller offers to follow it
     (follow_symlinks), and the refusal says so. A missing path is left to the caller."""
@@ -163,7 +171,7 @@ def _read_chunks(
     if stat.S_ISLNK(link.st_mode):
         if not follow_symlinks:
             refuse_symlink(path, can_follow=can_follow)
-        name = str(p.resolve())
+        name = str(real_path(p))
     with _open_file(path, follow=True) as f:
         size = os.fstat(f.fileno()).st_size
         if size > limit:

@@ -26,7 +26,7 @@ from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.status import CLAIM_TYPE_NAMES
 from workbench.domain.text import decode_text, find_quote, normalise, sha256_text
 from workbench.services.context import Workbench, reading
-from workbench.services.inputs import read_source
+from workbench.services.inputs import read_source, real_path
 from workbench.services.views import DocumentView, SimilarRef, from_row
 
 DEFAULT_SEED = "minimax-claims.yaml"
@@ -128,9 +128,9 @@ def seed_document(seed_path: Path, name: str) -> Path:
         beside_the_seed(name)
     except ValueError as exc:
         raise InvalidInput(f"{seed_path}: document: file: {exc}") from None
-    folder = seed_path.parent.resolve()
+    folder = real_path(seed_path.parent)
     path = folder / name
-    if not path.resolve().is_relative_to(folder):
+    if not real_path(path).is_relative_to(folder):
         raise InvalidInput(
             f"{seed_path}: document: file: {name!r} leads out of the seed's folder "
             "(through a symbolic link): the article must lie beside the seed file"
