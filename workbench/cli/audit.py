@@ -18,6 +18,7 @@ from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.once import Group
 from workbench.cli.options import (
     ID,
+    INPUT_FILE_OR_DASH,
     RECORDED_NAME,
     SPAN_MOMENT,
     after_options,
@@ -147,7 +148,7 @@ GAPS_SHOWN = 10
 @click.option(
     "--file",
     "path",
-    type=click.Path(allow_dash=True),
+    type=INPUT_FILE_OR_DASH,
     metavar="EXPORT.jsonl",
     help="Check an exported JSONL file (- for stdin) instead of the database.",
 )

@@ -115,6 +115,12 @@ def _date_text(parse: Callable[[str], object]) -> Callable[[str], str]:
 # Every date option: DAY a date (YYYY-MM-DD); PAST_DAY one that has come (a publication, a
 # page read: `past_date`); MOMENT a date or an ISO 8601 date-time.
 DAY = _Checked("date", str, _date_text(lambda v: parse_date(v, "")))
+
+# A file a command reads. Click's check that it is readable (readable=True, its default) made
+# an unreadable file bad usage, exit 2, where a missing one is a refusal, exit 1 (trial252): the
+# command's own open refuses both, as `cannot read FILE: Permission denied` and `no such file`.
+INPUT_FILE = click.Path(readable=False)
+INPUT_FILE_OR_DASH = click.Path(readable=False, allow_dash=True)
 PAST_DAY = _Checked("date", str, _date_text(lambda v: past_date(v, "date")))
 # A page read (evidence --accessed): its floor (1990) checked here too, so every bound of the
 # option is bad usage (trial56: the floor, checked by the service alone, was exit 1).
