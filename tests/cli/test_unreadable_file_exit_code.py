@@ -10,6 +10,7 @@ Root reads any file: as root the command runs in a process without the capabilit
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -35,7 +36,8 @@ DROP_READ_ANY = ("--bounding-set=-dac_override,-dac_read_search", "--")
 
 def run_unprivileged(args: list[str], env: dict[str, str], cwd: Path) -> tuple[int, str]:
     if os.geteuid() != 0:
-        r = run_cli(args, env=env)
+        with contextlib.chdir(cwd):
+            r = run_cli(args, env=env)
         return r.code, r.err
     setpriv = shutil.which("setpriv")
     if setpriv is None:
