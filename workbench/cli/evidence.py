@@ -98,7 +98,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 
 @evidence.command("get")
 @click.argument("evidence_id", metavar="EVIDENCE_ID", type=ID)
-@output_option("Where to write the archived file (- for stdout).", required=True, writable=False)
+@output_option("Where to write the archived file (- for stdout).", required=True)
 @force_option
 @click.pass_context
 def get(ctx: click.Context, evidence_id: int, output: str, force: bool) -> None:

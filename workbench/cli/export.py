@@ -19,6 +19,7 @@ from workbench.cli.once import Group
 from workbench.cli.options import (
     ID,
     ORG_URL,
+    OUTPUT_FILE,
     PUBLISHER,
     URL_TEMPLATE,
     after_options,
@@ -502,7 +503,7 @@ def _noting_flagged(rows: Iterator[dict[str, Any]], flagged: list[int]) -> Itera
 
 
 @export.command("bundle")
-@click.argument("path", metavar="FILE", type=click.Path(dir_okay=False, writable=True))
+@click.argument("path", metavar="FILE", type=OUTPUT_FILE)
 @json_context
 def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """Everything, losslessly, in one deterministic archive (a ZIP of JSON lines).

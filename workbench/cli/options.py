@@ -121,6 +121,10 @@ DAY = _Checked("date", str, _date_text(lambda v: parse_date(v, "")))
 # command's own open refuses both, as `cannot read FILE: Permission denied` and `no such file`.
 INPUT_FILE = click.Path(readable=False)
 INPUT_FILE_OR_DASH = click.Path(readable=False, allow_dash=True)
+# A file a command writes. Not Click's writable check either: a read-only FILE already there
+# was bad usage, exit 2, where the write's own refusals (FILE exists: --force; a folder it may
+# not write in) are exit 1 (trial252).
+OUTPUT_FILE = click.Path(dir_okay=False)
 PAST_DAY = _Checked("date", str, _date_text(lambda v: past_date(v, "date")))
 # A page read (evidence --accessed): its floor (1990) checked here too, so every bound of the
 # option is bad usage (trial56: the floor, checked by the service alone, was exit 1).
@@ -400,12 +404,12 @@ def min_score_option(default: float, what: str) -> Decorator[Any]:
     )
 
 
-def output_option(help: str, *, required: bool = False, writable: bool = True) -> Decorator[Any]:
+def output_option(help: str, *, required: bool = False) -> Decorator[Any]:
     return click.option(
         "--output",
         "-o",
         required=required,
-        type=click.Path(dir_okay=False, writable=writable),
+        type=OUTPUT_FILE,
         help=help,
     )
 

@@ -22,7 +22,7 @@ from workbench.cli.render import emit_json, message, plural, shown_path, warning
     "--output",
     "-o",
     required=True,
-    type=click.Path(writable=True),
+    type=click.Path(),  # not writable=True: a read-only one is refused as exit 1 (trial252)
     help="The HTML file to write (a folder with --all).",
 )
 @force_option
