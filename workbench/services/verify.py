@@ -237,7 +237,7 @@ def verify_file(
             )
         scope = ExportScope.from_record(record)
         if isinstance(scope, str):
-            return _failed(f"line {number}: {scope}")
+            return _failed(f"line {number}: {_older_export(record) or scope}")
         flt = filter_of(scope.filters)
         if isinstance(flt, str):
             return _failed(f"line {number}: {flt}")
@@ -529,6 +529,27 @@ def _other_format(first_line: str) -> str | None:
     if header.startswith(",".join(EXPORT_FIELDS[:3])):
         return "CSV"
     return "a Markdown timeline" if header.rstrip() == TIMELINE_TITLE else None
+
+
+def _older_export(record: Any) -> str | None:
+    """What a first line that is an event says: the file was exported by a workbench older than
+    the scope line (or before the hash chain), or had its scope line removed, which look alike.
+    An upgraded desk met "export it again" for the trail it had archived (trial251); what still
+    holds is the database containing the file's last event, so that check is named."""
+    if not isinstance(record, dict) or not isinstance(record.get("seq"), int):
+        return None
+    if "hash" not in record:
+        return (
+            "the first line is not a scope line but an event with no hash: an export by an "
+            "older workbench, from before the hash chain, which nothing can verify; verify the "
+            "database it came from (`workbench audit verify`)"
+        )
+    return (
+        "the first line is not a scope line but event "
+        f"{record['seq']}: an export by an older workbench (or one whose scope line was "
+        "removed), which is not verified as a file; that the database still holds it is: "
+        "`workbench audit verify --head HASH --count SEQ` with the hash and seq of its last line"
+    )
 
 
 def _json(line: str) -> Any:
