@@ -33,3 +33,17 @@ def test_typed_full_stops_pin_the_documents_ellipsis(cli: Run, tmp_path: Path) -
     typed = "four more years… six"
     again = json.loads(ok(cli("claim", "add", "1", "--text", "U", "--quote", typed, "--json")).out)
     assert again["quote"] == "four more years... six"
+
+
+def test_typed_stops_pin_an_ellipsis_before_an_ideographic_full_stop(
+    cli: Run, tmp_path: Path
+) -> None:
+    """rr260: the "。" after a "……" was read as a fourth dot of the ellipsis' run, and the
+    quote typed with six full stops refused, the nearest passage "100% alike"."""
+    path = tmp_path / "story.txt"
+    path.write_text("记者问他。他说……。我们会做到。\n", encoding="utf-8")
+    ok(cli("doc", "add", str(path)))
+    added = json.loads(
+        ok(cli("claim", "add", "1", "--text", "T", "--quote", "他说......", "--json")).out
+    )
+    assert added["quote"] == "他说……"

@@ -112,3 +112,35 @@ def test_the_midline_ellipsis_is_an_ellipsis(text: str, quote: str, span: str) -
 def test_half_a_midline_ellipsis_run_is_no_occurrence() -> None:
     with pytest.raises(InvalidInput, match="not found"):
         find_quote_tolerant("他说⋯⋯我们", "他说...")
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "span"),
+    [
+        ("他说……。我们会做到。", "他说......", "他说……"),  # "……。": the stop ends the sentence
+        ("他说……。我们会做到。", "他说．．．．．．", "他说……"),
+        ("“走吧⋯⋯。”他说", "走吧......", "走吧⋯⋯"),
+        ("他说了。……我们", "他说了.", "他说了。"),  # the quote's own stop, typed ASCII
+        ("他说了。……我们", "。……我们", "。……我们"),
+    ],
+)
+def test_an_ideographic_full_stop_is_no_dot_of_an_ellipsis(
+    text: str, quote: str, span: str
+) -> None:
+    """rr260: "。" folds to "." as "．" does, and was read as a fourth dot of the run beside a
+    "……": a quote typed "他说......" was refused against "他说……。" with the nearest passage
+    "100% alike", though it holds the whole ellipsis and the "。" is the sentence's own stop."""
+    found = find_quote_tolerant(text, quote)
+    assert found.quote == span
+    assert text[found.start : found.end] == span
+
+
+def test_doc_update_keeps_a_quote_before_a_sentence_stop_exact() -> None:
+    """rr260: re-anchoring held the same run, so "他说......" revised to "他说……。" (the
+    ellipsis set, a stop added after it) was flagged as a changed quote."""
+    old, new, quote = "前文。他说......我们会做到。", "前文。他说……。我们会做到。", "他说......"
+    start = old.index(quote)
+    sel = Selector(start, start + len(quote), quote, old[:start], old[start + len(quote) :])
+    found = reanchor(new, sel)
+    assert found.state in (AnchorState.EXACT, AnchorState.MOVED)
+    assert found.span is not None and found.span.quote == "他说……"
