@@ -139,6 +139,8 @@ LIGATURES = frozenset(chr(c) for c in range(0xFB00, 0xFB07))
 ELLIPSIS = "\u2026"
 ELLIPSES = frozenset({ELLIPSIS, "\u22ef", "\ufe19"})
 EXPANDED = LIGATURES | ELLIPSES
+# The ideographic full stops, which fold to "." and are never part of an ellipsis.
+SENTENCE_STOPS = frozenset("\u3002\uff61")
 
 
 @lru_cache(maxsize=4096)
@@ -267,12 +269,18 @@ class Folded:
     def cuts_dots(self, at: int) -> bool:
         """Whether folded index `at`, an edge of an occurrence, falls between two full stops of
         a run that an ellipsis is part of: "..." typed is one ellipsis, not half of a "……"."""
-        text = self.text
         return (
-            0 < at < len(text)
-            and text[at - 1] == text[at] == "."
+            0 < at < len(self.text)
             and (at in self.dots or at - 1 in self.dots)
+            and self._run_dot(at - 1)
+            and self._run_dot(at)
         )
+
+    def _run_dot(self, i: int) -> bool:
+        """Whether folded character i is a dot an ellipsis' run may hold: an ideographic full
+        stop folds to "." too, but ends the sentence ("他说……。": rr260, a quote typed
+        "他说......" was refused, the "。" read as a fourth dot)."""
+        return self.text[i] == "." and self.original[self.to_original(i)] not in SENTENCE_STOPS
 
     def keeps(self, quote: str, start: int, end: int) -> bool:
         """Whether folded [start, end), where `quote` was found, cuts no ligature or ellipsis
