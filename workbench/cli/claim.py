@@ -165,9 +165,11 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     c = d.claim
     at = c.start - d.context_start
     click.echo(f"claim #{c.id}  [{c.status}]  {c.type}  version {c.version}")
-    click.echo(f"  claim    {c.text}")
+    # Each value as the desk holds it, escaped as the names below are (rr260: a desk file
+    # written by hand with an ESC sequence in the speaker set the window's title).
+    click.echo(f"  claim    {shown(c.text, one_line=True)}")
     if c.speaker:
-        click.echo(f"  speaker  {c.speaker}")
+        click.echo(f"  speaker  {_name(c.speaker)}")
     # A document's later revision is named; most documents only ever have the one. So is the
     # first, where an orphaned claim's offsets still count in it though the document has more.
     named = c.revision > 1 or c.anchor_state == "orphaned"
@@ -232,7 +234,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     if c.rating:
         click.echo(
-            f"  rating   {c.rating['label']}"
+            f"  rating   {shown(str(c.rating['label']), one_line=True)}"
             + (f" ({c.rating['value']}/5)" if c.rating["value"] is not None else "")
         )
     if c.proposed_status:
@@ -254,15 +256,15 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     if c.due:
         desk.append(f"due {c.due}")
     if c.tags:
-        desk.append("tags " + ", ".join(c.tags))
+        desk.append("tags " + ", ".join(shown(t, one_line=True) for t in c.tags))
     click.echo("  desk     " + "; ".join(desk))
     if d.evidence:
         click.echo("evidence")
         for ev in d.evidence:
             source = ev.url or ev.citation or f"{ev.file_name} ({ev.size} bytes, {ev.sha256})"
-            click.echo(f"  #{ev.id:<4} {ev.stance:<8}  {source}")
+            click.echo(f"  #{ev.id:<4} {ev.stance:<8}  {shown(source, one_line=True)}")
             if ev.title:
-                click.echo(f"        {ev.title}")
+                click.echo(f"        {shown(ev.title, one_line=True)}")
     if d.notes:
         click.echo("notes")
         for n in d.notes:
@@ -270,7 +272,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             click.echo(
                 f"  #{n.id} {n.created_at} {_name(n.author)}" + ("  internal" if n.internal else "")
             )
-            click.echo("      " + n.body.replace("\n", "\n      "))
+            click.echo("      " + shown(n.body).replace("\n", "\n      "))
     click.echo("history")
     for line in history_lines(d.events):
         click.echo(line)
