@@ -144,3 +144,22 @@ def test_doc_update_keeps_a_quote_before_a_sentence_stop_exact() -> None:
     found = reanchor(new, sel)
     assert found.state in (AnchorState.EXACT, AnchorState.MOVED)
     assert found.span is not None and found.span.quote == "他说……"
+
+
+@pytest.mark.parametrize(
+    ("text", "quote"),
+    [
+        ("他说……我们", "他说...\u200b"),  # a zero-width space pasted after it
+        ("他说……我们", "他说...\u00ad"),  # a soft hyphen
+        ("他说……我们", "\ufeff...我们"),  # a byte order mark before it
+        ("他说……我们", "他说. . .\u200b "),
+    ],
+)
+def test_an_invisible_character_at_the_edge_does_not_hide_the_typed_stop(
+    text: str, quote: str
+) -> None:
+    """rr260: the edge held to the run was the quote's last character as typed, and one that
+    folding drops (a zero-width space, a soft hyphen, a BOM pasted with it) hid the full stop
+    before it: "他说...\u200b" pinned the first half of "……", as "他说..." does not."""
+    with pytest.raises(InvalidInput, match="not found"):
+        find_quote_tolerant(text, quote)
