@@ -290,7 +290,7 @@ class Folded:
         Chinese quote's "…" was found in a "……" before the ellipsis was folded)."""
         if not self.whole(start, end):
             return False
-        head, tail = fold(quote.lstrip()[:1]) == ".", fold(quote.rstrip()[-1:]) == "."
+        head, tail = _typed_stops(quote)
         return not (head and self.cuts_dots(start)) and not (tail and self.cuts_dots(end))
 
     def from_original(self, pos: int) -> int:
@@ -304,6 +304,16 @@ class Folded:
             else:
                 hi = mid
         return lo
+
+
+@lru_cache(maxsize=64)
+def _typed_stops(quote: str) -> tuple[bool, bool]:
+    """Whether the first and the last character of `quote` that folding keeps is a full stop
+    (of any width). Not its first and last as typed: a zero-width space or soft hyphen pasted
+    with it is dropped, and hid the stop before it (rr260: "他说...\u200b" pinned half of a
+    "……"). Cached: asked again for each occurrence found."""
+    kept = _SPACES.sub("", quote)
+    return fold(kept[:1]) == ".", fold(kept[-1:]) == "."
 
 
 def fold(text: str) -> str:
