@@ -36,7 +36,7 @@ def _storage_error(
 
     if (damage := damage_refusal(url, driver_error)) is not None:
         return damage
-    if (locked := lock_ran_out(driver_error, words=operational)) is not None:
+    if operational and (locked := lock_ran_out(driver_error, words=True)) is not None:
         return locked
     if isinstance(driver_error, BaseException):
         if (refusal := server_refusal(driver_error, write=write, url=url)) is not None:
@@ -48,18 +48,21 @@ def _storage_error(
 
 def lock_ran_out(driver_error: object, *, words: bool) -> Conflict | None:
     """SQLite's busy timeout run out behind another's write lock, as the refusal of any
-    command behind a lock, to try again; else None. The one rule for a transaction's error
-    (`_storage_error`) and for one met while the database is opened or brought to this schema
-    (context's `_refuse_server_bound`, fix206): SQLITE_BUSY by its code, and, `words`, by its
-    message ("database is locked"), which a transaction's operational error is read by too
-    (only an operational one: another's message may quote a stored value)."""
-    from workbench.db.sqlite import is_busy
+    command behind a lock, to try again; else None. Read as each caller always read it:
+    `words`, a transaction's operational error (`_storage_error`; only an operational one,
+    as another's message may quote a stored value), by its message ("database is locked",
+    "database table is locked"); else one met while the database is opened or brought to
+    this schema (context's `_refuse_server_bound`, fix206), by SQLITE_BUSY alone. Never a
+    transaction's by the code: SQLite answers SQLITE_BUSY to a COMMIT while one of the
+    connection's own write statements is still in progress too ("cannot commit transaction -
+    SQL statements in progress"), a fault no retry gets past, not another's lock (review257)."""
+    if words:
+        ran_out = "locked" in str(driver_error).lower()
+    else:
+        from workbench.db.sqlite import is_busy
 
-    if is_busy(driver_error if isinstance(driver_error, BaseException) else None) or (
-        words and "locked" in str(driver_error).lower()
-    ):
-        return Conflict(stayed_locked(None), reason=DATABASE_LOCKED)
-    return None
+        ran_out = isinstance(driver_error, BaseException) and is_busy(driver_error)
+    return Conflict(stayed_locked(None), reason=DATABASE_LOCKED) if ran_out else None
 
 
 def server_refusal(
