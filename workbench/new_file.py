@@ -97,7 +97,13 @@ def writing(
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
         if replace and never is None:
-            os.replace(tmp, target)
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                # Named as the file asked for, as above: a sticky folder (/tmp) refuses to
+                # replace another user's file, and the refusal named the temporary file,
+                # removed below (review261).
+                raise OSError(exc.errno, exc.strerror, str(target)) from None
             return
         try:
             place_new(tmp, target)
