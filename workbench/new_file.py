@@ -10,6 +10,7 @@ file is linked into place, so that a file appearing meanwhile is not overwritten
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -55,7 +56,26 @@ def missing_folder(path: str | Path, target: Path) -> str | None:
     """Why `target` (asked for as `path`) cannot be written when its folder does not exist,
     else None."""
     folder = folder_of(target)
-    return None if folder.is_dir() else f"cannot write {path}: the folder {folder} does not exist"
+    if folder.is_dir():
+        return None
+    loop = looping(folder)
+    if loop is not None:
+        # There as a link, so "does not exist" sent the user to make it (review261).
+        return f"cannot write {path}: the folder {folder} cannot be reached, {loop}"
+    return f"cannot write {path}: the folder {folder} does not exist"
+
+
+def looping(path: str | Path) -> str | None:
+    """How a symbolic link on the way to `path` loops (`ln -s loop loop`; `path` itself, or a
+    folder it is in), said after the path, else None: Path.exists and is_dir read such a path
+    as missing, and the advice for a missing one (make it, start a database there) cannot be
+    followed."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"a symbolic link on the way to it loops ({exc.strerror})"
+    return None
 
 
 def occupied(target: Path) -> bool:

@@ -41,6 +41,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
+from workbench.new_file import looping
 from workbench.services.storage_errors import (
     database_errors,
     driver_errors,
@@ -194,6 +195,11 @@ class Workbench:
                     f"no database at {path}: it is a symbolic link to {os.readlink(path)}, "
                     "which leads to no file"
                 )
+            loop = looping(path)
+            if loop is not None:
+                # A folder on the way that is a link to itself: no database can start there
+                # either (review261).
+                return NotFound(f"no database at {path}: {loop}")
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             return NotFound(f"no database at {path}", hint=step("start_database"))
