@@ -171,7 +171,7 @@ events = Table(
 settings = Table("settings", key=TEXT, value=TEXT)
 
 # The registered people, for the reads that ask whether a name is one (`claim list --mine`).
-users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT)
+users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT, email=TEXT)
 
 # The schema revision Alembic records (read by workbench.db.revision without Alembic).
 alembic_version = Table("alembic_version", version_num=TEXT)

@@ -222,16 +222,14 @@ def email_likeness(
     the trail read "given by maria, approved by maria@example.org", and `user list` showed the
     address as two people's. `audit verify` and `audit replay` hold a trail's registrations to
     it too (workbench.domain.trail_people)."""
-    key = skeleton(mailbox(name))
-    given = skeleton(mailbox(fold(email))) if email else None
     for other, other_email in registered:
-        if other_email and key == skeleton(mailbox(fold(other_email))):
-            how = "is" if name == fold(other_email) else "looks like"
+        how = address_of(name, other_email)
+        if how is not None:
             return Clash(
                 other, f"{name!r} {how} the email address of the registered user {other!r}", False
             )
-        if email and given == skeleton(mailbox(other)):
-            how = "is" if fold(email) == other else "looks like"
+        how = address_of(other, email)
+        if how is not None:
             return Clash(
                 other,
                 f"the email address {email!r} {how} the name of the registered user "
@@ -239,6 +237,29 @@ def email_likeness(
                 False,
                 advice="give your own address",
             )
+    return None
+
+
+def address_of(name: str, email: str | None) -> str | None:
+    """How `name` (in its normal form) is the address `email`, as the words between them: "is",
+    or "looks like" (by skeleton, so case, width and punctuation aside; a +tag is its
+    mailbox's); None when it is not. The email rule's one comparison (`email_likeness`,
+    `email_tie`)."""
+    if not email or skeleton(mailbox(name)) != skeleton(mailbox(fold(email))):
+        return None
+    return "is" if name == fold(email) else "looks like"
+
+
+def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
+    """Why two registered people, `a` and `b` (each with their address, or None), are one
+    person by the email rule `user add` registers by (`email_likeness`): one's name is, or looks
+    like, the other's address. Said as "'maria@example.org' is the email address of the
+    registered user 'maria'"; None when neither is. The sign-off reads them as one reviewer
+    (fix259: maria@example.org, registered before the rule, approved maria's verdict)."""
+    for name, other, address in ((a, b, b_email), (b, a, a_email)):
+        how = address_of(name, address)
+        if how is not None:
+            return f"{name!r} {how} the email address of the registered user {other!r}"
     return None
 
 

@@ -40,6 +40,7 @@ from enum import StrEnum
 
 from workbench.domain.errors import TransitionRefused, give, step
 from workbench.domain.limits import has_visible
+from workbench.domain.people import email_tie
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
     FINAL_STATUSES,
@@ -179,6 +180,9 @@ class Request:
     # The display names of the registered people among the proposer and the actor (name ->
     # display), for an approval: a name is also the person whose display name it is like.
     displays: Mapping[str, str | None] = field(default_factory=dict)
+    # Their email addresses (name -> address), likewise: a name is also the person whose
+    # address it is (the email rule, people.email_tie).
+    emails: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,6 +377,21 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
             else f"{request.actor} is too like {proposer}, who proposed this verdict"
         )
         raise refuse(claim, Refusal.OWN_VERDICT, f"{who}; a different reviewer must approve it")
+    emails = request.emails
+    tie = (
+        None
+        if proposer is None
+        else email_tie(proposer, emails.get(proposer), request.actor, emails.get(request.actor))
+    )
+    if tie is not None:
+        # A pair `user add` has refused since trial254, registered before it (fix259:
+        # maria@example.org approved maria's verdict): named with the address that ties them.
+        raise refuse(
+            claim,
+            Refusal.OWN_VERDICT,
+            f"{request.actor} is too like {proposer}, who proposed this verdict ({tie}); a "
+            "different reviewer must approve it",
+        )
     if claim.verdict_revision is not None:
         # The proposal judged a quote the document no longer says: approving it would publish a
         # verdict on text nobody checked. Back to the checker, who checks the new text.

@@ -288,11 +288,11 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
     )
     u = tables.users.c
     # Keyed by each name's form today (an earlier version's `陈 静` is the approver `陈静`).
-    displays = People.read(
-        (r.name, r.display, r.skeleton)
-        for r in conn.rows(select(u.name, u.display, u.skeleton, source=tables.users))
-    ).displays
-    request = Request(Move.APPROVE, approver, displays=displays)
+    users = conn.rows(select(u.name, u.display, u.skeleton, u.email, source=tables.users))
+    displays = People.read((r.name, r.display, r.skeleton) for r in users).displays
+    # Addresses by the name as stored (a proposer recorded so) and by its form today.
+    emails = {n: r.email for r in users for n in (r.name, current_form(r.name))}
+    request = Request(Move.APPROVE, approver, displays=displays, emails=emails)
     role = sign_off_role(conn)
     approvable, refused = [], []
     for c in claims:

@@ -33,7 +33,7 @@ from workbench.services.claim_updates import (
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.queries import record_events, sign_off_role
-from workbench.services.registry import registered_people
+from workbench.services.registry import registered_people, registered_user
 from workbench.services.revisions import unpublished_judged_quote
 from workbench.services.views import ClaimView, StatusChange
 
@@ -108,7 +108,8 @@ def _review_in(
     state = claim_state(claim)
     try:
         if move == Move.APPROVE:
-            request = replace(request, displays=displays(tx, claim.proposed_by, tx.actor))
+            names = (claim.proposed_by, tx.actor)
+            request = replace(request, displays=displays(tx, *names), emails=emails(tx, *names))
             decision = decide_approval(state, request, record(tx, claim_id), session_role(tx))
         else:
             decision = decide(state, request)
@@ -164,6 +165,17 @@ def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
     alone, the approver typed today had no display name."""
     shown = registered_people(tx.session).displays
     return {n: shown[key] for n in names if n and (key := current_form(n)) in shown}
+
+
+def emails(tx: Tx, *names: str | None) -> dict[str, str | None]:
+    """The email addresses of those of `names` who are registered (name -> address), each found
+    as `displays` finds it: the sign-off holds the two to the email rule too (fix259). Two rows
+    read by their key, not the desk's people: this is asked on every approval."""
+    found: dict[str, str | None] = {}
+    for name in names:
+        if name and (row := registered_user(tx.session, current_form(name))) is not None:
+            found[name] = row.email
+    return found
 
 
 def record(tx: Tx, claim_id: int) -> ProposalRecord:
