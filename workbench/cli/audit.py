@@ -39,7 +39,7 @@ from workbench.domain.shown import shown_items, shown_text
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from workbench.domain.trail_people import LookAlike
+    from workbench.domain.trail_people import LookAlike, OnePersonApproval
     from workbench.domain.verification import ChainReport
     from workbench.services.audit import SilentActor
 
@@ -198,6 +198,7 @@ def verify(
         if report.broken is None:
             _say_clock_steps(report)
             _say_look_alikes(report.look_alikes, report.look_alike_count)
+            _say_one_person_approvals(report.one_person_approvals, report.one_person_approval_count)
     if not report.ok:
         sys.exit(EXIT_REFUSED)
 
@@ -341,6 +342,25 @@ def _say_look_alikes(found: Sequence[LookAlike], count: int) -> None:
         message(f"  … ({count:,} in all, listed by --json)")
 
 
+def _say_one_person_approvals(found: Sequence[OnePersonApproval], count: int) -> None:
+    """Approvals by a person the email rule reads as the proposer (maria@example.org approving
+    maria's verdict), on stderr: a warning, not a break, since a workbench before the sign-off
+    held approvals to that rule (fix259) let them through, as `claim approve` refuses now."""
+    if not count:
+        return
+    approvals = "approval" if count == 1 else "approvals"
+    warning(
+        f"the trail holds {count:,} {approvals} by a person the email rule reads as the "
+        "verdict's proposer, which `workbench claim approve` refuses: a workbench before the "
+        "rule let it through, or the trail was rewritten outside it; no second person "
+        "reviewed the verdict:"
+    )
+    for one in found[:GAPS_SHOWN]:
+        message(f"  {one.message()}")
+    if count > GAPS_SHOWN:
+        message(f"  … ({count:,} in all, listed by --json)")
+
+
 def _print_rule_breaks(r: ChainReport) -> None:
     """Every hash and link holds, but events record moves the workflow refuses: the trail was
     written or rewritten with its hashes recomputed, which only the rules (or a head noted
@@ -414,5 +434,6 @@ def replay(ctx: click.Context, as_json: bool) -> None:
         message(f"{plural(report.total, 'difference')} between the events and the tables")
     if not as_json:
         _say_look_alikes(report.look_alikes, report.look_alike_count)
+        _say_one_person_approvals(report.one_person_approvals, report.one_person_approval_count)
     if not report.consistent:
         sys.exit(EXIT_REFUSED)

@@ -31,7 +31,8 @@ approval by SQL, the claims row agreeing (trial55). By name only: which look-ali
 person has grown since (small capitals, display names), and an approval an older workbench let
 through under a look-alike is no forgery of the trail; replay reporting it would refuse that
 desk's own bundle (review55). `claim show` and publishing read such an approval as none
-(workbench.domain.sign_off).
+(workbench.domain.sign_off). One by a person the email rule reads as the proposer (their
+address: fix259) is warned of, for the same reason not a difference (trail_people).
 And a `claim.status_changed` that gives a verdict while the trail's own review.required is on:
 the workflow has only proposed a verdict then since the setting first existed (trial185: a
 verdict forged past the sign-off, rechained, verified OK).
@@ -89,7 +90,7 @@ from workbench.domain.status import (
 )
 from workbench.domain.text import whole_number
 from workbench.domain.trail_people import ADDED as USER_ADDED
-from workbench.domain.trail_people import LookAlike, Registrations
+from workbench.domain.trail_people import LookAlike, OnePersonApproval, Registrations
 from workbench.domain.transitions import (
     APPROVED,
     EDITED,
@@ -379,6 +380,10 @@ class ReplayReport:
     # how many: a warning about the trail, not a difference (workbench.domain.trail_people).
     look_alikes: tuple[LookAlike, ...] = ()
     look_alike_count: int = 0
+    # Approvals by a person the email rule reads as the proposer (trail_people): a warning
+    # too, since a workbench before the sign-off's rule (fix259) let them through.
+    one_person_approvals: tuple[OnePersonApproval, ...] = ()
+    one_person_approval_count: int = 0
 
     @property
     def consistent(self) -> bool:
@@ -404,6 +409,8 @@ class ReplayReport:
             "difference_count": self.total,
             "look_alikes": [found.to_json() for found in self.look_alikes],
             "look_alike_count": self.look_alike_count,
+            "one_person_approvals": [found.to_json() for found in self.one_person_approvals],
+            "one_person_approval_count": self.one_person_approval_count,
         }
 
 
@@ -821,6 +828,10 @@ class Replay:
         """An approval by the verdict's proposer (the claim's `proposed_by` before the event,
         which the proposal's own event set), by name: the workflow refuses it (own_verdict),
         so the event records a sign-off by a second person that no second person gave."""
+        if isinstance(proposer, str) and ev.actor is not None and ev.actor != proposer:
+            # One the email rule reads as the proposer: a warning, not a difference, as a
+            # workbench before the sign-off held approvals to it (fix259) let them through.
+            self.registrations.approval(ev.seq, ev.claim_id, ev.actor, proposer)
         if isinstance(proposer, str) and ev.actor == proposer:
             self._event_problem(
                 ev,
@@ -1050,4 +1061,6 @@ class Replay:
             self.total,
             tuple(people.found),
             people.total,
+            tuple(people.approvals),
+            people.approval_total,
         )

@@ -25,12 +25,17 @@ from workbench.domain.people import (
     MAX_EMAIL,
     Clash,
     email_likeness,
+    email_tie,
     mailbox,
     registration_likeness,
 )
 from workbench.domain.shown import shown
 
 ADDED = "user.added"
+# An approval (transitions.APPROVED), held to the sign-off's email rule.
+APPROVED = "claim.approved"
+# The actions whose payload `Registrations.feed` reads.
+READ = frozenset({ADDED, APPROVED})
 # A trail can be forged to hold many; the report keeps the first ones and counts the rest.
 LOOK_ALIKES_KEPT = 1000
 
@@ -67,6 +72,36 @@ class LookAlike:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class OnePersonApproval:
+    """An approval (`seq`) of claim `claim_id`'s verdict by `approver`, whom the email rule
+    reads as `proposer`, who proposed it (`fact`: whose address the other's name is, as the
+    trail registered them): `claim approve` refuses it since fix259, and a workbench before let
+    it through."""
+
+    seq: int
+    claim_id: int | None
+    approver: str
+    proposer: str
+    fact: str
+
+    def message(self) -> str:
+        claim = "" if self.claim_id is None else f"claim #{self.claim_id} "
+        return (
+            f"seq {self.seq} ({APPROVED}): {claim}approved by {shown(self.approver)}, proposed "
+            f"by {shown(self.proposer)}: {self.fact}"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "seq": self.seq,
+            "claim_id": self.claim_id,
+            "approver": self.approver,
+            "proposer": self.proposer,
+            "message": self.message(),
+        }
+
+
 def _person(name: str, display: str | None) -> str:
     return f"{shown(name)} (shown as {shown(display)})" if display else shown(name)
 
@@ -89,10 +124,22 @@ class Registrations:
         self._by_name: dict[str, str] = {}
         self.found: list[LookAlike] = []
         self.total = 0
+        # Approvals by a person the email rule reads as the proposer (the first ones kept).
+        self.approvals: list[OnePersonApproval] = []
+        self.approval_total = 0
 
-    def feed(self, seq: int, action: str, payload: Any) -> None:
-        """One event, its payload parsed. A registration whose payload is not as the workbench
-        writes it is left to the checks that read payloads (replay names it)."""
+    def feed(
+        self, seq: int, action: str, payload: Any, actor: str = "", claim_id: int | None = None
+    ) -> None:
+        """One event, its payload parsed (`actor` and `claim_id` as the event records them). A
+        registration whose payload is not as the workbench writes it is left to the checks
+        that read payloads (replay names it)."""
+        if action == APPROVED and isinstance(payload, dict):
+            before = payload.get("before")
+            proposer = before.get("proposed_by") if isinstance(before, dict) else None
+            if isinstance(proposer, str):
+                self.approval(seq, claim_id, actor, proposer)
+            return
         if action != ADDED or not isinstance(payload, dict):
             return
         after = payload.get("after")
@@ -131,6 +178,21 @@ class Registrations:
         if email:
             self._emails.setdefault(name, email)
             self._by_address.setdefault(skeleton(mailbox(fold(email))), name)
+
+    def approval(self, seq: int, claim_id: int | None, approver: str, proposer: str) -> None:
+        """An approval by `approver` of `proposer`'s verdict, held to the sign-off's email rule
+        (people.email_tie) by the addresses the trail registered them with so far. By name the
+        same, it is replay's own rule (own_verdict), a difference there, not said twice."""
+        approver, proposer = approver[:MAX_NAME], proposer[:MAX_NAME]
+        a_email, p_email = self._emails.get(approver), self._emails.get(proposer)
+        if approver == proposer or not (a_email or p_email):
+            return
+        fact = email_tie(proposer, p_email, approver, a_email)
+        if fact is None:
+            return
+        self.approval_total += 1
+        if len(self.approvals) < LOOK_ALIKES_KEPT:
+            self.approvals.append(OnePersonApproval(seq, claim_id, approver, proposer, fact))
 
     def _email_clash(self, name: str, email: str | None) -> Clash | None:
         """`user add`'s email rule (people.email_likeness) against the people registered

@@ -14,7 +14,7 @@ from workbench.domain.chain import GENESIS
 from workbench.domain.clock import behind
 from workbench.domain.plurals import plural
 from workbench.domain.scope import AFTER_FILTERS
-from workbench.domain.trail_people import LookAlike
+from workbench.domain.trail_people import LookAlike, OnePersonApproval
 
 # How many unchecked links a report names one by one; beyond that it only counts them.
 GAPS_NAMED = 10
@@ -136,6 +136,10 @@ class ChainReport:
     # the trail does not say which rule was in force. Of a filtered export, none is checked.
     look_alikes: tuple[LookAlike, ...] = ()
     look_alike_count: int = 0
+    # Approvals by a person the email rule reads as the proposer (trail_people), up to any
+    # break: a warning too, as a workbench before the sign-off's rule let them through.
+    one_person_approvals: tuple[OnePersonApproval, ...] = ()
+    one_person_approval_count: int = 0
 
     @property
     def ok(self) -> bool:
@@ -190,6 +194,8 @@ class ChainReport:
             "clock_steps_first": [s.to_json() for s in self.clock_steps],
             "look_alikes": [found.to_json() for found in self.look_alikes],
             "look_alike_count": self.look_alike_count,
+            "one_person_approvals": [found.to_json() for found in self.one_person_approvals],
+            "one_person_approval_count": self.one_person_approval_count,
             "break": None
             if self.broken is None
             else {

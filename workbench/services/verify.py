@@ -39,7 +39,7 @@ from workbench.domain.replay import Replay
 from workbench.domain.replay_input import unfit
 from workbench.domain.scope import AFTER_FILTERS, ExportScope
 from workbench.domain.shown import shown
-from workbench.domain.trail_people import ADDED, Registrations
+from workbench.domain.trail_people import READ, Registrations
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, TIMELINE_TITLE, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
@@ -152,7 +152,7 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
             parsed, end = decode(payload)
             canonical = end == len(payload) and is_canonical_of(parsed, payload)
             # (a registration is small: kept for the rule once the link is checked)
-            registration = parsed if canonical and action == ADDED else None
+            registration = parsed if canonical and action in READ else None
             # A document's event carries its whole text: neither it nor its parsed form is
             # held while the next event is read.
             del parsed
@@ -169,9 +169,15 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
         if not ok:
             break
         if registration is not None:
-            people.feed(seq, action, registration)
+            people.feed(seq, action, registration, actor, claim_id)
         clock(seq, at)
-    return replace(walk.finish(), look_alikes=tuple(people.found), look_alike_count=people.total)
+    return replace(
+        walk.finish(),
+        look_alikes=tuple(people.found),
+        look_alike_count=people.total,
+        one_person_approvals=tuple(people.approvals),
+        one_person_approval_count=people.approval_total,
+    )
 
 
 # One line holds one event; a document's event carries its whole text (20 MB by default), so
@@ -309,6 +315,8 @@ def verify_file(
         rule_break_count=broken_count,
         look_alikes=() if people is None else tuple(people.found),
         look_alike_count=0 if people is None else people.total,
+        one_person_approvals=() if people is None else tuple(people.approvals),
+        one_person_approval_count=0 if people is None else people.approval_total,
     )
     if report.broken is None:
         problems = scope.mismatches(
