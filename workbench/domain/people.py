@@ -263,6 +263,13 @@ def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str |
     return None
 
 
+def addresses(rows: Iterable[tuple[str, str | None]]) -> dict[str, str]:
+    """The registered people's email addresses, of stored (name, email) rows, each under the
+    name as stored (a trail's proposer is recorded so) and under its normal form today (the
+    approver typed now: `current_form`), for `email_tie`."""
+    return {key: email for name, email in rows if email for key in (name, current_form(name))}
+
+
 def mailbox(text: str) -> str:
     """`text` without the +tag of its local part when it is shaped as an address
     (`maria+review@example.org` -> `maria@example.org`): plus addressing delivers both to one

@@ -21,7 +21,7 @@ from workbench.domain.clock import behind
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
 from workbench.domain.payloads import CLAIM_ADDED, FLAGGED_FOR_REVIEW, REANCHORED
-from workbench.domain.people import current_form
+from workbench.domain.people import current_form, email_tie
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, Status, holds_verdict
 from workbench.domain.transitions import (
     APPROVED,
@@ -80,6 +80,14 @@ def _one_person(proposer: str, approver: str) -> bool:
     return same_person(proposer, approver)
 
 
+def _by_address(proposer: str, approver: str, emails: Mapping[str, str]) -> bool:
+    """Whether the email rule reads the two as one person (fix259: maria@example.org,
+    registered before `user add` refused it, approved maria's verdict)."""
+    if not (emails.get(proposer) or emails.get(approver)):
+        return False
+    return email_tie(proposer, emails.get(proposer), approver, emails.get(approver)) is not None
+
+
 @dataclass(frozen=True, slots=True)
 class SignOff:
     """The current verdict's `status`, who gave (or proposed) it, and who approved it (None:
@@ -94,10 +102,11 @@ class SignOff:
         return {"status": self.status, "given_by": self.given_by, "approved_by": self.approved_by}
 
 
-def sign_off(events: Iterable[Event]) -> SignOff | None:
+def sign_off(events: Iterable[Event], emails: Mapping[str, str] | None = None) -> SignOff | None:
     """The sign-off of a claim's verdict from its events (seq, actor, action, payload) in
-    order; None when the claim has no verdict now. An approval by its proposer (`same_person`)
-    leaves the verdict with no second reviewer."""
+    order; None when the claim has no verdict now. An approval by its proposer (`same_person`),
+    or, with `emails` (the registered people's addresses: people.addresses), by one whose name
+    is the other's address (`email_tie`), leaves the verdict with no second reviewer."""
     current: SignOff | None = None
     for (seq, actor, action, payload), status in _verdict_moves(events):
         if status not in FINAL_VALUES:
@@ -107,7 +116,8 @@ def sign_off(events: Iterable[Event]) -> SignOff | None:
             # An approval by the proposer (by name, or a name the same-person rule reads as
             # theirs) is no second person's: the workflow refuses it, so one in the trail was
             # written around it (trial55: by SQL, and `claim show` read "approved by maria").
-            second = None if _one_person(proposer, actor) else actor
+            one = _one_person(proposer, actor) or _by_address(proposer, actor, emails or {})
+            second = None if one else actor
             current = SignOff(status, proposer, second, seq)
         else:
             current = SignOff(status, actor, None, seq)

@@ -100,7 +100,7 @@ def _unreviewed(records: Sequence[DocumentRecord], withheld: bool, required: boo
         for item in record.claims
         if item.claim.status in FINAL_VALUES
         and not (withheld and item.claim.flagged)
-        and unapproved(item.events)
+        and unapproved(item)
     )
 
 
@@ -284,7 +284,7 @@ def _reviews(
                 said.flagged.append(item.claim.id)
                 if not selection.include_flagged:
                     continue
-            if required and unapproved(item.events):
+            if required and unapproved(item):
                 said.unreviewed.append(item.claim.id)
             if claim_author(item.claim, record.document) is None:
                 said.unattributed.append(item.claim.id)

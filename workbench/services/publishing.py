@@ -23,9 +23,11 @@ from workbench.db.models import (
     Event,
     Evidence,
     Note,
+    User,
 )
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
+from workbench.domain.people import addresses
 from workbench.domain.sign_off import (
     REVIEW_MOVES,
     VERDICT_ACTIONS,
@@ -78,6 +80,9 @@ class ClaimRecord:
     # `claim.verdict_revision` (read only when asked: `records_in(judged=True)`; None when not
     # flagged, or when the words cannot be told: a speaker changed since).
     judged: Span | None = None
+    # The registered people's addresses (people.addresses; one mapping for every record), by
+    # which an approval by the proposer's own address is none (`unapproved`: fix259).
+    emails: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,11 +145,13 @@ def _first_verdict_event(claim: ClaimView, events: Sequence[EventView]) -> Event
 _RATED = frozenset(status.value for status in RATINGS)
 
 
-def unapproved(events: Sequence[EventView]) -> bool:
+def unapproved(record: ClaimRecord | ReviewedClaim) -> bool:
     """Whether a claim's verdict is one no second person approved (given while review.required
-    was off, or imported), from its verdict events (VERDICT_ACTIONS at least): what every
-    publishing command warns of when the desk's rule now asks for a second reviewer."""
-    signed = sign_off((e.seq, e.actor, e.action, e.payload) for e in events)
+    was off, or imported, or approved by the proposer's own address), from its verdict events
+    (VERDICT_ACTIONS at least): what every publishing command warns of when the desk's rule
+    now asks for a second reviewer."""
+    events = record.events
+    signed = sign_off(((e.seq, e.actor, e.action, e.payload) for e in events), record.emails)
     return signed is None or signed.approved_by is None
 
 
@@ -214,7 +221,12 @@ def _judged(tx: Tx, claim: Claim) -> Span | None:
 
 
 def _records(
-    tx: Tx, claims: Sequence[Claim], *, history_too: bool | Sequence[str], judged: bool = False
+    tx: Tx,
+    claims: Sequence[Claim],
+    *,
+    history_too: bool | Sequence[str],
+    judged: bool = False,
+    emails: Mapping[str, str],
 ) -> list[ClaimRecord]:
     ids = [c.id for c in claims]
     history: dict[int, list[EventView]] = {i: [] for i in ids}
@@ -259,9 +271,16 @@ def _records(
                 events=events,
                 verdict_at=verdict_time(view, events),
                 judged=_judged(tx, c) if judged else None,
+                emails=emails,
             )
         )
     return out
+
+
+def _emails(tx: Tx) -> dict[str, str]:
+    """The registered people's addresses (people.addresses), read once for an export's records."""
+    rows = tx.session.execute(select(User.name, User.email).where(User.email.is_not(None)))
+    return addresses((name, email) for name, email in rows)
 
 
 def iter_documents(
@@ -313,6 +332,7 @@ def records_in(
     for doc_id in document_ids:
         get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
     named = _named_claims(tx, claim_ids, document_ids)
+    emails = _emails(tx)  # once: a desk's thousands of documents each read them otherwise
     for doc_id in list(tx.session.scalars(_documents_query(document_ids, claim_ids, named))):
         doc = tx.session.get_one(Document, doc_id)
         query = (
@@ -334,7 +354,13 @@ def records_in(
             document=document,
             text=text,
             claims=tuple(
-                _records(tx, list(tx.session.scalars(query)), history_too=history, judged=judged)
+                _records(
+                    tx,
+                    list(tx.session.scalars(query)),
+                    history_too=history,
+                    judged=judged,
+                    emails=emails,
+                )
             ),
             revision=number,
             text_sha256=hashes,
@@ -365,6 +391,8 @@ class ReviewedClaim:
     # (`sign_off.trail_time`): `verdict_at` and `first_verdict_at` are the times the trail
     # supports (a later move's), which date its review.
     ran_ahead: tuple[RanAhead, ...] = ()
+    # The registered people's addresses (people.addresses), as ClaimRecord's.
+    emails: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -476,6 +504,7 @@ def review_records(
             Document.id.in_(select(Claim.document_id).where(in_span))
         )
     doc_ids = list(tx.session.scalars(documents_query))
+    emails = _emails(tx)
     conn = tx.session.connection()
     for chunk in _batches(conn, doc_ids):
         of_chunk: ColumnElement[bool] = Claim.document_id.in_(chunk)
@@ -545,7 +574,9 @@ def review_records(
                 for done in run:
                     yield ReviewRecord(
                         documents[done],
-                        tuple(_reviewed(c, histories.get(c.id, ())) for c in claims.pop(done)),
+                        tuple(
+                            _reviewed(c, histories.get(c.id, ()), emails) for c in claims.pop(done)
+                        ),
                         done in edited_now,
                     )
                 run, verdicts = [], 0
@@ -580,7 +611,9 @@ def _batches(conn: Connection, doc_ids: list[int]) -> Iterator[list[int]]:
 _OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
 
 
-def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
+def _reviewed(
+    claim: ClaimView, history: Sequence[EventView], emails: Mapping[str, str]
+) -> ReviewedClaim:
     """`history`: a claim's events as `_histories` read them (an open claim's verdict moves
     only, which are not kept: what `reopened_verdict` reads)."""
     events = tuple(history)
@@ -608,6 +641,7 @@ def _reviewed(claim: ClaimView, history: Sequence[EventView]) -> ReviewedClaim:
         held,
         moved,
         ahead,
+        emails,
     )
 
 

@@ -36,7 +36,7 @@ from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, b
 from workbench.domain.identity import NOBODY, fold, normalise_name
 from workbench.domain.inputs import check_at_least
 from workbench.domain.payloads import REANCHOR_ACTIONS
-from workbench.domain.people import People, current_form
+from workbench.domain.people import People, addresses, current_form
 from workbench.domain.status import (
     OPEN_STATUSES,
     STATUS_NAMES,
@@ -290,8 +290,7 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
     # Keyed by each name's form today (an earlier version's `陈 静` is the approver `陈静`).
     users = conn.rows(select(u.name, u.display, u.skeleton, u.email, source=tables.users))
     displays = People.read((r.name, r.display, r.skeleton) for r in users).displays
-    # Addresses by the name as stored (a proposer recorded so) and by its form today.
-    emails = {n: r.email for r in users for n in (r.name, current_form(r.name))}
+    emails = addresses((r.name, r.email) for r in users)
     request = Request(Move.APPROVE, approver, displays=displays, emails=emails)
     role = sign_off_role(conn)
     approvable, refused = [], []
@@ -331,6 +330,14 @@ def record_events(conn: Reader, claims: Sql) -> dict[int, list[tuple[Any, ...]]]
     for r in conn.rows(q.order_by(e.seq)):
         events[r.claim_id].append((r.action, r.actor, r.entity_id, r.payload, r.machine))
     return events
+
+
+def registered_emails(conn: Reader) -> dict[str, str]:
+    """The registered people's email addresses (people.addresses), for the sign-off read from
+    a trail: an approval by the proposer's own address is no second person's (fix259)."""
+    u = tables.users.c
+    query = select(u.name, u.email, source=tables.users).where(Sql(f"{u.email} IS NOT NULL"))
+    return addresses((r.name, r.email) for r in conn.rows(query))
 
 
 def sign_off_role(conn: Reader) -> str | None:
@@ -680,7 +687,9 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             events=events,
             evidence=evidence,
             previous_quote=_previous_quote(events),
-            sign_off=sign_off((e.seq, e.actor, e.action, e.payload) for e in events),
+            sign_off=sign_off(
+                ((e.seq, e.actor, e.action, e.payload) for e in events), registered_emails(conn)
+            ),
             verdict_before=verdict_before((e.seq, e.actor, e.action, e.payload) for e in events),
             added_since_proposal=added_since_proposal(
                 (proposal_action(e.action, e.payload), e.actor, e.entity_id) for e in events

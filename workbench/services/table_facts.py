@@ -21,7 +21,14 @@ from workbench.db.sql import Select, in_, select
 from workbench.domain.clock import to_second
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
-from workbench.services.queries import CLAIMS, PAGE, C, claim_views, require_document
+from workbench.services.queries import (
+    CLAIMS,
+    PAGE,
+    C,
+    claim_views,
+    registered_emails,
+    require_document,
+)
 from workbench.services.views import ClaimView
 
 
@@ -81,8 +88,9 @@ def _facts(
     events, times = _verdict_events(conn, claim_ids)
     bodies = _published(conn, claim_ids, events)
     facts = {}
+    emails = registered_emails(conn)
     for claim_id in {*bodies, *events}:
-        signed = sign_off(events[claim_id]) if claim_id in events else None
+        signed = sign_off(events[claim_id], emails) if claim_id in events else None
         facts[claim_id] = (
             bodies.get(claim_id),
             None if signed is None else signed.given_by,
