@@ -59,3 +59,33 @@ def test_publishing_warns_of_the_verdict(
     ):
         _, err = _cli(db_url, *publish)
         assert f"no second reviewer approved (#{cid})" in err, (publish, err)
+
+
+def test_a_proposer_stored_in_an_earlier_form_is_found(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """王芳, registered by an earlier version as `王 芳` (its normal form then), with the address
+    wf@example.org: an approval of her verdict by wf@example.org is none, though `claim show`
+    reads only the approval's people, by key."""
+    from sqlalchemy import text
+
+    from tests.services.test_sign_off_emails import _as
+    from tests.services.test_signoff import proposed
+    from workbench.db.engine import get_engine
+    from workbench.services import review
+    from workbench.services.users import add_user
+
+    cid = proposed(wb, "王芳")
+    add_user(_as(wb, "wf@example.org"), "wf@example.org")
+    with get_engine(wb.url).begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO users (name, skeleton, display, email, added_by, created_at) VALUES "
+                "('王 芳', '王芳', NULL, 'wf@example.org', 'wf@example.org', CURRENT_TIMESTAMP)"
+            )
+        )
+    with monkeypatch.context() as m:
+        m.setattr("workbench.domain.transitions.email_tie", lambda *a: None)
+        review.approve(_as(wb, "wf@example.org"), cid)
+    signed = show_claim(wb, cid).sign_off
+    assert signed is not None and (signed.given_by, signed.approved_by) == ("王芳", None)

@@ -80,6 +80,18 @@ def _one_person(proposer: str, approver: str) -> bool:
     return same_person(proposer, approver)
 
 
+def approval_names(events: Iterable[Event]) -> set[str]:
+    """Who approved, and who proposed what they approved, in a claim's events: the people whose
+    addresses `sign_off` reads an approval by."""
+    names: set[str] = set()
+    for _seq, actor, action, payload in events:
+        if action == APPROVED:
+            names.add(actor)
+            if isinstance(proposer := _proposer(payload), str):  # (a forged one may not be)
+                names.add(proposer)
+    return names
+
+
 def _by_address(proposer: str, approver: str, emails: Mapping[str, str]) -> bool:
     """Whether the email rule reads the two as one person (fix259: maria@example.org,
     registered before `user add` refused it, approved maria's verdict)."""
