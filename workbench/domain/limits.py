@@ -80,13 +80,27 @@ def visible_or_none(value: str | None) -> str | None:
     return value if has_visible(value) else None
 
 
+# The control characters a recorded file name may not hold (REFUSED_ONE_LINE less the
+# surrogates, which check_file_name says as a name that is not UTF-8).
+_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
 def check_file_name(name: str) -> None:
     """Refuse a file name that is not UTF-8 (its bytes come in as surrogates: a file copied
     from an older machine, `café.txt` in Latin-1), which is recorded as the source and so must
     be text. Said as the name's fault, shown with its odd bytes escaped: the generic words
     ("the input is not valid UTF-8 text, check the file's encoding") sent the user to check a
-    text that was fine (trial158)."""
+    text that was fine (trial158).
+
+    Nor may it hold a control character (a newline, a tab, an ESC): the name is shown in tables
+    and exports as one line. `doc add` stored `$'new\\nline.txt'` as a source while `evidence
+    add --file` refused it, in words that did not name the file (trial252)."""
     if not any(unicodedata.category(char) == "Cs" for char in name if not char.isascii()):
+        if (control := _NAME_CONTROL.search(name)) is not None:
+            raise InvalidInput(
+                f"the file name {visible(name, one_line=True)} holds the control character "
+                f"U+{ord(control.group()):04X}: rename the file and give it again"
+            )
         return
     try:
         raw = name.encode("utf-8", "surrogateescape")  # the name's bytes again: \xe9
