@@ -5,6 +5,7 @@ from __future__ import annotations
 import getpass
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -161,8 +162,31 @@ class Workbench:
     def _check_target(self, *, write: bool) -> None:
         """Before first use: a URL we can work with, and for a read, a database to read."""
         check_url(self.url)
+        if (refusal := self.not_a_file()) is not None:
+            raise refusal
         if not write and (refusal := self.nothing_to_read()) is not None:
             raise refusal
+
+    def not_a_file(self) -> NotFound | None:
+        """Why the SQLite path cannot hold a database at all, or None: a folder, a device, a
+        FIFO or a socket (a link to one too). Asked by every use, write or read: `db status`
+        called /dev/null "empty: `db upgrade` creates it" and `db upgrade` then failed with
+        "disk I/O error"; a folder gave SQLite's "unable to open database file" (trial252)."""
+        path = sqlite_file(self.url)
+        if path is None:
+            return None
+        try:
+            mode = os.stat(path).st_mode
+        except OSError:
+            return None  # missing, a dangling link, a loop: said by the read or the open
+        if stat.S_ISREG(mode):
+            return None
+        if stat.S_ISDIR(mode):
+            return NotFound(f"no database at {path}: it is a directory, not a file")
+        return NotFound(
+            f"no database at {path}: it is not a regular file (a device, pipe or socket); "
+            "a SQLite database is a file"
+        )
 
     def nothing_to_read(self) -> NotFound | None:
         """Why a read cannot start here, or None: a SQLite file that is not there or is empty

@@ -95,6 +95,8 @@ def _beside(url: str, place: str, tables: list[str]) -> str:
 
 def schema_status(wb: Workbench) -> SchemaStatus:
     """Read-only: `db status` must not create or migrate the database it reports on."""
+    if (refusal := wb.not_a_file()) is not None:
+        raise refusal  # not "empty: `db upgrade` creates it": it cannot (trial252)
     if wb.missing_file():
         return SchemaStatus(url=wb.url, current=None, head=HEAD_REVISION)
     try:
