@@ -75,6 +75,13 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     written to the scratch file: bundle_upgrade). A SQLite file this restore created is removed
     again when it is refused, an empty one it set up left empty (services.new_database); one
     that held a database never is touched."""
+    if path == "-":
+        # A bundle is a ZIP, read in passes (its manifest, then each table): not a stream.
+        # "no such file: -" had the user look for a file named `-` (trial252).
+        raise InvalidInput(
+            "import bundle reads a file, not standard input: save the bundle to a file and "
+            "give its name"
+        )
     try:
         limits = _limits()
         older = _older_revision(path, limits)

@@ -682,6 +682,13 @@ def _read_claims_file(path: str) -> _ClaimsFile:
     from workbench.claims_file import NEEDED, ClaimRow, column_problem, unknown_columns
     from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count, save_as_utf8
 
+    if path == "-":
+        # The format is the name's suffix, which standard input has not: "(got no suffix)"
+        # sent a user who piped the file to rename one they never named (trial252).
+        raise InvalidInput(
+            "import claims reads a file, not standard input: save it to a file named for its "
+            "format (.csv, .tsv, .json or .jsonl) and give its name"
+        )
     suffix = Path(path).suffix.lower()
     if suffix in WORKBOOKS:
         # `export claims --format xlsx` writes one, which an editor edits and brings back.
