@@ -188,7 +188,8 @@ def verify(
     if path == "-":
         say_reading_stdin("the exported events")
     if path is not None:
-        with progress_bar("verifying the file", enabled=wanted(as_json=as_json)) as progress:
+        bar = wanted(as_json=as_json, reads_stdin=path == "-")
+        with progress_bar("verifying the file", enabled=bar) as progress:
             report = verify_file(path, head=head, count=count, progress=progress)
     else:
         with progress_bar("verifying the chain", enabled=wanted(as_json=as_json)) as progress:

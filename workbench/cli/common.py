@@ -360,16 +360,10 @@ def say_reading_stdin(what: str) -> None:
     """Before `-` is read from standard input: when it is a terminal, say once a command what
     it waits for and how to end it (fix166: `note add 1 -` waited without a word, and looked
     hung). Piped or redirected, nothing is said. The CLI's: the library reads, never speaks."""
-    import sys
-
+    from workbench.cli.progress import stdin_at_terminal
     from workbench.cli.render import message
 
-    stream = sys.stdin
-    try:
-        at_terminal = stream is not None and not stream.closed and stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        at_terminal = False
-    if not at_terminal:
+    if not stdin_at_terminal():
         return
     ctx = click.get_current_context(silent=True)
     if ctx is not None:

@@ -174,7 +174,7 @@ def add(
     usage_unless_none(adding_problem(files, meta=meta, user_agent=user_agent))
     several = len(files) > 1
     # The lines are the report, not the data: piped, the person still watches the terminal.
-    watched = several and wanted(as_json=as_json, to_stdout=False)
+    watched = several and wanted(as_json=as_json, to_stdout=False, reads_stdin="-" in files)
     if "-" in files:
         say_reading_stdin("the document's text")
     with progress_bar("reading the inputs, then adding them", enabled=watched) as progress:

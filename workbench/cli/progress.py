@@ -11,12 +11,25 @@ if TYPE_CHECKING:
     from workbench.services.progress import Progress
 
 
-def wanted(*, as_json: bool = False, to_stdout: bool = True) -> bool:
+def wanted(*, as_json: bool = False, to_stdout: bool = True, reads_stdin: bool = False) -> bool:
     """A bar is drawn on stderr when a person watches: stderr is a terminal, and so is stdout
-    unless the output goes to a file of its own (--output)."""
+    unless the output goes to a file of its own (--output). Not while the input is typed
+    (`reads_stdin`, standard input a terminal): the bar was redrawn over the line the person
+    was typing or pasting (trial252); the notice that says what is awaited is enough."""
     if as_json or not sys.stderr.isatty():
         return False
+    if reads_stdin and stdin_at_terminal():
+        return False
     return sys.stdout.isatty() if to_stdout else True
+
+
+def stdin_at_terminal() -> bool:
+    """Whether standard input is a terminal (a closed or replaced one is not)."""
+    stream = sys.stdin
+    try:
+        return stream is not None and not stream.closed and stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
 
 
 @contextmanager
