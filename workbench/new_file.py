@@ -34,9 +34,20 @@ def file_exists(path: str | Path, never: str | None = None, *, more: int = 0) ->
     if never is not None:
         return InvalidInput(f"{path} exists: {never} never overwrites a file", reason=FILE_EXISTS)
     others = f" (and {more} more of the files to write)" if more else ""
+    # A link is named as one: "exists" alone hid that --force replaces the link, not the file
+    # it leads to, which a shell's `>` would have written through (trial252).
+    link = f" (a symbolic link to {target})" if (target := link_target(path)) else ""
     return InvalidInput(
-        f"{path} exists{others}: nothing was written", hint=give("force"), reason=FILE_EXISTS
+        f"{path} exists{link}{others}: nothing was written", hint=give("force"), reason=FILE_EXISTS
     )
+
+
+def link_target(path: str | Path) -> str | None:
+    """Where the symbolic link `path` leads, as it is written; None when `path` is none."""
+    try:
+        return os.readlink(path)
+    except (OSError, ValueError):
+        return None
 
 
 def check_free(targets: list[Path]) -> None:

@@ -71,7 +71,10 @@ def test_a_new_file_needs_no_force(wb: Run, tmp_path: Path, args: list[str]) -> 
 def test_a_link_is_refused_not_written_through(wb: Run, tmp_path: Path, args: list[str]) -> None:
     link = tmp_path / "link.out"
     link.symlink_to(tmp_path / "elsewhere.txt")
-    err_line(wb(*args, str(link)), 1, f"{link} exists: nothing was written")
+    leads = tmp_path / "elsewhere.txt"
+    err_line(
+        wb(*args, str(link)), 1, f"{link} exists (a symbolic link to {leads}): nothing was written"
+    )
     assert not (tmp_path / "elsewhere.txt").exists()
 
 

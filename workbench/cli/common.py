@@ -414,7 +414,7 @@ def output_file(
     import sys
     from pathlib import Path
 
-    from workbench.new_file import missing_folder, writing
+    from workbench.new_file import link_target, missing_folder, writing
 
     if path == "-":
         yield sys.stdout.buffer if binary else sys.stdout
@@ -431,8 +431,19 @@ def output_file(
     problem = missing_folder(path, target)
     if problem is not None:
         raise click.ClickException(problem)
+    # A link there is replaced, never written through (the file it leads to was not named,
+    # and may be anyone's): said, as a shell's `>` would have written through it (trial252).
+    link = link_target(path) if force and never_over is None else None
+    # Asked before: once replaced, a link to itself would seem to lead to the new file.
+    leads_to_file = link is not None and target.exists()
     with writing(target, replace=force, binary=binary, never=never_over) as out:
         yield out
+    if link is not None:
+        from workbench.cli.render import warning
+
+        kept = f"; {link} is unchanged" if leads_to_file else ""
+        where = "" if leads_to_file else ", which leads to no file"
+        warning(f"replaced the symbolic link {path} (to {link}{where}) with the file written{kept}")
 
 
 @contextmanager

@@ -428,7 +428,8 @@ def force_option(fn: F) -> F:
         "--force",
         is_flag=True,
         help="Replace FILE if it exists (without --force an existing file is refused). The new "
-        "file is written whole, then put in its place.",
+        "file is written whole, then put in its place; a symbolic link there is replaced, not "
+        "written through (said on stderr).",
     )(fn)
 
 
