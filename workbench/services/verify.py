@@ -268,7 +268,12 @@ def verify_file(
             else (),
         )
         tally = Tally(progress, scope.count)
-        for number, line in tally.counting(lines):
+        # The lines read after the scope line: no more than the `count` events it says the file
+        # holds are read, the search for a moved event's too. Past them the file is refused
+        # in any case (lines were added), and a stream may have no end (trial252: events that
+        # hold without end, or `cat cut-export /dev/zero`, were read for ever).
+        last_seq: int | None = None
+        for read, (number, line) in enumerate(tally.counting(lines), start=1):
             if isinstance(line, Unreadable):
                 walk.fail(None, f"line {number}: {line.problem}")
                 break
@@ -276,6 +281,11 @@ def verify_file(
             if isinstance(record, str):
                 walk.fail(None, f"line {number}: {record}")
                 break
+            if read > scope.count and (last_seq is None or record["seq"] > last_seq):
+                # (A seq that goes back is left to the walk: "an event is duplicated" says more.)
+                walk.fail(None, f"line {number}: {_over_count(scope.count)}")
+                break
+            last_seq = record["seq"]
             canonical = record_text(record)
             if may_repeat_a_key(line, canonical) and (key := repeated_key(line)) is not None:
                 walk.fail(None, f"line {number}: {_repeated(key)}")
@@ -292,7 +302,7 @@ def verify_file(
             outside = refuses(record)
             extra = () if outside is None else (f"line {number}: {outside}",)
             if not walk.feed(record["seq"], record["prev_hash"], record["hash"], digest, *extra):
-                _read_on(walk, number, tally.counting(lines))
+                _read_on(walk, number, tally.counting(lines), scope.count - read)
                 break
             walk.clock.feed(record["seq"], record["at"])
             if rules is not None:
@@ -385,17 +395,34 @@ def _surrogate(char: str) -> str:
     )
 
 
-def _read_on(walk: ChainWalk, line: int, rest: Iterable[tuple[int, str | Unreadable]]) -> None:
+def _over_count(count: int) -> str:
+    return (
+        f"one event more than the {count} its scope line says: lines were added (read no further)"
+    )
+
+
+def _read_on(
+    walk: ChainWalk, line: int, rest: Iterable[tuple[int, str | Unreadable]], left: int
+) -> None:
     """After a seq past the next one: whether the seq that belonged there comes further on.
-    A line moved down the file is then told from a line deleted from it."""
+    A line moved down the file is then told from a line deleted from it. `left`: the events
+    the file may still hold by its scope line's count; none is read past them (a line that is
+    no event is read past, as a moved event may follow it, and not counted)."""
     broken = walk.broken
     if broken is None or broken.expected is None:
         return
-    for number, text in rest:
+    lines = iter(rest)
+    while left > 0:  # asked before a line is read: reading one may read a long line's rest
+        if (item := next(lines, None)) is None:
+            return
+        number, text = item
         record = _parse(text)
-        if not isinstance(record, str) and record["seq"] == broken.expected:
+        if isinstance(record, str):
+            continue
+        if record["seq"] == broken.expected:
             walk.found_later(line, number)
             return
+        left -= 1
 
 
 def _failed(problem: str) -> ChainReport:
