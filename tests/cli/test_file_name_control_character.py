@@ -72,3 +72,23 @@ def test_evidence_add_refuses_it_in_the_same_words(cli: Run, tmp_path: Path) -> 
     path = _newline_named(tmp_path)
     r = cli("evidence", "add", "1", "--file", str(path), "--stance", "supports")
     assert (r.code, r.err) == (1, _refusal(path))
+
+
+def test_seed_load_refuses_a_document_named_with_a_tab(
+    cli: Run, tmp_path: Path, counts: Callable[[], dict[str, int]]
+) -> None:
+    """A seed's `document: file:` is recorded as the source too (a YAML "a\\tb.txt")."""
+    (tmp_path / "a\tb.txt").write_text(TEXT, encoding="utf-8")
+    seed = tmp_path / "seed.yaml"
+    seed.write_text(
+        'document:\n  file: "a\\tb.txt"\nclaims:\n  - quote: GDP\n    text: The GDP grew.\n',
+        encoding="utf-8",
+    )
+    before = counts()
+    r = cli("seed", "load", str(seed))
+    assert (r.code, r.err) == (
+        1,
+        "error: the file name a\\u0009b.txt holds the control character U+0009: rename the "
+        "file and give it again\n",
+    )
+    assert counts() == before
