@@ -8,6 +8,7 @@ from typing import Any
 
 from workbench.db.models import Claim
 from workbench.domain.errors import InvalidInput
+from workbench.domain.limits import check_file_name
 from workbench.domain.status import ClaimType
 from workbench.domain.text import Span, decode_text, find_quote, normalise
 from workbench.services.claims import existing_claim, insert_claim
@@ -75,6 +76,8 @@ def prepare_seed(path: str | None = None) -> PreparedSeed:
     seed = parse_seed_file(seed_path)
     doc_path = seed_document(seed_path, seed.document.file)
     text = normalise(decode_text(read_source(str(doc_path)), str(doc_path)))
+    # Recorded as the document's source, as doc add's file name is: the same rule (fix262).
+    check_file_name(seed.document.file)
     if not text.strip():
         raise InvalidInput(f"{doc_path} is empty: nothing to check")
     spans = []
