@@ -74,3 +74,13 @@ def test_backup_from_a_device_writes_nothing(tmp_path: Path) -> None:
     err = refusal(run("/dev/null", "backup", str(tmp_path / "copy.db")))
     assert "not a regular file" in err
     assert not (tmp_path / "copy.db").exists()
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_a_link_to_itself_is_said_as_one(tmp_path: Path, args: list[str]) -> None:
+    """`db status` said the system's raw 'Too many levels of symbolic links: PATH', where
+    the reads said what it is (trial252)."""
+    link = tmp_path / "desk.db"
+    link.symlink_to("desk.db")
+    err = refusal(run(str(link), *args))
+    assert f"no database at {link}: it is a symbolic link to desk.db, which leads to no file" in err
