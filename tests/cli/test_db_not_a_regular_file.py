@@ -84,3 +84,11 @@ def test_a_link_to_itself_is_said_as_one(tmp_path: Path, args: list[str]) -> Non
     link.symlink_to("desk.db")
     err = refusal(run(str(link), *args))
     assert f"no database at {link}: it is a symbolic link to desk.db, which leads to no file" in err
+
+
+def test_a_folder_on_the_way_that_leads_to_itself(tmp_path: Path) -> None:
+    (tmp_path / "loop").symlink_to("loop")
+    path = tmp_path / "loop" / "desk.db"
+    for args in (["db", "status"], ["db", "upgrade"], ["doc", "list"]):
+        err = refusal(run(str(path), *args))
+        assert f"no database at {path}: Too many levels of symbolic links on the way" in err

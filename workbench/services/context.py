@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import getpass
 import os
 import re
@@ -177,8 +178,16 @@ class Workbench:
             return None
         try:
             mode = os.stat(path).st_mode
-        except OSError:
-            return None  # missing, a dangling link, a loop: said by the read or the open
+        except OSError as exc:
+            if exc.errno != errno.ELOOP:
+                return None  # missing, a dangling link: said by the read or the open
+            # A link to itself: said as the reads say it, not "Too many levels of symbolic
+            # links" (db status) or "unable to open database file" (a write).
+            try:
+                leads = f"it is a symbolic link to {os.readlink(path)}, which leads to no file"
+            except OSError:  # a folder on the way is the loop
+                leads = f"{exc.strerror} on the way to it"
+            return NotFound(f"no database at {path}: {leads}")
         if stat.S_ISREG(mode):
             return None
         if stat.S_ISDIR(mode):
