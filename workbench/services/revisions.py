@@ -439,7 +439,8 @@ def reanchor_claims(
         # back; so does one whose words are back after other edits moved them (below). So does
         # a claim with no verdict whose quote a revision changed: the words it was pinned to,
         # and a claim moved to another passage of the same words: the passage it was on.
-        judged_span = _earlier_span(tx, claim) or moved_from.get(claim.id)
+        earlier = _earlier_span(tx, claim)
+        judged_span = earlier or moved_from.get(claim.id)
         back = None if judged_span is None else _back_at(judged_span, text, judged_span["start"])
         if claim.revision not in diffs:
             old = revision_text(tx, doc, claim.revision)[1]
@@ -448,8 +449,10 @@ def reanchor_claims(
         # Given back only on the line of the speaker it was judged for: a revision that puts
         # the words back but gives the line to someone else is a corrected transcript, flagged
         # below as it would be without the detour (review48).
-        if back is not None and not _line_given_to(
-            claim, turns[claim.revision], turns_now, back["start"]
+        if (
+            earlier is not None
+            and back is not None
+            and not _line_given_to(claim, turns[claim.revision], turns_now, back["start"])
         ):
             outcomes.append(_restore(tx, claim, number, back))
             continue
@@ -463,6 +466,19 @@ def reanchor_claims(
             matcher.reanchor(sel, diff.map_offset(claim.start)),
             new_starts[claim.revision],
         )
+        if earlier is None:
+            # A claim moved to another passage of its words gets back the one it was on
+            # (review48) only when re-anchoring leaves it elsewhere: found there, it never left
+            # its passage, only the words beside it came and went (trial263), and its words
+            # are not "back".
+            if (
+                back is not None
+                and (found.span is None or found.span.start != back["start"])
+                and not _line_given_to(claim, turns[claim.revision], turns_now, back["start"])
+            ):
+                outcomes.append(_restore(tx, claim, number, back))
+                continue
+            judged_span = None
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
         speaker = None
         if found.span is not None:
