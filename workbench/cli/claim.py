@@ -189,17 +189,25 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     elif c.anchor_state == "moved":
         click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
+    # The words judged, when neither the quote nor the "was" line above shows them: a later
+    # revision re-anchored the claim again, and that line is gone (trial263).
+    told = c.anchor_state == "fuzzy" and d.previous_quote == d.judged_quote
+    judged = (
+        f" ({clip(d.judged_quote, 60)!r})"
+        if d.judged_quote is not None and d.judged_quote != c.quote and not told
+        else ""
+    )
     if c.flagged and c.status == "in_review":
         click.echo(
             f"  verdict  {c.proposed_status} was proposed on the words of revision "
-            f"{c.verdict_revision}, before its quote or speaker changed; flagged for re-review "
-            "(approval refused: reject it so the new text is checked)"
+            f"{c.verdict_revision}{judged}, before its quote or speaker changed; flagged for "
+            "re-review (approval refused: reject it so the new text is checked)"
         )
     elif c.flagged:
         click.echo(
-            f"  verdict  {c.status} was given on the words of revision {c.verdict_revision}, "
-            "before its quote or speaker changed; flagged for re-review (not exported until a "
-            "new decision)"
+            f"  verdict  {c.status} was given on the words of revision {c.verdict_revision}"
+            f"{judged}, before its quote or speaker changed; flagged for re-review (not "
+            "exported until a new decision)"
         )
         click.echo(
             f"           confirm it: workbench claim status {c.id} {c.status} --note TEXT; "

@@ -699,6 +699,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             events=events,
             evidence=evidence,
             previous_quote=_previous_quote(events),
+            judged_quote=_judged_quote(events, row.verdict_revision),
             sign_off=sign_off(moves, registered_emails(conn, approval_names(moves))),
             verdict_before=verdict_before((e.seq, e.actor, e.action, e.payload) for e in events),
             added_since_proposal=added_since_proposal(
@@ -735,6 +736,26 @@ def _previous_quote(events: list[EventView]) -> str | None:
                 return str(before["quote"])
             return None
     return None
+
+
+def _judged_quote(events: list[EventView], flagged_on: int | None) -> str | None:
+    """For a verdict flagged for re-review, the quote it was given on: the claim's quote just
+    before the re-anchoring that flagged it. `previous_quote` is lost once a later revision
+    re-anchors the claim again without changing its words (trial263), and the editor checking
+    it again needs these words beside the new ones."""
+    if flagged_on is None:
+        return None
+    quote: str | None = None
+    judged: str | None = None
+    for ev in events:
+        after = ev.payload.get("after")
+        if not isinstance(after, dict):
+            continue
+        if after.get("verdict_revision") == flagged_on:
+            judged = quote
+        if isinstance(after.get("quote"), str):
+            quote = str(after["quote"])
+    return judged
 
 
 def _tags(conn: Reader, claim_id: int) -> list[str]:

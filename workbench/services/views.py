@@ -349,6 +349,8 @@ class ClaimDetail:
     evidence: list[EvidenceView] = field(default_factory=list)
     # The quote before the last re-anchoring changed it (fuzzy), when it did.
     previous_quote: str | None = None
+    # A verdict flagged for re-review: the quote it was given on, whatever revisions since did.
+    judged_quote: str | None = None
     # Who gave the current verdict and who approved it (none without a verdict).
     sign_off: SignOff | None = None
     # In review: the evidence and notes added since the verdict was proposed, which the
@@ -363,6 +365,7 @@ class ClaimDetail:
             **self.claim.to_json(),
             "sentence": self.context,
             "previous_quote": self.previous_quote,
+            "judged_quote": self.judged_quote,
             "sign_off": None if self.sign_off is None else self.sign_off.to_json(),
             "verdict_before": self.verdict_before,
             "added_since_proposal": [a.to_json() for a in self.added_since_proposal],
