@@ -1,8 +1,9 @@
 """Speed of "checked before?" (`claim similar`) at 100,000 claims, next to a plain scan.
 
-    python bench/bench_similar.py [--claims 100000] [--scan-queries 1]
+    python bench/bench_similar.py [--claims 100000] [--scan-queries 1] [--db postgresql://...]
 
-Builds a SQLite database (Alembic schema) in a temporary directory with `--claims` generated
+Builds a SQLite database (Alembic schema) in a temporary directory, or with `--db` in an empty
+PostgreSQL database of your own (its claims are written by COPY), with `--claims` generated
 claims in English and Chinese (company names, figures, years, common news verbs, drawn with a
 fixed seed), plus the labelled pairs of tests/data/similar/pairs.yaml: their earlier claims hide
 among the generated ones, and each reworded claim is a query. It reports:
@@ -109,11 +110,14 @@ def generated(count: int, rng: random.Random) -> list[tuple[str, str]]:
     return out
 
 
-def build(path: Path, claims: list[tuple[str, str]]) -> None:
+def build(path: Path | str, claims: list[tuple[str, str]]) -> None:
     from workbench.db.revision import ensure_current
     from workbench.services.context import Workbench
 
     ensure_current(Workbench.open(db=str(path)).engine(write=True))
+    if str(path).startswith("postgresql"):
+        build_postgresql(str(path), claims)
+        return
     conn = sqlite3.connect(path)
     at = "2026-01-01 00:00:00.000000"
     conn.execute(
@@ -129,6 +133,28 @@ def build(path: Path, claims: list[tuple[str, str]]) -> None:
     )
     conn.commit()
     conn.close()
+
+
+def build_postgresql(url: str, claims: list[tuple[str, str]]) -> None:
+    """The same rows as `build` writes to SQLite, by COPY (executemany would take minutes)."""
+    import psycopg
+
+    at = "2026-01-01 00:00:00.000000+00"
+    columns = (
+        "id, document_id, span_start, span_end, quote, prefix, suffix, text, type, status, "
+        "created_by, created_at, updated_at, version, priority"
+    )
+    with psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://")) as conn:
+        conn.execute(
+            "INSERT INTO documents (id, title, text, sha256, length, added_by, created_at) "
+            "VALUES (1, 'bench', 'x', 'bench', 1, 'bench', %s)",
+            (at,),
+        )
+        with conn.cursor() as cur, cur.copy(f"COPY claims ({columns}) FROM STDIN") as copy:
+            for i, (text, quote) in enumerate(claims, start=1):
+                row = (i, 1, 0, 1, quote, "", "", text, "fact", "unverified", "bench", at, at)
+                copy.write_row((*row, 1, "normal"))
+        conn.execute("ANALYZE")
 
 
 def plain_scan(wb: Workbench, text: str, quote: str, exclude: int) -> list[tuple[float, int]]:
@@ -153,6 +179,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--scan-queries", type=int, default=1)
+    parser.add_argument(
+        "--db", help="an empty PostgreSQL database of your own (default: SQLite in a temp folder)"
+    )
     args = parser.parse_args()
     data = yaml.safe_load((REPO / "tests/data/similar/pairs.yaml").read_text(encoding="utf-8"))
     pairs = data["pairs"]
@@ -173,7 +202,7 @@ def main() -> None:
     common_query = len(claims)
 
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "similar.db"
+        path: Path | str = args.db or Path(tmp) / "similar.db"
         started = time.perf_counter()
         build(path, claims)
         print(f"{len(claims):,} claims written in {time.perf_counter() - started:.1f} s")
