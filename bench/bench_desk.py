@@ -406,8 +406,9 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--db", help="SQLite file (default: bench-desk-SIZE.db in the temp folder)")
     ap.add_argument(
         "--pg-url",
-        default=os.environ.get("BENCH_PG_URL", "postgresql://postgres@127.0.0.1:5432/test"),
-        help="PostgreSQL database; the desk goes into its default schema",
+        default=os.environ.get("BENCH_PG_URL"),
+        help="PostgreSQL database of its own (required with --backend postgresql or both; "
+        "default $BENCH_PG_URL): the desk goes into its default schema",
     )
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--only", nargs="*", default=(), help="cases whose name contains any of these")
@@ -416,6 +417,10 @@ def main(argv: Sequence[str] | None = None) -> None:
         "--write-docs", action="store_true", help="rewrite docs/benchmarks.md's desk part"
     )
     args = ap.parse_args(argv)
+    if args.backend in ("postgresql", "both") and not args.pg_url:
+        # No default database: it once was the test server's `test`, whose default schema then
+        # held a 100,000-claim desk (perf258), which a test expecting an empty one then met.
+        ap.error("--backend postgresql needs --pg-url URL (or BENCH_PG_URL): a database of its own")
     for tool in ("sqlite-utils",):
         if not (BIN / tool).exists() and not shutil.which(tool):
             raise SystemExit(f"{tool} is needed for the baseline: pip install -e '.[dev]'")
