@@ -178,7 +178,8 @@ class Request:
     note: str | None = None
     review_required: bool = False
     # The display names of the registered people among the proposer and the actor (name ->
-    # display), for an approval: a name is also the person whose display name it is like.
+    # display), for an approval (and a move on a claim in review, told whether the verdict is
+    # the actor's): a name is also the person whose display name it is like.
     displays: Mapping[str, str | None] = field(default_factory=dict)
     # Their email addresses (name -> address), likewise: a name is also the person whose
     # address it is (the email rule, people.email_tie).
@@ -246,7 +247,7 @@ def _decide_withdraw(claim: ClaimState, request: Request, *, reason_field: str) 
             step="add_note",
         )
     if claim.status == Status.IN_REVIEW:
-        raise _pending_review(claim, request.actor)
+        raise _pending_review(claim, request)
     return Decision(STATUS_CHANGED, {"status": Status.WITHDRAWN.value}, request.note)
 
 
@@ -282,7 +283,7 @@ def _decide_set(claim: ClaimState, target: Status, request: Request) -> Decision
             step="propose",
         )
     if current == Status.IN_REVIEW:
-        raise _pending_review(claim, request.actor)
+        raise _pending_review(claim, request)
     if current == Status.WITHDRAWN:
         _check_restore(claim, target, note)
     if target in FINAL_STATUSES and not _has_text(note):
@@ -336,15 +337,19 @@ def _check_restore(claim: ClaimState, target: Status, note: str | None) -> None:
         )
 
 
-def _pending_review(claim: ClaimState, actor: str) -> TransitionRefused:
+def _pending_review(claim: ClaimState, request: Request) -> TransitionRefused:
     """A claim in review changes status only by review. The facts say who proposed the verdict
-    and whether that is the person acting: they cannot approve it (a second reviewer approves or
-    rejects it), but may withdraw it by rejecting it themselves."""
+    and whether that is the person acting, by the rules `claim approve` holds them to (their
+    display name and address too, as `request` gives them: review264): they cannot approve it
+    (a second reviewer approves or rejects it), but may withdraw it by rejecting it themselves."""
     proposer, verdict = claim.proposed_by, claim.proposed_status
     facts: dict[str, object] = {"claim_id": claim.id}
     message = f"claim #{claim.id} is in review"
     if proposer is not None:
-        facts |= {"proposed_by": proposer, "own_proposal": same_person(proposer, actor)}
+        own = same_person(proposer, request.actor, request.displays) or (
+            _email_tie(proposer, request) is not None
+        )
+        facts |= {"proposed_by": proposer, "own_proposal": own}
         message += f" ({verdict.value if verdict else 'a verdict'} proposed by {proposer})"
     return TransitionRefused(
         message, reason=Refusal.PENDING_REVIEW.value, hint=step("review", **facts)
@@ -357,6 +362,13 @@ def _not_in_review(claim: ClaimState) -> TransitionRefused:
         Refusal.NOT_IN_REVIEW,
         f"claim #{claim.id} is not in review (it is {claim.status.value})",
     )
+
+
+def _email_tie(proposer: str, request: Request) -> str | None:
+    """Why the email rule reads the actor as `proposer` (people.email_tie), by the addresses
+    `request.emails` gives them; None when it does not."""
+    emails = request.emails
+    return email_tie(proposer, emails.get(proposer), request.actor, emails.get(request.actor))
 
 
 # At most this many additions are named in a refusal (its message is one line).
@@ -377,12 +389,7 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
             else f"{request.actor} is too like {proposer}, who proposed this verdict"
         )
         raise refuse(claim, Refusal.OWN_VERDICT, f"{who}; a different reviewer must approve it")
-    emails = request.emails
-    tie = (
-        None
-        if proposer is None
-        else email_tie(proposer, emails.get(proposer), request.actor, emails.get(request.actor))
-    )
+    tie = None if proposer is None else _email_tie(proposer, request)
     if tie is not None:
         # A pair `user add` has refused since trial254, registered before it (fix259:
         # maria@example.org approved maria's verdict): named with the address that ties them.
