@@ -24,6 +24,7 @@ from workbench.domain.name_index import NameIndex
 from workbench.domain.people import (
     MAX_EMAIL,
     Clash,
+    current_form,
     email_likeness,
     email_tie,
     mailbox,
@@ -117,8 +118,9 @@ class Registrations:
         # name -> its place among the people (a name registered again keeps its first)
         self._order: dict[str, int] = {}
         self._index = NameIndex()
-        # name -> its email address; and the keys the email rule compares by (a name's or an
-        # address's skeleton, +tag dropped) -> the first person holding each (review256).
+        # name (as registered, and in its form today) -> its email address; and the keys the
+        # email rule compares by (a name's or an address's skeleton, +tag dropped) -> the first
+        # person holding each (review256).
         self._emails: dict[str, str] = {}
         self._by_address: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
@@ -177,6 +179,9 @@ class Registrations:
         self._by_name.setdefault(skeleton(mailbox(name)), name)
         if email:
             self._emails.setdefault(name, email)
+            # And under its form today, as the sign-off reads the desk's addresses
+            # (people.addresses): `王 芳`, an earlier version's form, proposes as 王芳 now.
+            self._emails.setdefault(current_form(name), email)
             self._by_address.setdefault(skeleton(mailbox(fold(email))), name)
 
     def approval(self, seq: int, claim_id: int | None, approver: str, proposer: str) -> None:
