@@ -38,7 +38,7 @@ from workbench.domain.desk import (
 from workbench.domain.errors import Hint, InvalidInput, TransitionRefused, give
 from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import typed, typed_word
-from workbench.domain.limits import has_visible
+from workbench.domain.limits import check_file_name, has_visible
 from workbench.domain.payloads import claim_payload, event_value, imported, note_payload
 from workbench.domain.plurals import plural
 from workbench.domain.status import (
@@ -161,6 +161,15 @@ COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
 UNSET: dict[str, object] = {"type": "fact", "status": "unverified", "priority": "normal"}
 
 
+def _check_recorded_name(path: str) -> None:
+    """FILE's name goes into each added claim's event (`{"file": NAME, "row": N}`): held to
+    the rule for recorded names, as doc add's source is, before anything is read. A name with a
+    newline went into the trail, and a Latin-1 one was said as "the input is not valid UTF-8
+    text", the text being fine (review265)."""
+    if path != "-":
+        check_file_name(Path(path).name)
+
+
 def read_json_file(path: str, what: str) -> object:
     """The JSON of `path` (`-`: standard input, so named), holding `what` (for the refusal of
     an empty one: a script's failed export piped in said "- is not valid JSON: Expecting
@@ -208,6 +217,7 @@ def import_annotations(
     another claim, or added, is returned in `other_ids`, as a row whose id cell is.
     `dry_run`: as `import_claims`'s, all of it done, then rolled back.
     """
+    _check_recorded_name(path)
     try:
         return _import_annotations(wb, path, document_id, skip_bad, dry_run)
     except _RolledBack as done:
@@ -1167,6 +1177,7 @@ def import_claims(
     rolled back, so that what is returned is what the import would do (`dry_run` set; the
     claims it would add in `would_add`, with no ids, `added` empty).
     """
+    _check_recorded_name(path)
     try:
         return _import_claims(wb, path, document_id, skip_bad, progress, dry_run)
     except _RolledBack as done:
