@@ -10,6 +10,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from workbench.db.url import (
@@ -179,6 +180,10 @@ class Workbench:
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
+            if exc.errno == errno.ENOTDIR:
+                # `notes.txt/desk.db`: the raw "Not a directory: PATH" (db status, a write),
+                # or a read's "run `workbench demo` to start one", which cannot (review265).
+                return NotFound(f"no database at {path}: {_file_on_the_way(path)}")
             if exc.errno != errno.ELOOP:
                 return None  # missing, a dangling link: said by the read or the open
             # A link to itself: said as the reads say it, not "Too many levels of symbolic
@@ -464,6 +469,14 @@ class Workbench:
             return os.path.getsize(path) == 0
         except FileNotFoundError:
             return True
+
+
+def _file_on_the_way(path: str) -> str:
+    """Which folder on the way to `path` is a file (stat said ENOTDIR), said after the path."""
+    for folder in reversed(Path(path).parents):
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            return f"{folder} is a file, not a folder"
+    return "a file on the way to it is not a folder"  # (gone meanwhile)
 
 
 class Tx:
