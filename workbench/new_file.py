@@ -69,11 +69,24 @@ def missing_folder(path: str | Path, target: Path) -> str | None:
     folder = folder_of(target)
     if folder.is_dir():
         return None
+    if (file := file_on_the_way(folder)) is not None:
+        # There, as a file: "does not exist" sent the user to `mkdir`, which fails (review265).
+        return f"cannot write {path}: {file}"
     loop = looping(folder)
     if loop is not None:
         # There as a link, so "does not exist" sent the user to make it (review261).
         return f"cannot write {path}: the folder {folder} cannot be reached, {loop}"
     return f"cannot write {path}: the folder {folder} does not exist"
+
+
+def file_on_the_way(path: str | Path) -> str | None:
+    """Which folder on the way to `path` (or `path` itself, taken as a folder) is a file,
+    said as such, else None: reached through it, the system says only "Not a directory"."""
+    here = Path(path)
+    for folder in (*reversed(here.parents), here):
+        if os.path.exists(folder) and not os.path.isdir(folder):
+            return f"{folder} is a file, not a folder"
+    return None
 
 
 def looping(path: str | Path) -> str | None:

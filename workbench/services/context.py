@@ -10,7 +10,6 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from workbench.db.url import (
@@ -44,7 +43,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
-from workbench.new_file import looping
+from workbench.new_file import file_on_the_way, looping
 from workbench.services.storage_errors import (
     database_errors,
     driver_errors,
@@ -183,7 +182,9 @@ class Workbench:
             if exc.errno == errno.ENOTDIR:
                 # `notes.txt/desk.db`: the raw "Not a directory: PATH" (db status, a write),
                 # or a read's "run `workbench demo` to start one", which cannot (review265).
-                return NotFound(f"no database at {path}: {_file_on_the_way(path)}")
+                on_the_way = file_on_the_way(os.path.dirname(path))
+                leads = on_the_way or "a file on the way to it is not a folder"  # (gone since)
+                return NotFound(f"no database at {path}: {leads}")
             if exc.errno != errno.ELOOP:
                 return None  # missing, a dangling link: said by the read or the open
             # A link to itself: said as the reads say it, not "Too many levels of symbolic
@@ -469,14 +470,6 @@ class Workbench:
             return os.path.getsize(path) == 0
         except FileNotFoundError:
             return True
-
-
-def _file_on_the_way(path: str) -> str:
-    """Which folder on the way to `path` is a file (stat said ENOTDIR), said after the path."""
-    for folder in reversed(Path(path).parents):
-        if os.path.exists(folder) and not os.path.isdir(folder):
-            return f"{folder} is a file, not a folder"
-    return "a file on the way to it is not a folder"  # (gone meanwhile)
 
 
 class Tx:
