@@ -191,8 +191,9 @@ class Workbench:
             # links" (db status) or "unable to open database file" (a write).
             try:
                 leads = f"it is a symbolic link to {os.readlink(path)}, which leads to no file"
-            except OSError:  # a folder on the way is the loop
-                leads = f"{exc.strerror} on the way to it"
+            except OSError:  # a folder on the way is the loop: in review261's words, which
+                # the reads and every output through one say (new_file.looping)
+                leads = f"a symbolic link on the way to it loops ({exc.strerror})"
             return NotFound(f"no database at {path}: {leads}")
         if stat.S_ISREG(mode):
             return None
