@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.domain.errors import DamagedRecord, InvalidInput, step
+from workbench.domain.inputs import typed_word
 
 TRUE_WORDS = frozenset({"true", "yes", "on", "1"})
 FALSE_WORDS = frozenset({"false", "no", "off", "0"})
@@ -26,7 +27,8 @@ class SettingSpec:
         return self.safeguard and before and not after
 
     def parse(self, raw: str) -> bool:
-        word = raw.strip().lower()
+        # Read as every word of a fixed set is (a TypedChoice option's): ｔｒｕｅ, ＯＦＦ (rr266).
+        word = typed_word(raw, TRUE_WORDS | FALSE_WORDS)
         if word in TRUE_WORDS:
             return True
         if word in FALSE_WORDS:
@@ -84,7 +86,7 @@ def stored_or_none(stored: str | None) -> bool | None:
 
 
 def spec_for(key: str) -> SettingSpec:
-    spec = SETTINGS.get(key.strip())
+    spec = SETTINGS.get(typed_word(key, SETTINGS))
     if spec is None:
         raise InvalidInput(f"unknown setting {key!r}; known settings: {', '.join(SETTINGS)}")
     return spec

@@ -62,7 +62,9 @@ def _view(key: str, row: Setting | None) -> SettingView:
 
 
 def get_config(wb: Workbench, key: str) -> SettingView:
-    spec_for(key)
+    # Read by the key it names, not as typed: ' review.required' (or ＲＥＶＩＥＷ．…) read no
+    # row and said the default whatever was set.
+    key = spec_for(key).key
     with transaction(wb) as tx:
         return _view(key, tx.session.get(Setting, key))
 
