@@ -66,6 +66,7 @@ def audit() -> None:
     "actions",
     multiple=True,
     metavar="ACTION",
+    callback=lambda _ctx, _param, typed: _typed_actions(typed),
     help="Only these actions, e.g. claim.status_changed, or claim.* for a prefix.",
 )
 @click.option(
@@ -128,6 +129,15 @@ def export(
         done = write_export(wb, fmt, out, flt, progress, bom=bom)
     message(f"wrote {plural(done.count, 'event')} to {shown_path(output)}")
     _say_silent_actors(done.silent_actors)
+
+
+def _typed_actions(typed: Sequence[str]) -> tuple[str, ...]:
+    """Each --action as the action it names, typed full-width or in any case (ＣＬＡＩＭ．＊),
+    as every option of a fixed set is read; one naming none stays as typed, for the filter's
+    refusal to quote (rr266)."""
+    from workbench.domain.action_names import typed_action
+
+    return tuple(typed_action(a) for a in typed)
 
 
 def _say_silent_actors(silent: Sequence[SilentActor]) -> None:

@@ -81,13 +81,11 @@ class EventFilter:
         """Criteria that only a mistake would ask (an action no event has, a --since after the
         --until): refused by `check_criteria`; asked by the CLI first, to answer with a usage
         error, as for any other value an option cannot take."""
+        from workbench.domain.action_names import names_actions
         from workbench.domain.replay import RULES
 
         for pattern in self.actions:
-            prefix = pattern[:-1] if pattern.endswith("*") else None
-            if not (
-                any(a.startswith(prefix) for a in RULES) if prefix is not None else pattern in RULES
-            ):
+            if not names_actions(pattern):
                 families = sorted({a.split(".", 1)[0] + ".*" for a in RULES})
                 return InvalidInput(
                     f"unknown action {pattern!r}; actions are like claim.status_changed, "
