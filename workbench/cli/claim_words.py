@@ -60,7 +60,7 @@ def say_same_span(c: ClaimView, twins_to_add: int | None = None, where: str | No
 
 # Claims on one span named by their ids up to this many; the rest counted ("and 17 more"):
 # a stress run's desk named twenty on one line, and a bigger desk more (trial196). --json's
-# `same_span` gives every one.
+# `same_span` gives the first hundred, `same_span_count` all of them.
 SAME_SPAN_NAMED = 3
 
 

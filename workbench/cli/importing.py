@@ -73,7 +73,7 @@ def _print_added(claims: Iterable[ClaimView], *, dry_run: bool = False) -> None:
 
 
 # Warnings of claims added on the very span of another, one line each up to this many; the
-# rest are counted in one line (--json gives every one its `same_span`).
+# rest are counted in one line (--json gives every one its `same_span` and `same_span_count`).
 SAME_SPAN_SHOWN = 5
 
 
