@@ -47,3 +47,27 @@ def test_an_export_older_than_the_hash_chain_is_named(
     said = report.broken.message()
     assert "no hash" in said and "older workbench" in said
     assert "export it again" not in said
+
+
+def test_the_check_named_is_not_said_to_verify_the_file(
+    trail: tuple[Workbench, int], tmp_path: Path
+) -> None:
+    """rr266: "that the database still holds it is: `audit verify --head HASH --count SEQ`"
+    read as the file checked against the database; the check finds the last line's event in
+    the database and reads none of the file's other lines (one of them edited, it says OK).
+    And an export with no hashes came from a workbench whose exports carried none: its
+    database may have had the chain (exports gave hashes well after it), so not "from before
+    the hash chain"."""
+    wb, _ = trail
+    events = full_export(wb)[1:]
+    said = verify_file(write(tmp_path, events)).broken.message()  # type: ignore[union-attr]
+    assert "database still holds it is" not in said
+    assert "its last event" in said and "other lines are not checked" in said
+    unhashed = []
+    for line in events:
+        record: dict[str, Any] = json.loads(line)
+        del record["hash"], record["prev_hash"]
+        unhashed.append(json.dumps(record, ensure_ascii=False))
+    said = verify_file(write(tmp_path, unhashed)).broken.message()  # type: ignore[union-attr]
+    assert "before the hash chain" not in said
+    assert "exports carried no hashes" in said
