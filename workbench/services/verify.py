@@ -568,22 +568,26 @@ def _other_format(first_line: str) -> str | None:
 
 def _older_export(record: Any) -> str | None:
     """What a first line that is an event says: the file was exported by a workbench older than
-    the scope line (or before the hash chain), or had its scope line removed, which look alike.
-    An upgraded desk met "export it again" for the trail it had archived (trial251); what still
-    holds is the database containing the file's last event, so that check is named."""
+    the scope line (or before its exports carried hashes), or had its scope line removed, which
+    look alike. An upgraded desk met "export it again" for the trail it had archived
+    (trial251); what still holds is the database containing the file's last event, so that
+    check is named (and said to check no other line, rr266)."""
     if not isinstance(record, dict) or not isinstance(record.get("seq"), int):
         return None
     if "hash" not in record:
+        # Exports carried no hashes for a while after the chain began (e468b129 to 32961d88):
+        # the database it came from may well hold them.
         return (
             "the first line is not a scope line but an event with no hash: an export by an "
-            "older workbench, from before the hash chain, which nothing can verify; verify the "
-            "database it came from (`workbench audit verify`)"
+            "older workbench, whose exports carried no hashes, so nothing in it can be "
+            "verified; verify the database it came from (`workbench audit verify`)"
         )
     return (
         "the first line is not a scope line but event "
         f"{record['seq']}: an export by an older workbench (or one whose scope line was "
-        "removed), which is not verified as a file; that the database still holds it is: "
-        "`workbench audit verify --head HASH --count SEQ` with the hash and seq of its last line"
+        "removed), which is not verified as a file; what can be checked is that the database "
+        "still holds its last event, `workbench audit verify --head HASH --count SEQ` with that "
+        "line's hash and seq (its other lines are not checked)"
     )
 
 
