@@ -1,0 +1,48 @@
+"""review268: a verdict given, then a neighbouring sentence cut (the claim moved, its words
+unchanged), then its own sentence cut or edited (flagged), then the article put back as it
+was when the verdict was given: `doc update` said "the text is revision 1's again" and the
+claim "quote found again", yet the verdict stayed flagged "given on the words of revision 2"
+and withheld from every export. Its words are back with the context they had when judged;
+only the context of revision 2 (the one the flag recorded) is not, since the neighbour is
+back too. An undo of several revisions at once gives the span back, as one undo does."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import add_document, document_text
+from workbench.services.revisions import update_document
+from workbench.services.sources import Content
+
+QUOTE = "The plant employs 3000 workers in the county."
+FIRST = f"Intro line here.\nA neighbouring sentence sits here.\n{QUOTE}\nThe end of the story.\n"
+MOVED = FIRST.replace("A neighbouring sentence sits here.\n", "")
+GONE = MOVED.replace(f"{QUOTE}\n", "")
+EDITED = MOVED.replace("3000", "3500")
+
+
+def _revise(wb: Workbench, doc: int, text: str) -> None:
+    update_document(wb, doc, Content(text, "text", "r.txt"))
+
+
+@pytest.mark.parametrize("flagging", [GONE, EDITED], ids=["quote gone", "quote edited"])
+def test_an_undo_of_several_revisions_gives_a_moved_verdict_its_span_back(
+    wb: Workbench, flagging: str
+) -> None:
+    doc = add_document(wb, FIRST.encode()).document.id
+    cid = add_claim(wb, doc, "3000 workers", SpanRequest(quote=QUOTE)).id
+    set_status(wb, cid, "in_progress")
+    set_status(wb, cid, "unverifiable", note="no payroll figures")
+    judged = get_claim(wb, cid)
+    _revise(wb, doc, MOVED)  # a neighbour cut: moved, not flagged
+    assert get_claim(wb, cid).verdict_revision is None
+    _revise(wb, doc, flagging)
+    assert get_claim(wb, cid).verdict_revision is not None
+    outcome = update_document(wb, doc, Content(FIRST, "text", "r.txt")).anchors
+    after = get_claim(wb, cid)
+    assert [o.restored for o in outcome] == [True], outcome
+    assert after.verdict_revision is None and after.anchor_state == "exact", after
+    assert (after.start, after.quote, after.prefix) == (judged.start, QUOTE, judged.prefix)
+    assert document_text(wb, doc, after.revision)[after.start : after.end] == QUOTE
