@@ -442,6 +442,14 @@ def reanchor_claims(
         earlier = _earlier_span(tx, claim)
         judged_span = earlier or moved_from.get(claim.id)
         back = None if judged_span is None else _back_at(judged_span, text, judged_span["start"])
+        # Its words may be back with the context they had before a move the flag came after.
+        before_moves = (
+            _judged_before_moves(tx, claim)
+            if back is None and earlier is not None and claim.verdict_revision is not None
+            else []
+        )
+        for span in before_moves:
+            back = back or _back_at(span, text, span["start"])
         if claim.revision not in diffs:
             old = revision_text(tx, doc, claim.revision)[1]
             diffs[claim.revision] = diff_texts(old, text)
@@ -491,7 +499,9 @@ def reanchor_claims(
         if speaker is not None:
             changes["speaker"] = speaker
         elif judged_span is not None and found.span is not None:
-            back = _back_at(judged_span, text, found.span.start)
+            back = None
+            for span in (judged_span, *before_moves):
+                back = back or _back_at(span, text, found.span.start)
             if back is not None:
                 outcomes.append(_restore(tx, claim, number, back))
                 continue
@@ -723,6 +733,37 @@ def judged_span(tx: Tx, claim: Claim, revision: int) -> dict[str, Any] | None:
     if judged is None or not isinstance(judged["start"], int) or not isinstance(judged["end"], int):
         return None
     return judged
+
+
+def _judged_before_moves(tx: Tx, claim: Claim) -> list[dict[str, Any]]:
+    """The spans a flagged verdict's words had between the decision and the flag, before
+    re-anchoring moved them (their context changed, their words not), latest first: the flag
+    records only the span it found, so an article put back as it was when judged, past a
+    neighbouring sentence cut before the flag, left the verdict flagged (review268). Only the
+    words judged (the flag's quote); none from before the decision (that context was never
+    judged), a pin (`claim edit`) or a span set another way, nor when a speaker was given."""
+    events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
+    state: dict[str, Any] = {}
+    held: list[dict[str, Any]] = []
+    spans: list[dict[str, Any]] = []
+    for event in events:
+        after = json.loads(event.payload).get("after") or {}
+        sets_span = any(name in after for name in _SPAN)
+        if after.get("verdict_revision") == claim.verdict_revision:
+            quote = None if "speaker" in after else state.get("quote")
+            spans = [span for span in reversed(held) if span["quote"] == quote]
+        elif (
+            "speaker" in after
+            or "status" in after
+            or _pinned_anew(event.action, after)
+            or (sets_span and event.action != REANCHORED)
+        ):
+            held = []
+            spans = [] if "speaker" in after else spans
+        elif sets_span:
+            held.append({name: state.get(name) for name in _SPAN})
+        state.update(after)
+    return [s for s in spans if isinstance(s["start"], int) and isinstance(s["end"], int)]
 
 
 def _back_at(judged: dict[str, Any], text: str, start: int) -> dict[str, Any] | None:
