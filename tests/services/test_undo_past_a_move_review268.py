@@ -46,3 +46,22 @@ def test_an_undo_of_several_revisions_gives_a_moved_verdict_its_span_back(
     assert after.verdict_revision is None and after.anchor_state == "exact", after
     assert (after.start, after.quote, after.prefix) == (judged.start, QUOTE, judged.prefix)
     assert document_text(wb, doc, after.revision)[after.start : after.end] == QUOTE
+
+
+def test_words_the_verdict_was_not_given_on_are_not_given_back(wb: Workbench) -> None:
+    """Only the judged words: an undo that once gave the verdict its words back (from 3500 to
+    3000) leaves 3500 among the spans the claim held, which the verdict never judged."""
+    doc = add_document(wb, FIRST.encode()).document.id
+    cid = add_claim(wb, doc, "3000 workers", SpanRequest(quote=QUOTE)).id
+    set_status(wb, cid, "in_progress")
+    set_status(wb, cid, "unverifiable", note="no payroll figures")
+    changed = FIRST.replace("3000", "3500")
+    _revise(wb, doc, changed)  # flagged
+    _revise(wb, doc, FIRST)  # given back, no longer flagged
+    assert get_claim(wb, cid).verdict_revision is None
+    _revise(wb, doc, MOVED)  # a neighbour cut: moved
+    _revise(wb, doc, GONE)  # flagged
+    outcome = update_document(wb, doc, Content(changed, "text", "r.txt")).anchors
+    after = get_claim(wb, cid)
+    assert [o.restored for o in outcome] == [False], outcome
+    assert after.verdict_revision is not None and "3500" in after.quote, after
