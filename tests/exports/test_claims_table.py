@@ -788,9 +788,12 @@ def test_too_many_rows_refuse_the_file_before_any_row_is_checked(
 
 
 def test_standard_input_is_not_a_claims_file(run: Run, desk: Desk) -> None:
-    """`-` has no suffix to say CSV or JSON, so the import refuses it rather than guess."""
+    """`-` has no suffix to say CSV or JSON, so the import refuses it rather than guess, saying
+    it reads a file and how to give one (fix262: it said "(got no suffix)")."""
     r = run("import", "claims", "-", "--doc", str(desk.doc))
-    assert r.code == 1 and "a claims file is .csv" in r.err and "(got no suffix)" in r.err
+    assert r.code == 1, r.err
+    assert "import claims reads a file, not standard input" in r.err
+    assert "(.csv, .tsv, .json or .jsonl)" in r.err
 
 
 def test_a_lone_carriage_return_inside_a_json_line_is_whitespace() -> None:
