@@ -29,3 +29,15 @@ def test_backup_to_standard_output_is_refused_and_writes_no_file(
         ) in r.err
         assert r.out == ""
     assert not (tmp_path / "-").exists()
+
+
+def test_backup_to_standard_output_on_postgresql_is_refused_as_on_sqlite() -> None:
+    # The printed command's `pg_dump --file=-` writes a file named `-` too (pg_dump reads no
+    # `-` as standard output), so `backup - | gzip` got the command and the dump went nowhere
+    # a script looked: refused in the same words on both backends (rr271).
+    env = {"WORKBENCH_DB": "postgresql://desk@db.example/claims", "WORKBENCH_USER": "tester"}
+    for extra in ([], ["--json"]):
+        r = run_cli(["backup", "-", *extra], env=env)
+        assert r.code == 1, (r.out, r.err)
+        assert "backup writes a file, not standard output" in r.err
+        assert r.out == ""
