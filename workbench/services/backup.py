@@ -36,16 +36,17 @@ class Backup:
 
 
 def backup(wb: Workbench, target: str) -> Backup:
-    source = sqlite_file(wb.url)
-    if source is None:
-        return Backup(None, None, pg_dump_command(wb.url, target))
     if target == "-":
         # `-` is standard output for every `-o`; a copy is written in place and checked there
-        # (a file named `-` was written, and `backup - | gzip` got nothing: review265).
+        # (a file named `-` was written, and `backup - | gzip` got nothing: review265). So on
+        # PostgreSQL too: pg_dump's `--file=-` writes a file named `-` as well (rr271).
         raise InvalidInput(
             "backup writes a file, not standard output: give the copy's file name "
             "(workbench backup desk-copy.db)"
         )
+    source = sqlite_file(wb.url)
+    if source is None:
+        return Backup(None, None, pg_dump_command(wb.url, target))
     dest = Path(target)
     if occupied(dest):
         raise file_exists(target, "a backup")
