@@ -411,6 +411,7 @@ def output_file(
     as `backup` refuses one. A device or pipe (/dev/null, a FIFO) is still written into, and
     so is a name for an open file descriptor (/dev/stdout, /dev/fd/N, a link to one).
     """
+    import os
     import sys
     from pathlib import Path
 
@@ -423,6 +424,10 @@ def output_file(
     if target.is_dir():
         # Said here: the rename below would fail naming its temporary file, not `path`.
         raise click.ClickException(f"cannot write {path}: it is a directory")
+    if target.is_file() and not os.path.lexists(path):
+        # `notes.txt/` (or notes.txt/.) names a file as a folder, which Path drops: it was
+        # read as notes.txt, and --force wrote the output over it (rr271).
+        raise click.ClickException(f"cannot write {path}: {target} is a file, not a folder")
     descriptor = open_descriptor(path)
     if descriptor is not None or (target.exists() and not target.is_file()):
         with _written_into(path, descriptor, binary=binary) as out:
