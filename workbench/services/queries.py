@@ -468,7 +468,7 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.search is not None:
         needle = flt.search.strip()  # not empty: problem() refused that above
         q = q.where(in_query(C.id, search_claim_ids(conn.dialect, normalise(needle))))
-    return _sorted(q, flt.sort)
+    return _sorted(q, flt.sort, due_set=flt.overdue)
 
 
 def untouched_where(since: dt.datetime) -> Sql:
@@ -511,7 +511,8 @@ def anchor_states(name: str) -> tuple[str, ...]:
     return (name,)
 
 
-def _sorted(q: Select, sort: str) -> Select:
+def _sorted(q: Select, sort: str, *, due_set: bool = False) -> Select:
+    """`due_set`: every claim matched has a due date (the overdue)."""
     if sort == "id":
         return q.order_by(C.id)
     if sort == "updated":
@@ -519,6 +520,11 @@ def _sorted(q: Select, sort: str) -> Select:
     if sort == "priority":
         return q.order_by(case(C.priority, PRIORITY_RANK, len(PRIORITY_RANK)), C.id)
     if sort == "due":
+        if due_set:
+            # No NULL to put last: without that term ix_claims_due gives the order and the first
+            # page is read off it, where both backends sorted every overdue claim (25,000 of a
+            # year's desk: 0.1 s on PostgreSQL, 0.15 s on SQLite, for 10 rows; perf269).
+            return q.order_by(C.due, C.id)
         return q.order_by(f"{C.due} IS NULL", C.due, C.id)
     if sort == "created":
         return q.order_by(C.created_at, C.id)
