@@ -142,20 +142,42 @@ SHOW_PG_SQL = (
     "'action', action, 'payload', payload)) FROM events WHERE claim_id = c.id) AS events "
     "FROM claims c JOIN documents d ON d.id = c.document_id WHERE c.id = {show_id}"
 )
-# What the board shows, as one statement: counts by status, owner and type, the open claims
-# without evidence and the overdue ones counted, the 10 oldest open and the 10 most overdue.
+# What the board shows, as one statement (perf269: what `stats` computes since per-owner loads
+# and the awaiting-approval and flagged lists came): the claims grouped once by overdue,
+# flagged, status, owner and type (the expressions first: grouped by owner first, SQLite walks
+# ix_claims_assignee and looks every row up), and from those groups the counts by status, by
+# owner (all but withdrawn, to check, in review, flagged) and by type (withdrawn left out)
+# and the totals of the lists; the open claims without evidence counted; and the first 10
+# oldest open, awaiting approval (in review), open without evidence, most overdue and flagged.
+TO_CHECK = "('unverified', 'in_progress')"
 STATS_SQL = (
-    "SELECT 'status' AS k, status AS v, count(*) AS n FROM claims GROUP BY status "
-    "UNION ALL SELECT 'owner', assignee, count(*) FROM claims GROUP BY assignee "
-    "UNION ALL SELECT 'type', type, count(*) FROM claims GROUP BY type "
+    "WITH g AS (SELECT due < '{today}' AS late, verdict_revision IS NOT NULL AS flagged, "
+    "status, assignee, type, count(*) AS n FROM claims "
+    "GROUP BY due < '{today}', verdict_revision IS NOT NULL, status, assignee, type) "
+    "SELECT 'status' AS k, status AS v, sum(n) AS n FROM g GROUP BY status "
+    "UNION ALL SELECT 'owner', assignee, sum(n) FROM g WHERE status <> 'withdrawn' "
+    "GROUP BY assignee "
+    f"UNION ALL SELECT 'to check', assignee, sum(n) FROM g WHERE status IN {TO_CHECK} "
+    "GROUP BY assignee "
+    "UNION ALL SELECT 'in review', assignee, sum(n) FROM g WHERE status = 'in_review' "
+    "GROUP BY assignee "
+    "UNION ALL SELECT 'flagged', assignee, sum(n) FROM g WHERE flagged GROUP BY assignee "
+    "UNION ALL SELECT 'type', type, sum(n) FROM g WHERE status <> 'withdrawn' GROUP BY type "
+    f"UNION ALL SELECT 'open', NULL, sum(n) FROM g WHERE status IN {OPEN} "
+    f"UNION ALL SELECT 'overdue', NULL, sum(n) FROM g WHERE late AND status IN {OPEN} "
     f"UNION ALL SELECT 'no evidence', NULL, count(*) FROM claims c WHERE status IN {OPEN} "
     "AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id) "
-    f"UNION ALL SELECT 'overdue', NULL, count(*) FROM claims WHERE status IN {OPEN} "
-    "AND due < '{today}' "
     "UNION ALL SELECT * FROM (SELECT 'oldest', text, id FROM claims "
     f"WHERE status IN {OPEN} ORDER BY created_at, id LIMIT 10) AS oldest "
+    "UNION ALL SELECT * FROM (SELECT 'awaiting', text, id FROM claims "
+    "WHERE status = 'in_review' ORDER BY created_at, id LIMIT 10) AS awaiting "
+    "UNION ALL SELECT * FROM (SELECT 'unsupported', text, id FROM claims c "
+    f"WHERE status IN {OPEN} AND NOT EXISTS (SELECT 1 FROM evidence e WHERE e.claim_id = c.id) "
+    "ORDER BY created_at, id LIMIT 10) AS unsupported "
     "UNION ALL SELECT * FROM (SELECT 'late', text, id FROM claims "
-    f"WHERE status IN {OPEN} AND due < '{{today}}' ORDER BY due, id LIMIT 10) AS late"
+    f"WHERE status IN {OPEN} AND due < '{{today}}' ORDER BY due, id LIMIT 10) AS late "
+    "UNION ALL SELECT * FROM (SELECT 'flagged', text, id FROM claims "
+    "WHERE verdict_revision IS NOT NULL ORDER BY id LIMIT 10) AS flagged"
 )
 BOARD_SQL = (
     "SELECT 'status' AS k, status AS v, count(*) AS n FROM claims GROUP BY status "
