@@ -1,0 +1,47 @@
+"""A quote refused because it would cut a run of dots (`他说...` against `他说⋯⋯`, `Wait...`
+against `Wait….`) was offered "the nearest passage, 100% alike, is '他说⋯'": half the run, the
+very cut the refusal is for, and "100% alike" beside "not found". The passage offered now holds
+the whole run, and the refusal says why the quote is not it (fix272)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from workbench.domain.anchoring import find_quote_tolerant
+from workbench.domain.errors import InvalidInput
+
+
+def _refusal(text: str, quote: str) -> str:
+    with pytest.raises(InvalidInput, match="not found") as refused:
+        find_quote_tolerant(text, quote)
+    return str(refused.value.message)
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "whole"),
+    [
+        ("他说⋯⋯好的", "他说...", "他说⋯⋯"),
+        ("前面 他说⋯⋯ 后面 再说", "他说...", "他说⋯⋯"),
+        ("他说……我们", "...我们", "……我们"),
+        ("Wait…. then", "Wait...", "Wait…."),
+        ("他说……。", "他说...", "他说……"),  # the sentence's own stop is no dot of the run
+    ],
+)
+def test_the_passage_offered_holds_the_whole_run(text: str, quote: str, whole: str) -> None:
+    said = _refusal(text, quote)
+    assert "100%" not in said, said
+    assert repr(whole) in said, said
+    assert "run of dots" in said, said
+    # What is offered is what a quote is found as.
+    assert find_quote_tolerant(text, whole).quote == whole
+
+
+def test_a_passage_alike_elsewhere_is_widened_over_the_run_too() -> None:
+    """A quote typed differently (a word changed) whose nearest passage ends in a run: the
+    passage offered holds the run whole, and its likeness is measured on what is offered."""
+    said = _refusal("我们会做到⋯⋯好的", "我们能做到...")
+    found = re.search(r"is '([^']*)'", said)
+    assert found is not None, said
+    assert found.group(1) == "我们会做到⋯⋯", said
