@@ -568,11 +568,21 @@ class Matcher:
                 best = found
         if best is None:
             return None
-        start, end = _whole_words(self.text, *folded.span(best[1], best[2]))
+        # Widened over a run of dots its typed stop would cut, as `Folded.keeps` refuses the
+        # quote for: "他说..." against "他说⋯⋯" was offered '他说⋯', "100% alike" (fix272).
+        head, tail = _typed_stops(quote)
+        lo, hi = best[1], best[2]
+        while head and folded.cuts_dots(lo):
+            lo -= 1
+        while tail and folded.cuts_dots(hi):
+            hi += 1
+        start, end = _whole_words(self.text, *folded.span(lo, hi))
         # Whole words may be less like the quote than the fragment was: offered only if still
-        # alike enough ('nt in the c' for "not in the doc" was a fragment of two words).
+        # alike enough ('nt in the c' for "not in the doc" was a fragment of two words). A run
+        # widened over is offered however long: the passage was alike without it.
         alike = _similarity(fq, fold(self.text[start:end]))
-        return (alike, start, end) if alike >= MIN_QUOTE_SIMILARITY else None
+        widened = (lo, hi) != (best[1], best[2])
+        return (alike, start, end) if widened or alike >= MIN_QUOTE_SIMILARITY else None
 
     def _fuzzy(self, sel: Selector, hint: int) -> Anchored:
         fq = fold(sel.quote)
@@ -1325,6 +1335,14 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         # A quote typed from memory or another copy (1200 for 1,200, a word changed): where
         # the document says nearly that, in its own characters, to copy.
         typed, found = clip_pair(quote, text[start:end])
+        if fold(quote) in fold(text[start:end]) and not ELLIPSES.isdisjoint(text[start:end]):
+            # All of it there but a run of dots it would cut (`Folded.keeps`): said as that,
+            # not as a passage "100% alike" to a quote refused (fix272).
+            raise InvalidInput(
+                f"quote not found in the document: {typed!r} would cut a run of dots in two: "
+                f"the document has {found!r} at {span_words(start, end)}; an ellipsis is "
+                "quoted whole, as are the full stops beside it"
+            )
         raise InvalidInput(
             f"quote not found in the document: {typed!r}; the nearest passage, "
             f"{alike:.0%} alike, is {found!r} at {span_words(start, end)}"
