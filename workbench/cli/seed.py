@@ -23,7 +23,8 @@ def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
 
     The document (`document: file:`) is a file in the seed file's folder or below it: an
     absolute path, `..` or a link out of the folder is refused, so a seed someone sends cannot
-    read another file of the machine into the desk. Without PATH, loads the bundled seed: the
+    read another file of the machine into the desk. PATH `-` reads the seed from standard
+    input, its document then in the current folder. Without PATH, loads the bundled seed: the
     MiniMax profile and its curated claims. Loading the same seed twice adds nothing. Into a
     document revised since the seed's text (its first revision), the claims move to the latest
     revision as `doc update` moves claims, and stderr names those whose quote it changed or

@@ -29,6 +29,12 @@ from workbench.services.validation_words import problems
 from workbench.services.views import DocumentView
 
 
+def shown_seed(path: Path) -> str:
+    """A seed file as its refusals name it: `-` as "standard input", as every reader of `-`
+    says ("- is not a seed file" read as a file named "-": fix272)."""
+    return "standard input" if str(path) == "-" else str(path)
+
+
 def parse_seed_file(path: Path) -> Any:
     import yaml
     from pydantic import ValidationError
@@ -37,26 +43,27 @@ def parse_seed_file(path: Path) -> Any:
     from workbench.seed_file import SeedFile
     from workbench.services.yaml_input import load_yaml
 
-    raw = decode_text(read_source(str(path)), str(path))
+    name = shown_seed(path)
+    raw = decode_text(read_source(str(path)), name)
     try:
         data = loads(raw) if path.suffix.lower() == ".json" else load_yaml(raw)
     except RecursionError:
         raise InvalidInput(
-            f"{path} is not valid {path.suffix[1:] or 'YAML'}: nested too deeply"
+            f"{name} is not valid {path.suffix[1:] or 'YAML'}: nested too deeply"
         ) from None
     except RepeatedKey as exc:
-        raise InvalidInput(f"{path}: {exc}") from None
+        raise InvalidInput(f"{name}: {exc}") from None
     except (ValueError, yaml.YAMLError) as exc:
-        raise InvalidInput(f"{path} is not valid {path.suffix[1:] or 'YAML'}: {exc}") from None
+        raise InvalidInput(f"{name} is not valid {path.suffix[1:] or 'YAML'}: {exc}") from None
     try:
         return SeedFile.model_validate(data)
     except ValidationError as exc:
         errors = exc.errors()
         if errors[0]["type"] in {"model_type", "dict_type"} and not errors[0]["loc"]:
             raise InvalidInput(
-                f"{path} is not a seed file: expected `document:` and `claims:` keys"
+                f"{name} is not a seed file: expected `document:` and `claims:` keys"
             ) from None
-        raise InvalidInput(f"{path}: {problems(errors, {'claims': 'claim'})}") from None
+        raise InvalidInput(f"{name}: {problems(errors, {'claims': 'claim'})}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,13 +92,15 @@ def prepare_seed(path: str | None = None) -> PreparedSeed:
         try:
             spans.append(find_quote(text, item.quote, item.occurrence))
         except InvalidInput as exc:
-            raise InvalidInput(f"{seed_path}: claim {i}: {exc}") from None
+            raise InvalidInput(f"{shown_seed(seed_path)}: claim {i}: {exc}") from None
     given = seed.document
     meta = DocumentMeta(given.title, given.url, given.author, given.published, given.language)
     try:
         meta.checked()
     except InvalidInput as exc:
-        raise InvalidInput(f"{seed_path}: document: {exc.message}", hint=exc.hint) from None
+        raise InvalidInput(
+            f"{shown_seed(seed_path)}: document: {exc.message}", hint=exc.hint
+        ) from None
     return PreparedSeed(seed, text, spans, meta)
 
 
