@@ -429,7 +429,8 @@ def force_option(fn: F) -> F:
         is_flag=True,
         help="Replace FILE if it exists (without --force an existing file is refused). The new "
         "file is written whole, then put in its place; a symbolic link there is replaced, not "
-        "written through (said on stderr).",
+        "written through (said on stderr). The new file has a new file's permissions (0666 "
+        "less the umask): a read-only FILE is replaced by a writable one.",
     )(fn)
 
 
