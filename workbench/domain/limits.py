@@ -52,12 +52,21 @@ def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> 
                 f"{what} is not valid UTF-8 text (check the terminal's or the file's encoding)"
             )
         if category == "Cc" or category in ("Zl", "Zp"):
-            shown = "NUL" if char == "\0" else f"U+{ord(char):04X}"
             raise InvalidInput(
-                f"{what}: character {position} is the control character {shown}; "
+                f"{what}: character {position} is {refused_character(char)}; "
                 + ("it must be one line of visible text" if one_line else "remove it")
             )
     return value
+
+
+def refused_character(char: str) -> str:
+    """A character check_text refuses, said as what it is: U+2028 and U+2029 are the line and
+    the paragraph separator, no control character, as the refusals called them (fix272)."""
+    if char == "\u2028":
+        return "the line separator U+2028"
+    if char == "\u2029":
+        return "the paragraph separator U+2029"
+    return "the control character " + ("NUL" if char == "\0" else f"U+{ord(char):04X}")
 
 
 def has_visible(text: str | None) -> bool:
@@ -98,8 +107,8 @@ def check_file_name(name: str) -> None:
     if not any(unicodedata.category(char) == "Cs" for char in name if not char.isascii()):
         if (control := _NAME_CONTROL.search(name)) is not None:
             raise InvalidInput(
-                f"the file name {visible(name, one_line=True)} holds the control character "
-                f"U+{ord(control.group()):04X}: rename the file and give it again"
+                f"the file name {visible(name, one_line=True)} holds "
+                f"{refused_character(control.group())}: rename the file and give it again"
             )
         return
     try:
