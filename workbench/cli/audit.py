@@ -341,10 +341,11 @@ def _say_look_alikes(found: Sequence[LookAlike], count: int) -> None:
     if not count:
         return
     registers = "registration" if count == 1 else "registrations"
+    pairs = "the pair" if count == 1 else "the pairs"
     warning(
         f"the trail holds {count:,} {registers} of a person who would be mistaken for one "
         "registered before, which `workbench user add` refuses: a workbench before the rule "
-        "let the pair in, or the trail was rewritten outside it, its hashes recomputed; check "
+        f"let {pairs} in, or the trail was rewritten outside it, its hashes recomputed; check "
         "who each is (a head noted earlier tells a rewrite):"
     )
     for one in found[:GAPS_SHOWN]:
@@ -359,12 +360,14 @@ def _say_one_person_approvals(found: Sequence[OnePersonApproval], count: int) ->
     held approvals to that rule (fix259) let them through, as `claim approve` refuses now."""
     if not count:
         return
-    approvals = "approval" if count == 1 else "approvals"
+    approvals, them, verdicts = (
+        ("approval", "it", "the verdict") if count == 1 else ("approvals", "them", "these verdicts")
+    )
     warning(
         f"the trail holds {count:,} {approvals} by a person the email rule reads as the "
         "verdict's proposer, which `workbench claim approve` refuses: a workbench before the "
-        "rule let it through, or the trail was rewritten outside it; no second person "
-        "reviewed the verdict:"
+        f"rule let {them} through, or the trail was rewritten outside it; no second person "
+        f"reviewed {verdicts}:"
     )
     for one in found[:GAPS_SHOWN]:
         message(f"  {one.message()}")
