@@ -43,7 +43,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
-from workbench.new_file import file_on_the_way, looping
+from workbench.new_file import file_on_the_way
 from workbench.services.storage_errors import (
     database_errors,
     driver_errors,
@@ -190,7 +190,7 @@ class Workbench:
             # A link to itself: said as the reads say it, not "Too many levels of symbolic
             # links" (db status) or "unable to open database file" (a write).
             try:
-                leads = f"it is a symbolic link to {os.readlink(path)}, which leads to no file"
+                leads = f"it is a symbolic link to {os.readlink(path)}, which loops"
             except OSError:  # a folder on the way is the loop: in review261's words, which
                 # the reads and every output through one say (new_file.looping)
                 leads = f"a symbolic link on the way to it loops ({exc.strerror})"
@@ -229,17 +229,13 @@ class Workbench:
                     f"--db {meant}"
                 )
             if os.path.islink(path):
-                # A link to itself or to a missing file: said as one, or "no database" sends
-                # the user looking for a file that the link hides (trial252).
+                # A link to a missing file: said as one, or "no database" sends the user
+                # looking for a file that the link hides (trial252). (A link that loops, here
+                # or on the way, is said by not_a_file, asked first.)
                 return NotFound(
                     f"no database at {path}: it is a symbolic link to {os.readlink(path)}, "
                     "which leads to no file"
                 )
-            loop = looping(path)
-            if loop is not None:
-                # A folder on the way that is a link to itself: no database can start there
-                # either (review261).
-                return NotFound(f"no database at {path}: {loop}")
             # A read in the wrong folder would otherwise create an empty database and show an
             # empty board, which looks like lost work.
             return NotFound(f"no database at {path}", hint=step("start_database"))
