@@ -76,7 +76,22 @@ def missing_folder(path: str | Path, target: Path) -> str | None:
     if loop is not None:
         # There as a link, so "does not exist" sent the user to make it (review261).
         return f"cannot write {path}: the folder {folder} cannot be reached, {loop}"
+    if (dangling := dangling_on_the_way(folder)) is not None:
+        # A link to a folder that is gone: `mkdir` of the folder named failed (fix272).
+        return f"cannot write {path}: {dangling}"
     return f"cannot write {path}: the folder {folder} does not exist"
+
+
+def dangling_on_the_way(folder: Path) -> str | None:
+    """The first folder on the way to `folder` (or `folder` itself) that is a symbolic link
+    leading nowhere, said with its target, else None."""
+    for step in (*reversed(folder.parents), folder):
+        if os.path.islink(step) and not os.path.exists(step):
+            return (
+                f"the folder {step} is a symbolic link to {link_target(step)}, which leads to "
+                "no folder"
+            )
+    return None
 
 
 def file_on_the_way(path: str | Path) -> str | None:
