@@ -115,16 +115,6 @@ def _date_text(parse: Callable[[str], object]) -> Callable[[str], str]:
 # Every date option: DAY a date (YYYY-MM-DD); PAST_DAY one that has come (a publication, a
 # page read: `past_date`); MOMENT a date or an ISO 8601 date-time.
 DAY = _Checked("date", str, _date_text(lambda v: parse_date(v, "")))
-
-# A file a command reads. Click's check that it is readable (readable=True, its default) made
-# an unreadable file bad usage, exit 2, where a missing one is a refusal, exit 1 (trial252): the
-# command's own open refuses both, as `cannot read FILE: Permission denied` and `no such file`.
-INPUT_FILE = click.Path(readable=False)
-INPUT_FILE_OR_DASH = click.Path(readable=False, allow_dash=True)
-# A file a command writes. Not Click's writable check either: a read-only FILE already there
-# was bad usage, exit 2, where the write's own refusals (FILE exists: --force; a folder it may
-# not write in) are exit 1 (trial252).
-OUTPUT_FILE = click.Path(dir_okay=False)
 PAST_DAY = _Checked("date", str, _date_text(lambda v: past_date(v, "date")))
 # A page read (evidence --accessed): its floor (1990) checked here too, so every bound of the
 # option is bad usage (trial56: the floor, checked by the service alone, was exit 1).
@@ -136,6 +126,16 @@ MOMENT = _Checked("date", str, _date_text(parse_since))
 # made the moment it means now (`span_moment`: one time for the check, the query and the file).
 # '' passes as typed, as it did (MOMENT's).
 SPAN_MOMENT = _Checked("date", str, lambda v: span_moment(v) if v else v)
+
+# A file a command reads. Click's check that it is readable (readable=True, its default) made
+# an unreadable file bad usage, exit 2, where a missing one is a refusal, exit 1 (trial252): the
+# command's own open refuses both, as `cannot read FILE: Permission denied` and `no such file`.
+INPUT_FILE = click.Path(readable=False)
+INPUT_FILE_OR_DASH = click.Path(readable=False, allow_dash=True)
+# A file a command writes. Not Click's writable check either: a read-only FILE already there
+# was bad usage, exit 2, where the write's own refusals (FILE exists: --force; a folder it may
+# not write in) are exit 1 (trial252).
+OUTPUT_FILE = click.Path(dir_okay=False)
 
 
 def _since_or_days_text(value: str) -> str:
