@@ -19,6 +19,7 @@ from tests.services.test_sign_off_emails import _as, _registered_as_before
 from tests.services.test_signoff import proposed
 from tests.services.test_trail_look_alikes import exported
 from workbench.services import review
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
 from workbench.services.replay import replay
 from workbench.services.verify import verify_database, verify_file
@@ -68,3 +69,22 @@ def test_replay_says_nothing_of_two_people(wb: Workbench) -> None:
     _registered_as_before(wb, ("maria", "maria@example.org"), ("tom", "tom@example.org"))
     review.approve(_as(wb, "tom"), cid)
     assert replay(wb).to_json()["one_person_approvals"] == []
+
+
+def test_several_such_approvals_are_said_in_the_plural(
+    wb: Workbench, db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two approvals by maria@example.org of maria's verdict (the claim reopened and proposed
+    again between them): the warning said "2 approvals ... a workbench before the rule let it
+    through ... no second person reviewed the verdict" (rr270)."""
+    cid = _approved_as_before(wb, monkeypatch)
+    set_status(_as(wb, "maria"), cid, "in_progress", note="again")
+    set_status(_as(wb, "maria"), cid, "unverifiable", note="still no record")
+    with monkeypatch.context() as m:
+        m.setattr("workbench.domain.transitions.email_tie", lambda *a: None, raising=False)
+        review.approve(_as(wb, "maria@example.org"), cid)
+    r = run_in_process(["--db", db_url, "--as", "maria", "audit", "replay"])
+    assert r.code == 0, r.err
+    [said] = [line for line in r.err.splitlines() if "approvals by" in line]
+    assert "2 approvals" in said and "let them through" in said, said
+    assert "reviewed the verdicts" in said and "let it through" not in said, said
