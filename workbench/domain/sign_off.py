@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -21,7 +21,7 @@ from workbench.domain.clock import behind
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.identity import same_person
 from workbench.domain.payloads import CLAIM_ADDED, FLAGGED_FOR_REVIEW, REANCHORED
-from workbench.domain.people import current_form, email_tie
+from workbench.domain.people import addresses, current_form, email_tie
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, Status, holds_verdict
 from workbench.domain.transitions import (
     APPROVED,
@@ -92,6 +92,40 @@ def approval_names(events: Iterable[Event]) -> set[str]:
     return names
 
 
+@dataclass(frozen=True, slots=True)
+class Registered:
+    """The registered people's email addresses and display names, each under the name as
+    stored (a trail's proposer is recorded so) and in its form today (`current_form`): what
+    the sign-off reads an approval by, beyond the two names, as `claim approve` does."""
+
+    emails: Mapping[str, str] = field(default_factory=dict)
+    displays: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, rows: Iterable[tuple[str, str | None, str | None]]) -> Registered:
+        """Of stored (name, email, display name) rows."""
+        rows = list(rows)
+        shown = {k: d for n, _, d in rows if d for k in (n, current_form(n))}
+        return cls(addresses((n, e) for n, e, _ in rows), shown)
+
+
+def _by_display(proposer: str, approver: str, displays: Mapping[str, str]) -> bool:
+    """Whether one of the two is the person whose display name the other is like (`wang`
+    shown as 王芳, and `王芳`, registered before registration refused the pair: rr270)."""
+    p_display, a_display = displays.get(proposer), displays.get(approver)
+    return bool(p_display or a_display) and _shown_alike(proposer, p_display, approver, a_display)
+
+
+@lru_cache(maxsize=4096)
+def _shown_alike(
+    proposer: str, p_display: str | None, approver: str, a_display: str | None
+) -> bool:
+    """`same_person` by display names, remembered as `_one_person` is (it may read the
+    readings' dictionaries)."""
+    shown = {n: d for n, d in ((proposer, p_display), (approver, a_display)) if d}
+    return same_person(proposer, approver, shown)
+
+
 def _by_address(proposer: str, approver: str, emails: Mapping[str, str]) -> bool:
     """Whether the email rule reads the two as one person (fix259: maria@example.org,
     registered before `user add` refused it, approved maria's verdict)."""
@@ -114,11 +148,13 @@ class SignOff:
         return {"status": self.status, "given_by": self.given_by, "approved_by": self.approved_by}
 
 
-def sign_off(events: Iterable[Event], emails: Mapping[str, str] | None = None) -> SignOff | None:
+def sign_off(events: Iterable[Event], people: Registered | None = None) -> SignOff | None:
     """The sign-off of a claim's verdict from its events (seq, actor, action, payload) in
     order; None when the claim has no verdict now. An approval by its proposer (`same_person`),
-    or, with `emails` (the registered people's addresses: people.addresses), by one whose name
-    is the other's address (`email_tie`), leaves the verdict with no second reviewer."""
+    or, with `people` (the registered people's addresses and display names), by one whose name
+    is the other's address (`email_tie`) or display name, leaves the verdict with no second
+    reviewer."""
+    known = people or Registered()
     current: SignOff | None = None
     for (seq, actor, action, payload), status in _verdict_moves(events):
         if status not in FINAL_VALUES:
@@ -128,7 +164,11 @@ def sign_off(events: Iterable[Event], emails: Mapping[str, str] | None = None) -
             # An approval by the proposer (by name, or a name the same-person rule reads as
             # theirs) is no second person's: the workflow refuses it, so one in the trail was
             # written around it (trial55: by SQL, and `claim show` read "approved by maria").
-            one = _one_person(proposer, actor) or _by_address(proposer, actor, emails or {})
+            one = (
+                _one_person(proposer, actor)
+                or _by_display(proposer, actor, known.displays)
+                or _by_address(proposer, actor, known.emails)
+            )
             second = None if one else actor
             current = SignOff(status, proposer, second, seq)
         else:

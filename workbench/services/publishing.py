@@ -27,11 +27,11 @@ from workbench.db.models import (
 )
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
-from workbench.domain.people import addresses
 from workbench.domain.sign_off import (
     REVIEW_MOVES,
     VERDICT_ACTIONS,
     RanAhead,
+    Registered,
     last_verdict_move,
     public_reason,
     rated_before_opinion,
@@ -80,9 +80,10 @@ class ClaimRecord:
     # `claim.verdict_revision` (read only when asked: `records_in(judged=True)`; None when not
     # flagged, or when the words cannot be told: a speaker changed since).
     judged: Span | None = None
-    # The registered people's addresses (people.addresses; one mapping for every record), by
-    # which an approval by the proposer's own address is none (`unapproved`: fix259).
-    emails: Mapping[str, str] = field(default_factory=dict)
+    # The registered people's addresses and display names (one for every record), by which an
+    # approval by the proposer's own address (fix259) or display name (rr270) is none
+    # (`unapproved`).
+    people: Registered = field(default_factory=Registered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,7 @@ def unapproved(record: ClaimRecord | ReviewedClaim) -> bool:
     (VERDICT_ACTIONS at least): what every publishing command warns of when the desk's rule
     now asks for a second reviewer."""
     events = record.events
-    signed = sign_off(((e.seq, e.actor, e.action, e.payload) for e in events), record.emails)
+    signed = sign_off(((e.seq, e.actor, e.action, e.payload) for e in events), record.people)
     return signed is None or signed.approved_by is None
 
 
@@ -226,7 +227,7 @@ def _records(
     *,
     history_too: bool | Sequence[str],
     judged: bool = False,
-    emails: Mapping[str, str],
+    people: Registered,
 ) -> list[ClaimRecord]:
     ids = [c.id for c in claims]
     history: dict[int, list[EventView]] = {i: [] for i in ids}
@@ -271,16 +272,21 @@ def _records(
                 events=events,
                 verdict_at=verdict_time(view, events),
                 judged=_judged(tx, c) if judged else None,
-                emails=emails,
+                people=people,
             )
         )
     return out
 
 
-def _emails(tx: Tx) -> dict[str, str]:
-    """The registered people's addresses (people.addresses), read once for an export's records."""
-    rows = tx.session.execute(select(User.name, User.email).where(User.email.is_not(None)))
-    return addresses((name, email) for name, email in rows)
+def _people(tx: Tx) -> Registered:
+    """The registered people's addresses and display names (sign_off.Registered), read once
+    for an export's records."""
+    rows = tx.session.execute(
+        select(User.name, User.email, User.display).where(
+            or_(User.email.is_not(None), User.display.is_not(None))
+        )
+    )
+    return Registered.of((name, email, display) for name, email, display in rows)
 
 
 def iter_documents(
@@ -332,7 +338,7 @@ def records_in(
     for doc_id in document_ids:
         get_document(tx, doc_id)  # NotFound for an unknown one, before anything is built
     named = _named_claims(tx, claim_ids, document_ids)
-    emails = _emails(tx)  # once: a desk's thousands of documents each read them otherwise
+    people = _people(tx)  # once: a desk's thousands of documents each read them otherwise
     for doc_id in list(tx.session.scalars(_documents_query(document_ids, claim_ids, named))):
         doc = tx.session.get_one(Document, doc_id)
         query = (
@@ -359,7 +365,7 @@ def records_in(
                     list(tx.session.scalars(query)),
                     history_too=history,
                     judged=judged,
-                    emails=emails,
+                    people=people,
                 )
             ),
             revision=number,
@@ -391,8 +397,8 @@ class ReviewedClaim:
     # (`sign_off.trail_time`): `verdict_at` and `first_verdict_at` are the times the trail
     # supports (a later move's), which date its review.
     ran_ahead: tuple[RanAhead, ...] = ()
-    # The registered people's addresses (people.addresses), as ClaimRecord's.
-    emails: Mapping[str, str] = field(default_factory=dict)
+    # The registered people's addresses and display names, as ClaimRecord's.
+    people: Registered = field(default_factory=Registered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -504,7 +510,7 @@ def review_records(
             Document.id.in_(select(Claim.document_id).where(in_span))
         )
     doc_ids = list(tx.session.scalars(documents_query))
-    emails = _emails(tx)
+    people = _people(tx)
     conn = tx.session.connection()
     for chunk in _batches(conn, doc_ids):
         of_chunk: ColumnElement[bool] = Claim.document_id.in_(chunk)
@@ -575,7 +581,7 @@ def review_records(
                     yield ReviewRecord(
                         documents[done],
                         tuple(
-                            _reviewed(c, histories.get(c.id, ()), emails) for c in claims.pop(done)
+                            _reviewed(c, histories.get(c.id, ()), people) for c in claims.pop(done)
                         ),
                         done in edited_now,
                     )
@@ -611,9 +617,7 @@ def _batches(conn: Connection, doc_ids: list[int]) -> Iterator[list[int]]:
 _OPEN_VALUES = frozenset(s.value for s in OPEN_STATUSES)
 
 
-def _reviewed(
-    claim: ClaimView, history: Sequence[EventView], emails: Mapping[str, str]
-) -> ReviewedClaim:
+def _reviewed(claim: ClaimView, history: Sequence[EventView], people: Registered) -> ReviewedClaim:
     """`history`: a claim's events as `_histories` read them (an open claim's verdict moves
     only, which are not kept: what `reopened_verdict` reads)."""
     events = tuple(history)
@@ -641,7 +645,7 @@ def _reviewed(
         held,
         moved,
         ahead,
-        emails,
+        people,
     )
 
 

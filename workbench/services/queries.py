@@ -15,7 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from workbench.db import tables
 from workbench.db.backend import search_claim_ids
@@ -60,6 +60,9 @@ from workbench.services.views import (
     event_view,
     from_row,
 )
+
+if TYPE_CHECKING:
+    from workbench.domain.sign_off import Registered
 
 OPEN_VALUES = sorted(s.value for s in OPEN_STATUSES)
 # Claims are read, and their tags and evidence counted, this many at a time: memory stays flat
@@ -332,16 +335,19 @@ def record_events(conn: Reader, claims: Sql) -> dict[int, list[tuple[Any, ...]]]
     return events
 
 
-def registered_emails(conn: Reader, names: Collection[str] | None = None) -> dict[str, str]:
-    """The registered people's email addresses (people.addresses), for the sign-off read from
-    a trail: an approval by the proposer's own address is no second person's (fix259). With
-    `names`, only theirs (a claim's approvers and proposers: `claim show` read a thousand
-    people's for two, 1 ms -> 5 ms), read by key; all when one not ASCII is not found under it,
-    as it may be stored in an earlier normal form (`王 芳`)."""
+def registered_for_sign_off(conn: Reader, names: Collection[str] | None = None) -> Registered:
+    """The registered people's email addresses and display names (sign_off.Registered), for
+    the sign-off read from a trail: an approval by the proposer's own address (fix259) or
+    display name (rr270) is no second person's. With `names`, only theirs (a claim's approvers
+    and proposers: `claim show` read a thousand people's for two, 1 ms -> 5 ms), read by key;
+    all when one not ASCII is not found under it, as it may be stored in an earlier normal form
+    (`王 芳`)."""
+    from workbench.domain.sign_off import Registered
+
     if names is not None and not names:
-        return {}
+        return Registered()
     u = tables.users.c
-    query = select(u.name, u.email, source=tables.users)
+    query = select(u.name, u.email, u.display, source=tables.users)
     if names is not None:
         wanted = sorted(names)
         # Every row of theirs, an address or none: one without is found, not taken for a name
@@ -349,9 +355,9 @@ def registered_emails(conn: Reader, names: Collection[str] | None = None) -> dic
         rows = conn.rows(query.where(in_(u.name, wanted)))
         found = {r.name for r in rows}
         if all(n.isascii() or n in found for n in wanted):
-            return addresses((r.name, r.email) for r in rows)
-    query = query.where(Sql(f"{u.email} IS NOT NULL"))
-    return addresses((r.name, r.email) for r in conn.rows(query))
+            return Registered.of((r.name, r.email, r.display) for r in rows)
+    query = query.where(Sql(f"{u.email} IS NOT NULL OR {u.display} IS NOT NULL"))
+    return Registered.of((r.name, r.email, r.display) for r in conn.rows(query))
 
 
 def sign_off_role(conn: Reader) -> str | None:
@@ -709,7 +715,7 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
             evidence=evidence,
             previous_quote=_previous_quote(events),
             judged_quote=_judged_quote(events, row.verdict_revision),
-            sign_off=sign_off(moves, registered_emails(conn, approval_names(moves))),
+            sign_off=sign_off(moves, registered_for_sign_off(conn, approval_names(moves))),
             verdict_before=verdict_before((e.seq, e.actor, e.action, e.payload) for e in events),
             added_since_proposal=added_since_proposal(
                 (proposal_action(e.action, e.payload), e.actor, e.entity_id) for e in events

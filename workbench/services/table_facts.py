@@ -26,7 +26,7 @@ from workbench.services.queries import (
     PAGE,
     C,
     claim_views,
-    registered_emails,
+    registered_for_sign_off,
     require_document,
 )
 from workbench.services.views import ClaimView
@@ -88,9 +88,9 @@ def _facts(
     events, times = _verdict_events(conn, claim_ids)
     bodies = _published(conn, claim_ids, events)
     facts = {}
-    emails = registered_emails(conn)
+    people = registered_for_sign_off(conn)
     for claim_id in {*bodies, *events}:
-        signed = sign_off(events[claim_id], emails) if claim_id in events else None
+        signed = sign_off(events[claim_id], people) if claim_id in events else None
         facts[claim_id] = (
             bodies.get(claim_id),
             None if signed is None else signed.given_by,
