@@ -87,4 +87,4 @@ def test_several_such_approvals_are_said_in_the_plural(
     assert r.code == 0, r.err
     [said] = [line for line in r.err.splitlines() if "approvals by" in line]
     assert "2 approvals" in said and "let them through" in said, said
-    assert "reviewed the verdicts" in said and "let it through" not in said, said
+    assert "reviewed these verdicts" in said and "let it through" not in said, said
