@@ -94,6 +94,16 @@ def dangling_on_the_way(folder: Path) -> str | None:
     return None
 
 
+def named_as_folder(path: str) -> str | None:
+    """Why `path` cannot be written when it names a file as a folder (`notes.txt/`,
+    `notes.txt/.`), else None: Path drops the slash and reads it as notes.txt, which "exists"
+    (and --force would write over); a shell's `> notes.txt/` refuses it (rr271, trial273)."""
+    target = Path(path)
+    if target.is_file() and not os.path.lexists(path):
+        return f"cannot write {path}: {target} is a file, not a folder"
+    return None
+
+
 def file_on_the_way(path: str | Path) -> str | None:
     """Which folder on the way to `path` (or `path` itself, taken as a folder) is a file,
     said as such, else None: reached through it, the system says only "Not a directory"."""

@@ -411,11 +411,10 @@ def output_file(
     as `backup` refuses one. A device or pipe (/dev/null, a FIFO) is still written into, and
     so is a name for an open file descriptor (/dev/stdout, /dev/fd/N, a link to one).
     """
-    import os
     import sys
     from pathlib import Path
 
-    from workbench.new_file import link_target, missing_folder, writing
+    from workbench.new_file import link_target, missing_folder, named_as_folder, writing
 
     if path == "-":
         yield sys.stdout.buffer if binary else sys.stdout
@@ -424,10 +423,10 @@ def output_file(
     if target.is_dir():
         # Said here: the rename below would fail naming its temporary file, not `path`.
         raise click.ClickException(f"cannot write {path}: it is a directory")
-    if target.is_file() and not os.path.lexists(path):
+    if (problem := named_as_folder(path)) is not None:
         # `notes.txt/` (or notes.txt/.) names a file as a folder, which Path drops: it was
         # read as notes.txt, and --force wrote the output over it (rr271).
-        raise click.ClickException(f"cannot write {path}: {target} is a file, not a folder")
+        raise click.ClickException(problem)
     descriptor = open_descriptor(path)
     if descriptor is not None or (target.exists() and not target.is_file()):
         with _written_into(path, descriptor, binary=binary) as out:
@@ -538,9 +537,12 @@ def check_output(output: str | None, force: bool) -> None:
         return
     from pathlib import Path
 
-    from workbench.new_file import file_exists
+    from workbench.new_file import file_exists, named_as_folder
 
     target = Path(str(output))
+    if (problem := named_as_folder(str(output))) is not None:
+        # Said before "exists: give --force", which `output_file` then refuses as this (trial273).
+        raise click.ClickException(problem)
     if force or open_descriptor(str(output)) is not None:
         return
     # A file, or a link to one or to nothing (a folder, a device or pipe are each told apart

@@ -22,7 +22,14 @@ from workbench.domain.errors import (
     StorageError,
     step,
 )
-from workbench.new_file import file_exists, folder_of, missing_folder, occupied, place_new
+from workbench.new_file import (
+    file_exists,
+    folder_of,
+    missing_folder,
+    named_as_folder,
+    occupied,
+    place_new,
+)
 from workbench.services.context import Workbench
 from workbench.services.inputs import real_path
 from workbench.services.verify import Head, chain_head
@@ -48,6 +55,9 @@ def backup(wb: Workbench, target: str) -> Backup:
     if source is None:
         return Backup(None, None, pg_dump_command(wb.url, target))
     dest = Path(target)
+    if (named := named_as_folder(target)) is not None:
+        # `copy.db/` naming a file: read as copy.db, it was said to exist (trial273).
+        raise NotADirectoryError(errno.ENOTDIR, named)
     if occupied(dest):
         raise file_exists(target, "a backup")
     problem = missing_folder(target, dest)
