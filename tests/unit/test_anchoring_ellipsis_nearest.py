@@ -45,3 +45,12 @@ def test_a_passage_alike_elsewhere_is_widened_over_the_run_too() -> None:
     found = re.search(r"is '([^']*)'", said)
     assert found is not None, said
     assert found.group(1) == "我们会做到⋯⋯", said
+
+
+def test_a_quote_cutting_a_ligature_beside_an_ellipsis_is_not_said_to_cut_dots() -> None:
+    """A quote "ind..." in "the ﬁnd… ok" is refused for cutting the ligature ﬁ, not a run of
+    dots: its dots end where the ellipsis does. The nearest passage is offered, as before
+    (rr275)."""
+    said = _refusal("the ﬁnd… ok", "ind...")
+    assert "run of dots" not in said, said
+    assert "'ﬁnd…'" in said, said
