@@ -529,10 +529,11 @@ class Matcher:
                 return best
         return None
 
-    def nearest(self, quote: str) -> tuple[float, int, int] | None:
-        """The passage most like `quote` where it does not occur: (similarity, start, end), or
-        None when none reaches `MIN_QUOTE_SIMILARITY`. Searched where pieces of the quote
-        occur, as the fuzzy step searches (bounded, whatever the text's length)."""
+    def nearest(self, quote: str) -> tuple[float, int, int, bool] | None:
+        """The passage most like `quote` where it does not occur: (similarity, start, end,
+        whether it was widened over a run of dots the quote's typed stop would cut), or None
+        when none reaches `MIN_QUOTE_SIMILARITY`. Searched where pieces of the quote occur, as
+        the fuzzy step searches (bounded, whatever the text's length)."""
         fq = fold(quote)
         if not fq:
             return None
@@ -582,7 +583,7 @@ class Matcher:
         # widened over is offered however long: the passage was alike without it.
         alike = _similarity(fq, fold(self.text[start:end]))
         widened = (lo, hi) != (best[1], best[2])
-        return (alike, start, end) if widened or alike >= MIN_QUOTE_SIMILARITY else None
+        return (alike, start, end, widened) if widened or alike >= MIN_QUOTE_SIMILARITY else None
 
     def _fuzzy(self, sel: Selector, hint: int) -> Anchored:
         fq = fold(sel.quote)
@@ -1331,13 +1332,15 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         nearest = matcher.nearest(quote)
         if nearest is None:
             return find_quote(text, quote, occurrence)  # raises "not found", with its hint
-        alike, start, end = nearest
+        alike, start, end, widened = nearest
         # A quote typed from memory or another copy (1200 for 1,200, a word changed): where
         # the document says nearly that, in its own characters, to copy.
         typed, found = clip_pair(quote, text[start:end])
-        if fold(quote) in fold(text[start:end]) and not ELLIPSES.isdisjoint(text[start:end]):
+        if widened and fold(quote) in fold(text[start:end]):
             # All of it there but a run of dots it would cut (`Folded.keeps`): said as that,
-            # not as a passage "100% alike" to a quote refused (fix272).
+            # not as a passage "100% alike" to a quote refused (fix272). Only when the passage
+            # was widened over the run: one cutting a ligature beside an ellipsis ("ind..." in
+            # "ﬁnd…") cuts no dots (rr275).
             raise InvalidInput(
                 f"quote not found in the document: {typed!r} would cut a run of dots in two: "
                 f"the document has {found!r} at {span_words(start, end)}; an ellipsis is "
