@@ -54,3 +54,12 @@ def test_a_quote_cutting_a_ligature_beside_an_ellipsis_is_not_said_to_cut_dots()
     said = _refusal("the ﬁnd… ok", "ind...")
     assert "run of dots" not in said, said
     assert "'ﬁnd…'" in said, said
+
+
+@pytest.mark.parametrize("marks", ["“”", "「」", "''"])
+def test_a_quote_pasted_in_marks_is_offered_the_whole_run(marks: str) -> None:
+    """ "“他说...”" is "他说..." pasted with its quotation marks: refused as "他说..." is, for
+    cutting the run "⋯⋯" in two, it was offered '他说⋯', half the run (rr275)."""
+    said = _refusal("他说⋯⋯好的", f"{marks[0]}他说...{marks[1]}")
+    assert "'他说⋯⋯'" in said, said
+    assert "run of dots" in said, said
