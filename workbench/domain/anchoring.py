@@ -571,7 +571,8 @@ class Matcher:
             return None
         # Widened over a run of dots its typed stop would cut, as `Folded.keeps` refuses the
         # quote for: "他说..." against "他说⋯⋯" was offered '他说⋯', "100% alike" (fix272).
-        head, tail = _typed_stops(quote)
+        # A quote pasted in quotation marks (“他说...”): the stops of the words inside (rr275).
+        head, tail = _typed_stops(unmarked(quote) or quote)
         lo, hi = best[1], best[2]
         while head and folded.cuts_dots(lo):
             lo -= 1
@@ -1336,7 +1337,7 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         # A quote typed from memory or another copy (1200 for 1,200, a word changed): where
         # the document says nearly that, in its own characters, to copy.
         typed, found = clip_pair(quote, text[start:end])
-        if widened and fold(quote) in fold(text[start:end]):
+        if widened and fold(unmarked(quote) or quote) in fold(text[start:end]):
             # All of it there but a run of dots it would cut (`Folded.keeps`): said as that,
             # not as a passage "100% alike" to a quote refused (fix272). Only when the passage
             # was widened over the run: one cutting a ligature beside an ellipsis ("ind..." in
