@@ -467,6 +467,12 @@ class Workbench:
             return os.path.getsize(path) == 0
         except FileNotFoundError:
             return True
+        except OSError:
+            # A link that loops, a file on the way (ELOOP, ENOTDIR): no file to start either,
+            # said by `not_a_file` when the command opens the database. Raised here, before
+            # it (the index's catch-up asks first), claim add said the raw "Too many levels of
+            # symbolic links: PATH" (rr275).
+            return False
 
 
 class Tx:
