@@ -56,3 +56,15 @@ def test_bytes_not_utf8_on_standard_input(db_url: str) -> None:
     r = run_cli(["seed", "load", "-"], stdin=b"a: \xff\n", env=env)
     assert r.code == 1, (r.code, r.err)
     assert r.err.startswith("error: standard input is not valid UTF-8"), r.err
+
+
+def test_a_document_through_a_link_out_names_standard_input(run: Run, tmp_path: Path) -> None:
+    """The refusal of a document reached through a link out of the folder said "-: document:
+    file: ..." (rr275)."""
+    elsewhere = tmp_path.parent / f"{tmp_path.name}-elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "doc.txt").write_text("The GDP grew 5% in 2020.\n", encoding="utf-8")
+    (tmp_path / "out").symlink_to(elsewhere)
+    r = run("document:\n  file: out/doc.txt\nclaims: []\n")
+    assert r.code == 1, (r.code, r.out, r.err)
+    assert r.err.startswith("error: standard input: document: file: 'out/doc.txt' leads out"), r.err
