@@ -118,6 +118,12 @@ def _same_meta(row: Any, given: dict[str, Any]) -> bool:
     return all(getattr(row, k) == given.get(k) for k in DOCUMENT_KEYS - {"file"})
 
 
+def shown_seed(path: Path) -> str:
+    """A seed file as its refusals name it: `-` as "standard input", as every reader of `-`
+    says ("- is not a seed file" read as a file named "-": fix272)."""
+    return "standard input" if str(path) == "-" else str(path)
+
+
 def seed_document(seed_path: Path, name: str) -> Path:
     """The document file a seed names, which must lie in the seed's folder or below it, as the
     seed format says (`workbench.seed_file.beside_the_seed` refuses an absolute path or `..`;
@@ -127,12 +133,12 @@ def seed_document(seed_path: Path, name: str) -> Path:
     try:
         beside_the_seed(name)
     except ValueError as exc:
-        raise InvalidInput(f"{seed_path}: document: file: {exc}") from None
+        raise InvalidInput(f"{shown_seed(seed_path)}: document: file: {exc}") from None
     folder = real_path(seed_path.parent)
     path = folder / name
     if not real_path(path).is_relative_to(folder):
         raise InvalidInput(
-            f"{seed_path}: document: file: {name!r} leads out of the seed's folder "
+            f"{shown_seed(seed_path)}: document: file: {name!r} leads out of the seed's folder "
             "(through a symbolic link): the article must lie beside the seed file"
         )
     return path

@@ -22,17 +22,11 @@ from workbench.services.documents import (
 from workbench.services.revisions import placed_in, reanchor_claims, revision_text
 from workbench.services.seed_files import DEFAULT_SEED as DEFAULT_SEED
 from workbench.services.seed_files import SeedResult as SeedResult
-from workbench.services.seed_files import seed_document, seed_file_path
+from workbench.services.seed_files import seed_document, seed_file_path, shown_seed
 from workbench.services.seed_files import seeds_dir as seeds_dir
 from workbench.services.similar import catch_up, with_similar
 from workbench.services.validation_words import problems
 from workbench.services.views import DocumentView
-
-
-def shown_seed(path: Path) -> str:
-    """A seed file as its refusals name it: `-` as "standard input", as every reader of `-`
-    says ("- is not a seed file" read as a file named "-": fix272)."""
-    return "standard input" if str(path) == "-" else str(path)
 
 
 def parse_seed_file(path: Path) -> Any:
