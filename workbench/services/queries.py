@@ -421,8 +421,9 @@ def overdue_where(day: dt.date) -> tuple[Sql, Sql]:
     return f"{C.due} < " + param(day), in_(C.status, OPEN_VALUES)
 
 
-def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
-    """Every value is a bound parameter; the only SQL text is ours."""
+def claim_query(flt: ClaimFilter, conn: Reader, day: dt.date | None = None) -> Select:
+    """Every value is a bound parameter; the only SQL text is ours. `day`: the date the
+    overdue are judged by (clock.today when not given)."""
     q = CLAIMS
     if flt.statuses:
         q = q.where(in_(C.status, [parse_status(s).value for s in flt.statuses]))
@@ -456,7 +457,7 @@ def claim_query(flt: ClaimFilter, conn: Reader) -> Select:
     if flt.priority:
         q = q.where(eq(C.priority, parse_priority(flt.priority).value))
     if flt.overdue:
-        q = q.where(*overdue_where(today()))
+        q = q.where(*overdue_where(today() if day is None else day))
     if flt.updated_since:
         # Bounded above as well: an open-ended range looks like a quarter of the table to
         # SQLite's planner (without STAT4), which then scans claims instead of the index.
@@ -991,10 +992,16 @@ def count_untouched(
         load.untouched = (load.untouched or 0) + n
 
 
-def listed(conn: Reader, flt: ClaimFilter, limit: int, total: int | None = None) -> Listed:
+def listed(
+    conn: Reader,
+    flt: ClaimFilter,
+    limit: int,
+    total: int | None = None,
+    day: dt.date | None = None,
+) -> Listed:
     """How many claims match `flt` (one aggregate, unless the caller knows), and the first
-    `limit` of them."""
-    q = claim_query(flt, conn)
+    `limit` of them; the overdue judged on `day` (a caller that counted them gives its day)."""
+    q = claim_query(flt, conn, day)
     if total is None:
         total = int(conn.scalar(q.only(C.id).count()))
     # None to list: no statement (the flagged, on a desk with none, were looked for through
@@ -1021,7 +1028,10 @@ def stats(
     span = activity_span(since, until)
     idle = None if untouched_since is None else parse_since_or_days(untouched_since)
     with reading(wb) as conn:
-        counts = board_counts(conn, today())
+        # One day for the whole board: the overdue are counted (board_counts) and listed on
+        # it, or midnight passing between the two showed "overdue (2 of 1)" (review274).
+        day = today()
+        counts = board_counts(conn, day)
         if idle is not None:
             count_untouched(conn, counts.by_owner, idle)
         return Stats(
@@ -1039,7 +1049,7 @@ def stats(
             open_without_evidence=listed(
                 conn, ClaimFilter(open=True, no_evidence=True, sort="created"), limit
             ),
-            overdue=listed(conn, ClaimFilter(overdue=True, sort="due"), limit, counts.overdue),
+            overdue=listed(conn, ClaimFilter(overdue=True, sort="due"), limit, counts.overdue, day),
             flagged=listed(conn, ClaimFilter(flagged=True), limit, counts.flagged),
             activity=None if span is None else activity(conn, span),
             untouched_since=None if idle is None else format_at(idle),
