@@ -639,7 +639,7 @@ def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Claim
         yield from _matching(conn, flt)
 
 
-def _matching(conn: Reader, flt: ClaimFilter) -> Iterator[ClaimView]:
+def _matching(conn: Reader, flt: ClaimFilter, day: dt.date | None = None) -> Iterator[ClaimView]:
     if flt.document_id is not None:
         require_document(conn, flt.document_id)
     if flt.queue_of:
@@ -648,7 +648,7 @@ def _matching(conn: Reader, flt: ClaimFilter) -> Iterator[ClaimView]:
         _check_owner(conn, flt.assignee, "--assignee")
     if flt.approvable_by:
         _check_owner(conn, flt.approvable_by, None, role="the reviewer")
-    q = claim_query(flt, conn).paged(flt.limit, flt.offset)
+    q = claim_query(flt, conn, day).paged(flt.limit, flt.offset)
     for page in conn.pages(q, PAGE):
         yield from claim_views(conn, page, activity=True)
 
@@ -669,12 +669,14 @@ def claims_stream(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[Cla
 def claims_page(wb: Workbench, flt: ClaimFilter) -> tuple[list[ClaimView], int]:
     """One page of the matching claims (`flt`'s limit and offset) and how many match in all,
     its paging left out: what the page is a part of. Both are read in one transaction, so a
-    claim added in between cannot make the page disagree with its total."""
+    claim added in between cannot make the page disagree with its total, and on one day (the
+    overdue's), so midnight passing between them cannot either (review274)."""
     flt = pinned(flt)
     _check_paging(flt)
+    day = today()
     with reading(wb) as conn:
-        shown = list(_matching(conn, flt))
-        return shown, int(conn.scalar(claim_query(flt, conn).count()) or 0)
+        shown = list(_matching(conn, flt, day))
+        return shown, int(conn.scalar(claim_query(flt, conn, day).count()) or 0)
 
 
 def list_claims(wb: Workbench, flt: ClaimFilter | None = None) -> list[ClaimView]:
