@@ -1,0 +1,119 @@
+"""A claim checked from an import's file and ready to write (`_Ready`), and how both
+imports know a claim again: its digest (`_claim_key`), and what an export's row or
+annotation of a claim of the document says of it (`_Stored`)."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from workbench.db.models import Claim, Document
+from workbench.domain.anchoring import MARKS_LEFT_OUT, marks_dropped
+from workbench.domain.arrival import Arrival
+from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS
+from workbench.domain.text import Span
+from workbench.services.context import Tx
+
+
+def _how_anchored(exact: str | None, span: Span) -> str | None:
+    """What is said of a quote from a file anchored as it was: found only without the
+    quotation marks it came in (`anchoring.marks_dropped`)."""
+    return MARKS_LEFT_OUT if exact is not None and marks_dropped(exact, span.quote) else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """A claim checked and ready to write (from a row or an annotation): where it pins, its
+    fields, and how the workflow takes the status its file gave (`arrived`)."""
+
+    number: int  # the row, or the annotation's place in its collection, from 1
+    span: Span
+    text: str  # as stored
+    claim_type: str
+    note: str | None
+    arrived: Arrival
+    speaker: str | None = None
+    assignee: str | None = None
+    priority: str | None = None
+    due: Any = None
+    tags: tuple[str, ...] = ()
+    asked: str | None = None  # the status the row gives (it may arrive at another)
+    # The rating label an annotation gives (`IncomingAnnotation.rating`): compared only.
+    rating: str | None = None
+    given: frozenset[str] = frozenset()  # the columns the row gives a value in
+    # The COMPARED columns (and `note`) the file has, the row leaves empty; of an annotation,
+    # those this workbench's own lacks (`_annotation_empties`).
+    emptied: frozenset[str] = frozenset()
+    # The claim the row's id cell names, when the row is not that claim's own (`_own_claim`),
+    # and whether that id is a claim of the document (`OtherId`).
+    named: int | None = None
+    named_known: bool = False
+    # The claim this row is the export's own row of (`_own_claim`), already present: its span
+    # is the claim's (its context not read), not anchored, and nothing is written for it.
+    present: int | None = None
+    # An annotation whose target names another document of the desk (`DocumentSources`).
+    elsewhere: str | None = None
+    # How its quote was anchored, if that is to be said (found without its quotation marks).
+    anchored: str | None = None
+    # The claim's own row (`present`) whose status the workflow would refuse without the note
+    # the row leaves empty (a verdict needs its reason): why, to refuse the row with, if its
+    # export writes a note (`_reasons_emptied`).
+    unreasoned: str | None = None
+
+    @property
+    def notice(self) -> str | None:
+        said = [n for n in (self.anchored, self.elsewhere, self.arrived.notice) if n is not None]
+        return "; ".join(said) if said else None
+
+
+@dataclass(frozen=True, slots=True)
+class _Stored:
+    """What an export's row of a claim of the document says of it (see `_own_claim`)."""
+
+    id: int
+    key: int  # `_claim_key` of its quote and text
+    start: int
+    end: int
+    revision: int
+    said: int  # `_claim_key` of its text alone
+
+    @classmethod
+    def of(cls, row: Any) -> _Stored:
+        """A claim's row as read (_STORED_COLUMNS)."""
+        return cls(
+            row.id,
+            _claim_key((("quote", row.quote), ("text", row.text))),
+            row.start,
+            row.end,
+            row.revision,
+            _claim_key((("text", row.text),)),
+        )
+
+
+# What `_Stored.of` reads of a claim's row.
+_STORED_COLUMNS = (Claim.id, Claim.quote, Claim.text, Claim.start, Claim.end, Claim.revision)
+
+
+def _claim_key(same: tuple[tuple[str, object], ...]) -> int:
+    """A claim's identity (same_claim's values) as a 128-bit digest: what an import keeps of
+    each row to find repeats, instead of its text (a tenth of the memory). Two different
+    claims share a digest with a chance of about 1 in 10^28 at 100,000 rows."""
+    values = tuple(value for _, value in same)
+    return int.from_bytes(hashlib.blake2b(repr(values).encode(), digest_size=16).digest())
+
+
+def _claim_keys(tx: Tx, doc: Document, revision: int) -> dict[int, int | None]:
+    """The identity (`_claim_key`) of every claim pinned in this revision of the document,
+    with its id (None: a row earlier in the file, added to the map as it is read)."""
+    table = Claim.__table__
+    rows = tx.session.execute(
+        select(table.c.id, *(table.c[name] for name in SAME_CLAIM_COLUMNS)).where(
+            Claim.document_id == doc.id, Claim.revision == revision
+        )
+    )
+    return {
+        _claim_key(tuple(zip(SAME_CLAIM_COLUMNS, row[1:], strict=True))): row[0] for row in rows
+    }
