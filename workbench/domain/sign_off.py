@@ -109,10 +109,23 @@ class Registered:
         return cls(addresses((n, e) for n, e, _ in rows), shown)
 
 
+def _of(name: str, known: Mapping[str, str]) -> str | None:
+    """`name`'s entry in `known`, under the name as the trail recorded it or in its form today:
+    `陈 静`, recorded so by an earlier version, is 陈静 registered since (claim approve reads
+    her so, and refused what the sign-off read as a second review: rr276)."""
+    return known.get(name) or known.get(_today(name))
+
+
+@lru_cache(maxsize=4096)
+def _today(name: str) -> str:
+    """`current_form`, remembered: every approval of an export is looked up by it."""
+    return current_form(name)
+
+
 def _by_display(proposer: str, approver: str, displays: Mapping[str, str]) -> bool:
     """Whether one of the two is the person whose display name the other is like (`wang`
     shown as 王芳, and `王芳`, registered before registration refused the pair: rr270)."""
-    p_display, a_display = displays.get(proposer), displays.get(approver)
+    p_display, a_display = _of(proposer, displays), _of(approver, displays)
     return bool(p_display or a_display) and _shown_alike(proposer, p_display, approver, a_display)
 
 
@@ -129,9 +142,10 @@ def _shown_alike(
 def _by_address(proposer: str, approver: str, emails: Mapping[str, str]) -> bool:
     """Whether the email rule reads the two as one person (fix259: maria@example.org,
     registered before `user add` refused it, approved maria's verdict)."""
-    if not (emails.get(proposer) or emails.get(approver)):
+    p_email, a_email = _of(proposer, emails), _of(approver, emails)
+    if not (p_email or a_email):
         return False
-    return email_tie(proposer, emails.get(proposer), approver, emails.get(approver)) is not None
+    return email_tie(proposer, p_email, approver, a_email) is not None
 
 
 @dataclass(frozen=True, slots=True)
