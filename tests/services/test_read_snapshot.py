@@ -32,8 +32,8 @@ def test_a_page_and_its_total_are_one_moment(
     _desk(cli)
     original = queries._matching
 
-    def matching_then_a_writer_commits(conn: Any, flt: Any) -> Iterator[Any]:
-        yield from original(conn, flt)
+    def matching_then_a_writer_commits(conn: Any, flt: Any, day: Any = None) -> Iterator[Any]:
+        yield from original(conn, flt, day)
         _another_claim(cli)
 
     monkeypatch.setattr(queries, "_matching", matching_then_a_writer_commits)
