@@ -89,11 +89,6 @@ def visible_or_none(value: str | None) -> str | None:
     return value if has_visible(value) else None
 
 
-# The control characters a recorded file name may not hold (REFUSED_ONE_LINE less the
-# surrogates, which check_file_name says as a name that is not UTF-8).
-_NAME_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
-
-
 def check_file_name(name: str) -> None:
     """Refuse a file name that is not UTF-8 (its bytes come in as surrogates: a file copied
     from an older machine, `café.txt` in Latin-1), which is recorded as the source and so must
@@ -105,7 +100,8 @@ def check_file_name(name: str) -> None:
     and exports as one line. `doc add` stored `$'new\\nline.txt'` as a source while `evidence
     add --file` refused it, in words that did not name the file (trial252)."""
     if not any(unicodedata.category(char) == "Cs" for char in name if not char.isascii()):
-        if (control := _NAME_CONTROL.search(name)) is not None:
+        # (no surrogate here: what REFUSED_ONE_LINE finds is a control or separator character)
+        if (control := REFUSED_ONE_LINE.search(name)) is not None:
             raise InvalidInput(
                 f"the file name {visible(name, one_line=True)} holds "
                 f"{refused_character(control.group())}: rename the file and give it again"
