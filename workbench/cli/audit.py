@@ -348,10 +348,7 @@ def _say_look_alikes(found: Sequence[LookAlike], count: int) -> None:
         f"let {pairs} in, or the trail was rewritten outside it, its hashes recomputed; check "
         "who each is (a head noted earlier tells a rewrite):"
     )
-    for one in found[:GAPS_SHOWN]:
-        message(f"  {one.message()}")
-    if count > GAPS_SHOWN:
-        message(f"  … ({count:,} in all, listed by --json)")
+    _say_first([one.message() for one in found[:GAPS_SHOWN]], count)
 
 
 def _say_one_person_approvals(found: Sequence[OnePersonApproval], count: int) -> None:
@@ -369,8 +366,14 @@ def _say_one_person_approvals(found: Sequence[OnePersonApproval], count: int) ->
         f"rule let {them} through, or the trail was rewritten outside it; no second person "
         f"reviewed {verdicts}:"
     )
-    for one in found[:GAPS_SHOWN]:
-        message(f"  {one.message()}")
+    _say_first([one.message() for one in found[:GAPS_SHOWN]], count)
+
+
+def _say_first(said: Sequence[str], count: int) -> None:
+    """The first GAPS_SHOWN of `count` found (`said`, a line each) on stderr, the rest
+    counted: --json lists every one."""
+    for line in said:
+        message(f"  {line}")
     if count > GAPS_SHOWN:
         message(f"  … ({count:,} in all, listed by --json)")
 
