@@ -804,23 +804,21 @@ def _figures_corrected(text: str, quotes: Iterable[str]) -> str | None:
 def _count(text: str) -> int:
     """A count of claims or events: one or more (a desk of none divides by zero, and a negative
     count printed as what was built)."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{value} is not a count: give 1 or more")
-    return value
+    return _at_least(text, 1)
 
 
 def _some(text: str) -> int:
     """A count of documents or claims to work on: zero (the default: none) or more."""
+    return _at_least(text, 0)
+
+
+def _at_least(text: str, minimum: int) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"{value} is not a count: give 0 or more")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"{value} is not a count: give {minimum} or more")
     return value
 
 
