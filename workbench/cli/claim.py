@@ -49,6 +49,7 @@ from workbench.cli.render import (
     plural,
     show_value,
     shown,
+    shown_name,
     status_shown,
     table,
 )
@@ -169,7 +170,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     # written by hand with an ESC sequence in the speaker set the window's title).
     click.echo(f"  claim    {shown(c.text, one_line=True)}")
     if c.speaker:
-        click.echo(f"  speaker  {_name(c.speaker)}")
+        click.echo(f"  speaker  {shown_name(c.speaker)}")
     # A document's later revision is named; most documents only ever have the one. So is the
     # first, where an orphaned claim's offsets still count in it though the document has more.
     named = c.revision > 1 or c.anchor_state == "orphaned"
@@ -234,9 +235,9 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             "of it published then stands until taken down or a new verdict is published"
         )
     if d.sign_off is not None and d.sign_off.status == c.status:
-        by = _name(d.sign_off.given_by)
+        by = shown_name(d.sign_off.given_by)
         click.echo(
-            f"  sign-off {c.status} given by {by}, approved by {_name(d.sign_off.approved_by)}"
+            f"  sign-off {c.status} given by {by}, approved by {shown_name(d.sign_off.approved_by)}"
             if d.sign_off.approved_by
             else f"  sign-off {c.status} given by {by}, with no second reviewer"
         )
@@ -247,7 +248,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     if c.proposed_status:
         click.echo(
-            f"  proposed {c.proposed_status} by {_name(c.proposed_by)}: awaiting a second reviewer"
+            f"  proposed {c.proposed_status} by {shown_name(c.proposed_by)}: "
+            "awaiting a second reviewer"
         )
     if d.added_since_proposal:
         # Evidence and notes leave the version alone: said here, or a reviewer reading an
@@ -260,7 +262,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     desk = [f"priority {c.priority}"]
     if c.assignee:
-        desk.append(f"owner {_name(c.assignee)}")
+        desk.append(f"owner {shown_name(c.assignee)}")
     if c.due:
         desk.append(f"due {c.due}")
     if c.tags:
@@ -278,19 +280,13 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         for n in d.notes:
             # An internal note is the desk's own: said, as no published view shows it.
             click.echo(
-                f"  #{n.id} {n.created_at} {_name(n.author)}" + ("  internal" if n.internal else "")
+                f"  #{n.id} {n.created_at} {shown_name(n.author)}"
+                + ("  internal" if n.internal else "")
             )
             click.echo("      " + shown(n.body).replace("\n", "\n      "))
     click.echo("history")
     for line in history_lines(d.events):
         click.echo(line)
-
-
-def _name(name: str | None) -> str:
-    """A person's name as stored, as a terminal should show it: `--as` refuses a control or
-    bidi character, but a SQLite file is written by whoever can write it (trial254: an owner
-    written with ESC ]0;...BEL set the window's title), and the tables beside escape them."""
-    return shown(name or "", one_line=True)
 
 
 def history_lines(events: Sequence[EventView]) -> list[str]:
@@ -299,7 +295,7 @@ def history_lines(events: Sequence[EventView]) -> list[str]:
 
     # Padded by terminal cells, not characters: a Chinese name (two cells a character) pushed
     # its line's action right of the others' (trial53).
-    actors = {e.actor: _name(e.actor) for e in events}
+    actors = {e.actor: shown_name(e.actor) for e in events}
     widths = {e.actor: cell_width(actors[e.actor]) for e in events}
     column = max([12, *widths.values()])
     # The seq column as wide as the widest seq shown (at least 6): a desk's millionth event

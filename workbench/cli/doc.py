@@ -34,6 +34,7 @@ from workbench.cli.render import (
     quote_change,
     show_value,
     shown,
+    shown_name,
     status_shown,
     table,
     warning,
@@ -539,8 +540,8 @@ def update(
             click.echo(f"  #{a.claim_id} quote gone: {clip(a.old_quote, 60)}")
         if a.new_speaker is not None:
             click.echo(
-                f"  #{a.claim_id} speaker changed: {shown(a.old_speaker or '')} -> "
-                f"{shown(a.new_speaker)} (the line is theirs in this revision)"
+                f"  #{a.claim_id} speaker changed: {shown_name(a.old_speaker)} -> "
+                f"{shown_name(a.new_speaker)} (the line is theirs in this revision)"
             )
     if "url" in result.not_applied:
         # The stored URL is what exports cite: it changes only by `doc edit`, audited.
@@ -819,7 +820,7 @@ def changes_text(report: Any) -> str:
         lines.append("no revisions after the first")
     for rev in report.revisions:
         lines.append("")
-        by = shown(rev.added_by, one_line=True)
+        by = shown_name(rev.added_by)
         lines.append(
             f"revision {rev.number} ({rev.created_at[:19]} by {by}): "
             f"{len(rev.changes)} change(s), {len(rev.claims)} claim(s) touched"
@@ -834,7 +835,7 @@ def changes_text(report: Any) -> str:
             lines.append(f"      before: {_quoted(t.old_quote, NOT_IN_TEXT)}")
             lines.append(f"      after:  {_quoted(t.new_quote)}")
             if t.new_speaker is not None:
-                old, new = (shown(n or "", one_line=True) for n in (t.old_speaker, t.new_speaker))
+                old, new = (shown_name(n) for n in (t.old_speaker, t.new_speaker))
                 lines.append(f"      speaker {old} -> {new}")
     return "\n".join(lines)
 
@@ -866,7 +867,7 @@ def changes_markdown(report: Any) -> str:
         lines += [
             f"## Revision {rev.number} ({rev.created_at[:10]})",
             "",
-            f"Stored by {shown(rev.added_by, one_line=True)} from "
+            f"Stored by {shown_name(rev.added_by)} from "
             f"{rev.source or 'unknown source'}; sha256 "
             f"`{rev.sha256}`. {len(rev.changes)} passage(s) changed.",
             "",
@@ -878,8 +879,9 @@ def changes_markdown(report: Any) -> str:
             ]
             for t in rev.claims:
                 respoken = (
-                    f" (speaker {shown(t.old_speaker or '', one_line=True)} → "
-                    f"{shown(t.new_speaker, one_line=True)})".replace("|", "\\|")
+                    f" (speaker {shown_name(t.old_speaker)} → {shown_name(t.new_speaker)})".replace(
+                        "|", "\\|"
+                    )
                     if t.new_speaker is not None
                     else ""
                 )

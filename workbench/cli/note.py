@@ -7,7 +7,7 @@ import click
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import ID, claim_id_argument, json_context
-from workbench.cli.render import json_or_line, json_out, message, shown
+from workbench.cli.render import json_or_line, json_out, message, shown_name
 
 
 @click.group(cls=Group)
@@ -57,7 +57,7 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         click.echo(f"no notes on claim #{claim_id} yet")
     for n in notes:
         # The author as stored: a desk file written by hand may hold what --as refuses (trial254).
-        author = shown(n.author, one_line=True)
+        author = shown_name(n.author)
         click.echo(f"#{n.id}  {n.created_at}  {author}" + ("  internal" if n.internal else ""))
         click.echo("    " + n.body.replace("\n", "\n    "))
 

@@ -285,6 +285,13 @@ def shown(text: str, *, one_line: bool = False) -> str:
     return visible(text, one_line=one_line)
 
 
+def shown_name(name: str | None) -> str:
+    """A person's name as stored (an owner, an author, a speaker), as a terminal should show it,
+    on one line: `--as` refuses a control or bidi character, but a SQLite file is written by
+    whoever can write it (trial254: an owner written with ESC ]0;...BEL set the window's title)."""
+    return shown(name or "", one_line=True)
+
+
 def highlighted(context: str, start: int, end: int) -> str:
     """The quote inside its sentence: reverse video on a terminal, [[...]] markers elsewhere."""
     before, quote, after = shown(context[:start]), shown(context[start:end]), shown(context[end:])
