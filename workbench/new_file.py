@@ -36,10 +36,18 @@ def file_exists(path: str | Path, never: str | None = None, *, more: int = 0) ->
     others = f" (and {more} more of the files to write)" if more else ""
     # A link is named as one: "exists" alone hid that --force replaces the link, not the file
     # it leads to, which a shell's `>` would have written through (trial252).
-    link = f" (a symbolic link to {target})" if (target := link_target(path)) else ""
     return InvalidInput(
-        f"{path} exists{link}{others}: nothing was written", hint=give("force"), reason=FILE_EXISTS
+        f"{path} exists{as_link(path)}{others}: nothing was written",
+        hint=give("force"),
+        reason=FILE_EXISTS,
     )
+
+
+def as_link(path: str | Path) -> str:
+    """ " (a symbolic link to TARGET)" when `path` is a link (a dangling or looping one too),
+    else "": how a refusal names a link it will not write through."""
+    target = link_target(path)
+    return "" if target is None else f" (a symbolic link to {target})"
 
 
 def link_target(path: str | Path) -> str | None:

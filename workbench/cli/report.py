@@ -124,13 +124,13 @@ def report(
 def _check_folder(output: str) -> None:
     """With --all, -o names a folder: a file there, or a link (a dangling one too), is bad
     usage."""
-    from workbench.new_file import link_target, missing_folder
+    from workbench.new_file import as_link, missing_folder
 
     path = Path(output)
     if (path.is_symlink() or path.exists()) and not path.is_dir():
         # A link (dangling, looping, to a file) said as every output says one (fix272).
-        target = link_target(path)
-        what = f"exists (a symbolic link to {target})" if target is not None else "is a file"
+        link = as_link(path)
+        what = f"exists{link}" if link else "is a file"
         raise click.UsageError(f"with --all, -o names a folder; {output} {what}")
     # The folder is made, its parent is not: said as every output into a missing folder says
     # it, before the pages are built (a trial was told "No such file or directory").

@@ -4,7 +4,7 @@ line's `actions`): an action (claim.status_changed) or a prefix of some, ending 
 
 from __future__ import annotations
 
-from workbench.domain.cjk import TYPED_ASCII
+from workbench.domain.inputs import typed_lower
 
 
 def names_actions(pattern: str) -> bool:
@@ -21,5 +21,5 @@ def typed_action(text: str) -> str:
     full-width as a Chinese IME types it (ｃｌａｉｍ．ａｄｄｅｄ, ＣＬＡＩＭ．＊), as every
     word of a fixed set is read (`inputs.typed_word`); `text` as typed when it names none,
     for the refusal to quote."""
-    word = text.translate(TYPED_ASCII).strip().lower()
+    word = typed_lower(text)
     return word if names_actions(word) else text

@@ -25,8 +25,14 @@ def typed_word(text: str, names: Collection[str]) -> str:
     types it (ｆａｌｓｅ, ＨＩＧＨ: `cjk.TYPED_ASCII`, as ids, numbers, dates and ratings are
     read: fix207 read a rating so, while the status beside it refused the row); otherwise
     `text` as typed, for the refusal to quote."""
-    word = text.translate(TYPED_ASCII).strip().lower()
+    word = typed_lower(text)
     return word if word in names else text
+
+
+def typed_lower(text: str) -> str:
+    """`text` as a word of a fixed set is compared: full-width read as ASCII, spaces about it
+    aside, in lower case (`typed_word`, and the audit trail's actions: `typed_action`)."""
+    return text.translate(TYPED_ASCII).strip().lower()
 
 
 def read_id(text: str) -> int:
