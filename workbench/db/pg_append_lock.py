@@ -195,9 +195,11 @@ def take_lock(conn: Connection, kind: LockKind, actor: str | None = None) -> Non
     from sqlalchemy import text
 
     lock = _APPEND if kind == WRITE_LOCK else _MIGRATIONS
-    named = actor is not None
-    params = {**lock.params, "app": app_name(actor)} if actor is not None else lock.params
-    if conn.execute(text(lock.take(named=named)), params).scalar():
+    # Only a write is named: a migration's transaction takes no writer's name (its holder is
+    # found by the migrations' lock itself), whatever a caller passes.
+    app = app_name(actor) if actor is not None and lock is _APPEND else None
+    params = lock.params if app is None else {**lock.params, "app": app}
+    if conn.execute(text(lock.take(named=app is not None)), params).scalar():
         return
     _wait_for(conn, lock)
 
