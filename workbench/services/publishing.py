@@ -23,7 +23,6 @@ from workbench.db.models import (
     Event,
     Evidence,
     Note,
-    User,
 )
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import event_value
@@ -52,6 +51,7 @@ from workbench.domain.status import (
 from workbench.domain.text import Span
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_document
+from workbench.services.queries import registered_for_sign_off
 
 # judged_span: the one fold of a claim's events that says which words its flagged verdict was
 # given on (what `doc update` gives back and `claim status` warns by).
@@ -280,13 +280,9 @@ def _records(
 
 def _people(tx: Tx) -> Registered:
     """The registered people's addresses and display names (sign_off.Registered), read once
-    for an export's records."""
-    rows = tx.session.execute(
-        select(User.name, User.email, User.display).where(
-            or_(User.email.is_not(None), User.display.is_not(None))
-        )
-    )
-    return Registered.of((name, email, display) for name, email, display in rows)
+    for an export's records, as `claim show` and the claims table read them."""
+    with tx.reading() as conn:
+        return registered_for_sign_off(conn)
 
 
 def iter_documents(
