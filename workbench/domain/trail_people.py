@@ -31,11 +31,11 @@ from workbench.domain.people import (
     registration_likeness,
 )
 from workbench.domain.shown import shown
+from workbench.domain.transitions import APPROVED
 
 ADDED = "user.added"
-# An approval (transitions.APPROVED), held to the sign-off's email rule.
-APPROVED = "claim.approved"
-# The actions whose payload `Registrations.feed` reads.
+# The actions whose payload `Registrations.feed` reads (an approval: held to the sign-off's
+# email rule).
 READ = frozenset({ADDED, APPROVED})
 # A trail can be forged to hold many; the report keeps the first ones and counts the rest.
 LOOK_ALIKES_KEPT = 1000
