@@ -865,18 +865,13 @@ def _by_name(key: str) -> tuple[bool, str]:
     return (key == UNASSIGNED, key)
 
 
-def grouped(conn: Reader, column: Column, *, withdrawn_too: bool = True) -> dict[str, int]:
-    """Claims counted by `column`'s value, in `_by_name` order (a missing value: UNASSIGNED);
-    withdrawn ones only if `withdrawn_too`. Owners are counted under their name's form today
-    (`owner_of`)."""
-    q = select(column, count_star(), source=tables.claims)
-    if not withdrawn_too:
-        q = q.where(NOT_WITHDRAWN)
-    q = q.group_by(column)
+def grouped(conn: Reader, column: Column) -> dict[str, int]:
+    """Claims counted by `column`'s value, in `_by_name` order (a missing value: UNASSIGNED).
+    (The board's counts by owner and type, withdrawn left out: `board_counts`.)"""
     counts: dict[str, int] = defaultdict(int)
-    for k, n in conn.rows(q):
-        counts[owner_of(k) if column is C.assignee else k if k is not None else UNASSIGNED] += n
-    return {k: counts[k] for k in sorted(counts, key=_by_name)}
+    for k, n in conn.rows(select(column, count_star(), source=tables.claims).group_by(column)):
+        counts[k if k is not None else UNASSIGNED] += n
+    return _in_board_order(counts)
 
 
 def owner_of(stored: str | None) -> str:
