@@ -182,8 +182,9 @@ class Workbench:
             if exc.errno == errno.ENOTDIR:
                 # `notes.txt/desk.db`: the raw "Not a directory: PATH" (db status, a write),
                 # or a read's "run `workbench demo` to start one", which cannot (review265).
+                # (The general words only when that file was moved away between the two looks.)
                 on_the_way = file_on_the_way(os.path.dirname(path))
-                leads = on_the_way or "a file on the way to it is not a folder"  # (gone since)
+                leads = on_the_way or "a file on the way to it is not a folder"
                 return NotFound(f"no database at {path}: {leads}")
             if exc.errno != errno.ELOOP:
                 return None  # missing, a dangling link: said by the read or the open
