@@ -249,29 +249,47 @@ def extract_page(
     """The main text (one block per line, NFC/LF) and metadata of an HTML page, its bytes read
     as `decode_page` reads them (`charset`: the Content-Type the server sent, if any)."""
     html, decoding = decode_page(data, charset)
-    page = _page(_without_templates(html), data, source, url, decoding)
-    if _TEMPLATE_OPEN.search(html) is None:
+    bare = _without_templates(html)
+    page = _page(bare, data, source, url, decoding)
+    # Read as releases before stored it too, so that the same page adds no revision: with its
+    # <time> words deleted (before fix285), and with its templates as well (before review53).
+    # (A second parse, of pages holding either only.)
+    again: list[str] = []
+    if _TIME_OPEN.search(bare) is not None:
+        again.append(bare)
+    if _TEMPLATE_OPEN.search(html) is not None:
+        again.append(html)
+    readings = list(page.earlier)
+    for markup in again:
+        try:
+            before = _page(markup, data, source, url, decoding, times=False)
+        except InvalidInput:
+            continue
+        readings.extend((before.text, *before.earlier))
+    if not again:
         return page
-    # Read with its templates too, as releases before they were left out stored it: the same
-    # page then adds no revision (review53). (A second parse, of other markup.)
-    try:
-        before = _page(html, data, source, url, decoding)
-    except InvalidInput:
-        return page
-    readings = (before.text, *before.earlier, *page.earlier)
     earlier = tuple(dict.fromkeys(r for r in readings if r != page.text))
     return Page(page.text, page.metadata, earlier, decoding)
 
 
-def _page(html: str, data: bytes, source: str, url: str | None, decoding: Decoding | None) -> Page:
+def _page(
+    html: str,
+    data: bytes,
+    source: str,
+    url: str | None,
+    decoding: Decoding | None,
+    *,
+    times: bool = True,
+) -> Page:
     """`extract_page` of the page's decoded `html`: parsed once (`workbench.services.
-    page_tree`), the tree read by every reader (the extractor copies it)."""
+    page_tree`), the tree read by every reader (the extractor copies it). `times` False: its
+    <time> elements' words deleted, as the extractor does on its own."""
     from workbench.services.page_tree import parsed_page
 
     root = parsed_page(html, source)
     if root is None:
         raise InvalidInput(f"{source}: no article text found in the page")
-    fields = _extract(root, url, _settings())
+    fields = _extract(_with_times(root) if times else root, url, _settings())
     if fields is None:
         raise InvalidInput(f"{source}: no article text found in the page")
     text = normalise(str(fields.get("text") or "")).strip()
@@ -304,6 +322,25 @@ def _page(html: str, data: bytes, source: str, url: str | None, decoding: Decodi
 
 
 _TEMPLATE_OPEN = re.compile(r"<template\b", re.IGNORECASE)
+_TIME_OPEN = re.compile(r"<time\b", re.IGNORECASE)
+
+
+def _with_times(root: Any) -> Any:
+    """The page with its <time> elements' words as text of the elements around them: the
+    extractor deletes every <time> with its words (trafilatura's MANUALLY_CLEANED), and a
+    trial's "市统计局于2026年3月1日发布的数据" was stored as "市统计局于发布的数据" (fix285). A
+    copy: the date readers below read a <time>'s datetime in `root`."""
+    if root.find(".//time") is None:
+        return root
+    from copy import deepcopy
+
+    from lxml import etree  # type: ignore[import-untyped]
+
+    copy = deepcopy(root)
+    etree.strip_tags(copy, "time")
+    return copy
+
+
 _TEMPLATE_CLOSE = re.compile(r"</template\s*>", re.IGNORECASE)
 
 
