@@ -34,7 +34,10 @@ def test_doc_update_with_the_same_text_says_nothing_stored_on_stderr(
     article = _desk(cli, tmp_path)
     r = ok(cli("doc", "update", "1", str(article)))
     assert r.out == ""
-    assert r.err == "document #1 revision 1 already has this text; nothing stored\n"
+    assert (
+        r.err
+        == "document #1 revision 1 already has this text; nothing stored (recorded as checked)\n"
+    )
 
 
 def test_stats_by_heads_its_columns_in_words(cli: Run, tmp_path: Path) -> None:

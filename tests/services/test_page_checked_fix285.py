@@ -37,14 +37,14 @@ def _pages(tmp_path: Path) -> tuple[Path, Path]:
     return first, other
 
 
-def _checked(wb: Workbench) -> list[tuple[str, str, dict[str, Any]]]:
+def _checked(wb: Workbench) -> list[tuple[str, str, str, dict[str, Any]]]:
     with transaction(wb) as tx:
         rows = tx.session.execute(
-            select(Event.entity_type, Event.entity_id, Event.payload)
+            select(Event.at, Event.entity_type, Event.entity_id, Event.payload)
             .where(Event.action == "document.checked")
             .order_by(Event.seq)
         )
-        return [(kind, ident, json.loads(payload)) for kind, ident, payload in rows]
+        return [(at, kind, ident, json.loads(payload)) for at, kind, ident, payload in rows]
 
 
 def test_the_same_text_in_other_bytes_is_recorded_as_checked(wb: Workbench, tmp_path: Path) -> None:
@@ -52,7 +52,7 @@ def test_the_same_text_in_other_bytes_is_recorded_as_checked(wb: Workbench, tmp_
     doc = add_from(wb, str(first)).document
     result = update_from(wb, doc.id, str(other))
     assert not result.created
-    [(kind, ident, payload)] = _checked(wb)
+    [(at, kind, ident, payload)] = _checked(wb)
     assert (kind, ident) == ("document", str(doc.id))
     found = payload["after"]
     assert found["revision"] == 1 and found["sha256"] == doc.sha256
@@ -60,7 +60,7 @@ def test_the_same_text_in_other_bytes_is_recorded_as_checked(wb: Workbench, tmp_
     import hashlib
 
     assert found["source_sha256"] == hashlib.sha256(other.read_bytes()).hexdigest()
-    assert found["checked_at"] == result.checked_at
+    assert at == result.checked_at
     shown = show_document(wb, doc.id)
     assert shown.checked_at == result.checked_at and shown.checked_by == "tester"
     assert replay(wb).consistent

@@ -497,8 +497,10 @@ def update(
         emit_json(result.to_json())
     if not result.created:
         # On stderr, --json or not, as every command says it changed nothing.
+        # The check's time is in `doc show` and --json: the words stay the same run to run.
         message(
-            f"document #{document_id} revision {r.number} already has this text; nothing stored"
+            f"document #{document_id} revision {r.number} already has this text; nothing stored "
+            "(recorded as checked)"
         )
     if as_json or not result.created:
         return
@@ -735,6 +737,7 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
         ("sha256", d.sha256),
         ("current", _current(detail)),
         ("added", f"{d.created_at} by {d.added_by}"),
+        ("checked", _checked(detail)),
     ):
         if value:
             # As stored: a desk file written by hand may hold in its author or who added it
@@ -750,6 +753,16 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
                 for c in detail.claims
             ],
         )
+
+
+def _checked(detail: DocumentDetail) -> str | None:
+    """When the source was last read again and found unchanged (`doc update` storing nothing)."""
+    if detail.checked_at is None:
+        return None
+    return (
+        f"{detail.checked_at} by {detail.checked_by}: "
+        f"revision {detail.checked_revision} of document #{detail.document.id} unchanged"
+    )
 
 
 def _current(detail: DocumentDetail) -> str | None:

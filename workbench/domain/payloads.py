@@ -38,7 +38,7 @@ from workbench.domain.transitions import (
     WORDING,
 )
 
-Shape = Literal["created", "changed", "set", "imported"]
+Shape = Literal["created", "changed", "set", "imported", "checked"]
 
 
 def event_value(value: Any) -> Any:
@@ -195,6 +195,9 @@ QUOTE_CHANGED = "claim.quote_changed"
 REANCHOR_ACTIONS = (REANCHORED, FLAGGED_FOR_REVIEW, QUOTE_CHANGED)
 # A document's new revision (`doc update`), which the re-anchoring events follow.
 DOCUMENT_REVISED = "document.revised"
+# A document's source read again and found to hold its current text (`doc update` storing
+# nothing): no state changes, but an editor is owed when the page was last checked (fix285).
+DOCUMENT_CHECKED = "document.checked"
 # A claim added by hand or by extraction (an import's is IMPORTED).
 CLAIM_ADDED = "claim.added"
 # The workflow's fields of a claim, each changed by its own command (services.workflow).
@@ -219,6 +222,7 @@ ACTIONS: dict[str, Action] = {
         Action(APPROVED, "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
         Action(REJECTED, "claim", "changed", ("status", *PROPOSAL, *VERDICT_MARK)),
         Action(DOCUMENT_REVISED, "revision", "created"),
+        Action(DOCUMENT_CHECKED, "document", "checked"),
         Action(REANCHORED, "claim", "changed", ANCHOR),
         # A corrected transcript that gives the claim's line to another speaker changes it.
         Action(FLAGGED_FOR_REVIEW, "claim", "changed", (*ANCHOR, "speaker")),

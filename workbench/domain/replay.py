@@ -59,6 +59,7 @@ from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.payloads import (
     ASSIGNED,
     CLAIM_ADDED,
+    DOCUMENT_CHECKED,
     DOCUMENT_REVISED,
     DUE_CHANGED,
     FLAGGED_FOR_REVIEW,
@@ -342,10 +343,16 @@ def user_added(replay: Replay, ev: EventRecord) -> None:
     replay.registrations.feed(ev.seq, ev.action, ev.payload)
 
 
+def checked(replay: Replay, ev: EventRecord) -> None:
+    """A document's source read again and found unchanged (`document.checked`): a fact about
+    the desk's work, no field of any entity, so there is nothing to rebuild."""
+
+
 RULES: dict[str, Rule] = {
     "document.added": create("document"),
     "document.edited": update("document"),
     DOCUMENT_REVISED: create("revision"),
+    DOCUMENT_CHECKED: checked,
     REANCHORED: update("claim"),
     FLAGGED_FOR_REVIEW: update("claim"),
     QUOTE_CHANGED: update("claim"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 import os
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from workbench.db.models import Claim, Document, DocumentRevision
+from workbench.db.models import Claim, Document, DocumentRevision, Event
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
 from workbench.domain.clock import now, past_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
@@ -30,6 +31,7 @@ from workbench.domain.limits import (
     visible_or_none,
 )
 from workbench.domain.payloads import (
+    DOCUMENT_CHECKED,
     changed,
     check_changes,
     created,
@@ -710,13 +712,36 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
             select(Claim).where(Claim.document_id == document_id).order_by(Claim.id)
         )
         revisions = latest_number(tx, doc.id)
+        at, by, revision = _last_checked(tx, doc.id)
         return DocumentDetail(
             document=DocumentView.of(doc),
             status_counts=counts,
             claims=[ClaimView.of(c) for c in claims],
             revisions=revisions,
             current=None if revisions == 1 else revision_view(tx, doc, revisions),
+            checked_at=at,
+            checked_by=by,
+            checked_revision=revision,
         )
+
+
+def _last_checked(tx: Tx, document_id: int) -> tuple[str | None, str | None, int | None]:
+    """When the document's source was last read again and found unchanged, by whom, and the
+    revision it held (its latest `document.checked` event: one indexed lookup)."""
+    row = tx.session.execute(
+        select(Event.at, Event.actor, Event.payload)
+        .where(
+            Event.entity_type == "document",
+            Event.entity_id == str(document_id),
+            Event.action == DOCUMENT_CHECKED,
+        )
+        .order_by(Event.seq.desc())
+        .limit(1)
+    ).first()
+    if row is None:
+        return None, None, None
+    revision = json.loads(row.payload).get("after", {}).get("revision")
+    return row.at, row.actor, revision if isinstance(revision, int) else None
 
 
 def document_text(wb: Workbench, document_id: int, revision: int | None = None) -> str:

@@ -20,6 +20,7 @@ from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
 from workbench.domain.payloads import (
+    DOCUMENT_CHECKED,
     DOCUMENT_REVISED,
     FLAGGED_FOR_REVIEW,
     QUOTE_CHANGED,
@@ -142,6 +143,9 @@ class RevisionAdded:
     # An earlier revision with exactly this text (an edit undone): the new revision is still
     # stored, since the trail records that the page changed back.
     same_as: int | None = None
+    # When the source was read and found to hold the latest revision's text (created False):
+    # its `document.checked` event's time.
+    checked_at: str | None = None
     # A page whose encoding was a guess (no charset it is in declared): the codec it was read
     # in, said as `doc add` says it (the revision is stored all the same).
     guessed_encoding: str | None = None
@@ -166,6 +170,7 @@ class RevisionAdded:
             "not_applied": dict(self.not_applied),
             "fetched_again": self.fetched_again,
             "same_as": self.same_as,
+            "checked_at": self.checked_at,
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **replaced_bytes(self.read_as),
             **stored_as_sent(self.stored_as_sent),
@@ -225,7 +230,16 @@ def update_document(
         # The same text, or the same file as an earlier reading of its format stored it.
         if sha256_text(latest) in (digest, *map(sha256_text, content.earlier)):
             view = revision_view(tx, doc, number)
-            return RevisionAdded(created=False, revision=view)
+            # Nothing new to store, but the desk is owed the check: when, by whom, and the
+            # bytes read (other markup or charset than the revision's may hold the same text).
+            found = {
+                "revision": number,
+                "sha256": view.sha256,
+                "source": content.source[:MAX_SOURCE],
+                "source_sha256": archive(tx, content.original),
+            }
+            ev = tx.record(DOCUMENT_CHECKED, "document", doc.id, {"after": found})
+            return RevisionAdded(created=False, revision=view, checked_at=ev.at)
         if not force:
             _check_related(doc, number, latest, content)
         rev = DocumentRevision(

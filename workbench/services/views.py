@@ -294,10 +294,18 @@ class DocumentDetail:
     # The latest revision's hash and length (the document's `sha256` and `length` are
     # revision 1's, the text as added); None when it has one revision.
     current: RevisionView | None = None
+    # The last time its source was read again and found unchanged (`document.checked`): when,
+    # by whom, and which revision it held then.
+    checked_at: str | None = None
+    checked_by: str | None = None
+    checked_revision: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
             **_with_current(self.document, self.revisions, self.current),
+            "checked_at": self.checked_at,
+            "checked_by": self.checked_by,
+            "checked_revision": self.checked_revision,
             "status_counts": self.status_counts,
             "claims": [c.to_json() for c in self.claims],
         }
