@@ -181,3 +181,29 @@ def test_an_empty_desk_and_bad_keys(wb: Workbench) -> None:
     ):
         with pytest.raises(InvalidInput):
             breakdown(wb, **bad)
+
+
+def test_one_speaker_typed_otherwise_in_another_document_is_one_row(wb: Workbench) -> None:
+    """`stats --by speaker` counted Donald Trump (two claims of one article) and `donald
+    trump` (a claim of another, whose desk typed it so), and 王芳 beside `王 芳`, as four
+    speakers, where `claim list --speaker` finds each one's claims together. One row each,
+    named as the desk typed the name on most of them (then in code point order: the same
+    every run), whichever document was added first."""
+    first = add_document(wb, "一句。二句。三句。".encode(), meta=DocumentMeta(title="a"))
+    second = add_document(wb, "四句。五句。".encode(), meta=DocumentMeta(title="b"))
+    said = [
+        (second, "四句", "donald trump"),
+        (first, "一句", "Donald Trump"),
+        (first, "二句", "Donald Trump"),
+        (first, "三句", "王 芳"),
+        (second, "五句", "王芳"),
+    ]
+    for added, quote, speaker in said:
+        add_claim(
+            wb, added.document.id, f"claim {quote}", SpanRequest(quote=quote), speaker=speaker
+        )
+    assert counted(wb, "speaker") == [
+        ("Donald Trump", 3, 3, 0, 0, 0, 0, 0, 0),
+        ("王 芳", 2, 2, 0, 0, 0, 0, 0, 0),
+    ]
+    assert breakdown(wb, "speaker", 1).total == 2
