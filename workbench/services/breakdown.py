@@ -4,7 +4,10 @@ were added, each value's claims split by where they stand (to check, in review, 
 One aggregate statement per breakdown, on the database driver (workbench.db.reader), with no
 SQLAlchemy: a year's retrospective asks it of a desk of 100,000 claims. The rows come ordered
 and cut to the limit by the database itself, with how many there are in all (a window count
-over the groups), so a desk with thousands of speakers reads only the rows shown.
+over the groups), so a desk with thousands of tags reads only the rows shown. Owners and
+speakers are the exception: a name is one person however it was typed, which no collation
+says, so each stored spelling's row is read and merged here (one row per spelling, not per
+claim).
 
 Withdrawn claims are left out, as the board's counts by owner and type leave them: a withdrawn
 claim is no one's work (services.queries.NOT_WITHDRAWN).
@@ -176,6 +179,8 @@ def _read(
 ) -> Breakdown:
     if key == "owner":
         return _owners(conn, limit, added_from, added_until)
+    if key == "speaker":
+        return _speakers(conn, limit, added_from, added_until)
     # --limit 0 shows no row but still says how many there are: the one row read gives it.
     sql = breakdown_sql(key, conn.dialect, max(limit, 1), added_from, added_until)
     found = conn.raw(sql)
@@ -193,17 +198,54 @@ def _owners(
     desk has a few owners however many claims: queries.distinct_values), merged, then ordered
     and cut as the statement orders and cuts them."""
     from workbench.domain.people import current_form
+
+    merged: dict[str | None, list[int]] = {}
+    for name, counts in _spellings(conn, "owner", added_from, added_until):
+        total = merged.setdefault(None if name is None else current_form(name), [0] * len(COUNTS))
+        total[:] = [a + b for a, b in zip(total, counts, strict=True)]
+    rows = [Row(name, dict(zip(COUNTS, counts, strict=True))) for name, counts in merged.items()]
+    return _ordered("owner", rows, limit)
+
+
+def _speakers(
+    conn: Reader, limit: int, added_from: dt.datetime | None, added_until: dt.datetime | None
+) -> Breakdown:
+    """The breakdown by speaker, one row per person however the desk typed the name
+    (`same_person_key`, as `claim list --speaker` finds them): a claim add stores the spelling
+    the document's other claims use, but not another document's, so `donald trump` in one
+    article and `Donald Trump` in another were two rows. A row is named by the spelling most
+    of its claims have, then the first in code point order: one the desk typed, the same every
+    run."""
+    from workbench.domain.status import same_person_key
+
+    groups: dict[str | None, list[tuple[str | None, list[int]]]] = {}
+    for name, counts in _spellings(conn, "speaker", added_from, added_until):
+        groups.setdefault(None if name is None else same_person_key(name), []).append(
+            (name, counts)
+        )
+    rows = []
+    for spellings in groups.values():
+        named = min(spellings, key=lambda s: (-s[1][0], s[0] or ""))[0]
+        counts = [sum(column) for column in zip(*(c for _, c in spellings), strict=True)]
+        rows.append(Row(named, dict(zip(COUNTS, counts, strict=True))))
+    return _ordered("speaker", rows, limit)
+
+
+def _spellings(
+    conn: Reader, key: str, added_from: dt.datetime | None, added_until: dt.datetime | None
+) -> list[tuple[str | None, list[int]]]:
+    """Every row of the statement by `key` (owner or speaker): each stored spelling with its
+    counts. A desk has a few owners and speakers however many claims
+    (queries.distinct_values), so all are read."""
     from workbench.services.queries import distinct_values
 
-    every = len(distinct_values(conn, C.assignee)) + 1  # and the claims nobody owns
-    merged: dict[str | None, list[int]] = {}
-    for r in conn.raw(breakdown_sql("owner", conn.dialect, every, added_from, added_until)):
-        name = None if r[0] is None else current_form(r[0])
-        counts = merged.setdefault(name, [0] * len(COUNTS))
-        for i, n in enumerate(r[1:-1]):
-            counts[i] += int(n)
-    rows = sorted(
-        (Row(name, dict(zip(COUNTS, counts, strict=True))) for name, counts in merged.items()),
-        key=lambda row: (-row.counts["claims"], row.value is None, row.value or ""),
-    )
-    return Breakdown("owner", len(rows), rows[:limit])
+    column = C.assignee if key == "owner" else C.speaker
+    every = len(distinct_values(conn, column)) + 1  # and the claims with none
+    found = conn.raw(breakdown_sql(key, conn.dialect, every, added_from, added_until))
+    return [(r[0], [int(n) for n in r[1:-1]]) for r in found]
+
+
+def _ordered(key: str, rows: list[Row], limit: int) -> Breakdown:
+    """Merged rows ordered and cut as the statement orders and cuts them."""
+    rows.sort(key=lambda row: (-row.counts["claims"], row.value is None, row.value or ""))
+    return Breakdown(key, len(rows), rows[:limit])
