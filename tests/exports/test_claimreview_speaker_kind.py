@@ -1,0 +1,123 @@
+"""A claim's speaker published as an Organization or a Person as the desk says, by a tag on the
+claim (`speaker:organisation`, `speaker:person`), where the name alone misleads the guess
+(`claimreview.agent`): MiniMax, a company, was published as a Person, and so would any firm
+whose name holds no word such as Inc or 公司."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from export_desk import Run
+
+from workbench.domain.errors import TransitionRefused
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.exports import export_claimreview
+from workbench.services.review_selection import ReviewSelection
+from workbench.services.workflow import tag, untag
+
+TEXT = "MiniMax said it raised $600m. Jim Press said sales rose. 国家统计局称GDP增长5%。"
+
+
+def _desk(wb: Workbench) -> dict[str, int]:
+    doc = add_document(
+        wb,
+        TEXT.encode(),
+        meta=DocumentMeta(title="t", url="https://news.example.com/a", author="Li Wei"),
+    ).document.id
+    said = {
+        "MiniMax": ("MiniMax raised $600m", "it raised $600m"),
+        "Jim Press": ("Sales rose", "sales rose"),
+        "国家统计局": ("GDP grew 5%", "GDP增长5%"),
+    }
+    return {
+        speaker: add_claim(wb, doc, text, SpanRequest(quote=quote), speaker=speaker).id
+        for speaker, (text, quote) in said.items()
+    }
+
+
+def _judge(wb: Workbench, claim_id: int) -> None:
+    add_evidence(wb, claim_id, EvidenceInput(stance="supports", url="https://example.org/s"))
+    set_status(wb, claim_id, "verified", note="checked")
+
+
+def _authors(wb: Workbench) -> dict[str, Any]:
+    selection = ReviewSelection(org="Check Desk", org_url="https://checks.example.org")
+    reviews = export_claimreview(wb, selection).reviews
+    return {r["itemReviewed"]["author"]["name"]: r["itemReviewed"]["author"] for r in reviews}
+
+
+def test_a_speaker_tagged_an_organisation_is_published_as_one(wb: Workbench) -> None:
+    """MiniMax, tagged speaker:organisation, is an Organization; Jim Press, whose surname is a
+    word the guess takes for a publisher's, tagged speaker:person, a Person; 国家统计局,
+    untagged, is still recognised by its name."""
+    ids = _desk(wb)
+    tag(wb, [ids["MiniMax"]], ["speaker:organisation"])
+    tag(wb, [ids["Jim Press"]], ["speaker:person"])
+    for claim_id in ids.values():
+        _judge(wb, claim_id)
+    assert _authors(wb) == {
+        "MiniMax": {"@type": "Organization", "name": "MiniMax"},
+        "Jim Press": {"@type": "Person", "name": "Jim Press"},
+        "国家统计局": {"@type": "Organization", "name": "国家统计局"},
+    }
+
+
+def test_the_american_spelling_is_the_same_tag(wb: Workbench) -> None:
+    """A desk typing speaker:organization (or ＳＰＥＡＫＥＲ:Organization) means the same."""
+    ids = _desk(wb)
+    tag(wb, [ids["MiniMax"]], ["ＳＰＥＡＫＥＲ:Organization"])
+    _judge(wb, ids["MiniMax"])
+    assert _authors(wb)["MiniMax"]["@type"] == "Organization"
+
+
+def test_the_kind_cannot_change_under_a_verdict(wb: Workbench) -> None:
+    """The review names its author's kind as the speaker's name is: it was judged, and a
+    partner who pulled the review (`--after`) would never see it change. Tagging or untagging
+    it under a verdict is refused, as editing the speaker is; other tags are not."""
+    ids = _desk(wb)
+    claim_id = ids["MiniMax"]
+    tag(wb, [claim_id], ["speaker:person"])
+    _judge(wb, claim_id)
+    with pytest.raises(TransitionRefused, match="speaker"):
+        tag(wb, [claim_id], ["speaker:organisation"])
+    with pytest.raises(TransitionRefused, match="speaker"):
+        untag(wb, [claim_id], ["speaker:person"])
+    tag(wb, [claim_id], ["money"])
+    assert _authors(wb)["MiniMax"]["@type"] == "Person"
+
+
+def test_claim_tag_then_export_publishes_an_organization(run: Run) -> None:
+    """The desk's path: `claim tag ID speaker:organisation`, a verdict, `export claimreview`."""
+    import json
+    import pathlib
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = pathlib.Path(tmp) / "a.txt"
+        path.write_text(TEXT, encoding="utf-8")
+        assert run("doc", "add", str(path), "--url", "https://news.example.com/a").code == 0
+    added = run(
+        "claim",
+        "add",
+        "1",
+        "--quote",
+        "it raised $600m",
+        "--text",
+        "MiniMax raised",
+        "--speaker",
+        "MiniMax",
+    )
+    assert added.code == 0, added.err
+    assert run("claim", "tag", "1", "speaker:organisation").code == 0
+    run("evidence", "add", "1", "--url", "https://example.org/s", "--stance", "supports")
+    assert run("claim", "status", "1", "verified", "--note", "ok").code == 0
+    out = run("export", "claimreview", "--org", "Desk", "--org-url", "https://desk.example.org")
+    assert out.code == 0, out.err
+    author = json.loads(out.out)[0]["itemReviewed"]["author"]
+    assert author == {"@type": "Organization", "name": "MiniMax"}
+    refused = run("claim", "untag", "1", "speaker:organisation")
+    assert refused.code == 1 and "speaker" in refused.err and "Traceback" not in refused.err
