@@ -200,7 +200,10 @@ def _tag_command(name: str, add: bool) -> click.Command:
         "hyphen: fact-check) and is not digits alone (read as a claim ID), and one whose "
         "letters mix scripts to imitate Latin ones (a Cyrillic о in money) is refused. A tag "
         "that looks like one claims already have (covid19 beside covid-19, or in another "
-        "script) is refused, naming it."
+        "script) is refused, naming it.\n\nspeaker:organisation (or speaker:organization) "
+        "and speaker:person say what the claim's speaker is, which ClaimReview publishes as "
+        "its author's type (Organization, Person) where the name cannot say (MiniMax); like "
+        "the speaker, they are given or taken off before the verdict, not under it."
         if add
         else "Remove tags from claims (a tag a claim does not have is said on stderr)."
     )

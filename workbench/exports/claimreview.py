@@ -20,6 +20,7 @@ from workbench.domain.clock import LATEST_AHEAD
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.identity import refuse_hidden
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
+from workbench.domain.speaker_kind import speaker_kind
 from workbench.domain.status import RATINGS, Status
 from workbench.domain.text import check_http_url
 from workbench.exports.json_stream import list_pieces
@@ -177,21 +178,24 @@ def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
     return None
 
 
-def agent(name: str) -> dict[str, Any]:
+def agent(name: str, kind: str | None = None) -> dict[str, Any]:
     """A Person, or an Organization when the name says it is one: an English mark as a word
-    of it ("Bankside Smith" is no bank), a Chinese one anywhere in it."""
+    of it ("Bankside Smith" is no bank), a Chinese one anywhere in it. `kind` (the desk's tag:
+    `speaker_kind.speaker_kind`) decides instead when given: MiniMax names no mark."""
+    if kind is not None:
+        return {"@type": kind, "name": name}
     folded = name.casefold()
     words = set(_WORD.findall(folded))
     organisation = not words.isdisjoint(_ENGLISH_MARKS) or any(m in folded for m in _CHINESE_MARKS)
     return {"@type": "Organization" if organisation else "Person", "name": name}
 
 
-def agents(author: str) -> dict[str, Any] | list[dict[str, Any]]:
+def agents(author: str, kind: str | None = None) -> dict[str, Any] | list[dict[str, Any]]:
     """The agent(s) a document's stored author names: one, or a list of each when it names
     several, joined as stored (`bylines.author_names`; trial54: "林晓东; 陈雨" was published as
-    one Person of that name). schema.org's author takes either."""
+    one Person of that name). schema.org's author takes either. `kind` as `agent`'s."""
     names = author_names(author) or [author]
-    people = [agent(name) for name in names]
+    people = [agent(name, kind) for name in names]
     return people[0] if len(people) == 1 else people
 
 
@@ -221,8 +225,12 @@ def claim_review(
     item: dict[str, Any] = {"@type": "Claim", "name": claim.text}
     speaker = claim_author(claim, document)
     if speaker:
-        # The article's own author (a speaker standing for it) may be several people.
-        item["author"] = agents(speaker) if speaker == document.author else agent(speaker)
+        # The article's own author (a speaker standing for it) may be several people. The
+        # desk's tag says what the speaker is; the document's author has no tag of its own.
+        kind = speaker_kind(claim.tags)
+        item["author"] = (
+            agents(speaker, kind) if speaker == document.author else agent(speaker, kind)
+        )
     if document.published:
         item["datePublished"] = document.published
     appearance: dict[str, Any] = {"@type": "CreativeWork"}

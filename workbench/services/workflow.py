@@ -21,8 +21,15 @@ from workbench.domain.desk import (
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
 from workbench.domain.payloads import ASSIGNED, DUE_CHANGED, PRIORITY_CHANGED, TAGGED, UNTAGGED
+from workbench.domain.speaker_kind import KIND_TAGS
 from workbench.domain.status import OPEN_STATUSES
-from workbench.services.claim_updates import check_version, update_claim, version_problem
+from workbench.domain.transitions import check_edit
+from workbench.services.claim_updates import (
+    check_version,
+    claim_state,
+    update_claim,
+    version_problem,
+)
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import check_claims, claim_batches
 from workbench.services.queries import names_like
@@ -230,6 +237,9 @@ def _retag_batch(
             if missing:
                 absent[claim.id] = missing
         if new != current:
+            if not KIND_TAGS.isdisjoint(new ^ current):
+                # What the review publishes the speaker as was judged with the speaker's name.
+                check_edit(claim_state(claim), ("speaker",))
             action = TAGGED if add else UNTAGGED
             update_claim(tx, claim, action, {}, tags=sorted(new))
         else:
