@@ -17,7 +17,12 @@ if TYPE_CHECKING:
 def workbench_from(ctx: click.Context) -> Workbench:
     from workbench.cli.hints import error_text
     from workbench.cli.lock_wait import say_lock_wait
-    from workbench.domain.errors import EMPTY_SETTING, INVALID_NAME, InvalidInput
+    from workbench.domain.errors import (
+        EMPTY_SETTING,
+        INVALID_NAME,
+        NOT_A_DATABASE,
+        InvalidInput,
+    )
     from workbench.services.context import Workbench
 
     root = ctx.find_root()
@@ -25,7 +30,7 @@ def workbench_from(ctx: click.Context) -> Workbench:
     try:
         wb = Workbench.open(opts.get("db"), opts.get("actor"))
     except InvalidInput as exc:
-        if exc.reason not in (EMPTY_SETTING, INVALID_NAME):
+        if exc.reason not in (EMPTY_SETTING, INVALID_NAME, NOT_A_DATABASE):
             raise
         # `--db ""`, WORKBENCH_USER= ...: a setting of `workbench` itself given empty is bad
         # usage (exit 2), and `workbench --help` is where those settings are described. So is

@@ -15,6 +15,7 @@ def resolve_url(value: str | None = None) -> str:
     lost on the way would otherwise open ./workbench.db, quietly, as another database."""
     from workbench.domain.errors import EMPTY_SETTING, InvalidInput, give
 
+    given = value is not None
     if value is None:
         value = os.environ.get("WORKBENCH_DB")
         if value is not None and not value.strip():
@@ -30,6 +31,8 @@ def resolve_url(value: str | None = None) -> str:
             reason=EMPTY_SETTING,
         )
     raw = value or DEFAULT_DB
+    if raw == "-":
+        _not_a_stream(named="--db -" if given else "WORKBENCH_DB=-")
     if "://" not in raw:
         # os.path, not pathlib: pathlib imports urllib.parse and ipaddress, 3 ms of every
         # command's start-up (Path.resolve is this realpath).
@@ -47,6 +50,19 @@ def resolve_url(value: str | None = None) -> str:
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise look for psycopg2.
         return "postgresql+psycopg://" + rest
     return raw
+
+
+def _not_a_stream(named: str) -> None:
+    """Refuse `-` as the database: everywhere else in the workbench it is standard input or
+    output, and taken as a path it quietly made (and filled) a database in a file named `-`
+    in the current folder. A setting of workbench's given badly: bad usage."""
+    from workbench.domain.errors import NOT_A_DATABASE, InvalidInput, give
+
+    raise InvalidInput(
+        f"{named}: a database is a file or a URL, not standard input (a file named - is ./-)",
+        hint=give("database"),
+        reason=NOT_A_DATABASE,
+    )
 
 
 def _no_database_named(rest: str) -> None:

@@ -48,6 +48,9 @@ def step(name: str, **facts: Any) -> Hint:
 # unset shell variable) must not act as the default instead, and a front end may call it bad
 # usage rather than a refusal.
 EMPTY_SETTING = "empty_setting"
+# The `reason` of a --db / WORKBENCH_DB value that can name no database (`-`, standard input
+# everywhere else): bad usage where it was typed, as an empty one is.
+NOT_A_DATABASE = "not_a_database"
 # The `reason` of a person's name refused for what it holds by itself (an invisible character,
 # letters of two scripts imitating each other, too long), whatever the desk has stored: a
 # front end may call it bad usage where it was typed. A name refused for looking like a
