@@ -105,11 +105,20 @@ def dangling_on_the_way(folder: Path) -> str | None:
 def named_as_folder(path: str) -> str | None:
     """Why `path` cannot be written when it names a file as a folder (`notes.txt/`,
     `notes.txt/.`), else None: Path drops the slash and reads it as notes.txt, which "exists"
-    (and --force would write over); a shell's `> notes.txt/` refuses it (rr271, trial273)."""
+    (and --force would write over); a shell's `> notes.txt/` refuses it (rr271, trial273).
+    So is a path that ends as a folder's where none is (`new/`): no file is named there."""
     target = Path(path)
     if target.is_file() and not os.path.lexists(path):
         return f"cannot write {path}: {target} is a file, not a folder"
+    if path.endswith(_AS_FOLDER) and not target.is_dir():
+        # `-o new/` with no folder new: Path drops the slash too, and a file named `new` was
+        # written where the user meant a folder (a folder that is there is said as one).
+        return f"cannot write {path}: that names a folder; a file name is needed"
     return None
+
+
+# How a path's end names it as a folder, whatever is there (`new/`, `new/.`).
+_AS_FOLDER = tuple({"/", "/.", os.sep, os.sep + "."})
 
 
 def file_on_the_way(path: str | Path) -> str | None:

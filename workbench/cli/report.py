@@ -56,7 +56,9 @@ def report(
     if all_docs:
         # Said before "exists: give --force", which would only lead to this.
         _check_folder(output)
-    check_output(output, force)
+    if not all_docs or output == "-":
+        # A folder for --all is _check_folder's to judge: as a file's name, `site/` is refused.
+        check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
         raise click.UsageError(
