@@ -10,6 +10,7 @@ refuses a symlink (`refuse_symlink`), and its advice names no option the command
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import stat
 import sys
@@ -22,6 +23,7 @@ from typing import BinaryIO
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.text import BINARY_SAMPLE, marked_encoding, utf16_advice
+from workbench.new_file import file_on_the_way
 from workbench.services.limits import size_limit
 
 CHUNK = 1 << 20
@@ -87,7 +89,7 @@ def _open_file(path: str, *, follow: bool) -> BinaryIO:
         link = " (a symbolic link to nothing?)" if follow else ""
         raise InvalidInput(f"no such file: {path}{link}") from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise cannot_read(path, exc) from None
     mode = os.fstat(fd).st_mode
     if not stat.S_ISREG(mode):
         os.close(fd)
@@ -97,6 +99,16 @@ def _open_file(path: str, *, follow: bool) -> BinaryIO:
             f"{path} is not a regular file (a device, pipe or socket): save it to a file first"
         )
     return os.fdopen(fd, "rb")
+
+
+def cannot_read(path: str, exc: OSError) -> InvalidInput:
+    """The refusal of a path the system would not open: through a file (`notes.txt/x.txt`)
+    said as the outputs and --db say it (the file on the way named), not as "Not a directory"."""
+    if exc.errno == errno.ENOTDIR:
+        on_the_way = file_on_the_way(os.path.dirname(path))
+        if on_the_way is not None:  # (else the file on the way was moved since: the system's)
+            return InvalidInput(f"cannot read {path}: {on_the_way}")
+    return InvalidInput(f"cannot read {path}: {exc.strerror}")
 
 
 def read_stdin(limit: int, hint: str) -> bytes:
@@ -166,7 +178,7 @@ def _read_chunks(
     except FileNotFoundError:
         raise InvalidInput(f"no such file: {path}") from None
     except OSError as exc:
-        raise InvalidInput(f"cannot read {path}: {exc.strerror}") from None
+        raise cannot_read(path, exc) from None
     name = path
     if stat.S_ISLNK(link.st_mode):
         if not follow_symlinks:
