@@ -98,13 +98,23 @@ def check_file_name(name: str) -> None:
 
     Nor may it hold a control character (a newline, a tab, an ESC): the name is shown in tables
     and exports as one line. `doc add` stored `$'new\\nline.txt'` as a source while `evidence
-    add --file` refused it, in words that did not name the file (trial252)."""
+    add --file` refused it, in words that did not name the file (trial252).
+
+    Nor a bidi override or isolate (U+202A-U+202E, U+2066-U+2069): `invoice\u202etxt.exe`
+    reads "invoiceexe.txt", and a name in the trail that displays as another misleads the
+    editor reading it. One rule: nothing `visible` would escape where the name is shown."""
     if not any(unicodedata.category(char) == "Cs" for char in name if not char.isascii()):
-        # (no surrogate here: what REFUSED_ONE_LINE finds is a control or separator character)
-        if (control := REFUSED_ONE_LINE.search(name)) is not None:
+        # (no surrogate here: what _FIND_ONE_LINE finds is a control, separator or bidi one)
+        if (hidden := _FIND_ONE_LINE.search(name)) is not None:
+            char = hidden.group()
+            said = (
+                refused_character(char)
+                if REFUSED_ONE_LINE.match(char)
+                else f"the bidi control U+{ord(char):04X} (it reorders how the name is shown)"
+            )
             raise InvalidInput(
-                f"the file name {visible(name, one_line=True)} holds "
-                f"{refused_character(control.group())}: rename the file and give it again"
+                f"the file name {visible(name, one_line=True)} holds {said}: rename the file "
+                "and give it again"
             )
         return
     try:
