@@ -1,6 +1,8 @@
 """`report --all -o LINK`, LINK a symbolic link to nothing or to itself, said "LINK is a file"
 (bad usage), where every other output says "LINK exists (a symbolic link to ...)": one wording
-now, and the link is named as a link (fix272)."""
+now, and the link is named as a link (fix272). It then still exited 2 (bad usage) where every
+other `-o LINK` is refused, exit 1: a link there is what is on the disk, not how the command
+was typed, and a script tells the two apart by the code (fix282)."""
 
 from __future__ import annotations
 
@@ -19,7 +21,8 @@ def test_a_link_as_the_folder_is_said_as_one(db_url: str, tmp_path: Path, target
     link = tmp_path / "site"
     link.symlink_to(target)  # dangling, itself, a file
     r = run_cli(["report", "--all", "-o", str(link)], env=env)
-    assert r.code == 2, (r.code, r.err)
+    assert r.code == 1, (r.code, r.err)
+    assert r.err.count("\n") == 1, r.err
     assert f"{link} exists (a symbolic link to {target})" in r.err, r.err
     assert "is a file" not in r.err
 

@@ -203,7 +203,7 @@ def test_report_all_writes_pages_and_an_index(run: Run, desk: Desk, tmp_path: Pa
     dangling = tmp_path / "dangling"
     dangling.symlink_to(tmp_path / "not-there")
     r = run("report", "--all", "-o", str(dangling), "--force")
-    assert r.code == 2 and "-o names a folder" in r.err, r.err
+    assert r.code == 1 and "-o names a folder" in r.err, r.err
 
 
 def test_report_all_into_a_missing_folder_is_said_as_every_other_output_says_it(
