@@ -124,16 +124,17 @@ def report(
 
 
 def _check_folder(output: str) -> None:
-    """With --all, -o names a folder: a file there, or a link (a dangling one too), is bad
-    usage."""
+    """With --all, -o names a folder: a file there is bad usage; a link (a dangling one too)
+    is refused, as every other output refuses one."""
     from workbench.new_file import as_link, missing_folder
 
     path = Path(output)
     if (path.is_symlink() or path.exists()) and not path.is_dir():
-        # A link (dangling, looping, to a file) said as every output says one (fix272).
-        link = as_link(path)
-        what = f"exists{link}" if link else "is a file"
-        raise click.UsageError(f"with --all, -o names a folder; {output} {what}")
+        # A link (dangling, looping, to a file) said as every output says one (fix272), and
+        # with their exit 1: what is on the disk, not how the command was typed (fix282).
+        if link := as_link(path):
+            raise click.ClickException(f"with --all, -o names a folder; {output} exists{link}")
+        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
     # The folder is made, its parent is not: said as every output into a missing folder says
     # it, before the pages are built (a trial was told "No such file or directory").
     problem = missing_folder(output, path)
