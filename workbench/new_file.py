@@ -107,13 +107,22 @@ def named_as_folder(path: str) -> str | None:
     `notes.txt/.`), else None: Path drops the slash and reads it as notes.txt, which "exists"
     (and --force would write over); a shell's `> notes.txt/` refuses it (rr271, trial273).
     So is a path that ends as a folder's where none is (`new/`): no file is named there."""
+    why = folder_named(path, "a file name is needed")
+    return None if why is None else f"cannot write {path}: {why}"
+
+
+def folder_named(path: str, needed: str) -> str | None:
+    """Why `path`, meant as a file's, names a folder (`needed` then says what is), else None:
+    a file named as a folder (`notes.txt/`), or a path ending as a folder's (`new/`, `new/.`)
+    where no folder is (one that is there is the caller's to say as a folder). Path and
+    realpath drop the slash, and a file named `new` was written, or notes.txt read."""
     target = Path(path)
     if target.is_file() and not os.path.lexists(path):
-        return f"cannot write {path}: {target} is a file, not a folder"
+        return f"{target} is a file, not a folder"
     if path.endswith(_AS_FOLDER) and not target.is_dir():
-        # `-o new/` with no folder new: Path drops the slash too, and a file named `new` was
-        # written where the user meant a folder (a folder that is there is said as one).
-        return f"cannot write {path}: that names a folder; a file name is needed"
+        # `-o new/` with no folder new: a file named `new` was written where the user meant
+        # a folder.
+        return f"that names a folder; {needed}"
     return None
 
 

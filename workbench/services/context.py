@@ -43,7 +43,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
-from workbench.new_file import file_on_the_way
+from workbench.new_file import file_on_the_way, folder_named
 from workbench.services.storage_errors import (
     database_errors,
     driver_errors,
@@ -176,6 +176,11 @@ class Workbench:
         path = sqlite_file(self.url)
         if path is None:
             return None
+        # Asked of the path as given: the URL's realpath dropped its slash, and `--db new/`
+        # made a database in a file named new, `--db notes.txt/` read notes.txt as one.
+        given = os.path.expanduser(self.given) if self.given is not None else "://"
+        if "://" not in given and (why := folder_named(given, "a database is a file")):
+            return NotFound(f"no database at {self.given}: {why}")
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
