@@ -502,6 +502,13 @@ def update(
             f"document #{document_id} revision {r.number} already has this text; nothing stored "
             "(recorded as checked)"
         )
+        if result.earlier_reading:
+            # Else the next real change of the page shows these words as the page's change.
+            message(
+                f"note: document #{document_id} holds this page's text as an earlier release "
+                "read it; this release reads it otherwise (a <time>'s date kept, say), so the "
+                "page's next change will show those words changed too"
+            )
     if as_json or not result.created:
         return
     click.echo(

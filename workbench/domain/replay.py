@@ -575,7 +575,8 @@ class Replay:
                 ev,
                 None,
                 "no replay rule for this action, so the change it records cannot be checked "
-                "(add one to RULES in workbench/domain/replay.py)",
+                "(an action this release does not know: a trail a newer workbench wrote is "
+                "checked, and its bundle restored, by that release or a newer one)",
             )
             return
         rule(self, ev)

@@ -82,13 +82,20 @@ def revision_text(tx: Tx, doc: Document, number: int | None = None) -> tuple[int
     return number, text
 
 
-def archive(tx: Tx, data: bytes | None) -> str | None:
-    """Keep bytes in the blobs table (once per content hash); their sha256, or None."""
+def bytes_sha256(data: bytes | None) -> str | None:
+    """The sha256 of bytes read, or None where the source kept none."""
     if data is None:
         return None
     import hashlib
 
-    digest = hashlib.sha256(data).hexdigest()
+    return hashlib.sha256(data).hexdigest()
+
+
+def archive(tx: Tx, data: bytes | None) -> str | None:
+    """Keep bytes in the blobs table (once per content hash); their sha256, or None."""
+    digest = bytes_sha256(data)
+    if data is None or digest is None:
+        return None
     if tx.session.get(Blob, digest) is None:
         tx.session.add(Blob(sha256=digest, size=len(data), data=data))
     return digest
@@ -146,6 +153,9 @@ class RevisionAdded:
     # When the source was read and found to hold the latest revision's text (created False):
     # its `document.checked` event's time.
     checked_at: str | None = None
+    # Created False: the latest revision holds the text an earlier release's reading of this
+    # source gave (its <time> words or templates read otherwise), not what this release reads.
+    earlier_reading: bool = False
     # A page whose encoding was a guess (no charset it is in declared): the codec it was read
     # in, said as `doc add` says it (the revision is stored all the same).
     guessed_encoding: str | None = None
@@ -171,6 +181,7 @@ class RevisionAdded:
             "fetched_again": self.fetched_again,
             "same_as": self.same_as,
             "checked_at": self.checked_at,
+            "earlier_reading": self.earlier_reading,
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **replaced_bytes(self.read_as),
             **stored_as_sent(self.stored_as_sent),
@@ -228,18 +239,27 @@ def update_document(
         doc = get_document(tx, document_id)
         number, latest = revision_text(tx, doc)
         # The same text, or the same file as an earlier reading of its format stored it.
-        if sha256_text(latest) in (digest, *map(sha256_text, content.earlier)):
+        held = sha256_text(latest)
+        if held in (digest, *map(sha256_text, content.earlier)):
             view = revision_view(tx, doc, number)
-            # Nothing new to store, but the desk is owed the check: when, by whom, and the
-            # bytes read (other markup or charset than the revision's may hold the same text).
+            # Nothing new to store, but the desk is owed the check: when, by whom, and which
+            # bytes were read (other markup or charset than the revision's may hold the same
+            # text). Their hash only, not a copy: a page re-read hourly, its markup different
+            # each time (a request id, an ad slot), would keep a copy of every fetch, for text
+            # the revision already holds (review288).
             found = {
                 "revision": number,
                 "sha256": view.sha256,
                 "source": content.source[:MAX_SOURCE],
-                "source_sha256": archive(tx, content.original),
+                "source_sha256": bytes_sha256(content.original),
             }
             ev = tx.record(DOCUMENT_CHECKED, "document", doc.id, {"after": found})
-            return RevisionAdded(created=False, revision=view, checked_at=ev.at)
+            return RevisionAdded(
+                created=False,
+                revision=view,
+                checked_at=ev.at,
+                earlier_reading=held != digest,
+            )
         if not force:
             _check_related(doc, number, latest, content)
         rev = DocumentRevision(
