@@ -111,3 +111,27 @@ def test_an_action_this_release_does_not_know_is_said_to_be_a_newer_workbench_s(
     (message,) = [d.message for d in report.differences]
     assert "newer workbench" in message, message
     assert "RULES" not in message, message
+
+
+@pytest.mark.parametrize(
+    ("entity_type", "entity_id", "after", "said"),
+    [
+        ("document", "99", {"revision": 1}, "no earlier event creates it"),
+        ("claim", "1", {"revision": 1}, "entity_type is"),
+        ("document", "1", None, "lacks an 'after' object"),
+        ("document", "1", {"revision": "one"}, "names no revision number"),
+    ],
+)
+def test_a_check_of_no_document_or_of_no_revision_is_a_difference(
+    wb: Workbench, tmp_path: Path, entity_type: str, entity_id: str, after: Any, said: str
+) -> None:
+    """`document.checked` rebuilds nothing, but replay took any such event as it came: one
+    naming a document no event created, or with no revision number, passed as consistent."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(served=""), encoding="utf-8")
+    add_from(wb, str(page))
+    with transaction(wb, write=True) as tx:
+        tx.record("document.checked", entity_type, entity_id, {"after": after})
+    report = replay(wb)
+    assert not report.consistent
+    assert any(said in d.message for d in report.differences), report.differences
