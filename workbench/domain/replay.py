@@ -345,7 +345,22 @@ def user_added(replay: Replay, ev: EventRecord) -> None:
 
 def checked(replay: Replay, ev: EventRecord) -> None:
     """A document's source read again and found unchanged (`document.checked`): a fact about
-    the desk's work, no field of any entity, so there is nothing to rebuild."""
+    the desk's work, no field of any entity, so there is nothing to rebuild; but it is about a
+    document the events created, and names the revision found (`doc show` reads it)."""
+    subject = replay.kinds["document"].label(ev.entity_id)
+    if ev.entity_type != "document":
+        replay._event_problem(ev, subject, f"entity_type is {shown(ev.entity_type)}")
+        return
+    if replay.store.get("document", ev.entity_id) is None:
+        replay._event_problem(ev, subject, "checked, but no earlier event creates it")
+        return
+    after = ev.payload.get("after")
+    if not isinstance(after, dict):
+        replay._event_problem(ev, subject, "the payload lacks an 'after' object")
+        return
+    revision = after.get("revision")
+    if type(revision) is not int or revision < 1:
+        replay._event_problem(ev, subject, "the check names no revision number")
 
 
 RULES: dict[str, Rule] = {
