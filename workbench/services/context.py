@@ -47,7 +47,7 @@ from workbench.new_file import file_on_the_way, folder_named
 from workbench.services.storage_errors import (
     database_errors,
     driver_errors,
-    lock_ran_out,
+    lock_ran_out_opening,
     server_refusal,
 )
 
@@ -460,7 +460,7 @@ class Workbench:
         # SQLite's first-use upgrade behind another's write lock, its wait run out: said as
         # "cannot open database ...: database is locked" (fix206), a database to mend, where
         # a write behind the same lock is told to try again. By SQLite's code alone here.
-        if exc is not None and (locked := lock_ran_out(exc, words=False)) is not None:
+        if exc is not None and (locked := lock_ran_out_opening(exc)) is not None:
             raise locked from None
 
     def missing_file(self) -> bool:

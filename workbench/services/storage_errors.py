@@ -36,7 +36,7 @@ def _storage_error(
 
     if (damage := damage_refusal(url, driver_error)) is not None:
         return damage
-    if operational and (locked := lock_ran_out(driver_error, words=True)) is not None:
+    if operational and (locked := lock_ran_out_in_transaction(driver_error)) is not None:
         return locked
     if isinstance(driver_error, BaseException):
         if (refusal := server_refusal(driver_error, write=write, url=url)) is not None:
@@ -46,23 +46,30 @@ def _storage_error(
     return StorageError(f"database error: {driver_error}")
 
 
-def lock_ran_out(driver_error: object, *, words: bool) -> Conflict | None:
-    """SQLite's busy timeout run out behind another's write lock, as the refusal of any
-    command behind a lock, to try again; else None. Read as each caller always read it:
-    `words`, a transaction's operational error (`_storage_error`; only an operational one,
-    as another's message may quote a stored value), by its message ("database is locked",
-    "database table is locked"); else one met while the database is opened or brought to
-    this schema (context's `_refuse_server_bound`, fix206), by SQLITE_BUSY alone. Never a
-    transaction's by the code: SQLite answers SQLITE_BUSY to a COMMIT while one of the
-    connection's own write statements is still in progress too ("cannot commit transaction -
-    SQL statements in progress"), a fault no retry gets past, not another's lock (review257)."""
-    if words:
-        ran_out = "locked" in str(driver_error).lower()
-    else:
-        from workbench.db.sqlite import is_busy
+def lock_ran_out_in_transaction(driver_error: object) -> Conflict | None:
+    """SQLite's busy timeout run out behind another's write lock in a transaction, as the
+    refusal of any command behind a lock, to try again; else None. Read by its message
+    ("database is locked", "database table is locked"), and only of an operational error
+    (`_storage_error`), as another's message may quote a stored value. Never by the code:
+    SQLite answers SQLITE_BUSY to a COMMIT while one of the connection's own write statements
+    is still in progress too ("cannot commit transaction - SQL statements in progress"), a
+    fault no retry gets past, not another's lock (review257)."""
+    return _locked() if "locked" in str(driver_error).lower() else None
 
-        ran_out = isinstance(driver_error, BaseException) and is_busy(driver_error)
-    return Conflict(stayed_locked(None), reason=DATABASE_LOCKED) if ran_out else None
+
+def lock_ran_out_opening(driver_error: object) -> Conflict | None:
+    """SQLite's busy timeout run out behind another's write lock while the database is opened
+    or brought to this schema (context's `_refuse_server_bound`, fix206), as the refusal of
+    any command behind a lock; else None. Read by SQLITE_BUSY alone, as it always was there
+    (said as "cannot open database ...: database is locked")."""
+    from workbench.db.sqlite import is_busy
+
+    busy = isinstance(driver_error, BaseException) and is_busy(driver_error)
+    return _locked() if busy else None
+
+
+def _locked() -> Conflict:
+    return Conflict(stayed_locked(None), reason=DATABASE_LOCKED)
 
 
 def server_refusal(
