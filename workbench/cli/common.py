@@ -365,8 +365,8 @@ def say_reading_stdin(what: str) -> None:
     """Before `-` is read from standard input: when it is a terminal, say once a command what
     it waits for and how to end it (fix166: `note add 1 -` waited without a word, and looked
     hung). Piped or redirected, nothing is said. The CLI's: the library reads, never speaks."""
-    from workbench.cli.progress import stdin_at_terminal
     from workbench.cli.render import message
+    from workbench.cli.terminal import stdin_at_terminal
 
     if not stdin_at_terminal():
         return

@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
+from workbench.cli.terminal import stdin_at_terminal
+
 if TYPE_CHECKING:
     from workbench.services.progress import Progress
 
@@ -21,15 +23,6 @@ def wanted(*, as_json: bool = False, to_stdout: bool = True, reads_stdin: bool =
     if reads_stdin and stdin_at_terminal():
         return False
     return sys.stdout.isatty() if to_stdout else True
-
-
-def stdin_at_terminal() -> bool:
-    """Whether standard input is a terminal (a closed or replaced one is not)."""
-    stream = sys.stdin
-    try:
-        return stream is not None and not stream.closed and stream.isatty()
-    except (AttributeError, ValueError, OSError):
-        return False
 
 
 @contextmanager
