@@ -190,14 +190,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         )
     elif c.anchor_state == "moved":
         click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
-    # The words judged, when neither the quote nor the "was" line above shows them: a later
-    # revision re-anchored the claim again, and that line is gone (trial263).
-    told = c.anchor_state == "fuzzy" and d.previous_quote == d.judged_quote
-    judged = (
-        f" ({clip(d.judged_quote, 60)!r})"
-        if d.judged_quote is not None and d.judged_quote != c.quote and not told
-        else ""
-    )
+    unshown = d.judged_quote_unshown
+    judged = "" if unshown is None else f" ({clip(unshown, 60)!r})"
     if c.flagged and c.status == "in_review":
         click.echo(
             f"  verdict  {c.proposed_status} was proposed on the words of revision "

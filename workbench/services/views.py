@@ -368,6 +368,18 @@ class ClaimDetail:
     # (domain.sign_off.verdict_before).
     verdict_before: str | None = None
 
+    @property
+    def judged_quote_unshown(self) -> str | None:
+        """The words a flagged verdict was given on, to be named beside the verdict: None when
+        they are the quote now, or a fuzzy claim's quote before re-anchoring changed it (its
+        anchor line already says them). A later revision re-anchoring the claim again loses
+        that line, and the words judged are then named here (trial263)."""
+        from workbench.domain.anchoring import AnchorState
+
+        judged, quote = self.judged_quote, self.claim.quote
+        told = self.claim.anchor_state == AnchorState.FUZZY.value and self.previous_quote == judged
+        return None if judged is None or judged == quote or told else judged
+
     def to_json(self) -> dict[str, Any]:
         return {
             **self.claim.to_json(),
