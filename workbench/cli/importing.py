@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 import click
@@ -53,9 +53,10 @@ _CLEARED_BY = {
 # The fields an import compares that no claim is without (`claim edit` and `claim status`
 # change them; nothing clears them): an emptied one is said as such, not as "not cleared".
 _NEVER_EMPTY = frozenset({"type", "status"})
-# What an emptied rating is said with: it follows from the status (`claim status` changes it;
-# nothing else does), so it is neither "not cleared" nor one no claim can be without.
-_RATING_FOLLOWS = "its rating follows from its status"
+# What an emptied rating is said with, in each of the ways it is said: it follows from the
+# status (`claim status` changes it; nothing else does), so it is neither "not cleared" nor
+# one no claim can be without.
+_FOLLOWS_STATUS = "follows from its status"
 
 
 @click.group("import", cls=Group)
@@ -240,49 +241,57 @@ def _differs_line(d: Differs, noun: str) -> str:
 
 
 def _how_differs(d: Differs) -> str:
-    """How claim `d`'s row differs from it, and why nothing was changed."""
+    """How claim `d`'s row differs from it, and why nothing was changed. An empty cell clears
+    nothing: said as such, not as a value that differs. Not "the file empties": an export
+    taken before the claim had the value never held it."""
     changed = [name for name in d.fields if name not in d.emptied]
-    one = len(changed) == 1 and changed[0] != "tags"  # (its tags differ, trial47c)
+    differ = f"its {', '.join(changed)} {_agree(changed, 'differs', 'differ')} from the file"
     if not d.emptied:
-        return (
-            f"its {', '.join(changed)} differ{'s' if one else ''} from the file "
-            f"and {'was' if one else 'were'} not changed"
-        )
-    # An empty cell clears nothing: said as such, not as a value that differs. Not "the file
-    # empties": an export taken before the claim had the value never held it. A type and a
-    # status cannot be cleared at all (every claim has both): not said to be "not cleared".
-    # A rating follows from the status: said with that (review216: "its rating differs").
-    empties = f"the file leaves its {', '.join(d.emptied)} empty"
-    kept = [name for name in d.emptied if name in _NEVER_EMPTY]
-    rated = "rating" in d.emptied
-    cleared = [name for name in d.emptied if name not in _NEVER_EMPTY and name != "rating"]
-    never = f"no claim can be without its {' and '.join(kept)}" if kept else ""
+        return f"{differ} and {_agree(changed, 'was', 'were')} not changed"
     if changed:
-        becauses = "".join(
-            f"; {said}" for said in (never, _RATING_FOLLOWS if rated else "") if said
+        empties = f"the file leaves its {', '.join(d.emptied)} empty"
+        return f"{differ} and {empties}: not changed" + "".join(
+            f"; {why}" for why in _why_not_cleared(d.emptied)
         )
-        return (
-            f"its {', '.join(changed)} differ{'s' if one else ''} from the file and "
-            f"{empties}: not changed{becauses}"
-        )
-    if not cleared and not rated:
-        return f"{empties}, which no claim can be without: not changed"
-    if not cleared and not kept:
-        return f"{empties}, which follows from its status: not changed"
+    return _how_emptied(d.emptied)
+
+
+def _agree(names: Sequence[str], one: str, more: str) -> str:
+    """`one` for a single field, else `more`; tags are plural (its tags differ, trial47c)."""
+    return one if len(names) == 1 and names[0] != "tags" else more
+
+
+def _why_not_cleared(emptied: Sequence[str]) -> list[str]:
+    """Why emptied fields no import or command clears were left: a type and a status cannot be
+    cleared at all (every claim has both), and a rating follows from the status (review216:
+    "its rating differs"); neither is said to be "not cleared"."""
+    kept = [name for name in emptied if name in _NEVER_EMPTY]
+    return [
+        *([f"no claim can be without its {' and '.join(kept)}"] if kept else []),
+        *([f"its rating {_FOLLOWS_STATUS}"] if "rating" in emptied else []),
+    ]
+
+
+def _how_emptied(emptied: Sequence[str]) -> str:
+    """How a row that only leaves fields of its claim empty differs from it."""
+    kept = [name for name in emptied if name in _NEVER_EMPTY]
+    rated = "rating" in emptied
+    cleared = [name for name in emptied if name not in _NEVER_EMPTY and name != "rating"]
+    empties = f"the file leaves its {', '.join(emptied)} empty"
     if not cleared:
-        return f"{empties}: not changed; {never}, and {_RATING_FOLLOWS}"
-    one_emptied = len(cleared) == 1 and cleared[0] != "tags"
+        if kept and rated:
+            return f"{empties}: not changed; {', and '.join(_why_not_cleared(emptied))}"
+        which = "no claim can be without" if kept else _FOLLOWS_STATUS
+        return f"{empties}, which {which}: not changed"
     not_cleared = (
         f"the file leaves its {', '.join(cleared)} empty, which "
-        f"{'was' if one_emptied else 'were'} not cleared"
+        f"{_agree(cleared, 'was', 'were')} not cleared"
     )
     also = [
         *([f"its {', '.join(kept)}, which no claim can be without"] if kept else []),
-        *(["its rating, which follows from its status"] if rated else []),
+        *([f"its rating, which {_FOLLOWS_STATUS}"] if rated else []),
     ]
-    if not also:
-        return not_cleared
-    return f"{not_cleared}, and {', and '.join(also)}"
+    return ", and ".join((not_cleared, *also))
 
 
 @import_.command("annotations")
