@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from workbench.domain import trail_people
 from workbench.domain.clock import format_at
 from workbench.domain.kinds import KINDS
 from workbench.domain.transitions import (
@@ -206,15 +207,24 @@ TAGGED = "claim.tagged"
 UNTAGGED = "claim.untagged"
 PRIORITY_CHANGED = "claim.priority_changed"
 DUE_CHANGED = "claim.due_changed"
+# The document's own record: added, and its metadata edited (`doc edit`).
+DOCUMENT_ADDED = "document.added"
+DOCUMENT_EDITED = "document.edited"
+# `note internal` / `note public`: a note taken back from publication, or given back.
+NOTE_VISIBILITY_CHANGED = "note.visibility_changed"
+SETTING_CHANGED = "setting.changed"
+# A user added, spelled where the trail's people are read from it (trail_people), and a user's
+# role bound to a database login (`user bind`).
+USER_ADDED = trail_people.ADDED
+USER_BOUND = "user.bound"
 
 ACTIONS: dict[str, Action] = {
     a.name: a
     for a in (
-        Action("document.added", "document", "created"),
+        Action(DOCUMENT_ADDED, "document", "created"),
         Action(CLAIM_ADDED, "claim", "created"),
         Action(NOTE_ADDED, "note", "created"),
-        # `note internal` / `note public`: a note taken back from publication, or given back.
-        Action("note.visibility_changed", "note", "changed", ("internal",)),
+        Action(NOTE_VISIBILITY_CHANGED, "note", "changed", ("internal",)),
         Action(EVIDENCE_ADDED, "evidence", "created"),
         Action(IMPORTED, "claim", "imported"),
         Action(STATUS_CHANGED, "claim", "changed", ("status", *VERDICT_MARK)),
@@ -240,15 +250,15 @@ ACTIONS: dict[str, Action] = {
         Action(PRIORITY_CHANGED, "claim", "changed", ("priority",)),
         Action(DUE_CHANGED, "claim", "changed", ("due",)),
         Action(EDITED, "claim", "changed", (*WORDING, *PIN)),
-        Action("setting.changed", "setting", "set", ("value",)),
+        Action(SETTING_CHANGED, "setting", "set", ("value",)),
         Action(
-            "document.edited",
+            DOCUMENT_EDITED,
             "document",
             "changed",
             ("title", "url", "author", "published", "language"),
         ),
-        Action("user.added", "user", "created"),
-        Action("user.bound", "user", "changed", ("role",)),
+        Action(USER_ADDED, "user", "created"),
+        Action(USER_BOUND, "user", "changed", ("role",)),
     )
 }
 

@@ -59,15 +59,21 @@ from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.payloads import (
     ASSIGNED,
     CLAIM_ADDED,
+    DOCUMENT_ADDED,
     DOCUMENT_CHECKED,
+    DOCUMENT_EDITED,
     DOCUMENT_REVISED,
     DUE_CHANGED,
     FLAGGED_FOR_REVIEW,
+    NOTE_VISIBILITY_CHANGED,
     PRIORITY_CHANGED,
     QUOTE_CHANGED,
     REANCHORED,
+    SETTING_CHANGED,
     TAGGED,
     UNTAGGED,
+    USER_ADDED,
+    USER_BOUND,
 )
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import (
@@ -90,7 +96,6 @@ from workbench.domain.status import (
     listed,
 )
 from workbench.domain.text import whole_number
-from workbench.domain.trail_people import ADDED as USER_ADDED
 from workbench.domain.trail_people import LookAlike, OnePersonApproval, Registrations
 from workbench.domain.transitions import (
     APPROVED,
@@ -189,7 +194,7 @@ JUDGED = frozenset(s.value for s in (*FINAL_STATUSES, Status.IN_REVIEW))
 # The actions of the workbench before the workflow (migration 0003) brought evidence and the rule
 # that a factual verdict cites some. Any other action, or a claim created with the workflow's
 # fields (its `priority`), was written by a workbench that had the rule.
-BEFORE_WORKFLOW = frozenset({"document.added", CLAIM_ADDED, STATUS_CHANGED, NOTE_ADDED})
+BEFORE_WORKFLOW = frozenset({DOCUMENT_ADDED, CLAIM_ADDED, STATUS_CHANGED, NOTE_ADDED})
 # The field in which each kind's creation names who made it: the workbench has always written it
 # as the creating event's actor (tx.actor, every writer since the first commit: notes, claims
 # added, imported and extracted, evidence, documents, revisions, users; a bundle restore copies
@@ -364,8 +369,8 @@ def checked(replay: Replay, ev: EventRecord) -> None:
 
 
 RULES: dict[str, Rule] = {
-    "document.added": create("document"),
-    "document.edited": update("document"),
+    DOCUMENT_ADDED: create("document"),
+    DOCUMENT_EDITED: update("document"),
     DOCUMENT_REVISED: create("revision"),
     DOCUMENT_CHECKED: checked,
     REANCHORED: update("claim"),
@@ -374,7 +379,7 @@ RULES: dict[str, Rule] = {
     CLAIM_ADDED: create("claim"),
     IMPORTED: create_with_note("claim"),
     NOTE_ADDED: create("note"),
-    "note.visibility_changed": change_in_place("note"),
+    NOTE_VISIBILITY_CHANGED: change_in_place("note"),
     STATUS_CHANGED: status_changed,
     REVIEW_REQUESTED: update("claim"),
     APPROVED: update("claim"),
@@ -386,9 +391,9 @@ RULES: dict[str, Rule] = {
     DUE_CHANGED: update("claim"),
     EDITED: update("claim"),
     EVIDENCE_ADDED: create("evidence"),
-    "setting.changed": upsert("setting"),
+    SETTING_CHANGED: upsert("setting"),
     USER_ADDED: user_added,
-    "user.bound": update("user"),
+    USER_BOUND: update("user"),
 }
 
 

@@ -31,7 +31,9 @@ from workbench.domain.limits import (
     visible_or_none,
 )
 from workbench.domain.payloads import (
+    DOCUMENT_ADDED,
     DOCUMENT_CHECKED,
+    DOCUMENT_EDITED,
     changed,
     check_changes,
     created,
@@ -329,13 +331,13 @@ def edit_document(wb: Workbench, document_id: int, **changes: str) -> Edited:
         if "author" in edited and (refusal := _byline_held(tx, doc.id)) is not None:
             raise refusal
         if edited:
-            check_changes("document.edited", edited)
+            check_changes(DOCUMENT_EDITED, edited)
             for name in edited:
                 setattr(doc, name, columns[name])
             tx.session.flush()
             after = document_payload(doc)
             tx.record(
-                "document.edited",
+                DOCUMENT_EDITED,
                 "document",
                 doc.id,
                 changed({n: stored[n] for n in edited}, {n: after[n] for n in edited}),
@@ -387,7 +389,7 @@ def insert_document(
     )
     tx.session.add(doc)
     tx.session.flush()
-    tx.record("document.added", "document", doc.id, created(document_payload(doc)))
+    tx.record(DOCUMENT_ADDED, "document", doc.id, created(document_payload(doc)))
     return doc
 
 

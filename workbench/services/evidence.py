@@ -25,6 +25,7 @@ from workbench.domain.limits import (
 )
 from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import check_http_url, normalise
+from workbench.domain.transitions import EVIDENCE_ADDED
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit
 from workbench.services.lookup import get_claim_row, get_evidence_row
@@ -169,7 +170,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         tx.session.add(ev)
         tx.session.flush()
         tx.record(
-            "evidence.added", "evidence", ev.id, created(evidence_payload(ev)), claim_id=claim.id
+            EVIDENCE_ADDED, "evidence", ev.id, created(evidence_payload(ev)), claim_id=claim.id
         )
         return EvidenceView.of(ev)
 

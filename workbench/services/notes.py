@@ -15,10 +15,11 @@ from workbench.db.models import Claim, Event, Note
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.limits import MAX_NOTE, check_text, has_visible
-from workbench.domain.payloads import changed, created, note_payload
+from workbench.domain.payloads import NOTE_VISIBILITY_CHANGED, changed, created, note_payload
 from workbench.domain.sign_off import VERDICT_ACTIONS, public_reason
 from workbench.domain.status import WITHDRAWN_VALUE, holds_verdict
 from workbench.domain.text import normalise
+from workbench.domain.transitions import NOTE_ADDED
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.views import NoteView
@@ -57,7 +58,7 @@ def add_note(wb: Workbench, claim_id: int, body: str, *, internal: bool = False)
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
         note = insert_note(tx, claim, text, internal=internal)
-        tx.record("note.added", "note", note.id, created(note_payload(note)), claim_id=claim.id)
+        tx.record(NOTE_ADDED, "note", note.id, created(note_payload(note)), claim_id=claim.id)
         return NoteView.of(note)
 
 
@@ -101,7 +102,7 @@ def set_note_visibility(
         note.internal = internal
         why = insert_note(tx, claim, text, internal=True)
         payload = changed(before, {"internal": internal}, note_payload(why))
-        tx.record("note.visibility_changed", "note", note.id, payload, claim_id=claim.id)
+        tx.record(NOTE_VISIBILITY_CHANGED, "note", note.id, payload, claim_id=claim.id)
         return NoteVisibility(NoteView.of(note), changed=True)
 
 

@@ -25,7 +25,7 @@ from workbench.db.models import (
     Note,
 )
 from workbench.domain.errors import InvalidInput
-from workbench.domain.payloads import event_value
+from workbench.domain.payloads import DOCUMENT_EDITED, NOTE_VISIBILITY_CHANGED, event_value
 from workbench.domain.sign_off import (
     REVIEW_MOVES,
     VERDICT_ACTIONS,
@@ -201,7 +201,7 @@ def published_history(record: ClaimRecord) -> list[EventView]:
         ev
         for ev in record.events
         if not (ev.entity_type == "note" and ev.entity_id in internal)
-        and ev.action != "note.visibility_changed"
+        and ev.action != NOTE_VISIBILITY_CHANGED
     ]
 
 
@@ -409,16 +409,13 @@ class ReviewRecord:
     edited_after: bool = False
 
 
-# The event that changes a document's fields, every one of which a ClaimReview publishes (its
-# itemReviewed: the URL, headline, author, date and language of where the claim appeared).
-_DOCUMENT_EDITED = "document.edited"
-
-
 def _edited_documents(after: int) -> Select[int]:
-    """The ids of the documents whose fields were edited after event `after`: a document's
-    event names it by its id as text (`entity_id`)."""
+    """The ids of the documents whose fields were edited after event `after` (DOCUMENT_EDITED
+    changes only fields a ClaimReview publishes, its itemReviewed: the URL, headline, author,
+    date and language of where the claim appeared): a document's event names it by its id as
+    text (`entity_id`)."""
     return select(cast(Event.entity_id, Integer)).where(
-        Event.seq > after, Event.entity_type == "document", Event.action == _DOCUMENT_EDITED
+        Event.seq > after, Event.entity_type == "document", Event.action == DOCUMENT_EDITED
     )
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from workbench.db.models import Event, User
 from workbench.domain.errors import InvalidInput
+from workbench.domain.payloads import USER_ADDED
 from workbench.domain.people import People, current_form, for_the_shell
 
 
@@ -83,7 +84,7 @@ def desk_owner(session: Session) -> str | None:
         select(Event.entity_id)
         .where(
             Event.entity_type == "user",
-            Event.action == "user.added",
+            Event.action == USER_ADDED,
             Event.entity_id.in_(select(User.name)),
         )
         .order_by(Event.seq)

@@ -20,7 +20,7 @@ from workbench.db.models import Setting
 from workbench.domain.clock import iso, now
 from workbench.domain.errors import SETTING_NOT_PERMITTED, InvalidInput, StorageError, step
 from workbench.domain.json_fields import JsonFields
-from workbench.domain.payloads import set_payload, setting_payload
+from workbench.domain.payloads import SETTING_CHANGED, set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for, stored_or_none, stored_setting
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import desk_owner, registered_user
@@ -128,7 +128,7 @@ def _set_config(wb: Workbench, key: str, raw: str) -> SettingSet:
         row.updated_at = now()
         tx.session.flush()
         tx.record(
-            "setting.changed",
+            SETTING_CHANGED,
             "setting",
             spec.key,
             set_payload({"value": before}, setting_payload(row, value)),

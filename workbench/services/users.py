@@ -18,7 +18,14 @@ from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.domain.identity import likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
-from workbench.domain.payloads import changed, check_changes, created, entity_payload
+from workbench.domain.payloads import (
+    USER_ADDED,
+    USER_BOUND,
+    changed,
+    check_changes,
+    created,
+    entity_payload,
+)
 from workbench.domain.people import (
     current_form,
     email_address,
@@ -201,10 +208,10 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
         _check_login_role(conn, bound)
         before = row.role
         if before != bound:
-            check_changes("user.bound", ["role"])
+            check_changes(USER_BOUND, ["role"])
             row.role = bound
             tx.session.flush()
-            tx.record("user.bound", "user", row.name, changed({"role": before}, {"role": bound}))
+            tx.record(USER_BOUND, "user", row.name, changed({"role": before}, {"role": bound}))
         return BoundUser(UserView.of(row, binds_roles=True), before, before != bound)
 
 
@@ -230,7 +237,7 @@ def _insert_user(
     )
     tx.session.add(row)
     tx.session.flush()
-    tx.record("user.added", "user", name, created(entity_payload("user", row)))
+    tx.record(USER_ADDED, "user", name, created(entity_payload("user", row)))
     return row
 
 
