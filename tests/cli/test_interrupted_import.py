@@ -19,14 +19,14 @@ CLONE = str(Path(workbench.__file__).resolve().parent.parent)
 # (the second pass): deterministic where a signal sent after a sleep would race the import.
 INTERRUPT_IN_THE_SECOND_PASS = """
 import workbench.services.imports as imports
-checked = imports._check
+checked = imports.check_row
 calls = []
 def interrupted(*args, **kwargs):
     calls.append(1)
     if len(calls) == 25:
         raise KeyboardInterrupt
     return checked(*args, **kwargs)
-imports._check = interrupted
+imports.check_row = interrupted
 from workbench.cli import main
 main()
 """

@@ -328,7 +328,7 @@ class IncomingAnnotation:
     ours: bool = False
     # Ours, of the shape this reader knows (its generator's `SHAPE`): it carries each field its
     # export writes, so a status, type, speaker or note it lacks was taken out of it, or never
-    # held (an import says what differs from the claim present: `import_present._differing`).
+    # held (an import says what differs from the claim present: `import_present.differing`).
     # An export of ours that names no shape (or another) may be of a version that did not
     # write a field at all (no speaker before 85167ef3): what it leaves out says nothing.
     whole: bool = False

@@ -28,11 +28,11 @@ from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_text
 from workbench.services.context import Tx
 from workbench.services.import_ready import (
-    _STORED_COLUMNS,
-    _claim_key,
-    _how_anchored,
-    _Ready,
-    _Stored,
+    STORED_COLUMNS,
+    Ready,
+    Stored,
+    claim_key,
+    how_anchored,
 )
 from workbench.services.notes import note_body
 from workbench.services.speakers import speaker_name
@@ -41,15 +41,15 @@ if TYPE_CHECKING:
     from workbench.exports.annotations import IncomingAnnotation
 
 
-def _annotation_ready(
+def annotation_ready(
     tx: Tx,
     item: IncomingAnnotation,
     within: Matcher,
     review: bool,
-    claims: _AnnotatedClaims,
+    claims: AnnotatedClaims,
     sources: DocumentSources,
-) -> _Ready:
-    """Every check of one annotation (type, status, span, workflow), as `_check` of a row. An
+) -> Ready:
+    """Every check of one annotation (type, status, span, workflow), as `check_row` of a row. An
     export's own annotation of a claim of the document is not anchored (`_own_annotation`);
     one whose target names another document of the desk is said to (`DocumentSources`)."""
     # Read as a claims table's cells are (`typed_word`): a body retyped full-width too.
@@ -78,7 +78,7 @@ def _annotation_ready(
         )
         span = anchor_quote(within, hint, carrier="an annotation")
     note = item.note if has_visible(item.note) else None
-    anchored = _how_anchored(item.exact if own is None else None, span)
+    anchored = how_anchored(item.exact if own is None else None, span)
     unreasoned: str | None = None
     try:
         arrived = arrival(
@@ -89,11 +89,11 @@ def _annotation_ready(
             raise
         # The claim's own annotation, present, with no reason: its export writes none where
         # the verdict was recorded with none (an older trail), and nothing is written for it.
-        # Refused only where the export writes one, taken out of the file (`_reasons_emptied`),
-        # as `_check` does a claims table's row.
+        # Refused only where the export writes one, taken out of the file (`reasons_emptied`),
+        # as `check_row` does a claims table's row.
         arrived, unreasoned = Arrival(Decision(action=None)), exc.message
     speaker = speaker_name(item.speaker)
-    return _Ready(
+    return Ready(
         number=item.index,
         span=span,
         text=claim_text(item.text),
@@ -116,7 +116,7 @@ def _annotation_ready(
 
 
 def _annotation_gives(item: IncomingAnnotation, speaker: str | None) -> frozenset[str]:
-    """The `COMPARED` fields an annotation gives (`_Ready.given`): only this workbench's own
+    """The `COMPARED` fields an annotation gives (`Ready.given`): only this workbench's own
     carry a status, type and speaker (another tool's tags are its own)."""
     given = {
         "speaker": speaker is not None,
@@ -128,7 +128,7 @@ def _annotation_gives(item: IncomingAnnotation, speaker: str | None) -> frozense
 
 def _annotation_empties(item: IncomingAnnotation, speaker: str | None) -> frozenset[str]:
     """The fields (`COMPARED`, and `note`) this workbench's own annotation lacks where its
-    export writes each for a claim that has it (`_Ready.emptied`): taken out in the file, or
+    export writes each for a claim that has it (`Ready.emptied`): taken out in the file, or
     never held; another tool's annotation gives none of them, and empties none, and nor does
     an export of ours that names no shape (`IncomingAnnotation.whole`): an older version's
     wrote no speaker, and it cannot be told apart. A withheld verdict's annotation is written
@@ -144,37 +144,37 @@ def _annotation_empties(item: IncomingAnnotation, speaker: str | None) -> frozen
     return frozenset(name for name, lacks in empty.items() if lacks)
 
 
-class _AnnotatedClaims:
+class AnnotatedClaims:
     """The document's claims, every revision's, by the id of their annotation in an export
     (`claim_annotation_id`): read once, when an annotation of this workbench first gives an id."""
 
     def __init__(self, tx: Tx, doc: Document) -> None:
         self._tx, self._doc = tx, doc
-        self._claims: dict[str, _Stored] | None = None
-        self._by_id: dict[int, _Stored] = {}
+        self._claims: dict[str, Stored] | None = None
+        self._by_id: dict[int, Stored] = {}
 
-    def get(self, ident: str) -> _Stored | None:
+    def get(self, ident: str) -> Stored | None:
         from workbench.exports.annotations import claim_annotation_id
 
         if self._claims is None:
             rows = self._tx.session.execute(
-                select(*_STORED_COLUMNS, Claim.created_at).where(Claim.document_id == self._doc.id)
+                select(*STORED_COLUMNS, Claim.created_at).where(Claim.document_id == self._doc.id)
             )
             self._claims = {
                 claim_annotation_id(
                     self._doc.sha256, row.id, event_value(row.created_at)
-                ): _Stored.of(row)
+                ): Stored.of(row)
                 for row in rows
             }
             self._by_id = {stored.id: stored for stored in self._claims.values()}
         return self._claims.get(ident)
 
-    def by_id(self, claim_id: int) -> _Stored | None:
+    def by_id(self, claim_id: int) -> Stored | None:
         """A claim an annotation's id named (`get`, called first for that annotation)."""
         return self._by_id.get(claim_id)
 
 
-def _own_annotation(item: IncomingAnnotation, claims: _AnnotatedClaims) -> _Stored | None:
+def _own_annotation(item: IncomingAnnotation, claims: AnnotatedClaims) -> Stored | None:
     """The claim of the document whose export's own annotation this is, or None: the
     annotation's id is that claim's (`claim_annotation_id`), and its quote, text and (when
     given) offsets are the claim's. Such an annotation is the claim, present, wherever its
@@ -189,8 +189,8 @@ def _own_annotation(item: IncomingAnnotation, claims: _AnnotatedClaims) -> _Stor
         # update carries the quote and offsets it had then (a figure in it since corrected),
         # and an annotation, unlike a table's row, need not say its revision. Its id, which
         # only this workbench's export of this claim bears, and its text say which claim.
-        return stored if _claim_key((("text", claim_text(item.text)),)) == stored.said else None
-    if _claim_key((("quote", item.exact), ("text", claim_text(item.text)))) != stored.key:
+        return stored if claim_key((("text", claim_text(item.text)),)) == stored.said else None
+    if claim_key((("quote", item.exact), ("text", claim_text(item.text)))) != stored.key:
         return None
     if item.start is not None and item.start != stored.start:
         return None

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.text import clip_quote
-from workbench.services.import_row_checks import _typed_id
+from workbench.services.import_row_checks import typed_id
 from workbench.services.inputs import spool_text_source
 
 if TYPE_CHECKING:
@@ -48,7 +48,7 @@ class _ClaimsFile:
         from workbench.exports import claims_table
 
         with self._text() as text:
-            # The export-only columns stay for now: `_check` reads a row's document_id.
+            # The export-only columns stay for now: `check_row` reads a row's document_id.
             rows = claims_table.READERS[self.suffix](text)
             if self.labels is None:
                 yield from rows
@@ -86,7 +86,7 @@ class _ClaimsFile:
                 text.detach()
 
 
-def _read_claims_file(path: str) -> _ClaimsFile:
+def read_claims_file(path: str) -> _ClaimsFile:
     """A private copy of the file, its rows counted; a row the reader cannot take, or too many
     rows, refuse it here, before any row is checked."""
     from workbench.claims_file import NEEDED, ClaimRow, column_problem, unknown_columns
@@ -184,7 +184,7 @@ class _LabelColumn:
         value = raw.values.get("id")
         if value is None or self.ids or (isinstance(value, str) and not value.strip()):
             return
-        if not isinstance(value, str) or _typed_id(value) is not None:
+        if not isinstance(value, str) or typed_id(value) is not None:
             self.ids = True  # an id, well formed or not (a JSON number, `12`, `#0`)
         elif len(self.labels) < self.SHOWN:
             self.labels[value.strip()] = None

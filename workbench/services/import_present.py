@@ -1,6 +1,6 @@
 """What an import says of its rows (or annotations) whose claim is already present: the
 fields they give otherwise or empty (`Differs`), an id naming another claim (`OtherId`),
-and a verdict's reason emptied (`_reasons_emptied`). Nothing of the claim is changed."""
+and a verdict's reason emptied (`reasons_emptied`). Nothing of the claim is changed."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, ClaimTag, Note
 from workbench.domain.status import Status, rating_contradicts, rating_emptied
 from workbench.services.context import Tx
-from workbench.services.import_ready import _claim_key, _Ready, _Stored
+from workbench.services.import_ready import Ready, Stored, claim_key
 from workbench.services.import_text_changed import TextChange, texts_changed
 
 
@@ -60,15 +60,15 @@ COMPARED = ("speaker", "type", "status", "assignee", "priority", "due", "tags")
 UNSET: dict[str, object] = {"type": "fact", "status": "unverified", "priority": "normal"}
 
 
-def _reasons_emptied(tx: Tx, rows: list[_Ready], *, batch: int) -> list[_Ready]:
-    """Of claims' own rows whose status needs the note they leave empty (`_Ready.unreasoned`),
+def reasons_emptied(tx: Tx, rows: list[Ready], *, batch: int) -> list[Ready]:
+    """Of claims' own rows whose status needs the note they leave empty (`Ready.unreasoned`),
     those whose claim's export writes a note: its reason, emptied in the sheet, refused as a
     row adding the verdict without one is. The others are as their export wrote them (a
     verdict recorded with no reason). A few queries a `batch` of rows (the import's
     BATCH), none per row."""
     from workbench.services.table_facts import published_notes
 
-    refused: list[_Ready] = []
+    refused: list[Ready] = []
     for start in range(0, len(rows), batch):
         chunk = rows[start : start + batch]
         with tx.reading() as reader:
@@ -77,10 +77,10 @@ def _reasons_emptied(tx: Tx, rows: list[_Ready], *, batch: int) -> list[_Ready]:
     return refused
 
 
-def _note_other_id(
-    ready: _Ready,
+def note_other_id(
+    ready: Ready,
     claim_id: int | None,
-    stored: Callable[[int], _Stored | None],
+    stored: Callable[[int], Stored | None],
     other_ids: list[OtherId],
     old_copies: list[tuple[int, int, str]],
     *,
@@ -90,16 +90,16 @@ def _note_other_id(
     another claim than the one its words were taken as (`claim_id`, present; or `added`; or
     neither, a repeat of an earlier row), and in `old_copies` when that claim (`stored`, by
     id), a claim of the document, has another text than the row's: it may be an old copy of
-    that claim (`_say_texts_changed`)."""
+    that claim (`say_texts_changed`)."""
     if ready.named is None or ready.named == claim_id:
         return
     other_ids.append(OtherId(ready.number, ready.named, claim_id, added, ready.named_known))
     named = stored(ready.named)
-    if named is not None and _claim_key((("text", ready.text),)) != named.said:
+    if named is not None and claim_key((("text", ready.text),)) != named.said:
         old_copies.append((len(other_ids) - 1, named.id, ready.text))
 
 
-def _say_texts_changed(
+def say_texts_changed(
     tx: Tx, other_ids: list[OtherId], old_copies: list[tuple[int, int, str]]
 ) -> None:
     """Give each of `old_copies`' rows the edit that changed its id's claim's text away from
@@ -113,7 +113,7 @@ def _say_texts_changed(
             other_ids[index] = replace(other_ids[index], text_changed=change)
 
 
-def _given(ready: _Ready) -> dict[str, object]:
+def _given(ready: Ready) -> dict[str, object]:
     """The `COMPARED` fields a checked row gives, as its claim would store them."""
     values: dict[str, object] = {
         "speaker": ready.speaker,
@@ -129,7 +129,7 @@ def _given(ready: _Ready) -> dict[str, object]:
     }
 
 
-# The claim's column of each `COMPARED` field but its tags (`_differing`).
+# The claim's column of each `COMPARED` field but its tags (`differing`).
 _STORED_FIELDS = {
     "speaker": Claim.speaker,
     "type": Claim.type,
@@ -140,8 +140,8 @@ _STORED_FIELDS = {
 }
 
 
-def _differing(
-    tx: Tx, rows: list[tuple[int, int, _Ready]], *, export: bool, batch: int
+def differing(
+    tx: Tx, rows: list[tuple[int, int, Ready]], *, export: bool, batch: int
 ) -> list[Differs]:
     """Of the rows already present (row, claim id, the row checked), those whose claim stores
     another value of a field the row gives; and, in an export (`export`: `_ClaimsFile.export`),

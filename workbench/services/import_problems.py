@@ -33,7 +33,7 @@ def _grouped(problems: Sequence[str]) -> list[tuple[str, list[int]]]:
     rows_of: dict[str, list[int]] = {}
     for problem in problems:
         why = problem.split(": ", 1)[1]
-        rows_of.setdefault(why, []).append(_row_number(problem))
+        rows_of.setdefault(why, []).append(row_number(problem))
     return list(rows_of.items())
 
 
@@ -69,7 +69,7 @@ class RowsRefused(InvalidInput):
         )
 
     def _numbers(self) -> list[int]:
-        return [_row_number(p) for p in self.problems]
+        return [row_number(p) for p in self.problems]
 
     def _failed(self) -> str:
         count = len(self.problems)
@@ -87,6 +87,6 @@ class RowsRefused(InvalidInput):
         )
 
 
-def _row_number(problem: str) -> int:
+def row_number(problem: str) -> int:
     """The row a problem names ("row 7: ...")."""
     return int(problem.split(":", 1)[0].split()[1])

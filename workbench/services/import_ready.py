@@ -1,6 +1,6 @@
-"""A claim checked from an import's file and ready to write (`_Ready`), and how both
-imports know a claim again: its digest (`_claim_key`), and what an export's row or
-annotation of a claim of the document says of it (`_Stored`)."""
+"""A claim checked from an import's file and ready to write (`Ready`), and how both
+imports know a claim again: its digest (`claim_key`), and what an export's row or
+annotation of a claim of the document says of it (`Stored`)."""
 
 from __future__ import annotations
 
@@ -18,14 +18,14 @@ from workbench.domain.text import Span
 from workbench.services.context import Tx
 
 
-def _how_anchored(exact: str | None, span: Span) -> str | None:
+def how_anchored(exact: str | None, span: Span) -> str | None:
     """What is said of a quote from a file anchored as it was: found only without the
     quotation marks it came in (`anchoring.marks_dropped`)."""
     return MARKS_LEFT_OUT if exact is not None and marks_dropped(exact, span.quote) else None
 
 
 @dataclass(frozen=True, slots=True)
-class _Ready:
+class Ready:
     """A claim checked and ready to write (from a row or an annotation): where it pins, its
     fields, and how the workflow takes the status its file gave (`arrived`)."""
 
@@ -60,7 +60,7 @@ class _Ready:
     anchored: str | None = None
     # The claim's own row (`present`) whose status the workflow would refuse without the note
     # the row leaves empty (a verdict needs its reason): why, to refuse the row with, if its
-    # export writes a note (`_reasons_emptied`).
+    # export writes a note (`reasons_emptied`).
     unreasoned: str | None = None
 
     @property
@@ -70,34 +70,34 @@ class _Ready:
 
 
 @dataclass(frozen=True, slots=True)
-class _Stored:
+class Stored:
     """What an export's row of a claim of the document says of it (see `_own_claim`)."""
 
     id: int
-    key: int  # `_claim_key` of its quote and text
+    key: int  # `claim_key` of its quote and text
     start: int
     end: int
     revision: int
-    said: int  # `_claim_key` of its text alone
+    said: int  # `claim_key` of its text alone
 
     @classmethod
-    def of(cls, row: Any) -> _Stored:
-        """A claim's row as read (_STORED_COLUMNS)."""
+    def of(cls, row: Any) -> Stored:
+        """A claim's row as read (STORED_COLUMNS)."""
         return cls(
             row.id,
-            _claim_key((("quote", row.quote), ("text", row.text))),
+            claim_key((("quote", row.quote), ("text", row.text))),
             row.start,
             row.end,
             row.revision,
-            _claim_key((("text", row.text),)),
+            claim_key((("text", row.text),)),
         )
 
 
-# What `_Stored.of` reads of a claim's row.
-_STORED_COLUMNS = (Claim.id, Claim.quote, Claim.text, Claim.start, Claim.end, Claim.revision)
+# What `Stored.of` reads of a claim's row.
+STORED_COLUMNS = (Claim.id, Claim.quote, Claim.text, Claim.start, Claim.end, Claim.revision)
 
 
-def _claim_key(same: tuple[tuple[str, object], ...]) -> int:
+def claim_key(same: tuple[tuple[str, object], ...]) -> int:
     """A claim's identity (same_claim's values) as a 128-bit digest: what an import keeps of
     each row to find repeats, instead of its text (a tenth of the memory). Two different
     claims share a digest with a chance of about 1 in 10^28 at 100,000 rows."""
@@ -105,8 +105,8 @@ def _claim_key(same: tuple[tuple[str, object], ...]) -> int:
     return int.from_bytes(hashlib.blake2b(repr(values).encode(), digest_size=16).digest())
 
 
-def _claim_keys(tx: Tx, doc: Document, revision: int) -> dict[int, int | None]:
-    """The identity (`_claim_key`) of every claim pinned in this revision of the document,
+def claim_keys(tx: Tx, doc: Document, revision: int) -> dict[int, int | None]:
+    """The identity (`claim_key`) of every claim pinned in this revision of the document,
     with its id (None: a row earlier in the file, added to the map as it is read)."""
     table = Claim.__table__
     rows = tx.session.execute(
@@ -114,6 +114,4 @@ def _claim_keys(tx: Tx, doc: Document, revision: int) -> dict[int, int | None]:
             Claim.document_id == doc.id, Claim.revision == revision
         )
     )
-    return {
-        _claim_key(tuple(zip(SAME_CLAIM_COLUMNS, row[1:], strict=True))): row[0] for row in rows
-    }
+    return {claim_key(tuple(zip(SAME_CLAIM_COLUMNS, row[1:], strict=True))): row[0] for row in rows}

@@ -25,11 +25,11 @@ from workbench.services.claims import claim_text
 from workbench.services.context import Tx
 from workbench.services.import_present import COMPARED
 from workbench.services.import_ready import (
-    _STORED_COLUMNS,
-    _claim_key,
-    _how_anchored,
-    _Ready,
-    _Stored,
+    STORED_COLUMNS,
+    Ready,
+    Stored,
+    claim_key,
+    how_anchored,
 )
 from workbench.services.import_tags import ImportedTags
 from workbench.services.notes import note_body
@@ -119,7 +119,7 @@ def _own_row(raw: RawRow, document_id: int) -> RawRow:
     # An empty string is an empty cell, as a CSV's is (trial47: JSON's "" was refused with
     # the advice to empty it).
     if given is not None and not (isinstance(given, str) and not given.strip()):
-        named = given if type(given) is int else _typed_id(str(given))
+        named = given if type(given) is int else typed_id(str(given))
         if named != document_id:
             shown = given if type(given) is int or named is not None else repr(given)
             raise InvalidInput(
@@ -129,7 +129,7 @@ def _own_row(raw: RawRow, document_id: int) -> RawRow:
     return for_import(raw)
 
 
-class _DocumentClaims:
+class DocumentClaims:
     """The document's claims, every revision's, by id: read once, when a row first gives an
     id (a table no export wrote costs nothing)."""
 
@@ -137,20 +137,20 @@ class _DocumentClaims:
         self._tx, self._document_id = tx, document_id
         # The document's current revision, the one rows are anchored in.
         self.revision = revision
-        self._claims: dict[int, _Stored] | None = None
+        self._claims: dict[int, Stored] | None = None
 
-    def get(self, claim_id: int) -> _Stored | None:
+    def get(self, claim_id: int) -> Stored | None:
         if self._claims is None:
             rows = self._tx.session.execute(
-                select(*_STORED_COLUMNS).where(Claim.document_id == self._document_id)
+                select(*STORED_COLUMNS).where(Claim.document_id == self._document_id)
             )
-            self._claims = {row.id: _Stored.of(row) for row in rows}
+            self._claims = {row.id: Stored.of(row) for row in rows}
         return self._claims.get(claim_id)
 
 
 def _own_claim(
-    raw: RawRow, row: Any, claim_id: int | None, claims: _DocumentClaims
-) -> _Stored | None:
+    raw: RawRow, row: Any, claim_id: int | None, claims: DocumentClaims
+) -> Stored | None:
     """The claim of the document whose export's own row this is, or None: the row's `id` is
     that claim's, and its quote, text and (when given) start, end and revision are the
     claim's. Such a row is the claim, present, wherever its quote now stands: an orphaned
@@ -167,8 +167,8 @@ def _own_claim(
         # Exported before the document was updated: the claim has been anchored in a later
         # revision since, its quote and offsets perhaps changed with the words (a figure in
         # it corrected). Its id and its text say which claim the row is.
-        return stored if _claim_key((("text", claim_text(row.text)),)) == stored.said else None
-    if _claim_key((("quote", row.quote), ("text", claim_text(row.text)))) != stored.key:
+        return stored if claim_key((("text", claim_text(row.text)),)) == stored.said else None
+    if claim_key((("quote", row.quote), ("text", claim_text(row.text)))) != stored.key:
         return None
     if revision is not None and str(revision).strip() not in ("", str(stored.revision)):
         return None
@@ -180,7 +180,7 @@ def _own_claim(
 
 
 def _not_pinned_again(
-    tx: Tx, claim_id: int | None, typed: str, text: str, span: Span, claims: _DocumentClaims
+    tx: Tx, claim_id: int | None, typed: str, text: str, span: Span, claims: DocumentClaims
 ) -> None:
     """Refuse a row that names a claim of the document by its id, with the claim's text, but
     anchors elsewhere in the revision the claim is pinned in: it is that claim's row with its
@@ -192,7 +192,7 @@ def _not_pinned_again(
         return
     if (span.start, span.end) == (stored.start, stored.end):
         return
-    if _claim_key((("text", claim_text(text)),)) != stored.said:
+    if claim_key((("text", claim_text(text)),)) != stored.said:
         return
     # Read for the message only: the stored claims keep digests, not texts.
     quote = tx.session.scalar(select(Claim.quote).where(Claim.id == stored.id)) or ""
@@ -205,7 +205,7 @@ def _not_pinned_again(
     )
 
 
-def _typed_id(text: str) -> int | None:
+def typed_id(text: str) -> int | None:
     """An id cell's text as a person types an id: the tool shows ids as #12, and a Chinese IME
     in full-width mode types １２ (`inputs.typed`); None when it is no whole number."""
     try:
@@ -217,12 +217,12 @@ def _typed_id(text: str) -> int | None:
 
 def _claim_id_cell(value: object) -> int | None:
     """The claim an export's `id` cell names (None: the cell is empty), read as typed
-    (`_typed_id`: an id typed as #1 or １ was ignored unsaid, and the row, its quote saved as
+    (`typed_id`: an id typed as #1 or １ was ignored unsaid, and the row, its quote saved as
     a number, added the claim again). A cell that is no id (abc, 1.5) is refused: it was
     ignored too."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
-    claim_id = value if type(value) is int else _typed_id(str(value))
+    claim_id = value if type(value) is int else typed_id(str(value))
     if claim_id is None or claim_id < 1:
         raise InvalidInput(
             f"id: {value!r} is not a claim id (the export writes it as 12; #12 and １２ are "
@@ -231,7 +231,7 @@ def _claim_id_cell(value: object) -> int | None:
     return claim_id
 
 
-def _quote_not_emptied(tx: Tx, raw: RawRow, claim_id: int, claims: _DocumentClaims) -> None:
+def _quote_not_emptied(tx: Tx, raw: RawRow, claim_id: int, claims: DocumentClaims) -> None:
     """Refuse an export's row of a claim of the document (its id) whose quote cell was
     emptied: it was taken silently as the claim, pinned by its offsets, as though the quote
     were gone; an import changes no claim's quote, and an emptied text is refused too."""
@@ -260,7 +260,7 @@ def _not_cut(raw: RawRow) -> None:
             )
 
 
-def _check(
+def check_row(
     tx: Tx,
     raw: RawRow,
     within: Matcher,
@@ -268,8 +268,8 @@ def _check(
     owner: Callable[[str], object],
     document_id: int,
     tags: ImportedTags,
-    claims: _DocumentClaims | None = None,
-) -> _Ready:
+    claims: DocumentClaims | None = None,
+) -> Ready:
     """Every check of one row (fields, span, workflow): InvalidInput says what is wrong. A row
     that is the export's own row of a claim in `claims` is not anchored (`_own_claim`)."""
     if raw.problem is not None:  # read, but not a row that can be taken (a ragged CSV row)
@@ -304,10 +304,10 @@ def _check(
         # The claim's own row, present, with no note: nothing is written for it, and its
         # export writes none where the verdict was recorded with no reason (an older trail,
         # its only notes others'). Refused only where the export writes one, its reason
-        # emptied: judged for a batch of such rows at once (`_reasons_emptied`).
+        # emptied: judged for a batch of such rows at once (`reasons_emptied`).
         arrived, unreasoned = Arrival(Decision(action=None)), exc.message
     tagged = tags.checked(item.tags)
-    return _Ready(
+    return Ready(
         number=item.number,
         span=span,
         text=claim_text(row.text),
@@ -339,7 +339,7 @@ def _check(
             and claims.get(claim_id) is not None
         ),
         present=None if own is None else own.id,
-        anchored=_how_anchored(row.quote if own is None else None, span),
+        anchored=how_anchored(row.quote if own is None else None, span),
         unreasoned=unreasoned,
     )
 

@@ -20,7 +20,7 @@ from workbench.domain.transitions import IMPORTED
 from workbench.services.claims import claim_columns, new_claim_values
 from workbench.services.context import Entry, Tx
 from workbench.services.import_present import OtherId
-from workbench.services.import_ready import _Ready
+from workbench.services.import_ready import Ready
 from workbench.services.queries import claim_view
 from workbench.services.span_twins import SpanTwins, WouldAdd
 from workbench.services.views import ClaimView
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Table
 
 
-class _NewClaims:
+class NewClaims:
     """Both imports' writing of their new claims, a batch at a time: each batch inserted, the
     rows of `other_ids` it adds recorded (`added_as`), and its claims told as added, or, in a
     dry run, as the claims it would add (`twins`: with the claims on their spans)."""
@@ -49,7 +49,7 @@ class _NewClaims:
         self.twins = SpanTwins(tx, doc.id, revision)
         self.added_as = _AddedAs(other_ids, dry_run=dry_run)
 
-    def write(self, batch: list[_Ready]) -> tuple[list[ClaimView], list[WouldAdd]]:
+    def write(self, batch: list[Ready]) -> tuple[list[ClaimView], list[WouldAdd]]:
         """`batch` written: the claims it added, or in a dry run those it would add."""
         views = _insert_imported(
             self._tx, self._doc, batch, source=self._source, revision=self._revision
@@ -71,7 +71,7 @@ class _AddedAs:
     def __init__(self, other_ids: list[OtherId], *, dry_run: bool) -> None:
         self._ids = {} if dry_run else {o.row: 0 for o in other_ids if o.added}
 
-    def note(self, batch: list[_Ready], views: list[ClaimView]) -> None:
+    def note(self, batch: list[Ready], views: list[ClaimView]) -> None:
         """The claims `views` that `batch`'s rows were written as, in order."""
         if self._ids:
             self._ids.update(
@@ -87,7 +87,7 @@ class _AddedAs:
         return [replace(o, added_as=self._ids.get(o.row) if o.added else None) for o in other_ids]
 
 
-def _batches(items: Iterable[_Ready], size: int) -> Iterator[list[_Ready]]:
+def batches(items: Iterable[Ready], size: int) -> Iterator[list[Ready]]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
@@ -96,7 +96,7 @@ def _batches(items: Iterable[_Ready], size: int) -> Iterator[list[_Ready]]:
 def _insert_imported(
     tx: Tx,
     doc: Document,
-    batch: list[_Ready],
+    batch: list[Ready],
     *,
     source: str,
     revision: int,

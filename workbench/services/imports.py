@@ -22,25 +22,25 @@ from workbench.domain.text import decode_text
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.context import Workbench, mutation, transaction
-from workbench.services.import_annotation_checks import _AnnotatedClaims, _annotation_ready
-from workbench.services.import_claims_file import _read_claims_file
+from workbench.services.import_annotation_checks import AnnotatedClaims, annotation_ready
+from workbench.services.import_claims_file import read_claims_file
 
 # (Differs, OtherId, RowsRefused and collapsed: the CLI and the tests import them from here)
 from workbench.services.import_present import Differs as Differs
 from workbench.services.import_present import OtherId as OtherId
 from workbench.services.import_present import (
-    _differing,
-    _note_other_id,
-    _reasons_emptied,
-    _say_texts_changed,
+    differing,
+    note_other_id,
+    reasons_emptied,
+    say_texts_changed,
 )
 from workbench.services.import_problems import RowsRefused as RowsRefused
-from workbench.services.import_problems import _row_number
 from workbench.services.import_problems import collapsed as collapsed
-from workbench.services.import_ready import _claim_key, _claim_keys, _Ready
-from workbench.services.import_row_checks import _check, _DocumentClaims
+from workbench.services.import_problems import row_number
+from workbench.services.import_ready import Ready, claim_key, claim_keys
+from workbench.services.import_row_checks import DocumentClaims, check_row
 from workbench.services.import_tags import ImportedTags
-from workbench.services.import_writer import _batches, _NewClaims
+from workbench.services.import_writer import NewClaims, batches
 from workbench.services.inputs import read_source
 from workbench.services.lookup import get_document
 from workbench.services.progress import Progress, Tally, counted
@@ -53,7 +53,7 @@ from workbench.services.views import ClaimView
 
 # Rows written per INSERT statement of a claims import (each table's rows for a batch of
 # claims go in one statement; the driver splits it as its parameter limit requires), and
-# rows already present read per query (`_differing`, `_reasons_emptied`, given it).
+# rows already present read per query (`differing`, `reasons_emptied`, given it).
 BATCH = 2000
 
 
@@ -139,7 +139,7 @@ def import_annotations(
     workbench's own annotations bring back their claim's type, status and note; the status
     comes in by the rule `import claims` follows (`arrival`). The claim's own annotation whose
     verdict carries no reason is the claim, present, where its export writes none (a verdict
-    an older trail recorded with none); refused where the export writes one (`_reasons_emptied`).
+    an older trail recorded with none); refused where the export writes one (`reasons_emptied`).
     An annotation of a claim present whose status, type, speaker or note is not the claim's
     (or, of a workbench's own, is left out where its export writes one) changes nothing: it
     is returned in `differs`, as `import claims` returns such a row. An annotation whose id
@@ -166,29 +166,27 @@ def _import_annotations(
         number, text = revision_text(tx, doc)
         within = Matcher(text)  # folded once for every annotation, if any needs it folded
         review = bool(setting_value(tx, "review.required"))
-        claims = _AnnotatedClaims(tx, doc)
+        claims = AnnotatedClaims(tx, doc)
         sources = DocumentSources(tx, doc)
-        ready: list[_Ready] = []
+        ready: list[Ready] = []
         errors: list[str] = []
         for item in incoming:
             try:
-                ready.append(_annotation_ready(tx, item, within, review, claims, sources))
+                ready.append(annotation_ready(tx, item, within, review, claims, sources))
             except InvalidInput as exc:
                 errors.append(f"annotation {item.index}: {exc}")
         unreasoned = [c for c in ready if c.unreasoned is not None]
         if unreasoned:
-            refused = {
-                r.number: r.unreasoned for r in _reasons_emptied(tx, unreasoned, batch=BATCH)
-            }
+            refused = {r.number: r.unreasoned for r in reasons_emptied(tx, unreasoned, batch=BATCH)}
             errors.extend(f"annotation {n}: {why}" for n, why in refused.items())
-            errors.sort(key=_row_number)
+            errors.sort(key=row_number)
             ready = [c for c in ready if c.number not in refused]
         if errors and not (skip_bad and ready):
             # Annotations failing alike are said once, with their numbers. With --skip-bad
             # and not one good annotation, the import failed all the same (as `import claims`).
             said = collapsed(errors, "annotation")
             more = f" (and {len(said) - 5} more)" if len(said) > 5 else ""
-            failed = [_row_number(e) for e in errors]
+            failed = [row_number(e) for e in errors]
             every = "" if not skip_bad else "every annotation failed, "
             raise InvalidInput(
                 every + "nothing imported: " + "; ".join(said[:5]) + more,
@@ -199,36 +197,36 @@ def _import_annotations(
                 ),
             )
         # Already in the document, or earlier in this file: counted, not added (`same_claim`).
-        seen = _claim_keys(tx, doc, number)
-        new: list[_Ready] = []
+        seen = claim_keys(tx, doc, number)
+        new: list[Ready] = []
         # Those of a claim present, with its id: compared with it as a claims table's rows
         # are, so that a status, type, speaker or note an editor changed in the file, which
         # nothing takes in, is said (it was counted "already present", unsaid).
-        present: list[tuple[int, int, _Ready]] = []
+        present: list[tuple[int, int, Ready]] = []
         other_ids: list[OtherId] = []
         old_copies: list[tuple[int, int, str]] = []
         for claim in ready:
             if claim.present is not None:
                 present.append((claim.number, claim.present, claim))
                 continue
-            key = _claim_key(same_claim(doc.id, claim.span, claim.text, revision=number))
+            key = claim_key(same_claim(doc.id, claim.span, claim.text, revision=number))
             if key not in seen:
                 seen[key] = None
                 new.append(claim)
-                _note_other_id(claim, None, claims.by_id, other_ids, old_copies, added=True)
+                note_other_id(claim, None, claims.by_id, other_ids, old_copies, added=True)
                 continue
             if (claim_id := seen[key]) is not None:
                 present.append((claim.number, claim_id, claim))
-            _note_other_id(claim, claim_id, claims.by_id, other_ids, old_copies, added=False)
-        _say_texts_changed(tx, other_ids, old_copies)
-        # Only this workbench's own annotations say a field emptied (`_annotation_ready`): each
+            note_other_id(claim, claim_id, claims.by_id, other_ids, old_copies, added=False)
+        say_texts_changed(tx, other_ids, old_copies)
+        # Only this workbench's own annotations say a field emptied (`annotation_ready`): each
         # carries every field its export writes, as an export's row does.
-        differs = _differing(tx, present, export=True, batch=BATCH)
+        differs = differing(tx, present, export=True, batch=BATCH)
         source = Path(path).name
-        writer = _NewClaims(tx, doc, other_ids, source=source, revision=number, dry_run=dry_run)
+        writer = NewClaims(tx, doc, other_ids, source=source, revision=number, dry_run=dry_run)
         added: list[ClaimView] = []
         would_add: list[WouldAdd] = []
-        for batch in _batches(new, BATCH):
+        for batch in batches(new, BATCH):
             told, would = writer.write(batch)
             added.extend(told)
             would_add.extend(would)
@@ -283,7 +281,7 @@ def _import_claims(
     progress: Progress | None,
     dry_run: bool,
 ) -> ImportResult:
-    claims_file = _read_claims_file(path)
+    claims_file = read_claims_file(path)
     source = Path(path).name
     with closing(claims_file.data), transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
@@ -302,20 +300,20 @@ def _import_claims(
         # Rows already in the document (or earlier in this file) are counted, not added: the
         # rule of `existing_claim`, checked against one read of the document's claims instead
         # of a query per row.
-        seen = _claim_keys(tx, doc, number)
+        seen = claim_keys(tx, doc, number)
         # An export's own row of a claim is that claim, found by its id before its quote is
         # anchored: an orphaned claim's quote is in no current text (`_own_claim`).
-        claims = _DocumentClaims(tx, doc.id, number)
-        present_rows: list[tuple[int, int, _Ready]] = []
+        claims = DocumentClaims(tx, doc.id, number)
+        present_rows: list[tuple[int, int, Ready]] = []
         other_ids: list[OtherId] = []
         # Of those, the rows whose id's claim has another text than theirs: (index in
         # other_ids, claim, row's text), to look up in the claims' edits (`texts_changed`).
         old_copies: list[tuple[int, int, str]] = []
-        unreasoned: list[_Ready] = []
+        unreasoned: list[Ready] = []
         tags = ImportedTags(tx.session)
         for raw in counted(claims_file.rows(), progress, claims_file.count):
             try:
-                checked = _check(tx, raw, within, review, owner, doc.id, tags, claims)
+                checked = check_row(tx, raw, within, review, owner, doc.id, tags, claims)
             except InvalidInput as exc:
                 problems.append(f"row {raw.number}: {exc}")
                 continue
@@ -326,15 +324,15 @@ def _import_claims(
                 present += 1
                 present_rows.append((raw.number, checked.present, checked))
                 continue
-            key = _claim_key(same_claim(doc.id, checked.span, checked.text, revision=number))
+            key = claim_key(same_claim(doc.id, checked.span, checked.text, revision=number))
             if key in seen:
                 present += 1
                 claim_id = seen[key]
                 if claim_id is not None:
                     present_rows.append((raw.number, claim_id, checked))
-                _note_other_id(checked, claim_id, claims.get, other_ids, old_copies, added=False)
+                note_other_id(checked, claim_id, claims.get, other_ids, old_copies, added=False)
                 continue
-            _note_other_id(checked, None, claims.get, other_ids, old_copies, added=True)
+            note_other_id(checked, None, claims.get, other_ids, old_copies, added=True)
             seen[key] = None  # a repeat of it later in the file is a repeat of this row
             if raw.number >= len(marked):
                 marked.extend(bytes(raw.number + 1 - len(marked)))
@@ -344,7 +342,7 @@ def _import_claims(
             if checked.notice is not None:
                 notices.append(f"row {raw.number}: {checked.notice}")
         if unreasoned:
-            refused = _reasons_emptied(tx, unreasoned, batch=BATCH)
+            refused = reasons_emptied(tx, unreasoned, batch=BATCH)
             problems.extend(f"row {r.number}: {r.unreasoned}" for r in refused)
             numbers = {r.number for r in refused}
             taken = [r for r in unreasoned if r.number not in numbers]
@@ -353,17 +351,17 @@ def _import_claims(
             present_rows.sort(key=lambda item: item[0])
             del unreasoned, refused, taken, numbers
         if problems and not (skip_bad and (to_write or present)):
-            problems.sort(key=_row_number)
+            problems.sort(key=row_number)
             raise RowsRefused(problems, skipping=skip_bad)
         del seen, claims
-        _say_texts_changed(tx, other_ids, old_copies)
+        say_texts_changed(tx, other_ids, old_copies)
         del old_copies
-        differs = _differing(tx, present_rows, export=claims_file.export, batch=BATCH)
+        differs = differing(tx, present_rows, export=claims_file.export, batch=BATCH)
         del present_rows
         # Pass 2 reads the rows again and writes those pass 1 marked, a batch at a time; the
         # checks give the same answers, as nothing they read has changed.
         chosen = (
-            _check(tx, raw, within, review, owner, doc.id, tags)
+            check_row(tx, raw, within, review, owner, doc.id, tags)
             for raw in claims_file.rows()
             if raw.number < len(marked) and marked[raw.number]
         )
@@ -371,8 +369,8 @@ def _import_claims(
         added: Spooled[ClaimView] = Spooled(held=(SpanClaims,))
         would_add: Spooled[WouldAdd] = Spooled(held=(SpanClaims,))
         written = Tally(progress, to_write)
-        writer = _NewClaims(tx, doc, other_ids, source=source, revision=number, dry_run=dry_run)
-        for batch in _batches(chosen, BATCH):
+        writer = NewClaims(tx, doc, other_ids, source=source, revision=number, dry_run=dry_run)
+        for batch in batches(chosen, BATCH):
             told, would = writer.write(batch)
             added.extend(told)
             would_add.extend(would)
