@@ -8,6 +8,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
@@ -17,6 +18,7 @@ from workbench.domain.anchoring import AnchorState, Matcher, Selector, edited_at
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
+from workbench.domain.given_back import given_back
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
 from workbench.domain.payloads import (
@@ -451,9 +453,11 @@ def reanchor_claims(
     """Re-anchor every claim of `doc` (or those of `only`) to revision `number` (text
     `text`), writing the events.
 
-    A verdict flagged by an earlier revision and not decided since, whose words are back with
-    their context (prefix and suffix), where they were or where re-anchoring finds them after
-    other edits (an edit undone), gets back the span it was given on, and its flag goes."""
+    A claim whose earlier words are back (an edit undone) gets their span back, decided by
+    one rule (`given_back`) whichever way they came back: a verdict flagged by an earlier
+    revision and not decided since, the span it was given on, and its flag goes; a claim with
+    no verdict, the span it was pinned to before a revision changed its quote; a claim moved
+    to another passage of the same words, the passage it was on."""
     if only is not None:
         claims: Sequence[Claim] = only
     else:
@@ -469,58 +473,30 @@ def reanchor_claims(
     new_starts: dict[int, list[int]] = {}
     spellings = DocumentSpeakers(tx, doc.id)  # read once, not once per claim renamed
     for claim in claims:
-        # A flagged verdict whose words are back where they were (an edit undone) gets its span
-        # back; so does one whose words are back after other edits moved them (below). So does
-        # a claim with no verdict whose quote a revision changed: the words it was pinned to,
-        # and a claim moved to another passage of the same words: the passage it was on.
-        earlier = _earlier_span(tx, claim)
-        judged_span = earlier or moved_from.get(claim.id)
-        back = None if judged_span is None else _back_at(judged_span, text, judged_span["start"])
-        # Its words may be back with the context they had before a move the flag came after.
-        before_moves = (
-            _judged_before_moves(tx, claim)
-            if back is None and earlier is not None and claim.verdict_revision is not None
-            else []
-        )
-        for span in before_moves:
-            back = back or _back_at(span, text, span["start"])
         if claim.revision not in diffs:
             old = revision_text(tx, doc, claim.revision)[1]
             diffs[claim.revision] = diff_texts(old, text)
             turns[claim.revision] = speaker_turns(old)
-        # Given back only on the line of the speaker it was judged for: a revision that puts
-        # the words back but gives the line to someone else is a corrected transcript, flagged
-        # below as it would be without the detour (review48).
-        if (
-            earlier is not None
-            and back is not None
-            and not _line_given_to(claim, turns[claim.revision], turns_now, back["start"])
-        ):
-            outcomes.append(_restore(tx, claim, number, back))
-            continue
+            new_starts[claim.revision] = [c.new_start for c in diffs[claim.revision].changes]
         sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
         diff = diffs[claim.revision]
-        if claim.revision not in new_starts:
-            new_starts[claim.revision] = [c.new_start for c in diff.changes]
         found = edited_at_edges(
             diff.changes,
             text,
             matcher.reanchor(sel, diff.map_offset(claim.start)),
             new_starts[claim.revision],
         )
-        if earlier is None:
-            # A claim moved to another passage of its words gets back the one it was on
-            # (review48) only when re-anchoring leaves it elsewhere: found there, it never left
-            # its passage, only the words beside it came and went (trial263), and its words
-            # are not "back".
-            if (
-                back is not None
-                and (found.span is None or found.span.start != back["start"])
-                and not _line_given_to(claim, turns[claim.revision], turns_now, back["start"])
-            ):
-                outcomes.append(_restore(tx, claim, number, back))
-                continue
-            judged_span = None
+        earlier, moved = _spans_to_give_back(tx, claim, moved_from)
+        back = given_back(
+            earlier,
+            text,
+            moved=moved,
+            found_at=None if found.span is None else found.span.start,
+            line_kept=partial(_line_kept, claim, turns[claim.revision], turns_now),
+        )
+        if back is not None:
+            outcomes.append(_restore(tx, claim, number, back))
+            continue
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
         speaker = None
         if found.span is not None:
@@ -532,13 +508,6 @@ def reanchor_claims(
             speaker = spellings.spelling(speaker, besides=claim)
         if speaker is not None:
             changes["speaker"] = speaker
-        elif judged_span is not None and found.span is not None:
-            back = None
-            for span in (judged_span, *before_moves):
-                back = back or _back_at(span, text, found.span.start)
-            if back is not None:
-                outcomes.append(_restore(tx, claim, number, back))
-                continue
         flagged = found.state in (AnchorState.FUZZY, AnchorState.ORPHANED) or speaker is not None
         # Still orphaned is no change: an orphaned claim keeps its old span, so each revision
         # finds its words gone again, and a verdict the desk gave again since was flagged
@@ -594,18 +563,27 @@ def _anchor_action(changed: bool, verdict_revision: int | None) -> str:
 _SPAN = ("start", "end", "quote", "prefix", "suffix")
 
 
-def _earlier_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
-    """The span to give back to `claim` if its words return: its flagged verdict's
-    (`judged_span`), or, for a claim with no verdict given or proposed, the span it was pinned
-    to before re-anchoring changed its quote (`_pinned_span`); None when neither applies. Read
-    only for a claim whose quote a revision changed: the others are where their words are, an
-    orphaned one kept its quote, which re-anchoring finds again, and a verdict given again on
-    the changed words is a decision on them."""
+def _spans_to_give_back(
+    tx: Tx, claim: Claim, moved_from: dict[int, dict[str, Any]]
+) -> tuple[list[dict[str, Any]], bool]:
+    """The spans `claim` may be given back if its words return, in the order tried, and
+    whether they are the passage a move took it from (`given_back`): its flagged verdict's
+    (`judged_span`, then `_judged_before_moves`), or, for a claim with no verdict given or
+    proposed, the span it was pinned to before re-anchoring changed its quote (`_pinned_span`);
+    else the passage re-anchoring last moved it from (`_moved_from`). Read only for a claim
+    whose quote a revision changed: the others are where their words are, an orphaned one kept
+    its quote, which re-anchoring finds again, and a verdict given again on the changed words
+    is a decision on them."""
     if claim.verdict_revision is not None:
-        return judged_span(tx, claim, claim.verdict_revision)
-    if claim.anchor_state == AnchorState.FUZZY.value and not _judged(claim):
-        return _pinned_span(tx, claim)
-    return None
+        judged = judged_span(tx, claim, claim.verdict_revision)
+        if judged is not None:
+            return [judged, *_judged_before_moves(tx, claim)], False
+    elif claim.anchor_state == AnchorState.FUZZY.value and not _judged(claim):
+        pinned = _pinned_span(tx, claim)
+        if pinned is not None:
+            return [pinned], False
+    passage = moved_from.get(claim.id)
+    return ([] if passage is None else [passage]), True
 
 
 def _judged(claim: Claim) -> bool:
@@ -800,19 +778,6 @@ def _judged_before_moves(tx: Tx, claim: Claim) -> list[dict[str, Any]]:
     return [s for s in spans if isinstance(s["start"], int) and isinstance(s["end"], int)]
 
 
-def _back_at(judged: dict[str, Any], text: str, start: int) -> dict[str, Any] | None:
-    """The judged span at `start` of `text`, when its words and context (prefix and suffix)
-    are there exactly; else None."""
-    end = start + judged["end"] - judged["start"]
-    prefix, suffix = judged["prefix"] or "", judged["suffix"] or ""
-    there = (
-        text[start:end] == judged["quote"]
-        and text[max(0, start - len(prefix)) : start] == prefix
-        and text[end : end + len(suffix)] == suffix
-    )
-    return {**judged, "start": start, "end": end} if there else None
-
-
 def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorOutcome:
     """Put back the span a flagged verdict was given on, or a claim with no verdict was pinned
     to (see `reanchor_claims`)."""
@@ -855,6 +820,11 @@ def _line_given_to(claim: Claim, before: Transcript, after: Transcript, start: i
     if was is None or is_now is None or not _one_voice(claim.speaker, was):
         return None
     return is_now if not _one_voice(was, is_now) else None
+
+
+def _line_kept(claim: Claim, before: Transcript, after: Transcript, start: int) -> bool:
+    """Whether the line at `start` of the new revision is still the claim's speaker's."""
+    return _line_given_to(claim, before, after, start) is None
 
 
 def _one_voice(a: str, b: str) -> bool:
