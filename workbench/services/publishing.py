@@ -50,12 +50,13 @@ from workbench.domain.status import (
 )
 from workbench.domain.text import Span
 from workbench.services.context import Tx, Workbench, transaction
-from workbench.services.lookup import get_document
-from workbench.services.queries import registered_for_sign_off
 
 # judged_span: the one fold of a claim's events that says which words its flagged verdict was
 # given on (what `doc update` gives back and `claim status` warns by).
-from workbench.services.revisions import judged_span, revision_text
+from workbench.services.earlier_spans import judged_span
+from workbench.services.lookup import get_document
+from workbench.services.queries import registered_for_sign_off
+from workbench.services.revisions import revision_text
 from workbench.services.views import (
     ClaimView,
     DocumentView,

@@ -170,7 +170,7 @@ class ClaimFilter:
                 )
             if self.flagged and not any(holds_verdict(s.value) for s in asked):
                 # A revision flags only a claim that holds a verdict, given or proposed
-                # (`revisions._judged`), and any change of status clears the mark
+                # (`status.holds_verdict`), and any change of status clears the mark
                 # (`claim_updates.update_claim`): an unverified, in-progress or withdrawn claim
                 # is never flagged (trial211: "no claims match").
                 return InvalidInput(

@@ -44,13 +44,17 @@ from workbench.domain.textdiff import (
 from workbench.domain.transcript import Transcript, same_label_person, speaker_turns
 from workbench.domain.transitions import (
     APPROVED,
-    EDITED,
-    PIN,
     REVIEW_REQUESTED,
     STATUS_CHANGED,
 )
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.earlier_spans import (
+    MOVED,
+    judged_span,
+    passages_moved_from,
+    spans_to_give_back,
+)
 from workbench.services.lookup import get_document
 from workbench.services.sources import Content, refuse_nul
 from workbench.services.speakers import DocumentSpeakers, same_speaker
@@ -469,7 +473,7 @@ def reanchor_claims(
     turns: dict[int, Transcript] = {}
     turns_now = speaker_turns(text)
     outcomes: list[AnchorOutcome] = []
-    moved_from = _moved_from(tx, [c.id for c in claims if c.anchor_state == MOVED])
+    moved_from = passages_moved_from(tx, [c.id for c in claims if c.anchor_state == MOVED])
     new_starts: dict[int, list[int]] = {}
     spellings = DocumentSpeakers(tx, doc.id)  # read once, not once per claim renamed
     for claim in claims:
@@ -486,7 +490,7 @@ def reanchor_claims(
             matcher.reanchor(sel, diff.map_offset(claim.start)),
             new_starts[claim.revision],
         )
-        earlier, moved = _spans_to_give_back(tx, claim, moved_from)
+        earlier, moved = spans_to_give_back(tx, claim, moved_from)
         back = given_back(
             earlier,
             text,
@@ -518,7 +522,12 @@ def reanchor_claims(
             and speaker is None
         )
         # A verdict, or one proposed and awaiting its second reviewer, judged the old quote.
-        if flagged and not still_gone and _judged(claim) and claim.verdict_revision is None:
+        if (
+            flagged
+            and not still_gone
+            and holds_verdict(claim.status)
+            and claim.verdict_revision is None
+        ):
             changes["verdict_revision"] = claim.revision
         old_quote, old_start, old_speaker = claim.quote, claim.start, claim.speaker
         was_orphaned = claim.anchor_state == AnchorState.ORPHANED.value
@@ -559,133 +568,6 @@ def _anchor_action(changed: bool, verdict_revision: int | None) -> str:
     return QUOTE_CHANGED if verdict_revision is None else FLAGGED_FOR_REVIEW
 
 
-# The fields of a claim's span in its revision (what `_restore` puts back).
-_SPAN = ("start", "end", "quote", "prefix", "suffix")
-
-
-def _spans_to_give_back(
-    tx: Tx, claim: Claim, moved_from: dict[int, dict[str, Any]]
-) -> tuple[list[dict[str, Any]], bool]:
-    """The spans `claim` may be given back if its words return, in the order tried, and
-    whether they are the passage a move took it from (`given_back`): its flagged verdict's
-    (`judged_span`, then `_judged_before_moves`), or, for a claim with no verdict given or
-    proposed, the span it was pinned to before re-anchoring changed its quote (`_pinned_span`);
-    else the passage re-anchoring last moved it from (`_moved_from`). Read only for a claim
-    whose quote a revision changed: the others are where their words are, an orphaned one kept
-    its quote, which re-anchoring finds again, and a verdict given again on the changed words
-    is a decision on them."""
-    if claim.verdict_revision is not None:
-        judged = judged_span(tx, claim, claim.verdict_revision)
-        if judged is not None:
-            return [judged, *_judged_before_moves(tx, claim)], False
-    elif claim.anchor_state == AnchorState.FUZZY.value and not _judged(claim):
-        pinned = _pinned_span(tx, claim)
-        if pinned is not None:
-            return [pinned], False
-    passage = moved_from.get(claim.id)
-    return ([] if passage is None else [passage]), True
-
-
-def _judged(claim: Claim) -> bool:
-    """Whether the claim holds a verdict, given or proposed (awaiting its second reviewer)."""
-    return holds_verdict(claim.status)
-
-
-# The events of re-anchoring that changed a claim's quote (or took it away).
-_QUOTE_CHANGED = (QUOTE_CHANGED, FLAGGED_FOR_REVIEW)
-
-
-def _pinned_span(tx: Tx, claim: Claim) -> dict[str, Any] | None:
-    """The span `claim` had before re-anchoring changed its quote (trial47: a revision undone,
-    byte for byte, left a claim with no verdict on the changed words for good), folded from its
-    events: the span just before the first of the changes since its span was last set another
-    way (added, moved with its quote, given back). Events that set no span (a tag, a note, an
-    owner) leave it. None when one of those changes gave the claim another speaker (a speaker
-    is the desk's to give back), or when it is the span the claim has now."""
-    events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
-    state: dict[str, Any] = {}
-    pinned: dict[str, Any] | None = None
-    changing = False  # within a run of quote changes
-    for event in events:
-        after = json.loads(event.payload).get("after") or {}
-        if event.action in _QUOTE_CHANGED:
-            if not changing:
-                pinned, changing = {name: state.get(name) for name in _SPAN}, True
-            if "speaker" in after:
-                pinned = None
-        elif any(name in after for name in _SPAN) or _pinned_anew(event.action, after):
-            pinned, changing = None, False
-        state.update(after)
-    if pinned is None or not isinstance(pinned["start"], int) or not isinstance(pinned["end"], int):
-        return None
-    if all(pinned[name] == getattr(claim, name) for name in _SPAN):
-        return None
-    return pinned
-
-
-def _pinned_anew(action: str, after: dict[str, Any]) -> bool:
-    """Whether the event is a person pinning the claim (`claim edit --quote`): its span is then
-    theirs, even where the words stayed and only the anchor was confirmed (review58: a fuzzy
-    claim confirmed in place was later given back the words from before the edit)."""
-    return action == EDITED and any(name in after for name in PIN)
-
-
-MOVED = AnchorState.MOVED.value
-# Claims whose events one query of `_moved_from` reads (a bound on its parameters).
-_MOVED_BATCH = 500
-
-
-def _moved_from(tx: Tx, ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """For each claim of `ids` (moved ones) that re-anchoring last moved to another passage of
-    the same words (its context changed: review48, the first of two identical lines deleted
-    moved a claim to the second, and putting the line back left it there, where a seed load
-    then found no claim on the first), the span it had before that move. Left out: a claim
-    whose span was set another way since, whose speaker changed, or that is still there."""
-    spans: dict[int, dict[str, Any]] = {}
-    for at in range(0, len(ids), _MOVED_BATCH):
-        batch = ids[at : at + _MOVED_BATCH]
-        query = (
-            select(Event.claim_id, Event.action, Event.payload)
-            .where(Event.claim_id.in_(batch))
-            .order_by(Event.claim_id, Event.seq)
-        )
-        state: dict[str, Any] = {}
-        before: dict[str, Any] | None = None
-        current: int | None = None
-        for claim_id, action, payload in tx.session.connection().execute(query):
-            if claim_id != current:
-                _keep_moved(spans, current, before, state)
-                current, state, before = claim_id, {}, None
-            after = json.loads(payload).get("after") or {}
-            moved = after.get("anchor_state", state.get("anchor_state")) == MOVED
-            if action == REANCHORED and moved and ("prefix" in after or "suffix" in after):
-                before = {name: state.get(name) for name in _SPAN}
-            elif (action != REANCHORED and any(name in after for name in _SPAN)) or _pinned_anew(
-                action, after
-            ):
-                before = None
-            if "speaker" in after:
-                before = None
-            state.update(after)
-        _keep_moved(spans, current, before, state)
-    return spans
-
-
-def _keep_moved(
-    spans: dict[int, dict[str, Any]],
-    claim_id: int | None,
-    before: dict[str, Any] | None,
-    state: dict[str, Any],
-) -> None:
-    if claim_id is None or before is None:
-        return
-    if not isinstance(before["start"], int) or not isinstance(before["end"], int):
-        return
-    if all(before[name] == state.get(name) for name in _SPAN):
-        return
-    spans[claim_id] = before
-
-
 def judged_quote(tx: Tx, claim: Claim, flagged_on: int | None = None) -> str | None:
     """The words a flagged verdict was given on (before the revision that flagged it), or None
     when the claim is not flagged or they cannot be told. `flagged_on`: the revision a flag
@@ -723,59 +605,6 @@ def unpublished_judged_quote(tx: Tx, claim: Claim) -> str | None:
         elif action == APPROVED or (body.get("after") or {}).get("status") in FINAL_VALUES:
             cleared = None  # a verdict decided on the changed words: published, or given
     return None if cleared is None else judged_quote(tx, claim, cleared)
-
-
-def judged_span(tx: Tx, claim: Claim, revision: int) -> dict[str, Any] | None:
-    """The span `claim` had when its verdict was flagged (on revision `revision`),
-    folded from its events: its creation, then each change's `after`, up to the last event that
-    set the flag. None when an event since gave the claim another speaker (a speaker is the
-    desk's to give back)."""
-    events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
-    state: dict[str, Any] = {}
-    judged: dict[str, Any] | None = None
-    for event in events:
-        after = json.loads(event.payload).get("after") or {}
-        if after.get("verdict_revision") == revision:
-            judged = {name: state.get(name) for name in _SPAN}
-            if "speaker" in after:
-                judged = None  # this flag moved the line to someone else
-        elif judged is not None and "speaker" in after:
-            judged = None
-        state.update(after)
-    if judged is None or not isinstance(judged["start"], int) or not isinstance(judged["end"], int):
-        return None
-    return judged
-
-
-def _judged_before_moves(tx: Tx, claim: Claim) -> list[dict[str, Any]]:
-    """The spans a flagged verdict's words had between the decision and the flag, before
-    re-anchoring moved them (their context changed, their words not), latest first: the flag
-    records only the span it found, so an article put back as it was when judged, past a
-    neighbouring sentence cut before the flag, left the verdict flagged (review268). Only the
-    words judged (the flag's quote); none from before the decision (that context was never
-    judged), a pin (`claim edit`) or a span set another way, nor when a speaker was given."""
-    events = tx.session.scalars(select(Event).where(Event.claim_id == claim.id).order_by(Event.seq))
-    state: dict[str, Any] = {}
-    held: list[dict[str, Any]] = []
-    spans: list[dict[str, Any]] = []
-    for event in events:
-        after = json.loads(event.payload).get("after") or {}
-        sets_span = any(name in after for name in _SPAN)
-        if after.get("verdict_revision") == claim.verdict_revision:
-            quote = None if "speaker" in after else state.get("quote")
-            spans = [span for span in reversed(held) if span["quote"] == quote]
-        elif (
-            "speaker" in after
-            or "status" in after
-            or _pinned_anew(event.action, after)
-            or (sets_span and event.action != REANCHORED)
-        ):
-            held = []
-            spans = [] if "speaker" in after else spans
-        elif sets_span:
-            held.append({name: state.get(name) for name in _SPAN})
-        state.update(after)
-    return [s for s in spans if isinstance(s["start"], int) and isinstance(s["end"], int)]
 
 
 def _restore(tx: Tx, claim: Claim, number: int, span: dict[str, Any]) -> AnchorOutcome:
