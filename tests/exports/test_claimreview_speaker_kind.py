@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from export_desk import Run
 
-from workbench.domain.errors import TransitionRefused
+from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
@@ -121,3 +121,20 @@ def test_claim_tag_then_export_publishes_an_organization(run: Run) -> None:
     assert author == {"@type": "Organization", "name": "MiniMax"}
     refused = run("claim", "untag", "1", "speaker:organisation")
     assert refused.code == 1 and "speaker" in refused.err and "Traceback" not in refused.err
+
+
+def test_a_speaker_is_not_given_both_kinds(wb: Workbench) -> None:
+    """A desk changing its mind (speaker:person, then speaker:organisation) got both tags and
+    an Organization by the tie rule, whichever it meant; asked for both at once, the same. The
+    second kind is refused, naming the one to take off first; the tag it had stays alone."""
+    ids = _desk(wb)
+    tag(wb, [ids["Jim Press"]], ["speaker:person"])
+    with pytest.raises(InvalidInput, match=r"untag.*speaker:person"):
+        tag(wb, [ids["Jim Press"]], ["speaker:organisation"])
+    with pytest.raises(InvalidInput, match="both"):
+        tag(wb, [ids["MiniMax"]], ["speaker:person", "speaker:organization"])
+    tag(wb, [ids["Jim Press"]], ["speaker:person"])  # the same kind again: nothing changes
+    untag(wb, [ids["Jim Press"]], ["speaker:person"])
+    tag(wb, [ids["Jim Press"]], ["speaker:organisation", "speaker:organization"])
+    _judge(wb, ids["Jim Press"])
+    assert _authors(wb)["Jim Press"]["@type"] == "Organization"
