@@ -203,7 +203,9 @@ def _tag_command(name: str, add: bool) -> click.Command:
         "script) is refused, naming it.\n\nspeaker:organisation (or speaker:organization) "
         "and speaker:person say what the claim's speaker is, which ClaimReview publishes as "
         "its author's type (Organization, Person) where the name cannot say (MiniMax); like "
-        "the speaker, they are given or taken off before the verdict, not under it."
+        "the speaker, they are given or taken off before the verdict, not under it. The tag "
+        "is the claim's: tag each of the speaker's claims (`claim list --speaker NAME`), and "
+        "untag one kind before giving the other."
         if add
         else "Remove tags from claims (a tag a claim does not have is said on stderr)."
     )
