@@ -218,11 +218,12 @@ def search_claim_ids(dialect_name: str, query: str) -> Sql:
     case (short queries, PostgreSQL, where pg_trgm indexes serve ILIKE) is a LIKE search. Any
     other query adds its other spellings, asked of the same indexes, each backend its way
     (workbench.domain.search_needle says how). A query with a place where a space may stand
-    or not (between Chinese and Latin: `search_needle.spacings`) is each of its spellings.
+    or not (between Chinese and Latin: `search_needle.spacings`), or with an ellipsis (typed as
+    three full stops or not: `search_needle.ellipsis_spellings`), is each of its spellings.
     """
-    from workbench.domain.search_needle import spacings
+    from workbench.domain.search_needle import spellings
 
-    spelled = spacings(query)
+    spelled = spellings(query)
     if len(spelled) > 1:
         return join(" UNION ", [_search_claim_ids(dialect_name, one) for one in spelled])
     return _search_claim_ids(dialect_name, query)

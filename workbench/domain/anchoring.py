@@ -44,7 +44,12 @@ from functools import lru_cache
 from typing import Any, Literal
 
 from workbench.domain.errors import InvalidInput, bad, give
-from workbench.domain.forms import EXTRA_FOLDS  # what copy editors swap that NFKC leaves alone
+from workbench.domain.forms import (
+    ELLIPSES,
+    ELLIPSIS_STOPS,
+    EXTRA_FOLDS,  # what copy editors swap that NFKC leaves alone
+    SENTENCE_STOPS,
+)
 from workbench.domain.segment import (
     CLOSERS,
     INVISIBLE,
@@ -132,15 +137,9 @@ class Anchored:
 # The Latin typographic ligatures a PDF's text layer keeps (ﬁ, ﬂ, ﬀ, ﬃ, ﬄ, ﬅ, ﬆ): folded to their
 # letters, the one expansion folding makes (`Folded` maps the letters back to the one character).
 LIGATURES = frozenset(chr(c) for c in range(0xFB00, 0xFB07))
-# The ellipsis, which a word processor makes of three full stops typed (and a wire story keeps
-# either way): folded to them, as a ligature to its letters (trial253). So are the midline
-# ellipsis many Chinese texts set ("⋯⋯", no NFKC form of its own) and the vertical one (︙,
-# whose NFKC form is "…"): a quote typed "……" or "..." finds them too (review255).
-ELLIPSIS = "\u2026"
-ELLIPSES = frozenset({ELLIPSIS, "\u22ef", "\ufe19"})
+# The ellipses (workbench.domain.forms.ELLIPSES): folded to three full stops, as a ligature to
+# its letters (trial253); a quote typed "……" or "..." finds "⋯⋯" too (review255).
 EXPANDED = LIGATURES | ELLIPSES
-# The ideographic full stops, which fold to "." and are never part of an ellipsis.
-SENTENCE_STOPS = frozenset("\u3002\uff61")
 
 
 @lru_cache(maxsize=4096)
@@ -154,7 +153,7 @@ def _fold_char(ch: str) -> str | None:
     if ch in EXTRA_FOLDS:
         return EXTRA_FOLDS[ch]
     if ch in ELLIPSES:
-        return "..."
+        return ELLIPSIS_STOPS
     folded = unicodedata.normalize("NFKC", ch)
     if ch in EXPANDED:
         return folded

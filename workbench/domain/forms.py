@@ -50,6 +50,19 @@ EXTRA_FOLDS = {
     "\u2212": "-",  # −
 }
 
+# The ellipsis, which a word processor makes of three full stops typed (and a wire story keeps
+# either way), the midline ellipsis many Chinese texts set ("⋯⋯", no NFKC form of its own) and
+# the vertical one (︙, whose NFKC form is "…"): each is three full stops (ELLIPSIS_STOPS) to
+# both matchers, quote anchoring (trial253, review255) and the search. Not one character's
+# form of another, as those above are: anchoring spells the ellipsis out, the search spells a
+# query's ellipses and runs of three stops each way (`ellipsis_spellings`).
+ELLIPSIS = "\u2026"
+ELLIPSES = frozenset({ELLIPSIS, "\u22ef", "\ufe19"})
+ELLIPSIS_STOPS = "..."
+# The ideographic full stops, which fold to "." and are never part of an ellipsis: "他说……。"
+# ends its sentence after the ellipsis.
+SENTENCE_STOPS = frozenset("\u3002\uff61")
+
 # The blocks of width and presentation forms the search folds, each character as NFKC maps it
 # (then EXTRA_FOLDS: ｢ is 「 is "): the vertical forms (︐), the CJK compatibility forms (﹁), the
 # small forms (﹐), the full-width ASCII (，ｋ１) with ｟｠, the half-width CJK punctuation (｡｢｣､)

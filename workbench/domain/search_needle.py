@@ -16,6 +16,11 @@ index the plain search uses, and the rows it leaves are compared exactly across 
   as typed, it in another form): for a plain word, a few spellings in full-width letters that
   a desk without them does not hold at all.
 
+An ellipsis is three full stops, as `--quote` takes it (workbench.domain.forms.ELLIPSES): it
+is no form of one character, so `ellipsis_spellings` gives the text with its ellipses, and its
+runs of three stops, each way (`more to do...` is also `more to do…`, `他说......` also
+`他说……` and `他说⋯⋯`), each searched as above.
+
 The space between a Chinese character and a Latin letter or a figure is a habit, not a spelling
 (`Kimi 智能助手`, the "pangu" spacing many style guides ask for, or `Kimi智能助手`; `--quote`
 ignores it): `spacings` gives the text with and without it at each such place, each searched
@@ -36,7 +41,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from workbench.domain.cjk import is_cjk_letter
-from workbench.domain.forms import forms_of, search_fold
+from workbench.domain.forms import (
+    ELLIPSES,
+    ELLIPSIS_STOPS,
+    SENTENCE_STOPS,
+    forms_of,
+    search_fold,
+)
 
 # Both indexes (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm) find substrings of 3+.
 TRIGRAM = 3
@@ -66,6 +77,54 @@ class Needle:
 # Places where a text may or may not have the space (`spacings`) whose every combination is
 # searched; past them, the text as typed, with the space at none and at all of them.
 MAX_SPACED_GAPS = 4
+
+
+def spellings(text: str) -> tuple[str, ...]:
+    """Every spelling of `text` the search asks for, as typed first: each of its
+    `ellipsis_spellings` in each of its `spacings`."""
+    return tuple(dict.fromkeys(s for e in ellipsis_spellings(text) for s in spacings(e)))
+
+
+# How an ellipsis may be spelt in a stored text: three full stops (of any width, their forms)
+# or one of the ellipsis characters.
+_ELLIPSIS_SPELLINGS = (ELLIPSIS_STOPS, *sorted(ELLIPSES))
+
+
+def ellipsis_spellings(text: str) -> tuple[str, ...]:
+    """`text` as typed, then with each of its ellipses spelt alike in each way a text spells
+    one (`_ELLIPSIS_SPELLINGS`). An ellipsis is one of ELLIPSES, or three full stops in a run
+    of them (of any width, but not the ideographic full stop, which ends a sentence), taken
+    three by three from the run's start: `......` is two, `....` one and a stop. Spelt alike:
+    a text sets its ellipses one way, and every mix of several would multiply the search (a
+    mixed query is still searched as typed). A text with none is itself alone."""
+    parts: list[str] = []  # the text cut at each ellipsis: its pieces between them
+    piece: list[str] = []
+    stops: list[str] = []  # the full stops of a run not yet made an ellipsis
+
+    def flush_stops() -> None:
+        piece.extend(stops)
+        stops.clear()
+
+    for ch in text:
+        if ch in ELLIPSES:
+            flush_stops()
+        elif search_fold(ch) == "." and ch not in SENTENCE_STOPS:
+            stops.append(ch)
+            if len(stops) < len(ELLIPSIS_STOPS):
+                continue
+            stops.clear()
+        else:
+            flush_stops()
+            piece.append(ch)
+            continue
+        parts.append("".join(piece))
+        piece.clear()
+    flush_stops()
+    if not parts:
+        return (text,)
+    parts.append("".join(piece))
+    spelt = (spelling.join(parts) for spelling in _ELLIPSIS_SPELLINGS)
+    return tuple(dict.fromkeys((text, *spelt)))
 
 
 def spacings(text: str) -> tuple[str, ...]:
