@@ -40,11 +40,14 @@ def test_the_passage_offered_holds_the_whole_run(text: str, quote: str, whole: s
 
 def test_a_passage_alike_elsewhere_is_widened_over_the_run_too() -> None:
     """A quote typed differently (a word changed) whose nearest passage ends in a run: the
-    passage offered holds the run whole, and its likeness is measured on what is offered."""
-    said = _refusal("我们会做到⋯⋯好的", "我们能做到...")
-    found = re.search(r"is '([^']*)'", said)
+    passage offered holds the run whole, and its likeness is measured on what is offered (and
+    must reach 70%, as any offer's: fix284 moved this test off '我们能做到...' against
+    我们会做到⋯⋯, offered at 64%)."""
+    said = _refusal("我们今年一定会做到⋯⋯好的", "我们今年一定能做到...")
+    found = re.search(r"(\d+)% alike, is '([^']*)'", said)
     assert found is not None, said
-    assert found.group(1) == "我们会做到⋯⋯", said
+    assert found.group(2) == "我们今年一定会做到⋯⋯", said
+    assert int(found.group(1)) >= 70, said
 
 
 def test_a_quote_cutting_a_ligature_beside_an_ellipsis_is_not_said_to_cut_dots() -> None:
