@@ -275,6 +275,20 @@ class Folded:
             and self._run_dot(at)
         )
 
+    def over_runs(self, start: int, end: int) -> tuple[int, int]:
+        """Folded [start, end) with each edge that cuts a run of dots (`cuts_dots`) moved out
+        to the run's end."""
+        while self.cuts_dots(start):
+            start -= 1
+        while self.cuts_dots(end):
+            end += 1
+        return start, end
+
+    def cuts_no_run(self, start: int, end: int) -> bool:
+        """Whether folded [start, end) has neither edge between two full stops of a run an
+        ellipsis is part of (a passage to offer holds such a run whole)."""
+        return not self.cuts_dots(start) and not self.cuts_dots(end)
+
     def _run_dot(self, i: int) -> bool:
         """Whether folded character i is a dot an ellipsis' run may hold: an ideographic full
         stop folds to "." too, but ends the sentence ("他说……。": rr260, a quote typed
@@ -530,9 +544,10 @@ class Matcher:
 
     def nearest(self, quote: str) -> tuple[float, int, int, bool] | None:
         """The passage most like `quote` where it does not occur: (similarity, start, end,
-        whether it was widened over a run of dots the quote's typed stop would cut), or None
-        when none reaches `MIN_QUOTE_SIMILARITY`. Searched where pieces of the quote occur, as
-        the fuzzy step searches (bounded, whatever the text's length)."""
+        whether it is the quote's all, widened over a run of dots the quote's typed stop would
+        cut), or None when none reaches `MIN_QUOTE_SIMILARITY`. A passage offered never cuts
+        such a run. Searched where pieces of the quote occur, as the fuzzy step searches
+        (bounded, whatever the text's length)."""
         fq = fold(quote)
         if not fq:
             return None
@@ -561,29 +576,52 @@ class Matcher:
             ),
             reverse=True,
         )
+        # The passage most like the quote, and the one most like it that cuts no run of dots
+        # an ellipsis is part of (the one offered: fix284).
         best: tuple[float, int, int] | None = None
+        whole: tuple[float, int, int] | None = None
         for _, start, end, lo, hi in rough[:NEAREST_WIDENED]:
-            found = _widened(fq, folded.text, lo, hi, start, end)
+            found, kept = _widened(fq, folded.text, lo, hi, start, end, folded.cuts_no_run)
             if found[0] >= MIN_QUOTE_SIMILARITY and (not best or found[0] > best[0]):
                 best = found
+            s, e = folded.over_runs(start, end)
+            if (s, e) != (start, end):
+                # The alignment cut a run (the quote's "..." in 他说……我们): the passages
+                # holding it whole are found from it, out (the edges move only so far).
+                lo, hi = max(0, lo - (start - s)), min(n, hi + (e - end))
+                _, over = _widened(fq, folded.text, lo, hi, s, e, folded.cuts_no_run)
+                if over and (kept is None or over[0] > kept[0]):
+                    kept = over
+            if kept and kept[0] >= MIN_QUOTE_SIMILARITY and (not whole or kept[0] > whole[0]):
+                whole = kept
         if best is None:
             return None
         # Widened over a run of dots its typed stop would cut, as `Folded.keeps` refuses the
         # quote for: "他说..." against "他说⋯⋯" was offered '他说⋯', "100% alike" (fix272).
         # A quote pasted in quotation marks (“他说...”): the stops of the words inside (rr275).
-        head, tail = _typed_stops(unmarked(quote) or quote)
+        # Said so only when all of the quote is there: a quote with other words too is offered
+        # the passage below, as any other (its widened passage was offered however unlike:
+        # '他们说...' was told of 他说…… "50% alike", fix284).
+        typed = unmarked(quote) or quote
+        head, tail = _typed_stops(typed)
         lo, hi = best[1], best[2]
         while head and folded.cuts_dots(lo):
             lo -= 1
         while tail and folded.cuts_dots(hi):
             hi += 1
-        start, end = _whole_words(self.text, *folded.span(lo, hi))
-        # Whole words may be less like the quote than the fragment was: offered only if still
-        # alike enough ('nt in the c' for "not in the doc" was a fragment of two words). A run
-        # widened over is offered however long: the passage was alike without it.
+        if (lo, hi) != (best[1], best[2]):
+            start, end = _whole_words(self.text, *folded.span(lo, hi))
+            if fold(typed) in fold(self.text[start:end]):
+                return _similarity(fq, fold(self.text[start:end])), start, end, True
+        if whole is None:
+            return None
+        # Never a passage cutting a run: '他说...我们' against 他说……我们 was offered '他说…', half
+        # the run (fix284). Whole words may be less like the quote than the fragment was:
+        # offered only if still alike enough ('nt in the c' for "not in the doc" was a fragment
+        # of two words).
+        start, end = _whole_words(self.text, *folded.span(whole[1], whole[2]))
         alike = _similarity(fq, fold(self.text[start:end]))
-        widened = (lo, hi) != (best[1], best[2])
-        return (alike, start, end, widened) if widened or alike >= MIN_QUOTE_SIMILARITY else None
+        return (alike, start, end, False) if alike >= MIN_QUOTE_SIMILARITY else None
 
     def _fuzzy(self, sel: Selector, hint: int) -> Anchored:
         fq = fold(sel.quote)
@@ -1172,19 +1210,28 @@ def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _widened(fq: str, text: str, lo: int, hi: int, start: int, end: int) -> tuple[float, int, int]:
+_Passage = tuple[float, int, int]
+
+
+def _widened(
+    fq: str, text: str, lo: int, hi: int, start: int, end: int, keeps: Callable[[int, int], bool]
+) -> tuple[_Passage, _Passage | None]:
     """The rough alignment [start, end) with its edges moved within [lo, hi) to the span most
-    like `fq`: (similarity, start, end)."""
+    like `fq`, and to the span most like it of those `keeps` takes (None if none):
+    (similarity, start, end) each."""
     # partial_ratio aligns a window of the quote's length; widen or narrow the edges to the
     # span most like the quote (an edit may have made the passage longer or shorter).
     reach = min(12, max(2, len(fq) // 4))
     best = (_similarity(fq, text[start:end]), start, end)
+    kept = best if keeps(start, end) else None
     for s in range(max(lo, start - reach), min(end, start + reach + 1)):
         for e in range(max(s + 1, end - reach), min(hi, end + reach) + 1):
             sim = _similarity(fq, text[s:e])
             if sim > best[0]:
                 best = (sim, s, e)
-    return best
+            if (kept is None or sim > kept[0]) and keeps(s, e):
+                kept = (sim, s, e)
+    return best, kept
 
 
 def reanchor(text: str, sel: Selector, expected: int | None = None) -> Anchored:
@@ -1336,11 +1383,11 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         # A quote typed from memory or another copy (1200 for 1,200, a word changed): where
         # the document says nearly that, in its own characters, to copy.
         typed, found = clip_pair(quote, text[start:end])
-        if widened and fold(unmarked(quote) or quote) in fold(text[start:end]):
+        if widened:
             # All of it there but a run of dots it would cut (`Folded.keeps`): said as that,
             # not as a passage "100% alike" to a quote refused (fix272). Only when the passage
-            # was widened over the run: one cutting a ligature beside an ellipsis ("ind..." in
-            # "ﬁnd…") cuts no dots (rr275).
+            # was widened over the run (`Matcher.nearest` says): one cutting a ligature beside
+            # an ellipsis ("ind..." in "ﬁnd…") cuts no dots (rr275).
             raise InvalidInput(
                 f"quote not found in the document: {typed!r} would cut a run of dots in two: "
                 f"the document has {found!r} at {span_words(start, end)}; an ellipsis is "
