@@ -868,6 +868,8 @@ def _standing(touched: Any) -> str:
         back = ", words back: flag cleared" if touched.flag_cleared else ", words back"
     if touched.found_again and not back:
         back = ", found again"
+    if touched.respelt:
+        back = ", quote respelt"
     if touched.verdict_before:
         return f"verdict {touched.verdict_before}{back}"
     return f"status {touched.status_before}{back}"

@@ -329,6 +329,14 @@ def _typed_stops(quote: str) -> tuple[bool, bool]:
     return fold(kept[:1]) == ".", fold(kept[-1:]) == "."
 
 
+def respelt(old: str, new: str) -> bool:
+    """Whether a quote found again as `new` (its words, by folding: `Matcher.reanchor`'s exact
+    or moved) reads otherwise than `old` in more than its spacing: its "..." made "…", its
+    "……" set as "⋯⋯", a straight quote mark made curly. A line broken or spaced otherwise
+    is the same quote to a reader; a stop made an ellipsis is a character of it changed."""
+    return _SPACES.sub("", old) != _SPACES.sub("", new)
+
+
 def fold(text: str) -> str:
     """The folded form of a string (quotes, contexts): what tolerant matching compares."""
     if _has_hyphen(text):

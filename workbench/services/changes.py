@@ -48,6 +48,11 @@ class TouchedClaim(JsonFields):
     # Restored (`state`) with its verdict's flag for re-review cleared: a verdict, given or
     # proposed, was flagged; else the claim had none, and got back the words it was pinned to.
     flag_cleared: bool = False
+    # Found again where it was or moved (exact, moved), its words the same, but the revision
+    # spells them otherwise than the quote did, in more than spacing ("..." made "…", "……" set
+    # as "⋯⋯"): the stored quote now has the document's characters, no longer those the
+    # verdict was given on (fix284).
+    respelt: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,17 +154,14 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
             and after.get("verdict_revision", before["verdict_revision"]) is None
         )
         restored = flag_cleared or (action == REANCHORED and after.get("anchor_score", 0.0) is None)
-        # flagged, changed with no verdict, its flag cleared, or found again
-        if action != REANCHORED or restored or _found_again(before, after):
-            flagged.append(
-                (
-                    claim_id,
-                    before,
-                    {**after, "anchor_state": "restored", "flag_cleared": flag_cleared}
-                    if restored
-                    else after,
-                )
-            )
+        # flagged, changed with no verdict, its flag cleared, found again, or respelt
+        if restored:
+            after = {**after, "anchor_state": "restored", "flag_cleared": flag_cleared}
+        elif action == REANCHORED and _respelt(before, after):
+            after = {**after, "respelt": True}
+        elif action == REANCHORED and not _found_again(before, after):
+            continue
+        flagged.append((claim_id, before, after))
     if not flagged:
         return []
     ids = [c for c, _, _ in flagged]
@@ -190,9 +192,25 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
                 new_speaker=after.get("speaker") if respoken else None,
                 found_again=found_again,
                 flag_cleared=bool(after.get("flag_cleared")),
+                respelt=bool(after.get("respelt")),
             )
         )
     return out
+
+
+def _respelt(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    """A re-anchoring event's claim was found again where it was or moved, with its quote in
+    other characters than it had (`anchoring.respelt`): the event holds the quote before and
+    after only when it changed."""
+    from workbench.domain.anchoring import respelt
+
+    old, new = before.get("quote"), after.get("quote")
+    return (
+        isinstance(old, str)
+        and isinstance(new, str)
+        and not _found_again(before, after)
+        and respelt(old, new)
+    )
 
 
 def _found_again(before: dict[str, Any], after: dict[str, Any]) -> bool:
