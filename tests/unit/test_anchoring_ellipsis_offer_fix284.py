@@ -29,6 +29,8 @@ def _offered(said: str) -> tuple[int, str] | None:
         ("他说\u2026\u2026我们会继续努力。", "他说...我们", "他说\u2026\u2026我们"),
         ("他说\u22ef\u22ef我们会继续努力。", "他说...我们", "他说\u22ef\u22ef我们"),
         ("记者问：他说\u2026\u2026我们会吗？", "他说...我们会", "他说\u2026\u2026我们会"),
+        # Every passage cutting the run is under 70% alike, the whole one over it.
+        ("他说\u2026\u2026我们会继续努力。", "他说...我们会", "他说\u2026\u2026我们会"),
     ],
 )
 def test_dots_inside_a_quote_are_offered_the_whole_run(text: str, quote: str, whole: str) -> None:
