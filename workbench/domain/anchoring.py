@@ -588,8 +588,13 @@ class Matcher:
         # an ellipsis is part of (the one offered: fix284).
         best: tuple[float, int, int] | None = None
         whole: tuple[float, int, int] | None = None
+        # A quote's "..." for a "……" is three characters short of its passage: its edges may
+        # move that much further ('他说...我们会' was offered nothing: fix284).
+        further = len(ELLIPSIS_STOPS) if folded.dots else 0
         for _, start, end, lo, hi in rough[:NEAREST_WIDENED]:
-            found, kept = _widened(fq, folded.text, lo, hi, start, end, folded.cuts_no_run)
+            found, kept = _widened(
+                fq, folded.text, lo, min(n, hi + further), start, end, folded.cuts_no_run, further
+            )
             if found[0] >= MIN_QUOTE_SIMILARITY and (not best or found[0] > best[0]):
                 best = found
             s, e = folded.over_runs(start, end)
@@ -597,13 +602,11 @@ class Matcher:
                 # The alignment cut a run (the quote's "..." in 他说……我们): the passages
                 # holding it whole are found from it, out (the edges move only so far).
                 lo, hi = max(0, lo - (start - s)), min(n, hi + (e - end))
-                _, over = _widened(fq, folded.text, lo, hi, s, e, folded.cuts_no_run)
+                _, over = _widened(fq, folded.text, lo, hi, s, e, folded.cuts_no_run, further)
                 if over and (kept is None or over[0] > kept[0]):
                     kept = over
             if kept and kept[0] >= MIN_QUOTE_SIMILARITY and (not whole or kept[0] > whole[0]):
                 whole = kept
-        if best is None:
-            return None
         # Widened over a run of dots its typed stop would cut, as `Folded.keeps` refuses the
         # quote for: "他说..." against "他说⋯⋯" was offered '他说⋯', "100% alike" (fix272).
         # A quote pasted in quotation marks (“他说...”): the stops of the words inside (rr275).
@@ -612,15 +615,17 @@ class Matcher:
         # '他们说...' was told of 他说…… "50% alike", fix284).
         typed = unmarked(quote) or quote
         head, tail = _typed_stops(typed)
-        lo, hi = best[1], best[2]
+        lo, hi = best[1:] if best else (0, 0)
         while head and folded.cuts_dots(lo):
             lo -= 1
         while tail and folded.cuts_dots(hi):
             hi += 1
-        if (lo, hi) != (best[1], best[2]):
+        if best and (lo, hi) != best[1:]:
             start, end = _whole_words(self.text, *folded.span(lo, hi))
             if fold(typed) in fold(self.text[start:end]):
                 return _similarity(fq, fold(self.text[start:end])), start, end, True
+        # The passage offered may be alike enough where none cutting the run was (every
+        # alignment of '他说...我们会' in 他说……我们会 cut it, under 70%: fix284).
         if whole is None:
             return None
         # Never a passage cutting a run: '他说...我们' against 他说……我们 was offered '他说…', half
@@ -1222,14 +1227,21 @@ _Passage = tuple[float, int, int]
 
 
 def _widened(
-    fq: str, text: str, lo: int, hi: int, start: int, end: int, keeps: Callable[[int, int], bool]
+    fq: str,
+    text: str,
+    lo: int,
+    hi: int,
+    start: int,
+    end: int,
+    keeps: Callable[[int, int], bool],
+    further: int = 0,
 ) -> tuple[_Passage, _Passage | None]:
     """The rough alignment [start, end) with its edges moved within [lo, hi) to the span most
     like `fq`, and to the span most like it of those `keeps` takes (None if none):
-    (similarity, start, end) each."""
+    (similarity, start, end) each. `further`: how much further than usual an edge may move."""
     # partial_ratio aligns a window of the quote's length; widen or narrow the edges to the
     # span most like the quote (an edit may have made the passage longer or shorter).
-    reach = min(12, max(2, len(fq) // 4))
+    reach = min(12, max(2, len(fq) // 4)) + further
     best = (_similarity(fq, text[start:end]), start, end)
     kept = best if keeps(start, end) else None
     for s in range(max(lo, start - reach), min(end, start + reach + 1)):
