@@ -13,15 +13,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.domain.clock import behind
 from workbench.domain.errors import TransitionRefused
-from workbench.domain.identity import same_person
 from workbench.domain.payloads import CLAIM_ADDED, FLAGGED_FOR_REVIEW, REANCHORED
-from workbench.domain.people import addresses, current_form, email_tie
+from workbench.domain.people import current_form
+from workbench.domain.reviewers import Registered, one_reviewer
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, Status, holds_verdict
 from workbench.domain.transitions import (
     APPROVED,
@@ -73,13 +72,6 @@ def _proposer(payload: Mapping[str, Any]) -> str | None:
     return proposer
 
 
-@lru_cache(maxsize=4096)
-def _one_person(proposer: str, approver: str) -> bool:
-    """`same_person`, remembered: it takes 0.1-0.5 ms, an export reads every claim's sign-off,
-    and a desk's approvals pair the same few people again and again."""
-    return same_person(proposer, approver)
-
-
 def approval_names(events: Iterable[Event]) -> set[str]:
     """Who approved, and who proposed what they approved, in a claim's events: the people whose
     addresses `sign_off` reads an approval by."""
@@ -90,62 +82,6 @@ def approval_names(events: Iterable[Event]) -> set[str]:
             if isinstance(proposer := _proposer(payload), str):  # (a forged one may not be)
                 names.add(proposer)
     return names
-
-
-@dataclass(frozen=True, slots=True)
-class Registered:
-    """The registered people's email addresses and display names, each under the name as
-    stored (a trail's proposer is recorded so) and in its form today (`current_form`): what
-    the sign-off reads an approval by, beyond the two names, as `claim approve` does."""
-
-    emails: Mapping[str, str] = field(default_factory=dict)
-    displays: Mapping[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def of(cls, rows: Iterable[tuple[str, str | None, str | None]]) -> Registered:
-        """Of stored (name, email, display name) rows."""
-        rows = list(rows)
-        shown = {k: d for n, _, d in rows if d for k in (n, current_form(n))}
-        return cls(addresses((n, e) for n, e, _ in rows), shown)
-
-
-def _of(name: str, known: Mapping[str, str]) -> str | None:
-    """`name`'s entry in `known`, under the name as the trail recorded it or in its form today:
-    `陈 静`, recorded so by an earlier version, is 陈静 registered since (claim approve reads
-    her so, and refused what the sign-off read as a second review: rr276)."""
-    return known.get(name) or known.get(_today(name))
-
-
-@lru_cache(maxsize=4096)
-def _today(name: str) -> str:
-    """`current_form`, remembered: every approval of an export is looked up by it."""
-    return current_form(name)
-
-
-def _by_display(proposer: str, approver: str, displays: Mapping[str, str]) -> bool:
-    """Whether one of the two is the person whose display name the other is like (`wang`
-    shown as 王芳, and `王芳`, registered before registration refused the pair: rr270)."""
-    p_display, a_display = _of(proposer, displays), _of(approver, displays)
-    return bool(p_display or a_display) and _shown_alike(proposer, p_display, approver, a_display)
-
-
-@lru_cache(maxsize=4096)
-def _shown_alike(
-    proposer: str, p_display: str | None, approver: str, a_display: str | None
-) -> bool:
-    """`same_person` by display names, remembered as `_one_person` is (it may read the
-    readings' dictionaries)."""
-    shown = {n: d for n, d in ((proposer, p_display), (approver, a_display)) if d}
-    return same_person(proposer, approver, shown)
-
-
-def _by_address(proposer: str, approver: str, emails: Mapping[str, str]) -> bool:
-    """Whether the email rule reads the two as one person (fix259: maria@example.org,
-    registered before `user add` refused it, approved maria's verdict)."""
-    p_email, a_email = _of(proposer, emails), _of(approver, emails)
-    if not (p_email or a_email):
-        return False
-    return email_tie(proposer, p_email, approver, a_email) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,10 +100,9 @@ class SignOff:
 
 def sign_off(events: Iterable[Event], people: Registered | None = None) -> SignOff | None:
     """The sign-off of a claim's verdict from its events (seq, actor, action, payload) in
-    order; None when the claim has no verdict now. An approval by its proposer (`same_person`),
-    or, with `people` (the registered people's addresses and display names), by one whose name
-    is the other's address (`email_tie`) or display name, leaves the verdict with no second
-    reviewer."""
+    order; None when the claim has no verdict now. An approval by one the one-reviewer rule
+    reads as its proposer (`reviewers.one_reviewer`: by name, or with `people` by display name
+    or address too) leaves the verdict with no second reviewer."""
     known = people or Registered()
     current: SignOff | None = None
     for (seq, actor, action, payload), status in _verdict_moves(events):
@@ -178,12 +113,7 @@ def sign_off(events: Iterable[Event], people: Registered | None = None) -> SignO
             # An approval by the proposer (by name, or a name the same-person rule reads as
             # theirs) is no second person's: the workflow refuses it, so one in the trail was
             # written around it (trial55: by SQL, and `claim show` read "approved by maria").
-            one = (
-                _one_person(proposer, actor)
-                or _by_display(proposer, actor, known.displays)
-                or _by_address(proposer, actor, known.emails)
-            )
-            second = None if one else actor
+            second = None if one_reviewer(proposer, actor, known) else actor
             current = SignOff(status, proposer, second, seq)
         else:
             current = SignOff(status, actor, None, seq)

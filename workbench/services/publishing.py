@@ -26,11 +26,11 @@ from workbench.db.models import (
 )
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import DOCUMENT_EDITED, NOTE_VISIBILITY_CHANGED, event_value
+from workbench.domain.reviewers import Registered
 from workbench.domain.sign_off import (
     REVIEW_MOVES,
     VERDICT_ACTIONS,
     RanAhead,
-    Registered,
     last_verdict_move,
     public_reason,
     rated_before_opinion,
@@ -280,7 +280,7 @@ def _records(
 
 
 def _people(tx: Tx) -> Registered:
-    """The registered people's addresses and display names (sign_off.Registered), read once
+    """The registered people's addresses and display names (reviewers.Registered), read once
     for an export's records, as `claim show` and the claims table read them."""
     with tx.reading() as conn:
         return registered_for_sign_off(conn)

@@ -62,7 +62,7 @@ from workbench.services.views import (
 )
 
 if TYPE_CHECKING:
-    from workbench.domain.sign_off import Registered
+    from workbench.domain.reviewers import Registered
 
 OPEN_VALUES = sorted(s.value for s in OPEN_STATUSES)
 # Claims are read, and their tags and evidence counted, this many at a time: memory stays flat
@@ -336,13 +336,13 @@ def record_events(conn: Reader, claims: Sql) -> dict[int, list[tuple[Any, ...]]]
 
 
 def registered_for_sign_off(conn: Reader, names: Collection[str] | None = None) -> Registered:
-    """The registered people's email addresses and display names (sign_off.Registered), for
+    """The registered people's email addresses and display names (reviewers.Registered), for
     the sign-off read from a trail: an approval by the proposer's own address (fix259) or
     display name (rr270) is no second person's. With `names`, only theirs (a claim's approvers
     and proposers: `claim show` read a thousand people's for two, 1 ms -> 5 ms), read by key;
     all when one not ASCII is not found under it, as it may be stored in an earlier normal form
     (`王 芳`)."""
-    from workbench.domain.sign_off import Registered
+    from workbench.domain.reviewers import Registered
 
     if names is not None and not names:
         return Registered()

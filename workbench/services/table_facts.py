@@ -32,7 +32,7 @@ from workbench.services.queries import (
 from workbench.services.views import ClaimView
 
 if TYPE_CHECKING:
-    from workbench.domain.sign_off import Registered
+    from workbench.domain.reviewers import Registered
 
 
 @dataclass(frozen=True, slots=True)
