@@ -85,7 +85,7 @@ def test_a_proposer_stored_in_an_earlier_form_is_found(
             )
         )
     with monkeypatch.context() as m:
-        m.setattr("workbench.domain.transitions.email_tie", lambda *a: None)
+        m.setattr("workbench.domain.transitions.one_reviewer", lambda *a: None)
         review.approve(_as(wb, "wf@example.org"), cid)
     signed = show_claim(wb, cid).sign_off
     assert signed is not None and (signed.given_by, signed.approved_by) == ("王芳", None)

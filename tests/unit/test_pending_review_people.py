@@ -14,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from workbench.domain.errors import TransitionRefused, step
+from workbench.domain.reviewers import Registered
 from workbench.domain.status import Status
 from workbench.domain.transitions import ClaimState, Move, Refusal, Request, decide
 
@@ -50,20 +51,19 @@ OTHERS = step("review", claim_id=7, proposed_by="maria", own_proposal=False)
     ],
 )
 def test_the_sign_off_s_people_are_told_the_verdict_is_theirs(
-    actor: str, displays: dict[str, str | None], emails: dict[str, str | None]
+    actor: str, displays: dict[str, str], emails: dict[str, str]
 ) -> None:
+    people = Registered(emails, displays)
     for request in (
-        Request(
-            Move.SET, actor, target=Status.IN_PROGRESS, note="n", displays=displays, emails=emails
-        ),
-        Request(Move.WITHDRAW, actor, note="a duplicate", displays=displays, emails=emails),
+        Request(Move.SET, actor, target=Status.IN_PROGRESS, note="n", people=people),
+        Request(Move.WITHDRAW, actor, note="a duplicate", people=people),
     ):
         assert _hint(request) == OWN
 
 
 def test_someone_else_is_told_to_review_it() -> None:
-    emails: dict[str, str | None] = {"maria": "maria@example.org", "tom": "tom@example.org"}
-    request = Request(Move.SET, "tom", target=Status.IN_PROGRESS, note="n", emails=emails)
+    people = Registered(emails={"maria": "maria@example.org", "tom": "tom@example.org"})
+    request = Request(Move.SET, "tom", target=Status.IN_PROGRESS, note="n", people=people)
     assert _hint(request) == OTHERS
     # a person with no address, beside a proposer with none either
     assert _hint(Request(Move.SET, "li", target=Status.IN_PROGRESS, note="n")) == OTHERS

@@ -40,13 +40,12 @@ from enum import StrEnum
 
 from workbench.domain.errors import TransitionRefused, give, step
 from workbench.domain.limits import has_visible
-from workbench.domain.people import email_tie
+from workbench.domain.reviewers import Registered, Tie, one_reviewer
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
     FINAL_STATUSES,
     Status,
     listed,
-    same_person,
     same_person_key,
 )
 
@@ -177,13 +176,11 @@ class Request:
     target: Status | None = None  # for Move.SET
     note: str | None = None
     review_required: bool = False
-    # The display names of the registered people among the proposer and the actor (name ->
-    # display), for an approval (and a move on a claim in review, told whether the verdict is
-    # the actor's): a name is also the person whose display name it is like.
-    displays: Mapping[str, str | None] = field(default_factory=dict)
-    # Their email addresses (name -> address), likewise: a name is also the person whose
-    # address it is (the email rule, people.email_tie).
-    emails: Mapping[str, str | None] = field(default_factory=dict)
+    # The registered people's display names and addresses (at least the proposer's and the
+    # actor's), for an approval (and a move on a claim in review, told whether the verdict is
+    # the actor's): a name is also the person whose display name it is like, or whose address
+    # it is (reviewers.one_reviewer).
+    people: Registered = field(default_factory=Registered)
 
 
 @dataclass(frozen=True, slots=True)
@@ -346,9 +343,7 @@ def _pending_review(claim: ClaimState, request: Request) -> TransitionRefused:
     facts: dict[str, object] = {"claim_id": claim.id}
     message = f"claim #{claim.id} is in review"
     if proposer is not None:
-        own = same_person(proposer, request.actor, request.displays) or (
-            _email_tie(proposer, request) is not None
-        )
+        own = one_reviewer(proposer, request.actor, request.people) is not None
         facts |= {"proposed_by": proposer, "own_proposal": own}
         message += f" ({verdict.value if verdict else 'a verdict'} proposed by {proposer})"
     return TransitionRefused(
@@ -364,13 +359,6 @@ def _not_in_review(claim: ClaimState) -> TransitionRefused:
     )
 
 
-def _email_tie(proposer: str, request: Request) -> str | None:
-    """Why the email rule reads the actor as `proposer` (people.email_tie), by the addresses
-    `request.emails` gives them; None when it does not."""
-    emails = request.emails
-    return email_tie(proposer, emails.get(proposer), request.actor, emails.get(request.actor))
-
-
 # At most this many additions are named in a refusal (its message is one line).
 _NAMED = 5
 
@@ -379,25 +367,21 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
     if claim.status != Status.IN_REVIEW or claim.proposed_status is None:
         raise _not_in_review(claim)
     proposer = claim.proposed_by
-    if proposer is not None and same_person(proposer, request.actor, request.displays):
+    one = None if proposer is None else one_reviewer(proposer, request.actor, request.people)
+    if one is not None:
         # Name the proposer as stored; an approver whose name only looks like theirs (or is its
         # pinyin, or their display name) is told so, or `ɑlice proposed this verdict` would
-        # misstate who did.
+        # misstate who did. A pair by the email rule, one `user add` has refused since trial254
+        # registered before it (fix259: maria@example.org approved maria's verdict), is named
+        # with the address that ties them.
         who = (
             f"{proposer} proposed this verdict"
-            if same_person_key(proposer) == same_person_key(request.actor)
+            if one.tie == Tie.SAME_NAME
             else f"{request.actor} is too like {proposer}, who proposed this verdict"
         )
-        raise refuse(claim, Refusal.OWN_VERDICT, f"{who}; a different reviewer must approve it")
-    tie = None if proposer is None else _email_tie(proposer, request)
-    if tie is not None:
-        # A pair `user add` has refused since trial254, registered before it (fix259:
-        # maria@example.org approved maria's verdict): named with the address that ties them.
+        tie = "" if one.fact is None else f" ({one.fact})"
         raise refuse(
-            claim,
-            Refusal.OWN_VERDICT,
-            f"{request.actor} is too like {proposer}, who proposed this verdict ({tie}); a "
-            "different reviewer must approve it",
+            claim, Refusal.OWN_VERDICT, f"{who}{tie}; a different reviewer must approve it"
         )
     if claim.verdict_revision is not None:
         # The proposal judged a quote the document no longer says: approving it would publish a

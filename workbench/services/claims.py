@@ -35,7 +35,7 @@ from workbench.services.lookup import get_claim_row, get_document
 # written against this module.
 from workbench.services.queries import show_claim as show_claim
 from workbench.services.quote_revised import quote_revised
-from workbench.services.review import displays, emails
+from workbench.services.review import sign_off_people
 from workbench.services.revisions import revision_text, unpublished_judged_quote
 from workbench.services.settings import setting_value
 from workbench.services.similar import catch_up, with_similar
@@ -317,8 +317,7 @@ def _move(
             # Refused (in review): told whether the verdict is theirs by the rules `claim
             # approve` reads, their display names and addresses too (review264: the proposer's
             # own address was told to approve it, and approve refused it).
-            names = (claim.proposed_by, tx.actor)
-            request = replace(request, displays=displays(tx, *names), emails=emails(tx, *names))
+            request = replace(request, people=sign_off_people(tx, claim.proposed_by, tx.actor))
         # The words a flagged verdict judged, read before the decision clears the flag.
         judged = unpublished_judged_quote(tx, claim)
         decision = decide(claim_state(claim), request)

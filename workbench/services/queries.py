@@ -36,7 +36,7 @@ from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, b
 from workbench.domain.identity import NOBODY, fold, normalise_name
 from workbench.domain.inputs import check_at_least
 from workbench.domain.payloads import REANCHOR_ACTIONS
-from workbench.domain.people import People, addresses, current_form
+from workbench.domain.people import People, current_form
 from workbench.domain.status import (
     OPEN_STATUSES,
     STATUS_NAMES,
@@ -289,12 +289,9 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
         conn,
         in_query(tables.events.c.claim_id, select(C.id, source=tables.claims).where(in_review)),
     )
-    u = tables.users.c
-    # Keyed by each name's form today (an earlier version's `陈 静` is the approver `陈静`).
-    users = conn.rows(select(u.name, u.display, u.skeleton, u.email, source=tables.users))
-    displays = People.read((r.name, r.display, r.skeleton) for r in users).displays
-    emails = addresses((r.name, r.email) for r in users)
-    request = Request(Move.APPROVE, approver, displays=displays, emails=emails)
+    # The desk's people as `claim approve` reads them, so that the queue and the approval
+    # read a proposer recorded in an earlier form (`陈 静`) as the same person (refactor280).
+    request = Request(Move.APPROVE, approver, people=registered_for_sign_off(conn))
     role = sign_off_role(conn)
     approvable, refused = [], []
     for c in claims:

@@ -12,7 +12,7 @@ from workbench.db.models import Event
 from workbench.db.sql import eq
 from workbench.domain.clock import as_read
 from workbench.domain.errors import TransitionRefused
-from workbench.domain.people import current_form
+from workbench.domain.reviewers import Registered
 from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import holds_verdict
@@ -32,8 +32,7 @@ from workbench.services.claim_updates import (
 )
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
-from workbench.services.queries import record_events, sign_off_role
-from workbench.services.registry import registered_people, registered_user
+from workbench.services.queries import record_events, registered_for_sign_off, sign_off_role
 from workbench.services.revisions import unpublished_judged_quote
 from workbench.services.views import ClaimView, StatusChange
 
@@ -108,8 +107,7 @@ def _review_in(
     state = claim_state(claim)
     try:
         if move == Move.APPROVE:
-            names = (claim.proposed_by, tx.actor)
-            request = replace(request, displays=displays(tx, *names), emails=emails(tx, *names))
+            request = replace(request, people=sign_off_people(tx, claim.proposed_by, tx.actor))
             decision = decide_approval(state, request, record(tx, claim_id), session_role(tx))
         else:
             decision = decide(state, request)
@@ -156,26 +154,13 @@ def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> Tr
     )
 
 
-def displays(tx: Tx, *names: str | None) -> dict[str, str | None]:
-    """The display names of those of `names` who are registered (name -> display name): the
-    sign-off compares a name with the other person's display name too, for two registered
-    before registration refused a name like another's display name (`wang` shown as 王芳, and
-    `王芳`). A person registered by an earlier version in its normal form (`陈 静`) is found
-    under today's (`陈静`), as every other read of the desk's people finds them: by the name
-    alone, the approver typed today had no display name."""
-    shown = registered_people(tx.session).displays
-    return {n: shown[key] for n in names if n and (key := current_form(n)) in shown}
-
-
-def emails(tx: Tx, *names: str | None) -> dict[str, str | None]:
-    """The email addresses of those of `names` who are registered (name -> address), each found
-    as `displays` finds it: the sign-off holds the two to the email rule too (fix259). Two rows
-    read by their key, not the desk's people: this is asked on every approval."""
-    found: dict[str, str | None] = {}
-    for name in names:
-        if name and (row := registered_user(tx.session, current_form(name))) is not None:
-            found[name] = row.email
-    return found
+def sign_off_people(tx: Tx, *names: str | None) -> Registered:
+    """The registered people among `names` as the sign-off reads them (their display names and
+    addresses, reviewers.Registered): read once, by key (queries.registered_for_sign_off, as
+    `claim show` reads an approval's), for an approval or a move on a claim in review. A person
+    an earlier version stored in another normal form (`陈 静`) is found under either."""
+    with tx.reading() as conn:
+        return registered_for_sign_off(conn, {n for n in names if n})
 
 
 def record(tx: Tx, claim_id: int) -> ProposalRecord:
