@@ -352,19 +352,20 @@ def _say_look_alikes(found: Sequence[LookAlike], count: int) -> None:
 
 
 def _say_one_person_approvals(found: Sequence[OnePersonApproval], count: int) -> None:
-    """Approvals by a person the email rule reads as the proposer (maria@example.org approving
-    maria's verdict), on stderr: a warning, not a break, since a workbench before the sign-off
-    held approvals to that rule (fix259) let them through, as `claim approve` refuses now."""
+    """Approvals by a person the sign-off's rule reads as the proposer by another name (mar1a
+    approving maria's verdict, or maria@example.org, her address), on stderr: a warning, not a
+    break, since a workbench before each rule let them through, as `claim approve` refuses
+    now."""
     if not count:
         return
     approvals, them, verdicts = (
         ("approval", "it", "the verdict") if count == 1 else ("approvals", "them", "these verdicts")
     )
     warning(
-        f"the trail holds {count:,} {approvals} by a person the email rule reads as the "
-        "verdict's proposer, which `workbench claim approve` refuses: a workbench before the "
-        f"rule let {them} through, or the trail was rewritten outside it; no second person "
-        f"reviewed {verdicts}:"
+        f"the trail holds {count:,} {approvals} by a person the sign-off reads as the "
+        "verdict's proposer (a name like theirs, their display name or address), which "
+        f"`workbench claim approve` refuses: a workbench before the rule let {them} through, "
+        f"or the trail was rewritten outside it; no second person reviewed {verdicts}:"
     )
     _say_first([one.message() for one in found[:GAPS_SHOWN]], count)
 

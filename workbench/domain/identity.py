@@ -336,7 +336,7 @@ def same_person(
     `王芳`, both registered before registration refused the second, are one reviewer."""
     if a is None or b is None:
         return False
-    na, nb = _compared(a), _compared(b)
+    na, nb = compared_form(a), compared_form(b)
     if likeness(na, nb) is not None:
         return True
     shown = displays or {}
@@ -352,7 +352,8 @@ def same_person(
     )
 
 
-def _compared(name: str) -> str:
+def compared_form(name: str) -> str:
+    """A name as the one-reviewer rule compares it: its normal form, else a plain fold."""
     try:
         return normalise_name(name)
     except InvalidInput:

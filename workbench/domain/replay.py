@@ -856,9 +856,10 @@ class Replay:
         """An approval by the verdict's proposer (the claim's `proposed_by` before the event,
         which the proposal's own event set), by name: the workflow refuses it (own_verdict),
         so the event records a sign-off by a second person that no second person gave."""
-        if isinstance(proposer, str) and ev.actor is not None and ev.actor != proposer:
-            # One the email rule reads as the proposer: a warning, not a difference, as a
-            # workbench before the sign-off held approvals to it (fix259) let them through.
+        if isinstance(proposer, str) and ev.actor is not None:
+            # One the sign-off's rule reads as the proposer by another name (a look-alike, a
+            # display name, an address): a warning, not a difference, as a workbench before
+            # each rule let them through. The same name is the difference below.
             self.registrations.approval(ev.seq, ev.claim_id, ev.actor, proposer)
         if isinstance(proposer, str) and ev.actor == proposer:
             self._event_problem(

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
+from workbench.domain.identity import compared_form, fold, likeness
 from workbench.domain.people import addresses, current_form, email_tie
 from workbench.domain.status import same_person, same_person_key
 
@@ -73,28 +74,42 @@ class Tie(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class OneReviewer:
-    """Why an approver and a proposer are one reviewer: `tie`, and for an email tie `fact`,
-    the sentence naming the address ("'maria@example.org' is the email address of the
-    registered user 'maria'")."""
+    """Why an approver and a proposer are one reviewer: `tie`, and `fact`, how, as a sentence
+    naming them ("'mar1a' looks like 'maria'"; for an email tie, the address: "'maria@example
+    .org' is the email address of the registered user 'maria'")."""
 
     tie: Tie
-    fact: str | None = None
+    fact: str
 
 
 def one_reviewer(proposer: str, approver: str, people: Registered) -> OneReviewer | None:
     """Why `approver` is `proposer` by the sign-off's rule, given the registered `people`
     (their display names and addresses), the name's fact first; None when they are two."""
     if _alike(proposer, approver):
-        return OneReviewer(_named(proposer, approver, Tie.NAME_ALIKE))
+        how = likeness(compared_form(approver), compared_form(proposer)) or "is like"
+        return OneReviewer(
+            _named(proposer, approver, Tie.NAME_ALIKE), f"{approver!r} {how} {proposer!r}"
+        )
     p_display, a_display = people.display(proposer), people.display(approver)
     if (p_display or a_display) and _shown_alike(proposer, p_display, approver, a_display):
-        return OneReviewer(_named(proposer, approver, Tie.DISPLAY))
+        shown = _by_display(proposer, p_display, approver, a_display)
+        return OneReviewer(_named(proposer, approver, Tie.DISPLAY), shown)
     p_email, a_email = people.email(proposer), people.email(approver)
     if p_email or a_email:
-        fact = email_tie(proposer, p_email, approver, a_email)
-        if fact is not None:
-            return OneReviewer(Tie.EMAIL, fact)
+        tied = email_tie(proposer, p_email, approver, a_email)
+        if tied is not None:
+            return OneReviewer(Tie.EMAIL, tied)
     return None
+
+
+def _by_display(proposer: str, p_display: str | None, approver: str, a_display: str | None) -> str:
+    """Which of the two is like the other's display name, as a sentence (asked only of a pair
+    `_shown_alike` found, so rarely)."""
+    for name, other, shown in ((approver, proposer, p_display), (proposer, approver, a_display)):
+        if shown and (how := likeness(compared_form(name), fold(shown))) is not None:
+            return f"{name!r} {how} {shown!r}, the display name of {other!r}"
+    # Not reached: `_shown_alike` compares exactly these pairs. Said plainly all the same.
+    return f"{approver!r} is like the display name of {proposer!r}"
 
 
 def _named(proposer: str, approver: str, otherwise: Tie) -> Tie:

@@ -26,10 +26,10 @@ from workbench.domain.people import (
     Clash,
     current_form,
     email_likeness,
-    email_tie,
     mailbox,
     registration_likeness,
 )
+from workbench.domain.reviewers import Registered, one_reviewer
 from workbench.domain.shown import shown
 from workbench.domain.transitions import APPROVED
 
@@ -75,10 +75,10 @@ class LookAlike:
 
 @dataclass(frozen=True, slots=True)
 class OnePersonApproval:
-    """An approval (`seq`) of claim `claim_id`'s verdict by `approver`, whom the email rule
-    reads as `proposer`, who proposed it (`fact`: whose address the other's name is, as the
-    trail registered them): `claim approve` refuses it since fix259, and a workbench before let
-    it through."""
+    """An approval (`seq`) of claim `claim_id`'s verdict by `approver`, whom the sign-off's rule
+    (reviewers.one_reviewer) reads as `proposer`, who proposed it (`fact`: a name like theirs,
+    their display name or their address, as the trail registered them): `claim approve`
+    refuses it, and a workbench before a rule let it through."""
 
     seq: int
     claim_id: int | None
@@ -122,6 +122,9 @@ class Registrations:
         # email rule compares by (a name's or an address's skeleton, +tag dropped) -> the first
         # person holding each (review256).
         self._emails: dict[str, str] = {}
+        # name (as registered, and in its form today) -> its display name, as the sign-off
+        # reads the desk's (reviewers.Registered).
+        self._displays: dict[str, str] = {}
         self._by_address: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
         self.found: list[LookAlike] = []
@@ -177,6 +180,9 @@ class Registrations:
         if display:
             self._index.add(fold(display), name)
         self._by_name.setdefault(skeleton(mailbox(name)), name)
+        if display:
+            self._displays.setdefault(name, display)
+            self._displays.setdefault(current_form(name), display)
         if email:
             self._emails.setdefault(name, email)
             # And under its form today, as the sign-off reads the desk's addresses
@@ -185,16 +191,17 @@ class Registrations:
             self._by_address.setdefault(skeleton(mailbox(fold(email))), name)
 
     def approval(self, seq: int, claim_id: int | None, approver: str, proposer: str) -> None:
-        """An approval by `approver` of `proposer`'s verdict, held to the sign-off's email rule
-        (people.email_tie) by the addresses the trail registered them with so far. By name the
-        same, it is replay's own rule (own_verdict), a difference there, not said twice."""
+        """An approval by `approver` of `proposer`'s verdict, held to the sign-off's rule
+        (reviewers.one_reviewer) by the display names and addresses the trail registered them
+        with so far. By name the same, it is replay's own rule (own_verdict), a difference
+        there, not said twice."""
         approver, proposer = approver[:MAX_NAME], proposer[:MAX_NAME]
-        a_email, p_email = self._emails.get(approver), self._emails.get(proposer)
-        if approver == proposer or not (a_email or p_email):
+        if approver == proposer:
             return
-        fact = email_tie(proposer, p_email, approver, a_email)
-        if fact is None:
+        one = one_reviewer(proposer, approver, Registered(self._emails, self._displays))
+        if one is None:
             return
+        fact = one.fact
         self.approval_total += 1
         if len(self.approvals) < LOOK_ALIKES_KEPT:
             self.approvals.append(OnePersonApproval(seq, claim_id, approver, proposer, fact))

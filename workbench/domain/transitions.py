@@ -379,7 +379,7 @@ def _decide_approve(claim: ClaimState, request: Request) -> Decision:
             if one.tie == Tie.SAME_NAME
             else f"{request.actor} is too like {proposer}, who proposed this verdict"
         )
-        tie = "" if one.fact is None else f" ({one.fact})"
+        tie = f" ({one.fact})" if one.tie == Tie.EMAIL else ""
         raise refuse(
             claim, Refusal.OWN_VERDICT, f"{who}{tie}; a different reviewer must approve it"
         )
