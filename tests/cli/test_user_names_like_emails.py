@@ -21,9 +21,11 @@ Run = Callable[..., Any]
 
 
 def email_clash(name: str, email: str | None, people: list[tuple[str, str | None]]) -> Any:
-    from workbench.domain.people import email_clash as clash
+    """Why `user add` refuses `name` with `email` beside `people`, as it says it, or None."""
+    from workbench.domain.people import email_likeness
 
-    return clash(name, email, people)
+    clash = email_likeness(name, email, people)
+    return None if clash is None else clash.refusal()
 
 
 @pytest.mark.parametrize("name", ["maria@example.org", "MARIA@Example.ORG", "maria.example.org"])

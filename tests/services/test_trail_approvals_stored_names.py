@@ -29,7 +29,7 @@ def test_an_approval_by_the_address_of_a_name_stored_in_an_earlier_form(
 ) -> None:
     cid = proposed(wb, "王芳")
     with earlier_version(monkeypatch), monkeypatch.context() as before_the_rule:
-        before_the_rule.setattr("workbench.services.users.email_clash", lambda *a: None)
+        before_the_rule.setattr("workbench.services.users.email_likeness", lambda *a: None)
         add_user(_as(wb, "王 芳"), "王 芳", email="wf@example.org")
         add_user(_as(wb, "王 芳"), "wf@example.org")
     with monkeypatch.context() as m:

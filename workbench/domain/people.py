@@ -201,16 +201,6 @@ def registration_likeness(
     return None
 
 
-def email_clash(
-    name: str, email: str | None, registered: Iterable[tuple[str, str | None]]
-) -> InvalidInput | None:
-    """Why `name` (in its normal form), with the address `email`, cannot be registered beside
-    the `registered` people (name, email address), or None (`email_likeness`, said as
-    `user add` refuses it)."""
-    clash = email_likeness(name, email, registered)
-    return None if clash is None else clash.refusal()
-
-
 def email_likeness(
     name: str, email: str | None, registered: Iterable[tuple[str, str | None]]
 ) -> Clash | None:
@@ -221,7 +211,7 @@ def email_likeness(
     `maria@example.org` beside maria, whose address it was, and approved her verdict with it:
     the trail read "given by maria, approved by maria@example.org", and `user list` showed the
     address as two people's. `audit verify` and `audit replay` hold a trail's registrations to
-    it too (workbench.domain.trail_people)."""
+    it too (workbench.domain.trail_people); `user add` refuses it as `Clash.refusal` says."""
     for other, other_email in registered:
         how = address_of(name, other_email)
         if how is not None:

@@ -29,7 +29,7 @@ from workbench.domain.payloads import (
 from workbench.domain.people import (
     current_form,
     email_address,
-    email_clash,
+    email_likeness,
     registration_clash,
     twin,
 )
@@ -136,13 +136,14 @@ def add_user(
                 "cannot be mistaken for theirs"
             )
         clash = registration_clash(normal, shown, [(n, d) for n, _, d, _ in rows])
-        if clash is None:
-            clash = email_clash(normal, address, [(n, e) for n, _, _, e in rows])
-        if clash is None and tx.actor != normal and not rows:
-            # The registrant registered with them is held to it too (their name, its address).
-            clash = email_clash(tx.actor, None, [(normal, address)])
         if clash is not None:
             raise clash
+        by_email = email_likeness(normal, address, [(n, e) for n, _, _, e in rows])
+        if by_email is None and tx.actor != normal and not rows:
+            # The registrant registered with them is held to it too (their name, its address).
+            by_email = email_likeness(tx.actor, None, [(normal, address)])
+        if by_email is not None:
+            raise by_email.refusal()
         also = None
         if tx.actor != normal and not rows:
             also = _register_actor(tx, normal, shown)
