@@ -31,8 +31,9 @@ approval by SQL, the claims row agreeing (trial55). By name only: which look-ali
 person has grown since (small capitals, display names), and an approval an older workbench let
 through under a look-alike is no forgery of the trail; replay reporting it would refuse that
 desk's own bundle (review55). `claim show` and publishing read such an approval as none
-(workbench.domain.sign_off). One by a person the email rule reads as the proposer (their
-address: fix259) is warned of, for the same reason not a difference (trail_people).
+(workbench.domain.sign_off). One by a person the sign-off's rule reads as the proposer by
+another name (a look-alike, their display name, their address: workbench.domain.reviewers) is
+warned of, for the same reason not a difference (trail_people).
 And a `claim.status_changed` that gives a verdict while the trail's own review.required is on:
 the workflow has only proposed a verdict then since the setting first existed (trial185: a
 verdict forged past the sign-off, rechained, verified OK).
@@ -407,8 +408,8 @@ class ReplayReport:
     # how many: a warning about the trail, not a difference (workbench.domain.trail_people).
     look_alikes: tuple[LookAlike, ...] = ()
     look_alike_count: int = 0
-    # Approvals by a person the email rule reads as the proposer (trail_people): a warning
-    # too, since a workbench before the sign-off's rule (fix259) let them through.
+    # Approvals by a person the sign-off's rule reads as the proposer by another name
+    # (trail_people): a warning too, since a workbench before each rule let them through.
     one_person_approvals: tuple[OnePersonApproval, ...] = ()
     one_person_approval_count: int = 0
 

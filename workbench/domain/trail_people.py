@@ -129,7 +129,7 @@ class Registrations:
         self._by_name: dict[str, str] = {}
         self.found: list[LookAlike] = []
         self.total = 0
-        # Approvals by a person the email rule reads as the proposer (the first ones kept).
+        # Approvals by a person the sign-off's rule reads as the proposer (the first ones kept).
         self.approvals: list[OnePersonApproval] = []
         self.approval_total = 0
 

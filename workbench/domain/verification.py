@@ -136,7 +136,7 @@ class ChainReport:
     # the trail does not say which rule was in force. Of a filtered export, none is checked.
     look_alikes: tuple[LookAlike, ...] = ()
     look_alike_count: int = 0
-    # Approvals by a person the email rule reads as the proposer (trail_people), up to any
+    # Approvals by a person the sign-off's rule reads as the proposer (trail_people), up to any
     # break: a warning too, as a workbench before the sign-off's rule let them through.
     one_person_approvals: tuple[OnePersonApproval, ...] = ()
     one_person_approval_count: int = 0
