@@ -11,7 +11,7 @@ from logging.config import fileConfig
 from alembic import context
 from sqlalchemy import Connection
 
-from workbench.db.backend import is_backend_only
+from workbench.db.backend import is_backend_only, version_schema
 from workbench.db.engine import get_engine
 from workbench.db.models import Base
 from workbench.db.url import resolve_url
@@ -21,6 +21,14 @@ if config.config_file_name is not None and config.attributes.get("connection") i
     fileConfig(config.config_file_name, disable_existing_loggers=False)
 
 
+def _compared(name: str | None, type_: str, parent: object) -> bool:
+    """What autogenerate compares with the models: not the search indexes, nor the version
+    table, which Alembic leaves out by itself only where it is unqualified (schema None), not
+    where `version_table_schema` names the desk's schema."""
+    del parent
+    return not is_backend_only(name) and not (type_ == "table" and name == "alembic_version")
+
+
 def run(connection: Connection) -> None:
     context.configure(
         connection=connection,
@@ -28,7 +36,11 @@ def run(connection: Connection) -> None:
         # SQLite cannot ALTER most things in place; batch mode rebuilds the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
-        include_name=lambda name, type_, parent: not is_backend_only(name),
+        # PostgreSQL: the version table in the desk's schema, the search_path's first that is
+        # there, named: unqualified, Alembic found one in any later schema of the path and
+        # took an empty desk2025 of `desk2025,public` for public's desk (fix287).
+        version_table_schema=version_schema(connection),
+        include_name=_compared,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -98,6 +98,42 @@ def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 
 
+def desk_left_in(server: str, schema: str = "public") -> str | None:
+    """The line that ends the session when `schema` of the test database holds workbench
+    tables (its alembic_version), else None. Every test's URL puts public after the test's own
+    schema (pg_schema_url), so a desk left there (a demo run against the test database) stood
+    behind each test's schema, where a read of an empty one is told of it."""
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(_pg_admin_url(server))
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                text(
+                    "SELECT 1 FROM pg_tables WHERE schemaname = :schema"
+                    " AND tablename = 'alembic_version'"
+                ),
+                {"schema": schema},
+            ).first()
+    finally:
+        engine.dispose()
+    if found is None:
+        return None
+    return (
+        f"schema {schema} of the test database holds workbench tables (alembic_version): "
+        f"every test's search_path reaches it after the test's own schema; drop them, or use "
+        f"another database in WORKBENCH_TEST_DATABASE_URL"
+    )
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """On PostgreSQL: the session ends at once, in one line, on a desk left in public."""
+    if PG_URL:
+        said = desk_left_in(PG_URL)
+        if said is not None:
+            pytest.exit(said, returncode=4)
+
+
 def _pg_admin_url(url: str | None = None) -> str:
     from workbench.db.url import resolve_url
 
@@ -119,9 +155,9 @@ def pg_schema_of(url: str) -> str:
     return unquote(url.rsplit("search_path%3D", 1)[-1]).split(",")[0]
 
 
-# Per test process and server: what Alembic's upgrade to head sent the server (statement,
-# parameters, whether executemany), in order.
-_MIGRATION_SCRIPTS: dict[str, list[tuple[str, Any, bool]]] = {}
+# Per test process and server: the schema Alembic's upgrade to head was recorded in, and what
+# it sent the server there (statement, parameters, whether executemany), in order.
+_MIGRATION_SCRIPTS: dict[str, tuple[str, list[tuple[str, Any, bool]]]] = {}
 # An advisory lock key of the suite's own, for setting up the shared extension once.
 _EXTENSION_LOCK = 0x57425445
 
@@ -154,10 +190,13 @@ def _shared_extensions(server: str) -> None:
         admin.dispose()
 
 
-def _migration_script(server: str) -> list[tuple[str, Any, bool]]:
+def _migration_script(server: str) -> tuple[str, list[tuple[str, Any, bool]]]:
     """Run Alembic's upgrade to head once (per test process and server) on a schema of its own,
-    recording every statement it sends, then drop that schema. Reads (SELECT: the migration
-    lock, revision and catalogue queries) change nothing and are left out of the replay."""
+    recording every statement it sends, then drop that schema; returns that schema's name with
+    them (Alembic names it in the statements on its version table, which migrations/env.py
+    puts in the desk's own schema: a replay names its own instead). Reads (SELECT: the
+    migration lock, revision and catalogue queries) change nothing and are left out of the
+    replay."""
     from sqlalchemy import event
 
     from workbench.db.engine import get_engine
@@ -183,8 +222,8 @@ def _migration_script(server: str) -> list[tuple[str, Any, bool]]:
     finally:
         event.remove(engine, "before_cursor_execute", record)
         gen.close()
-    _MIGRATION_SCRIPTS[server] = sent
-    return sent
+    _MIGRATION_SCRIPTS[server] = (pg_schema_of(url), sent)
+    return _MIGRATION_SCRIPTS[server]
 
 
 # Per test process and server: the engine through which schemas are made and dropped. One
@@ -219,7 +258,7 @@ def _new_pg_database(server: str | None = None, *, migrated: bool) -> Iterator[s
     if migrated and pool:
         schema = pool.pop()
     else:
-        script = _migration_script(target) if migrated else []
+        recorded_in, script = _migration_script(target) if migrated else ("", [])
         schema = "wbt_" + uuid.uuid4().hex[:12]
         raw = admin.raw_connection()
         try:
@@ -228,7 +267,9 @@ def _new_pg_database(server: str | None = None, *, migrated: bool) -> Iterator[s
                 cursor.execute(f'CREATE SCHEMA "{schema}"')
                 cursor.execute(f'SET LOCAL search_path TO "{schema}", public')
                 with driver.pipeline():
-                    for statement, parameters, many in script:
+                    for recorded, parameters, many in script:
+                        # (a generated wbt_ name: found nowhere else in the statements)
+                        statement = recorded.replace(f"{recorded_in}.", f'"{schema}".')
                         if many:
                             cursor.executemany(statement, parameters)
                         else:

@@ -57,6 +57,13 @@ def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
     return why
 
 
+def version_schema(conn: Connection) -> str | None:
+    """The schema of the desk's version table, for Alembic (PostgreSQL: the one the
+    search_path resolves to; SQLite: None, the file's one)."""
+    found: str | None = module_for(conn.dialect.name).version_schema(conn)
+    return found
+
+
 def tables_here(conn: Connection) -> tuple[str, list[str]]:
     """Where the URL leads (PostgreSQL: the schema; SQLite: "", the file) and its tables."""
     found: tuple[str, list[str]] = module_for(conn.dialect.name).tables_here(conn)

@@ -14,7 +14,13 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 import workbench
-from workbench.db.backend import bound_waits, lacks_privilege, lock_migrations, schema_owner
+from workbench.db.backend import (
+    bound_waits,
+    lacks_privilege,
+    lock_migrations,
+    schema_owner,
+    version_schema,
+)
 from workbench.db.lock_wait import Listener, listened
 from workbench.db.sqlite import WRITE_OPTION
 from workbench.db.url import safe_url
@@ -85,7 +91,7 @@ def upgrade(
             writes = listened(engine.execution_options(**{WRITE_OPTION: True}), on_lock_wait)
             with writes.begin() as conn:
                 lock_migrations(conn)
-                start = MigrationContext.configure(conn).get_current_revision()
+                start = revision_in(conn)
                 if start is None and created is not None:
                     created()  # first, before the migrations are read
                 if revision == "head" and start == target:
@@ -138,7 +144,7 @@ def set_up_in(conn: Connection) -> bool:
 
     bound_waits(conn)
     lock_migrations(conn)
-    found = MigrationContext.configure(conn).get_current_revision()
+    found = revision_in(conn)
     if found is not None:
         if is_current(found, conn.dialect.name):
             return False
@@ -177,6 +183,13 @@ def not_permitted(engine: Engine, exc: DBAPIError, change: str) -> StorageError:
     )
 
 
+def revision_in(conn: Connection) -> str | None:
+    """The desk's revision as Alembic reads it, from the version table where migrations/env.py
+    puts it (PostgreSQL: the desk's own schema, not a later one's on the search_path)."""
+    opts = {"version_table_schema": version_schema(conn)}
+    return MigrationContext.configure(conn, opts=opts).get_current_revision()
+
+
 def database_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
+        return revision_in(conn)

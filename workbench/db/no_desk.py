@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.db import postgresql
-from workbench.db.pg_options import passed_over
+from workbench.db.pg_options import first_schema, passed_over
 from workbench.db.url import safe_url
 from workbench.domain.errors import NO_DESK, NotFound, step
 
@@ -75,13 +75,26 @@ def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
             hint=step("check_database"),
             reason=NO_DESK,
         )
+    found = reader.raw(postgresql.DESK_LATER_ON_PATH)
+    later = (str(found[0][0]), str(found[0][1])) if found else None
+    # (postgresql.forks_a_desk: a write would set a second desk up in the role's schema, so
+    # neither a write nor a read is told to set one up there)
+    forks = later is not None and first_schema(str(search_path)) == "$user"
+    if later is not None and forks and write:
+        return NotFound(
+            f"no desk set up in database {database} ({where}): "
+            + postgresql.later_desk_words(schema, *later, search_path),
+            hint=step("check_database", schema=schema),
+            reason=NO_DESK,
+        )
     hint = (
         step("start_database", schema=schema)
-        if may_create
+        if may_create and not forks
         else step("check_database", schema=schema, may_create=False)
     )
     return NotFound(
-        f"no workbench tables in schema {schema} of database {database} ({where}): {done}",
+        f"no workbench tables in schema {schema} of database {database} ({where}): {done}"
+        + ("" if later is None else postgresql.later_desk_said(*later)),
         hint=hint,
         reason=NO_DESK,
     )

@@ -29,7 +29,7 @@ from workbench.db.pg_locks import (
     read_only_said,
     sqlstate,
 )
-from workbench.db.pg_options import client_value, passed_over
+from workbench.db.pg_options import client_value, first_schema, passed_over
 from workbench.db.sql import Sql, join, param
 from workbench.domain.errors import DATABASE_LOCKED, UPGRADE_NOT_PERMITTED, Conflict
 from workbench.domain.forms import forms_of
@@ -59,6 +59,9 @@ QUERY_CANCELED = "57014"
 # tables in it (UPGRADE_NOT_PERMITTED: the reason its refusal carries, docs/errors.md).
 NO_SCHEMA = "no_schema"
 SCHEMA_NOT_OPEN = "schema_not_open"
+# Why `db status` finds no desk that `db upgrade` would set up: `$user` led to an empty schema
+# of the role's, and a desk is in a later schema of the path (`forks_a_desk`; docs/json.md).
+DESK_LATER_ON_PATH_REASON = "desk_later_on_path"
 # A write in a transaction the server keeps read-only (a standby; default_transaction_read_only).
 READ_ONLY_TRANSACTION = "25006"
 
@@ -220,16 +223,73 @@ def login_role_exists(conn: Connection, name: str) -> bool:
     return bool(found)
 
 
+# A desk is the workbench's tables in the schema the session's search_path resolves to
+# (current_schema(): the first of its schemas that is there and open to the role), where a
+# first write or `db upgrade` creates them. Never a desk in a later schema of the path: with
+# `desk2025,public` (public after it for pg_trgm) an empty desk2025 was taken for the desk in
+# public, whose revision `db upgrade` reported, and which `doc add` wrote into (fix287). So
+# every "is there a desk here" question names that schema, not the path (to_regclass and
+# pg_table_is_visible search the whole path); Alembic's version table is qualified with it
+# too (migrations/env.py, `version_schema`).
+DESK_VERSION_TABLE = (
+    "SELECT c.oid FROM pg_catalog.pg_class c"
+    " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+    " WHERE n.nspname = current_schema() AND c.relname = 'alembic_version'"
+)
+# The first schema after current_schema() on the search_path (as the server resolves it:
+# schemas there and open to the role, `$user` expanded) that holds a desk, and the path from
+# it on (public kept for pg_trgm), for the refusals to name (workbench.db.no_desk); no row
+# when none does.
+DESK_LATER_ON_PATH = Sql(
+    "SELECT s.name, array_to_string((current_schemas(false))[s.at:], ',')"
+    " FROM unnest(current_schemas(false)) WITH ORDINALITY AS s(name, at)"
+    " JOIN pg_catalog.pg_namespace n ON n.nspname = s.name"
+    " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = 'alembic_version'"
+    " WHERE s.name <> current_schema() ORDER BY s.at LIMIT 1"
+)
+
+
+def version_schema(conn: Connection) -> str | None:
+    """The schema of the desk's version table (Alembic's `version_table_schema`): the one the
+    search_path resolves to, None when none of its schemas is there."""
+    from sqlalchemy import text
+
+    found = conn.execute(text("SELECT current_schema()")).scalar()
+    return None if found is None else str(found)
+
+
+def desk_later_on_path(conn: Connection) -> tuple[str, str] | None:
+    """The schema after the desk's on the search_path that holds a desk of its own, and the
+    search_path from it on (what a URL reaching that desk would name), if any."""
+    from sqlalchemy import text
+
+    found = conn.execute(text(DESK_LATER_ON_PATH.text)).first()
+    return None if found is None else (str(found[0]), str(found[1]))
+
+
+def forks_a_desk(conn: Connection, search_path: str, schema: str | None) -> tuple[str, str] | None:
+    """The desk a set-up in `schema` would stand in front of, when the search_path did not
+    name `schema` itself but reached it through `$user` (the server's default path, `"$user",
+    public`): a person whose role has a schema of its own name, empty, used the desk in public
+    that way, and a first write there would set a second desk up in their schema, which
+    nobody else reads. A schema the path names is the person's choice: set up there (the
+    README's rule). As `desk_later_on_path`; None when nothing stands behind, or the path
+    named the schema."""
+    if schema is None or first_schema(search_path) != "$user":
+        return None
+    return desk_later_on_path(conn)
+
+
 def owns_tables(conn: Connection) -> bool:
     """Whether the session's role is the desk's owner: the role owning the workbench's tables
-    (of alembic_version, as `schema_owner` names it), or one that may become it (a member of
-    it, or a superuser)."""
+    (of alembic_version in the desk's schema, as `schema_owner` names it), or one that may
+    become it (a member of it, or a superuser)."""
     from sqlalchemy import text
 
     found = conn.execute(
         text(
             "SELECT pg_has_role(session_user, c.relowner, 'MEMBER') FROM pg_class c"
-            " WHERE c.oid = to_regclass('alembic_version')"
+            f" WHERE c.oid = ({DESK_VERSION_TABLE})"
         )
     ).scalar()
     return bool(found)
@@ -256,16 +316,16 @@ def lacks_privilege(exc: BaseException) -> bool:
 
 def schema_owner(conn: Connection) -> str | None:
     """The role to ask for a schema upgrade: the owner of the workbench's tables (of
-    alembic_version, on the search path), or before there are any, the owner of the schema
-    they would go in (its database's owner when that is pg_database_owner, PostgreSQL 15's
-    owner of `public`)."""
+    alembic_version, in the desk's schema: current_schema()), or before there are any, the
+    owner of the schema they would go in (its database's owner when that is
+    pg_database_owner, PostgreSQL 15's owner of `public`)."""
     from sqlalchemy import text
 
     return conn.execute(
         text(
             "SELECT COALESCE("
             " (SELECT c.relowner::regrole::text FROM pg_class c"
-            "  WHERE c.oid = to_regclass('alembic_version')),"
+            f"  WHERE c.oid = ({DESK_VERSION_TABLE})),"
             " (SELECT CASE WHEN n.nspowner = (SELECT oid FROM pg_roles"
             "   WHERE rolname = 'pg_database_owner') THEN d.datdba ELSE n.nspowner END"
             "   ::regrole::text"
@@ -726,8 +786,13 @@ def statement(text: str) -> str:
 
 
 def table_exists(name: str) -> Sql:
-    """Whether `name` is a table on the search path (the schema a URL's options may choose)."""
-    return "SELECT 1 WHERE to_regclass(" + param(name) + ") IS NOT NULL"
+    """Whether `name` is a table of the desk's schema (current_schema(): the search_path's
+    first that is there, which a URL's options may choose; not a later one's, as
+    DESK_VERSION_TABLE)."""
+    return (
+        "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
+        " AND tablename = " + param(name)
+    )
 
 
 # Where a read that found no workbench tables looked, asked only then, for its refusal
@@ -744,13 +809,17 @@ def sets_up_where_named(conn: Connection) -> bool:
     """Whether tables created now would go in the schema the search_path names first. Not
     when the server passes that schema over (not there, or not open to this role) and would
     create them in the next one (fix93: `typo,public` set a desk up in public, beside others'
-    data), nor when none of its schemas is there. Asked only by a write that found no tables."""
+    data), nor when none of its schemas is there, nor when `$user` led to an empty schema of
+    the role's with a desk after it (`forks_a_desk`). Asked only by a write that found no
+    tables."""
     from sqlalchemy import text
 
     search_path, schema = conn.execute(
         text("SELECT current_setting('search_path'), current_schema()")
     ).one()
-    return schema is not None and passed_over(str(search_path), schema) is None
+    if schema is None or passed_over(str(search_path), schema) is not None:
+        return False
+    return forks_a_desk(conn, str(search_path), schema) is None
 
 
 def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
@@ -775,12 +844,36 @@ def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
         )
     if schema is None:
         return NO_SCHEMA, f"no schema of the search_path {search_path} in database {database}"
+    later = forks_a_desk(conn, str(search_path), schema)
+    if later is not None:
+        return DESK_LATER_ON_PATH_REASON, later_desk_words(schema, *later, search_path)
     if not may_create:
         return UPGRADE_NOT_PERMITTED, (
             f"this role may not create tables in schema {schema}: the role that owns it runs "
             "`workbench db upgrade`, or point --db at the desk's schema"
         )
     return None
+
+
+def later_desk_words(schema: str, later: str, path_on: str, search_path: object) -> str:
+    """What to put in the URL when the search_path reached the empty schema `schema` through
+    `$user` and a desk stands in `later` after it, `path_on` the path from there (a write's
+    refusal, `db status`'s why)."""
+    return (
+        f"the search_path {search_path} leads to schema {schema} (named after this role), "
+        f"which holds no desk, and a desk is in schema {later} after it: name the schema in "
+        f"--db, ?options=-csearch_path%3D{path_on} to use that desk, or "
+        f"-csearch_path%3D{schema},{path_on} to set a desk up in {schema}"
+    )
+
+
+def later_desk_said(later: str, path_on: str) -> str:
+    """A read's refusal's last words, when a desk stands later on the search_path: it is not
+    read from here, and the URL that reaches it."""
+    return (
+        f"; a desk is in schema {later}, later on the search_path, and is not read from here: "
+        f"?options=-csearch_path%3D{path_on} in --db reaches it"
+    )
 
 
 def tables_here(conn: Connection) -> tuple[str, list[str]]:

@@ -10,6 +10,7 @@ from workbench.db.backend import (
     sets_up_in_write,
     sets_up_where_named,
     upgrades_on_use,
+    version_schema,
 )
 from workbench.db.head import HEAD_REVISION, is_current
 from workbench.db.sql import select_all
@@ -33,8 +34,9 @@ def current_revision(engine: Engine) -> str | None:
     from sqlalchemy import text
 
     with engine.connect() as conn:
-        # The dialect's own check: one catalogue query, without building an Inspector.
-        if not engine.dialect.has_table(conn, "alembic_version"):
+        # The dialect's own check: one catalogue query, without building an Inspector; in the
+        # desk's own schema (PostgreSQL: not one found further along the search_path).
+        if not engine.dialect.has_table(conn, "alembic_version", schema=version_schema(conn)):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 

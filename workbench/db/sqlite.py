@@ -213,6 +213,12 @@ def schema_owner(conn: Connection) -> str | None:
     return None
 
 
+def version_schema(conn: Connection) -> str | None:
+    """A file has one schema: Alembic's version table goes unqualified."""
+    del conn
+    return None
+
+
 def sets_up_where_named(conn: Connection) -> bool:
     """A file has one schema: tables go where the URL says."""
     del conn
