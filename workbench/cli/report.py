@@ -56,7 +56,7 @@ def report(
     if all_docs:
         # Said before "exists: give --force", which would only lead to this.
         _check_folder(output)
-    if not all_docs or output == "-":
+    if not all_docs:
         # A folder for --all is _check_folder's to judge: as a file's name, `site/` is refused.
         check_output(output, force)
     if document_id is not None and Path(output).is_dir():
@@ -124,10 +124,16 @@ def report(
 
 
 def _check_folder(output: str) -> None:
-    """With --all, -o names a folder: a file there is bad usage; a link (a dangling one too)
-    is refused, as every other output refuses one."""
+    """With --all, -o names a folder: `-` or a file there is bad usage; a link (a dangling one
+    too) is refused, as every other output refuses one."""
     from workbench.new_file import as_link, missing_folder
 
+    if output == "-":
+        # Standard output everywhere else (and refused as --db for that reason): taken as a
+        # folder's name, a folder named `-` was made and the site written into it.
+        raise click.UsageError(
+            "with --all, -o names a folder, not standard output (a folder named - is ./-)"
+        )
     path = Path(output)
     if (path.is_symlink() or path.exists()) and not path.is_dir():
         # A link (dangling, looping, to a file) said as every output says one (fix272), and
