@@ -461,9 +461,11 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
     names, as a shell redirect would: the atomic rename would replace the device node, or the
     /dev/stdout link, itself with a file (as root), and the output would be lost. Written
     through a temporary file first: formats such as ZIP need to seek."""
+    import errno
     import io
     import os
     import shutil
+    import stat
     import sys
     import tempfile
 
@@ -481,7 +483,14 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
             fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
             os.set_blocking(fd, True)
     except OSError as exc:
-        raise click.ClickException(f"cannot write {path}: {exc.strerror}") from None
+        # ENXIO on a FIFO is the open without waiting finding no reader: the raw "No such
+        # device or address" named neither the pipe nor what to do (fix282's findings).
+        why = (
+            "it is a pipe (FIFO) that nothing is reading; start the program that reads it first"
+            if exc.errno == errno.ENXIO and stat.S_ISFIFO(_mode(path))
+            else exc.strerror
+        )
+        raise click.ClickException(f"cannot write {path}: {why}") from None
     with os.fdopen(fd, "wb") as device, tempfile.TemporaryFile() as spool:
         if binary:
             yield spool
@@ -497,6 +506,16 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
             if stream is not None:
                 stream.flush()
         shutil.copyfileobj(spool, device)
+
+
+def _mode(path: str) -> int:
+    """`path`'s file type and mode, or 0 when it cannot be asked (gone meanwhile)."""
+    import os
+
+    try:
+        return os.stat(path).st_mode
+    except OSError:
+        return 0
 
 
 def _writable(fd: int) -> bool:
