@@ -38,3 +38,15 @@ def test_a_file_named_as_a_folder_is_said_as_one(tmp_path: Path, args: list[str]
 def test_an_existing_folder_is_still_said_as_a_directory(tmp_path: Path) -> None:
     err = refusal(run(f"{tmp_path}/", "db", "status"))
     assert "it is a directory, not a file" in err
+
+
+@pytest.mark.parametrize("args", [["demo"], ["db", "upgrade"], ["db", "status"]], ids=" ".join)
+def test_a_sqlite_url_ending_in_a_slash_is_no_database_either(
+    tmp_path: Path, args: list[str]
+) -> None:
+    """`--db sqlite:///.../new/`: the URL form of the same slip made a database in a file named
+    new (review290); the path as given was asked only when it was no URL."""
+    given = f"sqlite:///{tmp_path / 'new'}/"
+    err = refusal(run(given, *args))
+    assert f"no database at {given}: that names a folder; a database is a file" in err
+    assert list(tmp_path.iterdir()) == []
