@@ -177,10 +177,12 @@ class Workbench:
         if path is None:
             return None
         # Asked of the path as given: the URL's realpath dropped its slash, and `--db new/`
-        # made a database in a file named new, `--db notes.txt/` read notes.txt as one.
-        given = os.path.expanduser(self.given) if self.given is not None else "://"
-        if "://" not in given and (why := folder_named(given, "a database is a file")):
-            return NotFound(f"no database at {self.given}: {why}")
+        # made a database in a file named new, `--db notes.txt/` read notes.txt as one. A
+        # sqlite:/// URL keeps its path as typed, slash and all (review290).
+        given = self.given if self.given is not None and "://" not in self.given else None
+        asked = os.path.expanduser(given) if given is not None else path
+        if (why := folder_named(asked, "a database is a file")) is not None:
+            return NotFound(f"no database at {self.given or path}: {why}")
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
