@@ -100,9 +100,10 @@ def check_file_name(name: str) -> None:
     and exports as one line. `doc add` stored `$'new\\nline.txt'` as a source while `evidence
     add --file` refused it, in words that did not name the file (trial252).
 
-    Nor a bidi override or isolate (U+202A-U+202E, U+2066-U+2069): `invoice\u202etxt.exe`
-    reads "invoiceexe.txt", and a name in the trail that displays as another misleads the
-    editor reading it. One rule: nothing `visible` would escape where the name is shown."""
+    Nor a bidi embedding, override or isolate (U+202A-U+202E, U+2066-U+2069):
+    `invoice\u202etxt.exe` reads "invoiceexe.txt", and a name in the trail that displays as
+    another misleads the editor reading it. One rule: nothing `visible` would escape where the
+    name is shown."""
     if not any(unicodedata.category(char) == "Cs" for char in name if not char.isascii()):
         # (no surrogate here: what _FIND_ONE_LINE finds is a control, separator or bidi one)
         if (hidden := _FIND_ONE_LINE.search(name)) is not None:
