@@ -175,8 +175,9 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
     earlier in the same transaction included: the same file given twice is added once)."""
     content = ready.content
     found = stored_text(tx, content.text)
-    for earlier in content.earlier:
-        # the same file, stored by an earlier reading of its format (Content.earlier)
+    # the same file, stored by an earlier reading of its format (Content.earlier): read only
+    # when its text as read now is not stored, as each is another extraction of a page (fix292)
+    for earlier in () if found is not None else content.earlier:
         found = found or stored_text(tx, earlier)
     if found is not None:
         existing, number = found

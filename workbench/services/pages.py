@@ -31,6 +31,7 @@ from __future__ import annotations
 import codecs
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -43,15 +44,31 @@ from workbench.domain.text import check_http_url, normalise, printable_line
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 
 
+def no_readings() -> tuple[str, ...]:
+    """No earlier reading: the input was never read otherwise."""
+    return ()
+
+
+def later(read: Callable[[], tuple[str, ...]]) -> Callable[[], tuple[str, ...]]:
+    """`read`, run when first asked and remembered: an earlier reading of a page is another
+    extraction, needed only when its text as read now is not the one stored (fix292)."""
+    return functools.cache(read)
+
+
 @dataclass(frozen=True, slots=True)
 class Page:
     text: str
     metadata: dict[str, str | None] = field(default_factory=dict)
-    # The text an earlier reading of the same page stored (trafilatura's own settings, before
-    # the byline was left out), when it differs: a document holding it holds this page.
-    earlier: tuple[str, ...] = ()
+    # The texts earlier readings of the same page stored (trafilatura's own settings, before
+    # the byline was left out, its <time> words deleted), where they differ: a document holding
+    # one holds this page. Read when first asked (`earlier`): each is another extraction.
+    readings: Callable[[], tuple[str, ...]] = field(default=no_readings, compare=False)
     # How the bytes were read: see `decode_page`.
     decoding: Decoding | None = None
+
+    @property
+    def earlier(self) -> tuple[str, ...]:
+        return self.readings()
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,23 +270,26 @@ def extract_page(
     page = _page(bare, data, source, url, decoding)
     # Read as releases before stored it too, so that the same page adds no revision: with its
     # <time> words deleted (before fix285), and with its templates as well (before review53).
-    # (A second parse, of pages holding either only.)
+    # (A second parse, of pages holding either only, and only when asked for.)
     again: list[str] = []
     if _TIME_OPEN.search(bare) is not None:
         again.append(bare)
     if _TEMPLATE_OPEN.search(html) is not None:
         again.append(html)
-    readings = list(page.earlier)
-    for markup in again:
-        try:
-            before = _page(markup, data, source, url, decoding, times=False)
-        except InvalidInput:
-            continue
-        readings.extend((before.text, *before.earlier))
     if not again:
         return page
-    earlier = tuple(dict.fromkeys(r for r in readings if r != page.text))
-    return Page(page.text, page.metadata, earlier, decoding)
+
+    def readings() -> tuple[str, ...]:
+        found = list(page.earlier)
+        for markup in again:
+            try:
+                before = _page(markup, data, source, url, decoding, times=False)
+            except InvalidInput:
+                continue
+            found.extend((before.text, *before.earlier))
+        return tuple(dict.fromkeys(r for r in found if r != page.text))
+
+    return Page(page.text, page.metadata, later(readings), decoding)
 
 
 def _page(
@@ -310,15 +330,19 @@ def _page(
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
-    old = text
-    if len(text) < _EARLIER_UNDER:
-        before = _extract(root, url, None)
-        old = normalise(str(before.get("text") or "")).strip() if before else ""
-    # Readings earlier versions stored of the same bytes: `doc update` with the same page then
-    # adds no revision (before session 45, a headline the extractor dropped stayed out).
-    readings = dict.fromkeys(r for r in (old, without_headline) if r and r != body)
-    earlier = tuple(r + "\n" for r in readings)
-    return Page(body + "\n", metadata, earlier, decoding)
+
+    def readings() -> tuple[str, ...]:
+        old = text
+        if len(text) < _EARLIER_UNDER:
+            before = _extract(root, url, None)
+            old = normalise(str(before.get("text") or "")).strip() if before else ""
+        # Readings earlier versions stored of the same bytes: `doc update` with the same page
+        # then adds no revision (before session 45, a headline the extractor dropped stayed
+        # out).
+        found = dict.fromkeys(r for r in (old, without_headline) if r and r != body)
+        return tuple(r + "\n" for r in found)
+
+    return Page(body + "\n", metadata, later(readings), decoding)
 
 
 _TEMPLATE_OPEN = re.compile(r"<template\b", re.IGNORECASE)

@@ -246,7 +246,9 @@ def update_document(
         number, latest = revision_text(tx, doc)
         # The same text, or the same file as an earlier reading of its format stored it.
         held = sha256_text(latest)
-        if held in (digest, *map(sha256_text, content.earlier)):
+        # The earlier readings are another extraction of a page: read only when the text as
+        # read now is not the one held (fix292).
+        if held == digest or held in map(sha256_text, content.earlier):
             view = revision_view(tx, doc, number)
             # Nothing new to store, but the desk is owed the check: when, by whom, and which
             # bytes were read (other markup or charset than the revision's may hold the same

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,11 @@ if TYPE_CHECKING:
 FORMATS = ("text", "markdown", "html")
 
 
+def _no_readings() -> tuple[str, ...]:
+    """No earlier reading: the text is the file itself."""
+    return ()
+
+
 @dataclass(frozen=True, slots=True)
 class Content:
     text: str
@@ -38,8 +44,8 @@ class Content:
     metadata: dict[str, str | None] = field(default_factory=dict)
     # Other texts the same bytes were stored as by an earlier reading of their format (Markdown
     # before its blocks were kept apart, a page before its byline was left out): a document
-    # holding one of them holds this input.
-    earlier: tuple[str, ...] = ()
+    # holding one of them holds this input. A page's are read when first asked (`earlier`).
+    readings: Callable[[], tuple[str, ...]] = field(default=_no_readings, compare=False)
     # A page not in UTF-8 that declares no charset it is in: the encoding it was read in, a
     # guess (workbench.services.pages.decode_page); None otherwise.
     guessed_encoding: str | None = None
@@ -50,6 +56,10 @@ class Content:
     # format asked: that type (text/plain: a page's markup; application/json, text/xml: data,
     # `workbench.domain.media_types.data_kind`); None otherwise.
     stored_as_sent: str | None = None
+
+    @property
+    def earlier(self) -> tuple[str, ...]:
+        return self.readings()
 
 
 def sniff_format(data: bytes, source: str) -> str:
@@ -134,7 +144,9 @@ def read_content(
         read = page.decoding
         guessed = read.encoding if read and read.guessed else None
         doubt = read if read and read.doubtful else None
-        return Content(page.text, "html", source, data, page.metadata, page.earlier, guessed, doubt)
+        return Content(
+            page.text, "html", source, data, page.metadata, page.readings, guessed, doubt
+        )
     if (kind := document_kind(data)) is not None:
         raise InvalidInput(
             f"{source} is {kind}, not plain text: open it and save its text as plain text "
@@ -152,7 +164,7 @@ def read_content(
         # Normalised again: markup dropped can leave a combining mark after the letter it
         # was kept from (Cafe*\u0301* reads as Cafe + U+0301), which NFC composes (review48).
         earlier = tuple(normalise(e) for e in md.earlier)
-        return Content(normalise(md.text), "markdown", source, data, metadata, earlier)
+        return Content(normalise(md.text), "markdown", source, data, metadata, lambda: earlier)
     from workbench.domain.plain_title import plain_title
 
     sent = None if fmt is not None or fetched is None else _stored_as_sent(data, charset)
