@@ -258,7 +258,11 @@ def test_same_text_stores_nothing(
     before = counts()
     result = update_document(wb, doc, Content(OLD, "text", "same.txt"))
     assert not result.created and result.revision.number == 1
-    assert counts() == before
+    # No revision, span or claim changed; the one event is the check (document.checked, fix285).
+    after = counts()
+    assert after.pop("events") == before.pop("events") + 1
+    assert after == before
+    assert result.checked_at is not None
 
 
 def test_refusals_write_nothing(
