@@ -36,7 +36,7 @@ def test_doc_update_with_the_same_text_says_nothing_stored_on_stderr(
     assert r.out == ""
     assert (
         r.err
-        == "document #1 revision 1 already has this text; nothing stored (recorded as checked)\n"
+        == "revision 1 of document #1 already has this text; nothing stored (recorded as checked)\n"
     )
 
 

@@ -92,7 +92,8 @@ def test_with_json_every_command_that_changes_nothing_still_says_so(
             "document #1 already has these values; nothing changed\n"
         ),
         ("doc", "update", "1", str(article)): (
-            "document #1 revision 1 already has this text; nothing stored (recorded as checked)\n"
+            "revision 1 of document #1 already has this text; nothing stored "
+            "(recorded as checked)\n"
         ),
     }
     for args, words in said.items():

@@ -90,7 +90,7 @@ def test_revision_flow(cli: Run, files: tuple[Path, Path]) -> None:
     r = cli("claim", "show", "3")
     assert "the quote is gone" in r.out
     # Its offsets count in revision 1, not the current text: said (session 45's team trial).
-    assert "  source   document #1, revision 1, characters " in r.out
+    assert "  source   revision 1 of document #1, characters " in r.out
     assert "unverifiable was given on the words of revision 1" in r.out
 
     r = cli("doc", "changes", "1", "--format", "json")

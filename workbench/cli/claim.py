@@ -55,6 +55,7 @@ from workbench.cli.render import (
 )
 from workbench.defaults import CLAIM_TABLE_LIMIT, SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.desk import PRIORITY_NAMES, PRIORITY_WORDS, SORTS
+from workbench.domain.revision_words import revision_of
 from workbench.domain.scores import shown_score
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,
@@ -174,8 +175,8 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     # A document's later revision is named; most documents only ever have the one. So is the
     # first, where an orphaned claim's offsets still count in it though the document has more.
     named = c.revision > 1 or c.anchor_state == "orphaned"
-    revision = f"revision {c.revision}, " if named else ""
-    click.echo(f"  source   document #{c.document_id}, {revision}{span_words(c.start, c.end)}")
+    source = revision_of(c.revision, c.document_id) if named else f"document #{c.document_id}"
+    click.echo(f"  source   {source}, {span_words(c.start, c.end)}")
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
     if c.anchor_state == "fuzzy":
         was = f": was {clip(d.previous_quote, 60)!r}" if d.previous_quote else ""

@@ -39,6 +39,7 @@ from workbench.cli.render import (
     table,
     warning,
 )
+from workbench.domain.revision_words import revision_of
 
 if TYPE_CHECKING:
     from workbench.services.pages import Decoding
@@ -372,11 +373,8 @@ def _stored_as(added: Added) -> str:
     if added.revisions == 1:
         return f"document #{d.id} (same text)"
     if added.revision == added.revisions:
-        return f"revision {added.revision} of document #{d.id} (its current text)"
-    return (
-        f"revision {added.revision} of document #{d.id} "
-        f"(the current text is revision {added.revisions})"
-    )
+        return f"{revision_of(added.revision, d.id)} (its current text)"
+    return f"{revision_of(added.revision, d.id)} (the current text is revision {added.revisions})"
 
 
 # Document field -> its option (only where the names differ).
@@ -499,7 +497,7 @@ def update(
         # On stderr, --json or not, as every command says it changed nothing.
         # The check's time is in `doc show` and --json: the words stay the same run to run.
         message(
-            f"document #{document_id} revision {r.number} already has this text; nothing stored "
+            f"{revision_of(r.number, document_id)} already has this text; nothing stored "
             "(recorded as checked)"
         )
         if result.earlier_reading:
@@ -512,7 +510,7 @@ def update(
     if as_json or not result.created:
         return
     click.echo(
-        f"stored revision {r.number} of document #{document_id}: {plural(r.length, 'character')}, "
+        f"stored {revision_of(r.number, document_id)}: {plural(r.length, 'character')}, "
         f"sha256 {r.sha256[:12]}"
     )
     if result.same_as is not None:
@@ -764,11 +762,11 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
 
 def _checked(detail: DocumentDetail) -> str | None:
     """When the source was last read again and found unchanged (`doc update` storing nothing)."""
-    if detail.checked_at is None:
+    if detail.checked_at is None or detail.checked_revision is None:
         return None
     return (
         f"{detail.checked_at} by {detail.checked_by}: "
-        f"revision {detail.checked_revision} of document #{detail.document.id} unchanged"
+        f"{revision_of(detail.checked_revision, detail.document.id)} unchanged"
     )
 
 

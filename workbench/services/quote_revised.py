@@ -12,6 +12,7 @@ from workbench.db.models import Document, DocumentRevision, Event
 from workbench.domain.clock import as_read
 from workbench.domain.errors import InvalidInput
 from workbench.domain.payloads import DOCUMENT_REVISED
+from workbench.domain.revision_words import revision_of
 from workbench.services.revisions import revision_text
 
 if TYPE_CHECKING:
@@ -50,7 +51,7 @@ def quote_revised(
         by = f", stored by {stored.actor} at {as_read(stored.at)} UTC"
     now = "" if changed == number else f"; the document is now at revision {number}"
     return InvalidInput(
-        f"{refused}; revision {changed} of document #{doc.id}{by}, changed these words "
+        f"{refused}; {revision_of(changed, doc.id)}{by}, changed these words "
         f"(revision {held} has them{now}): pin the claim in the current text",
         reason=refused.reason,
         hint=refused.hint,

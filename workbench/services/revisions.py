@@ -30,6 +30,7 @@ from workbench.domain.payloads import (
     created,
     revision_payload,
 )
+from workbench.domain.revision_words import revision_of
 from workbench.domain.status import FINAL_VALUES, holds_verdict
 from workbench.domain.text import Span, normalise, sha256_text
 from workbench.domain.textdiff import (
@@ -329,9 +330,9 @@ def _check_related(doc: Document, number: int, latest: str, content: Content) ->
         else ""
     )
     raise InvalidInput(
-        f"{content.source} shares {share:.0%} of its wording with revision {number} of "
-        f"document #{doc.id} (under {UNRELATED_BELOW:.0%}){other}: another article, or this "
-        "one taken down? A revision can never be deleted",
+        f"{content.source} shares {share:.0%} of its wording with "
+        f"{revision_of(number, doc.id)} (under {UNRELATED_BELOW:.0%}){other}: another article, "
+        "or this one taken down? A revision can never be deleted",
         hint=give("force"),
         reason=UNRELATED,
     )
@@ -343,8 +344,8 @@ def _check_length(doc: Document, number: int, latest: str, content: Content) -> 
     if len(latest.strip()) < LITTLE_TEXT or len(content.text) >= len(latest) * CUT_BELOW:
         return
     raise InvalidInput(
-        f"{content.source} is {len(content.text):,} characters, under a third of revision "
-        f"{number} of document #{doc.id} ({len(latest):,}): a paywall, a login or cookie page, "
+        f"{content.source} is {len(content.text):,} characters, under a third of "
+        f"{revision_of(number, doc.id)} ({len(latest):,}): a paywall, a login or cookie page, "
         "or a page cut short? Its claims past it would be orphaned, and a revision can never "
         "be deleted",
         hint=give("force"),
