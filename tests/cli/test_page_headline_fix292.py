@@ -1,0 +1,60 @@
+"""A page whose headline changed (a correction's new headline) was said once, as a warning of
+`doc update`, and lost: `doc changes` listed the text's changes but not the headline's, and no
+revision kept the headline its page had. The desk's title stays the desk's (`doc edit --title`
+changes it, a page never does); each revision's headline is kept in the event that stored it
+and `doc changes` says where it changed."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.inprocess import ok
+
+Run = Callable[..., Any]
+
+PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
+<title>{title}</title></head><body><article><h1>{title}</h1>
+<p>市统计局发布的数据显示，全市常住人口首次超过2000万，比去年增加了{n}万人，增长率为1.8%。
+这一数字创下历史新高。</p>
+<p>分析人士指出，人口的持续增长将对交通、教育和医疗等公共服务带来新的压力，政府需要提前规划。</p>
+</article></body></html>
+"""
+
+
+def _page(path: Path, title: str, n: int) -> str:
+    path.write_text(PAGE.format(title=title, n=n), encoding="utf-8")
+    return str(path)
+
+
+def test_doc_changes_says_the_headline_a_revision_changed(cli: Run, tmp_path: Path) -> None:
+    page = tmp_path / "stats.html"
+    ok(cli("doc", "add", _page(page, "城市人口首次超过2000万", 35), "--title", "人口统计"))
+    r = ok(cli("doc", "update", "1", _page(page, "城市人口突破2000万大关", 53)))
+    assert "doc edit 1 --title" in r.err
+    ok(cli("doc", "update", "1", _page(page, "城市人口突破2000万大关", 54)))
+    # The desk's title stays: only `doc edit --title` changes it.
+    assert json.loads(ok(cli("doc", "show", "1", "--json")).out)["title"] == "人口统计"
+    text = ok(cli("doc", "changes", "1")).out
+    assert "  headline '城市人口首次超过2000万' -> '城市人口突破2000万大关'" in text, text
+    assert text.count("  headline ") == 1, text
+    report = json.loads(ok(cli("doc", "changes", "1", "--json")).out)
+    second, third = report["revisions"]
+    assert second["headline"] == "城市人口突破2000万大关"
+    assert second["headline_before"] == "城市人口首次超过2000万"
+    assert third["headline"] == third["headline_before"] == "城市人口突破2000万大关"
+    md = ok(cli("doc", "changes", "1", "--format", "md")).out
+    assert "Headline changed: 城市人口首次超过2000万 → 城市人口突破2000万大关" in md, md
+
+
+def test_a_text_file_has_no_headline(cli: Run, tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("甲说了一句话。\n乙说了另一句话。\n", encoding="utf-8")
+    ok(cli("doc", "add", str(article)))
+    article.write_text("丙说了一句话。\n乙说了另一句话。\n", encoding="utf-8")
+    ok(cli("doc", "update", "1", str(article), "--force"))
+    (rev,) = json.loads(ok(cli("doc", "changes", "1", "--json")).out)["revisions"]
+    assert rev["headline"] is None and rev["headline_before"] is None
+    assert "headline" not in ok(cli("doc", "changes", "1")).out
