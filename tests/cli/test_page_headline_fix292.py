@@ -58,3 +58,19 @@ def test_a_text_file_has_no_headline(cli: Run, tmp_path: Path) -> None:
     (rev,) = json.loads(ok(cli("doc", "changes", "1", "--json")).out)["revisions"]
     assert rev["headline"] is None and rev["headline_before"] is None
     assert "headline" not in ok(cli("doc", "changes", "1")).out
+
+
+def test_the_headlines_kept_leave_the_trail_consistent(cli: Run, tmp_path: Path) -> None:
+    """The headline stands beside the revision in its event, not in it: replay rebuilds the
+    same revisions, and a bundle carries it."""
+    page = tmp_path / "stats.html"
+    ok(cli("doc", "add", _page(page, "城市人口首次超过2000万", 35)))
+    ok(cli("doc", "update", "1", _page(page, "城市人口突破2000万大关", 53)))
+    ok(cli("audit", "verify"))
+    assert "consistent" in ok(cli("audit", "replay")).out + ok(cli("audit", "replay")).err
+    bundle = tmp_path / "desk.zip"
+    ok(cli("export", "bundle", str(bundle)))
+    restored = tmp_path / "restored.db"
+    ok(cli("--db", str(restored), "import", "bundle", str(bundle)))
+    text = ok(cli("--db", str(restored), "doc", "changes", "1")).out
+    assert "  headline '城市人口首次超过2000万' -> '城市人口突破2000万大关'" in text, text

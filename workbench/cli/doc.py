@@ -469,7 +469,8 @@ def update(
     quote is back the same way gets back the span it was pinned to. An orphaned claim whose
     quote is back is said to be found again. The document's title and URL stay as they are: a
     page titled otherwise (a correction's new headline) is said on stderr, with the `doc edit`
-    that takes its title, as is a page read by a guess at its encoding (as `doc add` says it).
+    that takes its title, as is a page read by a guess at its encoding (as `doc add` says it);
+    `doc changes` says each revision's new headline.
     """
     from workbench.services.documents import load_problem, update_from
 
@@ -796,7 +797,10 @@ def changes(
     """The stealth-edit report: for each revision, what changed, and for each claim the change
     touched, its old quote, its new quote (or "removed"), its speaker before and after if the
     revision gave its line to another, and its status and verdict before. An orphaned claim
-    whose quote a revision has again is "found again" (its old quote "not in the text")."""
+    whose quote a revision has again is "found again" (its old quote "not in the text"). A
+    revision whose page changed its headline says it (the document's title stays: `doc edit
+    --title` changes it).
+    """
     from workbench.services.changes import document_changes
 
     if as_json:
@@ -843,6 +847,9 @@ def changes_text(report: Any) -> str:
             f"revision {rev.number} ({rev.created_at[:19]} by {by}): "
             f"{len(rev.changes)} change(s), {len(rev.claims)} claim(s) touched"
         )
+        if rev.headline is not None and rev.headline != rev.headline_before:
+            was = "" if rev.headline_before is None else f"{shown(rev.headline_before)!r} -> "
+            lines.append(f"  headline {was}{shown(rev.headline)!r}")
         for c in rev.changes:
             lines.append(
                 f"  {c.op:<7} [{c.old_start}:{c.old_end}] -> [{c.new_start}:{c.new_end}]  "
@@ -892,6 +899,12 @@ def changes_markdown(report: Any) -> str:
             f"`{rev.sha256}`. {len(rev.changes)} passage(s) changed.",
             "",
         ]
+        if rev.headline is not None and rev.headline != rev.headline_before:
+            # On one line, as the title heading the report is.
+            was = (
+                "" if rev.headline_before is None else f"{' '.join(rev.headline_before.split())} → "
+            )
+            lines += [f"Headline changed: {was}{' '.join(rev.headline.split())}", ""]
         if rev.claims:
             lines += [
                 "| Claim | Before | After | Standing before |",

@@ -20,6 +20,7 @@ from workbench.domain.payloads import DOCUMENT_REVISED, REANCHOR_ACTIONS, REANCH
 from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction
+from workbench.services.headlines import revision_headlines
 from workbench.services.lookup import get_document
 from workbench.services.revisions import revision_text
 
@@ -64,6 +65,10 @@ class RevisionChanges:
     sha256: str
     changes: list[Change]
     claims: list[TouchedClaim]
+    # The headline its page stated, and the one the revision before's did (None: a plain text,
+    # or stored before fix292 kept it); the document's title stays the desk's.
+    headline: str | None = None
+    headline_before: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """Its fields, the number shown as the revision and the one it is compared with."""
@@ -94,6 +99,7 @@ def document_changes(wb: Workbench, document_id: int, since: int | None = None) 
             .order_by(DocumentRevision.number)
         ).all()
         out: list[RevisionChanges] = []
+        headlines = revision_headlines(tx, doc) if rows else {}
         for rev in rows:
             old = revision_text(tx, doc, rev.number - 1)[1]
             view = RevisionView.of(rev)
@@ -106,6 +112,8 @@ def document_changes(wb: Workbench, document_id: int, since: int | None = None) 
                     sha256=rev.sha256,
                     changes=diff_texts(old, rev.text).changes,
                     claims=_touched(tx, rev),
+                    headline=headlines.get(rev.number),
+                    headline_before=headlines.get(rev.number - 1),
                 )
             )
         return ChangesReport(doc.id, doc.title, doc.url, out)

@@ -43,6 +43,7 @@ from workbench.domain.payloads import (
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import check_http_url, normalise, sha256_text
 from workbench.services.context import Tx, Workbench, mutation, transaction
+from workbench.services.headlines import stated_headline, with_headline
 from workbench.services.inputs import max_document_bytes as max_document_bytes
 from workbench.services.inputs import read_source as read_source
 from workbench.services.lookup import get_document
@@ -211,6 +212,7 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
         format=content.format,
         source_sha256=archive(tx, content.original),
         source=content.source,
+        headline=stated_headline(content),
     )
     return Added(
         created=True,
@@ -372,9 +374,11 @@ def insert_document(
     format: str = "text",
     source_sha256: str | None = None,
     source: str | None = None,
+    headline: str | None = None,
 ) -> Document:
     """Insert one document and its event; shared by every route a document can come in by,
-    so each obeys the same rules (normalised text, an http(s) URL, a real date...)."""
+    so each obeys the same rules (normalised text, an http(s) URL, a real date...).
+    `headline`: the one its page states, kept in the event (workbench.services.headlines)."""
     if text != normalise(text) or not text.strip():
         raise InvalidInput("a document's text must be normalised (NFC, LF) and not empty")
     doc = Document(
@@ -390,7 +394,8 @@ def insert_document(
     )
     tx.session.add(doc)
     tx.session.flush()
-    tx.record(DOCUMENT_ADDED, "document", doc.id, created(document_payload(doc)))
+    payload = with_headline(created(document_payload(doc)), headline)
+    tx.record(DOCUMENT_ADDED, "document", doc.id, payload)
     return doc
 
 

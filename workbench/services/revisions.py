@@ -56,6 +56,7 @@ from workbench.services.earlier_spans import (
     passages_moved_from,
     spans_to_give_back,
 )
+from workbench.services.headlines import stated_headline, with_headline
 from workbench.services.lookup import get_document
 from workbench.services.sources import Content, refuse_nul
 from workbench.services.speakers import DocumentSpeakers, same_speaker
@@ -287,7 +288,9 @@ def update_document(
         tx.session.add(rev)
         tx.session.flush()
         view = RevisionView.of(rev)
-        tx.record(DOCUMENT_REVISED, "revision", rev.id, created(revision_payload(rev)))
+        # The page's headline beside it: the document's title stays the desk's (fix292).
+        payload = with_headline(created(revision_payload(rev)), stated_headline(content))
+        tx.record(DOCUMENT_REVISED, "revision", rev.id, payload)
         anchors = reanchor_claims(tx, doc, rev.number, text)
         return RevisionAdded(
             created=True,

@@ -1,0 +1,84 @@
+"""Each revision's headline: the title its page (or Markdown file) stated when it was stored.
+
+The document's title is the desk's: `doc add` takes the page's unless `--title` is given, and
+only `doc edit --title` changes it after, as the desk often titles a document itself
+(trial68). A page's later headline (a correction's) is kept in the event that stored its text,
+`document.added` for revision 1 and `document.revised` after, as `headline`, and `doc
+changes` says where it changed (fix292). A plain text states no headline (its first line is
+taken as its title only at `doc add`); nor did any revision stored before fix292: None."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from workbench.db.models import DocumentRevision, Event
+from workbench.domain.limits import visible_or_none
+from workbench.domain.payloads import DOCUMENT_REVISED
+
+if TYPE_CHECKING:
+    from workbench.db.models import Document
+    from workbench.services.context import Tx
+    from workbench.services.sources import Content
+
+# Formats whose source states a title of its own: a page's <title> (or its article's), a
+# Markdown file's H1 or front matter.
+_TITLED = ("html", "markdown")
+
+
+def stated_headline(content: Content) -> str | None:
+    """The headline `content`'s source states, as `doc update` compares it with the title."""
+    if content.format not in _TITLED:
+        return None
+    title = content.metadata.get("title") or ""
+    return visible_or_none(unicodedata.normalize("NFC", title))
+
+
+def with_headline(payload: dict[str, Any], headline: str | None) -> dict[str, Any]:
+    """A text's creation event's payload, with its headline beside `after` where it has one
+    (not a field of the revision: replay rebuilds the revision from `after` alone)."""
+    return payload if headline is None else {**payload, "headline": headline}
+
+
+def revision_headlines(tx: Tx, doc: Document) -> dict[int, str | None]:
+    """Each revision number of `doc` and the headline recorded when it was stored."""
+    found: dict[int, str | None] = {1: None}
+    added = tx.session.execute(
+        select(Event.payload).where(
+            Event.action == "document.added",
+            Event.entity_type == "document",
+            Event.entity_id == str(doc.id),
+        )
+    ).scalar()
+    found[1] = _headline_in(added)
+    rows = tx.session.execute(
+        select(DocumentRevision.number, Event.payload)
+        .join(Event, Event.entity_id == _as_text(DocumentRevision.id))
+        .where(
+            DocumentRevision.document_id == doc.id,
+            Event.action == DOCUMENT_REVISED,
+            Event.entity_type == "revision",
+        )
+    ).all()
+    for number, payload in rows:
+        found[int(number)] = _headline_in(payload)
+    return found
+
+
+def _as_text(column: Any) -> Any:
+    """An integer id compared with an event's entity_id (text), on SQLite and PostgreSQL."""
+    from sqlalchemy import String, cast
+
+    return cast(column, String)
+
+
+def _headline_in(payload: Any) -> str | None:
+    """The `headline` of an event's payload (JSON text), if it holds one."""
+    if payload is None:
+        return None
+    import json
+
+    value = json.loads(payload).get("headline") if isinstance(payload, str) else None
+    return value if isinstance(value, str) else None
