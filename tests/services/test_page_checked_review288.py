@@ -87,7 +87,7 @@ def test_a_page_stored_as_an_earlier_release_read_it_is_said_so(
     r = cli("doc", "update", "1", str(page))
     assert r.code == 0, r.err
     assert "earlier release" in r.err, r.err
-    # The same bytes read now, stored as they are today: nothing said.
+    # Read again: the stored text is still the earlier reading (nothing was stored), so said again.
     other = cli("doc", "update", "1", str(page))
     assert "earlier release" in other.err
     fresh = tmp_path / "fresh.html"
