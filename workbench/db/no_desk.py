@@ -76,7 +76,7 @@ def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
             reason=NO_DESK,
         )
     found = reader.raw(postgresql.DESK_LATER_ON_PATH)
-    later = (str(found[0][0]), str(found[0][1])) if found else None
+    later = (str(found[0][0]), [str(name) for name in found[0][1]]) if found else None
     # (postgresql.forks_a_desk: a write would set a second desk up in the role's schema, so
     # neither a write nor a read is told to set one up there)
     forks = later is not None and first_schema(str(search_path)) == "$user"

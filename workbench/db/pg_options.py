@@ -154,6 +154,23 @@ def schema_pattern(name: str) -> str:
     """A schema's name as pg_dump's --schema pattern matching it alone: bare when it is a plain
     lower-case name, otherwise double-quoted (pg_dump lower-cases an unquoted pattern and reads
     `*`, `?` and `.` in it as wildcards and separators)."""
+    return identifier(name)
+
+
+def identifier(name: str) -> str:
+    """A schema's name as the server reads it back in a search_path, a statement or a pg_dump
+    pattern: bare when it is a plain lower-case name, otherwise double-quoted (an unquoted one
+    is lower-cased, and a space, comma or dot in it would end it)."""
     if re.fullmatch(r"[a-z_][a-z0-9_]*", name):
         return name
     return '"' + name.replace('"', '""') + '"'
+
+
+def search_path_option(schemas: list[str]) -> str:
+    """What follows `?options=` in a URL whose session's search_path is `schemas`, in order:
+    each name as `identifier` spells it, the word escaped as the server splits `options`
+    (`join_words`: a space after a backslash), percent-encoded for the URL (a comma kept)."""
+    from urllib.parse import quote
+
+    listed = ",".join(identifier(name) for name in schemas)
+    return quote(join_words([f"-csearch_path={listed}"]), safe=",")

@@ -29,7 +29,13 @@ from workbench.db.pg_locks import (
     read_only_said,
     sqlstate,
 )
-from workbench.db.pg_options import client_value, first_schema, passed_over
+from workbench.db.pg_options import (
+    client_value,
+    first_schema,
+    identifier,
+    passed_over,
+    search_path_option,
+)
 from workbench.db.sql import Sql, join, param
 from workbench.domain.errors import DATABASE_LOCKED, UPGRADE_NOT_PERMITTED, Conflict
 from workbench.domain.forms import forms_of
@@ -238,10 +244,10 @@ DESK_VERSION_TABLE = (
 )
 # The first schema after current_schema() on the search_path (as the server resolves it:
 # schemas there and open to the role, `$user` expanded) that holds a desk, and the path from
-# it on (public kept for pg_trgm), for the refusals to name (workbench.db.no_desk); no row
-# when none does.
+# it on (public kept for pg_trgm), as an array: the names as they are, for the refusals to
+# quote as a URL needs them (workbench.db.no_desk); no row when none does.
 DESK_LATER_ON_PATH = Sql(
-    "SELECT s.name, array_to_string((current_schemas(false))[s.at:], ',')"
+    "SELECT s.name, ((current_schemas(false))[s.at:])::text[]"
     " FROM unnest(current_schemas(false)) WITH ORDINALITY AS s(name, at)"
     " JOIN pg_catalog.pg_namespace n ON n.nspname = s.name"
     " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = 'alembic_version'"
@@ -258,16 +264,18 @@ def version_schema(conn: Connection) -> str | None:
     return None if found is None else str(found)
 
 
-def desk_later_on_path(conn: Connection) -> tuple[str, str] | None:
+def desk_later_on_path(conn: Connection) -> tuple[str, list[str]] | None:
     """The schema after the desk's on the search_path that holds a desk of its own, and the
     search_path from it on (what a URL reaching that desk would name), if any."""
     from sqlalchemy import text
 
     found = conn.execute(text(DESK_LATER_ON_PATH.text)).first()
-    return None if found is None else (str(found[0]), str(found[1]))
+    return None if found is None else (str(found[0]), [str(name) for name in found[1]])
 
 
-def forks_a_desk(conn: Connection, search_path: str, schema: str | None) -> tuple[str, str] | None:
+def forks_a_desk(
+    conn: Connection, search_path: str, schema: str | None
+) -> tuple[str, list[str]] | None:
     """The desk a set-up in `schema` would stand in front of, when the search_path did not
     name `schema` itself but reached it through `$user` (the server's default path, `"$user",
     public`): a person whose role has a schema of its own name, empty, used the desk in public
@@ -839,7 +847,8 @@ def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
         if conn.execute(there, {"name": named}).first():
             return SCHEMA_NOT_OPEN, f"the schema {named} is not open to this role (no USAGE on it)"
         return NO_SCHEMA, (
-            f"no schema {named} in database {database}: create it (CREATE SCHEMA {named}) or "
+            f"no schema {named} in database {database}: create it (CREATE SCHEMA "
+            f"{identifier(named)}) or "
             "point --db at the desk's schema"
         )
     if schema is None:
@@ -855,24 +864,24 @@ def no_set_up_here(conn: Connection) -> tuple[str, str] | None:
     return None
 
 
-def later_desk_words(schema: str, later: str, path_on: str, search_path: object) -> str:
+def later_desk_words(schema: str, later: str, path_on: list[str], search_path: object) -> str:
     """What to put in the URL when the search_path reached the empty schema `schema` through
     `$user` and a desk stands in `later` after it, `path_on` the path from there (a write's
     refusal, `db status`'s why)."""
     return (
         f"the search_path {search_path} leads to schema {schema} (named after this role), "
         f"which holds no desk, and a desk is in schema {later} after it: name the schema in "
-        f"--db, ?options=-csearch_path%3D{path_on} to use that desk, or "
-        f"-csearch_path%3D{schema},{path_on} to set a desk up in {schema}"
+        f"--db, ?options={search_path_option(path_on)} to use that desk, or "
+        f"{search_path_option([schema, *path_on])} to set a desk up in {schema}"
     )
 
 
-def later_desk_said(later: str, path_on: str) -> str:
+def later_desk_said(later: str, path_on: list[str]) -> str:
     """A read's refusal's last words, when a desk stands later on the search_path: it is not
     read from here, and the URL that reaches it."""
     return (
         f"; a desk is in schema {later}, later on the search_path, and is not read from here: "
-        f"?options=-csearch_path%3D{path_on} in --db reaches it"
+        f"?options={search_path_option(path_on)} in --db reaches it"
     )
 
 

@@ -816,14 +816,17 @@ def _landed(wb: Workbench, tx: Tx) -> bool | None:
     from sqlalchemy import inspect, select
     from sqlalchemy.exc import SQLAlchemyError
 
-    from workbench.db.backend import lock_event_appends
+    from workbench.db.backend import lock_event_appends, version_schema
     from workbench.db.engine import get_engine
     from workbench.db.models import Event
 
     try:
         with get_engine(wb.url).connect() as conn:
-            # Asked first: a statement on a missing table would read as "cannot be asked".
-            if not inspect(conn).has_table(Event.__tablename__):
+            # Asked first: a statement on a missing table would read as "cannot be asked". In
+            # the desk's own schema (PostgreSQL: a first write that set a desk up in an empty
+            # desk2025 of `desk2025,public` and did not land left none there, and public's
+            # trail, found through the path, was read as this transaction's).
+            if not inspect(conn).has_table(Event.__tablename__, schema=version_schema(conn)):
                 return False
             # Under the desk's append lock, which the transaction asked about holds to its
             # end: a COMMIT the server received and is still making (a synchronous standby
