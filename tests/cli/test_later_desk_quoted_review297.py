@@ -18,6 +18,7 @@ from types import SimpleNamespace
 import pytest
 from sqlalchemy import text
 
+from tests.cli.test_desk_in_first_schema_fix287 import later_desk, own_schema  # noqa: F401
 from tests.cli.test_read_on_empty_schema import one_line
 from tests.cli.test_write_on_missing_schema import on_path
 from tests.conftest import PG_URL, Result, pg_schema_of
@@ -91,3 +92,14 @@ def test_whether_a_commit_landed_is_asked_of_the_desk_not_a_later_one(
     url = on_path(pg_schema_of(empty_db_url), pg_schema_of(db_url))
     tx = SimpleNamespace(last_event=(last[0], last[1]))
     assert context._landed(Workbench(url=url, actor="t"), tx) is False  # type: ignore[arg-type]
+
+
+def test_a_read_through_user_does_not_say_the_role_may_not_set_a_desk_up(
+    request: pytest.FixtureRequest, workbench_main: Main
+) -> None:
+    """The role may create in its own schema: the write's refusal says how (naming it in the
+    path); the read's said "this role may not set a desk up here", which was not so."""
+    _, url = request.getfixturevalue("own_schema")  # (fix287's: the role's empty schema)
+    line = one_line(workbench_main(["--db", url, "claim", "list"]))
+    assert "may not set a desk up" not in line, line
+    assert "later on the search_path" in line, line
