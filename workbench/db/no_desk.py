@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.db import postgresql
-from workbench.db.pg_options import first_schema, passed_over
+from workbench.db.pg_options import passed_over
 from workbench.db.url import safe_url
 from workbench.domain.errors import NO_DESK, NotFound, step
 
@@ -79,7 +79,7 @@ def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
     later = (str(found[0][0]), [str(name) for name in found[0][1]]) if found else None
     # (postgresql.forks_a_desk: a write would set a second desk up in the role's schema, so
     # neither a write nor a read is told to set one up there)
-    forks = later is not None and first_schema(str(search_path)) == "$user"
+    forks = later is not None and postgresql.through_user(str(search_path))
     if later is not None and forks and write:
         return NotFound(
             f"no desk set up in database {database} ({where}): "
@@ -87,9 +87,13 @@ def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
             hint=step("check_database", schema=schema),
             reason=NO_DESK,
         )
+    # (forks: the role may create in its schema, and a URL naming it sets a desk up there, so
+    # the hint does not say it may not; it only is not told to, as the write is not)
     hint = (
-        step("start_database", schema=schema)
-        if may_create and not forks
+        step("check_database", schema=schema)
+        if forks
+        else step("start_database", schema=schema)
+        if may_create
         else step("check_database", schema=schema, may_create=False)
     )
     return NotFound(

@@ -283,9 +283,15 @@ def forks_a_desk(
     nobody else reads. A schema the path names is the person's choice: set up there (the
     README's rule). As `desk_later_on_path`; None when nothing stands behind, or the path
     named the schema."""
-    if schema is None or first_schema(search_path) != "$user":
+    if schema is None or not through_user(search_path):
         return None
     return desk_later_on_path(conn)
+
+
+def through_user(search_path: str) -> bool:
+    """Whether the search_path reaches its schema through `$user` (the server's default path)
+    rather than naming it: where a desk later on the path is not forked (`forks_a_desk`)."""
+    return first_schema(search_path) == "$user"
 
 
 def owns_tables(conn: Connection) -> bool:
