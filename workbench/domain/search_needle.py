@@ -28,9 +28,11 @@ as above.
 
 A text whose other spellings would be too many (a long one, or one full of quote marks), or
 with a character of several forms where no window of the index can hold it (`#4号` to pg_trgm),
-is narrowed by the windows of fewest spellings instead, in any spelling; a text too short for a
-trigram, or with nothing to narrow by, is compared row by row (as a text too short for a trigram
-always was).
+is narrowed by the windows of fewest spellings instead, in any spelling. A text whose words are
+all too short for a trigram of their own (`他说......`, `to do…` to pg_trgm) is narrowed by a word
+and the character beside it where the index sees the word start or end (`_edge_windows`); a
+text too short for a trigram, or with nothing to narrow by, is compared row by row (as a text
+too short for a trigram always was).
 """
 
 from __future__ import annotations
@@ -184,8 +186,9 @@ def needle(text: str, indexed: Callable[[str], bool] = _every) -> Needle | None:
     read = [indexed(ch) for ch in text]
     stretches = [(s, e) for s, e in _stretches(read) if e - s >= TRIGRAM]
     if not stretches:
-        # No trigram for the index to look up (`报道，` to pg_trgm, which reads 报道 only).
-        return Needle(text, folds, False, ())
+        # No word of 3 for the index (`他说......` to pg_trgm, which reads 他说 only), but a
+        # word's edge may give it one (`他说 `): every match holds the word and its edge.
+        return Needle(text, folds, False, _edge_windows(text, forms, read, indexed))
     runs = tuple((r,) for r in _runs(text, forms, read) if len(r) >= TRIGRAM)
     varied = [i for i, f in enumerate(forms) if len(f) > 1 and read[i]]
     if all(any(s <= i < e for s, e in stretches) for i in varied):
@@ -249,6 +252,35 @@ def _other_spellings(
         return None
     spellings = (map("".join, itertools.product(*w)) for w in windows)
     return tuple(dict.fromkeys(itertools.chain.from_iterable(spellings)))
+
+
+def _edge_windows(
+    text: str, forms: list[tuple[str, ...]], read: list[bool], indexed: Callable[[str], bool]
+) -> tuple[tuple[str, ...], ...]:
+    """For a text with no stretch of TRIGRAM characters the index reads: each short word with
+    the characters beside it where the index knows it starts or ends, in every spelling
+    (fewest first, at most MAX_WINDOW_SPELLINGS each). pg_trgm pads a word whose start a
+    pattern shows with two blanks and one whose end it shows with one, so `，说` gives it
+    `  说` and `他说……` gives `他说 `; a character none of whose forms it reads shows the edge
+    whichever form the row has (`他说......` finds `他说。。。。。。` too). Words with no such edge
+    give nothing: every row is compared."""
+    n = len(text)
+
+    def edge(i: int) -> bool:
+        return 0 <= i < n and not any(indexed(f) for f in forms[i])
+
+    windows: list[tuple[str, ...]] = []
+    for s, e in _stretches(read):
+        left, right = edge(s - 1), edge(e)
+        # Both edges where there are, else the one a trigram comes of.
+        for lo, hi in ((left, right), (False, right), (left, False)):
+            if not ((lo and e - s >= 1) or (hi and e - s >= 2)):
+                continue
+            chars = forms[s - lo : e + hi]
+            if math.prod(map(len, chars)) <= MAX_WINDOW_SPELLINGS:
+                windows.append(tuple(map("".join, itertools.product(*chars))))
+                break
+    return tuple(sorted(windows, key=len))
 
 
 def _narrowest_windows(forms: list[tuple[str, ...]], starts: list[int]) -> list[tuple[str, ...]]:
