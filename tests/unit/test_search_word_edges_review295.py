@@ -56,3 +56,15 @@ def test_the_statement_narrows_by_the_window() -> None:
     found = needle("他说......", postgresql.trigram_reads)
     assert found is not None
     assert postgresql.folded_claim_ids(found).text.count("ILIKE ANY(") == 4
+
+
+def test_the_ellipsis_spellings_of_a_query_are_narrowed_once() -> None:
+    """`more to do...` is searched as typed and as `more to do…`, `⋯` and `︙`: to pg_trgm the
+    dots and each ellipsis are no letters, so every spelling is narrowed by the same windows.
+    Each was a lookup of its own and a comparison of the rows it gave (44-63 ms -> 104-110 ms
+    for fix284); the rows are read once and compared with every spelling."""
+    from workbench.db.backend import search_claim_ids
+
+    statement = search_claim_ids("postgresql", "more to do...").text
+    assert statement.count("ILIKE ANY(") == 4  # claims' text and quote, notes, evidence titles
+    assert statement.count("texticregexeq(") == 4 * 4  # four spellings, each column
