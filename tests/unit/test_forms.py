@@ -85,7 +85,7 @@ def test_postgresql_gives_an_index_scan_one_array_of_patterns() -> None:
     found = needle("Yan Junjie worked at SenseTime", postgresql.trigram_reads)
     assert found is not None and not found.typed  # "at": too short for pg_trgm's trigrams
     assert sum(len(group) > 1 for group in found.groups) > 1
-    statement = postgresql.folded_claim_ids(found).text
+    statement = postgresql.folded_claim_ids([found]).text
     assert statement.count("ILIKE ANY(") == 4  # claims' text and quote, notes, evidence titles
 
 

@@ -55,7 +55,7 @@ def test_the_statement_narrows_by_the_window() -> None:
     compare, where it compared every row."""
     found = needle("他说......", postgresql.trigram_reads)
     assert found is not None
-    assert postgresql.folded_claim_ids(found).text.count("ILIKE ANY(") == 4
+    assert postgresql.folded_claim_ids([found]).text.count("ILIKE ANY(") == 4
 
 
 def test_the_ellipsis_spellings_of_a_query_are_narrowed_once() -> None:

@@ -228,24 +228,21 @@ def search_claim_ids(dialect_name: str, query: str) -> Sql:
     or not (between Chinese and Latin: `search_needle.spacings`), or with an ellipsis (typed as
     three full stops or not: `search_needle.ellipsis_spellings`), is each of its spellings.
     """
-    from workbench.domain.search_needle import spellings
-
-    spelled = spellings(query)
-    if len(spelled) > 1:
-        return join(" UNION ", [_search_claim_ids(dialect_name, one) for one in spelled])
-    return _search_claim_ids(dialect_name, query)
-
-
-def _search_claim_ids(dialect_name: str, query: str) -> Sql:
-    from workbench.domain.search_needle import needle
+    from workbench.domain.search_needle import needle, spellings
 
     module = module_for(dialect_name)
-    folded = needle(query, module.trigram_reads)
-    if folded is not None:
-        across: Sql = module.folded_claim_ids(folded)
-        return across
-    found: Sql | None = module.search_claim_ids(query)
-    return found if found is not None else like_claim_ids(module, query)
+    arms: list[Sql] = []
+    across = []  # the spellings with a character of several forms, asked of the module at once
+    for one in spellings(query):
+        folded = needle(one, module.trigram_reads)
+        if folded is not None:
+            across.append(folded)
+            continue
+        found: Sql | None = module.search_claim_ids(one)
+        arms.append(found if found is not None else like_claim_ids(module, one))
+    if across:
+        arms.append(module.folded_claim_ids(across))
+    return join(" UNION ", arms)
 
 
 def like_claim_ids(module: ModuleType, query: str) -> Sql:

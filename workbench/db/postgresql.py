@@ -544,21 +544,26 @@ def trigram_reads(ch: str) -> bool:
     return ch.isalnum()
 
 
-def folded_claim_ids(needle: Needle) -> Sql:
-    """Claim ids for a query with characters of several forms (workbench.domain.search_needle):
-    each column compared exactly (`_folded_match`), on the rows the pg_trgm indexes give for the
-    query as typed (ILIKE, as the plain search, with `_` for a character whose forms pg_trgm
-    does not tell apart), and apart from them on the rows they give for its other spellings
-    (ILIKE ANY); with nothing for the indexes to narrow by, on every row.
+def folded_claim_ids(needles: Sequence[Needle]) -> Sql:
+    """Claim ids for a query with characters of several forms (workbench.domain.search_needle),
+    in each of its spellings (`search_needle.spellings`): each column compared exactly
+    (`_folded_match`), on the rows the pg_trgm indexes give for a spelling as typed (ILIKE, as
+    the plain search, with `_` for a character whose forms pg_trgm does not tell apart), and
+    apart from them on the rows they give for its other spellings (ILIKE ANY); with nothing for
+    the indexes to narrow by, on every row.
 
     Apart: an index scan of both would recheck every row either gave against both, and the
     many patterns of the other spellings cost 0.25 ms a row (`"MiniMax`: 0.84 s for the 3,300
-    claims that hold MiniMax), where the rows that hold another spelling are few or none."""
-    from workbench.db.search import claim_ids_where, like_pattern
+    claims that hold MiniMax), where the rows that hold another spelling are few or none.
 
-    def compared(narrowed: Callable[[object], Sql] | None) -> Sql:
+    Spellings the indexes narrow alike (to pg_trgm an ellipsis and three full stops are both
+    no letters: `more to do...` and `more to do…` give the same windows) are compared in one
+    pass, each row read once against every one of them, not once a spelling (review295)."""
+    from workbench.db.search import claim_ids_where
+
+    def compared(narrowed: Callable[[object], Sql] | None, alike: Sequence[Needle]) -> Sql:
         def matches(column: object) -> Sql:
-            exact = _folded_match(column, needle)
+            exact = "(" + join(" OR ", [_folded_match(column, one) for one in alike]) + ")"
             if narrowed is None:
                 return exact
             # The comparison first, where the planner reads every row (a scan, which it prefers
@@ -568,29 +573,50 @@ def folded_claim_ids(needle: Needle) -> Sql:
         return claim_ids_where(matches)
 
     arms: list[Sql] = []
-    if needle.typed:
-        blind = [len(forms_of(ch)) > 1 and not trigram_reads(ch) for ch in needle.text]
-        typed = "".join(
-            "_" if b else like_pattern(ch)[1:-1] for ch, b in zip(needle.text, blind, strict=True)
-        )
-        # As typed, ILIKE is exact (the plain search's own statement); with `_` for a
-        # character, the rows it gives are compared.
-        if any(blind):
-            arms.append(compared(lambda column: ilike(column, "%" + typed + "%")))
-        else:
-            arms.append(claim_ids_where(lambda column: ilike(column, "%" + typed + "%")))
-    if needle.groups:
-        # The parts of one spelling, and one group of several: a GIN index scan walks the
-        # product of the arrays it is given (8 windows of 8 spellings were 16,777,216 scans,
-        # for hours), and the comparison decides anyway.
-        several = [group for group in needle.groups if len(group) > 1][:1]
-        groups = [*(group for group in needle.groups if len(group) == 1), *several]
+    by_groups: dict[tuple[tuple[str, ...], ...], list[Needle]] = {}
+    for needle in needles:
+        if needle.typed:
+            blind = [len(forms_of(ch)) > 1 and not trigram_reads(ch) for ch in needle.text]
+            typed = _as_typed(needle.text, blind)
+            # As typed, ILIKE is exact (the plain search's own statement); with `_` for a
+            # character, the rows it gives are compared.
+            if any(blind):
+                arms.append(compared(typed, [needle]))
+            else:
+                arms.append(claim_ids_where(typed))
+        if needle.groups or not needle.typed:
+            by_groups.setdefault(needle.groups, []).append(needle)
+    for groups, alike in by_groups.items():
+        arms.append(compared(_held(groups) if groups else None, alike))
+    return join(" UNION ", arms)
 
-        def held(column: object) -> Sql:
-            return "(" + join(" AND ", [_holds(column, group) for group in groups]) + ")"
 
-        arms.append(compared(held))
-    return join(" UNION ", arms) if arms else compared(None)
+def _as_typed(text: str, blind: list[bool]) -> Callable[[object], Sql]:
+    """The rows holding `text` as typed (ILIKE), `_` for each character `blind` marks."""
+    from workbench.db.search import like_pattern
+
+    pattern = "".join(
+        "_" if b else like_pattern(ch)[1:-1] for ch, b in zip(text, blind, strict=True)
+    )
+
+    def held(column: object) -> Sql:
+        return ilike(column, "%" + pattern + "%")
+
+    return held
+
+
+def _held(needle_groups: tuple[tuple[str, ...], ...]) -> Callable[[object], Sql]:
+    """The rows holding a spelling from each group, as one bitmap of the pg_trgm indexes: the
+    parts of one spelling, and one group of several. A GIN index scan walks the product of the
+    arrays it is given (8 windows of 8 spellings were 16,777,216 scans, for hours), and the
+    comparison decides anyway."""
+    several = [group for group in needle_groups if len(group) > 1][:1]
+    groups = [*(group for group in needle_groups if len(group) == 1), *several]
+
+    def held(column: object) -> Sql:
+        return "(" + join(" AND ", [_holds(column, group) for group in groups]) + ")"
+
+    return held
 
 
 def _holds(column: object, group: tuple[str, ...]) -> Sql:

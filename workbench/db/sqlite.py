@@ -376,7 +376,13 @@ def trigram_reads(ch: str) -> bool:
     return True
 
 
-def folded_claim_ids(needle: Needle) -> Sql:
+def folded_claim_ids(needles: Sequence[Needle]) -> Sql:
+    """Claim ids for a query with characters of several forms, in each of its spellings
+    (`search_needle.spellings`): FTS5 reads every character, so no two narrow alike."""
+    return join(" UNION ", [_folded_claim_ids(needle) for needle in needles])
+
+
+def _folded_claim_ids(needle: Needle) -> Sql:
     """Claim ids for a query with characters of several forms (workbench.domain.search_needle):
     from the FTS5 trigram index, the query as typed, and the rows holding its other spellings
     (an FTS5 query: an AND of ORs of phrases) compared exactly; with nothing for the index to
