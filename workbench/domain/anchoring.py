@@ -331,10 +331,18 @@ def _typed_stops(quote: str) -> tuple[bool, bool]:
 
 def respelt(old: str, new: str) -> bool:
     """Whether a quote found again as `new` (its words, by folding: `Matcher.reanchor`'s exact
-    or moved) reads otherwise than `old` in more than its spacing: its "..." made "…", its
+    or moved) reads otherwise than `old` in more than its layout: its "..." made "…", its
     "……" set as "⋯⋯", a straight quote mark made curly. A line broken or spaced otherwise
     is the same quote to a reader; a stop made an ellipsis is a character of it changed."""
-    return _SPACES.sub("", old) != _SPACES.sub("", new)
+    return _unlaid(old) != _unlaid(new)
+
+
+def _unlaid(text: str) -> str:
+    """`text` without what `fold` drops as layout, its characters unfolded: whitespace, the
+    invisible characters, and the hyphens of words broken at a line's end."""
+    if _has_hyphen(text):
+        text = _LINE_BREAK_HYPHEN.sub("", text)
+    return _SPACES.sub("", text)
 
 
 def fold(text: str) -> str:

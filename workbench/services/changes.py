@@ -50,7 +50,7 @@ class TouchedClaim(JsonFields):
     # proposed, was flagged; else the claim had none, and got back the words it was pinned to.
     flag_cleared: bool = False
     # Found again where it was or moved (exact, moved), its words the same, but the revision
-    # spells them otherwise than the quote did, in more than spacing ("..." made "…", "……" set
+    # spells them otherwise than the quote did, in more than layout ("..." made "…", "……" set
     # as "⋯⋯"): the stored quote now has the document's characters, no longer those the
     # verdict was given on (fix284).
     respelt: bool = False
