@@ -531,6 +531,10 @@ def update(
             )
         elif a.found_again and a.state != "fuzzy":
             click.echo(f"  #{a.claim_id} quote found again: {clip(a.new_quote or '', 60)}")
+        elif a.respelt:
+            click.echo(
+                f"  #{a.claim_id} quote respelt: {quote_change(a.old_quote, a.new_quote or '')}"
+            )
         if a.state == "fuzzy" and a.new_quote == a.old_quote:
             # Its words, but in another passage (a correction notice repeating them): "quote
             # changed" would show no change.

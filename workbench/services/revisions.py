@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from workbench.db.models import Blob, Claim, Document, DocumentRevision, Event
-from workbench.domain.anchoring import AnchorState, Matcher, Selector, edited_at_edges
+from workbench.domain.anchoring import AnchorState, Matcher, Selector, edited_at_edges, respelt
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, give, step
@@ -139,6 +139,10 @@ class AnchorOutcome(JsonFields):
     # The claim was orphaned (its quote gone from the latest revision) and this revision has
     # its quote again: found again, as it is, moved or changed (`state`).
     found_again: bool = False
+    # Found where it was or moved (exact, moved), its words the same, but spelt otherwise than
+    # its quote, in more than layout ("..." made "…": `anchoring.respelt`): the stored quote
+    # now has the document's characters, as `doc changes` says too (fix284).
+    respelt: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -558,6 +562,10 @@ def reanchor_claims(
                 new_speaker=speaker,
                 proposed_status=claim.proposed_status,
                 found_again=was_orphaned and found.state != AnchorState.ORPHANED,
+                respelt=not was_orphaned
+                and found.state in (AnchorState.EXACT, AnchorState.MOVED)
+                and found.span is not None
+                and respelt(old_quote, found.span.quote),
             )
         )
     return outcomes
