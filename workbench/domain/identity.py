@@ -481,6 +481,20 @@ def likeness_keys(name: str) -> LikenessKeys:
     """The keys of `name` (normalised): two names `likeness` finds alike share an exact key,
     or one's `readings` (read aloud) begins the other's (spelled in Latin letters). A key
     shared says only that the two may be alike: `likeness` decides."""
+    exact = exact_keys(name)
+    drawn_as = _as_ideographs(name)
+    han = _has_han(drawn_as)
+    if not han:
+        return LikenessKeys(exact, han, frozenset(_latin_keys(drawn_as)))
+    first, spelled = _readings_of(drawn_as)
+    if spelled is None:
+        return LikenessKeys(exact, han, frozenset(first), spelled=False)
+    return LikenessKeys(exact, han, frozenset(spelled))
+
+
+def exact_keys(name: str) -> frozenset[tuple[str, ...]]:
+    """`likeness_keys(name).exact`, without the readings: two names read in one script are
+    alike only if these meet, so the one-reviewer rule reads no pinyin for such a pair."""
     exact: set[tuple[str, ...]] = {("skeleton", skeleton(name))}
     if _has_han(name):
         from workbench.domain.chinese_forms import simplified
@@ -489,14 +503,12 @@ def likeness_keys(name: str) -> LikenessKeys:
     words = name.split()
     if len(words) > 1:
         exact.add(("words", *sorted(map(skeleton, words))))
-    drawn_as = _as_ideographs(name)
-    han = _has_han(drawn_as)
-    if not han:
-        return LikenessKeys(frozenset(exact), han, frozenset(_latin_keys(drawn_as)))
-    first, spelled = _readings_of(drawn_as)
-    if spelled is None:
-        return LikenessKeys(frozenset(exact), han, frozenset(first), spelled=False)
-    return LikenessKeys(frozenset(exact), han, frozenset(spelled))
+    return frozenset(exact)
+
+
+def read_as_han(name: str) -> bool:
+    """`likeness_keys(name).han`: whether `name` (normalised) is read aloud as Chinese."""
+    return _has_han(_as_ideographs(name))
 
 
 # A tone written as a digit after its syllable (wang2 fang1), as pinyin is typed without marks.

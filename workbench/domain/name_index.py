@@ -72,3 +72,18 @@ class NameIndex:
             found.add(self._latin_sorted[at][1])
             at += 1
         return found
+
+
+def share_a_key(a: LikenessKeys, b: LikenessKeys) -> bool:
+    """Whether `NameIndex.near` of one of two texts finds the other, for one pair by their
+    keys: an exact key shared, or across scripts a spelling of the Chinese one that is the
+    Latin one's reading or (too many spellings to index) begins it. The one-reviewer rule asks
+    it before `likeness` (reviewers), each name's keys read once for every pair it is in."""
+    if not a.exact.isdisjoint(b.exact):
+        return True
+    if a.han == b.han:
+        return False
+    latin, han = (b, a) if a.han else (a, b)
+    if han.spelled:
+        return not latin.readings.isdisjoint(han.readings)
+    return any(reading.startswith(key) for reading in latin.readings for key in han.readings)

@@ -18,7 +18,16 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 
-from workbench.domain.identity import compared_form, fold, likeness
+from workbench.domain.identity import (
+    LikenessKeys,
+    compared_form,
+    exact_keys,
+    fold,
+    likeness,
+    likeness_keys,
+    read_as_han,
+)
+from workbench.domain.name_index import share_a_key
 from workbench.domain.people import addresses, current_form, email_tie
 from workbench.domain.status import same_person, same_person_key
 
@@ -120,8 +129,13 @@ def _named(proposer: str, approver: str, otherwise: Tie) -> Tie:
 
 @lru_cache(maxsize=4096)
 def _alike(proposer: str, approver: str) -> bool:
-    """`same_person`, remembered: it takes 0.1-0.5 ms, an export reads every claim's sign-off,
-    and a desk's approvals pair the same few people again and again."""
+    """`same_person`, remembered: it takes 0.04-0.5 ms, an export reads every claim's sign-off,
+    and a desk's approvals pair the same few people again and again. Asked only of names that
+    may be alike by their keys (`_may_be_alike`, each name's remembered): a trail of more
+    pairs than this cache holds (a desk of a hundred reviewers or more) then compares most
+    pairs by their keys, not by `likeness` (review296)."""
+    if not _may_be_alike(_compared(proposer), _compared(approver)):
+        return False
     return same_person(proposer, approver)
 
 
@@ -129,7 +143,42 @@ def _alike(proposer: str, approver: str) -> bool:
 def _shown_alike(
     proposer: str, p_display: str | None, approver: str, a_display: str | None
 ) -> bool:
-    """`same_person` by display names, remembered as `_alike` is (it may read the readings'
-    dictionaries)."""
+    """Whether either name is like the other's display name (`same_person` by display names,
+    asked once `_alike` has found the names two), remembered and prefiltered as `_alike` is
+    (it may read the readings' dictionaries)."""
+    if not any(
+        _may_be_alike(_compared(name), fold(shown))
+        for name, shown in ((approver, p_display), (proposer, a_display))
+        if shown
+    ):
+        return False
     shown = {n: d for n, d in ((proposer, p_display), (approver, a_display)) if d}
     return same_person(proposer, approver, shown)
+
+
+def _may_be_alike(a: str, b: str) -> bool:
+    """Whether `likeness` may find two texts (as it compares them) alike: only if they share a
+    key of the rule (name_index.share_a_key, what `audit verify` finds registrations by), each
+    text's keys remembered. Two in one script share an exact key (the same skeleton,
+    simplified characters or words in another order: `reads_alike` is across scripts only),
+    so the readings are read only for a pair across scripts."""
+    (a_exact, a_han), (b_exact, b_han) = _exact(a), _exact(b)
+    if not a_exact.isdisjoint(b_exact):
+        return True
+    return a_han != b_han and share_a_key(_keys(a), _keys(b))
+
+
+# A large desk's people and their display names, each a name and a few short keys.
+@lru_cache(maxsize=16384)
+def _compared(name: str) -> str:
+    return compared_form(name)
+
+
+@lru_cache(maxsize=16384)
+def _exact(text: str) -> tuple[frozenset[tuple[str, ...]], bool]:
+    return exact_keys(text), read_as_han(text)
+
+
+@lru_cache(maxsize=16384)
+def _keys(text: str) -> LikenessKeys:
+    return likeness_keys(text)
