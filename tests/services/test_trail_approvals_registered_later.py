@@ -1,0 +1,57 @@
+"""An approval made before its two people were registered, read by the people registered since.
+
+On a desk that registered no one yet, `maria@example.org` approved maria's verdict (nothing
+tied the two then), and the desk later registered maria with that address; or `王芳` approved
+`wang`'s, registered since as shown as 王芳. `claim show` and every export read the people as
+they are registered now, and so read each approval as no second reviewer's; `audit verify`
+and `audit replay` held it to the registrations before it, none, and said nothing (review296).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.services.test_sign_off_emails import _as
+from tests.services.test_signoff import proposed
+from workbench.services import review
+from workbench.services.context import Workbench
+from workbench.services.queries import show_claim
+from workbench.services.replay import replay
+from workbench.services.users import add_user
+from workbench.services.verify import verify_database
+
+
+@pytest.mark.parametrize(
+    ("proposer", "approver", "email", "display", "fact"),
+    [
+        ("maria", "maria@example.org", "maria@example.org", None, "the email address of"),
+        ("wang", "王芳", None, "王芳", "the display name of"),
+        # and an unrelated approval stays unnamed
+        ("maria", "tom", "maria@example.org", None, None),
+    ],
+)
+def test_people_registered_after_an_approval_are_read_as_the_sign_off_reads_them(
+    wb: Workbench,
+    proposer: str,
+    approver: str,
+    email: str | None,
+    display: str | None,
+    fact: str | None,
+) -> None:
+    cid = proposed(wb, proposer)
+    review.approve(_as(wb, approver), cid)  # no one is registered: nothing ties the two
+    add_user(_as(wb, "li"), proposer, email=email, display=display)
+    signed = show_claim(wb, cid).sign_off
+    assert signed is not None
+    assert (signed.approved_by is None) == (fact is not None)
+    replayed = replay(wb)
+    assert replayed.consistent
+    for report in (replayed, verify_database(wb)):
+        found = report.to_json()
+        named = [
+            (f["claim_id"], f["approver"], f["proposer"]) for f in found["one_person_approvals"]
+        ]
+        assert named == ([(cid, approver, proposer)] if fact else []), found
+        assert found["one_person_approval_count"] == len(named)
+        if fact:
+            assert fact in found["one_person_approvals"][0]["message"], found
