@@ -1084,6 +1084,7 @@ class Replay:
 
     def report(self) -> ReplayReport:
         people = self.registrations
+        people.finish()
         return ReplayReport(
             self.events,
             dict(self.rebuilt),

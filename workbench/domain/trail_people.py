@@ -103,6 +103,12 @@ class OnePersonApproval:
         }
 
 
+def _first_kept(found: list[OnePersonApproval]) -> None:
+    """`found` in seq order, the first LOOK_ALIKES_KEPT of them."""
+    found.sort(key=lambda approval: approval.seq)
+    del found[LOOK_ALIKES_KEPT:]
+
+
 def _person(name: str, display: str | None) -> str:
     return f"{shown(name)} (shown as {shown(display)})" if display else shown(name)
 
@@ -132,6 +138,13 @@ class Registrations:
         # Approvals by a person the sign-off's rule reads as the proposer (the first ones kept).
         self.approvals: list[OnePersonApproval] = []
         self.approval_total = 0
+        # The names registered, each also in its form today; and the approvals one of whose
+        # two people was not registered yet, by pair (their first seqs and claims, and how
+        # many): `finish` holds them to the people registered by the trail's end, as `claim
+        # show` reads the desk's people now (review296). Bounded by the distinct pairs of
+        # people who acted before they were registered.
+        self._registered: set[str] = set()
+        self._pending: dict[tuple[str, str], tuple[list[tuple[int, int | None]], list[int]]] = {}
 
     def feed(
         self, seq: int, action: str, payload: Any, actor: str = "", claim_id: int | None = None
@@ -175,6 +188,7 @@ class Registrations:
                     LookAlike(seq, name, display, other_seq, clash.other, other_display, clash.fact)
                 )
         self._people[name] = (seq, display)
+        self._registered.update((name, current_form(name)))
         self._order.setdefault(name, len(self._order))
         self._index.add(name, name)
         if display:
@@ -193,18 +207,48 @@ class Registrations:
     def approval(self, seq: int, claim_id: int | None, approver: str, proposer: str) -> None:
         """An approval by `approver` of `proposer`'s verdict, held to the sign-off's rule
         (reviewers.one_reviewer) by the display names and addresses the trail registered them
-        with so far. By name the same, it is replay's own rule (own_verdict), a difference
-        there, not said twice."""
+        with so far; one of two people not registered yet, again at the end (`finish`). By
+        name the same, it is replay's own rule (own_verdict), a difference there, not said
+        twice."""
         approver, proposer = approver[:MAX_NAME], proposer[:MAX_NAME]
         if approver == proposer:
             return
         one = one_reviewer(proposer, approver, Registered(self._emails, self._displays))
-        if one is None:
-            return
-        fact = one.fact
+        if one is not None:
+            self._found(seq, claim_id, approver, proposer, one.fact)
+        elif not (self._known(approver) and self._known(proposer)):
+            seqs, count = self._pending.setdefault((approver, proposer), ([], [0]))
+            count[0] += 1
+            if len(seqs) < LOOK_ALIKES_KEPT:
+                seqs.append((seq, claim_id))
+
+    def finish(self) -> None:
+        """The trail read (to its end or a break): the approvals made before one of their two
+        people was registered, held to the rule by the people registered since, as `claim
+        show` and the exports read them; those found join the others in seq order."""
+        people = Registered(self._emails, self._displays)
+        found = self.approvals
+        for (approver, proposer), (seqs, count) in self._pending.items():
+            one = one_reviewer(proposer, approver, people)
+            if one is not None:
+                self.approval_total += count[0]
+                found.extend(OnePersonApproval(s, c, approver, proposer, one.fact) for s, c in seqs)
+                if len(found) > 2 * LOOK_ALIKES_KEPT:
+                    _first_kept(found)
+        self._pending.clear()
+        _first_kept(found)
+
+    def _found(
+        self, seq: int, claim_id: int | None, approver: str, proposer: str, fact: str
+    ) -> None:
         self.approval_total += 1
         if len(self.approvals) < LOOK_ALIKES_KEPT:
             self.approvals.append(OnePersonApproval(seq, claim_id, approver, proposer, fact))
+
+    def _known(self, name: str) -> bool:
+        """Whether `name` (or its form today) is registered: their display name and address
+        are then known, and none registered later is theirs."""
+        return name in self._registered or current_form(name) in self._registered
 
     def _email_clash(self, name: str, email: str | None) -> Clash | None:
         """`user add`'s email rule (people.email_likeness) against the people registered

@@ -171,6 +171,7 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
         if registration is not None:
             people.feed(seq, action, registration, actor, claim_id)
         clock(seq, at)
+    people.finish()
     return replace(
         walk.finish(),
         look_alikes=tuple(people.found),
@@ -313,6 +314,8 @@ def verify_file(
         )
         broken_count = 0 if rules is None else rules.total
         people = None if rules is None else rules.registrations
+        if people is not None:
+            people.finish()
     tally.end()
     walked = walk.finish()
     # No event line at all: every line after the scope line either holds or breaks the walk.
