@@ -55,3 +55,30 @@ def test_people_registered_after_an_approval_are_read_as_the_sign_off_reads_them
         assert found["one_person_approval_count"] == len(named)
         if fact:
             assert fact in found["one_person_approvals"][0]["message"], found
+
+
+def test_those_found_at_the_end_are_named_in_seq_order_and_counted() -> None:
+    from workbench.domain.trail_people import LOOK_ALIKES_KEPT, Registrations
+
+    trail = Registrations()
+
+    def approved(seq: int, approver: str, proposer: str) -> None:
+        payload = {"before": {"proposed_by": proposer}, "after": {"status": "false"}}
+        trail.feed(seq, "claim.approved", payload, approver, seq)
+
+    # maria@example.org approves maria's verdicts before either is registered...
+    for seq in range(1, LOOK_ALIKES_KEPT + 3):
+        approved(seq, "maria@example.org", "maria")
+    for seq, (name, email) in enumerate(
+        (("maria", "maria@example.org"), ("maria@example.org", None), ("mar1a", None)),
+        start=LOOK_ALIKES_KEPT + 3,
+    ):
+        trail.feed(seq, "user.added", {"after": {"name": name, "email": email}}, name)
+    # ...and a look-alike after both were, judged as it comes
+    approved(5000, "mar1a", "maria")
+    trail.finish()
+    assert trail.approval_total == LOOK_ALIKES_KEPT + 3
+    assert len(trail.approvals) == LOOK_ALIKES_KEPT
+    assert [a.seq for a in trail.approvals] == list(range(1, LOOK_ALIKES_KEPT + 1))
+    trail.finish()  # (once more changes nothing)
+    assert trail.approval_total == LOOK_ALIKES_KEPT + 3

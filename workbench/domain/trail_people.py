@@ -35,7 +35,7 @@ from workbench.domain.transitions import APPROVED
 
 ADDED = "user.added"
 # The actions whose payload `Registrations.feed` reads (an approval: held to the sign-off's
-# email rule).
+# one-reviewer rule).
 READ = frozenset({ADDED, APPROVED})
 # A trail can be forged to hold many; the report keeps the first ones and counts the rest.
 LOOK_ALIKES_KEPT = 1000
@@ -114,9 +114,10 @@ def _person(name: str, display: str | None) -> str:
 
 
 class Registrations:
-    """Fed the trail's events in seq order (only registrations are read): each registration
-    held to the rule against the people registered before it who share a key of it
-    (workbench.domain.name_index). Bounded by the desk's people."""
+    """Fed the trail's events in seq order (registrations and approvals are read): each
+    registration held to the rule against the people registered before it who share a key of
+    it (workbench.domain.name_index), each approval to the sign-off's (`approval`); `finish`
+    when the walk ends. Bounded by the desk's people, and the pairs who acted unregistered."""
 
     def __init__(self) -> None:
         # name -> (the seq that registered it, its display name)
@@ -213,14 +214,16 @@ class Registrations:
         approver, proposer = approver[:MAX_NAME], proposer[:MAX_NAME]
         if approver == proposer:
             return
-        one = one_reviewer(proposer, approver, Registered(self._emails, self._displays))
-        if one is not None:
-            self._found(seq, claim_id, approver, proposer, one.fact)
-        elif not (self._known(approver) and self._known(proposer)):
+        if not (self._known(approver) and self._known(proposer)):
+            # Asked once, at the end: the people registered by then include those so far.
             seqs, count = self._pending.setdefault((approver, proposer), ([], [0]))
             count[0] += 1
             if len(seqs) < LOOK_ALIKES_KEPT:
                 seqs.append((seq, claim_id))
+            return
+        one = one_reviewer(proposer, approver, Registered(self._emails, self._displays))
+        if one is not None:
+            self._found(seq, claim_id, approver, proposer, one.fact)
 
     def finish(self) -> None:
         """The trail read (to its end or a break): the approvals made before one of their two
