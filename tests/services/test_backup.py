@@ -59,7 +59,7 @@ def test_postgresql_gets_the_pg_dump_command() -> None:
     url = "postgresql+psycopg://desk:secret@db.example:5433/claims?options=-csearch_path%3Dwb1"
     command = pg_dump_command(url, "claims dump")
     assert command == (
-        "pg_dump --format=custom '--file=claims dump' --schema=wb1 "
+        "pg_dump --format=custom '--file=claims dump' --schema=wb1 --extension=pg_trgm "
         "postgresql://desk@db.example:5433/claims"
     )
     assert "secret" not in command
@@ -103,6 +103,7 @@ def test_the_pg_dump_command_keeps_the_query_quoted_without_the_password() -> No
         "--format=custom",
         "--file=c.dump",
         "--schema=wb1",
+        "--extension=pg_trgm",
         "postgresql://desk@/claims?host=%2Fvar%2Frun%2Fpg&port=6432&sslmode=require"
         "&options=-cstatement_timeout%3D0",
     ]

@@ -29,7 +29,11 @@ def test_search_path_after_a_spaced_c_was_given_as_the_schema() -> None:
     """`-c search_path=desk` (a space after -c, as legal as `-csearch_path=desk`) gave no
     --schema: pg_dump would have dumped every schema of the database."""
     command = pg_dump_command("postgresql://ana@h/d?options=-c%20search_path%3Ddesk", "x.dump")
-    assert shlex.split(command)[3:] == ["--schema=desk", "postgresql://ana@h/d"], command
+    assert shlex.split(command)[3:] == [
+        "--schema=desk",
+        "--extension=pg_trgm",
+        "postgresql://ana@h/d",
+    ], command
 
 
 def test_the_other_options_were_kept_with_their_escapes() -> None:
@@ -41,6 +45,6 @@ def test_the_other_options_were_kept_with_their_escapes() -> None:
     )
     words = shlex.split(pg_dump_command(url, "x.dump"))
     assert words[3] == "--schema=desk"
-    assert words[4] == (
+    assert words[5] == (
         "postgresql://ana@h/d?options=-c%20statement_timeout%3D0%20-capplication_name%3Dmy%5C%20desk"
     )

@@ -211,8 +211,9 @@ def pg_dump_command(url: str, target: str) -> str:
     """The pg_dump invocation for this database: the URL's server, database and query (host,
     port, sslmode... as given: trial56's `?host=db.internal&port=6432` dumped the local server's
     database, and a dropped `sslmode=require` let the dump travel unencrypted), the schema of
-    its search_path as --schema, the secrets left out as everywhere a URL is shown (safe_url:
-    the password to ~/.pgpass or PGPASSWORD; docs/backup.md says how to give the others)."""
+    its search_path as --schema (with pg_trgm, which --schema leaves out), the secrets left out
+    as everywhere a URL is shown (safe_url: the password to ~/.pgpass or PGPASSWORD;
+    docs/backup.md says how to give the others)."""
     import shlex
 
     address, _, query = safe_url(libpq_uri(url)).partition("?")
@@ -233,6 +234,12 @@ def pg_dump_command(url: str, target: str) -> str:
             kept.append("options=" + quote(rest, safe=""))
     words = ["pg_dump", "--format=custom", f"--file={target}"]
     if schema:
+        # --schema alone leaves every extension out, and pg_trgm with it (in the desk's schema,
+        # where migration 0003 put it when the database had none, or in public): the four
+        # trigram indexes then failed to restore ("errors ignored on restore: 4") and search
+        # went on as a scan, unsaid (review297). --extension (pg_dump 14 and later) adds it
+        # back; a dump of the whole database has every extension already.
         words.append(f"--schema={schema_pattern(schema)}")
+        words.append("--extension=pg_trgm")
     words.append(f"{address}?{'&'.join(kept)}" if kept else address)
     return shlex.join(words)
