@@ -21,3 +21,20 @@ def test_a_desk_in_the_schema_is_named_in_one_line(db_url: str) -> None:
 
 def test_an_empty_schema_says_nothing(empty_db_url: str) -> None:
     assert desk_left_in(PG_URL, pg_schema_of(empty_db_url)) is None
+
+
+def test_a_half_dropped_desk_is_named_too(db_url: str) -> None:
+    """A desk dropped by hand in part (alembic_version gone, claims and the rest left) still
+    stands behind every test's schema: an unqualified `claims` in a test's emptied schema
+    reached it. The check looked for alembic_version alone and let the session run."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    schema = pg_schema_of(db_url)
+    with get_engine(db_url).begin() as conn:
+        conn.execute(text(f'DROP TABLE "{schema}".alembic_version'))
+    said = desk_left_in(PG_URL, schema)
+    assert said is not None and "\n" not in said
+    assert f"schema {schema} of the test database holds workbench tables" in said, said
+    assert "claims" in said, said
