@@ -100,27 +100,34 @@ PG_DEFAULT = "postgresql://postgres@127.0.0.1:5432/test"
 
 def desk_left_in(server: str, schema: str = "public") -> str | None:
     """The line that ends the session when `schema` of the test database holds workbench
-    tables (its alembic_version), else None. Every test's URL puts public after the test's own
-    schema (pg_schema_url), so a desk left there (a demo run against the test database) stood
-    behind each test's schema, where a read of an empty one is told of it."""
-    from sqlalchemy import create_engine, text
+    tables (any of the models' tables or alembic_version), else None. Every test's URL puts
+    public after the test's own schema (pg_schema_url), so a desk left there (a demo run
+    against the test database) stood behind each test's schema, where a read of an empty one
+    is told of it. Any table, not alembic_version alone: a desk dropped by hand in part left
+    `claims` and the rest, which an unqualified name in a test's emptied schema reached."""
+    from sqlalchemy import bindparam, create_engine, text
 
+    from workbench.db.models import Base
+
+    names = sorted({*Base.metadata.tables, "alembic_version"})
     engine = create_engine(_pg_admin_url(server))
     try:
         with engine.connect() as conn:
-            found = conn.execute(
-                text(
-                    "SELECT 1 FROM pg_tables WHERE schemaname = :schema"
-                    " AND tablename = 'alembic_version'"
-                ),
-                {"schema": schema},
-            ).first()
+            found = list(
+                conn.execute(
+                    text(
+                        "SELECT tablename FROM pg_tables WHERE schemaname = :schema"
+                        " AND tablename IN :names ORDER BY tablename"
+                    ).bindparams(bindparam("names", expanding=True)),
+                    {"schema": schema, "names": names},
+                ).scalars()
+            )
     finally:
         engine.dispose()
-    if found is None:
+    if not found:
         return None
     return (
-        f"schema {schema} of the test database holds workbench tables (alembic_version): "
+        f"schema {schema} of the test database holds workbench tables ({', '.join(found)}): "
         f"every test's search_path reaches it after the test's own schema; drop them, or use "
         f"another database in WORKBENCH_TEST_DATABASE_URL"
     )
