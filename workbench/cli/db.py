@@ -56,6 +56,8 @@ def status(ctx: click.Context, as_json: bool) -> None:
     On a shared (PostgreSQL) database it names the owner: the role that runs `db upgrade`.
     A guard trigger on events that is missing or disabled (append-only; on PostgreSQL also the
     one holding each event to its role) is named, with exit 1: `db upgrade` restores it.
+    Otherwise exit 0 whatever the state, an empty one included: it reports, the commands that
+    cannot go on there refuse.
     """
     from workbench.services.database import schema_status
 
