@@ -160,8 +160,13 @@ def schema_pattern(name: str) -> str:
 def identifier(name: str) -> str:
     """A schema's name as the server reads it back in a search_path, a statement or a pg_dump
     pattern: bare when it is a plain lower-case name, otherwise double-quoted (an unquoted one
-    is lower-cased, and a space, comma or dot in it would end it)."""
-    if re.fullmatch(r"[a-z_][a-z0-9_]*", name):
+    is lower-cased, and a space, comma or dot in it would end it). A reserved word is quoted
+    too: `CREATE SCHEMA order` is a syntax error, `"order"` reads the same everywhere (fix300)."""
+    # (lazily: this module is read by --help, which imports no SQLAlchemy; its list of the
+    # words PostgreSQL reserves is the one it quotes the models' names by)
+    from sqlalchemy.dialects.postgresql.base import RESERVED_WORDS
+
+    if re.fullmatch(r"[a-z_][a-z0-9_]*", name) and name not in RESERVED_WORDS:
         return name
     return '"' + name.replace('"', '""') + '"'
 
