@@ -75,3 +75,18 @@ def test_a_read_on_a_full_disk_says_so_and_the_desk_is_intact_once_room_is_made(
     (full_disk / "fill").unlink()
     assert run_cli(["audit", "verify"], env=env).code == 0
     assert sorted(p.name for p in full_disk.iterdir()) == ["desk.db"]
+
+
+def test_a_new_desk_started_on_a_full_disk_leaves_no_file_to_be_read_as_a_damaged_one(
+    full_disk: Path,
+) -> None:
+    """review290: `--db new.db demo` on a full disk failed in one line but left a 0-byte
+    new.db, and the next command called it an emptied desk to restore from a backup."""
+    env = {"WORKBENCH_DB": str(full_disk / "new.db"), "WORKBENCH_USER": "tester"}
+    r = run_cli(["demo"], env=env)
+    err_line(r, 1, f"the disk holding {full_disk} is full")
+    assert sorted(p.name for p in full_disk.iterdir()) == ["desk.db", "fill"]
+    r = run_cli(["claim", "list"], env=env)
+    err_line(r, 1, f"no database at {full_disk / 'new.db'}")
+    (full_disk / "fill").unlink()
+    assert run_cli(["demo"], env=env).code == 0
