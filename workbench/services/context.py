@@ -321,10 +321,12 @@ class Workbench:
         new file may set it up while this one waits for the lock, and its desk is not this
         one's to say it created, or to take back, whatever ends the wait (review136, fix144).
         A file kept on a database's refusal (another process has it open: one setting it up,
-        whose lock this refusal may be) is not said as this command's creation either."""
+        whose lock this refusal may be) is not said as this command's creation either.
+        Ended before the set-up began, where no file was (a full disk refused SQLite's first
+        page), the empty file SQLite made as it opened it is removed (take_back_unbegun)."""
         from sqlalchemy.exc import DBAPIError
 
-        from workbench.services.new_database import file_identity, take_back
+        from workbench.services.new_database import file_identity, take_back, take_back_unbegun
 
         path = sqlite_file(self.url)
         found_empty = new_file and path is not None and os.path.exists(path)
@@ -332,6 +334,8 @@ class Workbench:
         try:
             yield lambda: begun.append(True)
         except BaseException as exc:
+            if new_file and path is not None and not begun and not found_empty:
+                take_back_unbegun(path)
             if new_file and path is not None and begun:
                 self.created, self.found_empty_file = True, found_empty
                 self.created_file = file_identity(path)

@@ -68,6 +68,19 @@ def take_back(wb: SetUp) -> None:
     wb._ready = False
 
 
+def take_back_unbegun(path: str) -> None:
+    """Remove the empty file that SQLite made at `path` (no file was there: a new desk) as it
+    opened it, when the set-up then failed before it began: a full disk refuses the first page
+    (review290), and the 0-byte file left was read next as an emptied desk to restore from a
+    backup. Only a file still empty is removed, followed through a link as SQLite followed
+    it (the link stays, leading nowhere, as found): one with a page in it is another
+    command's, which set it up meanwhile."""
+    real = os.path.realpath(path)
+    with contextlib.suppress(OSError):
+        if os.path.isfile(real) and os.path.getsize(real) == 0:
+            os.remove(real)
+
+
 def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) -> str | None:
     """Take the file at `path` back, or say why not. Done on a connection of its own that
     holds the file exclusively meanwhile: leaving WAL mode is refused while any other
