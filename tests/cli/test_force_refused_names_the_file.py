@@ -2,7 +2,8 @@
 file in a sticky folder such as /tmp, read-only or not; trial252 made a read-only one reach the
 rename) was refused naming the temporary file the workbench wrote beside it: "error: Operation
 not permitted: /tmp/.out.csv.k2j9x1ab", a name the user never gave and cannot find (it is
-removed). The refusal names the file asked for, as a refused temporary file already was."""
+removed). The refusal names the file asked for, as a refused temporary file already was, in
+every output's words (review290): `cannot write PATH: WHY`."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def test_a_replace_the_folder_refuses_names_the_file_asked_for(
 
     monkeypatch.setattr(os, "replace", sticky)
     r = cli(*args, str(target))
-    assert (r.code, r.err) == (1, f"error: Operation not permitted: {target}\n")
+    assert (r.code, r.err) == (1, f"error: cannot write {target}: Operation not permitted\n")
     assert target.read_text(encoding="utf-8") == "kept\n"
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(f".{name}.")] == []
 
@@ -75,6 +76,6 @@ def test_another_users_file_in_a_sticky_folder_is_named(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert (proc.returncode, proc.stderr) == (1, f"error: Operation not permitted: {theirs}\n")
+    assert (proc.returncode, proc.stderr) == (1, f"error: cannot write {theirs}: Operation not permitted\n")
     assert theirs.read_text(encoding="utf-8") == "theirs\n"
     assert sorted(p.name for p in shared.iterdir()) == ["out.csv"]

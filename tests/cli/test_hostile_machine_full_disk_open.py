@@ -90,3 +90,16 @@ def test_a_new_desk_started_on_a_full_disk_leaves_no_file_to_be_read_as_a_damage
     err_line(r, 1, f"no database at {full_disk / 'new.db'}")
     (full_disk / "fill").unlink()
     assert run_cli(["demo"], env=env).code == 0
+
+
+def test_an_export_onto_a_full_disk_names_its_file_and_leaves_nothing(
+    full_disk: Path, tmp_path: Path, sqlite_template: Path
+) -> None:
+    """review290: the export said `error: No space left on device`, naming no file."""
+    desk = tmp_path / "elsewhere.db"
+    shutil.copyfile(sqlite_template, desk)
+    env = {"WORKBENCH_DB": str(desk), "WORKBENCH_USER": "tester"}
+    target = full_disk / "claims.csv"
+    r = run_cli(["export", "claims", "-o", str(target)], env=env)
+    err_line(r, 1, f"cannot write {target}: No space left on device")
+    assert sorted(p.name for p in full_disk.iterdir()) == ["desk.db", "fill"]

@@ -115,4 +115,6 @@ def test_a_file_that_cannot_be_made_is_named_as_asked(
     target = tmp_path / "x.csv"
     with pytest.raises(OSError) as failed, writing(target):
         pass
-    assert failed.value.filename == str(target)
+    # Said as every output's refusal is (review290): `cannot write PATH: WHY`.
+    assert failed.value.strerror == f"cannot write {target}: No such file or directory"
+    assert ".x.csv.abc" not in str(failed.value)
