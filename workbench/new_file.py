@@ -173,41 +173,71 @@ def writing(
     """
     if (never is not None or not replace) and occupied(target):
         raise file_exists(target, never)
+    fd, tmp = temporary_beside(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder_of(target))
-    except OSError as exc:
-        # Named as the file asked for: the temporary file's name means nothing to the user.
-        raise OSError(exc.errno, exc.strerror, str(target)) from None
-    try:
-        # A 1 MB buffer: an audit export of 10,000,000 events is some 5 GB, and the default
-        # 8 KB buffer made that 600,000 write calls.
-        f: IO[Any] = (
-            os.fdopen(fd, "wb", buffering=_BUFFER)
-            if binary
-            else os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=_BUFFER)
-        )
-        with f:
-            yield f
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        if replace and never is None:
-            try:
-                os.replace(tmp, target)
-            except OSError as exc:
-                # Named as the file asked for, as above: a sticky folder (/tmp) refuses to
-                # replace another user's file, and the refusal named the temporary file,
-                # removed below (review261).
-                raise OSError(exc.errno, exc.strerror, str(target)) from None
-            return
         try:
-            place_new(tmp, target)
-        except FileExistsError:
-            raise file_exists(target, never) from None
-        Path(tmp).unlink()
+            yield from _placed(fd, tmp, target, replace=replace, binary=binary, never=never)
+        except OSError as exc:
+            # A write into the file object (a full disk) names no file, and the temporary
+            # file's name means nothing to the user: said as the file asked for (review290).
+            if exc.filename == tmp or (exc.filename is None and exc.errno in _NO_ROOM):
+                raise cannot_write(target, exc) from None
+            raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+# The system's words for a file that could not grow: a full disk, a quota, a size limit.
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG})
+
+
+def _placed(
+    fd: int, tmp: str, target: Path, *, replace: bool, binary: bool, never: str | None
+) -> Iterator[IO[Any]]:
+    """`writing`'s file object on the temporary file `tmp` (open as `fd`), then the finished
+    file put at `target`."""
+    # A 1 MB buffer: an audit export of 10,000,000 events is some 5 GB, and the default
+    # 8 KB buffer made that 600,000 write calls.
+    f: IO[Any] = (
+        os.fdopen(fd, "wb", buffering=_BUFFER)
+        if binary
+        else os.fdopen(fd, "w", encoding="utf-8", newline="", buffering=_BUFFER)
+    )
+    with f:
+        yield f
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)
+    if replace and never is None:
+        # (A sticky folder, /tmp, refuses to replace another user's file: the refusal
+        # named the temporary file, and is said of the target, review261.)
+        os.replace(tmp, target)
+        return
+    try:
+        place_new(tmp, target)
+    except FileExistsError:
+        raise file_exists(target, never) from None
+    Path(tmp).unlink()
+
+
+def cannot_write(path: str | Path, exc: OSError) -> OSError:
+    """The system's refusal to write the file asked for as `path`, said as every output's
+    refusal is and as a read's (`cannot read PATH: WHY`, services.inputs): `cannot write PATH:
+    WHY`. Still an OSError (the CLI's file_error, exit 1) with its errno."""
+    return OSError(exc.errno, f"cannot write {path}: {exc.strerror or exc}")
+
+
+def temporary_beside(target: Path, asked: str | Path | None = None) -> tuple[int, str]:
+    """A new temporary file in `target`'s folder, for a file written whole and then put in
+    place: its descriptor and name, hidden (a dot first) and starting with the target's name,
+    so that one a crash leaves says what it was for. A refusal is said of the file `asked`
+    for (`target` unless given): the temporary file's name means nothing to the user."""
+    folder = folder_of(target)
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+    except OSError as exc:
+        raise cannot_write(asked if asked is not None else target, exc) from None
 
 
 def place_new(tmp: str, target: Path) -> None:

@@ -76,6 +76,9 @@ def test_another_users_file_in_a_sticky_folder_is_named(tmp_path: Path) -> None:
         text=True,
         timeout=120,
     )
-    assert (proc.returncode, proc.stderr) == (1, f"error: cannot write {theirs}: Operation not permitted\n")
+    assert (proc.returncode, proc.stderr) == (
+        1,
+        f"error: cannot write {theirs}: Operation not permitted\n",
+    )
     assert theirs.read_text(encoding="utf-8") == "theirs\n"
     assert sorted(p.name for p in shared.iterdir()) == ["out.csv"]

@@ -461,6 +461,7 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
     names, as a shell redirect would: the atomic rename would replace the device node, or the
     /dev/stdout link, itself with a file (as root), and the output would be lost. Written
     through a temporary file first: formats such as ZIP need to seek."""
+    import contextlib
     import errno
     import io
     import os
@@ -468,6 +469,8 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
     import stat
     import sys
     import tempfile
+
+    from workbench.new_file import cannot_write
 
     try:
         if descriptor is not None:
@@ -491,21 +494,34 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
             else exc.strerror
         )
         raise click.ClickException(f"cannot write {path}: {why}") from None
-    with os.fdopen(fd, "wb") as device, tempfile.TemporaryFile() as spool:
-        if binary:
-            yield spool
-        else:
-            text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
-            yield text
-            text.flush()
-            text.detach()
-        spool.seek(0)
-        if descriptor in (1, 2):
-            # Anything printed before stays before (`-o /dev/stdout` after a line on stdout).
-            stream = sys.stdout if descriptor == 1 else sys.stderr
-            if stream is not None:
-                stream.flush()
-        shutil.copyfileobj(spool, device)
+    device = os.fdopen(fd, "wb")
+    try:
+        with tempfile.TemporaryFile() as spool:
+            if binary:
+                yield spool
+            else:
+                text = io.TextIOWrapper(spool, encoding="utf-8", newline="")
+                yield text
+                text.flush()
+                text.detach()
+            spool.seek(0)
+            if descriptor in (1, 2):
+                # Anything printed before stays before (`-o /dev/stdout` after a line on
+                # stdout).
+                stream = sys.stdout if descriptor == 1 else sys.stderr
+                if stream is not None:
+                    stream.flush()
+            try:
+                shutil.copyfileobj(spool, device)
+                device.flush()
+            except OSError as exc:
+                # `-o /dev/full`: the system's words name no file (review290).
+                raise cannot_write(path, exc) from None
+    finally:
+        # (After a failed write its bytes are still buffered: closing tries them again, and
+        # that second failure would be said in place of the first.)
+        with contextlib.suppress(OSError):
+            device.close()
 
 
 def _mode(path: str) -> int:

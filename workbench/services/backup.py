@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -23,12 +22,14 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.new_file import (
+    cannot_write,
     file_exists,
     folder_of,
     missing_folder,
     named_as_folder,
     occupied,
     place_new,
+    temporary_beside,
 )
 from workbench.services.context import Workbench
 from workbench.services.inputs import real_path
@@ -68,11 +69,7 @@ def backup(wb: Workbench, target: str) -> Backup:
     if real_path(source) == real_path(dest):
         raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", dir=folder_of(dest))
-    except OSError as exc:
-        # Named as the file asked for (a read-only folder): the temporary name means nothing.
-        raise OSError(exc.errno, exc.strerror, target) from None
+    fd, tmp = temporary_beside(dest, target)
     os.close(fd)
     try:
         _copy(wb.url, tmp, target)
@@ -136,7 +133,8 @@ def _copy(url: str, tmp: str, target: str) -> None:
             dst.close()
     except sqlite3.Error as exc:
         if getattr(exc, "sqlite_errorcode", 0) & 0xFF == sqlite3.SQLITE_FULL:
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), target) from None
+            full = OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+            raise cannot_write(target, full) from None
         raise damage_refusal(url, exc) or StorageError(f"database error: {exc}") from None
     finally:
         raw.close()
