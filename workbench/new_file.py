@@ -115,7 +115,10 @@ def folder_named(path: str, needed: str) -> str | None:
     """Why `path`, meant as a file's, names a folder (`needed` then says what is), else None:
     a file named as a folder (`notes.txt/`), or a path ending as a folder's (`new/`, `new/.`)
     where no folder is (one that is there is the caller's to say as a folder). Path and
-    realpath drop the slash, and a file named `new` was written, or notes.txt read."""
+    realpath drop the slash, and a file named `new` was written, or notes.txt read.
+    First, the system's words for a name it cannot take at all (`too_long`)."""
+    if (why := too_long(path)) is not None:
+        return why
     target = Path(path)
     if target.is_file() and not os.path.lexists(path):
         return f"{target} is a file, not a folder"
@@ -124,6 +127,41 @@ def folder_named(path: str, needed: str) -> str | None:
         # a folder.
         return f"that names a folder; {needed}"
     return None
+
+
+def too_long(path: str) -> str | None:
+    """The system's words for `path` when a name in it (or the whole) is longer than it
+    takes, else None: Path's exists and is_file raise for one (Python 3.11), and a write and
+    --db said the raw `File name too long: PATH` where a read says `cannot read PATH: ...`
+    (review290). Said by the callers in their words: `cannot write PATH: WHY`, `no database at
+    PATH: WHY`."""
+    try:
+        os.lstat(path)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:
+            return exc.strerror
+    except ValueError:  # a NUL in it: not a length, and said where it is opened
+        pass
+    return None
+
+
+# What SQLite adds to a database's name for the file it keeps beside it while writing (WAL
+# mode's -wal and -shm are shorter).
+JOURNAL = "-journal"
+
+
+def too_long_for_a_database(path: str) -> str | None:
+    """Why the file `path` cannot be made a SQLite database though the system takes its name,
+    else None: no room is left in it for the -journal SQLite keeps beside it, and SQLite says
+    only "unable to open database file" (`--db`, a backup; review290)."""
+    name = os.fsencode(os.path.basename(path))
+    most = longest_name(folder_of(Path(path)))
+    if len(name) > most or len(name) + len(JOURNAL) <= most:
+        return None  # (too long for any file: `too_long` says it)
+    return (
+        f"{os.strerror(errno.ENAMETOOLONG)} (a database's name leaves {len(JOURNAL)} bytes of "
+        f"the system's {most} for SQLite's {JOURNAL} file beside it)"
+    )
 
 
 # How a path's end names it as a folder, whatever is there (`new/`, `new/.`).
@@ -228,16 +266,39 @@ def cannot_write(path: str | Path, exc: OSError) -> OSError:
     return OSError(exc.errno, f"cannot write {path}: {exc.strerror or exc}")
 
 
-def temporary_beside(target: Path, asked: str | Path | None = None) -> tuple[int, str]:
+def temporary_beside(
+    target: Path, asked: str | Path | None = None, *, beside: int = 0
+) -> tuple[int, str]:
     """A new temporary file in `target`'s folder, for a file written whole and then put in
     place: its descriptor and name, hidden (a dot first) and starting with the target's name,
-    so that one a crash leaves says what it was for. A refusal is said of the file `asked`
-    for (`target` unless given): the temporary file's name means nothing to the user."""
+    so that one a crash leaves says what it was for; `beside`: the bytes a program adds to it
+    for a file of its own beside it (SQLite's `-journal`). A refusal is said of the file
+    `asked` for (`target` unless given): the temporary file's name means nothing to the user."""
     folder = folder_of(target)
+    prefix = _temporary_prefix(target.name, longest_name(folder) - beside)
     try:
-        return tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)
+        return tempfile.mkstemp(prefix=prefix, dir=folder)
     except OSError as exc:
         raise cannot_write(asked if asked is not None else target, exc) from None
+
+
+def longest_name(folder: Path) -> int:
+    """The longest name, in bytes, a file in `folder` may have (255 on the usual drives)."""
+    try:
+        return os.pathconf(folder, "PC_NAME_MAX")
+    except (OSError, ValueError, AttributeError):  # a folder not there; Windows has no pathconf
+        return 255
+
+
+def _temporary_prefix(name: str, most: int) -> str:
+    """`.NAME.`, NAME cut short where mkstemp's eight characters would take the whole over
+    `most` bytes: a name of 246 to 255 bytes is a file's, and was refused as "too long" for
+    its temporary file's (review290). A name too long itself is kept whole, and refused as
+    such."""
+    raw = os.fsencode(name)
+    if len(raw) > most:
+        return f".{name}."
+    return "." + os.fsdecode(raw[: most - len("..") - 8]) + "."
 
 
 def place_new(tmp: str, target: Path) -> None:

@@ -416,6 +416,7 @@ def output_file(
     as `backup` refuses one. A device or pipe (/dev/null, a FIFO) is still written into, and
     so is a name for an open file descriptor (/dev/stdout, /dev/fd/N, a link to one).
     """
+    import os
     import sys
     from pathlib import Path
 
@@ -425,8 +426,9 @@ def output_file(
         yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(path)
-    if target.is_dir():
+    if os.path.isdir(path):
         # Said here: the rename below would fail naming its temporary file, not `path`.
+        # (os.path's: Path.is_dir raises for a name too long, said by named_as_folder.)
         raise click.ClickException(f"cannot write {path}: it is a directory")
     if (problem := named_as_folder(path)) is not None:
         # `notes.txt/` (or notes.txt/.) names a file as a folder, which Path drops: it was

@@ -126,7 +126,7 @@ def report(
 def _check_folder(output: str) -> None:
     """With --all, -o names a folder: `-` or a file there is bad usage; a link (a dangling one
     too) is refused, as every other output refuses one."""
-    from workbench.new_file import as_link, missing_folder
+    from workbench.new_file import as_link, missing_folder, too_long
 
     if output == "-":
         # Standard output everywhere else (and refused as --db for that reason): taken as a
@@ -134,6 +134,9 @@ def _check_folder(output: str) -> None:
         raise click.UsageError(
             "with --all, -o names a folder, not standard output (a folder named - is ./-)"
         )
+    if (why := too_long(output)) is not None:
+        # Said as every output says it; Path.exists raised it bare (review290).
+        raise click.ClickException(f"cannot write {output}: {why}")
     path = Path(output)
     if (path.is_symlink() or path.exists()) and not path.is_dir():
         # A link (dangling, looping, to a file) said as every output says one (fix272), and

@@ -22,6 +22,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.new_file import (
+    JOURNAL,
     cannot_write,
     file_exists,
     folder_of,
@@ -30,6 +31,7 @@ from workbench.new_file import (
     occupied,
     place_new,
     temporary_beside,
+    too_long_for_a_database,
 )
 from workbench.services.context import Workbench
 from workbench.services.inputs import real_path
@@ -59,6 +61,8 @@ def backup(wb: Workbench, target: str) -> Backup:
     if (named := named_as_folder(target)) is not None:
         # `copy.db/` naming a file: read as copy.db, it was said to exist (trial273).
         raise NotADirectoryError(errno.ENOTDIR, named)
+    if (too_long := too_long_for_a_database(target)) is not None:
+        raise cannot_write(target, OSError(errno.ENAMETOOLONG, too_long))
     if occupied(dest):
         raise file_exists(target, "a backup")
     problem = missing_folder(target, dest)
@@ -69,7 +73,7 @@ def backup(wb: Workbench, target: str) -> Backup:
     if real_path(source) == real_path(dest):
         raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
-    fd, tmp = temporary_beside(dest, target)
+    fd, tmp = temporary_beside(dest, target, beside=len(JOURNAL))
     os.close(fd)
     try:
         _copy(wb.url, tmp, target)

@@ -43,7 +43,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
-from workbench.new_file import file_on_the_way, folder_named
+from workbench.new_file import file_on_the_way, folder_named, too_long_for_a_database
 from workbench.services.storage_errors import (
     database_errors,
     driver_errors,
@@ -186,6 +186,8 @@ class Workbench:
         try:
             mode = os.stat(path).st_mode
         except OSError as exc:
+            if exc.errno == errno.ENOENT and (long := too_long_for_a_database(path)):
+                return NotFound(f"no database at {self.given or path}: {long}")
             if exc.errno == errno.ENOTDIR:
                 # `notes.txt/desk.db`: the raw "Not a directory: PATH" (db status, a write),
                 # or a read's "run `workbench demo` to start one", which cannot (review265).
