@@ -178,6 +178,15 @@ def file_on_the_way(path: str | Path) -> str | None:
     return None
 
 
+def through_a_file(path: str | Path) -> str:
+    """Why `path` cannot be reached when the system says "Not a directory" (ENOTDIR): the file
+    on the way to it named (`file_on_the_way`), or, when that file was moved away between the
+    two looks, that one was. Said by a read (`cannot read PATH: ...`) and by --db (`no
+    database at PATH: ...`); a write names it with the folder it asked for (missing_folder)."""
+    found = file_on_the_way(os.path.dirname(path))
+    return found if found is not None else "a file on the way to it is not a folder"
+
+
 def looping(path: str | Path) -> str | None:
     """How a symbolic link on the way to `path` loops (`ln -s loop loop`; `path` itself, or a
     folder it is in), said after the path, else None: Path.exists and is_dir read such a path

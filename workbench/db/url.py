@@ -33,7 +33,7 @@ def resolve_url(value: str | None = None) -> str:
     raw = value or DEFAULT_DB
     if raw == "-":
         _not_a_stream(named="--db -" if given else "WORKBENCH_DB=-")
-    if "://" not in raw:
+    if not is_url(raw):
         # os.path, not pathlib: pathlib imports urllib.parse and ipaddress, 3 ms of every
         # command's start-up (Path.resolve is this realpath).
         return "sqlite:///" + os.path.realpath(os.path.expanduser(raw))
@@ -50,6 +50,13 @@ def resolve_url(value: str | None = None) -> str:
         # psycopg 3 is the driver we ship; SQLAlchemy would otherwise look for psycopg2.
         return "postgresql+psycopg://" + rest
     return raw
+
+
+def is_url(value: str) -> bool:
+    """Whether a --db / WORKBENCH_DB value is a URL (taken as given) rather than a file path
+    (made a SQLite URL): the one test, asked where the value is resolved and where a path is
+    judged as typed (Workbench.not_a_file)."""
+    return "://" in value
 
 
 def _not_a_stream(named: str) -> None:

@@ -16,6 +16,7 @@ from workbench.db.url import (
     BARE_NAME_MEANT,
     cannot_open,
     check_url,
+    is_url,
     malformed_url,
     meant_url,
     resolve_url,
@@ -43,7 +44,7 @@ from workbench.domain.errors import (
     step,
 )
 from workbench.domain.identity import normalise_name
-from workbench.new_file import file_on_the_way, folder_named, too_long_for_a_database
+from workbench.new_file import folder_named, through_a_file, too_long_for_a_database
 from workbench.services.storage_errors import (
     database_errors,
     driver_errors,
@@ -179,7 +180,7 @@ class Workbench:
         # Asked of the path as given: the URL's realpath dropped its slash, and `--db new/`
         # made a database in a file named new, `--db notes.txt/` read notes.txt as one. A
         # sqlite:/// URL keeps its path as typed, slash and all (review290).
-        given = self.given if self.given is not None and "://" not in self.given else None
+        given = self.given if self.given is not None and not is_url(self.given) else None
         asked = os.path.expanduser(given) if given is not None else path
         if (why := folder_named(asked, "a database is a file")) is not None:
             return NotFound(f"no database at {self.given or path}: {why}")
@@ -192,9 +193,7 @@ class Workbench:
                 # `notes.txt/desk.db`: the raw "Not a directory: PATH" (db status, a write),
                 # or a read's "run `workbench demo` to start one", which cannot (review265).
                 # (The general words only when that file was moved away between the two looks.)
-                on_the_way = file_on_the_way(os.path.dirname(path))
-                leads = on_the_way or "a file on the way to it is not a folder"
-                return NotFound(f"no database at {path}: {leads}")
+                return NotFound(f"no database at {path}: {through_a_file(path)}")
             if exc.errno != errno.ELOOP:
                 return None  # missing, a dangling link: said by the read or the open
             # A link to itself: said as the reads say it, not "Too many levels of symbolic

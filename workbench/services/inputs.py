@@ -23,7 +23,7 @@ from typing import BinaryIO
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.text import BINARY_SAMPLE, marked_encoding, utf16_advice
-from workbench.new_file import file_on_the_way
+from workbench.new_file import through_a_file
 from workbench.services.limits import size_limit
 
 CHUNK = 1 << 20
@@ -104,11 +104,8 @@ def _open_file(path: str, *, follow: bool) -> BinaryIO:
 def cannot_read(path: str, exc: OSError) -> InvalidInput:
     """The refusal of a path the system would not open: through a file (`notes.txt/x.txt`)
     said as the outputs and --db say it (the file on the way named), not as "Not a directory"."""
-    if exc.errno == errno.ENOTDIR:
-        on_the_way = file_on_the_way(os.path.dirname(path))
-        if on_the_way is not None:  # (else the file on the way was moved since: the system's)
-            return InvalidInput(f"cannot read {path}: {on_the_way}")
-    return InvalidInput(f"cannot read {path}: {exc.strerror}")
+    why = through_a_file(path) if exc.errno == errno.ENOTDIR else exc.strerror
+    return InvalidInput(f"cannot read {path}: {why}")
 
 
 def read_stdin(limit: int, hint: str) -> bytes:
