@@ -38,3 +38,22 @@ def test_a_pipe_nobody_reads_is_said_as_one(cli: Run, tmp_path: Path, args: list
         f"error: cannot write {pipe}: it is a pipe (FIFO) that nothing is reading; start the "
         "program that reads it first\n",
     )
+
+
+def test_a_socket_is_said_as_one(cli: Run, tmp_path: Path) -> None:
+    """`-o sock`, sock a Unix socket's file: opening it for writing fails as a FIFO with no
+    reader does (ENXIO), and was said in the same raw words, "No such device or address"."""
+    import socket
+
+    doc = tmp_path / "a.txt"
+    doc.write_text("The GDP grew 5% in 2020.\n", encoding="utf-8")
+    assert cli("doc", "add", str(doc)).code == 0
+    sock = tmp_path / "sock"
+    with socket.socket(socket.AF_UNIX) as s:
+        s.bind(str(sock))
+        r = cli("export", "claims", "-o", str(sock))
+    assert (r.code, r.err) == (
+        1,
+        f"error: cannot write {sock}: it is a socket, not a file (a program's address for "
+        "connections): give a file's name\n",
+    )

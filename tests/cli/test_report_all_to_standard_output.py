@@ -42,3 +42,16 @@ def test_a_folder_named_dash_is_still_reachable_as_dot_slash(
     r = run_cli(["report", "--all", "-o", "./-"], env=env)
     assert r.code == 0, r.err
     assert (tmp_path / "-" / "index.html").is_file()
+
+
+def test_all_to_a_dash_with_json_is_said_as_a_folder_needed(
+    db_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With --json, the refusal was the one-page report's: "--json prints to stdout, where -o -
+    writes the page: give -o FILE", a file, where --all needs a folder."""
+    env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "t"}
+    monkeypatch.chdir(tmp_path)
+    r = run_cli(["report", "--all", "-o", "-", "--json"], env=env)
+    assert r.code == 2, (r.code, r.out, r.err)
+    assert "with --all, -o names a folder, not standard output" in r.err, r.err
+    assert not (tmp_path / "-").exists()
