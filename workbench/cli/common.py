@@ -490,11 +490,18 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
     except OSError as exc:
         # ENXIO on a FIFO is the open without waiting finding no reader: the raw "No such
         # device or address" named neither the pipe nor what to do (fix282's findings).
-        why = (
-            "it is a pipe (FIFO) that nothing is reading; start the program that reads it first"
-            if exc.errno == errno.ENXIO and stat.S_ISFIFO(_mode(path))
-            else exc.strerror
-        )
+        mode = _mode(path) if exc.errno == errno.ENXIO else 0
+        why = str(exc.strerror)
+        if stat.S_ISFIFO(mode):
+            why = (
+                "it is a pipe (FIFO) that nothing is reading; start the program that reads it first"
+            )
+        elif stat.S_ISSOCK(mode):
+            # (opened, a socket's file fails as a FIFO with no reader does: ENXIO)
+            why = (
+                "it is a socket, not a file (a program's address for connections): give a "
+                "file's name"
+            )
         raise click.ClickException(f"cannot write {path}: {why}") from None
     device = os.fdopen(fd, "wb")
     try:

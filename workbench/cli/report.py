@@ -51,11 +51,12 @@ def report(
 
     if all_docs == (document_id is not None):
         raise click.UsageError("give a document DOC, or --all (not both)")
+    if all_docs:
+        # Said before "exists: give --force", which would only lead to this, and before
+        # --json's "give -o FILE", which is the one page's advice.
+        _check_folder(output)
     if as_json and is_stdout(output):
         raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
-    if all_docs:
-        # Said before "exists: give --force", which would only lead to this.
-        _check_folder(output)
     if not all_docs:
         # A folder for --all is _check_folder's to judge: as a file's name, `site/` is refused.
         check_output(output, force)
