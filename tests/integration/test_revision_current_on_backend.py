@@ -1,8 +1,9 @@
 """A revision the newest migrations leave unchanged on a backend is worked with as it is
 (review62: 0014 rebuilds SQLite's search index and does nothing on PostgreSQL, yet every
 command on a shared desk at 0013, reads too, was refused until its owner ran `db upgrade`).
-0015 adds notes.internal on every backend, which this code reads: no older revision is current
-any more, and a shared desk at 0013 or 0014 is upgraded by its owner first."""
+0015 adds notes.internal on every backend, which this code reads: a shared desk at 0013 or 0014
+is upgraded by its owner first. 0016 only adds trigram search indexes on PostgreSQL, so a desk
+at 0015 is worked with there as it is (fix303)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ def test_only_listed_revisions_are_current_and_only_on_their_backend() -> None:
     for older in ("0014_search_rowids", "0013_event_identity"):
         assert not is_current(older, "postgresql") and not is_current(older, "sqlite")
     assert not is_current("0012_withdrawn", "postgresql") and not is_current(None, "postgresql")
+    # 0016 makes search indexes alone, and on PostgreSQL alone (fix303).
+    assert is_current("0015_internal_notes", "postgresql")
+    assert not is_current("0015_internal_notes", "sqlite")
     assert all(HEAD_REVISION not in kept for kept in CURRENT_ON.values())
 
 

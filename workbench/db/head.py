@@ -6,14 +6,14 @@ from __future__ import annotations
 
 # The newest migration in migrations/versions. A test checks it against Alembic's own head, so
 # adding a migration without updating this line fails the suite.
-HEAD_REVISION = "0015_internal_notes"
+HEAD_REVISION = "0016_trigram_indexes"
 # Older revisions this code works with as they are on a backend: the migrations after them
-# change nothing there. A shared desk then need not stop for its owner's `db upgrade`
-# (review62: every command, reads too, was refused until it ran), which still brings it to
-# HEAD_REVISION. None now: 0015 adds notes.internal on every backend, which this code reads
-# (0013_event_identity was current on PostgreSQL while only 0014, SQLite's search index, was
-# newer).
-CURRENT_ON: dict[str, frozenset[str]] = {}
+# change nothing there that this code reads. A shared desk then need not stop for its owner's
+# `db upgrade` (review62: every command, reads too, was refused until it ran), which still
+# brings it to HEAD_REVISION. 0016 only adds trigram search indexes a PostgreSQL desk may lack
+# (search works without them, as a scan), so a desk at 0015 works on; `db status` says it is
+# behind, and its owner's `db upgrade` gives the indexes. SQLite upgrades on use.
+CURRENT_ON: dict[str, frozenset[str]] = {"postgresql": frozenset({"0015_internal_notes"})}
 
 
 def is_current(revision: str | None, dialect: str) -> bool:
