@@ -38,3 +38,17 @@ def test_a_half_dropped_desk_is_named_too(db_url: str) -> None:
     assert said is not None and "\n" not in said
     assert f"schema {schema} of the test database holds workbench tables" in said, said
     assert "claims" in said, said
+
+
+def test_a_stranger_s_table_named_as_a_model_s_is_no_desk(empty_db_url: str) -> None:
+    """A table of another program's named `users` (or `settings`) in the test database's
+    public ended the session as a desk left there (fix300's check took any one of the models'
+    names), though nothing else of a desk is there and no test reaches it by its name."""
+    from sqlalchemy import text
+
+    from workbench.db.engine import get_engine
+
+    schema = pg_schema_of(empty_db_url)
+    with get_engine(empty_db_url).begin() as conn:
+        conn.execute(text(f'CREATE TABLE "{schema}".users (login text PRIMARY KEY)'))
+    assert desk_left_in(PG_URL, schema) is None
