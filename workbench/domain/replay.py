@@ -83,9 +83,11 @@ from workbench.domain.replay_state import (
     IdCombos,
     IdSet,
     IdValues,
+    LatestTexts,
     MemoryStore,
     Prints,
     Store,
+    hash_print,
 )
 from workbench.domain.shown import KEPT, Clipped, clip, shown, shown_text
 from workbench.domain.status import (
@@ -367,12 +369,50 @@ def checked(replay: Replay, ev: EventRecord) -> None:
     revision = after.get("revision")
     if type(revision) is not int or revision < 1:
         replay._event_problem(ev, subject, "the check names no revision number")
+        return
+    # `doc update` checks the latest revision, and records its hash: held to the one the
+    # events stored last (review299: any number passed, and the hash was never read).
+    number = whole_number(ev.entity_id)
+    latest = None if number is None else replay.latest_texts.get(number)
+    if latest is None:
+        return
+    if revision != latest[0]:
+        replay._event_problem(
+            ev, subject, f"checked revision {revision}, but the latest stored is {latest[0]}"
+        )
+    elif hash_print(after.get("sha256")) != latest[1]:
+        replay._event_problem(
+            ev,
+            subject,
+            f"checked revision {revision} with sha256 {shown(after.get('sha256'))}, not the "
+            "one the events stored it with",
+        )
+
+
+_document_create = create("document")
+_revision_create = create("revision")
+
+
+def document_added(replay: Replay, ev: EventRecord) -> None:
+    """A document created, its text its revision 1 (for `checked`)."""
+    _document_create(replay, ev)
+    after = ev.payload.get("after")
+    if isinstance(after, dict):
+        replay.latest_texts.put(whole_number(ev.entity_id), 1, after.get("sha256"))
+
+
+def document_revised(replay: Replay, ev: EventRecord) -> None:
+    """A revision created: its document's latest text from now on (for `checked`)."""
+    _revision_create(replay, ev)
+    after = ev.payload.get("after")
+    if isinstance(after, dict):
+        replay.latest_texts.put(after.get("document_id"), after.get("number"), after.get("sha256"))
 
 
 RULES: dict[str, Rule] = {
-    DOCUMENT_ADDED: create("document"),
+    DOCUMENT_ADDED: document_added,
     DOCUMENT_EDITED: update("document"),
-    DOCUMENT_REVISED: create("revision"),
+    DOCUMENT_REVISED: document_revised,
     DOCUMENT_CHECKED: checked,
     REANCHORED: update("claim"),
     FLAGGED_FOR_REVIEW: update("claim"),
@@ -485,6 +525,8 @@ class Replay:
         self.review_required = False
         # The people registered so far, each registration held to `user add`'s rule.
         self.registrations = Registrations()
+        # Each document's latest revision so far, for `document.checked`.
+        self.latest_texts = LatestTexts()
         self.differences: list[Difference] = []
         self.total = 0
         self.events = 0

@@ -208,6 +208,42 @@ class IdValues:
         return False, None
 
 
+class LatestTexts:
+    """Each document's latest revision as the events so far stored it: its number and a print
+    of its sha256 (the first 28 bits, plus one), held as IdValues of 4 bytes a document, so
+    that a `document.checked` event can be held to the revision it names without keeping every
+    hash whole. A check naming another text's hash is missed once in 2**28."""
+
+    __slots__ = ("_numbers", "_prints")
+
+    def __init__(self) -> None:
+        self._numbers = IdValues()
+        self._prints = IdValues()
+
+    def put(self, document_id: Any, number: Any, sha256: Any) -> None:
+        """Revision `number` of the document stored, with this hash (forged values skipped:
+        the rules creating the document or revision say what is wrong with them)."""
+        if type(document_id) is not int or type(number) is not int or number < 1:
+            return
+        known, latest = self._numbers.get(document_id)
+        if known and latest >= number:
+            return
+        self._numbers.put(document_id, number)
+        self._prints.put(document_id, hash_print(sha256))
+
+    def get(self, document_id: int) -> tuple[int, int] | None:
+        """The latest revision number stored of the document, and its hash's print."""
+        known, number = self._numbers.get(document_id)
+        return (number, self._prints.get(document_id)[1]) if known else None
+
+
+def hash_print(sha256: Any) -> int:
+    """A sha256 in hex as LatestTexts holds it: 1 and up; 0 for anything else (none matches)."""
+    if not isinstance(sha256, str) or re.fullmatch(r"[0-9a-f]{64}", sha256) is None:
+        return 0
+    return int(sha256[:7], 16) + 1
+
+
 class IdCombos:
     """For each id, one of a few distinct sets of values (a note's `changing` fields, such as
     {"internal": True}), held as an index into those seen (IdValues): a few bytes an id however
