@@ -51,12 +51,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
+from workbench.domain.limits import MAX_TITLE
 from workbench.domain.payloads import (
     ASSIGNED,
     CLAIM_ADDED,
@@ -98,7 +100,7 @@ from workbench.domain.status import (
     Status,
     listed,
 )
-from workbench.domain.text import whole_number
+from workbench.domain.text import printable_line, whole_number
 from workbench.domain.trail_people import LookAlike, OnePersonApproval, Registrations
 from workbench.domain.transitions import (
     APPROVED,
@@ -393,9 +395,32 @@ _document_create = create("document")
 _revision_create = create("revision")
 
 
+def _check_headline(replay: Replay, ev: EventRecord, kind: str) -> None:
+    """The headline a text's creation event holds beside `after` (fix292) rebuilds nothing, but
+    `doc changes` says it: held to what a page's headline is recorded as, one printable line
+    of at most MAX_TITLE characters in NFC (review299: a forged one of any size or with an
+    ESC or a bidi character passed)."""
+    if "headline" not in ev.payload:
+        return
+    value = ev.payload["headline"]
+    if not (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_TITLE
+        and printable_line(value) == value
+        and unicodedata.is_normalized("NFC", value)
+    ):
+        replay._event_problem(
+            ev,
+            replay.kinds[kind].label(ev.entity_id),
+            f"its headline {shown_text(value)} is not one printable line of at most "
+            f"{MAX_TITLE:,} characters, as a page's headline is recorded",
+        )
+
+
 def document_added(replay: Replay, ev: EventRecord) -> None:
     """A document created, its text its revision 1 (for `checked`)."""
     _document_create(replay, ev)
+    _check_headline(replay, ev, "document")
     after = ev.payload.get("after")
     if isinstance(after, dict):
         replay.latest_texts.put(whole_number(ev.entity_id), 1, after.get("sha256"))
@@ -404,6 +429,7 @@ def document_added(replay: Replay, ev: EventRecord) -> None:
 def document_revised(replay: Replay, ev: EventRecord) -> None:
     """A revision created: its document's latest text from now on (for `checked`)."""
     _revision_create(replay, ev)
+    _check_headline(replay, ev, "revision")
     after = ev.payload.get("after")
     if isinstance(after, dict):
         replay.latest_texts.put(after.get("document_id"), after.get("number"), after.get("sha256"))
