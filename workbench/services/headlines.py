@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from workbench.db.models import DocumentRevision, Event
 from workbench.domain.limits import visible_or_none
-from workbench.domain.payloads import DOCUMENT_REVISED
+from workbench.domain.payloads import DOCUMENT_ADDED, DOCUMENT_REVISED
 
 if TYPE_CHECKING:
     from workbench.db.models import Document
@@ -47,7 +47,7 @@ def revision_headlines(tx: Tx, doc: Document) -> dict[int, str | None]:
     found: dict[int, str | None] = {1: None}
     added = tx.session.execute(
         select(Event.payload).where(
-            Event.action == "document.added",
+            Event.action == DOCUMENT_ADDED,
             Event.entity_type == "document",
             Event.entity_id == str(doc.id),
         )
