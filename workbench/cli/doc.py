@@ -726,7 +726,9 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     """Show a document's metadata and its claims, with counts by status.
 
     length and sha256 are revision 1's (the text as added); a document updated since also
-    shows its current revision's (in JSON: current_length, current_sha256).
+    shows its current revision's (in JSON: current_length, current_sha256). The headline its
+    current revision's page states is shown where it is not the title (the title is the
+    desk's: `doc edit --title` changes it).
     """
     from workbench.services.documents import show_document
 
@@ -737,6 +739,8 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     for label, value in (
         ("document", f"#{d.id}"),
         ("title", d.title),
+        # The page's own, where it is not the desk's title (a correction's new headline).
+        ("headline", detail.headline if detail.headline != d.title else None),
         ("url", d.url),
         ("author", d.author),
         ("published", d.published),

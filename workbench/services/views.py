@@ -299,6 +299,9 @@ class DocumentDetail:
     checked_at: str | None = None
     checked_by: str | None = None
     checked_revision: int | None = None
+    # The headline the current revision's page (or Markdown file) stated when it was stored
+    # (workbench.services.headlines): not the title, which is the desk's.
+    headline: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -306,6 +309,7 @@ class DocumentDetail:
             "checked_at": self.checked_at,
             "checked_by": self.checked_by,
             "checked_revision": self.checked_revision,
+            "headline": self.headline,
             "status_counts": self.status_counts,
             "claims": [c.to_json() for c in self.claims],
         }
