@@ -5,6 +5,7 @@ whose name holds no word such as Inc or 公司."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
+from workbench.services.imports import import_claims
 from workbench.services.review_selection import ReviewSelection
 from workbench.services.workflow import tag, untag
 
@@ -138,3 +140,36 @@ def test_a_speaker_is_not_given_both_kinds(wb: Workbench) -> None:
     tag(wb, [ids["Jim Press"]], ["speaker:organisation", "speaker:organization"])
     _judge(wb, ids["Jim Press"])
     assert _authors(wb)["Jim Press"]["@type"] == "Organization"
+
+
+def test_a_kind_tag_refused_under_a_verdict_is_named_as_typed(wb: Workbench) -> None:
+    """Under a verdict the refusal named the speaker ("its speaker is what was judged") where
+    the desk typed a tag: it names the kind tag given or taken off, and why it counts."""
+    claim_id = _desk(wb)["MiniMax"]
+    tag(wb, [claim_id], ["speaker:person"])
+    _judge(wb, claim_id)
+    with pytest.raises(TransitionRefused, match=r"its speaker:organisation tag \(what its"):
+        tag(wb, [claim_id], ["Speaker:Organisation"])
+    with pytest.raises(TransitionRefused, match=r"its speaker:person tag \(what its"):
+        untag(wb, [claim_id], ["speaker:person"])
+    with pytest.raises(TransitionRefused, match="reopen"):
+        untag(wb, [claim_id], ["speaker:person"])
+
+
+def _table(tmp_path: Path, tags: str) -> str:
+    path = tmp_path / "claims.csv"
+    path.write_text(f"text,quote,speaker,tags\nSales rose,sales rose,Jim Press,{tags}\n")
+    return str(path)
+
+
+def test_an_imported_row_is_not_given_both_kinds(wb: Workbench, tmp_path: Path) -> None:
+    """`import claims` took a new claim tagged speaker:person and speaker:organisation, which
+    `claim tag` refuses, and published it as an Organization by the tie rule: the row is
+    refused as `claim tag` refuses it (skipped with --skip-bad); one kind is taken."""
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(title="t")).document.id
+    both = _table(tmp_path, "speaker:person; Speaker:Organization")
+    with pytest.raises(InvalidInput, match="organisation or a person, not both"):
+        import_claims(wb, both, doc)
+    assert not import_claims(wb, both, doc, skip_bad=True).added
+    [added] = import_claims(wb, _table(tmp_path, "speaker:person; sales"), doc).added
+    assert added.tags == ("sales", "speaker:person")
