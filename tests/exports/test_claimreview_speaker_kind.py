@@ -12,12 +12,15 @@ import pytest
 from export_desk import Run
 
 from workbench.domain.errors import InvalidInput, TransitionRefused
+from workbench.services.bundle import export_bundle, import_bundle
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.imports import import_claims
+from workbench.services.queries import ClaimFilter, list_claims
+from workbench.services.replay import replay
 from workbench.services.review_selection import ReviewSelection
 from workbench.services.workflow import tag, untag
 
@@ -152,13 +155,12 @@ def test_a_kind_tag_refused_under_a_verdict_is_named_as_typed(wb: Workbench) -> 
         tag(wb, [claim_id], ["Speaker:Organisation"])
     with pytest.raises(TransitionRefused, match=r"its speaker:person tag \(what its"):
         untag(wb, [claim_id], ["speaker:person"])
-    with pytest.raises(TransitionRefused, match="reopen"):
-        untag(wb, [claim_id], ["speaker:person"])
 
 
-def _table(tmp_path: Path, tags: str) -> str:
+def _table(tmp_path: Path, *tags: str) -> str:
     path = tmp_path / "claims.csv"
-    path.write_text(f"text,quote,speaker,tags\nSales rose,sales rose,Jim Press,{tags}\n")
+    rows = "".join(f"Sales rose,sales rose,Jim Press,{cell}\n" for cell in tags)
+    path.write_text(f"text,quote,speaker,tags\n{rows}")
     return str(path)
 
 
@@ -167,9 +169,37 @@ def test_an_imported_row_is_not_given_both_kinds(wb: Workbench, tmp_path: Path) 
     `claim tag` refuses, and published it as an Organization by the tie rule: the row is
     refused as `claim tag` refuses it (skipped with --skip-bad); one kind is taken."""
     doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(title="t")).document.id
-    both = _table(tmp_path, "speaker:person; Speaker:Organization")
+    both = "speaker:person; Speaker:Organization"
     with pytest.raises(InvalidInput, match="organisation or a person, not both"):
-        import_claims(wb, both, doc)
-    assert not import_claims(wb, both, doc, skip_bad=True).added
-    [added] = import_claims(wb, _table(tmp_path, "speaker:person; sales"), doc).added
-    assert added.tags == ("sales", "speaker:person")
+        import_claims(wb, _table(tmp_path, both), doc)
+    result = import_claims(wb, _table(tmp_path, both, "speaker:person; sales"), doc, skip_bad=True)
+    assert [c.tags for c in result.added] == [("sales", "speaker:person")]
+    assert len(result.skipped) == 1 and "not both" in result.skipped[0], result.skipped
+
+
+def test_a_claim_tagged_both_kinds_before_the_refusal_is_kept_as_it_was(
+    wb: Workbench,
+    cli: Any,
+    empty_db_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A desk an earlier release tagged both kinds: its bundle restores the claim as exported
+    (a backup is the desk as it was; replay agrees), and its own row in a claims table,
+    imported back, is that claim present, not a new one refused."""
+    ids = _desk(wb)
+    with monkeypatch.context() as earlier:
+        earlier.setattr("workbench.services.workflow.check_one_kind", lambda *a: None)
+        tag(wb, [ids["Jim Press"]], ["speaker:person", "speaker:organisation"])
+    table = tmp_path / "claims.csv"
+    assert cli("export", "claims", "-o", str(table)).code == 0
+    again = import_claims(wb, str(table), 1)
+    assert (len(again.added), again.present, again.skipped) == (0, 3, [])
+    bundle = tmp_path / "desk.zip"
+    with bundle.open("wb") as out:
+        export_bundle(wb, out)
+    moved = Workbench(url=empty_db_url, actor="tester")
+    import_bundle(moved, str(bundle))
+    restored = {t for c in list_claims(moved, ClaimFilter()) for t in c.tags}
+    assert {"speaker:person", "speaker:organisation"} <= restored
+    assert replay(moved).consistent

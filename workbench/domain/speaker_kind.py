@@ -11,19 +11,24 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.status import listed
 
 # Both spellings: a desk types the one its house style uses. Stored folded (desk.normalise_tag),
 # so `Speaker:Organization` is one of these.
 ORGANISATION_TAGS = frozenset({"speaker:organisation", "speaker:organization"})
 PERSON_TAG = "speaker:person"
 KIND_TAGS = ORGANISATION_TAGS | {PERSON_TAG}
+# Why both kinds are refused, and what to give instead: `claim tag` and `import claims` say it.
+_ONE_KIND = "a speaker is an organisation or a person, not both"
+_GIVE_ONE = "give speaker:organisation or speaker:person"
 
 
 def speaker_kind(tags: Iterable[str]) -> str | None:
     """The schema.org type the tags give the claim's speaker: "Organization", "Person", or None
     (no such tag: the name decides). Both given, the organisation wins: a person's name is
-    never published as a firm's by a guess, only by the desk's own tag (`claim tag` refuses
-    both, `check_one_kind`; an import may still bring them)."""
+    never published as a firm's by a guess, only by the desk's own tag (`claim tag` and
+    `import claims` refuse both; a bundle restores a claim tagged both by an earlier release
+    as it was)."""
     given = set(tags)
     if not given.isdisjoint(ORGANISATION_TAGS):
         return "Organization"
@@ -36,15 +41,34 @@ def check_one_kind(claim_id: int, before: Iterable[str], after: Iterable[str]) -
     published whichever `speaker_kind` prefers. `before` the claim's tags, `after` with the
     new ones; a claim that already had both (an import) may take other tags."""
     had, has = set(before) & KIND_TAGS, set(after) & KIND_TAGS
-    if has == had or has.isdisjoint(ORGANISATION_TAGS) or PERSON_TAG not in has:
+    if has == had or not _both_kinds(has):
         return
     if not had:
-        raise InvalidInput(
-            f"claim #{claim_id}: a speaker is an organisation or a person, not both: give "
-            "speaker:organisation or speaker:person"
-        )
+        raise InvalidInput(f"claim #{claim_id}: {_ONE_KIND}: {_GIVE_ONE}")
     old = sorted(had)
     raise InvalidInput(
-        f"claim #{claim_id}'s speaker is tagged {', '.join(old)}: a speaker is an organisation "
-        f"or a person, not both; untag {' '.join(old)} first to say the other"
+        f"claim #{claim_id}'s speaker is tagged {', '.join(old)}: {_ONE_KIND}; untag "
+        f"{' '.join(old)} first to say the other"
     )
+
+
+def check_new_claim_kinds(tags: Iterable[str]) -> None:
+    """Refuse the tags of a claim an import adds when they give its speaker both kinds, as
+    `claim tag` refuses them (a claims table's row: its tags column)."""
+    if _both_kinds(tags):
+        raise InvalidInput(f"tags: {_ONE_KIND}: {_GIVE_ONE}")
+
+
+def kind_tags_said(tags: Iterable[str]) -> str:
+    """The kind tags among `tags` as a refusal under a verdict names them (`check_edit`'s
+    `what`): the tags the desk typed, and that they say what the judged speaker is."""
+    names = tuple(sorted(set(tags) & KIND_TAGS))
+    many = len(names) > 1
+    return (
+        f"{listed(names)} tag{'s' if many else ''} (what its speaker is) {'are' if many else 'is'}"
+    )
+
+
+def _both_kinds(tags: Iterable[str]) -> bool:
+    given = set(tags)
+    return PERSON_TAG in given and not given.isdisjoint(ORGANISATION_TAGS)

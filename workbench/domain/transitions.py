@@ -443,8 +443,10 @@ def edited_parts(fields: Collection[str]) -> tuple[str, ...]:
     return (*parts, SPAN_PART) if any(name in fields for name in PIN) else parts
 
 
-def check_edit(claim: ClaimState, fields: Collection[str]) -> None:
-    """Refuse changing what a claim says once a verdict is given or proposed on it.
+def check_edit(claim: ClaimState, fields: Collection[str], *, what: str | None = None) -> None:
+    """Refuse changing what a claim says once a verdict is given or proposed on it. `what`
+    names the change with its verb when the fields' names are not what the person typed (a
+    kind tag changes what the speaker is: `speaker_kind.kind_tags_said`).
 
     The verdict stands for the words it was given on: a corrected figure under a "verified"
     would publish a rating nobody gave. The speaker counts too: "X said Y" is what was checked
@@ -455,7 +457,7 @@ def check_edit(claim: ClaimState, fields: Collection[str]) -> None:
     wording = edited_parts(fields)
     if not wording:
         return
-    what = f"{listed(tuple(wording))} {'is' if len(wording) == 1 else 'are'}"
+    what = what or f"{listed(tuple(wording))} {'is' if len(wording) == 1 else 'are'}"
     if claim.status == Status.IN_REVIEW:
         raise refuse(
             claim,

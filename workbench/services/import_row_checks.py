@@ -18,6 +18,7 @@ from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import typed, typed_word
 from workbench.domain.limits import has_visible
+from workbench.domain.speaker_kind import check_new_claim_kinds
 from workbench.domain.status import STATUS_NAMES, Status, parse_status
 from workbench.domain.text import Span, clip_quote, span_words, whole_number
 from workbench.domain.transitions import Decision
@@ -307,6 +308,10 @@ def check_row(
         # emptied: judged for a batch of such rows at once (`reasons_emptied`).
         arrived, unreasoned = Arrival(Decision(action=None)), exc.message
     tagged = tags.checked(item.tags)
+    if own is None:
+        # A new claim, as `claim tag` would tag it; the claim's own exported row is compared
+        # with it (and its differing tags reported), never applied.
+        check_new_claim_kinds(tagged)
     return Ready(
         number=item.number,
         span=span,

@@ -21,7 +21,7 @@ from workbench.domain.desk import (
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
 from workbench.domain.payloads import ASSIGNED, DUE_CHANGED, PRIORITY_CHANGED, TAGGED, UNTAGGED
-from workbench.domain.speaker_kind import KIND_TAGS, check_one_kind
+from workbench.domain.speaker_kind import KIND_TAGS, check_one_kind, kind_tags_said
 from workbench.domain.status import OPEN_STATUSES
 from workbench.domain.transitions import check_edit
 from workbench.services.claim_updates import (
@@ -238,8 +238,10 @@ def _retag_batch(
                 absent[claim.id] = missing
         if new != current:
             if not KIND_TAGS.isdisjoint(new ^ current):
-                # What the review publishes the speaker as was judged with the speaker's name.
-                check_edit(claim_state(claim), ("speaker",))
+                # What the review publishes the speaker as was judged with the speaker's name;
+                # refused naming the tags typed, not "its speaker".
+                said = kind_tags_said(new ^ current)
+                check_edit(claim_state(claim), ("speaker",), what=said)
                 check_one_kind(claim.id, current, new)
             action = TAGGED if add else UNTAGGED
             update_claim(tx, claim, action, {}, tags=sorted(new))
