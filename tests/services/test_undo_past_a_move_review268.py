@@ -65,3 +65,36 @@ def test_words_the_verdict_was_not_given_on_are_not_given_back(wb: Workbench) ->
     after = get_claim(wb, cid)
     assert [o.restored for o in outcome] == [False], outcome
     assert after.verdict_revision is not None and "3500" in after.quote, after
+
+
+PAD = "and so I say to all of you gathered here tonight that "
+SAID = "unemployment is 4.1%"
+DEBATE = (
+    "MODERATOR: Welcome to the debate.\n"
+    f"OKAFOR: {PAD}we cut waste. {SAID} according to the latest figures.\n"
+    "MARSH: That is not true.\n"
+)
+DEBATE_MOVED = DEBATE.replace("we cut waste. ", "")
+
+
+def test_words_back_on_another_speakers_line_are_given_back_where_the_speaker_says_them(
+    wb: Workbench,
+) -> None:
+    """refactor281's edge: the span the flag recorded is back where it was, on a line now
+    NGUYEN's; re-anchoring finds the words on OKAFOR's line, with the context they had when
+    judged. The verdict gets that span back (before refactor281 it stayed flagged, for words
+    its speaker says as judged); never NGUYEN's words, nor NGUYEN as the speaker."""
+    doc = add_document(wb, DEBATE.encode()).document.id
+    cid = add_claim(wb, doc, "Unemployment", SpanRequest(quote=SAID), speaker="OKAFOR").id
+    set_status(wb, cid, "in_progress")
+    set_status(wb, cid, "unverifiable", note="no series")
+    judged = get_claim(wb, cid)
+    _revise(wb, doc, DEBATE_MOVED)  # a neighbour cut: moved
+    _revise(wb, doc, DEBATE.replace("4.1%", "4.3%"))  # put back, figure changed: flagged
+    assert get_claim(wb, cid).verdict_revision is not None
+    corrected = DEBATE_MOVED.replace("OKAFOR: ", "NGUYEN: ") + DEBATE.splitlines(True)[1]
+    [outcome] = update_document(wb, doc, Content(corrected, "text", "r.txt")).anchors
+    after = get_claim(wb, cid)
+    assert outcome.restored and after.verdict_revision is None, outcome
+    assert (after.speaker, after.quote, after.prefix) == ("OKAFOR", SAID, judged.prefix)
+    assert after.start == corrected.rindex(SAID) != corrected.index(SAID)
