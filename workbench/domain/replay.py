@@ -91,6 +91,7 @@ from workbench.domain.replay_state import (
     Store,
     hash_print,
 )
+from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.shown import KEPT, Clipped, clip, shown, shown_text
 from workbench.domain.status import (
     EVIDENCE_STATUSES,
@@ -205,10 +206,6 @@ BEFORE_WORKFLOW = frozenset({DOCUMENT_ADDED, CLAIM_ADDED, STATUS_CHANGED, NOTE_A
 # added, imported and extracted, evidence, documents, revisions, users; a bundle restore copies
 # rows and events as they were), so the two differ only in a trail or table altered by hand.
 # Not a document's `author` (the article's byline) nor a claim's `proposed_by` (an update's).
-# The setting under which a verdict is only proposed (`claim.review_requested`) until a second
-# person approves it (transitions.decide), since it first existed (migration 0003, with the
-# workflow): no workbench wrote a `claim.status_changed` giving a verdict while it was on.
-REVIEW_REQUIRED = "review.required"
 AUTHOR_FIELDS = {
     "note": "author",
     "claim": "created_by",
@@ -333,6 +330,10 @@ def upsert(kind: str) -> Rule:
             replay.update(kind, ev, ev.entity_id, before, after, paired=False)
         else:
             replay.create(kind, ev, ev.entity_id, ev.payload.get("after"))
+        # The setting under which a verdict is only proposed (`claim.review_requested`) until a
+        # second person approves it (transitions.decide), since it first existed (migration
+        # 0003, with the workflow): no workbench wrote a `claim.status_changed` giving a verdict
+        # while it was on.
         if kind == "setting" and ev.entity_id == REVIEW_REQUIRED:
             # Read here, not at each status change: a spilling store hands out one entity at a
             # time, and the claim is the one held there.

@@ -36,15 +36,19 @@ class SettingSpec:
         raise InvalidInput(f"{self.key} takes true or false, not {raw!r}")
 
 
+# The keys, named once: the services read them and replay checks a trail against the first.
+REVIEW_REQUIRED = "review.required"
+DISTINCT_ROLES = "review.distinct_roles"
+
 SETTINGS: dict[str, SettingSpec] = {
-    "review.required": SettingSpec(
-        "review.required",
+    REVIEW_REQUIRED: SettingSpec(
+        REVIEW_REQUIRED,
         default=False,
         help="a verdict is only proposed (in_review) until a different person approves it",
         safeguard=True,
     ),
-    "review.distinct_roles": SettingSpec(
-        "review.distinct_roles",
+    DISTINCT_ROLES: SettingSpec(
+        DISTINCT_ROLES,
         default=True,
         help="on PostgreSQL, the approver must connect as a different database role than the "
         "proposer (turn off only where the whole desk shares one role)",

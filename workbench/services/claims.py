@@ -15,6 +15,7 @@ from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
 from workbench.domain.payloads import CLAIM_ADDED, claim_payload, created
+from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import (
     WITHDRAWN_VALUE,
@@ -311,7 +312,7 @@ def _move(
             tx.actor,
             target=target,
             note=note,
-            review_required=bool(setting_value(tx, "review.required")),
+            review_required=bool(setting_value(tx, REVIEW_REQUIRED)),
         )
         if claim.status == Status.IN_REVIEW and claim.proposed_by is not None:
             # Refused (in review): told whether the verdict is theirs by the rules `claim

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from workbench.domain.errors import InvalidInput, give
+from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.status import FINAL_VALUES
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress
@@ -79,7 +80,7 @@ def _published(
     from workbench.services.settings import setting_value
 
     with transaction(wb) as tx:
-        required = bool(setting_value(tx, "review.required"))
+        required = bool(setting_value(tx, REVIEW_REQUIRED))
         records = records_in(tx, document_ids=document_ids, history=history, judged=judged)
         return list(records), required
 
@@ -211,7 +212,7 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
         raise problem
     with transaction(wb) as tx:  # the rule and the records of one moment
         tx.one_snapshot()  # the named claims checked are the claims then published
-        required = bool(setting_value(tx, "review.required"))
+        required = bool(setting_value(tx, REVIEW_REQUIRED))
         # NotFound for an unknown one, before any is read
         check_documents(tx, selection.document_ids)
         # After seq 0 (the empty trail's head) is everything: the full export, a first pull.
@@ -420,7 +421,7 @@ def annotation_stream(
 
     with transaction(wb) as tx:
         tx.one_snapshot()  # the total and id read first describe the annotations read after
-        required = bool(setting_value(tx, "review.required"))
+        required = bool(setting_value(tx, REVIEW_REQUIRED))
         ident, label, total, flagged = _collection_facts(tx, document_ids)
         # Only the events that set a verdict: what the published note is chosen from.
         records = records_in(
@@ -634,7 +635,7 @@ def report_site(wb: Workbench) -> Iterator[Site]:
     from workbench.services.settings import setting_value
 
     with transaction(wb) as tx:
-        required = bool(setting_value(tx, "review.required"))
+        required = bool(setting_value(tx, REVIEW_REQUIRED))
         ids = list(tx.session.scalars(select(Document.id).order_by(Document.id)))
         names = [*(document_page_name(i) for i in ids), "index.html"]
         yield Site(names, _site_pages(records_in(tx, document_ids=ids), required))

@@ -18,6 +18,7 @@ from workbench.domain.anchoring import Matcher
 from workbench.domain.claim_identity import same_claim
 from workbench.domain.errors import Hint, InvalidInput, give
 from workbench.domain.limits import check_file_name
+from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.text import decode_text
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
@@ -165,7 +166,7 @@ def _import_annotations(
         # Claims pin into the latest revision: the text the desk is reading now.
         number, text = revision_text(tx, doc)
         within = Matcher(text)  # folded once for every annotation, if any needs it folded
-        review = bool(setting_value(tx, "review.required"))
+        review = bool(setting_value(tx, REVIEW_REQUIRED))
         claims = AnnotatedClaims(tx, doc)
         sources = DocumentSources(tx, doc)
         ready: list[Ready] = []
@@ -289,7 +290,7 @@ def _import_claims(
         # One matcher for every row of both passes: the text is folded once, when a quote is
         # first not found verbatim, not again for each such row (review56).
         within = Matcher(text)
-        review = bool(setting_value(tx, "review.required"))
+        review = bool(setting_value(tx, REVIEW_REQUIRED))
         owner = owner_check(tx.session, "assignee")
         # Pass 1 checks every row and marks those to write, a byte per row number: holding
         # every parsed row was most of a large import's memory.

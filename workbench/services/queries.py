@@ -362,11 +362,11 @@ def sign_off_role(conn: Reader) -> str | None:
     server authenticated this session as (a typed --as can lie, the role cannot), unless the
     desk turned review.distinct_roles off. None on SQLite, whose recorded OS account is only
     what the process says about itself."""
-    from workbench.domain.settings import stored_setting
+    from workbench.domain.settings import DISTINCT_ROLES, stored_setting
 
     if conn.dialect != "postgresql":
         return None
-    key = "review.distinct_roles"
+    key = DISTINCT_ROLES
     s = tables.settings.c
     stored = conn.scalar(select(s.value, source=tables.settings).where(eq(s.key, key)))
     if not stored_setting(key, stored):
