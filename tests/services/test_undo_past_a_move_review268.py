@@ -8,8 +8,11 @@ back too. An undo of several revisions at once gives the span back, as one undo 
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
+from workbench.services import revisions
 from workbench.services.claims import SpanRequest, add_claim, get_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, document_text
@@ -98,3 +101,26 @@ def test_words_back_on_another_speakers_line_are_given_back_where_the_speaker_sa
     assert outcome.restored and after.verdict_revision is None, outcome
     assert (after.speaker, after.quote, after.prefix) == ("OKAFOR", SAID, judged.prefix)
     assert after.start == corrected.rindex(SAID) != corrected.index(SAID)
+
+
+def test_an_undo_gives_the_span_back_without_searching_for_the_words(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A verdict's span back where it was is given back as it is: the search re-anchoring does
+    (the fuzzy one, for a quote the flag changed) is not needed. refactor281 ran it for every
+    claim first: an undo of 300 flagged verdicts took 1.9 s of CPU where it took 0.3 s."""
+    doc = add_document(wb, FIRST.encode()).document.id
+    cid = add_claim(wb, doc, "3000 workers", SpanRequest(quote=QUOTE)).id
+    set_status(wb, cid, "in_progress")
+    set_status(wb, cid, "unverifiable", note="no payroll figures")
+    _revise(wb, doc, FIRST.replace("3000", "3500"))  # flagged
+    searched: list[int] = []
+    search = revisions.edited_at_edges
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        searched.append(cid)
+        return search(*args, **kwargs)
+
+    monkeypatch.setattr(revisions, "edited_at_edges", counted)
+    [outcome] = update_document(wb, doc, Content(FIRST, "text", "r.txt")).anchors
+    assert outcome.restored and searched == [], outcome
