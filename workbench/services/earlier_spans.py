@@ -7,7 +7,8 @@ publishing)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import select
@@ -25,7 +26,7 @@ _SPAN = ("start", "end", "quote", "prefix", "suffix")
 
 def spans_to_give_back(
     tx: Tx, claim: Claim, moved_from: dict[int, dict[str, Any]]
-) -> tuple[list[dict[str, Any]], bool]:
+) -> tuple[Iterable[dict[str, Any]], bool]:
     """The spans `claim` may be given back if its words return, in the order tried, and
     whether they are the passage a move took it from (`domain.given_back`): its flagged verdict's
     (`judged_span`, then `_judged_before_moves`), or, for a claim with no verdict given or
@@ -37,13 +38,30 @@ def spans_to_give_back(
     if claim.verdict_revision is not None:
         judged = judged_span(tx, claim, claim.verdict_revision)
         if judged is not None:
-            return [judged, *_judged_before_moves(tx, claim)], False
+            return _JudgedSpans(tx, claim, judged), False
     elif claim.anchor_state == AnchorState.FUZZY.value and not holds_verdict(claim.status):
         pinned = _pinned_span(tx, claim)
         if pinned is not None:
             return [pinned], False
     passage = moved_from.get(claim.id)
     return ([] if passage is None else [passage]), True
+
+
+class _JudgedSpans:
+    """A flagged verdict's spans in the order tried: the one it was given on, then those its
+    words had before moves (`_judged_before_moves`), read only when the first is not back (as
+    an undo of many flagged verdicts gives most back), and once however often iterated."""
+
+    def __init__(self, tx: Tx, claim: Claim, judged: dict[str, Any]) -> None:
+        self._tx, self._claim, self._judged = tx, claim, judged
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        yield self._judged
+        yield from self._before_moves
+
+    @cached_property
+    def _before_moves(self) -> list[dict[str, Any]]:
+        return _judged_before_moves(self._tx, self._claim)
 
 
 # The events of re-anchoring that changed a claim's quote (or took it away).

@@ -8,13 +8,20 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import cache, partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
 from workbench.db.models import Blob, Claim, Document, DocumentRevision, Event
-from workbench.domain.anchoring import AnchorState, Matcher, Selector, edited_at_edges, respelt
+from workbench.domain.anchoring import (
+    Anchored,
+    AnchorState,
+    Matcher,
+    Selector,
+    edited_at_edges,
+    respelt,
+)
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound, WorkbenchError, give, step
@@ -511,25 +518,24 @@ def reanchor_claims(
             diffs[claim.revision] = diff_texts(old, text)
             turns[claim.revision] = speaker_turns(old)
             new_starts[claim.revision] = [c.new_start for c in diffs[claim.revision].changes]
-        sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
-        diff = diffs[claim.revision]
-        found = edited_at_edges(
-            diff.changes,
-            text,
-            matcher.reanchor(sel, diff.map_offset(claim.start)),
-            new_starts[claim.revision],
+        # Searched once, and only when needed: a span given back where it was is not.
+        find = cache(
+            partial(
+                _reanchored, claim, matcher, text, diffs[claim.revision], new_starts[claim.revision]
+            )
         )
         earlier, moved = spans_to_give_back(tx, claim, moved_from)
         back = given_back(
             earlier,
             text,
             moved=moved,
-            found_at=None if found.span is None else found.span.start,
+            found_at=partial(_found_at, find),
             line_kept=partial(_line_kept, claim, turns[claim.revision], turns_now),
         )
         if back is not None:
             outcomes.append(_restore(tx, claim, number, back))
             continue
+        found = find()
         changes: dict[str, Any] = {"anchor_state": found.state.value, "anchor_score": found.score}
         speaker = None
         if found.span is not None:
@@ -588,6 +594,20 @@ def reanchor_claims(
             )
         )
     return outcomes
+
+
+def _reanchored(
+    claim: Claim, matcher: Matcher, text: str, diff: Diff, starts: list[int]
+) -> Anchored:
+    """Where re-anchoring finds `claim` in the new text (`text`, `matcher`'s), and how."""
+    sel = Selector(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
+    found = matcher.reanchor(sel, diff.map_offset(claim.start))
+    return edited_at_edges(diff.changes, text, found, starts)
+
+
+def _found_at(find: Callable[[], Anchored]) -> int | None:
+    span = find().span
+    return None if span is None else span.start
 
 
 def _anchor_action(changed: bool, verdict_revision: int | None) -> str:
