@@ -459,8 +459,8 @@ def _change(payload: dict[str, object]) -> str:
     metavar="TEXT",
     help="A substring, in any case, of the claim, its quote, notes or evidence titles. "
     "Full-width and ASCII forms are one (，/,  ｋ/k  １/1), as are curly and straight quotes "
-    '(“ ” 「 」/"), 。/. and 、/, dashes (— – -), and an ellipsis and three full stops '
-    "(…/...), whichever side has which; % and _ are literal.",
+    '(“ ” 「 」/"), 。/. and 、/, dashes (— – -), and an ellipsis (… ⋯ ︙) and three full '
+    "stops (...), whichever side has which; % and _ are literal.",
 )
 @click.option(
     "--anchor",
