@@ -585,7 +585,10 @@ def folded_claim_ids(needles: Sequence[Needle]) -> Sql:
             else:
                 arms.append(claim_ids_where(typed))
         if needle.groups or not needle.typed:
-            by_groups.setdefault(needle.groups, []).append(needle)
+            # Keyed by the groups the lookup asks, not all the needle has: `to do…` and
+            # `to do...` differ in an edge window (` do…`, ` do.`) the lookup leaves out for
+            # `to `, and were four lookups of one array on each column (rr301).
+            by_groups.setdefault(_asked(needle.groups), []).append(needle)
     for groups, alike in by_groups.items():
         arms.append(compared(_held(groups) if groups else None, alike))
     return join(" UNION ", arms)
@@ -605,13 +608,18 @@ def _as_typed(text: str, blind: list[bool]) -> Callable[[object], Sql]:
     return held
 
 
-def _held(needle_groups: tuple[tuple[str, ...], ...]) -> Callable[[object], Sql]:
-    """The rows holding a spelling from each group, as one bitmap of the pg_trgm indexes: the
-    parts of one spelling, and one group of several. A GIN index scan walks the product of the
-    arrays it is given (8 windows of 8 spellings were 16,777,216 scans, for hours), and the
-    comparison decides anyway."""
+def _asked(needle_groups: tuple[tuple[str, ...], ...]) -> tuple[tuple[str, ...], ...]:
+    """The groups of a needle the pg_trgm indexes are asked for: the parts of one spelling, and
+    one group of several. A GIN index scan walks the product of the arrays it is given (8
+    windows of 8 spellings were 16,777,216 scans, for hours), and the comparison decides
+    anyway."""
     several = [group for group in needle_groups if len(group) > 1][:1]
-    groups = [*(group for group in needle_groups if len(group) == 1), *several]
+    return (*(group for group in needle_groups if len(group) == 1), *several)
+
+
+def _held(groups: tuple[tuple[str, ...], ...]) -> Callable[[object], Sql]:
+    """The rows holding a spelling from each of `groups` (`_asked`), as one bitmap of the
+    pg_trgm indexes."""
 
     def held(column: object) -> Sql:
         return "(" + join(" AND ", [_holds(column, group) for group in groups]) + ")"
