@@ -17,4 +17,14 @@ from workbench.db.backend import search_claim_ids
 def test_spellings_narrowed_by_the_same_window_are_one_lookup(query: str) -> None:
     statement = search_claim_ids("postgresql", query).text
     assert statement.count("ILIKE ANY(") == 4  # claims' text and quote, notes, evidence titles
-    assert statement.count("texticregexeq(") == 4 * 4  # four spellings, each column
+
+
+@pytest.mark.parametrize("query", ["more to do...", "to do\u2026", "he is ok\u2026"])
+def test_a_row_is_compared_with_every_spelling_in_one_expression(query: str) -> None:
+    """Each row pg_trgm gives was read by one regular expression a spelling (an OR of four):
+    `more to do...` 95-105 ms of execution on a 20,000-claim desk where the four as one
+    expression of alternatives read it once (39-64 ms)."""
+    statement = search_claim_ids("postgresql", query)
+    assert statement.text.count("texticregexeq(") == 4  # one a column
+    (either,) = {p for p in statement.params if isinstance(p, str) and "|" in p}
+    assert either.count("|") == 3, either  # the four spellings
