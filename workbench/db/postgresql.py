@@ -563,7 +563,7 @@ def folded_claim_ids(needles: Sequence[Needle]) -> Sql:
 
     def compared(narrowed: Callable[[object], Sql] | None, alike: Sequence[Needle]) -> Sql:
         def matches(column: object) -> Sql:
-            exact = "(" + join(" OR ", [_folded_match(column, one) for one in alike]) + ")"
+            exact = _folded_any(column, alike)
             if narrowed is None:
                 return exact
             # The comparison first, where the planner reads every row (a scan, which it prefers
@@ -638,6 +638,17 @@ def _holds(column: object, group: tuple[str, ...]) -> Sql:
 # A longer needle is compared by translate() instead of a regular expression, whose compiling
 # takes 3 ms at 1,000 characters, 0.6 s at 20,000, and fails past some 30,000 ("too complex").
 MAX_REGEX_CHARS = 1_000
+
+
+def _folded_any(expression: object, needles: Sequence[Needle]) -> Sql:
+    """Whether `expression` holds any of `needles` (`_folded_match`): one regular expression
+    with each as an alternative, while their texts together are within MAX_REGEX_CHARS, so a
+    row is read once, not once a needle (`more to do...` in its four spellings: 95-105 ms ->
+    39-64 ms, rr301); else an OR of each."""
+    if len(needles) > 1 and sum(len(one.text) for one in needles) <= MAX_REGEX_CHARS:
+        either = "|".join(_regex(one.text) for one in needles)
+        return f"texticregexeq({expression}, " + param(either) + ")"
+    return "(" + join(" OR ", [_folded_match(expression, one) for one in needles]) + ")"
 
 
 def _folded_match(expression: object, needle: Needle) -> Sql:
