@@ -158,6 +158,11 @@ def test_the_search_finds_what_the_rule_finds(
     @example((["他说……"], ["...", "....", "说...", "说…", "…", "⋯⋯", "︙"]))
     @example((["a…b", "a...b", "a⋯b"], ["a…", "…b", "a...b", "a.", "a..", "...b", "a︙b"]))
     @example((["%_\\", "5%", "a_b"], ["%", "_", "\\", "%_", "_\\", "a_", "\\%"]))
+    # A short word beside a wildcard or the escape: pg_trgm reads none of them, so they are
+    # the edge of a window (`他说%` in its forms), which ILIKE ANY must take literally.
+    @example(
+        (["他说%x", "他说％", "ab\\c", "ab_"], ["他说％", "他说%", "ab＼", "ab\\", "ab＿", "b_"])
+    )
     @example((["ｂ他1 说", "B他 １说"], ["b他", "他1说", "1 说", "ｂ 他", "他１"]))
     @example((["。。。", "．．．他"], ["…", "...", "。。。", "．．．他", "︙他"]))
     def check(case: tuple[list[str], list[str]]) -> None:
