@@ -75,3 +75,33 @@ def test_a_link_to_a_new_desk_is_left_a_link_when_the_first_write_meets_a_full_d
     with pytest.raises(StorageError, match="database or disk is full"):
         add_document(Workbench.open(str(link), "t"), b"hello")
     assert link.is_symlink() and not target.exists()
+
+
+def test_an_empty_file_put_in_its_place_meanwhile_is_not_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review304: the clean-up removed whatever 0-byte file was at the path when the set-up
+    failed. Another command starting the same new desk (or the user's `touch`) may have put
+    its own there by then, not yet written; it is not this command's to remove."""
+    target = tmp_path / "new.db"
+    connect = sqlite3.connect
+    theirs: list[tuple[int, int]] = []
+
+    def replaced_then_full(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
+        conn: sqlite3.Connection = connect(database, *args, **kwargs)
+        if Path(str(database)).name == target.name:
+            conn.close()
+            # Another file put at the path between this command's open and its failure.
+            target.unlink()
+            target.write_bytes(b"")
+            st = target.stat()
+            theirs.append((st.st_dev, st.st_ino))
+            raise sqlite3.OperationalError("database or disk is full")
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", replaced_then_full)
+    monkeypatch.setattr(sqlite3.dbapi2, "connect", replaced_then_full)
+    with pytest.raises(StorageError, match="database or disk is full"):
+        add_document(Workbench.open(str(target), "t"), b"hello")
+    st = target.stat()
+    assert theirs and (st.st_dev, st.st_ino) == theirs[0] and st.st_size == 0
