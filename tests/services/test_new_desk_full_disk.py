@@ -9,6 +9,7 @@ same on a real full tmpfs."""
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -105,3 +106,19 @@ def test_an_empty_file_put_in_its_place_meanwhile_is_not_removed(
         add_document(Workbench.open(str(target), "t"), b"hello")
     st = target.stat()
     assert theirs and (st.st_dev, st.st_ino) == theirs[0] and st.st_size == 0
+
+
+def test_a_new_desk_is_made_as_sqlite_makes_it_with_nothing_left_beside_it(
+    tmp_path: Path,
+) -> None:
+    """review304: the new file is made before SQLite opens it (to know it is this command's),
+    through a hidden temporary name: the desk gets SQLite's mode (0644 less the umask), and
+    the hidden name goes."""
+    target = tmp_path / "new.db"
+    umask = os.umask(0o027)
+    try:
+        add_document(Workbench.open(str(target), "t"), b"hello")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

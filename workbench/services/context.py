@@ -324,19 +324,30 @@ class Workbench:
         A file kept on a database's refusal (another process has it open: one setting it up,
         whose lock this refusal may be) is not said as this command's creation either.
         Ended before the set-up began, where no file was (a full disk refused SQLite's first
-        page), the empty file SQLite made as it opened it is removed (take_back_unbegun)."""
+        page), the empty file made for it here (new_database.make_new, before SQLite opens
+        it, so that it is known to be this command's) is removed (take_back_unbegun)."""
         from sqlalchemy.exc import DBAPIError
 
-        from workbench.services.new_database import file_identity, take_back, take_back_unbegun
+        from workbench.services.new_database import (
+            file_identity,
+            forget_new,
+            make_new,
+            take_back,
+            take_back_unbegun,
+        )
 
         path = sqlite_file(self.url)
         found_empty = new_file and path is not None and os.path.exists(path)
         begun: list[bool] = []
+        made: str | None = None
         try:
+            if new_file and path is not None and not found_empty:
+                made = make_new(path)
             yield lambda: begun.append(True)
         except BaseException as exc:
-            if new_file and path is not None and not begun and not found_empty:
-                take_back_unbegun(path)
+            if path is not None and not begun:
+                take_back_unbegun(path, made)
+            forget_new(made)
             if new_file and path is not None and begun:
                 self.created, self.found_empty_file = True, found_empty
                 self.created_file = file_identity(path)
@@ -344,6 +355,7 @@ class Workbench:
                 if isinstance(exc, DBAPIError) and self.kept_because is not None:
                     self.created, self.kept_because = False, None
             raise
+        forget_new(made)
         self.created = new_file and bool(begun)
         self.found_empty_file = found_empty
         if self.created and path is not None:
