@@ -3,6 +3,7 @@ refused unless the caller says to replace it (the CLI's --force)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,18 @@ def test_a_file_that_cannot_be_made_is_named_as_asked(
     # Said as every output's refusal is (review290): `cannot write PATH: WHY`.
     assert failed.value.strerror == f"cannot write {target}: No such file or directory"
     assert ".x.csv.abc" not in str(failed.value)
+
+
+@pytest.mark.parametrize("name", ["写" * 83 + ".csv", "é" * 125 + ".txt"], ids=["3", "2"])
+def test_a_temporary_name_cut_to_fit_cuts_between_characters(tmp_path: Path, name: str) -> None:
+    """review304: a name near the limit in a script of several bytes a character (83 hanzi
+    and .csv, 253 bytes) had its temporary file's name cut inside a character: a name
+    that is not UTF-8, shown as `?` or escapes by `ls` when a crash leaves it."""
+    from workbench.new_file import longest_name, temporary_beside
+
+    fd, tmp = temporary_beside(tmp_path / name)
+    os.close(fd)
+    raw = os.fsencode(Path(tmp).name)
+    raw.decode("utf-8")  # raises if cut inside a character
+    assert len(raw) <= longest_name(tmp_path)
+    assert Path(tmp).name.startswith("." + name[:10])
