@@ -302,12 +302,14 @@ def longest_name(folder: Path) -> int:
 def _temporary_prefix(name: str, most: int) -> str:
     """`.NAME.`, NAME cut short where mkstemp's eight characters would take the whole over
     `most` bytes: a name of 246 to 255 bytes is a file's, and was refused as "too long" for
-    its temporary file's (review290). A name too long itself is kept whole, and refused as
-    such."""
-    raw = os.fsencode(name)
-    if len(raw) > most:
+    its temporary file's (review290). Cut between characters, not inside one (a hanzi is
+    three bytes: review304). A name too long itself is kept whole, and refused as such."""
+    if len(os.fsencode(name)) > most:
         return f".{name}."
-    return "." + os.fsdecode(raw[: most - len("..") - 8]) + "."
+    cut = name
+    while len(os.fsencode(cut)) > most - len("..") - 8:
+        cut = cut[:-1]  # (at most ten bytes to take off: a few characters)
+    return f".{cut}."
 
 
 def place_new(tmp: str, target: Path) -> None:
