@@ -76,3 +76,65 @@ def test_an_output_to_dev_full_names_it(cli: Run, tmp_path: Path) -> None:
     _desk(cli, tmp_path)
     r = cli("export", "claims", "-o", "/dev/full")
     assert (r.code, r.err) == (1, "error: cannot write /dev/full: No space left on device\n")
+
+
+@pytest.mark.parametrize("args", OUTPUTS, ids=lambda a: " ".join(a[:3]))
+def test_an_output_on_a_full_disk_is_named_as_typed(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    """review304: the refusal named the file as Path wrote it (`outputs/out` for
+    `./outputs//out`), where every other refusal of the same output (a missing folder, a
+    name too long) and backup's on a full disk say it as typed."""
+    _desk(cli, tmp_path)
+    folder = tmp_path / "outputs"
+    folder.mkdir()
+    typed = f"{folder}//./out"
+    _full_disk(monkeypatch)
+    r = cli(*[a.format(typed) for a in args])
+    assert (r.code, r.err) == (1, f"error: cannot write {typed}: No space left on device\n")
+    assert sorted(p.name for p in folder.iterdir()) == []
+
+
+def test_a_report_site_on_a_full_disk_leaves_no_folder(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review304: `report --all -o site` on a full disk said its first page, but left the
+    folder site it had made, empty (and a page written before a later one failed)."""
+    _desk(cli, tmp_path)
+    folder = tmp_path / "outputs"
+    folder.mkdir()
+    site = folder / "site"
+    _full_disk(monkeypatch)
+    r = cli("report", "--all", "-o", str(site))
+    assert r.code == 1
+    assert r.err.startswith(f"error: cannot write {site}/") and r.err.endswith(
+        ": No space left on device\n"
+    ), r.err
+    assert sorted(p.name for p in folder.iterdir()) == []
+
+
+def test_a_report_site_failing_after_a_page_takes_its_pages_back(
+    cli: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review304: a page written, the next one refused (the disk filled meanwhile): the
+    site folder made for it is left as it was not there, not half a site."""
+    _desk(cli, tmp_path)
+    folder = tmp_path / "outputs"
+    folder.mkdir()
+    site = folder / "site"
+    fdopen = os.fdopen
+    opened: list[int] = []
+
+    def second_full(fd: int, mode: str = "r", buffering: int = -1, **kwargs: Any) -> Any:
+        if "w" in mode:
+            opened.append(fd)
+            if len(opened) == 2:
+                binary = io.BufferedWriter(_FullDisk(fd, "w"), io.DEFAULT_BUFFER_SIZE)
+                return io.TextIOWrapper(binary, **kwargs)
+        return fdopen(fd, mode, buffering, **kwargs)
+
+    monkeypatch.setattr(os, "fdopen", second_full)
+    r = cli("report", "--all", "-o", str(site))
+    assert r.code == 1, r.err
+    assert r.err.endswith(": No space left on device\n"), r.err
+    assert sorted(p.name for p in folder.iterdir()) == []
