@@ -10,6 +10,7 @@ file is linked into place, so that a file appearing meanwhile is not overwritten
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -208,7 +209,12 @@ def occupied(target: Path) -> bool:
 
 @contextmanager
 def writing(
-    target: Path, *, replace: bool = False, binary: bool = False, never: str | None = None
+    target: Path,
+    *,
+    replace: bool = False,
+    binary: bool = False,
+    never: str | None = None,
+    asked: str | None = None,
 ) -> Iterator[IO[Any]]:
     """A file object whose contents become the file `target` when the block ends without an
     error; on an error nothing is left, and an existing `target` is untouched.
@@ -217,10 +223,13 @@ def writing(
     `replace`; `never` names what is written for a kind that is never written over (`replace`
     does not apply). Text is UTF-8 with the newlines as written. The file gets the usual
     permissions (0666 less the umask), as a shell redirect would give it. The folder must exist.
+    The system's refusal names the file as `asked` for (as typed: Path writes `./out//x` as
+    `out/x`, review304), `target` unless given.
     """
     if (never is not None or not replace) and occupied(target):
         raise file_exists(target, never)
-    fd, tmp = temporary_beside(target)
+    said = asked if asked is not None else target
+    fd, tmp = temporary_beside(target, said)
     try:
         try:
             yield from _placed(fd, tmp, target, replace=replace, binary=binary, never=never)
@@ -228,10 +237,33 @@ def writing(
             # A write into the file object (a full disk) names no file, and the temporary
             # file's name means nothing to the user: said as the file asked for (review290).
             if exc.filename == tmp or (exc.filename is None and exc.errno in _NO_ROOM):
-                raise cannot_write(target, exc) from None
+                raise cannot_write(said, exc) from None
             raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+@contextmanager
+def filling(folder: Path) -> Iterator[list[Path]]:
+    """The folder `folder`, made if it is not there, for files written into it one by one
+    (`report --all`'s pages): the caller adds each file written to the list yielded. Ended by
+    an error or a stop, a folder made here is taken back with the files written into it, so
+    that a refusal (a full disk at the third page) leaves nothing, as every output's does
+    (review304: the folder, empty or half a site, was left). A folder that was there keeps
+    what it holds, the pages written too: with --force they replaced the ones there."""
+    made = not folder.is_dir()
+    folder.mkdir(exist_ok=True)
+    written: list[Path] = []
+    try:
+        yield written
+    except BaseException:
+        if made:
+            for page in written:
+                page.unlink(missing_ok=True)
+            # (not if anything else was put there meanwhile: it is not this command's)
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
 
 

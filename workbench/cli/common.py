@@ -447,7 +447,7 @@ def output_file(
     link = link_target(path) if force and never_over is None else None
     # Asked before: once replaced, a link to itself would seem to lead to the new file.
     leads_to_file = link is not None and target.exists()
-    with writing(target, replace=force, binary=binary, never=never_over) as out:
+    with writing(target, replace=force, binary=binary, never=never_over, asked=path) as out:
         yield out
     if link is not None:
         from workbench.cli.render import warning

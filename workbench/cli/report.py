@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -100,11 +101,15 @@ def report(
             from workbench.new_file import check_free
 
             check_free([folder / name for name in site.names])
-        folder.mkdir(exist_ok=True)
-        # Each page is written as it is built: one document's page is held, not the desk's.
-        for page in site.pages:
-            with output_file(str(folder / page.name), force=force) as out:
-                out.write(page.html)
+        from workbench.new_file import filling
+
+        with filling(folder) as written:
+            # Each page is written as it is built: one document's page is held, not the
+            # desk's. (Named under the folder as typed, as a refusal says it.)
+            for page in site.pages:
+                with output_file(os.path.join(output, page.name), force=force) as out:
+                    out.write(page.html)
+                written.append(folder / page.name)
         index = page
     docs = len(site.names) - 1
     if as_json:
