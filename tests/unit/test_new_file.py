@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -134,3 +135,31 @@ def test_a_temporary_name_cut_to_fit_cuts_between_characters(tmp_path: Path, nam
     raw.decode("utf-8")  # raises if cut inside a character
     assert len(raw) <= longest_name(tmp_path)
     assert Path(tmp).name.startswith("." + name[:10])
+
+
+def test_a_copy_into_place_refused_on_a_drive_without_links_is_said_as_every_refusal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review304 (fix298's leftover): on a drive without hard links (exFAT) the finished file
+    is copied into one made at the target (O_EXCL); a refusal of that file (a full disk with
+    no room for its entry) was said `No space left on device: PATH`, the system's order, where
+    every other output refusal says `cannot write PATH: WHY`. Nothing is left."""
+    import errno
+
+    real_open = os.open
+
+    def no_links(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    def no_room_for_the_target(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if os.fspath(path) == str(target):
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), path)
+        return real_open(path, flags, *args, **kwargs)
+
+    target = tmp_path / "x.csv"
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "open", no_room_for_the_target)
+    with pytest.raises(OSError) as failed, writing(target, asked="./x.csv") as out:
+        out.write("a\n")
+    assert str(failed.value.strerror) == "cannot write ./x.csv: No space left on device"
+    assert list(tmp_path.iterdir()) == []
