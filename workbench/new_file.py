@@ -235,8 +235,10 @@ def writing(
             yield from _placed(fd, tmp, target, replace=replace, binary=binary, never=never)
         except OSError as exc:
             # A write into the file object (a full disk) names no file, and the temporary
-            # file's name means nothing to the user: said as the file asked for (review290).
-            if exc.filename == tmp or (exc.filename is None and exc.errno in _NO_ROOM):
+            # file's name means nothing to the user: said as the file asked for (review290);
+            # so is the target's own (place_new's copy on a drive without links, review304).
+            named = None if exc.filename is None else os.fspath(exc.filename)
+            if named in (tmp, os.fspath(target)) or (named is None and exc.errno in _NO_ROOM):
                 raise cannot_write(said, exc) from None
             raise
     except BaseException:
