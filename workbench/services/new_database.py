@@ -87,17 +87,19 @@ def make_new(path: str) -> str | None:
     except OSError:
         return None
     try:
-        umask = os.umask(0)
-        os.umask(umask)
-        os.fchmod(fd, 0o644 & ~umask)
-    finally:
-        # (SQLite has not opened it in this process yet: closing drops no lock of its own)
-        os.close(fd)
-    try:
+        try:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o644 & ~umask)
+        finally:
+            # (SQLite has not opened it in this process yet: closing drops no lock of its own)
+            os.close(fd)
         os.link(keep, real)
-    except OSError:
-        forget_new(keep)
-        return None
+    except BaseException as exc:
+        forget_new(keep)  # (a stop too: no hidden file left)
+        if isinstance(exc, OSError):
+            return None
+        raise
     return keep
 
 
