@@ -103,6 +103,15 @@ class OnePersonApproval:
         }
 
 
+class _Waiting:
+    """An approval pair waiting for the trail's end: its first approval, and how many."""
+
+    __slots__ = ("claim_id", "count", "seq")
+
+    def __init__(self, seq: int, claim_id: int | None) -> None:
+        self.seq, self.claim_id, self.count = seq, claim_id, 1
+
+
 def _first_kept(found: list[OnePersonApproval]) -> None:
     """`found` in seq order, the first LOOK_ALIKES_KEPT of them."""
     found.sort(key=lambda approval: approval.seq)
@@ -140,12 +149,12 @@ class Registrations:
         self.approvals: list[OnePersonApproval] = []
         self.approval_total = 0
         # The names registered, each also in its form today; and the approvals one of whose
-        # two people was not registered yet, by pair (their first seqs and claims, and how
-        # many): `finish` holds them to the people registered by the trail's end, as `claim
-        # show` reads the desk's people now (review296). Bounded by the distinct pairs of
-        # people who acted before they were registered.
+        # two people was not registered yet, by pair: `finish` holds them to the people
+        # registered by the trail's end, as `claim show` reads the desk's people now
+        # (review296). A pair is judged once, so it waits once, its first approval kept and
+        # the rest counted (each pair's first 1,000 grew with the trail: fix302).
         self._registered: set[str] = set()
-        self._pending: dict[tuple[str, str], tuple[list[tuple[int, int | None]], list[int]]] = {}
+        self._pending: dict[tuple[str, str], _Waiting] = {}
 
     def feed(
         self, seq: int, action: str, payload: Any, actor: str = "", claim_id: int | None = None
@@ -216,10 +225,11 @@ class Registrations:
             return
         if not (self._known(approver) and self._known(proposer)):
             # Asked once, at the end: the people registered by then include those so far.
-            seqs, count = self._pending.setdefault((approver, proposer), ([], [0]))
-            count[0] += 1
-            if len(seqs) < LOOK_ALIKES_KEPT:
-                seqs.append((seq, claim_id))
+            waiting = self._pending.get((approver, proposer))
+            if waiting is None:
+                self._pending[approver, proposer] = _Waiting(seq, claim_id)
+            else:
+                waiting.count += 1
             return
         one = one_reviewer(proposer, approver, Registered(self._emails, self._displays))
         if one is not None:
@@ -228,14 +238,17 @@ class Registrations:
     def finish(self) -> None:
         """The trail read (to its end or a break): the approvals made before one of their two
         people was registered, held to the rule by the people registered since, as `claim
-        show` and the exports read them; those found join the others in seq order."""
+        show` and the exports read them. Each pair found is counted for all its approvals and
+        named by its first, among the others in seq order."""
         people = Registered(self._emails, self._displays)
         found = self.approvals
-        for (approver, proposer), (seqs, count) in self._pending.items():
+        for (approver, proposer), waiting in self._pending.items():
             one = one_reviewer(proposer, approver, people)
             if one is not None:
-                self.approval_total += count[0]
-                found.extend(OnePersonApproval(s, c, approver, proposer, one.fact) for s, c in seqs)
+                self.approval_total += waiting.count
+                found.append(
+                    OnePersonApproval(waiting.seq, waiting.claim_id, approver, proposer, one.fact)
+                )
                 if len(found) > 2 * LOOK_ALIKES_KEPT:
                     _first_kept(found)
         self._pending.clear()
