@@ -70,6 +70,11 @@ PAIRS = {
         True,
         (("maria@example.org", None, None), ("maria", None, "maria+desk@example.org")),
     ),
+    # Two people at one mailbox (fix302): one address, or two names of one mailbox.
+    "one address": Pair("ana", "bo", True, (("ana", None, "x@d.org"), ("bo", None, "X@d.org"))),
+    "names of one mailbox": Pair(
+        "ops@x.org", "ops+x@x.org", True, (("ops@x.org", None, None), ("ops+x@x.org", None, None))
+    ),
     "earlier form": Pair("陈 静", "陈静", True, earlier=True),
     "earlier form's address": Pair(
         "陈 静",

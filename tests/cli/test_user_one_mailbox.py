@@ -1,0 +1,49 @@
+"""Two people registered under one mailbox.
+
+`user add ana --email x@d.org`, then `user add bo --email x@d.org`: both taken, and bo
+approved ana's verdict; `user list` showed one address as two people's, so the trail reads
+"given by ana, approved by bo" where one mailbox stands behind both. Likewise two people
+named `ops@x.org` and `ops+x@x.org`: plus addressing delivers both to one mailbox (fix302).
+The email rule reads a person's address, and a name shaped as one, as that mailbox's: one
+mailbox is one person, refused at `user add` and no second reviewer at the sign-off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+Run = Callable[..., Any]
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "said"),
+    [
+        (
+            ("ana", "--email", "x@d.org"),
+            ("bo", "--email", "X@d.org"),
+            "the email address 'X@d.org' is the email address of the registered user 'ana'",
+        ),
+        (
+            ("ana", "--email", "ana@d.org"),
+            ("bo", "--email", "ana+bo@d.org"),
+            "'ana+bo@d.org' looks like the email address of the registered user 'ana'",
+        ),
+        (
+            ("ops@x.org",),
+            ("ops+x@x.org",),
+            "'ops+x@x.org' looks like the name of the registered user 'ops@x.org'",
+        ),
+    ],
+)
+def test_user_add_refuses_a_second_person_at_one_mailbox(
+    cli: Run, first: tuple[str, ...], second: tuple[str, ...], said: str
+) -> None:
+    assert cli("--as", "ed", "user", "add", *first).code == 0
+    r = cli("--as", "ed", "user", "add", *second)
+    assert r.code == 1, (r.out, r.err)
+    assert said in r.err, r.err
+    assert r.err.count("\n") == 1, r.err
+    assert second[0] not in cli("user", "list").out
