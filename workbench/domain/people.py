@@ -227,7 +227,27 @@ def email_likeness(
                 False,
                 advice="give your own address",
             )
+        # One mailbox is one person (fix302): an address registered already, or a name shaped
+        # as an address whose mailbox is another person's name (ops+x@x.org beside ops@x.org).
+        how = address_of(fold(email), other_email) if email else None
+        if how is not None:
+            return Clash(
+                other,
+                f"the email address {email!r} {how} the email address of the registered user "
+                f"{other!r}",
+                False,
+                advice="give your own address",
+            )
+        how = address_of(name, other) if _shaped_as_address(name, other) else None
+        if how is not None:
+            return Clash(other, f"{name!r} {how} the name of the registered user {other!r}", False)
     return None
+
+
+def _shaped_as_address(*names: str) -> bool:
+    """Whether each of two names is shaped as an address: the email rule compares them by
+    mailbox. Two names that are not are the look-alike rule's (`likeness`)."""
+    return all("@" in name for name in names)
 
 
 def address_of(name: str, email: str | None) -> str | None:
@@ -250,6 +270,14 @@ def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str |
         how = address_of(name, address)
         if how is not None:
             return f"{name!r} {how} the email address of the registered user {other!r}"
+    # One mailbox is one person (fix302): registered at one address, or named by two
+    # addresses of one mailbox, before `user add` refused either.
+    how = address_of(fold(b_email), a_email) if b_email else None
+    if how is not None:
+        return f"{b!r}'s email address {b_email!r} {how} that of the registered user {a!r}"
+    how = address_of(b, a) if _shaped_as_address(a, b) else None
+    if how is not None:
+        return f"{b!r} {how} the name of the registered user {a!r}: one mailbox"
     return None
 
 

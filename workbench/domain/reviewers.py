@@ -104,7 +104,8 @@ def one_reviewer(proposer: str, approver: str, people: Registered) -> OneReviewe
         shown = _by_display(proposer, p_display, approver, a_display)
         return OneReviewer(_named(proposer, approver, Tie.DISPLAY), shown)
     p_email, a_email = people.email(proposer), people.email(approver)
-    if p_email or a_email:
+    # (Two names shaped as addresses are compared by mailbox, with no address registered.)
+    if p_email or a_email or ("@" in proposer and "@" in approver):
         tied = email_tie(proposer, p_email, approver, a_email)
         if tied is not None:
             return OneReviewer(Tie.EMAIL, tied)

@@ -271,7 +271,10 @@ class Registrations:
         before who share a key of it: one whose address this name is, or whose name this
         address is."""
         near = {self._by_address.get(skeleton(mailbox(name)))}
+        if "@" in name:  # (a name shaped as an address, beside another: fix302)
+            near.add(self._by_name.get(skeleton(mailbox(name))))
         if email:
             near.add(self._by_name.get(skeleton(mailbox(fold(email)))))
+            near.add(self._by_address.get(skeleton(mailbox(fold(email)))))
         earlier = sorted((n for n in near if n not in (None, name)), key=self._order.__getitem__)
         return email_likeness(name, email, ((n, self._emails.get(n)) for n in earlier))
