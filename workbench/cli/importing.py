@@ -521,7 +521,9 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
 
     A bundle an older release wrote is restored too, upgraded as its database would have been
     (said on stderr; --json adds "upgraded_from"); one from a newer workbench is refused:
-    restore it with that release or a newer one (docs/backup.md).
+    restore it with that release or a newer one (docs/backup.md). A trail holding approvals
+    by a person the sign-off reads as the verdict's proposer (a workbench before a rule let
+    them through) is restored with a warning on stderr (--json: "one_person_approval_count").
     """
     from workbench.services.bundle import import_bundle
 
@@ -531,6 +533,15 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
         message(
             f"the bundle was written at schema {summary.upgraded_from}: upgraded to "
             f"{summary.schema_revision} as its database would have been"
+        )
+    if count := summary.one_person_approval_count:
+        # Restored all the same (a desk's own backup must restore), but not in silence: the
+        # trail reads these verdicts as second-reviewed, and `claim show` does not.
+        approvals = "approval" if count == 1 else "approvals"
+        warning(
+            f"the restored trail holds {count:,} {approvals} by a person the sign-off reads as "
+            "the verdict's proposer (a name like theirs, their display name or address): no "
+            "second person reviewed those verdicts; `workbench audit verify` names them"
         )
     if as_json:
         emit_json(summary.to_json())

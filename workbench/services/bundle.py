@@ -33,6 +33,7 @@ from workbench.db.backend import reset_id_sequences
 from workbench.db.models import Event
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.plurals import plural
+from workbench.domain.replay import ReplayReport
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec
 from workbench.services.bundle_export import (
@@ -247,14 +248,20 @@ def _import_bundle(
                     "the restored audit trail does not end at the head the bundle recorded; "
                     "nothing was imported"
                 )
-            _check_replay(tx, tally)
+            replayed = _check_replay(tx, tally)
             _check_urls(conn)
             tally.end()
             # The restored trail, checked above, is the record of every restored row: its
             # events are this transaction's, told as its commit lands (fix135: a stop right
             # after it said nothing was committed, and took back the file it had filled).
             tx.took_trail(conn, count)
-    return BundleSummary(tables=counts, events=count, head=head, schema_revision=revision)
+    return BundleSummary(
+        tables=counts,
+        events=count,
+        head=head,
+        schema_revision=revision,
+        one_person_approval_count=replayed.one_person_approval_count,
+    )
 
 
 def other_release(theirs: object, ours: str) -> InvalidInput:
@@ -307,10 +314,11 @@ def _check_urls(conn: Connection) -> None:
                 ) from None
 
 
-def _check_replay(tx: Tx, tally: Tally) -> None:
+def _check_replay(tx: Tx, tally: Tally) -> ReplayReport:
     """The restored tables are what the restored events describe, and no event records a move
     the workflow refuses: `audit replay`, on the rows this transaction has written and not yet
-    committed. The chain cannot tell a bundle edited by hand whose chain was recomputed."""
+    committed. The chain cannot tell a bundle edited by hand whose chain was recomputed. The
+    report, consistent, for its warnings."""
     report = replay_in(tx, tally.counting, tally.counting, held="in the bundle")
     if not report.consistent:
         # No pointer to `audit replay`: nothing is restored to run it on (the source database
@@ -320,6 +328,7 @@ def _check_replay(tx: Tx, tally: Tally) -> None:
             f"{report.differences[0].message} ({plural(report.total, 'difference')} in all); "
             "nothing was imported"
         )
+    return report
 
 
 def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tally: Tally) -> int:

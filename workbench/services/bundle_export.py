@@ -56,11 +56,16 @@ class BundleSummary(JsonFields):
     # The older schema revision a restored bundle was written at (bundle_upgrade); None when
     # it was this release's, and then not in the JSON object.
     upgraded_from: str | None = None
+    # Of a restore, the approvals its replay found by a person the sign-off reads as the
+    # verdict's proposer (as `audit verify` names them; a warning, the bundle restored): None
+    # of an export, which checks no rule, and then not in the JSON object.
+    one_person_approval_count: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         fields = as_json(self)
-        if self.upgraded_from is None:
-            del fields["upgraded_from"]
+        for unsaid in ("upgraded_from", "one_person_approval_count"):
+            if fields[unsaid] is None:
+                del fields[unsaid]
         return fields
 
 
