@@ -47,3 +47,23 @@ def test_user_add_refuses_a_second_person_at_one_mailbox(
     assert said in r.err, r.err
     assert r.err.count("\n") == 1, r.err
     assert second[0] not in cli("user", "list").out
+
+
+def test_claim_approve_names_the_one_address(cli: Run, db_url: str) -> None:
+    """ana and bo, registered at one address before `user add` refused it: bo's approval of
+    ana's verdict is refused, saying which address ties them."""
+    from tests.services.test_sign_off_emails import _as
+    from tests.services.test_signoff import proposed
+    from workbench.domain.identity import skeleton
+    from workbench.services.context import Workbench, transaction
+    from workbench.services.users import _insert_user
+
+    wb = Workbench(url=db_url, actor="ed")
+    cid = proposed(wb, "ana")
+    assert cli("--as", "ed", "user", "add", "ana", "--email", "x@d.org").code == 0
+    with transaction(_as(wb, "ed"), write=True) as tx:
+        _insert_user(tx, "bo", skeleton("bo"), email="X@d.org")
+    r = cli("--as", "bo", "claim", "approve", str(cid))
+    assert r.code == 1, (r.out, r.err)
+    assert "bo is too like ana, who proposed this verdict (the email address of 'bo', " in r.err
+    assert "'X@d.org', is that of the registered user 'ana'); a different" in r.err, r.err

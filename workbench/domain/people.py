@@ -274,7 +274,7 @@ def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str |
     # addresses of one mailbox, before `user add` refused either.
     how = address_of(fold(b_email), a_email) if b_email else None
     if how is not None:
-        return f"{b!r}'s email address {b_email!r} {how} that of the registered user {a!r}"
+        return f"the email address of {b!r}, {b_email!r}, {how} that of the registered user {a!r}"
     how = address_of(b, a) if _shaped_as_address(a, b) else None
     if how is not None:
         return f"{b!r} {how} the name of the registered user {a!r}: one mailbox"
