@@ -67,3 +67,24 @@ def test_claim_approve_names_the_one_address(cli: Run, db_url: str) -> None:
     assert r.code == 1, (r.out, r.err)
     assert "bo is too like ana, who proposed this verdict (the email address of 'bo', " in r.err
     assert "'X@d.org', is that of the registered user 'ana'); a different" in r.err, r.err
+
+
+@pytest.mark.parametrize(
+    "people",
+    [
+        (("ana", "x@d.org"), ("bo", "X@d.org")),
+        (("ana", "ana@d.org"), ("bo", "ana+bo@d.org")),
+        (("ops@x.org", None), ("ops+x@x.org", None)),
+    ],
+)
+def test_audit_verify_names_a_trail_that_registered_two_people_at_one_mailbox(
+    people: tuple[tuple[str, str | None], ...],
+) -> None:
+    """A trail registering the two (a workbench before the rule, or one rewritten) is warned of
+    as `user add` refuses the second: found by its address or address-shaped name."""
+    from workbench.domain.trail_people import Registrations
+
+    trail = Registrations()
+    for seq, (name, email) in enumerate(people, start=1):
+        trail.feed(seq, "user.added", {"after": {"name": name, "email": email}}, name)
+    assert [(f.seq, f.other) for f in trail.found] == [(2, people[0][0])], trail.found
