@@ -81,6 +81,7 @@ from workbench.domain.payloads import (
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import (
     MOMENT,
+    NO_SHA256,
     Between,
     IdCombos,
     IdSet,
@@ -89,7 +90,7 @@ from workbench.domain.replay_state import (
     MemoryStore,
     Prints,
     Store,
-    hash_print,
+    sha256_bytes,
 )
 from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.shown import KEPT, Clipped, clip, shown, shown_text
@@ -383,7 +384,7 @@ def checked(replay: Replay, ev: EventRecord) -> None:
         replay._event_problem(
             ev, subject, f"checked revision {revision}, but the latest stored is {latest[0]}"
         )
-    elif hash_print(after.get("sha256")) != latest[1]:
+    elif sha256_bytes(after.get("sha256")) != latest[1] or latest[1] == NO_SHA256:
         replay._event_problem(
             ev,
             subject,

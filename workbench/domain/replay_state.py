@@ -209,16 +209,21 @@ class IdValues:
 
 
 class LatestTexts:
-    """Each document's latest revision as the events so far stored it: its number and a print
-    of its sha256 (the first 28 bits, plus one), held as IdValues of 4 bytes a document, so
-    that a `document.checked` event can be held to the revision it names without keeping every
-    hash whole. A check naming another text's hash is missed once in 2**28."""
+    """Each document's latest revision as the events so far stored it: its number (IdValues, 4
+    bytes a document) and its whole sha256 (32 bytes a document), so that a `document.checked`
+    event can be held to the revision and text it names. The whole hash, not a print of it: a
+    check an editor relies on is not let pass for another text once in 2**28 (rr306); at the
+    large size's 5,000 documents the hashes take 160 KB (docs/audit-chain.md)."""
 
-    __slots__ = ("_numbers", "_prints")
+    __slots__ = ("_limit", "_numbers", "_others", "_sha256s")
 
-    def __init__(self) -> None:
+    def __init__(self, *, array_ids: int = 1 << 19) -> None:  # at most 16 MB of hashes
         self._numbers = IdValues()
-        self._prints = IdValues()
+        # Hash i at [32 * i, 32 * i + 32); ids from `array_ids` up (forged) in a dict, which
+        # cannot make the array huge. All zero is no hash (none matches it).
+        self._sha256s = bytearray()
+        self._limit = array_ids
+        self._others: dict[int, bytes] = {}
 
     def put(self, document_id: Any, number: Any, sha256: Any) -> None:
         """Revision `number` of the document stored, with this hash (forged values skipped:
@@ -229,19 +234,38 @@ class LatestTexts:
         if known and latest >= number:
             return
         self._numbers.put(document_id, number)
-        self._prints.put(document_id, hash_print(sha256))
+        digest = sha256_bytes(sha256) or NO_SHA256
+        if not 0 <= document_id < self._limit:
+            self._others[document_id] = digest
+            return
+        at = SHA256_SIZE * document_id
+        if at >= len(self._sha256s):
+            # Grown by doubling (ids mostly come in rising order), never past the limit.
+            size = min(max(at + SHA256_SIZE, 2 * len(self._sha256s)), SHA256_SIZE * self._limit)
+            self._sha256s.extend(bytes(size - len(self._sha256s)))
+        self._sha256s[at : at + SHA256_SIZE] = digest
 
-    def get(self, document_id: int) -> tuple[int, int] | None:
-        """The latest revision number stored of the document, and its hash's print."""
+    def get(self, document_id: int) -> tuple[int, bytes] | None:
+        """The latest revision number stored of the document, and its sha256 (all zero: the
+        event gave none that is one)."""
         known, number = self._numbers.get(document_id)
-        return (number, self._prints.get(document_id)[1]) if known else None
+        if not known:
+            return None
+        if document_id in self._others:
+            return number, self._others[document_id]
+        at = SHA256_SIZE * document_id
+        return number, bytes(self._sha256s[at : at + SHA256_SIZE])
 
 
-def hash_print(sha256: Any) -> int:
-    """A sha256 in hex as LatestTexts holds it: 1 and up; 0 for anything else (none matches)."""
+SHA256_SIZE = 32
+NO_SHA256 = bytes(SHA256_SIZE)
+
+
+def sha256_bytes(sha256: Any) -> bytes | None:
+    """A sha256 in hex (as events record it) as its 32 bytes; None for anything else."""
     if not isinstance(sha256, str) or re.fullmatch(r"[0-9a-f]{64}", sha256) is None:
-        return 0
-    return int(sha256[:7], 16) + 1
+        return None
+    return bytes.fromhex(sha256)
 
 
 class IdCombos:
