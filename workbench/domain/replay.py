@@ -51,7 +51,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -78,6 +77,7 @@ from workbench.domain.payloads import (
     USER_ADDED,
     USER_BOUND,
 )
+from workbench.domain.recorded_headline import is_recorded_headline
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import (
     MOMENT,
@@ -102,7 +102,7 @@ from workbench.domain.status import (
     Status,
     listed,
 )
-from workbench.domain.text import printable_line, whole_number
+from workbench.domain.text import whole_number
 from workbench.domain.trail_people import LookAlike, OnePersonApproval, Registrations
 from workbench.domain.transitions import (
     APPROVED,
@@ -399,18 +399,12 @@ _revision_create = create("revision")
 
 def _check_headline(replay: Replay, ev: EventRecord, kind: str) -> None:
     """The headline a text's creation event holds beside `after` (fix292) rebuilds nothing, but
-    `doc changes` says it: held to what a page's headline is recorded as, one printable line
-    of at most MAX_TITLE characters in NFC (review299: a forged one of any size or with an
-    ESC or a bidi character passed)."""
+    `doc changes` says it: held to what a page's headline is recorded as (review299: a forged
+    one of any size or with an ESC or a bidi character passed)."""
     if "headline" not in ev.payload:
         return
     value = ev.payload["headline"]
-    if not (
-        isinstance(value, str)
-        and 0 < len(value) <= MAX_TITLE
-        and printable_line(value) == value
-        and unicodedata.is_normalized("NFC", value)
-    ):
+    if not is_recorded_headline(value):
         replay._event_problem(
             ev,
             replay.kinds[kind].label(ev.entity_id),

@@ -9,14 +9,13 @@ taken as its title only at `doc add`); nor did any revision stored before fix292
 
 from __future__ import annotations
 
-import unicodedata
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from workbench.db.models import DocumentRevision, Event
-from workbench.domain.limits import visible_or_none
 from workbench.domain.payloads import DOCUMENT_ADDED, DOCUMENT_REVISED
+from workbench.domain.recorded_headline import recorded_headline
 
 if TYPE_CHECKING:
     from workbench.db.models import Document
@@ -32,8 +31,7 @@ def stated_headline(content: Content) -> str | None:
     """The headline `content`'s source states, as `doc update` compares it with the title."""
     if content.format not in _TITLED:
         return None
-    title = content.metadata.get("title") or ""
-    return visible_or_none(unicodedata.normalize("NFC", title))
+    return recorded_headline(content.metadata.get("title") or "")
 
 
 def with_headline(payload: dict[str, Any], headline: str | None) -> dict[str, Any]:
