@@ -889,10 +889,14 @@ def _standing(touched: Any) -> str:
 
 
 def changes_markdown(report: Any) -> str:
-    def cell(text: str | None, missing: str = "removed") -> str:
-        return " ".join(_quoted(text, missing).split()).replace("|", "\\|")
+    # The page's and the desk's words as text, escaped as the audit timeline escapes them: a
+    # headline's `*` or `[` made emphasis or a link of the report (rr306).
+    from workbench.domain.md_escape import inline
 
-    title = report.title or f"document #{report.document_id}"
+    def cell(text: str | None, missing: str = "removed") -> str:
+        return inline(_quoted(text, missing))
+
+    title = inline(report.title) if report.title else f"document #{report.document_id}"
     lines = [f"# Changes to {title}", ""]
     if report.url:
         lines += [f"Source: <{report.url}>", ""]
@@ -903,16 +907,14 @@ def changes_markdown(report: Any) -> str:
             f"## Revision {rev.number} ({rev.created_at[:10]})",
             "",
             f"Stored by {shown_name(rev.added_by)} from "
-            f"{rev.source or 'unknown source'}; sha256 "
+            f"{inline(rev.source) if rev.source else 'unknown source'}; sha256 "
             f"`{rev.sha256}`. {len(rev.changes)} passage(s) changed.",
             "",
         ]
         if rev.headline is not None and rev.headline != rev.headline_before:
             # On one line, as the title heading the report is.
-            was = (
-                "" if rev.headline_before is None else f"{' '.join(rev.headline_before.split())} → "
-            )
-            lines += [f"Headline changed: {was}{' '.join(rev.headline.split())}", ""]
+            was = "" if rev.headline_before is None else f"{inline(rev.headline_before)} → "
+            lines += [f"Headline changed: {was}{inline(rev.headline)}", ""]
         if rev.claims:
             lines += [
                 "| Claim | Before | After | Standing before |",

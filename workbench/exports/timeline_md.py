@@ -9,7 +9,6 @@ time (for the quote in context; its sentences split once). Events that concern n
 from __future__ import annotations
 
 import json
-import re
 import string
 import unicodedata
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.defaults import INT_MAX
 from workbench.domain.clock import as_read, format_at, now
-from workbench.domain.limits import visible
+from workbench.domain.md_escape import inline, own_line
 from workbench.domain.payloads import changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.scope import ExportScope
@@ -54,19 +53,7 @@ FIRST_FIELDS = {
         ("stance", "title", "citation", "url", "file_name", "excerpt", "publisher", "accessed")
     )
 }
-WHITESPACE = re.compile(r"\s+")
 ASCII_PUNCTUATION = frozenset(string.punctuation)
-# Escaped wherever they stand: each can open markup in CommonMark or GFM (`~`: strikethrough
-# and fences; review54: 'GDP grew ~~5%~~' was shown struck through).
-MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|~"})
-# `_` opens or closes emphasis except between two letters or digits (in_progress, snake_case,
-# 中_文), where it is left as typed; review54: '_or_' came out in italics.
-LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
-# What starts a block at the start of a line, beyond the characters escaped everywhere: a
-# list item (`-`, `+`, `1.`, `1)`), a thematic break (`---`) or a setext underline (`===`, `---`).
-# A quoted note's lines are written one a line (review54: a note 'Verdict\n===\n1. ...' came
-# out as a heading and a numbered list).
-BLOCK_START = re.compile(r"( ?)(?:([-+=])|([0-9]{1,9})(?=[.)](?: |$)))")
 
 
 def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
@@ -232,16 +219,16 @@ def _claim_heading(
             cached = doc_cache[key] = (found, Sentences(text))
     doc, sentences = cached if cached is not None else (None, Sentences(""))
     text = sentences.text
-    lines = [f"\n## Claim #{claim.id}: {_inline(claim.text)}\n"]
+    lines = [f"\n## Claim #{claim.id}: {inline(claim.text)}\n"]
     source = f"document #{claim.document_id}"
     if doc is not None and doc.title:
-        source += f" ({_inline(doc.title)})"
+        source += f" ({inline(doc.title)})"
     where = span_words(claim.start, claim.end)
     if claim.revision > 1:
         where += f" of revision {claim.revision}"
     lines.append(f"- **Source:** {source}, {where}")
     if claim.speaker:
-        lines.append(f"- **Speaker:** {_inline(claim.speaker)}")
+        lines.append(f"- **Speaker:** {inline(claim.speaker)}")
     lines.append(f"- **Status now:** {_status_now(claim)}")
     if doc is not None:
         sentence = sentences.around(claim.start, claim.end)
@@ -252,10 +239,10 @@ def _claim_heading(
         after = text[claim.end : min(right, claim.end + CONTEXT_MAX)]
         before = ("…" if claim.start - len(before) > left else "") + before
         after += "…" if claim.end + len(after) < right else ""
-        before, quote, after = _inline(before), _inline(quote), _inline(after)
+        before, quote, after = inline(before), inline(quote), inline(after)
         lines.append(f"- **Quote in context:** {before}{_bold(before, quote, after)}{after}")
     else:
-        lines.append(f"- **Quote:** {_bold(' ', _inline(claim.quote), '')}")
+        lines.append(f"- **Quote:** {_bold(' ', inline(claim.quote), '')}")
     return "\n".join(lines) + "\n\n"
 
 
@@ -268,10 +255,10 @@ def _entry(row: tuple[Any, ...]) -> str:
     summary, quoted = event_summary(
         action, etype, eid, payload if isinstance(payload, dict) else {}
     )
-    text = f"- **{as_read(at)}** · {_inline(actor)} · {summary} _(seq {seq})_\n"
+    text = f"- **{as_read(at)}** · {inline(actor)} · {summary} _(seq {seq})_\n"
     for label, body in quoted:
         text += f"  > {label}\n" if label else ""
-        text += "".join(f"  > {_line(line)}\n" for line in body.splitlines() or [""])
+        text += "".join(f"  > {own_line(line)}\n" for line in body.splitlines() or [""])
     return text
 
 
@@ -289,10 +276,10 @@ def event_summary(
             f"{name}: {_value(old)} → {_value(new)}"
             for name, old, new in changed_fields(payload, QUIET_FIELDS)
         ]
-        subject = "" if entity_type == "claim" else f"{entity_type} {_inline(entity_id)} "
+        subject = "" if entity_type == "claim" else f"{entity_type} {inline(entity_id)} "
         summary = f"{subject}**{verb}**" + (": " + "; ".join(changes) if changes else "")
     else:
-        summary = f"**{_inline(action)}** on {entity_type} {_inline(entity_id)}"
+        summary = f"**{inline(action)}** on {entity_type} {inline(entity_id)}"
     note = payload.get("note")
     if isinstance(note, dict) and isinstance(note.get("body"), str):
         quoted.append((f"note #{note.get('id')}:", note["body"]))
@@ -302,21 +289,21 @@ def event_summary(
 def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: list[Any]) -> str:
     if entity_type == "claim":
         extra = ", ".join(
-            _inline(str(after[k])) for k in ("type", "speaker") if after.get(k) is not None
+            inline(str(after[k])) for k in ("type", "speaker") if after.get(k) is not None
         )
-        return f"**claim added**: “{_inline(str(after.get('text', '')))}” ({extra})"
+        return f"**claim added**: “{inline(str(after.get('text', '')))}” ({extra})"
     if entity_type == "note":
         quoted.append(("", str(after.get("body", ""))))
         # The flag as the trail holds it (an internal note is never published).
         internal = " (internal)" if after.get("internal") is True else ""
-        return f"**note #{_inline(entity_id)} added**{internal}:"
+        return f"**note #{inline(entity_id)} added**{internal}:"
     if entity_type == "document":
-        title = _inline(str(after.get("title") or "untitled"))
+        title = inline(str(after.get("title") or "untitled"))
         length = after.get("length")
         # (a payload is read as stored: a length that is no count is shown as it is)
         size = plural(length, "character") if type(length) is int else f"{length} characters"
         return (
-            f"**document #{_inline(entity_id)} added**: {title}, "
+            f"**document #{inline(entity_id)} added**: {title}, "
             f"{size}, sha256 {str(after.get('sha256'))[:12]}…"
         )
     names = [
@@ -330,7 +317,7 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
     # alphabetical order dropped an evidence item's stance and title).
     names.sort(key=lambda name: FIRST_FIELDS.get(name, len(FIRST_FIELDS)))
     shown = [f"{name}: {_value(after[name])}" for name in names]
-    return f"**{entity_type} #{_inline(entity_id)} added**" + (
+    return f"**{entity_type} #{inline(entity_id)} added**" + (
         ": " + "; ".join(shown) if shown else ""
     )
 
@@ -339,28 +326,11 @@ def _value(value: Any) -> str:
     if value is None or value == []:
         return "(none)"
     if isinstance(value, list):
-        return ", ".join(_inline(str(v)) for v in value)
+        return ", ".join(inline(str(v)) for v in value)
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = _inline(str(value))
+    text = inline(str(value))
     return text if len(text) <= 120 else text[:119] + "…"
-
-
-def _inline(text: str) -> str:
-    """User text inside one Markdown line: no line breaks, no markup it did not mean."""
-    shown = visible(WHITESPACE.sub(" ", text), one_line=True).translate(MD_SPECIAL)
-    return LOOSE_UNDERSCORE.sub(r"\\_", shown) if "_" in shown else shown
-
-
-def _line(text: str) -> str:
-    """User text as a line of its own (a quoted note's): inline, and no block start either."""
-    shown = _inline(text)
-    start = BLOCK_START.match(shown)
-    if start is None:
-        return shown
-    # The backslash goes before the marker (`\-`, `\=`) or after an item's number (`1\.`).
-    at = start.start(2) if start.group(2) else start.end(3)
-    return shown[:at] + "\\" + shown[at:]
 
 
 def _bold(before: str, text: str, after: str) -> str:

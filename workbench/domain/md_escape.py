@@ -1,0 +1,39 @@
+"""User text written into Markdown as text, not markup: escaped as CommonMark and GFM need, once
+for every Markdown the workbench writes (the audit trail's timeline, `doc changes --format md`;
+rr306: the latter wrote a page's headline and the desk's title with their `*`, `[` and `#` live)."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.domain.limits import visible
+
+WHITESPACE = re.compile(r"\s+")
+# Escaped wherever they stand: each can open markup in CommonMark or GFM (`~`: strikethrough
+# and fences; review54: 'GDP grew ~~5%~~' was shown struck through).
+MD_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*[]<>#|~"})
+# `_` opens or closes emphasis except between two letters or digits (in_progress, snake_case,
+# 中_文), where it is left as typed; review54: '_or_' came out in italics.
+LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
+# What starts a block at the start of a line, beyond the characters escaped everywhere: a
+# list item (`-`, `+`, `1.`, `1)`), a thematic break (`---`) or a setext underline (`===`, `---`).
+# A quoted note's lines are written one a line (review54: a note 'Verdict\n===\n1. ...' came
+# out as a heading and a numbered list).
+BLOCK_START = re.compile(r"( ?)(?:([-+=])|([0-9]{1,9})(?=[.)](?: |$)))")
+
+
+def inline(text: str) -> str:
+    """User text inside one Markdown line: no line breaks, no markup it did not mean."""
+    shown = visible(WHITESPACE.sub(" ", text), one_line=True).translate(MD_SPECIAL)
+    return LOOSE_UNDERSCORE.sub(r"\\_", shown) if "_" in shown else shown
+
+
+def own_line(text: str) -> str:
+    """User text as a line of its own (a quoted note's): inline, and no block start either."""
+    shown = inline(text)
+    start = BLOCK_START.match(shown)
+    if start is None:
+        return shown
+    # The backslash goes before the marker (`\-`, `\=`) or after an item's number (`1\.`).
+    at = start.start(2) if start.group(2) else start.end(3)
+    return shown[:at] + "\\" + shown[at:]
