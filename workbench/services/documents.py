@@ -49,6 +49,7 @@ from workbench.services.inputs import read_source as read_source
 from workbench.services.lookup import get_document
 from workbench.services.pages import LITTLE_TEXT
 from workbench.services.progress import Progress, Tally
+from workbench.services.readings_first import read_readings_first
 from workbench.services.revisions import (
     RevisionAdded,
     archive,
@@ -86,28 +87,19 @@ def add_document(
     URL a page was fetched from is the document's URL when the page names no canonical one.
     """
     ready = _readied(data, source, meta or NO_META, fmt=fmt, fetched_url=fetched_url)
-    _read_earlier_first(wb, [ready])
+    _read_readings_first(wb, [ready])
     with transaction(wb, write=True) as tx:
         return _stored(tx, ready)
 
 
-def _read_earlier_first(wb: Workbench, ready: list[_Ready]) -> None:
-    """The earlier readings of each page whose text as read now is not stored, read before the
-    write transaction, not in it: each is another extraction of the page (0.6-0.9 s of a
-    120,000-character one), and SQLite's write lock would be held for them all, one input after
-    another. Asked in a read first; `_stored` asks again in the write, and as the readings
-    depend on the bytes alone, a text stored in between changes only whether they are needed,
-    never what they are (review299)."""
-    pages = [r.content for r in ready if r.content.format == "html"]
-    if not pages:
-        return  # a file's earlier readings are no extraction: nothing worth a read
-    try:
-        with transaction(wb) as tx:
-            needed = [c for c in pages if stored_text(tx, c.text) is None]
-    except WorkbenchError:
-        needed = pages  # no desk to read yet (the write sets it up): nothing is stored
-    for content in needed:
-        content.readings()  # read now, remembered for the write
+def _read_readings_first(wb: Workbench, ready: list[_Ready]) -> None:
+    """Each new page's earlier readings, read before the write (services/readings_first)."""
+    read_readings_first(
+        wb,
+        (r.content for r in ready),
+        lambda tx, content: stored_text(tx, content.text) is not None,
+        unread_needs=True,
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -607,7 +599,7 @@ def add_documents(
                 )
             )
         tally.add()
-    _read_earlier_first(wb, ready)
+    _read_readings_first(wb, ready)
     with transaction(wb, write=True) as tx:
         added: list[Added] = []
         # Document -> the input (from 1) that added it in this command: a later input with

@@ -24,7 +24,7 @@ from workbench.domain.anchoring import (
 )
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
-from workbench.domain.errors import InvalidInput, NotFound, WorkbenchError, give, step
+from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.given_back import given_back
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
@@ -65,6 +65,7 @@ from workbench.services.earlier_spans import (
 )
 from workbench.services.headlines import stated_headline, with_headline
 from workbench.services.lookup import get_document
+from workbench.services.readings_first import read_readings_first
 from workbench.services.sources import Content, refuse_nul
 from workbench.services.speakers import DocumentSpeakers, same_speaker
 from workbench.services.views import RevisionView, replaced_bytes, stored_as_sent
@@ -254,7 +255,14 @@ def update_document(
         # Every reader normalises; offsets are code points of NFC, LF text (insert_document).
         raise InvalidInput("a document's text must be normalised (NFC, LF)")
     digest = sha256_text(text)
-    _read_earlier_first(wb, document_id, content, digest)
+    # The earlier readings read first where the latest revision does not hold this text; the
+    # write below decides on the latest it reads itself (services/readings_first).
+    read_readings_first(
+        wb,
+        [content],
+        lambda tx, _: sha256_text(revision_text(tx, get_document(tx, document_id))[1]) == digest,
+        unread_needs=False,
+    )
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, latest = revision_text(tx, doc)
@@ -313,24 +321,6 @@ def update_document(
             document_title=doc.title,
             same_as=same_as,
         )
-
-
-def _read_earlier_first(wb: Workbench, document_id: int, content: Content, digest: str) -> None:
-    """A page's earlier readings read before the write transaction, not in it, when the latest
-    revision does not hold its text as read now: they are another extraction of the page (0.6-
-    0.9 s of a 0.7-1 s write on a 120,000-character page, SQLite's write lock held all along).
-    Asked in a read first; the write asks again, and as the readings depend on the bytes alone,
-    a revision stored in between changes only whether they are needed, never what they are
-    (review299)."""
-    if content.format != "html":
-        return  # a file's earlier readings are no extraction: nothing worth a read
-    try:
-        with transaction(wb) as tx:
-            held = sha256_text(revision_text(tx, get_document(tx, document_id))[1])
-    except WorkbenchError:
-        return  # no desk, no such document: the write says so, in its words
-    if held != digest:
-        content.readings()  # read now, remembered for the write
 
 
 def _earlier_with(tx: Tx, doc: Document, digest: str) -> int | None:
