@@ -29,3 +29,13 @@ def test_a_title_longer_in_nfc_is_recorded_as_replay_holds_it(
     add_from(wb, str(page))
     report = replay(wb)
     assert report.consistent, [d.message[:200] for d in report.differences]
+
+
+def test_a_title_longer_in_nfc_is_stored_within_max_title(wb: Workbench, tmp_path: Path) -> None:
+    """The document's title from the same page: cut before NFC too, it was stored 999 characters
+    long on SQLite, and PostgreSQL refused the whole `doc add` with its raw 'value too long for
+    type character varying(500)'."""
+    page = tmp_path / "page.html"
+    page.write_text(PAGE.format(title="\u0958" * MAX_TITLE), encoding="utf-8")
+    title = add_from(wb, str(page)).document.title
+    assert title is not None and len(title) == MAX_TITLE and title.endswith("…")
