@@ -38,6 +38,7 @@ from typing import Any
 from workbench.domain.bylines import MAX_CREDIT, author_name, author_names, credit
 from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
+from workbench.domain.recorded_headline import recorded_headline
 from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
 from workbench.domain.text import check_http_url, normalise, printable_line
 
@@ -391,7 +392,9 @@ def _with_headline(root: Any, title: Any, body: str) -> str:
     its text is the page's title. trafilatura keeps it in an <article> and drops it in some
     <div> layouts common on Chinese news sites (session 45's team trial: the headline held
     the claim, and could not be pinned); every saved test page has it as its first line."""
-    wanted = headline(title)
+    # Compared as the extractor always has (the text it leads must not change with the rule
+    # a title is stored by: a stored page's earlier readings would differ).
+    wanted = _shortened(_str(title), MAX_TITLE)
     if not wanted or body.startswith(wanted):
         return body
     first = next(root.iter("h1"), None)
@@ -605,8 +608,10 @@ _AUTHOR_META = (
 
 
 def headline(value: str | None) -> str | None:
-    """A title a document gives itself (a page's <title>, a Markdown heading), as stored."""
-    return _shortened(_str(value), MAX_TITLE)
+    """A title a document gives itself (a page's <title>, a Markdown heading), as stored: by
+    the rule its headline is recorded by (NFC before the cut at MAX_TITLE; rr306: cut first, a
+    title NFC lengthened was stored past it, and PostgreSQL refused the `doc add`)."""
+    return None if value is None else recorded_headline(str(value))
 
 
 def _fuller_byline(named: str | None, credited: str | None) -> str | None:
