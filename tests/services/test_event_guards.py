@@ -63,7 +63,7 @@ def test_a_disabled_identity_trigger_is_reported_and_restored_once(db_url: str, 
     assert as_json.code == 1 and json.loads(as_json.out)["missing_triggers"] == ["events_identity"]
     r = run_cli(["db", "upgrade"], env=env)
     assert r.code == 0 and "restored the triggers events_identity on events" in r.out, r.out
-    assert upgrade_schema(Workbench(url=db_url, actor="owner")) == []  # nothing left to do
+    assert upgrade_schema(Workbench(url=db_url, actor="owner")) == ([], [])  # nothing left to do
     r = run_cli(["db", "status"], env=env)
     assert r.code == 0 and "each event is written from the role it records" in r.out, r.out
 

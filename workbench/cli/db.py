@@ -30,9 +30,10 @@ def upgrade(ctx: click.Context) -> None:
     empty database gets its tables from the first command, this one or any other.
 
     It also restores what guards or serves the data and was removed: the append-only triggers
-    on events, and on SQLite the search index, rebuilt from the claims, notes and evidence
-    titles when `audit replay` finds it out of step with them or SQLite finds it damaged; the
-    rest of the file is left as it is."""
+    on events, on PostgreSQL the trigram search indexes (where pg_trgm is installed; a restore
+    into a database that has it in another schema loses them), and on SQLite the search index,
+    rebuilt from the claims, notes and evidence titles when `audit replay` finds it out of step
+    with them or SQLite finds it damaged; the rest of the file is left as it is."""
     from workbench.services.database import upgrade_database
 
     upgrade_is_the_change()
@@ -43,6 +44,8 @@ def upgrade(ctx: click.Context) -> None:
     click.echo(f"{done.url}: {created}at {done.current}")
     if done.restored:
         click.echo(f"restored the triggers {', '.join(done.restored)} on events")
+    if done.indexes:
+        click.echo(f"added the trigram search indexes {', '.join(done.indexes)}")
     if done.rebuilt:
         why = f" (it was damaged: SQLite: {done.index_damage})" if done.index_damage else ""
         click.echo(f"rebuilt the search index from the claims, notes and evidence titles{why}")
@@ -55,7 +58,9 @@ def status(ctx: click.Context, as_json: bool) -> None:
 
     On a shared (PostgreSQL) database it names the owner: the role that runs `db upgrade`.
     A guard trigger on events that is missing or disabled (append-only; on PostgreSQL also the
-    one holding each event to its role) is named, with exit 1: `db upgrade` restores it.
+    one holding each event to its role) is named, with exit 1: `db upgrade` restores it. A
+    missing trigram search index (PostgreSQL) is named with how to add it, exit 0: search
+    works without it, reading every row.
     Otherwise exit 0 whatever the state, an empty one included: it reports, the commands that
     cannot go on there refuse.
     """
@@ -86,6 +91,12 @@ def status(ctx: click.Context, as_json: bool) -> None:
     click.echo(f"state     {explain[s.state]}")
     if s.owner is not None:
         click.echo(f"owner     {s.owner} (the role that upgrades the schema)")
+    if s.missing_indexes:
+        # Search works without them, as a scan of every row: said, not refused (exit 0).
+        click.echo(
+            f"indexes   MISSING {', '.join(s.missing_indexes)}: search reads every row; "
+            f"{s.indexes_fix}"
+        )
     if s.missing_triggers:
         who = "" if s.owner is None else f"its owner (role {s.owner}) runs "
         click.echo(

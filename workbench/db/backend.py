@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.db import postgresql, sqlite
 from workbench.db.guards import Guard, expected
 from workbench.db.search import claim_ids_where, like_pattern
+from workbench.db.search_indexes import MissingIndexes
 from workbench.db.sql import Sql, join
 
 if TYPE_CHECKING:
@@ -167,6 +168,23 @@ def restore_guards(conn: Connection, revision: str | None) -> list[str]:
         for statement in guard.restore:
             conn.execute(text(statement))
     return [g.name for g in missing]
+
+
+def missing_search_indexes(conn: Connection, owner: str | None) -> MissingIndexes:
+    """The search indexes kept outside the models that the desk lacks (PostgreSQL: 0003's
+    trigram indexes, lost in a restore or with the extension's schema), why, and how to add
+    them; `owner`: the role that runs `db upgrade`. SQLite names none (services.search_index
+    sees to its FTS5 index)."""
+    found: MissingIndexes = module_for(conn.dialect.name).missing_search_indexes(conn, owner)
+    return found
+
+
+def restore_search_indexes(conn: Connection) -> list[str]:
+    """Put back each missing search index that can be made now (PostgreSQL: where pg_trgm is
+    installed and its schema open to this role); returns their names. Only the tables' owner
+    may: the server refuses anyone else."""
+    names: list[str] = module_for(conn.dialect.name).restore_search_indexes(conn)
+    return names
 
 
 def drop_append_only_triggers(conn: Connection) -> None:

@@ -36,6 +36,7 @@ from workbench.db.pg_options import (
     passed_over,
     search_path_option,
 )
+from workbench.db.search_indexes import MissingIndexes
 from workbench.db.sql import Sql, join, param
 from workbench.domain.errors import DATABASE_LOCKED, UPGRADE_NOT_PERMITTED, Conflict
 from workbench.domain.forms import forms_of
@@ -518,6 +519,20 @@ def existing_triggers(conn: Connection) -> set[str]:
         )
     )
     return {str(r[0]) for r in rows}
+
+
+def missing_search_indexes(conn: Connection, owner: str | None) -> MissingIndexes:
+    """The trigram search indexes the desk lacks, why, and how to add them (db/pg_trigram)."""
+    from workbench.db.pg_trigram import trigram_indexes
+
+    return trigram_indexes(conn, owner)
+
+
+def restore_search_indexes(conn: Connection) -> list[str]:
+    """Put back the trigram search indexes the desk lacks, where pg_trgm serves them."""
+    from workbench.db.pg_trigram import restore_trigram_indexes
+
+    return restore_trigram_indexes(conn)
 
 
 DROP_APPEND_ONLY_DDL = [

@@ -17,6 +17,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from workbench.db.guards import Guard
+from workbench.db.search_indexes import MissingIndexes
 from workbench.db.sql import Sql, join, param
 from workbench.domain.forms import fold_text, forms_of
 
@@ -297,6 +298,19 @@ def existing_triggers(conn: Connection) -> set[str]:
 
 
 DROP_APPEND_ONLY_DDL = [f"DROP TRIGGER IF EXISTS {name}" for name in APPEND_ONLY_TRIGGERS]
+
+
+def missing_search_indexes(conn: Connection, owner: str | None) -> MissingIndexes:
+    """None to name: the search index is the FTS5 table claim_fts, which `audit replay` holds
+    against the tables and `db upgrade` rebuilds (services.search_index)."""
+    del conn, owner
+    return MissingIndexes()
+
+
+def restore_search_indexes(conn: Connection) -> list[str]:
+    """Nothing: `db upgrade` rebuilds the FTS5 index on its own (services.search_index)."""
+    del conn
+    return []
 
 
 # Search reads the FTS5 trigram table claim_fts (created by migration 0003; its triggers, which

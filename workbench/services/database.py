@@ -12,8 +12,10 @@ from workbench.db.backend import (
     lacks_privilege,
     lock_migrations,
     missing_guards,
+    missing_search_indexes,
     no_set_up_here,
     restore_guards,
+    restore_search_indexes,
     schema_owner,
     tables_here,
 )
@@ -23,6 +25,7 @@ from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
 from workbench.db.lock_wait import listened
 from workbench.db.revision import current_revision
+from workbench.db.search_indexes import MissingIndexes
 from workbench.db.url import cannot_open, safe_url, sqlite_file
 from workbench.domain.done import GuardsRestored, SchemaCreated, UpgradeFinished
 from workbench.domain.errors import StorageError
@@ -55,6 +58,12 @@ class SchemaStatus:
     # With no tables of the workbench's: the tables of another program's there (at most three
     # named), which `db upgrade` would set a desk up beside (the reads refuse the place).
     other_tables: tuple[str, ...] = ()
+    # Search indexes kept outside the models that the desk lacks (PostgreSQL: the trigram
+    # indexes, lost in a restore or with pg_trgm's schema; search then reads every row), why
+    # in stable words (docs/json.md) and how to add them.
+    missing_indexes: tuple[str, ...] = ()
+    indexes_reason: str | None = None
+    indexes_fix: str | None = None
 
     @property
     def state(self) -> str:
@@ -117,6 +126,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     owner = None
     reason = why = None
     other_tables: list[str] = []
+    indexes = MissingIndexes()
     with get_engine(wb.url).connect() as conn:
         if current is None:
             reason, why = no_set_up_here(conn) or (None, None)
@@ -135,6 +145,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
             gone = {g.name for g in missing}
             guarded = [g.promise for g in guards_of(conn, current) if g.name not in gone]
             owner = schema_owner(conn)
+            indexes = missing_search_indexes(conn, owner)
     return SchemaStatus(
         url=safe_url(wb.url),
         current=current,
@@ -147,14 +158,18 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         reason=reason,
         why=why,
         other_tables=tuple(other_tables[:3]),
+        missing_indexes=indexes.names,
+        indexes_reason=indexes.reason,
+        indexes_fix=indexes.how,
     )
 
 
 @dataclass(frozen=True, slots=True)
 class Upgraded:
     """What `workbench db upgrade` did: the schema revision before (None: there was none) and
-    after, the guard triggers it restored, whether it rebuilt SQLite's search index, and the
-    damage FTS5 found in that index when that is why (SQLite's words)."""
+    after, the guard triggers it restored, the search indexes it put back (PostgreSQL's
+    trigram indexes), whether it rebuilt SQLite's search index, and the damage FTS5 found in
+    that index when that is why (SQLite's words)."""
 
     url: str
     before: str | None
@@ -162,6 +177,7 @@ class Upgraded:
     restored: list[str]
     rebuilt: bool
     index_damage: str | None = None
+    indexes: tuple[str, ...] = ()
 
 
 def upgrade_database(wb: Workbench) -> Upgraded:
@@ -171,12 +187,14 @@ def upgrade_database(wb: Workbench) -> Upgraded:
     from workbench.services import search_index
 
     before = schema_status(wb).current
-    restored = upgrade_schema(wb, empty=before is None)
+    restored, indexes = upgrade_schema(wb, empty=before is None)
     rebuilt = search_index.rebuild_index(wb)
     # All of it done: a stop from now on finds the upgrade finished (fix173, review177).
     wb.tell(UpgradeFinished())
     after = schema_status(wb)
-    return Upgraded(after.url, before, after.current, restored, rebuilt.done, rebuilt.damage)
+    return Upgraded(
+        after.url, before, after.current, restored, rebuilt.done, rebuilt.damage, tuple(indexes)
+    )
 
 
 def _refuse_lock_wait(exc: DBAPIError, url: str) -> None:
@@ -193,9 +211,12 @@ def _refuse_lock_wait(exc: DBAPIError, url: str) -> None:
             raise refusal from None
 
 
-def upgrade_schema(wb: Workbench, *, empty: bool = False) -> list[str]:
+def upgrade_schema(wb: Workbench, *, empty: bool = False) -> tuple[list[str], list[str]]:
     """Bring the schema to the head, and restore any guard trigger on events that was dropped
-    or disabled (idempotent: one in place is left alone). Returns the triggers restored. The
+    or disabled, and any search index kept outside the models that is missing (PostgreSQL's
+    trigram indexes: a restore into a database whose pg_trgm is elsewhere loses them, and no
+    migration runs again at the head); idempotent: what is in place is left alone. Returns the
+    triggers and the indexes restored. The
     one way a shared (PostgreSQL) database's older schema is upgraded: ordinary commands
     refuse it (revision.ensure_current). What is committed is told to `wb` as it stands (the
     tables created, where the database was `empty`; triggers restored): the facts of
@@ -203,18 +224,21 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> list[str]:
     engine = listened(wb.engine(write=True, upgrade=True), wb.on_lock_wait)
     if empty and wb.upgraded_from is None:
         wb.tell(SchemaCreated())
+    what = "the guard triggers on events"
     try:
         with engine.begin() as conn:
             lock_migrations(conn)
             restored = restore_guards(conn, HEAD_REVISION)
+            what = "the search indexes"
+            indexes = restore_search_indexes(conn)
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
             _refuse_lock_wait(exc, wb.url)
             raise
         from workbench.db.migrate import not_permitted
 
-        change = f"cannot restore the guard triggers on events in {safe_url(wb.url)}"
+        change = f"cannot restore {what} in {safe_url(wb.url)}"
         raise not_permitted(engine, exc, change) from None
     # Told restored or not: a stop from now on finds the guards seen to (review213).
     wb.tell(GuardsRestored(tuple(restored)))
-    return restored
+    return restored, indexes
