@@ -15,13 +15,15 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import text
 
+from tests.cli.test_db_upgrade_stopped_before_it_changed_anything import _stop_in
+from tests.cli.test_stopped_around_the_commit import STOPS
 from tests.cli.test_trigram_indexes_own_schema_fix303 import (
     TRIGRAM_INDEXES,
     extension_schema,
     trigram_indexes_in,
 )
 from tests.cli.test_write_on_missing_schema import on_path
-from tests.conftest import PG_URL, Result, pg_schema_of
+from tests.conftest import PG_URL, Result, pg_schema_of, run_in_process
 from workbench.db.engine import get_engine
 from workbench.db.head import HEAD_REVISION
 from workbench.db.url import resolve_url
@@ -113,3 +115,26 @@ def test_db_status_of_a_desk_with_its_search_index_names_no_missing_index(
     assert r.code == 0, r.err
     status = json.loads(r.out)
     assert status["missing_indexes"] == [] and status["indexes_reason"] is None
+
+
+@on_postgresql
+@pytest.mark.parametrize("how", sorted(STOPS))
+def test_db_upgrade_stopped_once_it_added_the_indexes_says_that_stands(
+    empty_db_url: str, workbench_main: Main, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Stopped (Ctrl-C, a kill) after the indexes were committed, before the search index was
+    seen to: was `interrupted before db upgrade changed anything: nothing was changed`."""
+    from workbench.services import search_index
+
+    extension_schema()
+    schema = desk_without_trigram_indexes(empty_db_url, workbench_main)
+    desk = on_path(schema)
+    delivered = _stop_in(monkeypatch, search_index, "rebuild_index", how)
+    result = run_in_process(["--db", desk, "db", "upgrade"], env={"WORKBENCH_USER": "tester"})
+    monkeypatch.undo()
+    assert delivered and trigram_indexes_in(schema) == TRIGRAM_INDEXES
+    assert result.code == STOPS[how][1], (result.code, result.err)
+    assert "nothing" not in result.err and "Traceback" not in result.err, result.err
+    assert "the trigram search indexes " in result.err, result.err
+    assert "were added (that stands)" in result.err, result.err
+    assert "run `workbench db upgrade` again to finish" in result.err, result.err
