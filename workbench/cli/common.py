@@ -77,6 +77,7 @@ class _Changes:
         self.schema_created = False
         self.guards_seen_to = False
         self.restored: tuple[str, ...] = ()
+        self.indexes: tuple[str, ...] = ()  # the trigram search indexes it added (PostgreSQL)
         # A commit a stop left unknown (the last event it wrote), or None.
         self.unknown: CommitUnknown | None = None
         # A stop (Ctrl-C, a kill), or an OSError (its output lost), is ending the command:
@@ -114,6 +115,7 @@ class _Changes:
         elif isinstance(fact, GuardsRestored):
             self.guards_seen_to = True
             self.restored = fact.names
+            self.indexes = fact.indexes
         elif isinstance(fact, UpgradeFinished):
             self.upgrade_finished = True
         elif isinstance(fact, CommitUnknown):
@@ -244,11 +246,16 @@ def unfinished_upgrade() -> str | None:
             f"interrupted once the database's tables were created (that stands), before {left} "
             "seen to: run `workbench db upgrade` again to finish"
         )
+    done = []
     if _changes.restored:
+        done.append(f"the triggers {', '.join(_changes.restored)} on events were restored")
+    if _changes.indexes:
+        # Committed with the triggers: "nothing was changed" was false of them (fix305).
+        done.append(f"the trigram search indexes {', '.join(_changes.indexes)} were added")
+    if done:
         return (
-            f"interrupted once the triggers {', '.join(_changes.restored)} on events were "
-            "restored (that stands), before the search index was seen to: run `workbench db "
-            "upgrade` again to finish"
+            f"interrupted once {' and '.join(done)} (that stands), before the search index was "
+            "seen to: run `workbench db upgrade` again to finish"
         )
     return (
         "interrupted before `db upgrade` changed anything: nothing was changed; run "

@@ -34,10 +34,12 @@ class SchemaCreated:
 @dataclass(frozen=True, slots=True)
 class GuardsRestored:
     """`db upgrade` saw to the guard triggers on events, restoring `names` (none: all were in
-    place), and that is committed (services.database.upgrade_schema): stopped before it
-    finished, that stands, and only the search index is left (review213)."""
+    place), and to PostgreSQL's trigram search indexes, adding `indexes`, and that is committed
+    (services.database.upgrade_schema): stopped before it finished, that stands, and only the
+    search index is left (review213, fix305)."""
 
     names: tuple[str, ...]
+    indexes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

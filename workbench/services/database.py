@@ -240,5 +240,5 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> tuple[list[str], li
         change = f"cannot restore {what} in {safe_url(wb.url)}"
         raise not_permitted(engine, exc, change) from None
     # Told restored or not: a stop from now on finds the guards seen to (review213).
-    wb.tell(GuardsRestored(tuple(restored)))
+    wb.tell(GuardsRestored(tuple(restored), tuple(indexes)))
     return restored, indexes
