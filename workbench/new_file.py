@@ -254,8 +254,15 @@ def filling(folder: Path) -> Iterator[list[Path]]:
     that a refusal (a full disk at the third page) leaves nothing, as every output's does
     (review304: the folder, empty or half a site, was left). A folder that was there keeps
     what it holds, the pages written too: with --force they replaced the ones there."""
-    made = not folder.is_dir()
-    folder.mkdir(exist_ok=True)
+    # Made here only if this mkdir made it: one another process made after a look (is_dir)
+    # and before mkdir(exist_ok=True) was taken for this command's (rr309).
+    try:
+        folder.mkdir()
+        made = True
+    except FileExistsError:
+        if not folder.is_dir():
+            raise
+        made = False
     written: list[Path] = []
     try:
         yield written

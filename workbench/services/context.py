@@ -345,9 +345,13 @@ class Workbench:
                 made = make_new(path)
             yield lambda: begun.append(True)
         except BaseException as exc:
-            if path is not None and not begun:
-                take_back_unbegun(path, made)
-            forget_new(made)
+            try:
+                if path is not None and not begun:
+                    take_back_unbegun(path, made)
+            finally:
+                # (a second Ctrl-C during the clean-up too: the hidden name, a second name of
+                # the desk's file, never outlives the command, rr309)
+                forget_new(made)
             if new_file and path is not None and begun:
                 self.created, self.found_empty_file = True, found_empty
                 self.created_file = file_identity(path)
