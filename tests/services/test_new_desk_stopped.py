@@ -113,3 +113,22 @@ def test_a_stop_once_the_set_up_began_leaves_no_hidden_name(
         add_document(Workbench.open(str(target), "t"), b"hello")
     monkeypatch.undo()
     assert _hidden(tmp_path) == []
+
+
+def test_on_a_drive_without_hard_links_the_desk_is_made_by_sqlite_with_nothing_beside_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """vfat/exFAT refuse link() (EPERM) and may refuse chmod: make_new gives the file up, and
+    SQLite makes it as before review304."""
+    import errno
+
+    def no_links(*args: Any, **kwargs: Any) -> None:
+        raise OSError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(os, "link", no_links)
+    monkeypatch.setattr(os, "fchmod", no_links)
+    target = tmp_path / "new.db"
+    add_document(Workbench.open(str(target), "t"), b"hello")
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.db"]
+    assert target.stat().st_size > 0
