@@ -132,3 +132,26 @@ def test_on_a_drive_without_hard_links_the_desk_is_made_by_sqlite_with_nothing_b
     monkeypatch.undo()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["new.db"]
     assert target.stat().st_size > 0
+
+
+def test_the_hidden_name_is_gone_once_the_set_up_begins(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stop Python never sees (kill -9, a power cut, the OOM killer) runs no clean-up: the
+    hidden name then stays, a second name of the desk's file for good (its data, its size,
+    kept by `rm desk.db`). It is needed only until the set-up begins (take_back_unbegun); it
+    lived on through the whole set-up, the longest step."""
+    from workbench.db import revision
+
+    target = tmp_path / "new.db"
+    seen: list[list[str]] = []
+    ensure = revision.ensure_current
+
+    def looked_after(*args: Any, **kwargs: Any) -> Any:
+        result = ensure(*args, **kwargs)
+        seen.append(_hidden(tmp_path))
+        return result
+
+    monkeypatch.setattr(revision, "ensure_current", looked_after)
+    add_document(Workbench.open(str(target), "t"), b"hello")
+    assert seen == [[]]
