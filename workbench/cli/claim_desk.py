@@ -205,7 +205,8 @@ def _tag_command(name: str, add: bool) -> click.Command:
         "its author's type (Organization, Person) where the name cannot say (MiniMax); like "
         "the speaker, they are given or taken off before the verdict, not under it. The tag "
         "is the claim's: tag each of the speaker's claims (`claim list --speaker NAME`), and "
-        "untag one kind before giving the other."
+        "untag one kind before giving the other. A claim tagged both (by an earlier release, "
+        "as a bundle restores it) is published as an Organization."
         if add
         else "Remove tags from claims (a tag a claim does not have is said on stderr)."
     )
