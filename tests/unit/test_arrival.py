@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.domain.actions import REVIEW_REQUESTED
 from workbench.domain.arrival import arrival
 from workbench.domain.status import Status
-from workbench.domain.transitions import REVIEW_REQUESTED
 
 
 @pytest.mark.parametrize("asked", [Status.UNVERIFIABLE, Status.OPINION])

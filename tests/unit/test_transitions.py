@@ -6,20 +6,10 @@ import dataclasses
 
 import pytest
 
+from workbench.domain.actions import APPROVED, REJECTED, REVIEW_REQUESTED, STATUS_CHANGED
 from workbench.domain.errors import TransitionRefused, give, step
 from workbench.domain.status import FINAL_STATUSES, Status
-from workbench.domain.transitions import (
-    APPROVED,
-    REJECTED,
-    REVIEW_REQUESTED,
-    STATUS_CHANGED,
-    ClaimState,
-    Move,
-    Refusal,
-    Request,
-    check_edit,
-    decide,
-)
+from workbench.domain.transitions import ClaimState, Move, Refusal, Request, check_edit, decide
 
 OPEN = ClaimState(id=7, status=Status.IN_PROGRESS, evidence_count=1)
 PROPOSED = ClaimState(

@@ -20,15 +20,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from workbench.domain.actions import REVIEW_REQUESTED
 from workbench.domain.status import EVIDENCE_STATUSES, FINAL_STATUSES, Status
-from workbench.domain.transitions import (
-    REVIEW_REQUESTED,
-    ClaimState,
-    Decision,
-    Move,
-    Request,
-    decide,
-)
+from workbench.domain.transitions import ClaimState, Decision, Move, Request, decide
 
 ARRIVES_OPEN_AS = Status.IN_PROGRESS
 

@@ -23,21 +23,36 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from workbench.domain import trail_people
-from workbench.domain.clock import format_at
-from workbench.domain.kinds import KINDS
-from workbench.domain.transitions import (
+from workbench.domain.actions import (
     APPROVED,
+    ASSIGNED,
+    CLAIM_ADDED,
+    DOCUMENT_ADDED,
+    DOCUMENT_CHECKED,
+    DOCUMENT_EDITED,
+    DOCUMENT_REVISED,
+    DUE_CHANGED,
     EDITED,
     EVIDENCE_ADDED,
+    FLAGGED_FOR_REVIEW,
     IMPORTED,
     NOTE_ADDED,
-    PIN,
+    NOTE_VISIBILITY_CHANGED,
+    PRIORITY_CHANGED,
+    QUOTE_CHANGED,
+    REANCHORED,
     REJECTED,
     REVIEW_REQUESTED,
+    SETTING_CHANGED,
     STATUS_CHANGED,
-    WORDING,
+    TAGGED,
+    UNTAGGED,
+    USER_ADDED,
+    USER_BOUND,
 )
+from workbench.domain.clock import format_at
+from workbench.domain.kinds import KINDS
+from workbench.domain.transitions import PIN, WORDING
 
 Shape = Literal["created", "changed", "set", "imported", "checked"]
 
@@ -187,36 +202,6 @@ ANCHOR = (
     "verdict_revision",
 )
 
-# The events re-anchoring a claim to a new revision writes (`doc update`): its quote found
-# (exact or moved); changed, gone or its line given to another speaker under a verdict, which
-# is then flagged; or the same with no verdict to flag.
-REANCHORED = "claim.reanchored"
-FLAGGED_FOR_REVIEW = "claim.flagged_for_review"
-QUOTE_CHANGED = "claim.quote_changed"
-REANCHOR_ACTIONS = (REANCHORED, FLAGGED_FOR_REVIEW, QUOTE_CHANGED)
-# A document's new revision (`doc update`), which the re-anchoring events follow.
-DOCUMENT_REVISED = "document.revised"
-# A document's source read again and found to hold its current text (`doc update` storing
-# nothing): no state changes, but an editor is owed when the page was last checked (fix285).
-DOCUMENT_CHECKED = "document.checked"
-# A claim added by hand or by extraction (an import's is IMPORTED).
-CLAIM_ADDED = "claim.added"
-# The workflow's fields of a claim, each changed by its own command (services.workflow).
-ASSIGNED = "claim.assigned"
-TAGGED = "claim.tagged"
-UNTAGGED = "claim.untagged"
-PRIORITY_CHANGED = "claim.priority_changed"
-DUE_CHANGED = "claim.due_changed"
-# The document's own record: added, and its metadata edited (`doc edit`).
-DOCUMENT_ADDED = "document.added"
-DOCUMENT_EDITED = "document.edited"
-# `note internal` / `note public`: a note taken back from publication, or given back.
-NOTE_VISIBILITY_CHANGED = "note.visibility_changed"
-SETTING_CHANGED = "setting.changed"
-# A user added, spelled where the trail's people are read from it (trail_people), and a user's
-# role bound to a database login (`user bind`).
-USER_ADDED = trail_people.ADDED
-USER_BOUND = "user.bound"
 
 ACTIONS: dict[str, Action] = {
     a.name: a
@@ -272,5 +257,6 @@ def check_changes(action: str, fields: Iterable[str]) -> None:
         what = f"{action} changing {sorted(undeclared)}" if known else f"action {action}"
         raise ValueError(
             f"{what} is not a declared event shape "
-            "(declare it in ACTIONS in workbench/domain/payloads.py and in docs/events.md)"
+            "(name it in workbench/domain/actions.py, declare it in ACTIONS in "
+            "workbench/domain/payloads.py and in docs/events.md)"
         )

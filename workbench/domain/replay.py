@@ -55,10 +55,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from workbench.domain.chain import PIECE
-from workbench.domain.kinds import KINDS, Kind
-from workbench.domain.limits import MAX_TITLE
-from workbench.domain.payloads import (
+from workbench.domain.actions import (
+    APPROVED,
     ASSIGNED,
     CLAIM_ADDED,
     DOCUMENT_ADDED,
@@ -66,17 +64,27 @@ from workbench.domain.payloads import (
     DOCUMENT_EDITED,
     DOCUMENT_REVISED,
     DUE_CHANGED,
+    EDITED,
+    EVIDENCE_ADDED,
     FLAGGED_FOR_REVIEW,
+    IMPORTED,
+    NOTE_ADDED,
     NOTE_VISIBILITY_CHANGED,
     PRIORITY_CHANGED,
     QUOTE_CHANGED,
     REANCHORED,
+    REJECTED,
+    REVIEW_REQUESTED,
     SETTING_CHANGED,
+    STATUS_CHANGED,
     TAGGED,
     UNTAGGED,
     USER_ADDED,
     USER_BOUND,
 )
+from workbench.domain.chain import PIECE
+from workbench.domain.kinds import KINDS, Kind
+from workbench.domain.limits import MAX_TITLE
 from workbench.domain.recorded_headline import is_recorded_headline
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import (
@@ -104,17 +112,7 @@ from workbench.domain.status import (
 )
 from workbench.domain.text import whole_number
 from workbench.domain.trail_people import LookAlike, OnePersonApproval, Registrations
-from workbench.domain.transitions import (
-    APPROVED,
-    EDITED,
-    EVIDENCE_ADDED,
-    IMPORTED,
-    NOTE_ADDED,
-    REJECTED,
-    REVIEW_REQUESTED,
-    STATUS_CHANGED,
-    edited_parts,
-)
+from workbench.domain.transitions import edited_parts
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
 # replay keeps every entity it rebuilds, and a text is either equal or it is not.

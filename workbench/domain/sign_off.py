@@ -16,18 +16,22 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from workbench.domain.actions import (
+    APPROVED,
+    CLAIM_ADDED,
+    FLAGGED_FOR_REVIEW,
+    IMPORTED,
+    REANCHORED,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+)
 from workbench.domain.clock import behind
 from workbench.domain.errors import TransitionRefused
-from workbench.domain.payloads import CLAIM_ADDED, FLAGGED_FOR_REVIEW, REANCHORED
 from workbench.domain.people import current_form
 from workbench.domain.reviewers import Registered, one_reviewer
 from workbench.domain.status import FINAL_VALUES, WITHDRAWN_VALUE, Status, holds_verdict
 from workbench.domain.transitions import (
-    APPROVED,
-    IMPORTED,
-    REJECTED,
-    REVIEW_REQUESTED,
-    STATUS_CHANGED,
     Addition,
     ClaimState,
     Decision,

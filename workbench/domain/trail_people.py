@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from workbench.domain.actions import APPROVED, USER_ADDED
 from workbench.domain.display_names import MAX_DISPLAY
 from workbench.domain.identity import MAX_NAME, fold, skeleton
 from workbench.domain.name_index import NameIndex
@@ -31,12 +32,10 @@ from workbench.domain.people import (
 )
 from workbench.domain.reviewers import Registered, one_reviewer
 from workbench.domain.shown import shown
-from workbench.domain.transitions import APPROVED
 
-ADDED = "user.added"
 # The actions whose payload `Registrations.feed` reads (an approval: held to the sign-off's
 # one-reviewer rule).
-READ = frozenset({ADDED, APPROVED})
+READ = frozenset({USER_ADDED, APPROVED})
 # A trail can be forged to hold many; the report keeps the first ones and counts the rest.
 LOOK_ALIKES_KEPT = 1000
 
@@ -56,7 +55,7 @@ class LookAlike:
 
     def message(self) -> str:
         return (
-            f"seq {self.seq} ({ADDED}) registers {_person(self.name, self.display)} beside "
+            f"seq {self.seq} ({USER_ADDED}) registers {_person(self.name, self.display)} beside "
             f"{_person(self.other, self.other_display)}, registered at seq {self.other_seq}: "
             f"{self.fact}"
         )
@@ -168,7 +167,7 @@ class Registrations:
             if isinstance(proposer, str):
                 self.approval(seq, claim_id, actor, proposer)
             return
-        if action != ADDED or not isinstance(payload, dict):
+        if action != USER_ADDED or not isinstance(payload, dict):
             return
         after = payload.get("after")
         if not isinstance(after, dict):

@@ -38,6 +38,15 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from workbench.domain.actions import (
+    APPROVED,
+    EVIDENCE_ADDED,
+    IMPORTED,
+    NOTE_ADDED,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+)
 from workbench.domain.errors import TransitionRefused, give, step
 from workbench.domain.limits import has_visible
 from workbench.domain.reviewers import Registered, Tie, one_reviewer
@@ -81,17 +90,7 @@ class Refusal(StrEnum):
     CLAIM_WITHDRAWN = "claim_withdrawn"
 
 
-# Actions recorded in the audit trail for each outcome (the names replay reads).
-STATUS_CHANGED = "claim.status_changed"
-REVIEW_REQUESTED = "claim.review_requested"
-APPROVED = "claim.approved"
-REJECTED = "claim.rejected"
-
-# The events that add to a claim's record without changing the claim row (or its version).
-EVIDENCE_ADDED = "evidence.added"
-NOTE_ADDED = "note.added"
 _ADDED_KIND = {EVIDENCE_ADDED: "evidence", NOTE_ADDED: "note"}
-IMPORTED = "claim.imported"
 # The actions `added_since_proposal` reads (a service may read only these events; an import's
 # is a proposal when the claim came in in_review: `proposal_action`).
 RECORD_ACTIONS: tuple[str, ...] = (REVIEW_REQUESTED, IMPORTED, EVIDENCE_ADDED, NOTE_ADDED)
@@ -433,7 +432,6 @@ WORDING = ("text", "type", "speaker")
 # revision, exactly (the same event). A verdict judged these words too.
 PIN = ("start", "end", "quote", "prefix", "suffix", "revision", "anchor_state", "anchor_score")
 SPAN_PART = "span"
-EDITED = "claim.edited"
 
 
 def edited_parts(fields: Collection[str]) -> tuple[str, ...]:

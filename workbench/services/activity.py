@@ -10,18 +10,18 @@ from typing import Any
 from workbench.db import tables
 from workbench.db.reader import Reader
 from workbench.db.sql import count_star, param, select
-from workbench.domain.clock import format_at, parse_since, until_bound
-from workbench.domain.errors import InvalidInput
-from workbench.domain.payloads import CLAIM_ADDED
-from workbench.domain.people import current_form
-from workbench.domain.transitions import (
+from workbench.domain.actions import (
     APPROVED,
+    CLAIM_ADDED,
     EVIDENCE_ADDED,
     IMPORTED,
     REJECTED,
     REVIEW_REQUESTED,
     STATUS_CHANGED,
 )
+from workbench.domain.clock import format_at, parse_since, until_bound
+from workbench.domain.errors import InvalidInput
+from workbench.domain.people import current_form
 
 # The kinds counted, each the events that make it (docs/events.md); every event counts in
 # `events`, these and the rest (assignments, tags, edits, revisions...). Notes are counted from

@@ -15,8 +15,8 @@ from typing import Any
 from sqlalchemy import func, select
 
 from workbench.db.models import Claim, DocumentRevision, Event
+from workbench.domain.actions import DOCUMENT_REVISED, REANCHOR_ACTIONS, REANCHORED
 from workbench.domain.json_fields import JsonFields, as_json
-from workbench.domain.payloads import DOCUMENT_REVISED, REANCHOR_ACTIONS, REANCHORED
 from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction

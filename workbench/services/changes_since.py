@@ -12,16 +12,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Event
-from workbench.domain.payloads import (
-    ANCHOR,
-    CLAIM_BOOKKEEPING,
-    PROPOSAL,
+from workbench.domain.actions import (
+    APPROVED,
     QUOTE_CHANGED,
     REANCHORED,
-    changed_fields,
+    REJECTED,
+    REVIEW_REQUESTED,
 )
+from workbench.domain.payloads import ANCHOR, CLAIM_BOOKKEEPING, PROPOSAL, changed_fields
 from workbench.domain.plurals import plural
-from workbench.domain.transitions import APPROVED, REJECTED, REVIEW_REQUESTED
 
 # Each change of a claim row records its version and time; they say nothing a person changed.
 # Nor do a span's own columns and a proposal's (review200: 'anchor_score and anchor_state and

@@ -8,13 +8,14 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document
+from workbench.domain.actions import CLAIM_ADDED
 from workbench.domain.anchoring import AnchorState, find_quote_tolerant
 from workbench.domain.claim_identity import claim_text as claim_text
 from workbench.domain.claim_identity import pinned_twice, same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
-from workbench.domain.payloads import CLAIM_ADDED, claim_payload, created
+from workbench.domain.payloads import claim_payload, created
 from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import (

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from workbench.db.models import Claim, Document, DocumentRevision, Event
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
+from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_CHECKED, DOCUMENT_EDITED
 from workbench.domain.clock import now, past_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
 from workbench.domain.language import read_language
@@ -30,16 +31,7 @@ from workbench.domain.limits import (
     has_visible,
     visible_or_none,
 )
-from workbench.domain.payloads import (
-    DOCUMENT_ADDED,
-    DOCUMENT_CHECKED,
-    DOCUMENT_EDITED,
-    changed,
-    check_changes,
-    created,
-    document_payload,
-    event_value,
-)
+from workbench.domain.payloads import changed, check_changes, created, document_payload, event_value
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import check_http_url, normalise, sha256_text
 from workbench.services.context import Tx, Workbench, mutation, transaction

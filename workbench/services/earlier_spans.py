@@ -14,10 +14,10 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Event
+from workbench.domain.actions import EDITED, FLAGGED_FOR_REVIEW, QUOTE_CHANGED, REANCHORED
 from workbench.domain.anchoring import AnchorState
-from workbench.domain.payloads import FLAGGED_FOR_REVIEW, QUOTE_CHANGED, REANCHORED
 from workbench.domain.status import holds_verdict
-from workbench.domain.transitions import EDITED, PIN
+from workbench.domain.transitions import PIN
 from workbench.services.context import Tx
 
 # The fields of a claim's span in its revision (what `revisions._restore` puts back).

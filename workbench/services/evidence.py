@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Blob, Evidence
 from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
+from workbench.domain.actions import EVIDENCE_ADDED
 from workbench.domain.clock import EARLIEST_ACCESSED, now, past_date
 from workbench.domain.desk import STANCES
 from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, give
@@ -25,7 +26,6 @@ from workbench.domain.limits import (
 )
 from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import check_http_url, normalise
-from workbench.domain.transitions import EVIDENCE_ADDED
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit
 from workbench.services.lookup import get_claim_row, get_evidence_row

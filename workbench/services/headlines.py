@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from workbench.db.models import DocumentRevision, Event
-from workbench.domain.payloads import DOCUMENT_ADDED, DOCUMENT_REVISED
+from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_REVISED
 from workbench.domain.recorded_headline import recorded_headline
 
 if TYPE_CHECKING:

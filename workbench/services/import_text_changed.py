@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Event
-from workbench.domain.transitions import EDITED
+from workbench.domain.actions import EDITED
 
 # Claims read per query (an IN list each; every backend takes this many parameters).
 _CHUNK = 500

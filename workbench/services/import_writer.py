@@ -13,10 +13,10 @@ from sqlalchemy import insert
 
 from workbench.db.backend import insert_returning_ids
 from workbench.db.models import Claim, ClaimTag, Document, Note
+from workbench.domain.actions import IMPORTED
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.payloads import claim_payload, imported, note_payload
-from workbench.domain.transitions import IMPORTED
 from workbench.services.claims import claim_columns, new_claim_values
 from workbench.services.context import Entry, Tx
 from workbench.services.import_present import OtherId

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Event, Note
+from workbench.domain.actions import NOTE_ADDED, NOTE_VISIBILITY_CHANGED
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.limits import MAX_NOTE, check_text, has_visible
-from workbench.domain.payloads import NOTE_VISIBILITY_CHANGED, changed, created, note_payload
+from workbench.domain.payloads import changed, created, note_payload
 from workbench.domain.sign_off import VERDICT_ACTIONS, public_reason
 from workbench.domain.status import WITHDRAWN_VALUE, holds_verdict
 from workbench.domain.text import normalise
-from workbench.domain.transitions import NOTE_ADDED
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.views import NoteView

@@ -24,8 +24,9 @@ from workbench.db.models import (
     Evidence,
     Note,
 )
+from workbench.domain.actions import DOCUMENT_EDITED, NOTE_VISIBILITY_CHANGED
 from workbench.domain.errors import InvalidInput
-from workbench.domain.payloads import DOCUMENT_EDITED, NOTE_VISIBILITY_CHANGED, event_value
+from workbench.domain.payloads import event_value
 from workbench.domain.reviewers import Registered
 from workbench.domain.sign_off import (
     REVIEW_MOVES,

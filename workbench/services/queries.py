@@ -24,6 +24,7 @@ from workbench.db.sql import Select, Sql, case, count_star, eq, in_, in_query, p
 from workbench.db.tables import Column, Kind
 from workbench.defaults import BOARD_LIMIT, INT_MAX
 from workbench.domain import clock
+from workbench.domain.actions import REANCHOR_ACTIONS
 from workbench.domain.article_author import stands_for_author
 from workbench.domain.clock import (
     UPDATED_AHEAD,
@@ -35,7 +36,6 @@ from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_pri
 from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, bad, give, step
 from workbench.domain.identity import NOBODY, fold, normalise_name
 from workbench.domain.inputs import check_at_least
-from workbench.domain.payloads import REANCHOR_ACTIONS
 from workbench.domain.people import People, current_form
 from workbench.domain.status import (
     OPEN_STATUSES,

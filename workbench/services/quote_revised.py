@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from workbench.db.models import Document, DocumentRevision, Event
+from workbench.domain.actions import DOCUMENT_REVISED
 from workbench.domain.clock import as_read
 from workbench.domain.errors import InvalidInput
-from workbench.domain.payloads import DOCUMENT_REVISED
 from workbench.domain.revision_words import revision_of
 from workbench.services.revisions import revision_text
 

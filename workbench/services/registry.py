@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Event, User
+from workbench.domain.actions import USER_ADDED
 from workbench.domain.errors import InvalidInput
-from workbench.domain.payloads import USER_ADDED
 from workbench.domain.people import People, current_form, for_the_shell
 
 

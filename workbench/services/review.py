@@ -10,20 +10,14 @@ from sqlalchemy import select
 from workbench.db import tables
 from workbench.db.models import Event
 from workbench.db.sql import eq
+from workbench.domain.actions import APPROVED, REJECTED
 from workbench.domain.clock import as_read
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.reviewers import Registered
 from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import holds_verdict
-from workbench.domain.transitions import (
-    APPROVED,
-    REJECTED,
-    Move,
-    Refusal,
-    Request,
-    decide,
-)
+from workbench.domain.transitions import Move, Refusal, Request, decide
 from workbench.services.claim_updates import (
     apply_decision,
     check_version,

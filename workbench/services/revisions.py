@@ -14,6 +14,16 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from workbench.db.models import Blob, Claim, Document, DocumentRevision, Event
+from workbench.domain.actions import (
+    APPROVED,
+    DOCUMENT_CHECKED,
+    DOCUMENT_REVISED,
+    FLAGGED_FOR_REVIEW,
+    QUOTE_CHANGED,
+    REANCHORED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+)
 from workbench.domain.anchoring import (
     Anchored,
     AnchorState,
@@ -28,15 +38,7 @@ from workbench.domain.errors import InvalidInput, NotFound, give, step
 from workbench.domain.given_back import given_back
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
-from workbench.domain.payloads import (
-    DOCUMENT_CHECKED,
-    DOCUMENT_REVISED,
-    FLAGGED_FOR_REVIEW,
-    QUOTE_CHANGED,
-    REANCHORED,
-    created,
-    revision_payload,
-)
+from workbench.domain.payloads import created, revision_payload
 from workbench.domain.revision_words import revision_of
 from workbench.domain.status import FINAL_VALUES, holds_verdict
 from workbench.domain.text import Span, normalise, sha256_text
@@ -50,11 +52,6 @@ from workbench.domain.textdiff import (
     shared_wording,
 )
 from workbench.domain.transcript import Transcript, same_label_person, speaker_turns
-from workbench.domain.transitions import (
-    APPROVED,
-    REVIEW_REQUESTED,
-    STATUS_CHANGED,
-)
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.earlier_spans import (

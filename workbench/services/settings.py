@@ -17,10 +17,11 @@ from workbench.db.backend import (
 )
 from workbench.db.engine import get_engine
 from workbench.db.models import Setting
+from workbench.domain.actions import SETTING_CHANGED
 from workbench.domain.clock import iso, now
 from workbench.domain.errors import SETTING_NOT_PERMITTED, InvalidInput, StorageError, step
 from workbench.domain.json_fields import JsonFields
-from workbench.domain.payloads import SETTING_CHANGED, set_payload, setting_payload
+from workbench.domain.payloads import set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for, stored_or_none, stored_setting
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.registry import desk_owner, registered_user

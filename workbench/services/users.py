@@ -12,20 +12,14 @@ from sqlalchemy.orm import Session
 
 from workbench.db.backend import binds_roles, login_role_exists, owns_tables, schema_owner
 from workbench.db.models import Claim, User
+from workbench.domain.actions import USER_ADDED, USER_BOUND
 from workbench.domain.clock import format_at, now
 from workbench.domain.display_names import display_name
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.domain.identity import likeness, normalise_name, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
-from workbench.domain.payloads import (
-    USER_ADDED,
-    USER_BOUND,
-    changed,
-    check_changes,
-    created,
-    entity_payload,
-)
+from workbench.domain.payloads import changed, check_changes, created, entity_payload
 from workbench.domain.people import (
     current_form,
     email_address,

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Claim, ClaimTag
+from workbench.domain.actions import ASSIGNED, DUE_CHANGED, PRIORITY_CHANGED, TAGGED, UNTAGGED
 from workbench.domain.clock import today
 from workbench.domain.desk import (
     TagTwins,
@@ -20,7 +21,6 @@ from workbench.domain.desk import (
 )
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
-from workbench.domain.payloads import ASSIGNED, DUE_CHANGED, PRIORITY_CHANGED, TAGGED, UNTAGGED
 from workbench.domain.speaker_kind import KIND_TAGS, check_one_kind, kind_tags_said
 from workbench.domain.status import OPEN_STATUSES
 from workbench.domain.transitions import check_edit
