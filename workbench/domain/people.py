@@ -229,7 +229,7 @@ def email_likeness(
             )
         # One mailbox is one person (fix302): an address registered already, or a name shaped
         # as an address whose mailbox is another person's name (ops+x@x.org beside ops@x.org).
-        how = address_of(fold(email), other_email) if email else None
+        how = one_mailbox(email, other_email)
         if how is not None:
             return Clash(
                 other,
@@ -260,6 +260,21 @@ def address_of(name: str, email: str | None) -> str | None:
     return "is" if name == fold(email) else "looks like"
 
 
+def one_mailbox(email: str | None, other: str | None) -> str | None:
+    """How the address `email` is the address `other` as one mailbox, as the words between
+    them: "is" (case and width aside), or "shares a mailbox with" (a +tag aside); None when
+    they are two mailboxes or either is missing. Two addresses are compared as mail delivers
+    them, not by look-alike skeleton as a name beside an address is (`address_of`): that reads
+    the @ and dots out, so `ab@c.org` (another domain) and `j.lee@x.org` were one person with
+    `a@bc.org` and `jlee@x.org` (rr310). A dot is kept: which domains ignore it is theirs."""
+    if not (email and other):
+        return None
+    mine, theirs = fold(email), fold(other)
+    if mailbox(mine) != mailbox(theirs):
+        return None
+    return "is" if mine == theirs else "shares a mailbox with"
+
+
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
     """Why two registered people, `a` and `b` (each with their address, or None), are one
     person by the email rule `user add` registers by (`email_likeness`): one's name is, or looks
@@ -272,7 +287,7 @@ def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str |
             return f"{name!r} {how} the email address of the registered user {other!r}"
     # One mailbox is one person (fix302): registered at one address, or named by two
     # addresses of one mailbox, before `user add` refused either.
-    how = address_of(fold(b_email), a_email) if b_email else None
+    how = one_mailbox(b_email, a_email)
     if how is not None:
         return f"the email address of {b!r}, {b_email!r}, {how} that of the registered user {a!r}"
     how = address_of(b, a) if _shaped_as_address(a, b) else None
