@@ -32,6 +32,25 @@ def test_import_bundle_warns_of_an_approval_by_the_proposer(
         assert json.loads(restored.out)["one_person_approval_count"] == 1, restored.out
 
 
+@pytest.mark.parametrize("as_json", [False, True])
+def test_import_bundle_warns_of_a_registration_user_add_refuses(
+    cli: Callable[..., Result], as_json: bool
+) -> None:
+    """The same replay finds `ᴍaria` registered beside maria, as `audit verify` warns of it: the
+    restore said nothing of the pair, only of the approval (fix302 left it), though two people
+    restored so are one reviewer to each other whether or not either has approved yet (rr310)."""
+    restored = cli("import", "bundle", str(BUNDLE), *(["--json"] if as_json else []))
+    assert restored.code == 0, restored.err
+    said = [line for line in restored.err.splitlines() if "registration" in line]
+    assert said == [
+        "warning: the restored trail holds 1 registration of a person who would be mistaken "
+        "for one registered before, which `workbench user add` refuses: the two are one "
+        "reviewer to each other; `workbench audit verify` names them"
+    ], restored.err
+    if as_json:
+        assert json.loads(restored.out)["look_alike_count"] == 1, restored.out
+
+
 def test_import_bundle_of_a_clean_trail_says_no_such_thing(
     cli: Callable[..., Result], tmp_path: Path
 ) -> None:
@@ -42,3 +61,4 @@ def test_import_bundle_of_a_clean_trail_says_no_such_thing(
     assert restored.code == 0, restored.err
     assert "warning" not in restored.err, restored.err
     assert json.loads(restored.out)["one_person_approval_count"] == 0, restored.out
+    assert json.loads(restored.out)["look_alike_count"] == 0, restored.out
