@@ -523,7 +523,9 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     (said on stderr; --json adds "upgraded_from"); one from a newer workbench is refused:
     restore it with that release or a newer one (docs/backup.md). A trail holding approvals
     by a person the sign-off reads as the verdict's proposer (a workbench before a rule let
-    them through) is restored with a warning on stderr (--json: "one_person_approval_count").
+    them through) is restored with a warning on stderr (--json: "one_person_approval_count"),
+    and so is one registering a person `user add` refuses beside an earlier one
+    ("look_alike_count").
     """
     from workbench.services.bundle import import_bundle
 
@@ -533,6 +535,15 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
         message(
             f"the bundle was written at schema {summary.upgraded_from}: upgraded to "
             f"{summary.schema_revision} as its database would have been"
+        )
+    if count := summary.look_alike_count:
+        # The same replay's other warning, as `audit verify` gives both: two people restored
+        # so are one reviewer to each other, whether or not either has approved yet.
+        registrations = "registration" if count == 1 else "registrations"
+        warning(
+            f"the restored trail holds {count:,} {registrations} of a person who would be "
+            "mistaken for one registered before, which `workbench user add` refuses: the two "
+            "are one reviewer to each other; `workbench audit verify` names them"
         )
     if count := summary.one_person_approval_count:
         # Restored all the same (a desk's own backup must restore), but not in silence: the

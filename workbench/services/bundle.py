@@ -261,6 +261,7 @@ def _import_bundle(
         head=head,
         schema_revision=revision,
         one_person_approval_count=replayed.one_person_approval_count,
+        look_alike_count=replayed.look_alike_count,
     )
 
 

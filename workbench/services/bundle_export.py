@@ -60,10 +60,13 @@ class BundleSummary(JsonFields):
     # verdict's proposer (as `audit verify` names them; a warning, the bundle restored): None
     # of an export, which checks no rule, and then not in the JSON object.
     one_person_approval_count: int | None = None
+    # Of a restore, the registrations its replay found that `user add` refuses beside an
+    # earlier one (as `audit verify` names them): warned of as the approvals are (rr310).
+    look_alike_count: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         fields = as_json(self)
-        for unsaid in ("upgraded_from", "one_person_approval_count"):
+        for unsaid in ("upgraded_from", "one_person_approval_count", "look_alike_count"):
             if fields[unsaid] is None:
                 del fields[unsaid]
         return fields
