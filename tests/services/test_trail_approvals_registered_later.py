@@ -86,3 +86,32 @@ def test_those_found_at_the_end_are_named_in_seq_order_and_counted() -> None:
     assert trail.approvals[0].approver == "maria@example.org"
     trail.finish()  # (once more changes nothing)
     assert trail.approval_total == 3 + LOOK_ALIKES_KEPT + 1 + 1
+
+
+def test_a_pair_named_once_says_how_many_approvals_it_stands_for() -> None:
+    """A pair found at the trail's end is listed once, by its first approval, and counted for
+    all (fix302): audit verify read "the trail holds 3 approvals ..." over one line naming one
+    claim, and --json listed one entry, with nothing saying the other two claims were theirs
+    (rr310). The line and the entry say how many it stands for."""
+    from workbench.domain.trail_people import Registrations
+
+    trail = Registrations()
+
+    def approved(seq: int, approver: str, proposer: str) -> None:
+        payload = {"before": {"proposed_by": proposer}, "after": {"status": "false"}}
+        trail.feed(seq, "claim.approved", payload, approver, seq)
+
+    for seq in (1, 2, 3):
+        approved(seq, "maria@example.org", "maria")
+    for seq, name in ((4, "maria"), (5, "mar1a")):
+        email = "maria@example.org" if name == "maria" else None
+        trail.feed(seq, "user.added", {"after": {"name": name, "email": email}}, name)
+    approved(6, "mar1a", "maria")
+    trail.finish()
+    first, later = trail.approvals
+    assert (first.to_json()["approvals"], later.to_json()["approvals"]) == (3, 1)
+    assert first.message().endswith(
+        " (the first of 3 approvals by these two made before they were registered, each a "
+        "verdict with no second reviewer)"
+    ), first.message()
+    assert later.message().endswith("'mar1a' looks like 'maria'"), later.message()
