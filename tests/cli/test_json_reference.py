@@ -333,7 +333,10 @@ NOT_PRINTED_HERE = {
         for f in ("seq", "name", "display", "other_seq", "other", "other_display", "message")
     ),
     # an approval by the proposer's own address (tests/services/test_trail_approvals_emails.py)
-    *(f"OnePersonApproval.{f}" for f in ("seq", "claim_id", "approver", "proposer", "message")),
+    *(
+        f"OnePersonApproval.{f}"
+        for f in ("seq", "claim_id", "approver", "proposer", "approvals", "message")
+    ),
     # a trail written on a clock that went back (tests/cli/test_clock_steps.py)
     *(f"ClockStep.{f}" for f in ("seq", "at", "previous_seq", "previous_at")),
     # SQLite prints the copy's head; PostgreSQL the pg_dump command instead (and binds roles).

@@ -84,12 +84,22 @@ class OnePersonApproval:
     approver: str
     proposer: str
     fact: str
+    # How many approvals it stands for: a pair judged at the trail's end is listed once, by
+    # its first, for all of theirs (fix302), and says so, or the lines would not add up to
+    # the count and the other verdicts would go unmentioned (rr310).
+    approvals: int = 1
 
     def message(self) -> str:
         claim = "" if self.claim_id is None else f"claim #{self.claim_id} "
+        more = (
+            ""
+            if self.approvals == 1
+            else f" (the first of {self.approvals:,} approvals by these two made before they "
+            "were registered, each a verdict with no second reviewer)"
+        )
         return (
             f"seq {self.seq} ({APPROVED}): {claim}approved by {shown(self.approver)}, proposed "
-            f"by {shown(self.proposer)}: {self.fact}"
+            f"by {shown(self.proposer)}: {self.fact}{more}"
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -98,6 +108,7 @@ class OnePersonApproval:
             "claim_id": self.claim_id,
             "approver": self.approver,
             "proposer": self.proposer,
+            "approvals": self.approvals,
             "message": self.message(),
         }
 
@@ -246,7 +257,9 @@ class Registrations:
             if one is not None:
                 self.approval_total += waiting.count
                 found.append(
-                    OnePersonApproval(waiting.seq, waiting.claim_id, approver, proposer, one.fact)
+                    OnePersonApproval(
+                        waiting.seq, waiting.claim_id, approver, proposer, one.fact, waiting.count
+                    )
                 )
                 if len(found) > 2 * LOOK_ALIKES_KEPT:
                     _first_kept(found)
