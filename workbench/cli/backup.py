@@ -31,9 +31,13 @@ def backup(ctx: click.Context, file: str, as_json: bool) -> None:
         if as_json:
             emit_json({"path": None, "command": b.command})
             message("PostgreSQL is backed up by pg_dump: run its command (see docs/backup.md)")
-            return
-        click.echo(b.command)
-        message("PostgreSQL is backed up by pg_dump: run the command above (see docs/backup.md)")
+        else:
+            click.echo(b.command)
+            message(
+                "PostgreSQL is backed up by pg_dump: run the command above (see docs/backup.md)"
+            )
+        if b.extension_schema is not None:
+            message(_restore_schema_first(b.extension_schema))
         return
     assert b.head is not None and b.path is not None
     if as_json:
@@ -47,3 +51,16 @@ def backup(ctx: click.Context, file: str, as_json: bool) -> None:
         for w in ("workbench", "--db", b.path, "audit", "verify", "--head", b.head.hash)
     )
     message(f"check the copy with: {check}")
+
+
+def _restore_schema_first(schema: str) -> str:
+    """What the restore of a desk whose pg_trgm lives in another desk's schema needs first."""
+    from workbench.db.pg_options import identifier
+
+    create = f"CREATE SCHEMA {identifier(schema)}"
+    return (
+        f"warning: pg_trgm, which this desk's search indexes use, is installed in schema "
+        f"{schema}, which this dump leaves out: in the new database run `{create}` before "
+        "pg_restore, or the four trigram indexes fail to restore and search scans every row "
+        "(see docs/backup.md)"
+    )

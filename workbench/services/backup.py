@@ -35,6 +35,7 @@ from workbench.new_file import (
 )
 from workbench.services.context import Workbench
 from workbench.services.inputs import real_path
+from workbench.services.storage_errors import database_errors
 from workbench.services.verify import Head, chain_head
 
 
@@ -43,6 +44,9 @@ class Backup:
     path: str | None  # the copy written (SQLite), or None
     head: Head | None  # the copy's audit head, read back from the copy
     command: str | None  # for PostgreSQL: the pg_dump command to run
+    # PostgreSQL: the schema pg_trgm is installed in, where the dump does not hold it (another
+    # desk's), so the restore must make it first; else None.
+    extension_schema: str | None = None
 
 
 def backup(wb: Workbench, target: str) -> Backup:
@@ -56,7 +60,10 @@ def backup(wb: Workbench, target: str) -> Backup:
         )
     source = sqlite_file(wb.url)
     if source is None:
-        return Backup(None, None, pg_dump_command(wb.url, target))
+        command = pg_dump_command(wb.url, target)
+        schema = _dump_target(wb.url)[1]
+        elsewhere = None if schema is None else _extension_elsewhere(wb.url, schema)
+        return Backup(None, None, command, elsewhere)
     dest = Path(target)
     if (named := named_as_folder(target)) is not None:
         # `copy.db/` naming a file: read as copy.db, it was said to exist (trial273).
@@ -209,15 +216,31 @@ def _unreadable_search_path(search_path: str) -> InvalidInput:
     )
 
 
-def pg_dump_command(url: str, target: str) -> str:
-    """The pg_dump invocation for this database: the URL's server, database and query (host,
-    port, sslmode... as given: trial56's `?host=db.internal&port=6432` dumped the local server's
-    database, and a dropped `sslmode=require` let the dump travel unencrypted), the schema of
-    its search_path as --schema (with pg_trgm, which --schema leaves out), the secrets left out
-    as everywhere a URL is shown (safe_url: the password to ~/.pgpass or PGPASSWORD;
-    docs/backup.md says how to give the others)."""
-    import shlex
+def _extension_elsewhere(url: str, schema: str) -> str | None:
+    """The schema pg_trgm is installed in, when a dump of `schema` alone does not hold it and
+    a new database has it not: neither the desk's own schema nor public. A database has the
+    extension once, in the schema that installed it: a second desk set up beside the first
+    (trial308: `other` beside `desk`) has its trigram indexes on `desk.gin_trgm_ops` (0016),
+    and `--extension=pg_trgm` dumps `CREATE EXTENSION pg_trgm WITH SCHEMA desk`, which
+    pg_restore cannot run where `desk` does not exist: the four indexes failed with it and
+    search went on as a scan of every row, unsaid."""
+    from sqlalchemy import text
 
+    with database_errors(url), get_engine(url).connect() as conn:
+        where = conn.execute(
+            text(
+                "SELECT n.nspname FROM pg_extension e"
+                " JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'"
+            )
+        ).scalar()
+    if where is None or where in (schema, "public"):
+        return None
+    return str(where)
+
+
+def _dump_target(url: str) -> tuple[str, str | None, list[str]]:
+    """The URL's address without its secrets, the schema of its search_path (None: none
+    named), and the rest of its query, as pg_dump_command gives them."""
     address, _, query = safe_url(libpq_uri(url)).partition("?")
     schema = None
     kept = []
@@ -234,6 +257,19 @@ def pg_dump_command(url: str, target: str) -> str:
                 raise _unreadable_search_path(search_path)
         if rest:
             kept.append("options=" + quote(rest, safe=""))
+    return address, schema, kept
+
+
+def pg_dump_command(url: str, target: str) -> str:
+    """The pg_dump invocation for this database: the URL's server, database and query (host,
+    port, sslmode... as given: trial56's `?host=db.internal&port=6432` dumped the local server's
+    database, and a dropped `sslmode=require` let the dump travel unencrypted), the schema of
+    its search_path as --schema (with pg_trgm, which --schema leaves out), the secrets left out
+    as everywhere a URL is shown (safe_url: the password to ~/.pgpass or PGPASSWORD;
+    docs/backup.md says how to give the others)."""
+    import shlex
+
+    address, schema, kept = _dump_target(url)
     words = ["pg_dump", "--format=custom", f"--file={target}"]
     if schema:
         # --schema alone leaves every extension out, and pg_trgm with it (in the desk's schema,
