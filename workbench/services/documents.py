@@ -726,6 +726,10 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
         )
         revisions = latest_number(tx, doc.id)
         at, by, revision = _last_checked(tx, doc.id)
+        if revision != revisions:
+            # A check of an earlier revision says nothing of the current text: shown beside
+            # `current revision 3` it read as the changed page found unchanged (trial308).
+            at = by = revision = None
         return DocumentDetail(
             document=DocumentView.of(doc),
             status_counts=counts,
