@@ -355,7 +355,8 @@ def _say_one_person_approvals(found: Sequence[OnePersonApproval], count: int) ->
     """Approvals by a person the sign-off's rule reads as the proposer by another name (mar1a
     approving maria's verdict, or maria@example.org, her address), on stderr: a warning, not a
     break, since a workbench before each rule let them through, as `claim approve` refuses
-    now."""
+    now, and so does this one before the two are registered (trial308: the warning blamed
+    only an older workbench or a rewrite, read as tampering)."""
     if not count:
         return
     approvals, them, verdicts = (
@@ -365,6 +366,8 @@ def _say_one_person_approvals(found: Sequence[OnePersonApproval], count: int) ->
         f"the trail holds {count:,} {approvals} by a person the sign-off reads as the "
         "verdict's proposer (a name like theirs, their display name or address), which "
         f"`workbench claim approve` refuses: a workbench before the rule let {them} through, "
+        "one of the two was registered only after it (the rule reads the people the trail "
+        "registers by its end; an approval before that had no name or address to compare), "
         f"or the trail was rewritten outside it; no second person reviewed {verdicts}:"
     )
     _say_first([one.message() for one in found[:GAPS_SHOWN]], count)
