@@ -69,6 +69,9 @@ SCHEMA_NOT_OPEN = "schema_not_open"
 # Why `db status` finds no desk that `db upgrade` would set up: `$user` led to an empty schema
 # of the role's, and a desk is in a later schema of the path (`forks_a_desk`; docs/json.md).
 DESK_LATER_ON_PATH_REASON = "desk_later_on_path"
+# Why `db status` of an empty schema names another: the database holds a desk in a schema the
+# search_path does not reach (a restore reached without its options; docs/json.md).
+DESK_IN_ANOTHER_SCHEMA = "desk_in_another_schema"
 # A write in a transaction the server keeps read-only (a standby; default_transaction_read_only).
 READ_ONLY_TRANSACTION = "25006"
 
@@ -254,6 +257,23 @@ DESK_LATER_ON_PATH = Sql(
     " JOIN pg_catalog.pg_class c ON c.relnamespace = n.oid AND c.relname = 'alembic_version'"
     " WHERE s.name <> current_schema() ORDER BY s.at LIMIT 1"
 )
+
+
+def desks_elsewhere(conn: Connection) -> list[str]:
+    """The schemas of this database, other than the one the search_path resolves to, that hold
+    a desk (its version table), by name: what `db status` of an empty schema names, so that a
+    restore reached without its `?options=-csearch_path=...` is not taken for a new database."""
+    from sqlalchemy import text
+
+    found = conn.execute(
+        text(
+            "SELECT n.nspname FROM pg_catalog.pg_class c"
+            " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE c.relname = 'alembic_version' AND c.relkind = 'r'"
+            " AND n.nspname IS DISTINCT FROM current_schema() ORDER BY n.nspname"
+        )
+    ).scalars()
+    return [str(name) for name in found]
 
 
 def version_schema(conn: Connection) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError
 
@@ -24,6 +24,7 @@ from workbench.db.engine import get_engine
 from workbench.db.guards import Guard
 from workbench.db.head import HEAD_REVISION
 from workbench.db.lock_wait import listened
+from workbench.db.pg_options import client_value
 from workbench.db.revision import current_revision
 from workbench.db.search_indexes import MissingIndexes
 from workbench.db.url import cannot_open, safe_url, sqlite_file
@@ -31,6 +32,9 @@ from workbench.domain.done import GuardsRestored, SchemaCreated, UpgradeFinished
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
 from workbench.services.context import Workbench
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +144,12 @@ def schema_status(wb: Workbench) -> SchemaStatus:
                     # Said as the reads say it (workbench.db.no_desk): no desk here, and
                     # `db upgrade` is the way to ask for one beside them.
                     reason, why = OTHER_TABLES, _beside(wb.url, place, other_tables)
+                elif (
+                    conn.dialect.name == "postgresql"
+                    and client_value("search_path", wb.url) is None
+                ):
+                    # Only where the URL chose no schema: one it names is where it means a desk.
+                    reason, why = _desk_elsewhere(conn, place)
         else:
             missing = missing_guards(conn, current)
             gone = {g.name for g in missing}
@@ -161,6 +171,28 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         missing_indexes=indexes.names,
         indexes_reason=indexes.reason,
         indexes_fix=indexes.how,
+    )
+
+
+def _desk_elsewhere(conn: Connection, place: str) -> tuple[str | None, str | None]:
+    """An empty schema, reached by a URL naming none, when a desk is in another schema of the
+    database: that one named, with the URL option reaching it. trial308: a restore checked
+    without its options was said `empty: not created yet (db upgrade creates it)`, and `db
+    upgrade` then set a second, empty desk up in public, of which `audit verify` said `OK 0
+    events`."""
+    from workbench.db.pg_options import search_path_option
+    from workbench.db.postgresql import DESK_IN_ANOTHER_SCHEMA, desks_elsewhere
+
+    found = desks_elsewhere(conn)
+    if not found:
+        return None, None
+    schemas = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
+    where = "a desk is in schema" if len(found) == 1 else "desks are in schemas"
+    return DESK_IN_ANOTHER_SCHEMA, (
+        f"no desk in schema {place}, and {where} {schemas} of this database, which the "
+        f"search_path does not reach: ?options={search_path_option([found[0]])} in --db reaches "
+        f"{'it' if len(found) == 1 else 'the first'} (`workbench db upgrade` here would set "
+        f"another, empty desk up in {place})"
     )
 
 
