@@ -23,8 +23,12 @@ def test_an_empty_file_says_what_a_script_tells_it_by(tmp_path: Path, workbench_
     assert error["kind"] == "not_found"
     assert error["reason"] == "no_desk"
     assert error["hint"] == {"kind": "run", "step": "restore_backup", "if_desk": True}
-    assert "is an empty file, not a workbench database" in error["message"]
-    assert "`workbench db upgrade` does, if that is meant" in error["message"]
+    assert error["message"].startswith(
+        f"{db} is an empty file: no desk is set up in it yet (a first write that failed "
+        "before setting it up leaves one, as `touch` does), or it was emptied; a read does "
+        "not set one up (a write or `workbench db upgrade` does); if it is the desk's file, "
+        "restore it from a backup: "
+    )
     assert db.stat().st_size == 0
     # A missing file stays as it was: no reason, hint start_database.
     r = workbench_main(["--db", str(tmp_path / "gone.db"), "claim", "list", "--json"])

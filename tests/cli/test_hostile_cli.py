@@ -189,7 +189,7 @@ def test_empty_file_is_not_made_a_database_by_a_read(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
     empty.touch()
     r = run_cli(["claim", "list"], env={"WORKBENCH_DB": str(empty), "WORKBENCH_USER": "t"})
-    assert "empty file, not a workbench database" in refused(r)
+    assert "is an empty file: no desk is set up in it yet" in refused(r)
     assert empty.stat().st_size == 0
 
 

@@ -12,6 +12,7 @@ so, as it does for a file it creates."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,49 @@ def test_a_refused_write_to_an_emptied_database_file_leaves_it_empty(
     assert db.stat().st_size == 0
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("desk.db")) == ["desk.db"]
     r = workbench_main(["--db", str(db), "audit", "head"])
-    assert r.code == 1 and "is an empty file, not a workbench database" in r.err, r.err
+    assert r.code == 1 and "is an empty file: no desk is set up in it yet" in r.err, r.err
+
+
+READS = [
+    ["claim", "list"],
+    ["claim", "show", "1"],
+    ["doc", "list"],
+    ["stats"],
+    ["audit", "head"],
+    ["audit", "verify"],
+    ["audit", "replay"],
+    ["audit", "export", "-o", "trail.jsonl"],
+    ["export", "bundle", "desk.zip"],
+    ["report", "1", "-o", "page.html"],
+    ["backup", "copy.db"],
+    ["user", "list"],
+    ["config", "list"],
+]
+
+
+@pytest.mark.parametrize("read", READS, ids=" ".join)
+def test_a_truncated_desk_is_refused_by_every_read_with_the_backup_hint(
+    tmp_path: Path,
+    workbench_main: Main,
+    monkeypatch: pytest.MonkeyPatch,
+    sqlite_template: Path,
+    read: list[str],
+) -> None:
+    """`: > desk.db` on a real desk: a read must never show it as an empty desk (trial88).
+    Each says, in one line, that no desk is set up in the file (or it was emptied) and how
+    to restore it if it is the desk's; the file stays empty, nothing is written beside it."""
+    db = tmp_path / "desk.db"
+    shutil.copyfile(sqlite_template, db)  # a desk (set up, at the head revision)
+    db.write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    r = workbench_main(["--db", str(db), *read])
+    assert r.code == 1, (r.out, r.err)
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1, r.err
+    assert lines[0].startswith(f"error: {db} is an empty file: no desk is set up in it yet")
+    assert "; if it is the desk's file, restore it from a backup: " in lines[0]
+    assert db.stat().st_size == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["desk.db"]
 
 
 def test_a_write_that_sets_up_an_emptied_file_says_so(tmp_path: Path, workbench_main: Main) -> None:

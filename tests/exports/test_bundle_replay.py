@@ -213,7 +213,7 @@ def test_cli_refuses_a_forged_bundle_in_one_line(run: Run, wb: Workbench, tmp_pa
     r = run("--db", str(target), "import", "bundle", str(path))
     assert r.code == 1 and target.exists() and target.stat().st_size == 0
     r = run("--db", str(target), "audit", "head")
-    assert r.code == 1 and "is an empty file, not a workbench database" in r.err, r.err
+    assert r.code == 1 and "is an empty file: no desk is set up in it yet" in r.err, r.err
 
 
 def _blob_edited(t: Tables, desk: Desk) -> None:
