@@ -11,7 +11,6 @@ same on a real full tmpfs."""
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
 from pathlib import Path
@@ -95,49 +94,3 @@ def test_a_link_to_a_new_desk_is_left_a_link_when_the_first_write_meets_a_full_d
     assert link.is_symlink() and target.stat().st_size == 0
     with pytest.raises(NotFound, match=re.escape(NOT_SET_UP)):
         Workbench.open(str(link), "t").reader()
-
-
-def test_an_empty_file_put_in_its_place_meanwhile_is_not_removed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """review304: the clean-up removed whatever 0-byte file was at the path when the set-up
-    failed. Another command starting the same new desk (or the user's `touch`) may have put
-    its own there by then, not yet written; it is not this command's to remove."""
-    target = tmp_path / "new.db"
-    connect = sqlite3.connect
-    theirs: list[tuple[int, int]] = []
-
-    def replaced_then_full(database: Any, *args: Any, **kwargs: Any) -> sqlite3.Connection:
-        conn: sqlite3.Connection = connect(database, *args, **kwargs)
-        if Path(str(database)).name == target.name:
-            conn.close()
-            # Another file put at the path between this command's open and its failure.
-            target.unlink()
-            target.write_bytes(b"")
-            st = target.stat()
-            theirs.append((st.st_dev, st.st_ino))
-            raise sqlite3.OperationalError("database or disk is full")
-        return conn
-
-    monkeypatch.setattr(sqlite3, "connect", replaced_then_full)
-    monkeypatch.setattr(sqlite3.dbapi2, "connect", replaced_then_full)
-    with pytest.raises(StorageError, match="database or disk is full"):
-        add_document(Workbench.open(str(target), "t"), b"hello")
-    st = target.stat()
-    assert theirs and (st.st_dev, st.st_ino) == theirs[0] and st.st_size == 0
-
-
-def test_a_new_desk_is_made_as_sqlite_makes_it_with_nothing_left_beside_it(
-    tmp_path: Path,
-) -> None:
-    """review304: the new file is made before SQLite opens it (to know it is this command's),
-    through a hidden temporary name: the desk gets SQLite's mode (0644 less the umask), and
-    the hidden name goes."""
-    target = tmp_path / "new.db"
-    umask = os.umask(0o027)
-    try:
-        add_document(Workbench.open(str(target), "t"), b"hello")
-    finally:
-        os.umask(umask)
-    assert target.stat().st_mode & 0o777 == 0o640
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

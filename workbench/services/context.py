@@ -221,11 +221,15 @@ class Workbench:
         if path is None:
             return None
         if os.path.isfile(path) and os.path.getsize(path) == 0:
-            # An emptied desk (a stray `>`, a full disk) or a file meant to become one: told
-            # from a missing file by its reason (no workbench tables here) and its hint.
+            # Most often a desk never set up: a first write refused before its set-up (a full
+            # disk) leaves the file SQLite made, kept (removing it could race another command
+            # starting the same desk, review304), or a `touch`. An emptied desk (a stray `>`)
+            # reads the same, so the backup hint stays and no read shows it as an empty desk
+            # (trial88). Told from a missing file by its reason and its hint.
             return NotFound(
-                f"{path} is an empty file, not a workbench database: a read does not turn it "
-                "into one (`workbench db upgrade` does, if that is meant)",
+                f"{path} is an empty file: no desk is set up in it yet (a first write that "
+                "failed before setting it up leaves one, as `touch` does), or it was emptied; "
+                "a read does not set one up (a write or `workbench db upgrade` does)",
                 hint=step("restore_backup", if_desk=True),
                 reason=NO_DESK,
             )
@@ -323,45 +327,18 @@ class Workbench:
         one's to say it created, or to take back, whatever ends the wait (review136, fix144).
         A file kept on a database's refusal (another process has it open: one setting it up,
         whose lock this refusal may be) is not said as this command's creation either.
-        Ended before the set-up began, where no file was (a full disk refused SQLite's first
-        page), the empty file made for it here (new_database.make_new, before SQLite opens
-        it, so that it is known to be this command's) is removed (take_back_unbegun)."""
+        Ended before the set-up began (a full disk refusing SQLite's first page), the empty
+        file SQLite made as it opened it stays: `nothing_to_read` says what it is."""
         from sqlalchemy.exc import DBAPIError
 
-        from workbench.services.new_database import (
-            file_identity,
-            forget_new,
-            make_new,
-            take_back,
-            take_back_unbegun,
-        )
+        from workbench.services.new_database import file_identity, take_back
 
         path = sqlite_file(self.url)
         found_empty = new_file and path is not None and os.path.exists(path)
         begun: list[bool] = []
-        made: str | None = None
-
-        def began() -> None:
-            # The hidden name is needed only until the set-up begins (take_back_unbegun):
-            # dropped here, a kill -9 in the set-up, the longest step, leaves no second name
-            # of the desk's file (rr309).
-            nonlocal made
-            begun.append(True)
-            forget_new(made)
-            made = None
-
         try:
-            if new_file and path is not None and not found_empty:
-                made = make_new(path)
-            yield began
+            yield lambda: begun.append(True)
         except BaseException as exc:
-            try:
-                if path is not None and not begun:
-                    take_back_unbegun(path, made)
-            finally:
-                # (a second Ctrl-C during the clean-up too: the hidden name, a second name of
-                # the desk's file, never outlives the command, rr309)
-                forget_new(made)
             if new_file and path is not None and begun:
                 self.created, self.found_empty_file = True, found_empty
                 self.created_file = file_identity(path)
@@ -369,7 +346,6 @@ class Workbench:
                 if isinstance(exc, DBAPIError) and self.kept_because is not None:
                     self.created, self.kept_because = False, None
             raise
-        forget_new(made)
         self.created = new_file and bool(begun)
         self.found_empty_file = found_empty
         if self.created and path is not None:

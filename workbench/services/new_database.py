@@ -68,69 +68,6 @@ def take_back(wb: SetUp) -> None:
     wb._ready = False
 
 
-def make_new(path: str) -> str | None:
-    """Make the empty file of a new desk at `path` (through a link, as SQLite follows it) only
-    where none is, as SQLite would on opening it (0644 less the umask), with a second, hidden
-    name beside it (a temporary file's, linked into place: it fails if a file is there): the
-    name returned, which keeps the file's inode this file's, so that `take_back_unbegun` can
-    tell it from any other put at `path` later (a removed file's inode number is given to the
-    next file made: comparing numbers alone took another's for this one, review304). None when
-    it was not made here: another command (or the user) made one first, the system refused
-    (SQLite's own open then says why), or the drive has no hard links (nothing is removed)."""
-    from pathlib import Path
-
-    from workbench.new_file import temporary_beside
-
-    real = Path(os.path.realpath(path))
-    try:
-        fd, keep = temporary_beside(real)
-    except OSError:
-        return None
-    try:
-        try:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.fchmod(fd, 0o644 & ~umask)
-        finally:
-            # (SQLite has not opened it in this process yet: closing drops no lock of its own)
-            os.close(fd)
-        os.link(keep, real)
-    except BaseException as exc:
-        forget_new(keep)  # (a stop too: no hidden file left)
-        if isinstance(exc, OSError):
-            return None
-        raise
-    return keep
-
-
-def forget_new(keep: str | None) -> None:
-    """Remove `make_new`'s hidden second name (the desk keeps its own); None: nothing to do.
-    (Removing a name drops no lock SQLite holds on the file.)"""
-    if keep is not None:
-        with contextlib.suppress(OSError):
-            os.remove(keep)
-
-
-def take_back_unbegun(path: str, keep: str | None) -> None:
-    """Remove the empty file this command made at `path` for a new desk (`make_new`, whose
-    hidden name for it is `keep`) when the set-up then failed before it began: a full disk
-    refuses the first page (review290), and the 0-byte file left was read next as an emptied
-    desk to restore from a backup. Removed only if the file there is still the one made here
-    and still empty, followed through a link as SQLite followed it (the link stays, leading
-    nowhere, as found): an empty file of the user's, or of another command starting the same
-    desk that put its own there, is not this command's (review304); one with a page in it was
-    set up by another command meanwhile. Left open: another command that opened this very
-    file in the instant before its removal writes into the removed file (new_database's
-    docstring: the window every take-back has)."""
-    if keep is None:
-        return
-    real = os.path.realpath(path)
-    with contextlib.suppress(OSError):
-        mine, there = os.stat(keep), os.stat(real)
-        if (there.st_dev, there.st_ino) == (mine.st_dev, mine.st_ino) and there.st_size == 0:
-            os.remove(real)
-
-
 def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) -> str | None:
     """Take the file at `path` back, or say why not. Done on a connection of its own that
     holds the file exclusively meanwhile: leaving WAL mode is refused while any other
