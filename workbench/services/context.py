@@ -90,6 +90,13 @@ def default_actor() -> str:
     return normalise_name(account, "the OS account's name (LOGNAME or USER; give --as NAME)")
 
 
+# What a 0-byte SQLite file is, after its path: said by every read's refusal and `db status`.
+EMPTY_FILE = (
+    "is an empty file: no desk is set up in it yet (a first write that failed before setting "
+    "it up leaves one, as `touch` does), or it was emptied"
+)
+
+
 @dataclass
 class Workbench:
     """Where and as whom commands run. Cheap to build; connects on first use."""
@@ -213,6 +220,12 @@ class Workbench:
             "a SQLite database is a file"
         )
 
+    def empty_file(self) -> bool:
+        """Whether the SQLite path is a 0-byte file (a link to one too): no desk set up in it
+        yet, or an emptied one (EMPTY_FILE). Read by the reads' refusal and `db status`."""
+        path = sqlite_file(self.url)
+        return path is not None and os.path.isfile(path) and os.path.getsize(path) == 0
+
     def nothing_to_read(self) -> NotFound | None:
         """Why a read cannot start here, or None: a SQLite file that is not there or is empty
         (a server database is always there to ask). A read refuses; a command that would start
@@ -220,16 +233,15 @@ class Workbench:
         path = sqlite_file(self.url)
         if path is None:
             return None
-        if os.path.isfile(path) and os.path.getsize(path) == 0:
+        if self.empty_file():
             # Most often a desk never set up: a first write refused before its set-up (a full
             # disk) leaves the file SQLite made, kept (removing it could race another command
             # starting the same desk, review304), or a `touch`. An emptied desk (a stray `>`)
             # reads the same, so the backup hint stays and no read shows it as an empty desk
             # (trial88). Told from a missing file by its reason and its hint.
             return NotFound(
-                f"{path} is an empty file: no desk is set up in it yet (a first write that "
-                "failed before setting it up leaves one, as `touch` does), or it was emptied; "
-                "a read does not set one up (a write or `workbench db upgrade` does)",
+                f"{path} {EMPTY_FILE}; a read does not set one up (a write or "
+                "`workbench db upgrade` does)",
                 hint=step("restore_backup", if_desk=True),
                 reason=NO_DESK,
             )

@@ -31,7 +31,7 @@ from workbench.db.url import cannot_open, safe_url, sqlite_file
 from workbench.domain.done import GuardsRestored, SchemaCreated, UpgradeFinished
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
-from workbench.services.context import Workbench
+from workbench.services.context import EMPTY_FILE, Workbench
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -88,6 +88,9 @@ class SchemaStatus:
 # `db status` of a database (a SQLite file, a PostgreSQL schema) that holds another program's
 # tables and none of the workbench's (docs/json.md).
 OTHER_TABLES = "other_tables"
+# `db status` of a 0-byte SQLite file: no desk set up in it yet, or an emptied one, which the
+# reads refuse with the backup hint (docs/json.md).
+EMPTY_FILE_REASON = "empty_file"
 
 
 def _beside(url: str, place: str, tables: list[str]) -> str:
@@ -110,6 +113,20 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     """Read-only: `db status` must not create or migrate the database it reports on."""
     if (refusal := wb.not_a_file()) is not None:
         raise refusal  # not "empty: `db upgrade` creates it": it cannot (trial252)
+    if wb.empty_file():
+        # Not "not created yet (`db upgrade` creates it)" alone: an emptied desk reads the
+        # same, and its owner is to restore it, not set up an empty one (fix311's reads).
+        said = (
+            f"{sqlite_file(wb.url)} {EMPTY_FILE} (restore it from a backup then); "
+            "`workbench db upgrade` sets one up in it, if that is meant"
+        )
+        return SchemaStatus(
+            url=safe_url(wb.url),
+            current=None,
+            head=HEAD_REVISION,
+            reason=EMPTY_FILE_REASON,
+            why=said,
+        )
     if wb.missing_file():
         return SchemaStatus(url=wb.url, current=None, head=HEAD_REVISION)
     try:
