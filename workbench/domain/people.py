@@ -269,10 +269,16 @@ def one_mailbox(email: str | None, other: str | None) -> str | None:
     `a@bc.org` and `jlee@x.org` (rr310). A dot is kept: which domains ignore it is theirs."""
     if not (email and other):
         return None
-    mine, theirs = fold(email), fold(other)
-    if mailbox(mine) != mailbox(theirs):
+    if mailbox_of(email) != mailbox_of(other):
         return None
-    return "is" if mine == theirs else "shares a mailbox with"
+    return "is" if fold(email) == fold(other) else "shares a mailbox with"
+
+
+def mailbox_of(address: str) -> str:
+    """The mailbox an address delivers to, as `one_mailbox` compares two: case- and
+    width-folded, the +tag left out. Also the key a trail's registrations are found by
+    (workbench.domain.trail_people)."""
+    return mailbox(fold(address))
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:

@@ -28,6 +28,7 @@ from workbench.domain.people import (
     current_form,
     email_likeness,
     mailbox,
+    mailbox_of,
     registration_likeness,
 )
 from workbench.domain.reviewers import Registered, one_reviewer
@@ -145,13 +146,17 @@ class Registrations:
         self._order: dict[str, int] = {}
         self._index = NameIndex()
         # name (as registered, and in its form today) -> its email address; and the keys the
-        # email rule compares by (a name's or an address's skeleton, +tag dropped) -> the first
-        # person holding each (review256).
+        # email rule compares a name by (a name's or an address's skeleton, +tag dropped) ->
+        # the first person holding each (review256).
         self._emails: dict[str, str] = {}
         # name (as registered, and in its form today) -> its display name, as the sign-off
         # reads the desk's (reviewers.Registered).
         self._displays: dict[str, str] = {}
         self._by_address: dict[str, str] = {}
+        # An address's mailbox (people.mailbox_of) -> the first person registered at it: two
+        # addresses are one person by mailbox, not by skeleton (rr310), and one skeleton holds
+        # several mailboxes, of which `_by_address` keeps the first person's only.
+        self._by_mailbox: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
         self.found: list[LookAlike] = []
         self.total = 0
@@ -223,6 +228,7 @@ class Registrations:
             # (people.addresses): `王 芳`, an earlier version's form, proposes as 王芳 now.
             self._emails.setdefault(current_form(name), email)
             self._by_address.setdefault(skeleton(mailbox(fold(email))), name)
+            self._by_mailbox.setdefault(mailbox_of(email), name)
 
     def approval(self, seq: int, claim_id: int | None, approver: str, proposer: str) -> None:
         """An approval by `approver` of `proposer`'s verdict, held to the sign-off's rule
@@ -280,13 +286,13 @@ class Registrations:
 
     def _email_clash(self, name: str, email: str | None) -> Clash | None:
         """`user add`'s email rule (people.email_likeness) against the people registered
-        before who share a key of it: one whose address this name is, or whose name this
-        address is."""
+        before who share a key of it: one whose address this name is, whose name this
+        address is, or whose address is this address's mailbox."""
         near = {self._by_address.get(skeleton(mailbox(name)))}
         if "@" in name:  # (a name shaped as an address, beside another: fix302)
             near.add(self._by_name.get(skeleton(mailbox(name))))
         if email:
             near.add(self._by_name.get(skeleton(mailbox(fold(email)))))
-            near.add(self._by_address.get(skeleton(mailbox(fold(email)))))
+            near.add(self._by_mailbox.get(mailbox_of(email)))
         earlier = sorted((n for n in near if n not in (None, name)), key=self._order.__getitem__)
         return email_likeness(name, email, ((n, self._emails.get(n)) for n in earlier))
