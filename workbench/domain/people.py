@@ -207,11 +207,13 @@ def email_likeness(
     """The first of the `registered` people (name, email address) beside whom `name` (in its
     normal form), with the address `email`, cannot be registered, and how: the name is, or
     looks like (by skeleton, so case, width and punctuation aside; a +tag is its mailbox's),
-    another person's address, or the address is another person's name. trial254 registered
-    `maria@example.org` beside maria, whose address it was, and approved her verdict with it:
-    the trail read "given by maria, approved by maria@example.org", and `user list` showed the
-    address as two people's. `audit verify` and `audit replay` hold a trail's registrations to
-    it too (workbench.domain.trail_people); `user add` refuses it as `Clash.refusal` says."""
+    another person's address, or the address is another person's name, or is another person's
+    address as one mailbox (`one_mailbox`: case and a +tag aside, not by skeleton). trial254
+    registered `maria@example.org` beside maria, whose address it was, and approved her verdict
+    with it: the trail read "given by maria, approved by maria@example.org", and `user list`
+    showed the address as two people's. `audit verify` and `audit replay` hold a trail's
+    registrations to it too (workbench.domain.trail_people); `user add` refuses it as
+    `Clash.refusal` says."""
     for other, other_email in registered:
         how = address_of(name, other_email)
         if how is not None:
@@ -227,8 +229,8 @@ def email_likeness(
                 False,
                 advice="give your own address",
             )
-        # One mailbox is one person (fix302): an address registered already, or a name shaped
-        # as an address whose mailbox is another person's name (ops+x@x.org beside ops@x.org).
+        # One mailbox is one person (fix302): an address registered already (rr310: compared
+        # as mail delivers it, not by skeleton).
         how = one_mailbox(email, other_email)
         if how is not None:
             return Clash(
@@ -238,6 +240,8 @@ def email_likeness(
                 False,
                 advice="give your own address",
             )
+        # A name shaped as an address whose mailbox is another person's name (ops+x@x.org
+        # beside ops@x.org): compared by skeleton, as names are.
         how = address_of(name, other) if _shaped_as_address(name, other) else None
         if how is not None:
             return Clash(other, f"{name!r} {how} the name of the registered user {other!r}", False)
@@ -253,8 +257,9 @@ def _shaped_as_address(*names: str) -> bool:
 def address_of(name: str, email: str | None) -> str | None:
     """How `name` (in its normal form) is the address `email`, as the words between them: "is",
     or "looks like" (by skeleton, so case, width and punctuation aside; a +tag is its
-    mailbox's); None when it is not. The email rule's one comparison (`email_likeness`,
-    `email_tie`)."""
+    mailbox's); None when it is not. The email rule's comparison of a name with an address,
+    or of two names shaped as addresses (`email_likeness`, `email_tie`); two addresses are
+    `one_mailbox`'s."""
     if not email or skeleton(mailbox(name)) != skeleton(mailbox(fold(email))):
         return None
     return "is" if name == fold(email) else "looks like"
@@ -284,9 +289,10 @@ def mailbox_of(address: str) -> str:
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
     """Why two registered people, `a` and `b` (each with their address, or None), are one
     person by the email rule `user add` registers by (`email_likeness`): one's name is, or looks
-    like, the other's address. Said as "'maria@example.org' is the email address of the
-    registered user 'maria'"; None when neither is. The sign-off reads them as one reviewer
-    (fix259: maria@example.org, registered before the rule, approved maria's verdict)."""
+    like, the other's address, or their addresses are one mailbox. Said as "'maria@example.org'
+    is the email address of the registered user 'maria'"; None when neither is. The sign-off
+    reads them as one reviewer (fix259: maria@example.org, registered before the rule,
+    approved maria's verdict)."""
     for name, other, address in ((a, b, b_email), (b, a, a_email)):
         how = address_of(name, address)
         if how is not None:
