@@ -293,6 +293,7 @@ SCENARIO: list[tuple[str, tuple[str, ...]]] = [
     ("claim show", ("claim", "show", "6")),
     ("claim assign", ("claim", "assign", "7", "--to", "bob")),
     ("user add", ("user", "add", "alice")),
+    ("user edit", ("user", "edit", "alice", "--email", "alice@example.org")),
     ("user list", ("user", "list")),
     *(
         # The name bound to the login role the suite connects as (SQLite has no roles).

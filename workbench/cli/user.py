@@ -94,6 +94,48 @@ def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
     json_or_line(as_json, b, line)
 
 
+@user.command("edit")
+@click.argument("name", type=PERSON)
+@click.option("--display", type=DISPLAY, metavar="TEXT", help="The full name, corrected.")
+@click.option("--no-display", is_flag=True, help="Remove the display name.")
+@click.option("--email", type=EMAIL, metavar="ADDRESS", help="Their address, corrected.")
+@click.option("--no-email", is_flag=True, help="Remove the email address.")
+@json_context
+def edit(
+    ctx: click.Context,
+    name: str,
+    display: str | None,
+    no_display: bool,
+    email: str | None,
+    no_email: bool,
+    as_json: bool,
+) -> None:
+    """Correct the registered NAME's display name or email address (the desk's owner's act).
+
+    Held to `user add`'s rules against everyone else: an address another person registered
+    (one mailbox is one person) or a display name like another's is refused. Two people
+    registered at one mailbox are one reviewer to the sign-off until one's address is
+    corrected. Recorded in the audit trail (`user.edited`, before and after)."""
+    from workbench.services.users import KEEP, Keep, edit_user
+
+    def given(value: str | None, clear: bool, option: str) -> str | Keep | None:
+        if value is not None and clear:
+            raise click.UsageError(f"give --{option} or --no-{option}, not both")
+        return None if clear else KEEP if value is None else value
+
+    new_display = given(display, no_display, "display")
+    new_email = given(email, no_email, "email")
+    if new_display is KEEP and new_email is KEEP:
+        raise click.UsageError("nothing to change: give --email, --display, or a --no- of one")
+    e = edit_user(workbench_from(ctx), name, display=new_display, email=new_email)
+    said = ", ".join(
+        f"{field} {e.after[field] if e.after[field] is not None else '(none)'}"
+        + (f" (was {e.before[field]})" if e.before[field] is not None else "")
+        for field in e.after
+    )
+    json_or_line(as_json, e, f"edited {e.user.name}: {said}")
+
+
 @user.command("list")
 @json_context
 def list_(ctx: click.Context, as_json: bool) -> None:

@@ -43,7 +43,9 @@ DOCUMENT_EDITED = "document.edited"
 # `note internal` / `note public`: a note taken back from publication, or given back.
 NOTE_VISIBILITY_CHANGED = "note.visibility_changed"
 SETTING_CHANGED = "setting.changed"
-# A user added (domain.trail_people reads the trail's registrations from it), and a user's
-# role bound to a database login (`user bind`).
+# A user added (domain.trail_people reads the trail's registrations from it), a user's role
+# bound to a database login (`user bind`), and a user's display name or address corrected
+# (`user edit`: trail_people follows it, so later approvals are judged by the registration then).
 USER_ADDED = "user.added"
 USER_BOUND = "user.bound"
+USER_EDITED = "user.edited"

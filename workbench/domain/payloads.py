@@ -49,6 +49,7 @@ from workbench.domain.actions import (
     UNTAGGED,
     USER_ADDED,
     USER_BOUND,
+    USER_EDITED,
 )
 from workbench.domain.clock import format_at
 from workbench.domain.kinds import KINDS
@@ -244,6 +245,7 @@ ACTIONS: dict[str, Action] = {
         ),
         Action(USER_ADDED, "user", "created"),
         Action(USER_BOUND, "user", "changed", ("role",)),
+        Action(USER_EDITED, "user", "changed", ("display", "email")),
     )
 }
 

@@ -159,8 +159,6 @@ def registration_likeness(
     people in `user list`, `did you mean`, and the trail a reviewer reads, and (but the last)
     let the two sign off each other's verdicts. `audit verify` and `audit replay` hold each
     registration a trail records to the same rule (workbench.domain.trail_people)."""
-    shown = fold(display) if display else None
-    said_display = _as_read(display)
     for other, other_display in registered:
         how = likeness(name, other)
         if how is not None:
@@ -174,30 +172,55 @@ def registration_likeness(
                 else f"{name!r} {how} {_as_read(other_display)}, {whose}"
             )
             return Clash(other, fact, False)
-        how = likeness(shown, other) if shown else None
-        if how is not None:
-            said = "is the name of" if how == "is" else f"{how} the name of"
-            return Clash(
-                other,
-                f"the display name {said_display} {said} the registered user {other!r}: it would "
-                "show another person's name",
-                True,
-            )
-        # Two people shown alike (trial55: ml2 and maria both "Maria Lopez") are told apart
-        # nowhere: `user list`, every `did you mean` and the trail a reviewer reads.
-        how = likeness(shown, fold(other_display)) if shown and other_display else None
-        if how is not None:
-            said = (
-                "is the display name of"
-                if how == "is"
-                else f"{how} {_as_read(other_display)}, the display name of"
-            )
-            return Clash(
-                other,
-                f"the display name {said_display} {said} the registered user {other!r}: two "
-                "people would be shown alike",
-                True,
-            )
+        clash = _display_clash(display, other, other_display)
+        if clash is not None:
+            return clash
+    return None
+
+
+def display_likeness(
+    display: str | None, registered: Iterable[tuple[str, str | None]]
+) -> Clash | None:
+    """The first of the `registered` people (name, display name) whose name or display name the
+    display name `display` is, looks like or reads like (`registration_likeness`'s rule for a
+    display name alone): a display name changed (`user edit`), the name kept, is held to it
+    against everyone but its own person."""
+    for other, other_display in registered:
+        clash = _display_clash(display, other, other_display)
+        if clash is not None:
+            return clash
+    return None
+
+
+def _display_clash(display: str | None, other: str, other_display: str | None) -> Clash | None:
+    """How the display name `display` is like the registered `other`'s name or display name."""
+    if not display:
+        return None
+    shown = fold(display)
+    how = likeness(shown, other) if shown else None
+    if how is not None:
+        said = "is the name of" if how == "is" else f"{how} the name of"
+        return Clash(
+            other,
+            f"the display name {_as_read(display)} {said} the registered user {other!r}: it would "
+            "show another person's name",
+            True,
+        )
+    # Two people shown alike (trial55: ml2 and maria both "Maria Lopez") are told apart
+    # nowhere: `user list`, every `did you mean` and the trail a reviewer reads.
+    how = likeness(shown, fold(other_display)) if shown and other_display else None
+    if how is not None:
+        said = (
+            "is the display name of"
+            if how == "is"
+            else f"{how} {_as_read(other_display)}, the display name of"
+        )
+        return Clash(
+            other,
+            f"the display name {_as_read(display)} {said} the registered user {other!r}: two "
+            "people would be shown alike",
+            True,
+        )
     return None
 
 
@@ -220,31 +243,52 @@ def email_likeness(
             return Clash(
                 other, f"{name!r} {how} the email address of the registered user {other!r}", False
             )
-        how = address_of(other, email)
-        if how is not None:
-            return Clash(
-                other,
-                f"the email address {email!r} {how} the name of the registered user "
-                f"{other!r}: it would show another person's name",
-                False,
-                advice="give your own address",
-            )
-        # One mailbox is one person (fix302): an address registered already (rr310: compared
-        # as mail delivers it, not by skeleton).
-        how = one_mailbox(email, other_email)
-        if how is not None:
-            return Clash(
-                other,
-                f"the email address {email!r} {how} the email address of the registered user "
-                f"{other!r}",
-                False,
-                advice="give your own address",
-            )
+        clash = _address_clash(email, other, other_email)
+        if clash is not None:
+            return clash
         # A name shaped as an address whose mailbox is another person's name (ops+x@x.org
         # beside ops@x.org): compared by skeleton, as names are.
         how = address_of(name, other) if _shaped_as_address(name, other) else None
         if how is not None:
             return Clash(other, f"{name!r} {how} the name of the registered user {other!r}", False)
+    return None
+
+
+def address_likeness(
+    email: str | None, registered: Iterable[tuple[str, str | None]]
+) -> Clash | None:
+    """The first of the `registered` people (name, email address) beside whom the address
+    `email` cannot be registered (`email_likeness`'s rule for an address alone: another's name,
+    or another's mailbox): an address changed (`user edit`), the name kept, is held to it
+    against everyone but its own person."""
+    for other, other_email in registered:
+        clash = _address_clash(email, other, other_email)
+        if clash is not None:
+            return clash
+    return None
+
+
+def _address_clash(email: str | None, other: str, other_email: str | None) -> Clash | None:
+    """How the address `email` is the registered `other`'s name or mailbox."""
+    how = address_of(other, email)
+    if how is not None:
+        return Clash(
+            other,
+            f"the email address {email!r} {how} the name of the registered user "
+            f"{other!r}: it would show another person's name",
+            False,
+            advice="give your own address",
+        )
+    # One mailbox is one person (fix302): an address registered already (rr310: compared
+    # as mail delivers it, not by skeleton).
+    how = one_mailbox(email, other_email)
+    if how is not None:
+        return Clash(
+            other,
+            f"the email address {email!r} {how} the email address of the registered user {other!r}",
+            False,
+            advice="give your own address",
+        )
     return None
 
 

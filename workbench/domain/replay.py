@@ -81,6 +81,7 @@ from workbench.domain.actions import (
     UNTAGGED,
     USER_ADDED,
     USER_BOUND,
+    USER_EDITED,
 )
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
@@ -353,6 +354,18 @@ def user_added(replay: Replay, ev: EventRecord) -> None:
     replay.registrations.feed(ev.seq, ev.action, ev.payload)
 
 
+_user_update = update("user")
+
+
+def user_edited(replay: Replay, ev: EventRecord) -> None:
+    """A person's display name or address corrected (`user edit`), and the changed registration
+    held to the rule `user add` registers by against everyone else the events registered
+    (trail_people, which reads them by it from here on); a pair found is a warning, as for a
+    registration."""
+    _user_update(replay, ev)
+    replay.registrations.feed(ev.seq, ev.action, ev.payload, entity_id=ev.entity_id)
+
+
 def checked(replay: Replay, ev: EventRecord) -> None:
     """A document's source read again and found unchanged (`document.checked`): a fact about
     the desk's work, no field of any entity, so there is nothing to rebuild; but it is about a
@@ -455,6 +468,7 @@ RULES: dict[str, Rule] = {
     SETTING_CHANGED: upsert("setting"),
     USER_ADDED: user_added,
     USER_BOUND: update("user"),
+    USER_EDITED: user_edited,
 }
 
 

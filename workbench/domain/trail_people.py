@@ -18,25 +18,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.domain.actions import APPROVED, USER_ADDED
+from workbench.domain.actions import APPROVED, USER_ADDED, USER_EDITED
 from workbench.domain.display_names import MAX_DISPLAY
 from workbench.domain.identity import MAX_NAME, fold, skeleton
 from workbench.domain.name_index import NameIndex
 from workbench.domain.people import (
     MAX_EMAIL,
     Clash,
+    address_likeness,
     current_form,
+    display_likeness,
     email_likeness,
     mailbox,
-    mailbox_of,
     registration_likeness,
 )
 from workbench.domain.reviewers import Registered, one_reviewer
 from workbench.domain.shown import shown
 
 # The actions whose payload `Registrations.feed` reads (an approval: held to the sign-off's
-# one-reviewer rule).
-READ = frozenset({USER_ADDED, APPROVED})
+# one-reviewer rule; an edit: the registration it changes, from then on).
+READ = frozenset({USER_ADDED, USER_EDITED, APPROVED})
 # A trail can be forged to hold many; the report keeps the first ones and counts the rest.
 LOOK_ALIKES_KEPT = 1000
 
@@ -44,7 +45,8 @@ LOOK_ALIKES_KEPT = 1000
 @dataclass(frozen=True, slots=True)
 class LookAlike:
     """A registration (`seq`) of a person whom the trail registered earlier (`other_seq`) and
-    whom `user add` would not register beside them: `fact` says how the two are alike."""
+    whom `user add` would not register beside them: `fact` says how the two are alike. An
+    edit (`action` USER_EDITED) is the registration it changes, `user edit` refusing the same."""
 
     seq: int
     name: str
@@ -53,10 +55,12 @@ class LookAlike:
     other: str
     other_display: str | None
     fact: str
+    action: str = USER_ADDED
 
     def message(self) -> str:
+        does = "registers" if self.action == USER_ADDED else "changes the registration of"
         return (
-            f"seq {self.seq} ({USER_ADDED}) registers {_person(self.name, self.display)} beside "
+            f"seq {self.seq} ({self.action}) {does} {_person(self.name, self.display)} beside "
             f"{_person(self.other, self.other_display)}, registered at seq {self.other_seq}: "
             f"{self.fact}"
         )
@@ -129,6 +133,10 @@ def _first_kept(found: list[OnePersonApproval]) -> None:
     del found[LOOK_ALIKES_KEPT:]
 
 
+# A field an edit's `after` does not name: left as it was (None clears it).
+_KEPT = object()
+
+
 def _person(name: str, display: str | None) -> str:
     return f"{shown(name)} (shown as {shown(display)})" if display else shown(name)
 
@@ -152,11 +160,9 @@ class Registrations:
         # name (as registered, and in its form today) -> its display name, as the sign-off
         # reads the desk's (reviewers.Registered).
         self._displays: dict[str, str] = {}
-        self._by_address: dict[str, str] = {}
-        # An address's mailbox (people.mailbox_of) -> the first person registered at it: two
-        # addresses are one person by mailbox, not by skeleton (rr310), and one skeleton holds
-        # several mailboxes, of which `_by_address` keeps the first person's only.
-        self._by_mailbox: dict[str, str] = {}
+        # (every person holding it: an edit moves a person off an address, and the next holder
+        # must still be found by it)
+        self._by_address: dict[str, list[str]] = {}
         self._by_name: dict[str, str] = {}
         self.found: list[LookAlike] = []
         self.total = 0
@@ -172,16 +178,25 @@ class Registrations:
         self._pending: dict[tuple[str, str], _Waiting] = {}
 
     def feed(
-        self, seq: int, action: str, payload: Any, actor: str = "", claim_id: int | None = None
+        self,
+        seq: int,
+        action: str,
+        payload: Any,
+        actor: str = "",
+        claim_id: int | None = None,
+        entity_id: str = "",
     ) -> None:
-        """One event, its payload parsed (`actor` and `claim_id` as the event records them). A
-        registration whose payload is not as the workbench writes it is left to the checks
-        that read payloads (replay names it)."""
+        """One event, its payload parsed (`actor`, `claim_id` and `entity_id` as the event
+        records them). A registration whose payload is not as the workbench writes it is left
+        to the checks that read payloads (replay names it)."""
         if action == APPROVED and isinstance(payload, dict):
             before = payload.get("before")
             proposer = before.get("proposed_by") if isinstance(before, dict) else None
             if isinstance(proposer, str):
                 self.approval(seq, claim_id, actor, proposer)
+            return
+        if action == USER_EDITED and isinstance(payload, dict):
+            self._edited(seq, entity_id[:MAX_NAME], payload.get("after"))
             return
         if action != USER_ADDED or not isinstance(payload, dict):
             return
@@ -206,12 +221,7 @@ class Registrations:
         if clash is None:
             clash = self._email_clash(name, email)
         if clash is not None:
-            self.total += 1
-            if len(self.found) < LOOK_ALIKES_KEPT:
-                other_seq, other_display = self._people[clash.other]
-                self.found.append(
-                    LookAlike(seq, name, display, other_seq, clash.other, other_display, clash.fact)
-                )
+            self._look_alike(seq, name, display, clash, USER_ADDED)
         self._people[name] = (seq, display)
         self._registered.update((name, current_form(name)))
         self._order.setdefault(name, len(self._order))
@@ -227,8 +237,74 @@ class Registrations:
             # And under its form today, as the sign-off reads the desk's addresses
             # (people.addresses): `王 芳`, an earlier version's form, proposes as 王芳 now.
             self._emails.setdefault(current_form(name), email)
-            self._by_address.setdefault(skeleton(mailbox(fold(email))), name)
-            self._by_mailbox.setdefault(mailbox_of(email), name)
+            self._by_address.setdefault(skeleton(mailbox(fold(email))), []).append(name)
+
+    def _edited(self, seq: int, name: str, after: Any) -> None:
+        """A registration's display name or address changed (`user edit`): held to `user
+        add`'s rule for what changed against everyone else registered (the name, unchanged, is
+        not judged again), then the registration the rules and later approvals read. Approvals
+        before it were judged by the registration then (`approval`); those waiting for the
+        trail's end are judged by the one in force there, as `claim show` reads the desk's."""
+        if name not in self._people or not isinstance(after, dict):
+            return  # (replay names an edit of nobody the events registered, or a bad payload)
+        display, email = after.get("display", _KEPT), after.get("email", _KEPT)
+        if not (display is _KEPT or display is None or isinstance(display, str)):
+            return
+        if not (email is _KEPT or email is None or isinstance(email, str)):
+            return
+        if isinstance(display, str):
+            display = display[:MAX_DISPLAY] or None
+        if isinstance(email, str):
+            email = email[:MAX_EMAIL] or None
+        clash = None
+        if isinstance(display, str):
+            near = self._index.near(fold(display)) - {name}
+            ordered = sorted(near, key=self._order.__getitem__)
+            clash = display_likeness(display, ((n, self._people[n][1]) for n in ordered))
+        if clash is None and isinstance(email, str):
+            key = skeleton(mailbox(fold(email)))
+            alike = set(self._by_address.get(key, ()))
+            by_name = self._by_name.get(key)
+            if by_name is not None:
+                alike.add(by_name)
+            ordered = sorted(alike - {name}, key=self._order.__getitem__)
+            clash = address_likeness(email, ((n, self._emails.get(n)) for n in ordered))
+        if clash is not None:
+            shown_as = self._people[name][1] if display is _KEPT else display
+            self._look_alike(seq, name, shown_as, clash, USER_EDITED)
+        forms = (name, current_form(name))
+        if display is not _KEPT:
+            first_seq, _ = self._people[name]
+            self._people[name] = (first_seq, display)
+            for form in forms:
+                if display:
+                    self._displays[form] = display
+                else:
+                    self._displays.pop(form, None)
+            if display:
+                self._index.add(fold(display), name)
+        if email is not _KEPT:
+            for form in forms:
+                if email:
+                    self._emails[form] = email
+                else:
+                    self._emails.pop(form, None)
+            if email:
+                holders = self._by_address.setdefault(skeleton(mailbox(fold(email))), [])
+                if name not in holders:
+                    holders.append(name)
+
+    def _look_alike(
+        self, seq: int, name: str, display: str | None, clash: Clash, action: str
+    ) -> None:
+        self.total += 1
+        if len(self.found) < LOOK_ALIKES_KEPT:
+            other_seq, other_display = self._people[clash.other]
+            self.found.append(
+                LookAlike(
+                    seq, name, display, other_seq, clash.other, other_display, clash.fact, action
+                )
+            )
 
     def approval(self, seq: int, claim_id: int | None, approver: str, proposer: str) -> None:
         """An approval by `approver` of `proposer`'s verdict, held to the sign-off's rule
@@ -287,12 +363,13 @@ class Registrations:
     def _email_clash(self, name: str, email: str | None) -> Clash | None:
         """`user add`'s email rule (people.email_likeness) against the people registered
         before who share a key of it: one whose address this name is, whose name this
-        address is, or whose address is this address's mailbox."""
-        near = {self._by_address.get(skeleton(mailbox(name)))}
+        address is, or whose address is this address's mailbox (every holder of the key, not
+        the first only: one skeleton holds several mailboxes, rr310)."""
+        near: set[str | None] = set(self._by_address.get(skeleton(mailbox(name)), ()))
         if "@" in name:  # (a name shaped as an address, beside another: fix302)
             near.add(self._by_name.get(skeleton(mailbox(name))))
         if email:
             near.add(self._by_name.get(skeleton(mailbox(fold(email)))))
-            near.add(self._by_mailbox.get(mailbox_of(email)))
+            near.update(self._by_address.get(skeleton(mailbox(fold(email))), ()))
         earlier = sorted((n for n in near if n not in (None, name)), key=self._order.__getitem__)
         return email_likeness(name, email, ((n, self._emails.get(n)) for n in earlier))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from enum import Enum
 from functools import partial
 from typing import Self
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from workbench.db.backend import binds_roles, login_role_exists, owns_tables, schema_owner
 from workbench.db.models import Claim, User
-from workbench.domain.actions import USER_ADDED, USER_BOUND
+from workbench.domain.actions import USER_ADDED, USER_BOUND, USER_EDITED
 from workbench.domain.clock import format_at, now
 from workbench.domain.display_names import display_name
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
@@ -21,7 +22,10 @@ from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
 from workbench.domain.people import (
+    address_likeness,
+    closest_people,
     current_form,
+    display_likeness,
     email_address,
     email_likeness,
     registration_clash,
@@ -29,7 +33,10 @@ from workbench.domain.people import (
 )
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.registry import registered_people, registered_user
+from workbench.services.registry import desk_owner, registered_people, registered_user
+
+# (the reason a safeguard of review turned off by another is refused with: one owner for both)
+from workbench.services.settings import NOT_DESK_OWNER
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,6 +215,129 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
             tx.session.flush()
             tx.record(USER_BOUND, "user", row.name, changed({"role": before}, {"role": bound}))
         return BoundUser(UserView.of(row, binds_roles=True), before, before != bound)
+
+
+class Keep(Enum):
+    """A field `edit_user` leaves as it is (None clears it)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+@dataclass(frozen=True, slots=True)
+class EditedUser(JsonFields):
+    """A registration corrected (`user edit`): the person as they are now, and the fields
+    changed, before and after (as the `user.edited` event holds them)."""
+
+    user: UserView
+    before: dict[str, str | None]
+    after: dict[str, str | None]
+
+
+@mutation
+def edit_user(
+    wb: Workbench,
+    name: str,
+    *,
+    display: str | Keep | None = KEEP,
+    email: str | Keep | None = KEEP,
+) -> EditedUser:
+    """Correct a registered person's display name or email address (None clears it): a typo,
+    or two people registered at one mailbox before `user add` refused it (fix302), whom the
+    sign-off reads as one reviewer until one's address changes. What changes is held to `user
+    add`'s rules against everyone else (the person's own name and address are theirs): a
+    display name to the display-name rule (`display_likeness`), an address to the email rule
+    (`address_likeness`); the name, unchanged, is not judged again. The desk's owner's act
+    (`_check_registration_owner`). A value already held is refused: nothing would change.
+    `user.edited` records the fields before and after, in the same transaction."""
+    normal = normalise_name(name, "NAME")
+    given: dict[str, str | None] = {}
+    if not isinstance(display, Keep):
+        given["display"] = None if display is None else display_name(display)
+    if not isinstance(email, Keep):
+        given["email"] = _email(email)
+    if not given:
+        raise InvalidInput("nothing to change: give a display name or an email address")
+    with transaction(wb, write=True) as tx:
+        row = registered_user(tx.session, normal)
+        if row is None:
+            people = registered_people(tx.session)
+            close = closest_people(normal, people.displays)
+            near = f"; did you mean {' or '.join(close)}?" if close else ""
+            raise NotFound(
+                f"{normal!r} is not a registered user of this desk{near} (see `workbench user "
+                "list`)"
+            )
+        _check_registration_owner(tx)
+        stored = {"display": row.display, "email": row.email}
+        changes = {k: v for k, v in given.items() if v != stored[k]}
+        if not changes:
+            raise InvalidInput(_unchanged(row.name, given))
+        others = [
+            (n, d, e)
+            for n, d, e in tx.session.execute(select(User.name, User.display, User.email))
+            if n != row.name and current_form(n) != current_form(row.name)
+        ]
+        clash = None
+        if changes.get("display"):
+            clash = display_likeness(changes["display"], [(n, d) for n, d, _ in others])
+        if clash is None and changes.get("email"):
+            clash = address_likeness(changes["email"], [(n, e) for n, _, e in others])
+        if clash is not None:
+            raise clash.refusal()
+        check_changes(USER_EDITED, list(changes))
+        for field, value in changes.items():
+            setattr(row, field, value)
+        tx.session.flush()
+        before = {k: stored[k] for k in changes}
+        tx.record(USER_EDITED, "user", row.name, changed(before, changes))
+        return EditedUser(
+            UserView.of(row, binds_roles=binds_roles(tx.session.get_bind().dialect.name)),
+            before,
+            changes,
+        )
+
+
+def _unchanged(name: str, given: dict[str, str | None]) -> str:
+    """Why an edit giving the values a person already has changes nothing."""
+    said = []
+    for field, value in given.items():
+        what = "display name" if field == "display" else "email address"
+        said.append(f"no {what}" if value is None else f"the {what} {value!r}")
+    return f"nothing to change: {name!r} has {' and '.join(said)} already"
+
+
+def _check_registration_owner(tx: Tx) -> None:
+    """Changing a registration is the desk's owner's act, as binding a name is (`bind_user`)
+    and as turning a safeguard of review off is (services.settings): a person who could change
+    their own address off a colleague's mailbox would untie the two the sign-off reads as one
+    reviewer, and approve the colleague's verdicts; one who could change another's would take
+    their name's standing. On PostgreSQL, a session of the role owning the tables (the grants
+    leave a person's role no UPDATE on `users` in any case); and once people are registered,
+    under the desk's first registered user's name (`desk_owner`), or on PostgreSQL under a
+    name bound to a role, which check_actor has made this (the owner's) session's."""
+    conn = tx.session.connection()
+    binds = binds_roles(conn.dialect.name)
+    if binds and not owns_tables(conn):
+        owner_role = schema_owner(conn)
+        raise InvalidInput(
+            f"this session is the role {tx.machine!r}: a registration is changed by the desk's "
+            "owner" + (f" (role {owner_role})" if owner_role else "") + " only",
+            reason=NOT_DESK_OWNER,
+        )
+    owner = desk_owner(tx.session)
+    if owner is None or tx.actor == owner:
+        return
+    actor = registered_user(tx.session, tx.actor)
+    if binds and actor is not None and actor.role is not None:
+        return
+    raise InvalidInput(
+        f"{tx.actor} may not change a registration: the desk's owner (its first registered "
+        f"user, {owner}) does",
+        reason=NOT_DESK_OWNER,
+    )
 
 
 def _insert_user(

@@ -169,7 +169,7 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
         if not ok:
             break
         if registration is not None:
-            people.feed(seq, action, registration, actor, claim_id)
+            people.feed(seq, action, registration, actor, claim_id, eid)
         clock(seq, at)
     people.finish()
     return replace(
