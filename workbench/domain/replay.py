@@ -86,6 +86,7 @@ from workbench.domain.actions import (
 from workbench.domain.chain import PIECE
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.limits import MAX_TITLE
+from workbench.domain.payloads import ACTIONS
 from workbench.domain.recorded_headline import is_recorded_headline
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
 from workbench.domain.replay_state import (
@@ -357,13 +358,42 @@ def user_added(replay: Replay, ev: EventRecord) -> None:
 _user_update = update("user")
 
 
+def _user_changed(replay: Replay, ev: EventRecord) -> bool:
+    """A change of a registration, held to the fields its action changes (payloads.ACTIONS:
+    `user.bound` the role, `user.edited` the display name and address) before it is applied;
+    whether it was. The user kind tracks all of them, so `update` alone let a `user.edited`
+    bind a role, or a `user.bound` move an address, which no workbench writes, and trail_people
+    (reading display names and addresses from `user.added` and `user.edited`) went on judging
+    the person by the registration they had."""
+    before, after = ev.payload.get("before"), ev.payload.get("after")
+    declared = ACTIONS[ev.action].changes
+    names = (before.keys() if isinstance(before, dict) else set()) | (
+        after.keys() if isinstance(after, dict) else set()
+    )
+    if not names <= set(declared):
+        replay._event_problem(
+            ev,
+            replay.kinds["user"].label(ev.entity_id),
+            f"changes {listed(tuple(sorted(map(shown, names))))}: a {ev.action} changes only "
+            f"{listed(tuple(map(shown, declared)))}",
+        )
+        return False
+    _user_update(replay, ev)
+    return True
+
+
+def user_bound(replay: Replay, ev: EventRecord) -> None:
+    """A name bound to a login role, or to another (`user bind`)."""
+    _user_changed(replay, ev)
+
+
 def user_edited(replay: Replay, ev: EventRecord) -> None:
     """A person's display name or address corrected (`user edit`), and the changed registration
     held to the rule `user add` registers by against everyone else the events registered
     (trail_people, which reads them by it from here on); a pair found is a warning, as for a
     registration."""
-    _user_update(replay, ev)
-    replay.registrations.feed(ev.seq, ev.action, ev.payload, entity_id=ev.entity_id)
+    if _user_changed(replay, ev):
+        replay.registrations.feed(ev.seq, ev.action, ev.payload, entity_id=ev.entity_id)
 
 
 def checked(replay: Replay, ev: EventRecord) -> None:
@@ -467,7 +497,7 @@ RULES: dict[str, Rule] = {
     EVIDENCE_ADDED: create("evidence"),
     SETTING_CHANGED: upsert("setting"),
     USER_ADDED: user_added,
-    USER_BOUND: update("user"),
+    USER_BOUND: user_bound,
     USER_EDITED: user_edited,
 }
 
