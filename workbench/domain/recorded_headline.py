@@ -15,9 +15,10 @@ from workbench.domain.text import printable_line
 def recorded_headline(value: str) -> str | None:
     """`value` as a headline is recorded: NFC, one printable line (control and bidi characters
     left out), of at most MAX_TITLE characters (a longer one cut, with an ellipsis, as a
-    page's title is); None when nothing visible is left. NFC first: it can lengthen a text
-    (U+0958 is two code points in NFC), and the cut must come after it."""
-    line = printable_line(unicodedata.normalize("NFC", value))
+    page's title is); None when nothing visible is left. NFC after leaving those out (one
+    between a letter and its accent kept them apart; finalA) and before the cut (NFC can
+    lengthen a text: U+0958 is two code points in NFC)."""
+    line = unicodedata.normalize("NFC", printable_line(value))
     if not has_visible(line):
         return None
     return line if len(line) <= MAX_TITLE else line[: MAX_TITLE - 1].rstrip() + "…"
