@@ -55,7 +55,16 @@ def test_a_recorded_headline_is_consistent(wb: Workbench, tmp_path: Path) -> Non
 
 @pytest.mark.parametrize(
     "forged",
-    ["长" * (MAX_TITLE + 1), "第一行\n第二行", "标题\u202e", "\x1b]0;x\x07标题", 42, ""],
+    [
+        "长" * (MAX_TITLE + 1),
+        "第一行\n第二行",
+        "标题\u202e",
+        "\x1b]0;x\x07标题",
+        42,
+        "",
+        "Cafe\u0301",
+        " 标题",
+    ],
 )
 def test_a_forged_headline_is_a_difference(wb: Workbench, tmp_path: Path, forged: Any) -> None:
     _added(wb, tmp_path)

@@ -449,8 +449,8 @@ def _check_headline(replay: Replay, ev: EventRecord, kind: str) -> None:
         replay._event_problem(
             ev,
             replay.kinds[kind].label(ev.entity_id),
-            f"its headline {shown_text(value)} is not one printable line of at most "
-            f"{MAX_TITLE:,} characters, as a page's headline is recorded",
+            f"its headline {shown_text(value)} is not one as the workbench records it: one "
+            f"printable line in NFC, no space at either end, at most {MAX_TITLE:,} characters",
         )
 
 
