@@ -11,9 +11,10 @@ payload holds is decided here, once, and never by a view's JSON:
 
 ACTIONS says, for each action, the kind it is about, the payload's shape and, for changes, the
 fields it may change; docs/events.md lists the same and a test holds the two together.
-Changing a payload's shape is a deliberate step: a new field (or action) here, the page updated,
-and replay still reading events of the old shape (KINDS' defaults cover fields older creation
-events lack; fields they carry beyond the kind's list are ignored).
+Changing a payload's shape is a deliberate step: a new field (or action: named once in
+domain.actions, its shape declared here), the page updated, and replay still reading events of
+the old shape (KINDS' defaults cover fields older creation events lack; fields they carry beyond
+the kind's list are ignored).
 """
 
 from __future__ import annotations
