@@ -61,6 +61,11 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         else f"`workbench claim approve {_id(f, 'claim_id')}` or "
         f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT` it first"
     ),
+    "untag": lambda f: (
+        # A kind tag the claim has, taken off before the other kind is given.
+        f"untag it first to give the other: `workbench claim untag {_id(f, 'claim_id')} "
+        f"{' '.join(map(str, f.get('tags') or ('TAG',)))}`"
+    ),
     "reject": lambda f: f"`workbench claim reject {_id(f, 'claim_id')} --note TEXT`",
     "repropose": lambda f: (
         f"read the record (`workbench claim show {_id(f, 'claim_id')}`), then "

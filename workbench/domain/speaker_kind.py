@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from workbench.domain.errors import InvalidInput
+from workbench.domain.errors import InvalidInput, step
 from workbench.domain.status import listed
 
 # Both spellings: a desk types the one its house style uses. Stored folded (desk.normalise_tag),
@@ -45,10 +45,11 @@ def check_one_kind(claim_id: int, before: Iterable[str], after: Iterable[str]) -
         return
     if not had:
         raise InvalidInput(f"claim #{claim_id}: {_ONE_KIND}: {_GIVE_ONE}")
-    old = sorted(had)
+    old = tuple(sorted(had))
+    # The remedy (its tag taken off first) is the front end's to word (domain.errors).
     raise InvalidInput(
-        f"claim #{claim_id}'s speaker is tagged {', '.join(old)}: {_ONE_KIND}; untag "
-        f"{' '.join(old)} first to say the other"
+        f"claim #{claim_id}'s speaker is tagged {', '.join(old)}: {_ONE_KIND}",
+        hint=step("untag", claim_id=claim_id, tags=old),
     )
 
 
