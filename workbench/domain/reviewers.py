@@ -40,6 +40,10 @@ class Registered:
 
     emails: Mapping[str, str] = field(default_factory=dict)
     displays: Mapping[str, str] = field(default_factory=dict)
+    # The corrections since (`user edit`), in trail order, and the seq each edited person was
+    # registered at, both under the name as stored and in its form today: `as_of` undoes them.
+    edits: tuple[Edit, ...] = ()
+    registered_at: Mapping[str, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, rows: Iterable[tuple[str, str | None, str | None]]) -> Registered:
@@ -47,6 +51,28 @@ class Registered:
         rows = list(rows)
         shown = {k: d for n, _, d in rows if d for k in (n, current_form(n))}
         return cls(addresses((n, e) for n, e, _ in rows), shown)
+
+    def as_of(self, seq: int, *names: str) -> Registered:
+        """The people as registered when the event `seq` (an approval by one of `names` of the
+        other's verdict) was made: the edits after it undone. An approval is judged by the
+        registrations in force then, as `audit verify` judges it (trail_people): a pair tied by
+        one mailbox who approved each other's verdict stays no second review after one's
+        address is corrected; the desk re-approves it if it really was two people. One of the
+        two registered after it is judged by the registrations now, as the trail's check does
+        (it waits for the trail's end)."""
+        later = [e for e in self.edits if e.seq > seq]
+        if not later or not all(_registered_before(n, seq, self.registered_at) for n in names):
+            return self
+        emails, displays = dict(self.emails), dict(self.displays)
+        for edit in reversed(later):
+            for what, value in edit.before.items():
+                held = emails if what == "email" else displays
+                for key in (edit.name, _today(edit.name)):
+                    if value:
+                        held[key] = value
+                    else:
+                        held.pop(key, None)
+        return Registered(emails, displays)
 
     def email(self, name: str) -> str | None:
         """`name`'s address, by the name as given or in its form today: `陈 静`, recorded so by
@@ -56,6 +82,21 @@ class Registered:
     def display(self, name: str) -> str | None:
         """`name`'s display name, found as `email` finds an address."""
         return _of(name, self.displays)
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """A registration corrected (`user.edited` at `seq`): the person's stored `name` and the
+    fields it changed as they were before (`display`, `email`; None: none)."""
+
+    seq: int
+    name: str
+    before: Mapping[str, str | None]
+
+
+def _registered_before(name: str, seq: int, registered_at: Mapping[str, int]) -> bool:
+    at = registered_at.get(name, registered_at.get(_today(name)))
+    return at is not None and at < seq
 
 
 def _of(name: str, known: Mapping[str, str]) -> str | None:

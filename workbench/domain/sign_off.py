@@ -117,7 +117,9 @@ def sign_off(events: Iterable[Event], people: Registered | None = None) -> SignO
             # An approval by the proposer (by name, or a name the same-person rule reads as
             # theirs) is no second person's: the workflow refuses it, so one in the trail was
             # written around it (trial55: by SQL, and `claim show` read "approved by maria").
-            second = None if one_reviewer(proposer, actor, known) else actor
+            # Judged by the registrations in force then (`Registered.as_of`), as the trail is.
+            then = known.as_of(seq, proposer, actor)
+            second = None if one_reviewer(proposer, actor, then) else actor
             current = SignOff(status, proposer, second, seq)
         else:
             current = SignOff(status, actor, None, seq)

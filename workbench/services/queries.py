@@ -352,9 +352,35 @@ def registered_for_sign_off(conn: Reader, names: Collection[str] | None = None) 
         rows = conn.rows(query.where(in_(u.name, wanted)))
         found = {r.name for r in rows}
         if all(n.isascii() or n in found for n in wanted):
-            return Registered.of((r.name, r.email, r.display) for r in rows)
+            return _with_edits(conn, Registered.of((r.name, r.email, r.display) for r in rows))
     query = query.where(Sql(f"{u.email} IS NOT NULL OR {u.display} IS NOT NULL"))
-    return Registered.of((r.name, r.email, r.display) for r in conn.rows(query))
+    return _with_edits(conn, Registered.of((r.name, r.email, r.display) for r in conn.rows(query)))
+
+
+def _with_edits(conn: Reader, people: Registered) -> Registered:
+    """`people` with the trail's corrections of registrations (`user.edited`, rare: none on
+    most desks) and when each person was registered, so the sign-off judges an approval by the
+    registrations in force when it was made (`Registered.as_of`), as `audit verify` does."""
+    import json
+
+    from workbench.domain.actions import USER_ADDED, USER_EDITED
+    from workbench.domain.reviewers import Edit
+
+    e = tables.events.c
+    edits: list[Edit] = []
+    query = select(e.seq, e.entity_id, e.payload, source=tables.events)
+    for r in conn.rows(query.where(eq(e.action, USER_EDITED)).order_by(e.seq)):
+        before = json.loads(r.payload).get("before")
+        if isinstance(before, dict):
+            kept = {k: v for k, v in before.items() if k in ("display", "email")}
+            edits.append(Edit(r.seq, r.entity_id, kept))
+    if not edits:
+        return people
+    at: dict[str, int] = {}
+    for r in conn.rows(query.where(eq(e.action, USER_ADDED)).order_by(e.seq)):
+        for key in (r.entity_id, current_form(r.entity_id)):
+            at.setdefault(key, r.seq)
+    return replace(people, edits=tuple(edits), registered_at=at)
 
 
 def sign_off_role(conn: Reader) -> str | None:
