@@ -8,12 +8,13 @@ registration order)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
-from workbench.domain import people
+from workbench.domain import people, trail_people
 from workbench.domain.people import registration_likeness
 from workbench.domain.trail_people import Registrations
 
@@ -97,3 +98,29 @@ def test_every_kind_of_look_alike_is_still_found() -> None:
             expected.append((at + 1, name, clash.other, clash.fact))
     assert len(expected) >= 12, expected
     assert [(f.seq, f.name, f.other, f.fact) for f in found.found] == expected
+
+
+def test_many_registrations_at_one_mailbox_are_not_each_compared_with_every_other(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A trail forged to register 3,000 people at one mailbox (ana+0@x.org, ana+1@x.org, ...):
+    since feat313's merge the address index keeps every holder of a key, and each registration
+    was offered all the earlier ones, sorted (8,000 took 23 s; 100,000 hours). One holder of
+    each mailbox is enough to find the first pair, as finalB's index kept; each is warned of."""
+    offered = [0]
+    real = trail_people.email_likeness
+
+    def counting(name: str, email: str | None, earlier: Iterable[tuple[str, str | None]]) -> Any:
+        them = list(earlier)
+        offered[0] += len(them)
+        return real(name, email, them)
+
+    monkeypatch.setattr(trail_people, "email_likeness", counting)
+    found = Registrations()
+    n = 3000
+    for i in range(n):
+        after = {"name": f"p{i}", "email": f"ana+{i}@x.org"}
+        found.feed(i + 1, "user.added", {"after": after}, f"p{i}")
+    assert found.total == n - 1
+    assert {f.other for f in found.found} == {"p0"}
+    assert offered[0] < 20 * n, offered[0]
