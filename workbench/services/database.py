@@ -62,6 +62,11 @@ class SchemaStatus:
     # With no tables of the workbench's: the tables of another program's there (at most three
     # named), which `db upgrade` would set a desk up beside (the reads refuse the place).
     other_tables: tuple[str, ...] = ()
+    # With DESK_LATER_ON_PATH_REASON or DESK_IN_ANOTHER_SCHEMA: the schemas holding the desk
+    # the URL did not reach, and the `options` value reaching the first, as the text report
+    # words them, so that a script reaches the desk without parsing the words (trial316).
+    desk_schemas: tuple[str, ...] = ()
+    desk_option: str | None = None
     # Search indexes kept outside the models that the desk lacks (PostgreSQL: the trigram
     # indexes, lost in a restore or with pg_trgm's schema; search then reads every row), why
     # in stable words (docs/json.md) and how to add them.
@@ -147,10 +152,13 @@ def schema_status(wb: Workbench) -> SchemaStatus:
     owner = None
     reason = why = None
     other_tables: list[str] = []
+    elsewhere = Elsewhere()
     indexes = MissingIndexes()
     with get_engine(wb.url).connect() as conn:
         if current is None:
             reason, why = no_set_up_here(conn) or (None, None)
+            if reason is not None:
+                elsewhere = _desk_later(conn, reason)
             if reason is None:
                 # Imported here: it brings the ORM's models, which a desk's status needs not.
                 from workbench.services.new_database import foreign_tables
@@ -166,7 +174,7 @@ def schema_status(wb: Workbench) -> SchemaStatus:
                     and client_value("search_path", wb.url) is None
                 ):
                     # Only where the URL chose no schema: one it names is where it means a desk.
-                    reason, why = _desk_elsewhere(conn, place)
+                    reason, why, elsewhere = _desk_elsewhere(conn, place)
         else:
             missing = missing_guards(conn, current)
             gone = {g.name for g in missing}
@@ -185,13 +193,39 @@ def schema_status(wb: Workbench) -> SchemaStatus:
         reason=reason,
         why=why,
         other_tables=tuple(other_tables[:3]),
+        desk_schemas=elsewhere.schemas,
+        desk_option=elsewhere.option,
         missing_indexes=indexes.names,
         indexes_reason=indexes.reason,
         indexes_fix=indexes.how,
     )
 
 
-def _desk_elsewhere(conn: Connection, place: str) -> tuple[str | None, str | None]:
+@dataclass(frozen=True, slots=True)
+class Elsewhere:
+    """A desk the URL did not reach: the schemas holding it, and the `options` value reaching
+    the first (none: no such desk)."""
+
+    schemas: tuple[str, ...] = ()
+    option: str | None = None
+
+
+def _desk_later(conn: Connection, reason: str) -> Elsewhere:
+    """With `desk_later_on_path`'s reason, the desk later on the search_path as its words name
+    it: its schema, and the path from it on; none with any other reason."""
+    from workbench.db.pg_options import search_path_option
+    from workbench.db.postgresql import DESK_LATER_ON_PATH_REASON, desk_later_on_path
+
+    if reason != DESK_LATER_ON_PATH_REASON:
+        return Elsewhere()
+    found = desk_later_on_path(conn)
+    if found is None:
+        return Elsewhere()
+    later, path_on = found
+    return Elsewhere((later,), search_path_option(path_on))
+
+
+def _desk_elsewhere(conn: Connection, place: str) -> tuple[str | None, str | None, Elsewhere]:
     """An empty schema, reached by a URL naming none, when a desk is in another schema of the
     database: that one named, with the URL option reaching it. trial308: a restore checked
     without its options was said `empty: not created yet (db upgrade creates it)`, and `db
@@ -202,15 +236,17 @@ def _desk_elsewhere(conn: Connection, place: str) -> tuple[str | None, str | Non
 
     found = desks_elsewhere(conn)
     if not found:
-        return None, None
+        return None, None, Elsewhere()
+    option = search_path_option([found[0]])
     schemas = ", ".join(found[:3]) + (f" and {len(found) - 3} more" if len(found) > 3 else "")
     where = "a desk is in schema" if len(found) == 1 else "desks are in schemas"
-    return DESK_IN_ANOTHER_SCHEMA, (
+    words = (
         f"no desk in schema {place}, and {where} {schemas} of this database, which the "
-        f"search_path does not reach: ?options={search_path_option([found[0]])} in --db reaches "
+        f"search_path does not reach: ?options={option} in --db reaches "
         f"{'it' if len(found) == 1 else 'the first'} (`workbench db upgrade` here would set "
         f"another, empty desk up in {place})"
     )
+    return DESK_IN_ANOTHER_SCHEMA, words, Elsewhere(tuple(found), option)
 
 
 @dataclass(frozen=True, slots=True)
