@@ -668,6 +668,33 @@ def test_a_desk_whose_first_user_is_bound_away_is_told_how_its_owner_acts(
 
 
 @pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_registration_is_changed_by_a_name_bound_to_the_owners_role_when_eve_is_bound_away(
+    wb: Workbench, person: Callable[[str], str]
+) -> None:
+    """review315: `user edit` copied the settings' owner rule but not trial49's case, so dan,
+    from the owner's role, was told the desk's owner (eve) does it: eve acts from her own role
+    and cannot from this session. Told as `config set` tells it: a name bound to this role."""
+    from workbench.services.users import edit_user
+
+    url = person(wb.url)
+    role = url.split("://", 1)[1].split("@", 1)[0]
+    owner = as_(wb, "eve")
+    add_user(owner, "eve")
+    add_user(owner, "dan")
+    bind_user(owner, "eve", role)
+    with pytest.raises(InvalidInput) as refused:
+        edit_user(as_(wb, "dan"), "dan", email="dan@d.org")
+    assert refused.value.reason == "not_desk_owner"
+    assert refused.value.message == (
+        "dan may not change a registration: the owner's role does it under a name bound to it "
+        f"(eve, the desk's first registered user, acts from the role {role}); register one "
+        "(`workbench user add NAME --role postgres`) and act as it"
+    )
+    add_user(as_(wb, "dan"), "desk", role="postgres")
+    assert edit_user(as_(wb, "desk"), "dan", email="dan@d.org").after == {"email": "dan@d.org"}
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
 def test_a_bundle_is_restored_by_the_tables_owner(
     wb: Workbench, person: Callable[[str], str], tmp_path: Path
 ) -> None:
