@@ -9,9 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 
 from workbench.db.backend import (
-    binds_roles,
     machine_identity,
-    owns_tables,
     refused_privilege,
     schema_owner,
 )
@@ -24,7 +22,7 @@ from workbench.domain.json_fields import JsonFields
 from workbench.domain.payloads import set_payload, setting_payload
 from workbench.domain.settings import SETTINGS, spec_for, stored_or_none, stored_setting
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.registry import desk_owner, registered_user
+from workbench.services.desk_ownership import NOT_DESK_OWNER, not_desk_owner
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,62 +139,36 @@ def _set(key: str, row: Setting | None, *, changed: bool) -> SettingSet:
     return SettingSet(**asdict(_view(key, row)), changed=changed)
 
 
-def _role_of(tx: Tx, name: str) -> str | None:
-    """The login role the registered person `name` is bound to, or None."""
-    user = registered_user(tx.session, name)
-    return None if user is None else user.role
-
-
 def _check_desk_owner(tx: Tx, key: str) -> None:
-    """Turning a safeguard of review off (`SettingSpec.safeguard`) is the desk's owner's act:
-    otherwise whoever proposed a verdict could turn off the rule that a second person signs it
-    off (a new-user trial: `--as tom config set review.required false`, right after tom
-    proposed one). The owner is told as for binding a name to a role (services.users): on
-    PostgreSQL a session of the role owning the workbench's tables (a member of it, or a
-    superuser); and once people are registered, under the owner's name, the desk's first
-    registered user (`desk_owner`), or on PostgreSQL a name bound to a role, which check_actor
-    has made this session's. On a desk with no registered people a SQLite file has nothing to
-    tell its owner by (every name is typed by one OS account): any name may, as before anyone
-    registers any name acts, and the trail records who did."""
-    conn = tx.session.connection()
-    binds = binds_roles(conn.dialect.name)
-    if binds and not owns_tables(conn):
-        role = schema_owner(conn)
+    """Turning a safeguard of review off (`SettingSpec.safeguard`) is the desk's owner's act
+    (services.desk_ownership): otherwise whoever proposed a verdict could turn off the rule that
+    a second person signs it off (a new-user trial: `--as tom config set review.required
+    false`, right after tom proposed one)."""
+    why = not_desk_owner(tx)
+    if why is None:
+        return
+    if why.not_owning_role:
         raise InvalidInput(
             f"this session's role {tx.machine!r} may not turn {key} off: that relaxes a "
             "safeguard of review, which only the desk's owner (the role owning the workbench's "
             "tables, a member of it, or a superuser) may",
             reason=NOT_DESK_OWNER,
             hint=step(
-                "change_setting", key=key, value="false", **({"owner": role} if role else {})
+                "change_setting",
+                key=key,
+                value="false",
+                **({"owner": why.owner_role} if why.owner_role else {}),
             ),
         )
-    owner = desk_owner(tx.session)
-    if owner is None or tx.actor == owner:
-        return
-    # Each registered person by their name's form today (registry.registered_user): an
-    # earlier version registered `陈 静`, who acts as 陈静.
-    if binds and _role_of(tx, tx.actor) is not None:
-        return
-    bound = _role_of(tx, owner) if binds else None
-    if bound is not None and bound != tx.machine:
-        # The first registered user acts from another role, so this (the owner's) session
-        # cannot act under that name: it acts under a name bound to it (trial49: the refusal
-        # named eve, who could do it from neither role).
+    if why.owner_bound is not None:
         raise InvalidInput(
             f"{tx.actor} may not turn {key} off: that relaxes a safeguard of review, which the "
-            f"owner's role does under a name bound to it ({owner}, the desk's first registered "
-            f"user, acts from the role {bound}); register one (`workbench user add NAME --role "
-            f"{tx.machine}`) and act as it",
+            f"owner's role does {why.bound_away(tx.machine)}",
             reason=NOT_DESK_OWNER,
         )
     raise InvalidInput(
         f"{tx.actor} may not turn {key} off: that relaxes a safeguard of review, which only "
         "the desk's owner (its first registered user) may",
         reason=NOT_DESK_OWNER,
-        hint=step("change_setting", key=key, value="false", owner_name=owner),
+        hint=step("change_setting", key=key, value="false", owner_name=why.owner),
     )
-
-
-# The `reason` of refusing to turn a safeguard of review off to anyone but the desk's owner.
-NOT_DESK_OWNER = "not_desk_owner"

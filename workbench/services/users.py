@@ -33,10 +33,8 @@ from workbench.domain.people import (
 )
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.registry import desk_owner, registered_people, registered_user
-
-# (the reason a safeguard of review turned off by another is refused with: one owner for both)
-from workbench.services.settings import NOT_DESK_OWNER
+from workbench.services.desk_ownership import NOT_DESK_OWNER, not_desk_owner
+from workbench.services.registry import registered_people, registered_user
 
 
 @dataclass(frozen=True, slots=True)
@@ -310,32 +308,30 @@ def _unchanged(name: str, given: dict[str, str | None]) -> str:
 
 
 def _check_registration_owner(tx: Tx) -> None:
-    """Changing a registration is the desk's owner's act, as binding a name is (`bind_user`)
-    and as turning a safeguard of review off is (services.settings): a person who could change
-    their own address off a colleague's mailbox would untie the two the sign-off reads as one
-    reviewer, and approve the colleague's verdicts; one who could change another's would take
-    their name's standing. On PostgreSQL, a session of the role owning the tables (the grants
-    leave a person's role no UPDATE on `users` in any case); and once people are registered,
-    under the desk's first registered user's name (`desk_owner`), or on PostgreSQL under a
-    name bound to a role, which check_actor has made this (the owner's) session's."""
-    conn = tx.session.connection()
-    binds = binds_roles(conn.dialect.name)
-    if binds and not owns_tables(conn):
-        owner_role = schema_owner(conn)
+    """Changing a registration is the desk's owner's act (services.desk_ownership), as binding
+    a name is (`bind_user`) and as turning a safeguard of review off is: a person who could
+    change their own address off a colleague's mailbox would untie the two the sign-off reads
+    as one reviewer, and approve the colleague's verdicts; one who could change another's would
+    take their name's standing. (On PostgreSQL the grants leave a person's role no UPDATE on
+    `users` in any case.)"""
+    why = not_desk_owner(tx)
+    if why is None:
+        return
+    if why.not_owning_role:
         raise InvalidInput(
             f"this session is the role {tx.machine!r}: a registration is changed by the desk's "
-            "owner" + (f" (role {owner_role})" if owner_role else "") + " only",
+            "owner" + (f" (role {why.owner_role})" if why.owner_role else "") + " only",
             reason=NOT_DESK_OWNER,
         )
-    owner = desk_owner(tx.session)
-    if owner is None or tx.actor == owner:
-        return
-    actor = registered_user(tx.session, tx.actor)
-    if binds and actor is not None and actor.role is not None:
-        return
+    if why.owner_bound is not None:
+        raise InvalidInput(
+            f"{tx.actor} may not change a registration: the owner's role does it "
+            + why.bound_away(tx.machine),
+            reason=NOT_DESK_OWNER,
+        )
     raise InvalidInput(
         f"{tx.actor} may not change a registration: the desk's owner (its first registered "
-        f"user, {owner}) does",
+        f"user, {why.owner}) does",
         reason=NOT_DESK_OWNER,
     )
 
