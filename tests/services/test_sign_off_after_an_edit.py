@@ -74,3 +74,20 @@ def test_an_approval_before_a_correction_stays_no_second_review(
     for report in (replay(wb), verify_database(wb), verify_file(exported(wb, tmp_path))):
         found = report.to_json()["one_person_approvals"]
         assert [(f["claim_id"], f["approver"]) for f in found] == [(before, "bo")], found
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [{"before": {"email": 5, "display": ["ana"]}, "after": {"email": None}}, ["bo"], "bo"],
+)
+def test_a_forged_correction_is_not_read_as_a_registration(wb: Workbench, payload: object) -> None:
+    """A `user.edited` event written around the workbench (a trail rewritten whole, the recipe
+    public) may hold anything: `claim show` and the exports read its fields as the trail's
+    check does (trail_people: a value that is not text is no registration), not a traceback."""
+    before = proposed(wb, "ana")
+    add_user(_as(wb, "ana"), "ana", email="x@d.org")
+    add_user(_as(wb, "ana"), "bo", email="bo@d.org")
+    review.approve(_as(wb, "bo"), before)
+    with transaction(_as(wb, "ana"), write=True) as tx:
+        tx.record("user.edited", "user", "bo", payload)  # type: ignore[arg-type]
+    assert _second(wb, before) == ("bo", "bo", False)
