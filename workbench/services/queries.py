@@ -373,9 +373,16 @@ def _with_edits(conn: Reader, people: Registered) -> Registered:
         eq(e.entity_type, "user")
     )
     for r in conn.rows(query.where(eq(e.action, USER_EDITED)).order_by(e.seq)):
-        before = json.loads(r.payload).get("before")
+        # (one written around the workbench may hold anything: a field that is not text, or
+        # None, is no registration to put back, as the trail's check reads it)
+        payload = json.loads(r.payload)
+        before = payload.get("before") if isinstance(payload, dict) else None
         if isinstance(before, dict):
-            kept = {k: v for k, v in before.items() if k in ("display", "email")}
+            kept = {
+                k: v
+                for k, v in before.items()
+                if k in ("display", "email") and (v is None or isinstance(v, str))
+            }
             edits.append(Edit(r.seq, r.entity_id, kept))
     if not edits:
         return people
