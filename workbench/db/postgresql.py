@@ -246,6 +246,24 @@ DESK_VERSION_TABLE = (
     " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace"
     " WHERE n.nspname = current_schema() AND c.relname = 'alembic_version'"
 )
+# Whether this session's URL reaches a desk, in one row: its version table in current_schema(),
+# the search_path as set and the schema it resolves to, for `desk_here`.
+DESK_HERE = Sql(
+    f"SELECT EXISTS ({DESK_VERSION_TABLE}), current_setting('search_path'), current_schema()"
+)
+
+
+def desk_here(row: Sequence[Any]) -> bool:
+    """Whether DESK_HERE's row finds a desk: its version table in the schema the search_path
+    resolves to, and that schema the one the path names first. A first schema the server
+    passed over (not there, or not open to this role: `typo,public`) leaves the desk after it
+    unreached, as it leaves a write there nothing to set up (`sets_up_where_named`): trial308's
+    `typo,public` read and wrote public's desk, which a URL naming `typo` never means. `$user`
+    passed over is the server's default path, `"$user", public`: public's desk is meant."""
+    found, search_path, schema = row
+    return bool(found) and passed_over(str(search_path), schema) is None
+
+
 # The first schema after current_schema() on the search_path (as the server resolves it:
 # schemas there and open to the role, `$user` expanded) that holds a desk, and the path from
 # it on (public kept for pg_trgm), as an array: the names as they are, for the refusals to

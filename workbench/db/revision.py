@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.db.backend import (
+    module_for,
     schema_owner,
     sets_up_in_write,
     sets_up_where_named,
     upgrades_on_use,
-    version_schema,
 )
 from workbench.db.head import HEAD_REVISION, is_current
 from workbench.db.sql import select_all
@@ -34,16 +34,18 @@ def current_revision(engine: Engine) -> str | None:
     from sqlalchemy import text
 
     with engine.connect() as conn:
-        # The dialect's own check: one catalogue query, without building an Inspector; in the
-        # desk's own schema (PostgreSQL: not one found further along the search_path).
-        if not engine.dialect.has_table(conn, "alembic_version", schema=version_schema(conn)):
+        # One catalogue query, the backend's (DESK_HERE), asked by reads and writes alike: the
+        # desk's own schema only (PostgreSQL: not one found further along the search_path,
+        # nor one after a first schema the path names and the server passed over).
+        module = module_for(conn.dialect.name)
+        if not module.desk_here(conn.execute(text(module.DESK_HERE.text)).one()):
             return None
         return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def reader_revision(reader: Reader) -> str | None:
     """`current_revision`, asked on a read path's own connection."""
-    if not reader.raw(reader.module.table_exists(alembic_version.name)):
+    if not reader.module.desk_here(reader.raw(reader.module.DESK_HERE)[0]):
         return None
     found = reader.scalar(select_all(alembic_version))
     return None if found is None else str(found)

@@ -556,6 +556,17 @@ def statement(text: str) -> str:
     return text
 
 
+# Whether the file holds a desk (its version table), in one row: `desk_here`.
+DESK_HERE = Sql(
+    "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version')"
+)
+
+
+def desk_here(row: Sequence[Any]) -> bool:
+    """Whether DESK_HERE's row finds a desk (a file has one schema: nowhere else to look)."""
+    return bool(row[0])
+
+
 def table_exists(name: str) -> Sql:
     return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = " + param(name)
 
