@@ -725,8 +725,9 @@ def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
 def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     """Show a document's metadata and its claims, with counts by status.
 
-    length and sha256 are revision 1's (the text as added); a document updated since also
-    shows its current revision's (in JSON: current_length, current_sha256). The headline its
+    length and sha256 are revision 1's (the text as added, said so once there are more); a
+    document updated since also shows its current revision's (in JSON: current_length,
+    current_sha256). The headline its
     current revision's page states is shown where it is not the title (the title is the
     desk's: `doc edit --title` changes it).
     """
@@ -736,6 +737,9 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     if json_out(as_json, detail):
         return
     d = detail.document
+    # Revision 1's, beside the current revision's own row: said so, or trial308 read the
+    # length as the page's now (`length  636 characters` beside `revision 3: 634 characters`).
+    first = " (revision 1, as added)" if detail.current is not None else ""
     for label, value in (
         ("document", f"#{d.id}"),
         ("title", d.title),
@@ -745,10 +749,10 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
         ("author", d.author),
         ("published", d.published),
         ("language", d.language),
-        ("length", plural(d.length, "character")),
+        ("length", plural(d.length, "character") + first),
         ("format", d.format if d.format != "text" else None),
         ("revisions", str(detail.revisions) if detail.revisions > 1 else None),
-        ("sha256", d.sha256),
+        ("sha256", d.sha256 + first),
         ("current", _current(detail)),
         ("added", f"{d.created_at} by {d.added_by}"),
         ("checked", _checked(detail)),
