@@ -29,14 +29,21 @@ def speaker_name(speaker: str | None) -> str | None:
     if not has_visible(checked):
         return None
     if checked.isascii():
-        return checked
+        return _one_space(checked)
     import unicodedata
 
     # Only what carries no spelling goes: a zero-width (non-)joiner is part of a Persian or an
     # Indic name (review50); then NFC, as every stored text is (a space taken from between a
     # letter and its accent leaves them apart).
     kept = _MEANINGLESS.sub("", checked).strip()
-    return unicodedata.normalize("NFC", kept) or None
+    return _one_space(unicodedata.normalize("NFC", kept)) or None
+
+
+def _one_space(name: str) -> str:
+    """Inner spacing made one space, as a claim's text, a transcript's label and a byline's
+    names are stored: trial308's `--speaker "ANA  LOPEZ"` was stored and shown so. A name
+    stored so earlier is still the same person (same_person_key reads spacing out)."""
+    return " ".join(name.split())
 
 
 # Characters that draw nothing and spell nothing: those the sentence splitter trims from a
