@@ -240,6 +240,10 @@ def _standard_output() -> None:
             os.close(fd)
         return
     _utf8(out)
+    # (after _utf8: the encoding it chose is kept)
+    from workbench.cli.stdout_named import named
+
+    sys.stdout = named(out)
 
 
 def _utf8(stream: Any) -> None:

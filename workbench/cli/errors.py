@@ -251,6 +251,12 @@ def _output_unencodable(exc: UnicodeEncodeError, as_json: bool) -> None:
 
 
 def _why(exc: OSError) -> str:
+    from workbench.cli.stdout_named import StandardOutputError, abandon
+
+    if isinstance(exc, StandardOutputError):
+        abandon(sys.stdout)
+        # As `-o PATH` says its file (trial308: `No space left on device`, naming nothing).
+        return f"cannot write standard output: {exc.strerror or exc}"
     where = f": {exc.filename}" if exc.filename else ""
     return f"{exc.strerror or exc}{where}"
 
