@@ -48,7 +48,6 @@ def test_user_edit_refusals_are_one_line(cli: Run) -> None:
     _desk(cli)
     for actor, args, said in [
         ("ed", ["mna", "--email", "m@d.org"], "'mna' is not a registered user of this desk"),
-        ("ed", ["ana", "--email", "ana@dd.org"], "already"),
         ("ana", ["ana", "--email", "ana@d.org"], "desk's owner"),
         ("ed", ["ana", "--display", "ed"], "is the name of the registered user 'ed'"),
     ]:
@@ -56,3 +55,29 @@ def test_user_edit_refusals_are_one_line(cli: Run) -> None:
         assert r.code == 1, (args, r.out, r.err)
         assert said in r.err, r.err
         assert r.err.count("\n") == 1, r.err
+
+
+def test_user_edit_of_the_values_held_says_nothing_changed(cli: Run) -> None:
+    """fix319: re-running `user edit ana --email ana@dd.org` exited 1 ("nothing to change"),
+    where `config set` and `user bind` exit 0 and say it on stderr, `changed: false` in --json:
+    user edit says it as they do."""
+    _desk(cli)
+    r = cli("--as", "ed", "user", "edit", "ana", "--email", "ana@dd.org")
+    assert (r.code, r.out) == (0, ""), (r.out, r.err)
+    assert r.err == "ana already has the email address 'ana@dd.org'; nothing changed\n", r.err
+    r = cli("--as", "ed", "user", "edit", "ana", "--no-email", "--display", "Ana D", "--json")
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert (out["changed"], out["before"], out["after"]) == (
+        True,
+        {"email": "ana@dd.org"},
+        {"email": None},
+    )
+    r = cli("--as", "ed", "user", "edit", "ana", "--no-email", "--display", "Ana D", "--json")
+    assert r.code == 0, r.err
+    out = json.loads(r.out)
+    assert (out["changed"], out["before"], out["after"]) == (False, {}, {})
+    assert out["user"]["display"] == "Ana D"
+    assert (
+        r.err == "ana already has the display name 'Ana D' and no email address; nothing changed\n"
+    ), r.err

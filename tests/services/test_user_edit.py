@@ -77,12 +77,36 @@ def test_clearing_and_nothing_to_change(wb: Workbench) -> None:
     add_user(_as(wb, "ana"), "ana", display="Ana Diaz", email="ana@d.org")
     edit_user(_as(wb, "ana"), "ana", display=None, email=None)
     assert _people(wb)["ana"] == (None, None)
-    with pytest.raises(InvalidInput, match="'ana' has no display name already"):
-        edit_user(_as(wb, "ana"), "ana", display=None)
     with pytest.raises(InvalidInput, match="nothing to change"):
         edit_user(_as(wb, "ana"), "ana")
-    with pytest.raises(InvalidInput, match="already"):
-        edit_user(_as(wb, "ana"), "ana", email=None)
+    # A value already held changes nothing: said, not refused (fix319, below).
+    assert not edit_user(_as(wb, "ana"), "ana", display=None).changed
+    assert not edit_user(_as(wb, "ana"), "ana", email=None).changed
+
+
+def test_an_edit_to_the_values_held_changes_nothing_and_records_nothing(wb: Workbench) -> None:
+    """fix319: a provisioning script ran `user edit ana --email ana@d.org` a second time and
+    was refused (exit 1), where `config set` and `user bind` given the value already held say
+    `changed: false` and succeed: the script had to special-case user edit. Now it says so
+    too, with no event written."""
+    add_user(_as(wb, "ana"), "ana", display="Ana Diaz", email="ana@d.org")
+    head = chain_head(wb)
+    same = edit_user(_as(wb, "ana"), "ana", email="ana@d.org", display="Ana Diaz")
+    assert (same.changed, same.before, same.after) == (False, {}, {})
+    assert (same.user.email, same.user.display) == ("ana@d.org", "Ana Diaz")
+    assert chain_head(wb) == head
+    # One of two fields new: that one changes, and the edit says it did.
+    one = edit_user(_as(wb, "ana"), "ana", email="ana@d.org", display="Ana D")
+    assert (one.changed, one.before, one.after) == (
+        True,
+        {"display": "Ana Diaz"},
+        {"display": "Ana D"},
+    )
+    assert chain_head(wb) != head
+    # Still the owner's act: a person's own no-op is refused as their edit would be.
+    add_user(_as(wb, "ana"), "bo", email="bo@d.org")
+    with pytest.raises(InvalidInput, match="desk's owner"):
+        edit_user(_as(wb, "bo"), "bo", email="bo@d.org")
 
 
 def test_an_unknown_person_is_refused_with_the_names_they_may_have_meant(wb: Workbench) -> None:
