@@ -115,7 +115,8 @@ def edit(
     Held to `user add`'s rules against everyone else: an address another person registered
     (one mailbox is one person) or a display name like another's is refused. Two people
     registered at one mailbox are one reviewer to the sign-off until one's address is
-    corrected. Recorded in the audit trail (`user.edited`, before and after)."""
+    corrected. Recorded in the audit trail (`user.edited`, before and after). Values NAME
+    already has change nothing: said on stderr, exit 0 (`changed: false` with --json)."""
     from workbench.services.users import KEEP, Keep, edit_user
 
     def given(value: str | None, clear: bool, option: str) -> str | Keep | None:
@@ -128,12 +129,27 @@ def edit(
     if new_display is KEEP and new_email is KEEP:
         raise click.UsageError("nothing to change: give --email, --display, or a --no- of one")
     e = edit_user(workbench_from(ctx), name, display=new_display, email=new_email)
+    if not e.changed:
+        # Said on stderr, as `user bind` and `config set` say it (with --json too).
+        json_out(as_json, e)
+        held = {"display": new_display, "email": new_email}
+        has = " and ".join(
+            _held(field, getattr(e.user, field)) for field, v in held.items() if v is not KEEP
+        )
+        message(f"{e.user.name} already has {has}; nothing changed")
+        return
     said = ", ".join(
         f"{field} {e.after[field] if e.after[field] is not None else '(none)'}"
         + (f" (was {e.before[field]})" if e.before[field] is not None else "")
         for field in e.after
     )
     json_or_line(as_json, e, f"edited {e.user.name}: {said}")
+
+
+def _held(field: str, value: str | None) -> str:
+    """A registration's field as a no-op `user edit` names it: `the email address 'x'`."""
+    what = "display name" if field == "display" else "email address"
+    return f"no {what}" if value is None else f"the {what} {value!r}"
 
 
 @user.command("list")

@@ -227,11 +227,13 @@ KEEP = Keep.KEEP
 @dataclass(frozen=True, slots=True)
 class EditedUser(JsonFields):
     """A registration corrected (`user edit`): the person as they are now, and the fields
-    changed, before and after (as the `user.edited` event holds them)."""
+    changed, before and after (as the `user.edited` event holds them); `changed` False (both
+    empty) when the person already had every value given, as `user bind` says it."""
 
     user: UserView
     before: dict[str, str | None]
     after: dict[str, str | None]
+    changed: bool = True
 
 
 @mutation
@@ -248,8 +250,9 @@ def edit_user(
     add`'s rules against everyone else (the person's own name and address are theirs): a
     display name to the display-name rule (`display_likeness`), an address to the email rule
     (`address_likeness`); the name, unchanged, is not judged again. The desk's owner's act
-    (`_check_registration_owner`). A value already held is refused: nothing would change.
-    `user.edited` records the fields before and after, in the same transaction."""
+    (`_check_registration_owner`). Only values already held change nothing and record nothing
+    (`changed` False), as `config set` and `user bind` do: a provisioning script re-run is not
+    refused. `user.edited` records the fields before and after, in the same transaction."""
     normal = normalise_name(name, "NAME")
     given: dict[str, str | None] = {}
     if not isinstance(display, Keep):
@@ -272,7 +275,12 @@ def edit_user(
         stored = {"display": row.display, "email": row.email}
         changes = {k: v for k, v in given.items() if v != stored[k]}
         if not changes:
-            raise InvalidInput(_unchanged(row.name, given))
+            return EditedUser(
+                UserView.of(row, binds_roles=binds_roles(tx.session.get_bind().dialect.name)),
+                {},
+                {},
+                changed=False,
+            )
         others = [
             (n, d, e)
             for n, d, e in tx.session.execute(select(User.name, User.display, User.email))
@@ -296,15 +304,6 @@ def edit_user(
             before,
             changes,
         )
-
-
-def _unchanged(name: str, given: dict[str, str | None]) -> str:
-    """Why an edit giving the values a person already has changes nothing."""
-    said = []
-    for field, value in given.items():
-        what = "display name" if field == "display" else "email address"
-        said.append(f"no {what}" if value is None else f"the {what} {value!r}")
-    return f"nothing to change: {name!r} has {' and '.join(said)} already"
 
 
 def _check_registration_owner(tx: Tx) -> None:
