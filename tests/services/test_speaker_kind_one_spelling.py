@@ -45,7 +45,7 @@ def test_either_spelling_is_stored_as_one(wb: Workbench) -> None:
     tag(wb, [c], ["speaker:organisation"])
     assert [_tags(wb, i) for i in (a, b, c)] == [["speaker:organisation"]] * 3
     rows = breakdown(wb, "tag", 10).to_json()
-    assert [(r["tag"], r["total"]) for r in rows] == [("speaker:organisation", 3)], rows
+    assert [(r["tag"], r["claims"]) for r in rows] == [("speaker:organisation", 3)], rows
 
 
 def test_a_claim_stored_the_other_way_reads_as_the_same_kind(wb: Workbench) -> None:

@@ -84,9 +84,11 @@ def normalise_tag(tag: str) -> str:
     """A tag as it is stored and compared: folded as a person's name is (identity.fold: NFKC,
     so full-width `ｍｏｎｅｙ` is `money`; case-folded, so `Money` is `money`; spaces trimmed
     and runs of them made one). Tags are labels, stored folded, so `claim list --tag` finds a
-    tag however it was typed."""
+    tag however it was typed. `speaker:organization` is stored as `speaker:organisation`
+    (speaker_kind.one_spelling)."""
     from workbench.domain.identity import fold
     from workbench.domain.limits import MAX_TAG, check_text
+    from workbench.domain.speaker_kind import one_spelling
 
     cleaned = fold(check_text(tag, "a tag", 1000, one_line=True))
     if not cleaned:
@@ -97,7 +99,7 @@ def normalise_tag(tag: str) -> str:
         )
     if len(cleaned) > MAX_TAG:
         raise InvalidInput(f"tag {cleaned[:20]!r}... is longer than {MAX_TAG} characters")
-    return cleaned
+    return one_spelling(cleaned)
 
 
 def new_tag(tag: str) -> str:
@@ -144,9 +146,11 @@ class TagTwins:
 
     def __init__(self, in_use: Iterable[str]) -> None:
         from workbench.domain.identity import fold
+        from workbench.domain.speaker_kind import one_spelling
 
-        # Compared folded: one stored before tags were folded (full-width, say) is the tag.
-        self._known = {fold(t) for t in in_use}
+        # Compared folded: one stored before tags were folded (full-width, say), or in a kind
+        # tag's other spelling, is the tag.
+        self._known = {one_spelling(fold(t)) for t in in_use}
         self._in_use = {_skeleton(t): t for t in sorted(self._known)}
         # skeleton -> (a new tag given earlier, the row of a file it was given in, if any)
         self._given: dict[str, tuple[str, int | None]] = {}
@@ -182,9 +186,12 @@ class TagTwins:
 
 def tag_key(tag: str) -> str:
     """What tags in `normalise_tag`'s form are one by: the tag, in simplified characters when
-    it holds Chinese ones (`融資` is `融资`; workbench.domain.chinese_forms)."""
+    it holds Chinese ones (`融資` is `融资`; workbench.domain.chinese_forms), and one spelling
+    of a kind tag stored either way (`speaker:organization`, by an earlier release)."""
+    from workbench.domain.speaker_kind import one_spelling
+
     if tag.isascii() or not any(is_han(ch) for ch in tag):
-        return tag
+        return one_spelling(tag)
     from workbench.domain.chinese_forms import simplified
 
     return simplified(tag)

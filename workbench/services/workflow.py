@@ -21,7 +21,7 @@ from workbench.domain.desk import (
 )
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.identity import fold, normalise_name
-from workbench.domain.speaker_kind import KIND_TAGS, check_one_kind, kind_tags_said
+from workbench.domain.speaker_kind import KIND_TAGS, check_one_kind, kind_tags_said, one_spelling
 from workbench.domain.status import OPEN_STATUSES
 from workbench.domain.transitions import check_edit
 from workbench.services.claim_updates import (
@@ -227,12 +227,15 @@ def _retag_batch(
         check_version(claim, expected_version)
         current = {t.tag for t in claim.tags}
         if add:
-            new = current | set(wanted)
+            # A kind tag stored in its other spelling (an earlier release) is the tag given:
+            # not a second spelling beside it.
+            held = {one_spelling(t) for t in current}
+            new = current | {t for t in wanted if t not in held}
         else:
-            # Compared folded: a tag stored before tags were folded (full-width, say) is
-            # removed by the tag as it is typed now.
-            new = {t for t in current if fold(t) not in wanted}
-            folded = {fold(t) for t in current}
+            # Compared folded: a tag stored before tags were folded (full-width, say), or
+            # in a kind tag's other spelling, is removed by the tag as it is typed now.
+            new = {t for t in current if one_spelling(fold(t)) not in wanted}
+            folded = {one_spelling(fold(t)) for t in current}
             missing = tuple(t for t in wanted if t not in folded)
             if missing:
                 absent[claim.id] = missing
