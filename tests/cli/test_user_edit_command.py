@@ -81,3 +81,13 @@ def test_user_edit_of_the_values_held_says_nothing_changed(cli: Run) -> None:
     assert (
         r.err == "ana already has the display name 'Ana D' and no email address; nothing changed\n"
     ), r.err
+
+
+def test_an_unregistered_actor_is_told_apart_by_its_reason(cli: Run) -> None:
+    """fix319: `--as nobody` on a desk with people was `invalid_input` with no reason, one a
+    script could not tell from any bad value."""
+    _desk(cli)
+    r = cli("--as", "nobody", "user", "edit", "ana", "--email", "x@d.org", "--json")
+    assert r.code == 1, (r.out, r.err)
+    error = json.loads(r.err)["error"]
+    assert (error["kind"], error["reason"]) == ("invalid_input", "unregistered_user"), error

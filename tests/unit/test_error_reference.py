@@ -24,6 +24,8 @@ from workbench.domain.errors import (
     SchemaError,
     StorageError,
 )
+from workbench.domain.people import UNREGISTERED_USER
+from workbench.domain.speaker_kind import ONE_SPEAKER_KIND
 from workbench.domain.transitions import Refusal
 from workbench.exports.annotations import NEWER_ANNOTATIONS
 from workbench.new_file import FILE_EXISTS
@@ -80,6 +82,10 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     assert f"| `{NOT_DESK_OWNER}` | `invalid_input` |" in PAGE
     # A bundle into a desk with work: another --db is the way, not a fixed bundle.
     assert f"| `{DATABASE_NOT_EMPTY}` | `invalid_input` |" in PAGE
+    # fix319: a name the desk never registered, acting (`--as`) or owning (`--to`): a script
+    # registers it or gives another, and a speaker's second kind tag: it untags the first.
+    assert f"| `{UNREGISTERED_USER}` | `invalid_input` |" in PAGE
+    assert f"| `{ONE_SPEAKER_KIND}` | `invalid_input` |" in PAGE
     # Annotations a later release exported: that release imports them, not a retry.
     assert f"| `{NEWER_ANNOTATIONS}` | `invalid_input` |" in PAGE
 
