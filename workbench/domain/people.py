@@ -19,6 +19,13 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.identity import fold, join_han, likeness, normalise_name, skeleton
 
 # What an actor who is not registered is told to do.
+
+# The `reason` of a name refused for being nobody the desk registered (acting, `--as`, or
+# owning, `--to`): registered, or another given, not retried; a script tells it from any other
+# bad value by this, not by the message (which names the names it may have meant). A name
+# like a registered one (`jose` for josé) is refused without it: the remedy is that name.
+UNREGISTERED_USER = "unregistered_user"
+
 ACT_AS_ONE = (
     "act as one with --as NAME (see `workbench user list`), or have one of them "
     "`workbench user add` you"
@@ -73,11 +80,15 @@ class People:
         if what:
             return InvalidInput(
                 f"{what} {name!r} is not a registered user of this desk{near} "
-                "(see `workbench user list`)"
+                "(see `workbench user list`)",
+                reason=UNREGISTERED_USER,
             )
         # After a question, the way in starts a sentence of its own.
         way_in = f" A{ACT_AS_ONE[1:]}" if near else f": {ACT_AS_ONE}"
-        return InvalidInput(f"{name!r} is not a registered user of this desk{near}{way_in}")
+        return InvalidInput(
+            f"{name!r} is not a registered user of this desk{near}{way_in}",
+            reason=UNREGISTERED_USER,
+        )
 
     def _twin(self, name: str) -> tuple[str | None, str]:
         """The registered name `name` looks like, or reads like across scripts, and how."""

@@ -24,6 +24,8 @@ KIND_TAGS = ORGANISATION_TAGS | {PERSON_TAG}
 # Why both kinds are refused, and what to give instead: `claim tag` and `import claims` say it.
 _ONE_KIND = "a speaker is an organisation or a person, not both"
 _GIVE_ONE = "give speaker:organisation or speaker:person"
+# The `reason` of those refusals (docs/errors.md): a script untags one kind, or gives one.
+ONE_SPEAKER_KIND = "one_speaker_kind"
 
 
 def one_spelling(tag: str) -> str:
@@ -52,12 +54,13 @@ def check_one_kind(claim_id: int, before: Iterable[str], after: Iterable[str]) -
     if has == had or not _both_kinds(has):
         return
     if not had:
-        raise InvalidInput(f"claim #{claim_id}: {_ONE_KIND}: {_GIVE_ONE}")
+        raise InvalidInput(f"claim #{claim_id}: {_ONE_KIND}: {_GIVE_ONE}", reason=ONE_SPEAKER_KIND)
     old = tuple(sorted(had))
     # The remedy (its tag taken off first) is the front end's to word (domain.errors).
     raise InvalidInput(
         f"claim #{claim_id}'s speaker is tagged {', '.join(old)}: {_ONE_KIND}",
         hint=step("untag", claim_id=claim_id, tags=old),
+        reason=ONE_SPEAKER_KIND,
     )
 
 
@@ -65,7 +68,7 @@ def check_new_claim_kinds(tags: Iterable[str]) -> None:
     """Refuse the tags of a claim an import adds when they give its speaker both kinds, as
     `claim tag` refuses them (a claims table's row: its tags column)."""
     if _both_kinds(tags):
-        raise InvalidInput(f"tags: {_ONE_KIND}: {_GIVE_ONE}")
+        raise InvalidInput(f"tags: {_ONE_KIND}: {_GIVE_ONE}", reason=ONE_SPEAKER_KIND)
 
 
 def kind_tags_said(tags: Iterable[str]) -> str:
