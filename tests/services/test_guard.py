@@ -225,6 +225,15 @@ def s_bind_user(wb: Workbench) -> Callable[[], object]:
     return lambda: bind_user(wb, "tester", "postgres")
 
 
+def s_edit_user(wb: Workbench) -> Callable[[], object]:
+    """A registered person's address corrected by the desk's owner (the session's actor,
+    registered first with them): one user.edited event (feat313)."""
+    from workbench.services.users import add_user, edit_user
+
+    add_user(wb, "tester", email="tester@example.org")
+    return lambda: edit_user(wb, "tester", email="tester@example.net")
+
+
 def s_import_claims(wb: Workbench) -> Callable[[], object]:
     """Two rows, one a verdict with its reason: two claims (the note rides in its event)."""
     import tempfile
@@ -288,6 +297,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.revisions.update_document": (s_update_document, 2),
     "workbench.services.users.add_user": (s_add_user, 1),
     "workbench.services.users.bind_user": (s_bind_user, 1),
+    "workbench.services.users.edit_user": (s_edit_user, 1),
     "workbench.services.imports.import_claims": (s_import_claims, 2),
     "workbench.services.imports.import_annotations": (s_import_annotations, 1),
 }
