@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError
 from workbench.db.backend import (
     guards_of,
     lacks_privilege,
+    lock_event_appends,
     lock_migrations,
     missing_guards,
     missing_search_indexes,
@@ -313,6 +314,12 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> tuple[list[str], li
     try:
         with engine.begin() as conn:
             lock_migrations(conn)
+            # The writers' lock too, before any DDL (in the order a first write's set-up takes
+            # both): restoring a trigger locks events, and building an index then waits for a
+            # writer that has inserted its row and waits in turn to append its event, which
+            # PostgreSQL ended as a deadlock, refusing one of them (trial317). Behind the
+            # lock, writers queue with the notice saying who holds it.
+            lock_event_appends(conn, wb.actor)
             restored = restore_guards(conn, HEAD_REVISION)
             what = "the search indexes"
             indexes = restore_search_indexes(conn)
