@@ -74,6 +74,9 @@ def test_db_upgrade_repairs_beside_a_writer_without_a_deadlock(wb: Workbench) ->
     assert len(upgraded) == 1
     with get_engine(wb.url).connect() as conn:
         names = conn.execute(
-            text("SELECT indexname FROM pg_indexes WHERE indexname = 'ix_notes_body_trgm'")
+            text(
+                "SELECT indexname FROM pg_indexes WHERE indexname = 'ix_notes_body_trgm'"
+                " AND schemaname = current_schema()"
+            )
         ).all()
     assert len(names) == 1

@@ -123,7 +123,9 @@ def test_db_upgrade_idle_past_the_servers_bound_says_it_was_the_servers(
     holds the append lock), yet the server's idle_in_transaction_session_timeout ending it was
     said as "the server ended this command's transaction after it sat idle for 300 s holding
     the write lock; ... try the command again": a bound it never set, a lock it never held, and
-    trying again meets the same bound. Now said as the server's bound, and where it was set."""
+    trying again meets the same bound. Now said as the server's bound, and where it was set.
+    (The repair of guards and indexes takes the write lock since trial317, and from then on a
+    write's bounds are its own: the idle case left to the server's is before it.)"""
     import workbench.db.migrate as migrate
     import workbench.services.database as database
     from workbench.services.database import upgrade_database
@@ -141,13 +143,15 @@ def test_db_upgrade_idle_past_the_servers_bound_says_it_was_the_servers(
 
         monkeypatch.setattr(migrate, "lock_migrations", slow_lock)
     else:
-        real_restore = database.restore_guards
+        real_take = database.lock_event_appends
 
-        def slow_restore(*args: object) -> list[str]:
+        def slow_take(conn: Any, actor: str | None = None) -> None:
+            # Idle in the repair's transaction before it takes the desk's write lock (since
+            # trial317 the repair holds it, under a write's own bounds, as any write does).
             time.sleep(0.6)
-            return real_restore(*args)  # type: ignore[arg-type]
+            real_take(conn, actor)
 
-        monkeypatch.setattr(database, "restore_guards", slow_restore)
+        monkeypatch.setattr(database, "lock_event_appends", slow_take)
     wb = Workbench(url=empty_db_url + IDLE_100_MS, actor="tester")
     with pytest.raises(StorageError) as refused:
         upgrade_database(wb)
