@@ -9,22 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.headline_page import headline_page as _page
 from tests.inprocess import ok
 
 Run = Callable[..., Any]
-
-PAGE = """<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
-<title>{title}</title></head><body><article><h1>{title}</h1>
-<p>市统计局发布的数据显示，全市常住人口首次超过2000万，比去年增加了{n}万人，增长率为1.8%。
-这一数字创下历史新高。</p>
-<p>分析人士指出，人口的持续增长将对交通、教育和医疗等公共服务带来新的压力，政府需要提前规划。</p>
-</article></body></html>
-"""
-
-
-def _page(path: Path, title: str, n: int) -> str:
-    path.write_text(PAGE.format(title=title, n=n), encoding="utf-8")
-    return str(path)
 
 
 def test_titles_and_headlines_are_escaped(cli: Run, tmp_path: Path) -> None:
