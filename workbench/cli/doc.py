@@ -907,7 +907,7 @@ def _standing(touched: Any) -> str:
 def changes_markdown(report: Any) -> str:
     # The page's and the desk's words as text, escaped as the audit timeline escapes them: a
     # headline's `*` or `[` made emphasis or a link of the report (rr306).
-    from workbench.domain.md_escape import inline
+    from workbench.domain.md_escape import autolink, inline
 
     def cell(text: str | None, missing: str = "removed") -> str:
         return inline(_quoted(text, missing))
@@ -915,7 +915,8 @@ def changes_markdown(report: Any) -> str:
     title = inline(report.title) if report.title else f"document #{report.document_id}"
     lines = [f"# Changes to {title}", ""]
     if report.url:
-        lines += [f"Source: <{report.url}>", ""]
+        # As a link to the address: a `>` in it ended the link there (small325).
+        lines += [f"Source: {autolink(report.url)}", ""]
     if not report.revisions:
         lines.append("No revisions after the first.")
     for rev in report.revisions:

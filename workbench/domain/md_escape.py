@@ -37,3 +37,24 @@ def own_line(text: str) -> str:
     # The backslash goes before the marker (`\-`, `\=`) or after an item's number (`1\.`).
     at = start.start(2) if start.group(2) else start.end(3)
     return shown[:at] + "\\" + shown[at:]
+
+
+def autolink(url: str) -> str:
+    """A URL as a CommonMark autolink, `<URL>`, to the same address: the characters an autolink
+    cannot hold (`<`, `>`, a space or a control character; backslash escapes do not work inside
+    one) percent-encoded, as a browser sends them. A stored URL may hold `<` and `>` (small325:
+    `<https://x.example/a>b>` ended at its first `>`)."""
+    return "<" + "".join(_AUTOLINK_OUT.get(ch) or ch for ch in url) + ">"
+
+
+def _percent(ch: str) -> str:
+    return "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
+
+
+# What ends or breaks an autolink (CommonMark 6.5: no ASCII control, space, `<` or `>`), and
+# the other characters an address may not show as they are (a line or paragraph separator, a
+# next-line control), which would split it: all of them percent-encoded.
+_AUTOLINK_OUT = {
+    ch: _percent(ch)
+    for ch in [*map(chr, range(0x21)), "\x7f", "<", ">", "\x85", "\u2028", "\u2029"]
+}
