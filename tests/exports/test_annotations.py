@@ -310,7 +310,7 @@ def test_the_speaker_is_the_creator_of_the_quoted_statement(
 ) -> None:
     """A trial: the speaker was in ClaimReview and the claims table, not in the annotations,
     and an import of them into a fresh database had none. It is the target's creator: an
-    Agent with a name (no type: a speaker may be a person or an organisation)."""
+    Agent with a name (no type: this speaker is not tagged a person or an organisation)."""
     items = {a["body"][0]["value"]: a for a in export_annotations(wb).collection["first"]["items"]}
     spoken = items["Founded a year before ChatGPT"]
     assert spoken["target"]["creator"] == {"name": "MiniMax公司"}

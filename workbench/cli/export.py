@@ -388,7 +388,8 @@ def annotations_command(
     Each Annotation targets the document (its URL, else urn:sha256: of its text) with a
     TextQuoteSelector and a TextPositionSelector counting in the text of the claim's revision
     (with a URL, a TimeState names that text: when it was stored, and its sha256); its id
-    (urn:uuid:) is the same in every export; the claim's speaker is the target's creator. Its
+    (urn:uuid:) is the same in every export; the claim's speaker is the target's creator (a
+    Person or an Organization as its speaker:person or speaker:organisation tag says). Its
     bodies: the claim's text, status, type, rating and the verdict's reason (the note given
     with it; an open claim's latest note). Its generator names the workbench and, as its
     schema:softwareVersion, the shape of the annotations ("2"): `import annotations` reads a

@@ -14,7 +14,8 @@ its annotation, a `highlighting` one without status, rating or reason, as the re
 it (`Annotated.withheld`); published anyway (--include-flagged), its selectors and TimeState
 name the words, and the revision, the verdict was given on (`Annotated.span`). The claim's
 speaker, whose statement the quoted words are, is the target's `creator` (an Agent with a
-`name`: Web Annotation 3.3.1 lets a target have one).
+`name`: Web Annotation 3.3.1 lets a target have one; and a `type`, `Person` or `Organization`,
+where the claim's speaker:person or speaker:organisation tag says which).
 
 Reading back, the status, type, note and speaker (and the rating, to say one that differs from
 the claim present) are taken only from an annotation this workbench wrote,
@@ -40,6 +41,7 @@ from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.clock import LATEST_AHEAD
 from workbench.domain.errors import InvalidInput
 from workbench.domain.shown import shown_text
+from workbench.domain.speaker_kind import speaker_kind
 from workbench.domain.text import Span
 from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
@@ -162,9 +164,14 @@ def target(item: Annotated) -> dict[str, Any]:
         {"type": "TextPositionSelector", "start": span.start, "end": span.end},
     ]
     if claim.speaker:
-        # The quoted statement is the speaker's. No agent type: a speaker may be a person or an
-        # organisation, and the claim does not say which.
-        out["creator"] = {"name": claim.speaker}
+        # The quoted statement is the speaker's. Its type (the model's Agent types are
+        # schema.org's Person and Organization) only as the desk tagged it: the name is not
+        # guessed at, as ClaimReview must for its author, since a partner's tools would take a
+        # guess as the desk's word.
+        creator: dict[str, str] = {"name": claim.speaker}
+        if (kind := speaker_kind(claim.tags)) is not None:
+            creator = {"type": kind, **creator}
+        out["creator"] = creator
     return out
 
 
