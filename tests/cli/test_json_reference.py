@@ -339,6 +339,7 @@ NOT_PRINTED_HERE = {
         if PG_URL
         else (
             "workbench backup.command",
+            "workbench backup.extension_schema",
             *(f"workbench user bind.{f}" for f in ("user", "before", "changed")),
         )
     ),

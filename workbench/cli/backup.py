@@ -22,14 +22,17 @@ def backup(ctx: click.Context, file: str, as_json: bool) -> None:
     damaged, the copy is kept as FILE.damaged (see docs/backup.md). PostgreSQL: prints the
     pg_dump command to run. Restoring and checking a copy: see docs/backup.md. --json prints
     {"path", "count", "seq", "head"}: the copy and its audit head, named as `audit head
-    --json` names them (PostgreSQL: {"path": null, "command"}).
+    --json` names them (PostgreSQL: {"path": null, "command", "extension_schema"}: the schema
+    to create before the restore, null when the dump holds pg_trgm).
     """
     from workbench.services.backup import backup as run_backup
 
     b = run_backup(workbench_from(ctx), file)
     if b.command is not None:
         if as_json:
-            emit_json({"path": None, "command": b.command})
+            # The schema to create before pg_restore, as the warning below says it: a script
+            # running the command reads it here (small325: it had only stderr's text).
+            emit_json({"path": None, "command": b.command, "extension_schema": b.extension_schema})
             message("PostgreSQL is backed up by pg_dump: run its command (see docs/backup.md)")
         else:
             click.echo(b.command)
