@@ -745,16 +745,6 @@ def statement(text: str) -> str:
     return text.replace("%", "%%").replace("?", "%s")
 
 
-def table_exists(name: str) -> Sql:
-    """Whether `name` is a table of the desk's schema (current_schema(): the search_path's
-    first that is there, which a URL's options may choose; not a later one's, as
-    DESK_VERSION_TABLE)."""
-    return (
-        "SELECT 1 FROM pg_catalog.pg_tables WHERE schemaname = current_schema()"
-        " AND tablename = " + param(name)
-    )
-
-
 # Where a read that found no workbench tables looked, asked only then, for its refusal
 # (workbench.db.no_desk): the database, the search_path as set (a URL's options, the role's
 # default), the schema it resolves to (NULL: none of its schemas is there for this role), and

@@ -567,10 +567,6 @@ def desk_here(row: Sequence[Any]) -> bool:
     return bool(row[0])
 
 
-def table_exists(name: str) -> Sql:
-    return "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = " + param(name)
-
-
 def bind(value: Any) -> Any:
     """A parameter as SQLAlchemy stored it: naive UTC text for timestamps, ISO text for dates
     (so that comparisons with stored values compare like with like)."""
