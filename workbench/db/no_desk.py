@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from workbench.db import postgresql
+from workbench.db import pg_desk
 from workbench.db.pg_options import passed_over
 from workbench.db.url import safe_url
 from workbench.domain.errors import NO_DESK, NotFound, step
@@ -44,14 +44,14 @@ def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
     is not told to). A read is refused wherever it looked; a write only where its
     search_path's first schema is not there (or not open to it), since the server would set
     the desk up in the next schema of the path (`typo,public`: in public)."""
-    database, search_path, schema, may_create = reader.raw(postgresql.WHERE_LOOKED)[0]
+    database, search_path, schema, may_create = reader.raw(pg_desk.WHERE_LOOKED)[0]
     where = safe_url(url)
     done = NOT_ELSEWHERE if write else NOT_SET_UP
     named = passed_over(str(search_path), schema)
     if named is not None:
         # The search_path's first schema is not the one it resolved to: not there (a typo),
         # or not usable by this role; a write would have gone to the next one (public).
-        if reader.raw(postgresql.schema_exists(named)):
+        if reader.raw(pg_desk.schema_exists(named)):
             return NotFound(
                 f"the schema {named} of database {database} ({where}) is not open to this "
                 f"role (no USAGE on it): {done}",
@@ -75,15 +75,15 @@ def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
             hint=step("check_database"),
             reason=NO_DESK,
         )
-    found = reader.raw(postgresql.DESK_LATER_ON_PATH)
+    found = reader.raw(pg_desk.DESK_LATER_ON_PATH)
     later = (str(found[0][0]), [str(name) for name in found[0][1]]) if found else None
-    # (postgresql.forks_a_desk: a write would set a second desk up in the role's schema, so
+    # (pg_desk.forks_a_desk: a write would set a second desk up in the role's schema, so
     # neither a write nor a read is told to set one up there)
-    forks = later is not None and postgresql.through_user(str(search_path))
+    forks = later is not None and pg_desk.through_user(str(search_path))
     if later is not None and forks and write:
         return NotFound(
             f"no desk set up in database {database} ({where}): "
-            + postgresql.later_desk_words(schema, *later, search_path),
+            + pg_desk.later_desk_words(schema, *later, search_path),
             hint=step("check_database", schema=schema),
             reason=NO_DESK,
         )
@@ -98,7 +98,7 @@ def no_desk(reader: Reader, url: str, *, write: bool = False) -> NotFound:
     )
     return NotFound(
         f"no workbench tables in schema {schema} of database {database} ({where}): {done}"
-        + ("" if later is None else postgresql.later_desk_said(*later)),
+        + ("" if later is None else pg_desk.later_desk_said(*later)),
         hint=hint,
         reason=NO_DESK,
     )

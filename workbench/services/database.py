@@ -214,8 +214,8 @@ class Elsewhere:
 def _desk_later(conn: Connection, reason: str) -> Elsewhere:
     """With `desk_later_on_path`'s reason, the desk later on the search_path as its words name
     it: its schema, and the path from it on; none with any other reason."""
+    from workbench.db.pg_desk import DESK_LATER_ON_PATH_REASON, desk_later_on_path
     from workbench.db.pg_options import search_path_option
-    from workbench.db.postgresql import DESK_LATER_ON_PATH_REASON, desk_later_on_path
 
     if reason != DESK_LATER_ON_PATH_REASON:
         return Elsewhere()
@@ -232,8 +232,8 @@ def _desk_elsewhere(conn: Connection, place: str) -> tuple[str | None, str | Non
     without its options was said `empty: not created yet (db upgrade creates it)`, and `db
     upgrade` then set a second, empty desk up in public, of which `audit verify` said `OK 0
     events`."""
+    from workbench.db.pg_desk import DESK_IN_ANOTHER_SCHEMA, desks_elsewhere
     from workbench.db.pg_options import search_path_option
-    from workbench.db.postgresql import DESK_IN_ANOTHER_SCHEMA, desks_elsewhere
 
     found = desks_elsewhere(conn)
     if not found:
