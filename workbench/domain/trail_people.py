@@ -150,14 +150,18 @@ class Registrations:
     when the walk ends. Bounded by the desk's people, and the pairs who acted unregistered."""
 
     def __init__(self) -> None:
-        # name -> (the seq that registered it, its display name)
+        # Several maps, not one record a person: the sign-off's two (`_emails`, `_displays`)
+        # are keyed by a name's form today too and keep a name registered again at its first
+        # registration, where `_people` takes the last; the address keys map to people.
+        # name -> (the seq that registered it, its display name now): whom a warning names.
         self._people: dict[str, tuple[int, str | None]] = {}
-        # name -> its place among the people (a name registered again keeps its first)
+        # name -> its place among the people (a name registered again keeps its first): the
+        # order the people near a registration are held to the rule in.
         self._order: dict[str, int] = {}
+        # The rule's keys of each name and display name -> the people holding them: who is near.
         self._index = NameIndex()
-        # name (as registered, and in its form today) -> its email address; and the keys the
-        # email rule compares a name by (a name's or an address's skeleton, +tag dropped) ->
-        # the first person holding each (review256).
+        # name (as registered, and in its form today) -> its email address: what the email
+        # rule compares, and the sign-off reads with `_displays` (reviewers.Registered).
         self._emails: dict[str, str] = {}
         # name (as registered, and in its form today) -> its display name, as the sign-off
         # reads the desk's (reviewers.Registered).
@@ -169,6 +173,9 @@ class Registrations:
         # one mailbox are pairs warned of already, and comparing each registration with all of
         # them grew with their square (a forged trail of 8,000 at ana+N@x.org took 23 s).
         self._by_address: dict[str, dict[str, deque[str]]] = {}
+        # A name's skeleton as the email rule keys an address (+tag dropped) -> the first
+        # person registered by it: whose name an address may be (review256), or a name shaped
+        # as an address beside another (fix302).
         self._by_name: dict[str, str] = {}
         self.found: list[LookAlike] = []
         self.total = 0
