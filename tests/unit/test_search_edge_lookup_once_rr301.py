@@ -1,6 +1,6 @@
 """`to do…` on PostgreSQL planned for 29-36 ms (review295): its four ellipsis spellings are
 narrowed by the same window (`to ` in its 12 spellings: the one group of several that
-`postgresql._held` asks pg_trgm for), but each spelling's needle also carries an edge window
+`pg_search._held` asks pg_trgm for), but each spelling's needle also carries an edge window
 of its own (` do…`, ` do.`, ` do⋯`, ` do︙`) that the lookup never uses, so they were grouped
 apart: four arms of the same ILIKE ANY array on each of the four columns, 16 arrays of 12
 patterns for the planner to estimate, and the rows read four times. Spellings whose lookups
