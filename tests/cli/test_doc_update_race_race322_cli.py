@@ -1,7 +1,7 @@
 """race322: a `doc update` that read its page before another person's update stored a newer
 one stored the old text again as the latest revision. Now it is refused (exit 1, one line,
 nothing written), saying which revision landed, who stored it and to run `doc update` again;
-`--if-revision N` lets a script refuse unless N is the latest. `doc update --json` also gives
+`--if-revision R` lets a script refuse unless N is the latest. `doc update --json` also gives
 the headline the stored revision's page states, as `doc show --json` does."""
 
 from __future__ import annotations

@@ -43,7 +43,7 @@ def _events(wb: Workbench) -> int:
         return int(tx.session.scalar(select(func.count()).select_from(Event)) or 0)
 
 
-def _meanwhile(monkeypatch: pytest.MonkeyPatch, between: Callable[[], None]) -> None:
+def _meanwhile(monkeypatch: pytest.MonkeyPatch, between: Callable[[], object]) -> None:
     """`between` run once, while the update reads its source (after it read the document's
     latest revision, before its write): another person's `doc update` landing then."""
     real = documents.load

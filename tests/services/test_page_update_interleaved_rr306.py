@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from workbench.domain.errors import Conflict
 from workbench.services import documents, pages, revisions
 from workbench.services.context import Workbench, transaction
 from workbench.services.documents import add_from, update_from
@@ -69,8 +70,9 @@ def test_a_text_stored_in_between_makes_the_readings_needed(
     wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The read finds the page's text latest (no readings needed); another update stores a
-    plain text before the write: the write sees it, reads the readings itself, and stores the
-    page's text again as revision 3."""
+    plain text before the write: the write sees it and reads the readings itself, to tell
+    whether it holds the page's text. It does not: the page's text, stored again as revision 3,
+    would undo that newer revision, so the update is refused (race322)."""
     page = tmp_path / "page.html"
     page.write_text(PAGE.format(n=35), encoding="utf-8")
     doc = add_from(wb, str(page)).document
@@ -80,9 +82,9 @@ def test_a_text_stored_in_between_makes_the_readings_needed(
     runs = _before_the_write(
         monkeypatch, revisions, lambda: update_from(wb, doc.id, str(other), force=True)
     )
-    result = update_from(wb, doc.id, str(page))
-    assert result.created and result.revision.number == 3
-    assert _latest(wb, doc.id) == (3, page_text)
+    with pytest.raises(Conflict, match="revision 2"):
+        update_from(wb, doc.id, str(page))
+    assert _latest(wb, doc.id) == (2, page_text.replace("35万", "40万"))
     # Read where the write found them needed, as fix292 did: the race is the only case.
     assert True in runs, runs
 

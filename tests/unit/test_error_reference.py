@@ -32,7 +32,7 @@ from workbench.new_file import FILE_EXISTS
 from workbench.services.bundle import DATABASE_NOT_EMPTY
 from workbench.services.documents import NO_SOURCE
 from workbench.services.registry import ROLE_MISMATCH
-from workbench.services.revisions import CUT_SHORT, UNRELATED
+from workbench.services.revisions import CUT_SHORT, REVISED_MEANWHILE, UNRELATED
 from workbench.services.settings import NOT_DESK_OWNER
 from workbench.services.users import BINDING_NOT_PERMITTED
 
@@ -66,6 +66,9 @@ def test_other_reasons_a_script_can_act_on_are_documented() -> None:
     assert f"| `{CUT_SHORT}` | `invalid_input` |" in PAGE
     # doc update DOC of a document with no URL: a script gives the text instead.
     assert f"| `{NO_SOURCE}` | `invalid_input` |" in PAGE
+    # doc update overtaken by another revision while it read its source: a script runs it
+    # again (race322).
+    assert f"| `{REVISED_MEANWHILE}` | `{Conflict.kind}` |" in PAGE
     # An existing file a command would write over: a script may retry with --force.
     assert f"| `{FILE_EXISTS}` | `invalid_input` |" in PAGE
     # A shared database's older schema, and an upgrade the role may not make: a script may

@@ -444,6 +444,14 @@ def edit(
     "article?), or is under a third of its length (a paywall's stub?), which is otherwise "
     "refused: revisions are never deleted.",
 )
+@click.option(
+    "--if-revision",
+    "expected_revision",
+    type=POSITIVE,
+    metavar="R",
+    help="Refuse unless DOC's latest revision is R (someone stored another since), before "
+    "reading the source and again as it is stored.",
+)
 @json_context
 def update(
     ctx: click.Context,
@@ -452,6 +460,7 @@ def update(
     fmt: str | None,
     user_agent: str | None,
     force: bool,
+    expected_revision: int | None,
     as_json: bool,
 ) -> None:
     """Store a new revision of DOC and re-anchor its claims to it. With no FILE|URL|-, fetch
@@ -470,7 +479,9 @@ def update(
     quote is back is said to be found again. The document's title and URL stay as they are: a
     page titled otherwise (a correction's new headline) is said on stderr, with the `doc edit`
     that takes its title, as is a page read by a guess at its encoding (as `doc add` says it);
-    `doc changes` says each revision's new headline.
+    `doc changes` says each revision's new headline. Another revision stored while this one
+    reads its source (another person's `doc update`) refuses it, nothing stored: run it again
+    to read the source against that revision.
     """
     from workbench.services.documents import load_problem, update_from
 
@@ -481,7 +492,13 @@ def update(
     if file == "-":
         say_reading_stdin("the document's new text")
     result = update_from(
-        workbench_from(ctx), document_id, file, fmt=fmt, user_agent=user_agent, force=force
+        workbench_from(ctx),
+        document_id,
+        file,
+        fmt=fmt,
+        user_agent=user_agent,
+        force=force,
+        expected_revision=expected_revision,
     )
     if result.fetched_again:
         # Not typed by the user: for a page, the canonical URL it names, so say which.

@@ -152,6 +152,15 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "update_document": lambda f: (
         f"`workbench doc update {_id(f, 'document_id')} FILE|URL` stores a new one"
     ),
+    "update_again": lambda f: (
+        # A script named the revision it saw: what landed is for it to look at first.
+        f"`workbench doc changes {_id(f, 'document_id')}` shows what changed; run the update "
+        f"again with --if-revision {f.get('revision')} to store over it"
+        if f.get("asked")
+        # The source read anew is compared with the revision that landed.
+        else f"run `workbench doc update {_id(f, 'document_id')}` again (with the same "
+        f"FILE|URL|- if one was given) to read it against revision {f.get('revision')}"
+    ),
 }
 
 

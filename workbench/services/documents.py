@@ -46,6 +46,7 @@ from workbench.services.revisions import (
     RevisionAdded,
     archive,
     latest_number,
+    revised_since,
     revision_text,
     revision_view,
     update_document,
@@ -638,20 +639,29 @@ def update_from(
     fmt: str | None = None,
     user_agent: str | None = None,
     force: bool = False,
+    expected_revision: int | None = None,
 ) -> RevisionAdded:
     """`doc update`: load FILE, - or URL and store it as the document's next revision; with no
     location, fetch the document's stored URL again (the usual case: a page that changed).
-    See update_document for `force` and what is reported of the page's metadata."""
+    The latest revision is read before the source is: the write stores the text only if it is
+    still the latest (race322). `expected_revision`: refuse unless it is the latest, asked
+    before the source is read and again in the write. See update_document for `force` and
+    what is reported of the page's metadata."""
     again = None
-    if location is None:
-        with transaction(wb) as tx:
-            location = again = get_document(tx, document_id).url
+    with transaction(wb) as tx:
+        doc = get_document(tx, document_id)
+        read = latest_number(tx, doc.id)
+        if expected_revision is not None and read != expected_revision:
+            # Before the fetch: a script told no without a request to the page's server.
+            raise revised_since(tx, doc.id, expected_revision, read, asked=True)
         if location is None:
-            raise InvalidInput(
-                f"document #{document_id} has no stored URL to fetch again",
-                hint=give("source"),
-                reason=NO_SOURCE,
-            )
+            location = again = doc.url
+    if location is None:
+        raise InvalidInput(
+            f"document #{document_id} has no stored URL to fetch again",
+            hint=give("source"),
+            reason=NO_SOURCE,
+        )
     got = load(location, user_agent=user_agent)
     content = read_content(
         got.data,
@@ -662,7 +672,15 @@ def update_from(
         fetched=got.url,
         update=document_id,
     )
-    added = update_document(wb, document_id, content, fetched_url=got.url, force=force)
+    added = update_document(
+        wb,
+        document_id,
+        content,
+        fetched_url=got.url,
+        force=force,
+        read_revision=read,
+        expected_revision=expected_revision,
+    )
     return dataclasses.replace(
         added,
         redirects=got.redirects,

@@ -34,7 +34,7 @@ from workbench.domain.anchoring import (
 )
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
-from workbench.domain.errors import InvalidInput, NotFound, give, step
+from workbench.domain.errors import Conflict, InvalidInput, NotFound, give, step
 from workbench.domain.given_back import given_back
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
@@ -216,6 +216,46 @@ CUT_SHORT = "cut_short"
 CUT_BELOW = 1 / 3
 
 
+# The `reason` of refusing a `doc update` whose document got another revision after the update
+# read which revision was latest (race322): stored, its text would be the latest, though it may
+# be the older reading of the page (read first, written second), the newer one silently undone.
+REVISED_MEANWHILE = "revised_meanwhile"
+
+
+def revised_since(tx: Tx, document_id: int, read: int, latest: int, *, asked: bool) -> Conflict:
+    """The refusal of an update based on revision `read` of the document, now at `latest`:
+    naming the revision stored since and who stored it. `asked`: `read` is the revision the
+    caller named (`expected_revision`), not the one the update itself read before its source."""
+    hint = step("update_again", document_id=document_id, revision=latest, asked=asked)
+    if read > latest:
+        return Conflict(
+            f"document #{document_id} has never had revision {read}: its latest is revision "
+            f"{latest}; nothing stored",
+            hint=hint,
+        )
+    who = tx.session.scalar(
+        select(DocumentRevision.added_by).where(
+            DocumentRevision.document_id == document_id, DocumentRevision.number == latest
+        )
+    )
+    if latest == read + 1:
+        stored = f"revision {latest} (stored by {who})"
+    else:
+        stored = f"revisions {read + 1}..{latest} (the latest stored by {who})"
+    if asked:
+        said = f"is at {stored}, not revision {read}"
+    else:
+        said = (
+            f"got {stored} while this update was reading its source (revision {read} was "
+            "the latest then)"
+        )
+    return Conflict(
+        f"document #{document_id} {said}; nothing stored",
+        hint=hint,
+        reason=REVISED_MEANWHILE,
+    )
+
+
 @mutation
 def update_document(
     wb: Workbench,
@@ -224,6 +264,8 @@ def update_document(
     *,
     fetched_url: str | None = None,
     force: bool = False,
+    read_revision: int | None = None,
+    expected_revision: int | None = None,
 ) -> RevisionAdded:
     """Store `content` as the next revision of the document and re-anchor its claims.
 
@@ -263,6 +305,9 @@ def update_document(
     with transaction(wb, write=True) as tx:
         doc = get_document(tx, document_id)
         number, latest = revision_text(tx, doc)
+        # Asked under the desk's write lock: no other revision can land before this commits.
+        if expected_revision is not None and number != expected_revision:
+            raise revised_since(tx, doc.id, expected_revision, number, asked=True)
         # The same text, or the same file as an earlier reading of its format stored it.
         held = sha256_text(latest)
         # The earlier readings are another extraction of a page: read only when the text as
@@ -287,6 +332,8 @@ def update_document(
                 checked_at=ev.at,
                 earlier_reading=held != digest,
             )
+        if read_revision is not None and number != read_revision:
+            raise revised_since(tx, doc.id, read_revision, number, asked=False)
         if not force:
             _check_related(doc, number, latest, content)
         rev = DocumentRevision(
