@@ -60,7 +60,7 @@ from workbench.services.earlier_spans import (
     passages_moved_from,
     spans_to_give_back,
 )
-from workbench.services.headlines import stated_headline, with_headline
+from workbench.services.headlines import revision_headlines, stated_headline, with_headline
 from workbench.services.lookup import get_document
 from workbench.services.readings_first import read_readings_first
 from workbench.services.sources import Content, refuse_nul
@@ -181,6 +181,9 @@ class RevisionAdded:
     # A fetched text stored as the type its server sent says (`Content.stored_as_sent`), said
     # as `doc add` says it.
     stored_as_sent: str | None = None
+    # The headline the revision's page (or Markdown file) stated when it was stored, as `doc
+    # show` gives the current one (workbench.services.headlines): None for a plain text.
+    headline: str | None = None
 
     @property
     def flagged(self) -> list[AnchorOutcome]:
@@ -199,6 +202,7 @@ class RevisionAdded:
             "same_as": self.same_as,
             "checked_at": self.checked_at,
             "earlier_reading": self.earlier_reading,
+            "headline": self.headline,
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **replaced_bytes(self.read_as),
             **stored_as_sent(self.stored_as_sent),
@@ -331,6 +335,7 @@ def update_document(
                 revision=view,
                 checked_at=ev.at,
                 earlier_reading=held != digest,
+                headline=revision_headlines(tx, doc).get(number),
             )
         if read_revision is not None and number != read_revision:
             raise revised_since(tx, doc.id, read_revision, number, asked=False)
@@ -353,7 +358,8 @@ def update_document(
         tx.session.flush()
         view = RevisionView.of(rev)
         # The page's headline beside it: the document's title stays the desk's (fix292).
-        payload = with_headline(created(revision_payload(rev)), stated_headline(content))
+        headline = stated_headline(content)
+        payload = with_headline(created(revision_payload(rev)), headline)
         tx.record(DOCUMENT_REVISED, "revision", rev.id, payload)
         anchors = reanchor_claims(tx, doc, rev.number, text)
         return RevisionAdded(
@@ -364,6 +370,7 @@ def update_document(
             document_url=doc.url,
             document_title=doc.title,
             same_as=same_as,
+            headline=headline,
         )
 
 
