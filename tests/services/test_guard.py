@@ -269,6 +269,19 @@ def s_import_annotations(wb: Workbench) -> Callable[[], object]:
     return lambda: import_annotations(wb, str(path), doc)
 
 
+def s_upgrade_schema(wb: Workbench) -> Callable[[], object]:
+    """`db upgrade` putting back the append-only triggers dropped from events (repair326): the
+    one event saying so."""
+    from workbench.db.backend import drop_append_only_triggers
+    from workbench.db.engine import get_engine
+    from workbench.services.database import upgrade_schema
+
+    _doc(wb)
+    with get_engine(wb.url).begin() as conn:
+        drop_append_only_triggers(conn)
+    return lambda: upgrade_schema(wb)
+
+
 # name -> (scenario, number of entities the call creates or changes)
 SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.documents.add_document": (s_add_document, 1),
@@ -300,6 +313,7 @@ SCENARIOS: dict[str, tuple[Setup, int]] = {
     "workbench.services.users.edit_user": (s_edit_user, 1),
     "workbench.services.imports.import_claims": (s_import_claims, 2),
     "workbench.services.imports.import_annotations": (s_import_annotations, 1),
+    "workbench.services.database.upgrade_schema": (s_upgrade_schema, 1),
 }
 
 
