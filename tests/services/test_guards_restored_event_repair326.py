@@ -169,3 +169,13 @@ def test_replay_holds_a_restore_to_what_the_workbench_restores(
 def test_replay_holds_a_restore_to_the_desk() -> None:
     assert "entity_type" in _replayed(RESTORED, etype="claim")[0]
     assert "guards" in _replayed(RESTORED, eid="1")[0]
+
+
+def test_replay_knows_every_guard_and_index_the_backends_restore() -> None:
+    """Replay's names (the domain's) and the DDL's (each backend's) are one list: a guard added
+    to a backend without it would have its own restore called a forgery."""
+    from workbench.db import pg_trigram, postgresql, sqlite
+    from workbench.domain.desk_guards import GUARD_TRIGGERS, SEARCH_INDEXES
+
+    assert {g.name for g in (*sqlite.GUARDS, *postgresql.GUARDS)} == GUARD_TRIGGERS
+    assert set(pg_trigram.TRIGRAM_INDEXES) == SEARCH_INDEXES

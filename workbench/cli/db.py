@@ -33,7 +33,9 @@ def upgrade(ctx: click.Context) -> None:
     on events, on PostgreSQL the trigram search indexes (where pg_trgm is installed; a restore
     into a database that has it in another schema loses them), and on SQLite the search index,
     rebuilt from the claims, notes and evidence titles when `audit replay` finds it out of step
-    with them or SQLite finds it damaged; the rest of the file is left as it is."""
+    with them or SQLite finds it damaged; the rest of the file is left as it is. A trigger or
+    trigram index put back is recorded in the audit trail (desk.guards_restored), by the name
+    acting and the machine's identity, as every change."""
     from workbench.services.database import upgrade_database
 
     upgrade_is_the_change()
@@ -46,6 +48,8 @@ def upgrade(ctx: click.Context) -> None:
         click.echo(f"restored the triggers {', '.join(done.restored)} on events")
     if done.indexes:
         click.echo(f"added the trigram search indexes {', '.join(done.indexes)}")
+    if done.event is not None:
+        click.echo(f"recorded in the audit trail as event {done.event} (desk.guards_restored)")
     if done.rebuilt:
         why = f" (it was damaged: SQLite: {done.index_damage})" if done.index_damage else ""
         click.echo(f"rebuilt the search index from the claims, notes and evidence titles{why}")

@@ -49,3 +49,7 @@ SETTING_CHANGED = "setting.changed"
 USER_ADDED = "user.added"
 USER_BOUND = "user.bound"
 USER_EDITED = "user.edited"
+# `db upgrade` put back guard triggers on events (or PostgreSQL's trigram search indexes) that
+# were dropped or disabled: a fact about the desk itself, no entity's, written with the restore
+# (repair326: the triggers keeping the trail append-only were gone and back without a trace).
+GUARDS_RESTORED = "desk.guards_restored"

@@ -36,6 +36,7 @@ from workbench.domain.actions import (
     EDITED,
     EVIDENCE_ADDED,
     FLAGGED_FOR_REVIEW,
+    GUARDS_RESTORED,
     IMPORTED,
     NOTE_ADDED,
     NOTE_VISIBILITY_CHANGED,
@@ -56,7 +57,7 @@ from workbench.domain.clock import format_at
 from workbench.domain.kinds import KINDS
 from workbench.domain.transitions import PIN, WORDING
 
-Shape = Literal["created", "changed", "set", "imported", "checked"]
+Shape = Literal["created", "changed", "set", "imported", "checked", "restored"]
 
 
 def event_value(value: Any) -> Any:
@@ -140,6 +141,15 @@ def set_payload(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str
     """A setting's payload: its value before (the default when first set), and the whole
     setting after."""
     return {"before": dict(before), "after": dict(after)}
+
+
+def restored_payload(
+    triggers: Iterable[str], indexes: Iterable[str], revision: str
+) -> dict[str, Any]:
+    """What `db upgrade` put back (`desk.guards_restored`): the guard triggers on events and the
+    search indexes, each as the upgrade named them, and the schema revision it left the desk
+    at (the guards a revision has differ: an older one has no identity trigger)."""
+    return {"triggers": list(triggers), "indexes": list(indexes), "revision": revision}
 
 
 def changed_fields(
@@ -247,6 +257,9 @@ ACTIONS: dict[str, Action] = {
         Action(USER_ADDED, "user", "created"),
         Action(USER_BOUND, "user", "changed", ("role",)),
         Action(USER_EDITED, "user", "changed", ("display", "email")),
+        # No entity of KINDS: the desk's own guards, which replay holds to what the workbench
+        # restores and rebuilds nothing from.
+        Action(GUARDS_RESTORED, "desk", "restored"),
     )
 }
 

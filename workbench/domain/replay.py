@@ -67,6 +67,7 @@ from workbench.domain.actions import (
     EDITED,
     EVIDENCE_ADDED,
     FLAGGED_FOR_REVIEW,
+    GUARDS_RESTORED,
     IMPORTED,
     NOTE_ADDED,
     NOTE_VISIBILITY_CHANGED,
@@ -84,6 +85,7 @@ from workbench.domain.actions import (
     USER_EDITED,
 )
 from workbench.domain.chain import PIECE
+from workbench.domain.desk_guards import DESK, GUARD_TRIGGERS, GUARDS, REVISION, SEARCH_INDEXES
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.limits import MAX_TITLE
 from workbench.domain.payloads import ACTIONS
@@ -434,6 +436,52 @@ def checked(replay: Replay, ev: EventRecord) -> None:
         )
 
 
+def guards_restored(replay: Replay, ev: EventRecord) -> None:
+    """`db upgrade` put back guard triggers on events or search indexes (`desk.guards_restored`):
+    a fact about the desk, no entity's field, so nothing is rebuilt; but held to what a workbench
+    restores (workbench.domain.desk_guards): the desk's one id and no claim, the triggers and
+    indexes it knows, each once, at least one of them, and the revision the schema was left at.
+    A forged restore naming anything else would pass for the trail's word that the guards are
+    the workbench's own."""
+    subject = "the desk"
+    if ev.entity_type != DESK:
+        replay._event_problem(ev, subject, f"entity_type is {shown(ev.entity_type)}")
+        return
+    if ev.entity_id != GUARDS or ev.claim_id is not None:
+        said = f"entity_id {shown_text(ev.entity_id)}, claim_id {shown(ev.claim_id)}"
+        replay._event_problem(
+            ev, subject, f"{said}: a restore is the desk's {GUARDS!r}, no claim's"
+        )
+        return
+    named: list[str] = []
+    for field, known in (("triggers", GUARD_TRIGGERS), ("indexes", SEARCH_INDEXES)):
+        names = ev.payload.get(field)
+        if type(names) is not list or not all(type(n) is str for n in names):
+            replay._event_problem(ev, subject, f"its {field!r} is not a list of names")
+            return
+        unknown = [n for n in names if n not in known]
+        if unknown:
+            replay._event_problem(
+                ev,
+                subject,
+                f"restores {shown(unknown)}, which no workbench restores "
+                f"among its {field} ({listed(tuple(map(shown, sorted(known))))})",
+            )
+            return
+        if len(set(names)) != len(names):
+            replay._event_problem(ev, subject, f"names one of its {field} twice")
+            return
+        named += names
+    if not named:
+        replay._event_problem(ev, subject, "restores nothing (`db upgrade` then writes no event)")
+        return
+    revision = ev.payload.get("revision")
+    if type(revision) is not str or not REVISION.fullmatch(revision):
+        replay._event_problem(
+            ev, subject, f"its revision {shown(revision)} is not a schema revision's name"
+        )
+
+
 _document_create = create("document")
 _revision_create = create("revision")
 
@@ -499,6 +547,7 @@ RULES: dict[str, Rule] = {
     USER_ADDED: user_added,
     USER_BOUND: user_bound,
     USER_EDITED: user_edited,
+    GUARDS_RESTORED: guards_restored,
 }
 
 

@@ -29,12 +29,16 @@ from workbench.db.pg_options import client_value
 from workbench.db.revision import current_revision
 from workbench.db.search_indexes import MissingIndexes
 from workbench.db.url import cannot_open, safe_url, sqlite_file
+from workbench.domain.actions import GUARDS_RESTORED
+from workbench.domain.desk_guards import DESK, GUARDS
 from workbench.domain.done import GuardsRestored, SchemaCreated, UpgradeFinished
 from workbench.domain.errors import StorageError
 from workbench.domain.json_fields import as_json
-from workbench.services.context import EMPTY_FILE, Workbench
+from workbench.services.context import EMPTY_FILE, Workbench, mutation
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sqlalchemy import Connection
 
 
@@ -264,6 +268,9 @@ class Upgraded:
     rebuilt: bool
     index_damage: str | None = None
     indexes: tuple[str, ...] = ()
+    # The seq of the `desk.guards_restored` event recording the triggers and indexes put back
+    # (None: nothing was).
+    event: int | None = None
 
 
 def upgrade_database(wb: Workbench) -> Upgraded:
@@ -273,13 +280,21 @@ def upgrade_database(wb: Workbench) -> Upgraded:
     from workbench.services import search_index
 
     before = schema_status(wb).current
-    restored, indexes = upgrade_schema(wb, empty=before is None)
+    seen: list[int] = []
+    restored, indexes = upgrade_schema(wb, empty=before is None, recorded=seen.append)
     rebuilt = search_index.rebuild_index(wb)
     # All of it done: a stop from now on finds the upgrade finished (fix173, review177).
     wb.tell(UpgradeFinished())
     after = schema_status(wb)
     return Upgraded(
-        after.url, before, after.current, restored, rebuilt.done, rebuilt.damage, tuple(indexes)
+        after.url,
+        before,
+        after.current,
+        restored,
+        rebuilt.done,
+        rebuilt.damage,
+        tuple(indexes),
+        seen[0] if seen else None,
     )
 
 
@@ -297,7 +312,10 @@ def _refuse_lock_wait(exc: DBAPIError, url: str) -> None:
             raise refusal from None
 
 
-def upgrade_schema(wb: Workbench, *, empty: bool = False) -> tuple[list[str], list[str]]:
+@mutation
+def upgrade_schema(
+    wb: Workbench, *, empty: bool = False, recorded: Callable[[int], object] | None = None
+) -> tuple[list[str], list[str]]:
     """Bring the schema to the head, and restore any guard trigger on events that was dropped
     or disabled, and any search index kept outside the models that is missing (PostgreSQL's
     trigram indexes: a restore into a database whose pg_trgm is elsewhere loses them, and no
@@ -306,7 +324,10 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> tuple[list[str], li
     one way a shared (PostgreSQL) database's older schema is upgraded: ordinary commands
     refuse it (revision.ensure_current). What is committed is told to `wb` as it stands (the
     tables created, where the database was `empty`; triggers restored): the facts of
-    workbench.domain.done, for a front end stopped before it finished to say."""
+    workbench.domain.done, for a front end stopped before it finished to say. Anything restored
+    is recorded in the audit trail, in the same transaction (`desk.guards_restored`, its seq
+    told to `recorded`): the guards that keep the trail append-only, gone and back, are a fact
+    about the trail an editor signs off."""
     engine = listened(wb.engine(write=True, upgrade=True), wb.on_lock_wait)
     if empty and wb.upgraded_from is None:
         wb.tell(SchemaCreated())
@@ -323,6 +344,9 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> tuple[list[str], li
             restored = restore_guards(conn, HEAD_REVISION)
             what = "the search indexes"
             indexes = restore_search_indexes(conn)
+            # Appended behind the restored triggers (the identity trigger holds it to this
+            # session's role) and under the write lock taken above: the chain's head stays head.
+            event = _record_restore(wb, conn, restored, indexes) if restored or indexes else None
     except DBAPIError as exc:
         if not lacks_privilege(engine.dialect.name, exc):
             _refuse_lock_wait(exc, wb.url)
@@ -333,4 +357,30 @@ def upgrade_schema(wb: Workbench, *, empty: bool = False) -> tuple[list[str], li
         raise not_permitted(engine, exc, change) from None
     # Told restored or not: a stop from now on finds the guards seen to (review213).
     wb.tell(GuardsRestored(tuple(restored), tuple(indexes)))
+    # Not told to `on_commit` as a write's events are: a stop from here on is said by the
+    # fact above ("the triggers ... were restored (that stands)"), which names what the event
+    # records, and an unfinished `db upgrade` is no change made and done (exit 0).
+    if event is not None and recorded is not None:
+        recorded(event)
     return restored, indexes
+
+
+def _record_restore(
+    wb: Workbench, conn: Connection, triggers: list[str], indexes: list[str]
+) -> int:
+    """The `desk.guards_restored` event, chained on `conn`'s transaction (a session joining it,
+    not one of its own: the restore and its record commit together or not at all), by the
+    actor named and the machine's identity, as every event; returns its seq."""
+    from sqlalchemy.orm import Session
+
+    from workbench.domain.payloads import restored_payload
+    from workbench.services.context import Tx
+
+    with Session(bind=conn) as session:
+        tx = Tx(session, wb.actor, write=True)
+        payload = restored_payload(triggers, indexes, HEAD_REVISION)
+        seq = tx.record(GUARDS_RESTORED, DESK, GUARDS, payload).seq
+        session.flush()
+    if tx.clock_behind is not None and wb.clock_behind is None:
+        wb.clock_behind = tx.clock_behind
+    return int(seq)
