@@ -7,6 +7,7 @@ them; `(`, `)` and `[`, `]` stay as they are, which an autolink takes as text.""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 from tests.headline_page import headline_page
-from tests.inprocess import ok
+from tests.inprocess import ok, run_cli
 
 Run = Callable[..., Any]
 
@@ -55,3 +56,30 @@ def test_the_source_url_is_one_whole_link(cli: Run, tmp_path: Path, url: str, wr
     assert f"Source: <{written}>\n" in md, md
     # One link, to the address stored, shown as it (the parser decodes what was encoded).
     assert _links(md) == [(url, url)], md
+
+
+# A URL a bundle restores (or an earlier release kept) may hold what a typed one may not:
+# `check_http_url(stored=True)` takes a bidi override and a zero-width space, and a C1 control
+# such as CSI (U+009B) is no space. A SQLite desk file is also written by whoever can write it.
+RLO, CSI, ZWSP = "\u202e", "\x9b", "\u200b"
+
+
+def test_a_stored_url_reorders_and_controls_nothing_in_the_markdown(tmp_path: Path) -> None:
+    """review327: `autolink` percent-encoded C0 controls, DEL, NEL and the line and paragraph
+    separators, but wrote a stored URL's right-to-left override, its other C1 controls and its
+    zero-width space as they were: `https://x.example/‮gro.live` reads as .../evil.org in the
+    Markdown (and in a renderer that shows an autolink as written), where every other line of
+    it, and the text format's URL, show such a character escaped."""
+    db = tmp_path / "desk.db"
+    env = {"WORKBENCH_DB": str(db), "WORKBENCH_USER": "editor"}
+    page = headline_page(tmp_path / "stats.html", "人口超过2000万", 35)
+    ok(run_cli(["doc", "add", page, "--url", "https://x.example/a", "--title", "统计"], env=env))
+    stored = f"https://x.example/{RLO}gro.live{CSI}{ZWSP}x"
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE documents SET url = ?", (stored,))
+    md = ok(run_cli(["doc", "changes", "1", "--format", "md"], env=env)).out
+    assert not {RLO, CSI, ZWSP} & set(md), ascii(md)
+    # Percent-encoded as a browser sends them: a link to the address stored.
+    assert "Source: <https://x.example/%E2%80%AEgro.live%C2%9B%E2%80%8Bx>\n" in md, md
+    [(href, _)] = _links(md)
+    assert href == stored
