@@ -152,7 +152,8 @@ def check_language(value: str) -> str:
 
 # Characters that a terminal or spreadsheet acts on instead of showing: C0 and C1 controls,
 # DEL, and the bidi overrides and isolates that reorder what is displayed (Trojan Source).
-_HIDDEN = {
+# `md_escape.autolink` percent-encodes them in a link's address.
+HIDDEN = {
     *range(0x00, 0x20),
     *range(0x7F, 0xA0),
     *range(0x202A, 0x202F),
@@ -163,7 +164,7 @@ _HIDDEN = {
 
 
 def _escape_table(keep: str) -> dict[int, str]:
-    return {c: f"\\u{c:04x}" for c in _HIDDEN if chr(c) not in keep}
+    return {c: f"\\u{c:04x}" for c in HIDDEN if chr(c) not in keep}
 
 
 _ESCAPE_ONE_LINE = _escape_table("")

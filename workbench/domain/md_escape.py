@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from workbench.domain.limits import visible
+from workbench.domain.limits import HIDDEN, visible
+from workbench.domain.text import SPOOFING
 
 WHITESPACE = re.compile(r"\s+")
 # Escaped wherever they stand: each can open markup in CommonMark or GFM (`~`: strikethrough
@@ -42,19 +43,20 @@ def own_line(text: str) -> str:
 def autolink(url: str) -> str:
     """A URL as a CommonMark autolink, `<URL>`, to the same address: the characters an autolink
     cannot hold (`<`, `>`, a space or a control character; backslash escapes do not work inside
-    one) percent-encoded, as a browser sends them. A stored URL may hold `<` and `>` (small325:
-    `<https://x.example/a>b>` ended at its first `>`)."""
-    return "<" + "".join(_AUTOLINK_OUT.get(ch) or ch for ch in url) + ">"
+    one), and those the rest of the Markdown shows escaped, percent-encoded, as a browser sends
+    them. A stored URL may hold `<` and `>` (small325: `<https://x.example/a>b>` ended at its
+    first `>`), and one a bundle restored a right-to-left override (review327: it was written
+    raw, and `https://x.example/\u202egro.live` read as .../evil.org)."""
+    return "<" + url.translate(_AUTOLINK_OUT) + ">"
 
 
 def _percent(ch: str) -> str:
     return "".join(f"%{b:02X}" for b in ch.encode("utf-8"))
 
 
-# What ends or breaks an autolink (CommonMark 6.5: no ASCII control, space, `<` or `>`), and
-# the other characters an address may not show as they are (a line or paragraph separator, a
-# next-line control), which would split it: all of them percent-encoded.
-_AUTOLINK_OUT = {
-    ch: _percent(ch)
-    for ch in [*map(chr, range(0x21)), "\x7f", "<", ">", "\x85", "\u2028", "\u2029"]
-}
+# What ends or breaks an autolink (CommonMark 6.5: no ASCII control, space, `<` or `>`); what
+# `visible` writes as `\uXXXX` in every other line of the Markdown (C1 controls, among them a
+# next-line that would split the address; bidi overrides and isolates; the line and paragraph
+# separators); and what makes a link read as another (`text.SPOOFING`: zero-width characters,
+# bidi marks), which a stored URL may hold: all of them percent-encoded.
+_AUTOLINK_OUT = {ord(ch): _percent(ch) for ch in {" ", "<", ">", *map(chr, HIDDEN), *SPOOFING}}

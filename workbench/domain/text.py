@@ -475,8 +475,9 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
 # Characters that make a link read as another and spell nothing: bidi controls (an override
 # shows `https://ex.com/\u202emoc.live` as .../evil.com), zero-width spaces and joiners that
 # join nothing, a soft hyphen (review52). ZWNJ and ZWJ spell Persian and Indic words, which
-# IDNA allows: kept (review53: a Persian Wikipedia address was refused).
-_SPOOFING = frozenset(
+# IDNA allows: kept (review53: a Persian Wikipedia address was refused). A stored URL holding
+# one is written percent-encoded as a Markdown link (`md_escape.autolink`).
+SPOOFING = frozenset(
     "\u00ad\u061c\u180e\u200b\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2066\u2067\u2068\u2069\ufeff"
 )
@@ -525,7 +526,7 @@ def check_http_url(url: str, *, stored: bool = False) -> str:
         parts.scheme.lower() not in {"http", "https"}
         or not parts.netloc
         or any(ch.isspace() for ch in value)
-        or (not stored and any(ch in _SPOOFING for ch in value))
+        or (not stored and any(ch in SPOOFING for ch in value))
     ):
         raise refused
     if "@" in parts.netloc:
