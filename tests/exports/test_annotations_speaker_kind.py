@@ -1,9 +1,9 @@
 """The speaker of a claim in the Web Annotation export (its target's `creator`) had a name and no
 type, though the desk had said which it is by a tag on the claim (`speaker:organisation`,
 `speaker:person`), as ClaimReview already publishes it: MiniMax, tagged an organisation, was an
-Agent of no kind. The Web Annotation model's Agent types are schema.org's words, `Person` and
-`Organization` (and `Software`, the generator's): the tag gives the type; without one, none is
-guessed from the name, as before."""
+Agent of no kind. The Web Annotation model's Agent types (3.3.2; FOAF's classes, named as
+schema.org names its) are `Person` and `Organization` (and `Software`, the generator's): the
+tag gives the type; without one, none is guessed from the name, as before."""
 
 from __future__ import annotations
 

@@ -164,8 +164,9 @@ def target(item: Annotated) -> dict[str, Any]:
         {"type": "TextPositionSelector", "start": span.start, "end": span.end},
     ]
     if claim.speaker:
-        # The quoted statement is the speaker's. Its type (the model's Agent types are
-        # schema.org's Person and Organization) only as the desk tagged it: the name is not
+        # The quoted statement is the speaker's. Its type (the model's Agent types, 3.3.2:
+        # Person and Organization, FOAF's classes in the annotation context, as the words
+        # ClaimReview's schema.org uses) only as the desk tagged it: the name is not
         # guessed at, as ClaimReview must for its author, since a partner's tools would take a
         # guess as the desk's word.
         creator: dict[str, str] = {"name": claim.speaker}
