@@ -23,7 +23,7 @@ def backup(ctx: click.Context, file: str, as_json: bool) -> None:
     pg_dump command to run. Restoring and checking a copy: see docs/backup.md. --json prints
     {"path", "count", "seq", "head"}: the copy and its audit head, named as `audit head
     --json` names them (PostgreSQL: {"path": null, "command", "extension_schema"}: the schema
-    to create before the restore, null when the dump holds pg_trgm).
+    to create before the restore, null when there is none to create).
     """
     from workbench.services.backup import backup as run_backup
 
