@@ -179,7 +179,9 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     click.echo(f"  source   {source}, {span_words(c.start, c.end)}")
     click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
     if c.anchor_state == "fuzzy":
-        was = f": was {clip(d.previous_quote, 60)!r}" if d.previous_quote else ""
+        # Quoted as typed, not repr'd: clip() has escaped what a terminal must not act on
+        # already, and repr escaped again an emoji's joiners and doubled a backslash (trial324).
+        was = f": was '{clip(d.previous_quote, 60)}'" if d.previous_quote else ""
         click.echo(
             f"  anchor   the quote changed in revision {c.revision} "
             f"(match {c.anchor_score or 0:.2f}){was}"
@@ -192,7 +194,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     elif c.anchor_state == "moved":
         click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
     unshown = d.judged_quote_unshown
-    judged = "" if unshown is None else f" ({clip(unshown, 60)!r})"
+    judged = "" if unshown is None else f" ('{clip(unshown, 60)}')"
     if c.flagged and c.status == "in_review":
         click.echo(
             f"  verdict  {c.proposed_status} was proposed on the words of revision "
