@@ -177,7 +177,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     named = c.revision > 1 or c.anchor_state == "orphaned"
     source = revision_of(c.revision, c.document_id) if named else f"document #{c.document_id}"
     click.echo(f"  source   {source}, {span_words(c.start, c.end)}")
-    click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote)))
+    click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote), hang=11))
     if c.anchor_state == "fuzzy":
         # Quoted as typed, not repr'd: clip() has escaped what a terminal must not act on
         # already, and repr escaped again an emoji's joiners and doubled a backslash (trial324).

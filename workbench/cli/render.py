@@ -292,11 +292,21 @@ def shown_name(name: str | None) -> str:
     return shown(name or "", one_line=True)
 
 
-def highlighted(context: str, start: int, end: int) -> str:
-    """The quote inside its sentence: reverse video on a terminal, [[...]] markers elsewhere."""
-    before, quote, after = shown(context[:start]), shown(context[start:end]), shown(context[end:])
+def highlighted(context: str, start: int, end: int, *, hang: int = 0) -> str:
+    """The quote inside its sentence: reverse video on a terminal, [[...]] markers elsewhere.
+    A line after a line break in it starts `hang` spaces in, under the first line's text: a
+    quote from a hard-wrapped text went on at the start of the line, outside its field's
+    column (trial324). On a terminal each line of the quote is styled apart, so that no
+    indent is highlighted as part of it."""
+    indent = "\n" + " " * hang
+    before, quote, after = (
+        shown(part).replace("\n", indent)
+        for part in (context[:start], context[start:end], context[end:])
+    )
     if use_colour():
-        return before + click.style(quote, bold=True, reverse=True) + after
+        lines = quote.split(indent)
+        quote = indent.join(click.style(line, bold=True, reverse=True) for line in lines)
+        return before + quote + after
     return f"{before}[[{quote}]]{after}"
 
 
