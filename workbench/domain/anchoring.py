@@ -1555,9 +1555,16 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
     near = start if start is not None else 0
     sel = Selector(near, near + len(exact), exact, hint.prefix, hint.suffix)
     if start is not None:
-        # A position near an occurrence settles it, as a claim is moved (unchanged rule).
+        # A position near an occurrence settles it, as a claim is moved (unchanged rule), when
+        # the context given holds around it: a browser tool's position counts UTF-16 units, one
+        # more for each emoji before it, and fell nearer the next sentence repeating the words
+        # than the one its prefix and suffix name, which was then pinned as exact (trial324).
         moved = matcher.reanchor(sel)
-        if moved.span is not None and (moved.span.start, moved.span.end) in found:
+        at = None if moved.span is None else (moved.span.start, moved.span.end)
+        held = at in found and (
+            not has_context or _context_holds(matcher, at, hint.prefix, hint.suffix)
+        )
+        if held and moved.span is not None:
             return moved.span
     if has_context:
         found = [at for at in found if _context_holds(matcher, at, hint.prefix, hint.suffix)]
