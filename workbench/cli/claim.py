@@ -154,6 +154,18 @@ def add(
     json_or_line(as_json, c, f"added claim #{c.id}, {span_words(c.start, c.end)}: {clip(c.quote)}")
 
 
+def _context_shown(context: str, at: int, length: int) -> tuple[str, int]:
+    """The quote's sentence cut to CONTEXT_SHOWN characters each side of it, "…" where cut,
+    and where the quote starts in it: a paragraph with no sentence end is one sentence, and a
+    176,000-character one was printed whole (trial324), as the Markdown timeline cuts it."""
+    from workbench.domain.limits import CONTEXT_SHOWN
+
+    left, right = max(0, at - CONTEXT_SHOWN), min(len(context), at + length + CONTEXT_SHOWN)
+    lead = "…" if left > 0 else ""
+    trail = "…" if right < len(context) else ""
+    return lead + context[left:right] + trail, at - left + len(lead)
+
+
 @claim.command("show")
 @claim_id_argument
 @json_context
@@ -165,7 +177,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     if json_out(as_json, d):
         return
     c = d.claim
-    at = c.start - d.context_start
+    context, at = _context_shown(d.context, c.start - d.context_start, len(c.quote))
     click.echo(f"claim #{c.id}  [{c.status}]  {c.type}  version {c.version}")
     # Each value as the desk holds it, escaped as the names below are (rr260: a desk file
     # written by hand with an ESC sequence in the speaker set the window's title).
@@ -177,7 +189,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     named = c.revision > 1 or c.anchor_state == "orphaned"
     source = revision_of(c.revision, c.document_id) if named else f"document #{c.document_id}"
     click.echo(f"  source   {source}, {span_words(c.start, c.end)}")
-    click.echo("  quote    " + highlighted(d.context, at, at + len(c.quote), hang=11))
+    click.echo("  quote    " + highlighted(context, at, at + len(c.quote), hang=11))
     if c.anchor_state == "fuzzy":
         # Quoted as typed, not repr'd: clip() has escaped what a terminal must not act on
         # already, and repr escaped again an emoji's joiners and doubled a backslash (trial324).

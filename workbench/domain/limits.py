@@ -23,6 +23,9 @@ MAX_TAG = 100  # a tag as stored, folded (workbench.domain.desk.normalise_tag)
 # Free text (notes, reasons, claim text, citations, excerpts): generous, but bounded, so a
 # pasted file is refused instead of stored.
 MAX_NOTE = 100_000
+# A quote's context shown beside it, each side, at most: a text without sentence ends (a
+# transcript typed without full stops) is one "sentence", and was shown whole (trial324).
+CONTEXT_SHOWN = 200
 # Allowed inside multi-line text; every other control character is refused.
 TEXT_CONTROLS = frozenset("\n\t")
 

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from workbench.db.models import Claim, Document, Event
 from workbench.defaults import INT_MAX
 from workbench.domain.clock import as_read, format_at, now
+from workbench.domain.limits import CONTEXT_SHOWN
 from workbench.domain.md_escape import inline, own_line
 from workbench.domain.payloads import changed_fields
 from workbench.domain.plurals import plural
@@ -42,7 +43,7 @@ COLUMNS = tuple(
     for name in EXPORT_FIELDS
     if not name.endswith("hash") and name != "machine"
 )
-CONTEXT_MAX = 200
+CONTEXT_MAX = CONTEXT_SHOWN
 # Bookkeeping every claim update carries; the reader wants what changed, not the counters.
 QUIET_FIELDS = frozenset({"version", "updated_at", "updated_by"})
 # The fields of an added evidence item (or revision, user...) a reader weighs first, in this
