@@ -650,18 +650,20 @@ def update_from(
     again = None
     with transaction(wb) as tx:
         doc = get_document(tx, document_id)
+        if location is None:
+            location = again = doc.url
+        # Said before another revision: no run of this command can store a text, and the
+        # conflict's hint (run it again with --if-revision, the latest) would not (review328).
+        if location is None:
+            raise InvalidInput(
+                f"document #{document_id} has no stored URL to fetch again",
+                hint=give("source"),
+                reason=NO_SOURCE,
+            )
         read = latest_number(tx, doc.id)
         if expected_revision is not None and read != expected_revision:
             # Before the fetch: a script told no without a request to the page's server.
             raise revised_since(tx, doc.id, expected_revision, read, asked=True)
-        if location is None:
-            location = again = doc.url
-    if location is None:
-        raise InvalidInput(
-            f"document #{document_id} has no stored URL to fetch again",
-            hint=give("source"),
-            reason=NO_SOURCE,
-        )
     got = load(location, user_agent=user_agent)
     content = read_content(
         got.data,
