@@ -3,19 +3,31 @@
 - A document with no stored URL, updated with no FILE|URL|- and an `--if-revision` it is not
   at, was refused as a conflict whose hint said to run the update again with the latest
   revision: run so, it was then refused for its missing source. The missing source is said
-  first, as without `--if-revision`: no run of that command can succeed."""
+  first, as without `--if-revision`: no run of that command can succeed.
+- `doc update --json`'s headline of an unchanged page (the hourly re-check's usual answer) read
+  the event of every revision of the document, each holding that revision's whole text, to
+  give the held revision's one, under the desk's write lock: now its event alone."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from workbench.domain.errors import InvalidInput
+from workbench.services import headlines
 from workbench.services.context import Workbench
 from workbench.services.documents import NO_SOURCE, add_from, update_from
 
 TEXT = "The council approved the budget on Monday.\n\nSpending rises by {n} percent next year.\n"
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Budget passes ({n})</title></head><body><article><h1>Budget passes ({n})</h1>
+<p>The council approved the budget on Monday after a long debate about transport.</p>
+<p>Spending rises by {n} percent next year, the finance office said in a statement.</p>
+</article></body></html>
+"""
 
 
 def _written(path: Path, text: str) -> Path:
@@ -30,3 +42,23 @@ def test_no_source_is_said_before_another_revision(wb: Workbench, tmp_path: Path
         with pytest.raises(InvalidInput) as refused:
             update_from(wb, doc.id, None, expected_revision=expected)
         assert refused.value.reason == NO_SOURCE, refused.value.message
+
+
+def test_an_unchanged_page_reads_the_held_revisions_headline_alone(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = tmp_path / "page.html"
+    doc = add_from(wb, str(_written(page, PAGE.format(n=1)))).document
+    for n in range(2, 7):
+        assert update_from(wb, doc.id, str(_written(page, PAGE.format(n=n)))).created
+    real = headlines._headline_in
+    read: list[Any] = []
+
+    def counted(payload: Any) -> str | None:
+        read.append(payload)
+        return real(payload)
+
+    monkeypatch.setattr(headlines, "_headline_in", counted)
+    again = update_from(wb, doc.id, str(page))
+    assert not again.created and again.headline == "Budget passes (6)", again
+    assert len(read) == 1, f"{len(read)} events' payloads read for one revision's headline"
