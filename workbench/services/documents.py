@@ -35,7 +35,7 @@ from workbench.domain.payloads import changed, check_changes, created, document_
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import check_http_url, normalise, sha256_text
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.headlines import revision_headlines, stated_headline, with_headline
+from workbench.services.headlines import revision_headline, stated_headline, with_headline
 from workbench.services.inputs import max_document_bytes as max_document_bytes
 from workbench.services.inputs import read_source as read_source
 from workbench.services.lookup import get_document
@@ -759,7 +759,7 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
             checked_at=at,
             checked_by=by,
             checked_revision=revision,
-            headline=revision_headlines(tx, doc).get(revisions),
+            headline=revision_headline(tx, doc, revisions),
         )
 
 

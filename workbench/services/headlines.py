@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 
 from workbench.db.models import DocumentRevision, Event
 from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_REVISED
@@ -42,16 +42,38 @@ def with_headline(payload: dict[str, Any], headline: str | None) -> dict[str, An
 
 def revision_headlines(tx: Tx, doc: Document) -> dict[int, str | None]:
     """Each revision number of `doc` and the headline recorded when it was stored."""
-    found: dict[int, str | None] = {1: None}
-    added = tx.session.execute(
+    found: dict[int, str | None] = {1: _headline_in(_added_payload(tx, doc))}
+    for number, payload in tx.session.execute(_revised_payloads(doc)).all():
+        found[int(number)] = _headline_in(payload)
+    return found
+
+
+def revision_headline(tx: Tx, doc: Document, number: int) -> str | None:
+    """The headline recorded when revision `number` of `doc` was stored: its event alone read,
+    not every revision's, each holding its revision's whole text (`doc update` of an unchanged
+    page asks it under the desk's write lock, review328)."""
+    if number == 1:
+        return _headline_in(_added_payload(tx, doc))
+    row = tx.session.execute(
+        _revised_payloads(doc).where(DocumentRevision.number == number)
+    ).first()
+    return None if row is None else _headline_in(row[1])
+
+
+def _added_payload(tx: Tx, doc: Document) -> Any:
+    """The payload of the event that stored `doc`'s revision 1."""
+    return tx.session.execute(
         select(Event.payload).where(
             Event.action == DOCUMENT_ADDED,
             Event.entity_type == "document",
             Event.entity_id == str(doc.id),
         )
     ).scalar()
-    found[1] = _headline_in(added)
-    rows = tx.session.execute(
+
+
+def _revised_payloads(doc: Document) -> Select[int, str]:
+    """Each later revision of `doc`'s number and the payload of the event that stored it."""
+    return (
         select(DocumentRevision.number, Event.payload)
         .join(Event, Event.entity_id == _as_text(DocumentRevision.id))
         .where(
@@ -59,10 +81,7 @@ def revision_headlines(tx: Tx, doc: Document) -> dict[int, str | None]:
             Event.action == DOCUMENT_REVISED,
             Event.entity_type == "revision",
         )
-    ).all()
-    for number, payload in rows:
-        found[int(number)] = _headline_in(payload)
-    return found
+    )
 
 
 def _as_text(column: Any) -> Any:

@@ -60,7 +60,7 @@ from workbench.services.earlier_spans import (
     passages_moved_from,
     spans_to_give_back,
 )
-from workbench.services.headlines import revision_headlines, stated_headline, with_headline
+from workbench.services.headlines import revision_headline, stated_headline, with_headline
 from workbench.services.lookup import get_document
 from workbench.services.readings_first import read_readings_first
 from workbench.services.sources import Content, refuse_nul
@@ -335,7 +335,7 @@ def update_document(
                 revision=view,
                 checked_at=ev.at,
                 earlier_reading=held != digest,
-                headline=revision_headlines(tx, doc).get(number),
+                headline=revision_headline(tx, doc, number),
             )
         if read_revision is not None and number != read_revision:
             raise revised_since(tx, doc.id, read_revision, number, asked=False)
