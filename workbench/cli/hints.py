@@ -153,9 +153,11 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"`workbench doc update {_id(f, 'document_id')} FILE|URL` stores a new one"
     ),
     "update_again": lambda f: (
-        # A script named the revision it saw: what landed is for it to look at first.
-        f"`workbench doc changes {_id(f, 'document_id')}` shows what changed; run the update "
-        f"again with --if-revision {f.get('revision')} to store over it"
+        # A script named the revision it saw: what landed is for it to look at first. Or one
+        # the document never had, where nothing landed since: words true of both (review328).
+        f"`workbench doc changes {_id(f, 'document_id')}` shows each revision's changes; run "
+        f"the update again with --if-revision {f.get('revision')} to store over revision "
+        f"{f.get('revision')}"
         if f.get("asked")
         # The source read anew is compared with the revision that landed.
         else f"run `workbench doc update {_id(f, 'document_id')}` again (with the same "
