@@ -375,8 +375,14 @@ def _record_restore(
 
     from workbench.domain.payloads import restored_payload
     from workbench.services.context import Tx
+    from workbench.services.registry import check_binding
 
     with Session(bind=conn) as session:
+        # Any name, registered or not (the repair is the tables' owner's, and must not wait on
+        # a registration), but not a person's bound to another role: the trail would say they
+        # restored the guards, which no other change under their name from this role may say
+        # (review329). Refused here, the restore before it is rolled back with it.
+        check_binding(session, wb.actor)
         tx = Tx(session, wb.actor, write=True)
         payload = restored_payload(triggers, indexes, HEAD_REVISION)
         seq = tx.record(GUARDS_RESTORED, DESK, GUARDS, payload).seq

@@ -52,6 +52,16 @@ def check_actor(session: Session, actor: str) -> None:
                 reason=refusal.reason,
             )
         raise refusal
+    check_binding(session, actor)
+
+
+def check_binding(session: Session, actor: str) -> None:
+    """A name bound to a role (PostgreSQL, `user add --role`) acts from that role only, the
+    owner's role's session included: the one rule `db upgrade`'s record of a restore is held to
+    too, which takes any name but no person's bound elsewhere (services.database)."""
+    from workbench.db.backend import binds_roles, machine_identity
+
+    conn = session.connection()
     # By the name's form today, as `people` has it: a name registered as `王 芳` and bound to a
     # role acts from that role only, when typed `王芳` as much as when typed `王 芳`.
     roles = session.execute(select(User.name, User.role).where(User.role.is_not(None))).all()
