@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
 from workbench.defaults import INT_MAX
+from workbench.domain.actions import GUARDS_RESTORED
 from workbench.domain.clock import as_read, format_at, now
 from workbench.domain.limits import CONTEXT_SHOWN
 from workbench.domain.md_escape import inline, own_line
@@ -270,7 +271,15 @@ def event_summary(
     verb = action.split(".", 1)[-1].replace("_", " ")
     before, after = payload.get("before"), payload.get("after")
     quoted: list[tuple[str, str]] = []
-    if isinstance(after, dict) and not isinstance(before, dict):
+    if action == GUARDS_RESTORED:
+        # No entity's fields: what was put back is the fact an editor signs off (review329:
+        # the generic line named none of it).
+        summary = (
+            f"**guards restored** by `db upgrade`: triggers {_value(payload.get('triggers'))}; "
+            f"indexes {_value(payload.get('indexes'))}; at revision "
+            f"{_value(payload.get('revision'))}"
+        )
+    elif isinstance(after, dict) and not isinstance(before, dict):
         summary = _created(entity_type, entity_id, after, quoted)
     elif isinstance(after, dict) and isinstance(before, dict):
         changes = [
