@@ -18,7 +18,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
 from workbench.defaults import INT_MAX
-from workbench.domain.actions import GUARDS_RESTORED
+from workbench.domain.actions import DOCUMENT_CHECKED, GUARDS_RESTORED
 from workbench.domain.clock import as_read, format_at, now
 from workbench.domain.limits import CONTEXT_SHOWN
 from workbench.domain.md_escape import inline, own_line
@@ -278,6 +278,13 @@ def event_summary(
             f"**guards restored** by `db upgrade`: triggers {_value(payload.get('triggers'))}; "
             f"indexes {_value(payload.get('indexes'))}; at revision "
             f"{_value(payload.get('revision'))}"
+        )
+    elif action == DOCUMENT_CHECKED and isinstance(after, dict):
+        # `after` alone, as a creation's payload is, but nothing was added (review329: it read
+        # "document #1 added: untitled, None characters").
+        summary = (
+            f"document {inline(entity_id)} **checked**: its source still holds revision "
+            f"{_value(after.get('revision'))}"
         )
     elif isinstance(after, dict) and not isinstance(before, dict):
         summary = _created(entity_type, entity_id, after, quoted)
