@@ -384,10 +384,18 @@ def _same_words(a: str, b: str) -> bool:
     """Whether two names of two words or more are the same words in another order (trial49:
     `okafor ben` was registered beside Ben Okafor, the display name of `ben`, and approved his
     verdict): the family name first or last is one person's name, as `fang wang` is 王芳."""
-    words_a, words_b = a.split(), b.split()
+    words_a, words_b = _words(a), _words(b)
     if len(words_a) < 2 or len(words_a) != len(words_b) or words_a == words_b:
         return False
     return sorted(map(skeleton, words_a)) == sorted(map(skeleton, words_b))
+
+
+def _words(name: str) -> list[str]:
+    """A name's words: parted by spaces and by what the skeleton leaves out between them (a
+    hyphen, an underscore, a dot). `ben-okafor` looks like `ben okafor`, so `okafor-ben` is
+    him in another order; as one word it was another person, and `jing-chen` approved 陈静's
+    verdict (spoof331)."""
+    return "".join(" " if _left_out(c) else c for c in name).split()
 
 
 def _one_name_in_two_forms(a: str, b: str) -> bool:
@@ -430,7 +438,7 @@ def _latin_keys(latin: str) -> set[str]:
     plain = _unmarked(latin)
     # In English a Chinese name is often written given name first (Wei Zhang for 张伟, Fang
     # Wang for 王芳): the last word read first too.
-    words = plain.split()
+    words = _words(plain)
     orders = {plain, " ".join([words[-1], *words[:-1]])} if len(words) > 1 else {plain}
     return {skeleton(form) for order in orders for form in (order, _TONE_NUMBER.sub("", order))}
 
@@ -500,7 +508,7 @@ def exact_keys(name: str) -> frozenset[tuple[str, ...]]:
         from workbench.domain.chinese_forms import simplified
 
         exact.add(("simplified", skeleton(simplified(name))))
-    words = name.split()
+    words = _words(name)
     if len(words) > 1:
         exact.add(("words", *sorted(map(skeleton, words))))
     return frozenset(exact)
