@@ -430,7 +430,22 @@ def reads_alike(a: str, b: str) -> bool:
     han, latin = (a, b) if han_a else (b, a)
     from workbench.domain.romanise import spelled_as
 
-    return any(spelled_as(han, key, _reading_key) for key in _latin_keys(latin))
+    return any(
+        spelled_as(order, key, _reading_key)
+        for order in _given_name_first(han)
+        for key in _latin_keys(latin)
+    )
+
+
+def _given_name_first(han: str) -> list[str]:
+    """`han` and, for a name of Chinese characters alone, the same written given name first:
+    its surname (the first character, or the first two: 欧阳娜娜 is Nana Ouyang) moved to the
+    end. `_latin_keys` reads a Latin name's last word first, but `jingchen` has no words to
+    turn, and it approved 陈静's verdict as `jing chen` could not (spoof331)."""
+    letters = "".join(c for c in han if unicodedata.category(c)[0] not in "PSZ")
+    if len(letters) < 2 or not all(is_han(c) for c in letters):
+        return [han]
+    return [han, *(letters[cut:] + letters[:cut] for cut in (1, 2) if cut < len(letters))]
 
 
 def _latin_keys(latin: str) -> set[str]:
@@ -494,10 +509,16 @@ def likeness_keys(name: str) -> LikenessKeys:
     han = _has_han(drawn_as)
     if not han:
         return LikenessKeys(exact, han, frozenset(_latin_keys(drawn_as)))
-    first, spelled = _readings_of(drawn_as)
-    if spelled is None:
-        return LikenessKeys(exact, han, frozenset(first), spelled=False)
-    return LikenessKeys(exact, han, frozenset(spelled))
+    # Each order `reads_alike` reads the name in (its surname first or last) is a key.
+    firsts: set[str] = set()
+    spellings: set[str] | None = set()
+    for order in _given_name_first(drawn_as):
+        first, spelled = _readings_of(order)
+        firsts |= first
+        spellings = None if spellings is None or spelled is None else spellings | spelled
+    if spellings is None:
+        return LikenessKeys(exact, han, frozenset(firsts), spelled=False)
+    return LikenessKeys(exact, han, frozenset(spellings))
 
 
 def exact_keys(name: str) -> frozenset[tuple[str, ...]]:
