@@ -16,7 +16,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.identity import fold, join_han, likeness, normalise_name, skeleton
+from workbench.domain.identity import (
+    fold,
+    hidden_at,
+    join_han,
+    likeness,
+    normalise_name,
+    skeleton,
+)
 
 # What an actor who is not registered is told to do.
 
@@ -460,6 +467,17 @@ def email_address(value: str) -> str:
     from workbench.domain.limits import check_text
 
     text = check_text(value, "the email address", MAX_EMAIL, one_line=True).strip()
+    # An address drawn like another but for a character nobody sees (a zero-width space, a
+    # bidi override, a soft hyphen) was two mailboxes to the one-mailbox rule and one address
+    # in every list: `cj` at chen.jing + U+200B @gmail.com approved 陈静's verdict (spoof331).
+    at_index = hidden_at(text)
+    if at_index is not None:
+        char = text[at_index]
+        label = unicodedata.name(char, "") or "a control or unassigned character"
+        raise InvalidInput(
+            f"the email address: character {at_index + 1} is U+{ord(char):04X} {label}, which "
+            "is invisible or undefined; an email address holds only visible characters"
+        )
     local, at, domain = text.partition("@")
     if not (local and at and domain) or " " in text:
         raise InvalidInput(f"{text!r} is not an email address like name@example.org")
