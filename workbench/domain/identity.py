@@ -401,9 +401,9 @@ def _words(name: str) -> list[str]:
 def _one_name_in_two_forms(a: str, b: str) -> bool:
     """Whether two names in Chinese characters are one written in traditional characters and
     the other in simplified ones, or both mixed (workbench.domain.chinese_forms)."""
-    from workbench.domain.chinese_forms import simplified
+    from workbench.domain.chinese_forms import name_form
 
-    return skeleton(simplified(a)) == skeleton(simplified(b))
+    return skeleton(name_form(a)) == skeleton(name_form(b))
 
 
 def reads_alike(a: str, b: str) -> bool:
@@ -526,9 +526,9 @@ def exact_keys(name: str) -> frozenset[tuple[str, ...]]:
     alike only if these meet, so the one-reviewer rule reads no pinyin for such a pair."""
     exact: set[tuple[str, ...]] = {("skeleton", skeleton(name))}
     if _has_han(name):
-        from workbench.domain.chinese_forms import simplified
+        from workbench.domain.chinese_forms import name_form
 
-        exact.add(("simplified", skeleton(simplified(name))))
+        exact.add(("simplified", skeleton(name_form(name))))
     words = _words(name)
     if len(words) > 1:
         exact.add(("words", *sorted(map(skeleton, words))))
