@@ -30,6 +30,21 @@ their re-anchoring; timestamped when it runs, after the year), each off unless a
                     in a revision of their document (`claim list --flagged`)
     --in-review N   review.required on, and N open claims' verdicts proposed by their assignee
                     (or another owner), awaiting a second reviewer (`claim list --approvable`)
+
+And, in the fast path itself, off unless asked for (a desk built without it is the one the
+figures before session 61 measured):
+
+    --sign-off      the trail's other kinds, at a desk's share: 50 people registered (some with
+                    display names and addresses, a few corrected later by `user.edited`);
+                    review.required turned on after the year's first 15%, and from then every
+                    verdict proposed by one person and approved by another registered reviewer
+                    (`claim.review_requested`, `claim.approved`), but those of the year's last
+                    2%, left in review; one document in four revised
+                    (a correction line added) by a page whose headline the event records, before
+                    its claims are pinned (to revision 2); every page checked weekly for 12
+                    weeks after it was added (`document.checked`); about 2% of claims' sentences
+                    quoting someone with an ellipsis (… or ……). Drawn from a random generator of
+                    its own, so the rest of the desk is the one built without it.
 """
 
 from __future__ import annotations
@@ -37,6 +52,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import functools
+import heapq
 import random
 import sqlite3
 import sys
@@ -54,9 +70,17 @@ SIZES: dict[str, tuple[int, int]] = {
 CLAIMS_PER_DOCUMENT = 200
 REFERENCE_END = dt.datetime(2026, 11, 30, tzinfo=dt.UTC)
 YEAR = dt.timedelta(days=365)
+WEEK = dt.timedelta(days=7)
 SEED = 20261130
 BATCH_EVENTS = 20_000
 
+# --sign-off: the desk's other registered people (given x family names: no two look alike).
+GIVEN = ("maria", "kenji", "amara", "jonas", "li.na", "farah", "tomas", "yuki")
+FAMILY = ("lopez", "okafor", "berg", "haddad", "novak")
+REVIEW_FROM = 0.15  # share of the year before review.required is turned on
+AWAITING_FROM = 0.98  # share of the year after which proposals are still awaiting approval
+CHECK_WEEKS = 12  # weekly checks of a page after it was added
+ELLIPSIS_SHARE = 0.02
 OWNERS = ("alice", "bob", "chen.wei", "dana", "李明", "王芳", "emeka", "sofia", "张伟", "omar")
 SPEAKERS = (None, "Article author", "张一鸣", "Lei Jun", "刘慈欣", "the ministry", "CEO")
 TAGS = (
@@ -149,9 +173,15 @@ class Rows:
     notes: list[tuple[Any, ...]] = field(default_factory=list)
     evidence: list[tuple[Any, ...]] = field(default_factory=list)
     events: list[tuple[Any, ...]] = field(default_factory=list)
+    document_revisions: list[tuple[Any, ...]] = field(default_factory=list)
+    users: list[tuple[Any, ...]] = field(default_factory=list)
+    settings: list[tuple[Any, ...]] = field(default_factory=list)
 
     def tables(self) -> Iterator[tuple[str, list[tuple[Any, ...]]]]:
         yield "documents", self.documents
+        yield "document_revisions", self.document_revisions
+        yield "users", self.users
+        yield "settings", self.settings
         yield "claims", self.claims
         yield "claim_tags", self.claim_tags
         yield "notes", self.notes
@@ -169,9 +199,13 @@ COLUMNS: dict[str, list[str]] = {
     for name, cols in {
         "documents": "id title url author published language text sha256 length added_by "
         "created_at format source_sha256",
+        "document_revisions": "id document_id number text sha256 length source format "
+        "source_sha256 added_by created_at",
+        "users": "name skeleton display email added_by created_at role",
+        "settings": "key value updated_by updated_at",
         "claims": "id document_id span_start span_end quote prefix suffix text speaker type "
         "status created_by created_at updated_at version assignee priority due revision "
-        "anchor_state anchor_score verdict_revision",
+        "anchor_state anchor_score verdict_revision proposed_status proposed_by proposed_note",
         "claim_tags": "claim_id tag",
         "notes": "id claim_id author body created_at",
         "evidence": "id claim_id kind url citation title publisher accessed stance excerpt "
@@ -185,7 +219,7 @@ COLUMNS: dict[str, list[str]] = {
 class Desk:
     """Produces the desk's rows and events in order; hashing as `workbench.domain.chain` does."""
 
-    def __init__(self, claims: int, events: int) -> None:
+    def __init__(self, claims: int, events: int, *, sign_off: bool = False) -> None:
         from workbench.domain.chain import GENESIS
 
         if events < claims + -(-claims // CLAIMS_PER_DOCUMENT):
@@ -201,6 +235,15 @@ class Desk:
         self.rows = Rows()
         self.start = REFERENCE_END - YEAR
         self.step = YEAR / events
+        # --sign-off: its own generator, so the desk's other draws are those of a desk without.
+        self.sign_off = sign_off
+        self.x = random.Random(SEED + 61)
+        self.review = False
+        self.people: dict[str, dict[str, Any]] = {}
+        self.revisions = 0
+        # (when, document, revision, sha256, checks done): pages due for their weekly check.
+        self.pages: list[tuple[dt.datetime, int, int, str, int]] = []
+        self.counts = {"approvals": 0, "checks": 0, "user_edits": 0, "ellipses": 0}
 
     # -- events -------------------------------------------------------------------------------
 
@@ -216,8 +259,12 @@ class Desk:
         claim_id: int | None,
         payload: dict[str, Any],
         at: str,
+        *,
+        entity_id: str | None = None,
     ) -> None:
         from workbench.domain.chain import canonical_json, event_hash
+
+        eid_text = str(eid) if entity_id is None else entity_id
 
         self.seq += 1
         text = canonical_json(payload)
@@ -227,7 +274,7 @@ class Desk:
             actor=actor,
             action=action,
             entity_type=etype,
-            entity_id=str(eid),
+            entity_id=eid_text,
             claim_id=claim_id,
             payload_json=text,
             prev_hash=self.prev,
@@ -240,7 +287,7 @@ class Desk:
                 actor,
                 action,
                 etype,
-                str(eid),
+                eid_text,
                 claim_id,
                 text,
                 self.prev,
@@ -258,6 +305,9 @@ class Desk:
 
         rng = self.rng
         parts = [sentence(rng, first_claim + i) for i in range(count)]
+        if self.sign_off:
+            self.before_document(doc_id)
+            parts = [self.ellipsis(p) for p in parts]
         # Filler between claims' sentences, so that spans do not simply tile the text.
         text = "\n".join(f"{s} 第{i + 1}段。" for i, (s, _, _) in enumerate(parts))
         moment = self.moment()
@@ -297,6 +347,11 @@ class Desk:
         self.record(
             actor, "document.added", "document", doc_id, None, {"after": {**view, "text": text}}, at
         )
+        revision, sha = 1, view["sha256"]
+        if self.sign_off and self.x.random() < 0.25:
+            text, revision, sha = self.revise(doc_id, text, view["title"])
+        if self.sign_off:
+            heapq.heappush(self.pages, (moment + WEEK, doc_id, revision, sha, 0))
         pos = 0
         spans = []
         for s, _, _ in parts:
@@ -308,7 +363,7 @@ class Desk:
             extra = (claim_id * self.extra) // self.total_claims - (
                 (claim_id - 1) * self.extra
             ) // self.total_claims
-            self.claim(claim_id, doc_id, text, spans[i], claim_text, ctype, extra)
+            self.claim(claim_id, doc_id, text, spans[i], claim_text, ctype, extra, revision)
 
     def claim(
         self,
@@ -319,6 +374,7 @@ class Desk:
         claim_text: str,
         ctype: str,
         extra: int,
+        revision: int = 1,
     ) -> None:
         from workbench.domain.clock import format_at
         from workbench.domain.kinds import KINDS
@@ -344,7 +400,7 @@ class Desk:
             "proposed_note": None,
             "proposed_status": None,
             "quote": text[start:end],
-            "revision": 1,
+            "revision": revision,
             "speaker": rng.choice(SPEAKERS),
             "start": start,
             "status": "unverified",
@@ -388,6 +444,9 @@ class Desk:
                 c["anchor_state"],
                 c["anchor_score"],
                 c["verdict_revision"],
+                c["proposed_status"],
+                c["proposed_by"],
+                c["proposed_note"],
             )
         )
         self.rows.claim_tags.extend((claim_id, t) for t in c["tags"])
@@ -411,6 +470,13 @@ class Desk:
         evidence = min(left, need_evidence + rng.randint(0, 2))
         notes = left - evidence
         head = [d for d in desk if d != "priority"]
+        # Under review.required a verdict is proposed, then approved: the approval takes a
+        # note's place in the budget (one event more when there is none).
+        approve = ["approve"] if self.review and len(status_steps) == 2 else []
+        if self.moment() > self.start + YEAR * AWAITING_FROM:
+            approve = []  # the year's last proposals: the queue `claim list --approvable` reads
+        if approve and notes:
+            notes -= 1
         return (
             head
             + status_steps[:1]
@@ -418,14 +484,13 @@ class Desk:
             + ["note"] * notes
             + [d for d in desk if d == "priority"]
             + status_steps[1:]
+            + approve
         )
 
     def apply(self, c: dict[str, Any], step: str) -> None:
-        from workbench.domain.clock import format_at
 
         rng = self.rng
         moment = self.moment() + self.step / 2
-        at = format_at(moment)
         actor = c["assignee"] or rng.choice(OWNERS)
         claim_id = c["id"]
         if step == "note":
@@ -441,6 +506,9 @@ class Desk:
             return
         if step == "evidence":
             self.evidence(c, actor, moment)
+            return
+        if step == "approve":
+            self.approve(c, moment)
             return
         changes: dict[str, Any]
         note: dict[str, Any] | None = None
@@ -463,6 +531,29 @@ class Desk:
             if step != "in_progress":  # a verdict: the reason is kept as a note
                 body = f"Verdict {step}: see the evidence and the {rng.choice(PUBLISHERS)} record."
                 note = self.note(claim_id, actor, body, moment)[2]["after"]
+                if self.review:
+                    changes = {
+                        "status": "in_review",
+                        "proposed_status": step,
+                        "proposed_by": actor,
+                        "proposed_note": body,
+                    }
+                    action = "claim.review_requested"
+        self.changed(c, actor, action, changes, note, moment)
+
+    def changed(
+        self,
+        c: dict[str, Any],
+        actor: str,
+        action: str,
+        changes: dict[str, Any],
+        note: dict[str, Any] | None,
+        moment: dt.datetime,
+    ) -> None:
+        from workbench.domain.clock import format_at
+
+        at = format_at(moment)
+        claim_id = c["id"]
         before = {k: c[k] for k in changes} | {
             "updated_at": c["updated_at"],
             "version": c["version"],
@@ -478,6 +569,204 @@ class Desk:
             {"after": after, "before": before, "note": note},
             at,
         )
+
+    # -- --sign-off: people, review, revisions with headlines, weekly checks, ellipses ------------
+
+    def register(self, moment: dt.datetime) -> None:
+        """The desk's people registered by its first owner, herself first (`user add`)."""
+        from workbench.domain.clock import format_at
+        from workbench.domain.identity import skeleton
+
+        x = self.x
+        names = list(OWNERS) + [f"{g}.{f}" for g in GIVEN for f in FAMILY]
+        for name in names:
+            display = (
+                " ".join(part.capitalize() for part in name.replace(".", " ").split())
+                if "." in name and x.random() < 0.6
+                else None
+            )
+            email = f"{name}@newsdesk.example.org" if x.random() < 0.7 else None
+            view = {
+                "added_by": OWNERS[0],
+                "created_at": format_at(moment),
+                "display": display,
+                "email": email,
+                "name": name,
+                "role": None,
+                "skeleton": skeleton(name),
+            }
+            self.people[name] = view | {"_at": table_time(moment)}
+            self.record_named(
+                OWNERS[0], "user.added", "user", name, {"after": view}, view["created_at"]
+            )
+        self.reviewers = names
+
+    def before_document(self, doc_id: int) -> None:
+        """What happens on the desk before document `doc_id` arrives: people registered (the
+        first), review.required turned on (at REVIEW_FROM), a registration corrected now and
+        then, and the pages whose weekly check is due."""
+        from workbench.domain.clock import format_at
+
+        moment = self.moment()
+        at = format_at(moment)
+        if doc_id == 1:
+            self.register(moment)
+        if not self.review and doc_id > self.documents_count * REVIEW_FROM:
+            self.review = True
+            view = {
+                "key": "review.required",
+                "updated_at": at,
+                "updated_by": OWNERS[0],
+                "value": True,
+            }
+            self.record_named(
+                OWNERS[0],
+                "setting.changed",
+                "setting",
+                "review.required",
+                {"after": view, "before": {"value": False}},
+                at,
+            )
+            self.rows.settings.append(("review.required", "true", OWNERS[0], table_time(moment)))
+        x = self.x
+        if x.random() < 0.05:
+            name = x.choice(self.reviewers[len(OWNERS) :])
+            person = self.people[name]
+            self.counts["user_edits"] += 1
+            if x.random() < 0.5:
+                field_name = "email"
+                new = f"{name}.{self.counts['user_edits']}@newsdesk.example.org"
+            else:
+                field_name = "display"
+                new = None if person["display"] else name.replace(".", " ").title()
+                if new is None:
+                    field_name, new = "email", f"{name}@desk{self.counts['user_edits']}.example"
+            payload = {
+                "after": {field_name: new},
+                "before": {field_name: person[field_name]},
+                "note": None,
+            }
+            person[field_name] = new
+            self.record_named(OWNERS[0], "user.edited", "user", name, payload, at)
+        while self.pages and self.pages[0][0] <= moment:
+            when, page, revision, sha, done = heapq.heappop(self.pages)
+            self.counts["checks"] += 1
+            self.record_named(
+                x.choice(OWNERS),
+                "document.checked",
+                "document",
+                str(page),
+                {
+                    "after": {
+                        "revision": revision,
+                        "sha256": sha,
+                        "source": f"https://news.example.org/{page}",
+                        "source_sha256": None,
+                    }
+                },
+                at,
+            )
+            if done + 1 < CHECK_WEEKS:
+                heapq.heappush(self.pages, (when + WEEK, page, revision, sha, done + 1))
+
+    def record_named(
+        self, actor: str, action: str, etype: str, eid: str, payload: dict[str, Any], at: str
+    ) -> None:
+        """`record` for an entity named, not numbered (a person, a setting)."""
+        self.record(actor, action, etype, 0, None, payload, at, entity_id=eid)
+
+    def ellipsis(self, part: tuple[str, str, str]) -> tuple[str, str, str]:
+        """About ELLIPSIS_SHARE of sentences: a quote with an ellipsis in it (… or ……)."""
+        x = self.x
+        if x.random() >= ELLIPSIS_SHARE:
+            return part
+        self.counts["ellipses"] += 1
+        org, v = x.choice(ORGS), x.randint(1, 900)
+        mark = x.choice(("……", "…"))
+        return (
+            f"他说{mark}{org}的估值约{v}亿美元{mark}不止于此。",
+            f"{org} is valued at about {v}00 million USD, he said.",
+            "quantity",
+        )
+
+    def revise(self, doc_id: int, text: str, title: str) -> tuple[str, int, str]:
+        """Document `doc_id` revised by a page that adds a correction at its end, its headline
+        recorded (`doc update` of the page): the new text, revision number and sha256."""
+        from workbench.domain.clock import format_at
+        from workbench.domain.text import sha256_text
+
+        moment = self.moment()
+        at = format_at(moment)
+        self.revisions += 1
+        new = text + "\n更正:本文此前版本的一处数字有误,已更正。"
+        actor = self.x.choice(OWNERS)
+        view = {
+            "added_by": actor,
+            "created_at": at,
+            "document_id": doc_id,
+            "format": "text",
+            "id": self.revisions,
+            "length": len(new),
+            "number": 2,
+            "sha256": sha256_text(new),
+            "source": f"https://news.example.org/{doc_id}",
+            "source_sha256": None,
+            "text": new,
+        }
+        self.rows.document_revisions.append(
+            (
+                self.revisions,
+                doc_id,
+                2,
+                new,
+                view["sha256"],
+                len(new),
+                view["source"],
+                "text",
+                None,
+                actor,
+                table_time(moment),
+            )
+        )
+        self.record(
+            actor,
+            "document.revised",
+            "revision",
+            self.revisions,
+            None,
+            {"after": view, "headline": f"{title} (更正)"},
+            at,
+        )
+        return new, 2, view["sha256"]
+
+    def approve(self, c: dict[str, Any], moment: dt.datetime) -> None:
+        """The proposed verdict approved by another registered reviewer (`claim approve`)."""
+        proposer = c["proposed_by"]
+        approver = proposer
+        while approver == proposer:
+            approver = self.x.choice(self.reviewers)
+        self.counts["approvals"] += 1
+        changes = {
+            "status": c["proposed_status"],
+            "proposed_status": None,
+            "proposed_by": None,
+            "proposed_note": None,
+        }
+        self.changed(c, approver, "claim.approved", changes, None, moment)
+
+    def people_rows(self) -> None:
+        for name, person in self.people.items():
+            self.rows.users.append(
+                (
+                    name,
+                    person["skeleton"],
+                    person["display"],
+                    person["email"],
+                    person["added_by"],
+                    person["_at"],
+                    None,
+                )
+            )
 
     def note(
         self, claim_id: int, actor: str, body: str, moment: dt.datetime
@@ -551,6 +840,8 @@ class Desk:
             before = self.seq
             self.document(doc_id, claim_id, count)
             claim_id += count
+            if doc_id == self.documents_count and self.sign_off:
+                self.people_rows()
             if len(self.rows.events) >= BATCH_EVENTS or doc_id == self.documents_count:
                 write(self.rows)
                 self.rows.clear()
@@ -589,7 +880,7 @@ def sqlite_writer(path: Path) -> tuple[Callable[[Rows], None], Callable[[], None
     return write, finish
 
 
-SERIAL_TABLES = ("documents", "claims", "notes", "evidence")
+SERIAL_TABLES = ("documents", "document_revisions", "claims", "notes", "evidence")
 
 
 def postgresql_writer(url: str) -> tuple[Callable[[Rows], None], Callable[[], None]]:
@@ -641,6 +932,7 @@ def generate(
     revisions: int = 0,
     flagged: int = 0,
     in_review: int = 0,
+    sign_off: bool = False,
 ) -> dict[str, Any]:
     """Build a desk at `target` (a SQLite path or a PostgreSQL URL, whose schema must be empty),
     then, through the services, the revisions, flagged verdicts and proposals asked for
@@ -665,7 +957,7 @@ def generate(
     )
     from workbench.cli.progress import progress_bar
 
-    desk = Desk(claims, events)
+    desk = Desk(claims, events, sign_off=sign_off)
     with progress_bar(f"desk: {claims:,} claims", enabled=sys.stderr.isatty()) as progress:
         desk.run(write, lambda _n: progress(desk.seq, events) if progress else None)
     finish()
@@ -676,6 +968,11 @@ def generate(
         "notes": desk.ids["note"],
         "evidence": desk.ids["evidence"],
     }
+    if sign_off:
+        built["sign_off"] = desk.counts | {
+            "people": len(desk.people),
+            "revisions": desk.revisions,
+        }
     if revisions or flagged or in_review:
         built["worked"] = through_services(url, revisions, flagged, in_review)
     built["seconds"] = time.perf_counter() - began
@@ -836,8 +1133,18 @@ def main(argv: Sequence[str] | None = None) -> None:
     ap.add_argument("--revisions", type=_some, default=0, metavar="N", help="documents revised")
     ap.add_argument("--flagged", type=_some, default=0, metavar="N", help="verdicts flagged")
     ap.add_argument("--in-review", type=_some, default=0, metavar="N", help="claims in review")
+    ap.add_argument(
+        "--sign-off",
+        action="store_true",
+        help="people, approvals, headlines, weekly checks and ellipses in the trail",
+    )
     args = ap.parse_args(argv)
-    work = {"revisions": args.revisions, "flagged": args.flagged, "in_review": args.in_review}
+    work = {
+        "revisions": args.revisions,
+        "flagged": args.flagged,
+        "in_review": args.in_review,
+        "sign_off": args.sign_off,
+    }
     counted = (args.claims, args.events)
     if counted != (None, None):
         if None in counted:
@@ -851,6 +1158,14 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{built['documents']:,} documents, {built['claims']:,} claims, {built['notes']:,} notes, "
         f"{built['evidence']:,} evidence, {built['events']:,} events in {built['seconds']:.1f} s"
     )
+    if "sign_off" in built:
+        made = built["sign_off"]
+        print(
+            f"with --sign-off: {made['people']} people ({made['user_edits']} corrected), "
+            f"{made['approvals']:,} verdicts approved, {made['revisions']:,} revisions with "
+            f"headlines, {made['checks']:,} pages checked, {made['ellipses']:,} quotes with an "
+            "ellipsis"
+        )
     if "worked" in built:
         done = built["worked"]
         print(
