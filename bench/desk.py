@@ -44,7 +44,8 @@ figures before session 61 measured):
                     its claims are pinned (to revision 2); every page checked weekly for 12
                     weeks after it was added (`document.checked`); about 2% of claims' sentences
                     quoting someone with an ellipsis (… or ……). Drawn from a random generator of
-                    its own, so the rest of the desk is the one built without it.
+                    its own: the desk's other draws are those of a desk built without it (its
+                    times shift with the events added, and an approval takes a note's place).
 """
 
 from __future__ import annotations
