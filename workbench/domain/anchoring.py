@@ -1513,7 +1513,8 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
     once for them all (review56: a new one per row folded a 2 MB text again for every row not
     found verbatim, 0.2 s a row).
 
-    The offsets win if they hold the quote. Otherwise the quote is looked for verbatim, then
+    The offsets win if they hold the quote, unless a prefix or suffix given holds only around
+    another occurrence. Otherwise the quote is looked for verbatim, then
     differing only in what people retype (`Matcher.occurrences`: spacing, punctuation widths,
     quote styles). A repeated quote is settled by `occurrence`, else by the position (the
     nearest occurrence, as `Matcher.reanchor` moves a claim). A prefix or suffix given must
@@ -1531,9 +1532,13 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
         assert start is not None and end is not None  # check_placed saw to it
         return span_at(text, start, end)  # refuses offsets outside the text, with why
     exact = normalise(hint.exact)
+    has_context = bool(hint.prefix or hint.suffix)
+    held_at: tuple[int, int] | None = None  # the offsets, where they hold the quote
     if start is not None and end is not None and 0 <= start < end <= len(text):  # noqa: SIM102
-        if text[start:end] == exact:  # the offsets hold the quote: nothing to look for
-            return span_at(text, start, end)
+        if text[start:end] == exact:
+            held_at = (start, end)
+            if not has_context or _context_holds(matcher, held_at, hint.prefix, hint.suffix):
+                return span_at(text, start, end)  # the offsets hold it: nothing to look for
     if not exact.strip():
         raise InvalidInput("the quote is empty")
     found = _marks_of_others(text, exact, matcher.occurrences(exact))
@@ -1543,7 +1548,6 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
         if not found:
             raise InvalidInput(f"quote not found in the document: {clip_quote(exact)!r}")
         exact = inner
-    has_context = bool(hint.prefix or hint.suffix)
     # Checked first, however often the quote occurs (trial49: an occurrence 2 of a quote that
     # occurs once was taken as the one, where `claim add --occurrence 2` refuses it).
     if hint.occurrence is not None and not 1 <= hint.occurrence <= len(found):
@@ -1568,6 +1572,13 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
             return moved.span
     if has_context:
         found = [at for at in found if _context_holds(matcher, at, hint.prefix, hint.suffix)]
+        if held_at is not None and not found:
+            # Offsets that hold the quote win over a context found nowhere, as before; not
+            # over one that holds at another occurrence: a browser tool's UTF-16 offsets, one
+            # past for each emoji before the quote, hold it too in a run of one repeated
+            # character (哈哈哈, 000), one on, where trial324 took the context only when
+            # the position fell near the occurrence, not on it (review332).
+            return span_at(text, *held_at)
         if not found:
             raise InvalidInput(CONTEXT_MISMATCH)
     if start is not None or has_context:
