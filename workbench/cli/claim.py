@@ -155,15 +155,14 @@ def add(
 
 
 def _context_shown(context: str, at: int, length: int) -> tuple[str, int]:
-    """The quote's sentence cut to CONTEXT_SHOWN characters each side of it, "…" where cut,
-    and where the quote starts in it: a paragraph with no sentence end is one sentence, and a
-    176,000-character one was printed whole (trial324), as the Markdown timeline cuts it."""
-    from workbench.domain.limits import CONTEXT_SHOWN
+    """The quote's sentence cut to CONTEXT_SHOWN characters each side of it, "…" where cut
+    (`context_cut`, as the Markdown timeline cuts it), and where the quote starts in it: a
+    paragraph with no sentence end is one sentence, and a 176,000-character one was printed
+    whole (trial324)."""
+    from workbench.domain.text import context_cut
 
-    left, right = max(0, at - CONTEXT_SHOWN), min(len(context), at + length + CONTEXT_SHOWN)
-    lead = "…" if left > 0 else ""
-    trail = "…" if right < len(context) else ""
-    return lead + context[left:right] + trail, at - left + len(lead)
+    before, after = context_cut(context, at, at + length)
+    return before + context[at : at + length] + after, len(before)
 
 
 @claim.command("show")

@@ -410,6 +410,46 @@ def at_grapheme_boundary(text: str, offset: int) -> bool:
     return True
 
 
+def context_cut(
+    text: str, start: int, end: int, *, left: int = 0, right: int | None = None
+) -> tuple[str, str]:
+    """What is shown of `text[left:start]` and `text[end:right]` beside the quote at
+    [start, end): at most CONTEXT_SHOWN characters each side, "…" where cut. One way of
+    cutting for `claim show` and the Markdown timeline (review332: each cut its own way). A cut
+    falls between user-perceived characters, moved toward the quote: a code point count cut a
+    flag in half (the flags after it then paired with the wrong letters) and an accent from
+    its letter (review332)."""
+    from workbench.domain.limits import CONTEXT_SHOWN
+
+    right = len(text) if right is None else right
+    before, after = text[left:start], text[end:right]
+    if start - left > CONTEXT_SHOWN:
+        before = "…" + text[_boundary_from(text, start - CONTEXT_SHOWN, start) : start]
+    if right - end > CONTEXT_SHOWN:
+        after = text[end : _boundary_to(text, end + CONTEXT_SHOWN, end)] + "…"
+    return before, after
+
+
+def _boundary_from(text: str, offset: int, stop: int) -> int:
+    """The first cluster boundary at or after `offset`, `stop` (itself one) at the latest."""
+    if at_grapheme_boundary(text, offset):
+        return offset
+    for match in _clusters(text, _segment_from(text, offset), stop):
+        if match.start() >= offset:
+            return int(match.start())
+    return stop
+
+
+def _boundary_to(text: str, offset: int, floor: int) -> int:
+    """The last cluster boundary at or before `offset`, `floor` (itself one) at the earliest."""
+    if at_grapheme_boundary(text, offset):
+        return offset
+    for match in _clusters(text, max(floor, _segment_from(text, offset)), len(text)):
+        if match.end() > offset:
+            return max(floor, int(match.start()))
+    return floor
+
+
 def grapheme_at(text: str, offset: int) -> str:
     begin = _segment_from(text, offset)
     for match in _clusters(text, begin, min(len(text), offset + GRAPHEME_WINDOW)):

@@ -20,13 +20,12 @@ from workbench.db.models import Claim, Document, Event
 from workbench.defaults import INT_MAX
 from workbench.domain.actions import DOCUMENT_CHECKED, GUARDS_RESTORED
 from workbench.domain.clock import as_read, format_at, now
-from workbench.domain.limits import CONTEXT_SHOWN
 from workbench.domain.md_escape import inline, own_line
 from workbench.domain.payloads import changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
-from workbench.domain.text import span_words
+from workbench.domain.text import context_cut, span_words
 from workbench.services.audit import (
     BATCH,
     EXPORT_FIELDS,
@@ -44,7 +43,6 @@ COLUMNS = tuple(
     for name in EXPORT_FIELDS
     if not name.endswith("hash") and name != "machine"
 )
-CONTEXT_MAX = CONTEXT_SHOWN
 # Bookkeeping every claim update carries; the reader wants what changed, not the counters.
 QUIET_FIELDS = frozenset({"version", "updated_at", "updated_by"})
 # The fields of an added evidence item (or revision, user...) a reader weighs first, in this
@@ -236,11 +234,8 @@ def _claim_heading(
         sentence = sentences.around(claim.start, claim.end)
         left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
         # A text without sentence ends would make its whole self the "sentence": clip it.
-        before = text[max(left, claim.start - CONTEXT_MAX) : claim.start]
+        before, after = context_cut(text, claim.start, claim.end, left=left, right=right)
         quote = text[claim.start : claim.end]
-        after = text[claim.end : min(right, claim.end + CONTEXT_MAX)]
-        before = ("…" if claim.start - len(before) > left else "") + before
-        after += "…" if claim.end + len(after) < right else ""
         before, quote, after = inline(before), inline(quote), inline(after)
         lines.append(f"- **Quote in context:** {before}{_bold(before, quote, after)}{after}")
     else:
