@@ -1488,6 +1488,11 @@ def ambiguous_quote(count: int, carrier: Carrier) -> InvalidInput:
     return InvalidInput(f"quote occurs {count} times in the document; {say}")
 
 
+# The second half of a surrogate pair starting a prefix, the first half ending a suffix.
+_CUT_LOW_HALF = re.compile("^[\udc00-\udfff]")
+_CUT_HIGH_HALF = re.compile("[\ud800-\udbff]\\Z")
+
+
 def _context_holds(matcher: Matcher, at: tuple[int, int], prefix: str, suffix: str) -> bool:
     """Whether the text immediately before and after the occurrence `at` is `prefix` and
     `suffix`, as the W3C TextQuoteSelector defines them ("the snippet of text that occurs
@@ -1500,6 +1505,9 @@ def _context_holds(matcher: Matcher, at: tuple[int, int], prefix: str, suffix: s
     a prefix longer than the text before the occurrence (cut by the document's start) matches
     nothing there. An empty prefix or suffix says nothing about its side.
     """
+    # Half a character at a context's outer end is what a browser tool cut (32 UTF-16 units,
+    # ending inside an emoji), not text: compared, it matched no occurrence (review332).
+    prefix, suffix = _CUT_LOW_HALF.sub("", prefix), _CUT_HIGH_HALF.sub("", suffix)
     folded = matcher.folded
     want_before, want_after = fold(normalise(prefix)), fold(normalise(suffix))
     start, end = folded.from_original(at[0]), folded.from_original(at[1])
