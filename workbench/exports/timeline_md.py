@@ -18,7 +18,12 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document, Event
 from workbench.defaults import INT_MAX
-from workbench.domain.actions import DOCUMENT_CHECKED, GUARDS_RESTORED
+from workbench.domain.actions import (
+    DOCUMENT_CHECKED,
+    DOCUMENT_REVISED,
+    GUARDS_RESTORED,
+    SETTING_CHANGED,
+)
 from workbench.domain.clock import as_read, format_at, now
 from workbench.domain.md_escape import inline, own_line
 from workbench.domain.payloads import changed_fields
@@ -281,12 +286,20 @@ def event_summary(
             f"document {inline(entity_id)} **checked**: its source still holds revision "
             f"{_value(after.get('revision'))}"
         )
+    elif action == DOCUMENT_REVISED and isinstance(after, dict):
+        summary = _revised(after)
     elif isinstance(after, dict) and not isinstance(before, dict):
         summary = _created(entity_type, entity_id, after, quoted)
     elif isinstance(after, dict) and isinstance(before, dict):
+        if action == SETTING_CHANGED:
+            # `before` holds the value alone, `after` the setting whole (set_payload): the key
+            # is no change (rr334: it read "key: (none) → review.required").
+            hidden = QUIET_FIELDS | (after.keys() - before.keys() - {"value"})
+        else:
+            hidden = QUIET_FIELDS
         changes = [
             f"{name}: {_value(old)} → {_value(new)}"
-            for name, old, new in changed_fields(payload, QUIET_FIELDS)
+            for name, old, new in changed_fields(payload, hidden)
         ]
         subject = "" if entity_type == "claim" else f"{entity_type} {inline(entity_id)} "
         summary = f"{subject}**{verb}**" + (": " + "; ".join(changes) if changes else "")
@@ -296,6 +309,19 @@ def event_summary(
     if isinstance(note, dict) and isinstance(note.get("body"), str):
         quoted.append((f"note #{note.get('id')}:", note["body"]))
     return summary, quoted
+
+
+def _revised(after: dict[str, Any]) -> str:
+    """A document's new revision, by its document and number as the desk names it: the event's
+    entity id is the revision row's, counted across every document (rr334: revision 2 of
+    document #1 read "revision #1 added"), and its text is for `doc changes` to show."""
+    length = after.get("length")
+    # (a payload is read as stored: a length that is no count is shown as it is)
+    size = plural(length, "character") if type(length) is int else f"{_value(length)} characters"
+    return (
+        f"document #{_value(after.get('document_id'))} **revised**: revision "
+        f"{_value(after.get('number'))}, {size}, sha256 {inline(str(after.get('sha256'))[:12])}…"
+    )
 
 
 def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: list[Any]) -> str:
