@@ -1,0 +1,56 @@
+"""trial330: on a PostgreSQL desk with a login role for each person, a person who forgot
+`--as` (acting under the OS account's name) was told to act as "one" of the registered users,
+or, from the owner's role, to register the OS account's name bound to the owner's role: never
+the name this very role is bound to, which is the one they meant."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import PG_URL, Result, run_in_process
+from workbench.db.engine import get_engine
+
+
+def _run(url: str, actor: str, *args: str) -> Result:
+    return run_in_process(["--db", url, "--as", actor, *args])
+
+
+def _role_of(url: str) -> str:
+    with get_engine(url).connect() as conn:
+        return str(conn.execute(text("SELECT session_user")).scalar_one())
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_checker_who_forgot_as_is_told_the_name_bound_to_her_role(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """trial330: ana's role, acting as `root` (her shell had no WORKBENCH_USER), was told
+    "act as one with --as NAME (see `workbench user list`)": the desk's list, not that her
+    role acts as ana."""
+    owner_role = _role_of(db_url)
+    ana_url = person(db_url)
+    ana_role = _role_of(ana_url)
+    assert _run(db_url, "ed", "user", "add", "ed", "--role", owner_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "ana", "--role", ana_role).code == 0
+    refused = _run(ana_url, "root", "claim", "list", "--mine")
+    assert refused.code == 1
+    assert "--as ana" in refused.err, refused.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_the_owner_who_forgot_as_is_told_the_name_bound_to_the_owner_role(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """trial330: the editor, whose name ed is bound to the owner's role, forgot `--as` and was
+    told to register `root` bound to the owner's role (`workbench --as root user add root
+    --role OWNER`): a second name for the same person, in the trail for good, when `--as ed`
+    was all it took."""
+    owner_role = _role_of(db_url)
+    assert _run(db_url, "ed", "user", "add", "ed", "--role", owner_role).code == 0
+    refused = _run(db_url, "root", "note", "add", "1", "forgot --as")
+    assert refused.code == 1
+    assert "--as ed" in refused.err, refused.err
+    assert "user add root" not in refused.err, refused.err
