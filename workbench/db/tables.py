@@ -170,8 +170,9 @@ events = Table(
 # Workbench-wide settings (`claim list --approvable` asks review.distinct_roles).
 settings = Table("settings", key=TEXT, value=TEXT)
 
-# The registered people, for the reads that ask whether a name is one (`claim list --mine`).
-users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT, email=TEXT)
+# The registered people, for the reads that ask whether a name is one (`claim list --mine`),
+# and the login role each is bound to (the names a refused queue's own role acts as).
+users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT, email=TEXT, role=TEXT)
 
 # The schema revision Alembic records (read by workbench.db.revision without Alembic).
 alembic_version = Table("alembic_version", version_num=TEXT)

@@ -40,6 +40,15 @@ ACT_AS_ONE = (
 
 
 @dataclass(frozen=True, slots=True)
+class RoleNames:
+    """The registered names bound to one login role (`user add NAME --role ROLE`), in their
+    normal form: those a session of that role may act under."""
+
+    role: str
+    names: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class People:
     """The registered people, read once: name -> display name, and name -> the skeleton
     stored with it (names in their normal form, workbench.domain.identity.normalise_name)."""
@@ -63,9 +72,13 @@ class People:
     def __contains__(self, name: object) -> bool:
         return name in self.displays
 
-    def refusal(self, name: str, what: str | None = None) -> InvalidInput:
+    def refusal(
+        self, name: str, what: str | None = None, acts_as: RoleNames | None = None
+    ) -> InvalidInput:
         """Why `name`, not a registered person's, is refused: `what` the option that gave it
-        for an owner (--to, assignee), None for whoever acts (or whose queue is asked for)."""
+        for an owner (--to, assignee), None for whoever acts (or whose queue is asked for);
+        `acts_as`, the names bound to the session's own login role (PostgreSQL), which are
+        whom a person acting under another name almost always meant."""
         found, how = self._twin(name)
         # The option to type, quoted for the shell when the name holds a space (review).
         typed = "" if found is None else for_the_shell(found)
@@ -88,6 +101,18 @@ class People:
             return InvalidInput(
                 f"{what} {name!r} is not a registered user of this desk{near} "
                 "(see `workbench user list`)",
+                reason=UNREGISTERED_USER,
+            )
+        if acts_as is not None and acts_as.names:
+            # trial330: a checker whose shell had no WORKBENCH_USER acted as the OS account's
+            # name, and was sent to the desk's list (or, from the owner's role, to register
+            # that name), when her own role is bound to the name she meant.
+            names = " or ".join(for_the_shell(n) for n in acts_as.names)
+            first = for_the_shell(acts_as.names[0])
+            return InvalidInput(
+                f"{name!r} is not a registered user of this desk{near}; this session's "
+                f"database role {acts_as.role} acts as {names}: give --as {first} (or "
+                f"WORKBENCH_USER={first})",
                 reason=UNREGISTERED_USER,
             )
         # After a question, the way in starts a sentence of its own.

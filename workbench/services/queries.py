@@ -36,7 +36,7 @@ from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_pri
 from workbench.domain.errors import InvalidInput, NotFound, TransitionRefused, bad, give, step
 from workbench.domain.identity import NOBODY, fold, normalise_name
 from workbench.domain.inputs import check_at_least
-from workbench.domain.people import People, current_form
+from workbench.domain.people import People, RoleNames, current_form
 from workbench.domain.status import (
     OPEN_STATUSES,
     STATUS_NAMES,
@@ -667,7 +667,12 @@ def _check_owner(
         return
     if what is not None and names_like(conn, name):
         return
-    raise people.refusal(owner, what)
+    here = None
+    if what is None and conn.dialect == "postgresql" and not people.meant(owner):
+        session_role = str(conn.raw(Sql("SELECT session_user"))[0][0])
+        bound = conn.rows(select(u.name, source=tables.users).where(eq(u.role, session_role)))
+        here = RoleNames(session_role, tuple(sorted(current_form(r.name) for r in bound)))
+    raise people.refusal(owner, what, here)
 
 
 def iter_claims(wb: Workbench, flt: ClaimFilter | None = None) -> Iterator[ClaimView]:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from workbench.db.models import Event, User
 from workbench.domain.actions import USER_ADDED
 from workbench.domain.errors import InvalidInput
-from workbench.domain.people import People, current_form, for_the_shell
+from workbench.domain.people import People, RoleNames, current_form, for_the_shell
 
 
 def registered_people(session: Session) -> People:
@@ -41,7 +41,12 @@ def check_actor(session: Session, actor: str) -> None:
     conn = session.connection()
     if actor not in people:
         refusal = people.refusal(actor)
-        if binds_roles(conn.dialect.name) and owns_tables(conn) and not people.meant(actor):
+        here = roles_names(session) if binds_roles(conn.dialect.name) else None
+        if here is not None and here.names and not people.meant(actor):
+            # The name this role is bound to is the one meant, the owner's role's too: not a
+            # second name registered for the same person (trial330).
+            raise people.refusal(actor, acts_as=here)
+        if here is not None and owns_tables(conn) and not people.meant(actor):
             # The owner's role may register the name it acts as, bound to itself
             # (services.users): the way in when every registered name is bound elsewhere.
             role, typed = machine_identity(conn), for_the_shell(actor)
@@ -78,6 +83,15 @@ def check_binding(session: Session, actor: str) -> None:
             "own name)",
             reason=ROLE_MISMATCH,
         )
+
+
+def roles_names(session: Session) -> RoleNames:
+    """The session's login role and the registered names bound to it (PostgreSQL only)."""
+    from workbench.db.backend import machine_identity
+
+    role = machine_identity(session.connection())
+    bound = session.scalars(select(User.name).where(User.role == role))
+    return RoleNames(role, tuple(sorted(current_form(n) for n in bound)))
 
 
 # The `reason` of refusing a registered name typed from a role it is not bound to.
