@@ -609,7 +609,11 @@ def list_(
                 else None
             )
             or (
-                "no open or flagged claims in your queue (--all adds verdicts)"
+                (
+                    "none of the open or flagged claims in your queue match (--all adds verdicts)"
+                    if flt.narrowed
+                    else "no open or flagged claims in your queue (--all adds verdicts)"
+                )
                 if flt.queue
                 else None
             ),

@@ -130,6 +130,26 @@ class ClaimFilter:
         )
 
     @property
+    def narrowed(self) -> bool:
+        """Whether a filter other than whose claims and which statuses picks among them: a
+        list it leaves empty says nothing of what the queue holds (trial330: `--mine
+        --overdue` was said to be an empty queue)."""
+        return bool(
+            self.document_id is not None
+            or self.speaker
+            or self.claim_type
+            or self.tags
+            or self.priority
+            or self.overdue
+            or self.updated_since
+            or self.untouched_since
+            or self.no_evidence
+            or self.search
+            or self.anchor
+            or self.approvable_by
+        )
+
+    @property
     def owner(self) -> str | None:
         """Whose claims are listed: the queue's person, or the owner asked for."""
         return self.queue_of or self.assignee
