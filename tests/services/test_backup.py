@@ -59,7 +59,8 @@ def test_postgresql_gets_the_pg_dump_command() -> None:
     url = "postgresql+psycopg://desk:secret@db.example:5433/claims?options=-csearch_path%3Dwb1"
     command = pg_dump_command(url, "claims dump")
     assert command == (
-        "pg_dump --format=custom '--file=claims dump' --schema=wb1 --extension=pg_trgm "
+        "pg_dump --format=custom --no-comments '--file=claims dump' --schema=wb1 "
+        "--extension=pg_trgm "
         "postgresql://desk@db.example:5433/claims"
     )
     assert "secret" not in command
@@ -101,6 +102,7 @@ def test_the_pg_dump_command_keeps_the_query_quoted_without_the_password() -> No
     assert shlex.split(command) == [
         "pg_dump",
         "--format=custom",
+        "--no-comments",
         "--file=c.dump",
         "--schema=wb1",
         "--extension=pg_trgm",
