@@ -42,8 +42,11 @@ def _storage_error(
         if (refusal := server_refusal(driver_error, write=write, url=url)) is not None:
             return refusal
         if refused_privilege(driver_error):
-            return StorageError(f"database error: {driver_error}", hint=step("grant_access"))
-    return StorageError(f"database error: {driver_error}")
+            # psycopg2 (the read paths' driver) keeps the server's line end on its message,
+            # which the one-line refusal drew as a space before its hint (trial330).
+            said = str(driver_error).strip()
+            return StorageError(f"database error: {said}", hint=step("grant_access"))
+    return StorageError(f"database error: {str(driver_error).strip()}")
 
 
 def lock_ran_out_in_transaction(driver_error: object) -> Conflict | None:
