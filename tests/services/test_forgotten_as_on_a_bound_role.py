@@ -54,3 +54,25 @@ def test_the_owner_who_forgot_as_is_told_the_name_bound_to_the_owner_role(
     assert refused.code == 1
     assert "--as ed" in refused.err, refused.err
     assert "user add root" not in refused.err, refused.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_name_bound_elsewhere_is_refused_naming_the_name_this_role_acts_as(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """trial330: the editor's role (the owner's, bound to ed), typing `--as ana`, was told
+    "give --as your own name"; and once she had bound her own name to a checker's role by a
+    slip (`user bind ed --role ANA`, for ana), told the same, though no name was the owner's
+    role's any more: the way back (register a name bound to the owner's role, then `user bind
+    ed` back to it) was not said."""
+    owner_role = _role_of(db_url)
+    ana_role = _role_of(person(db_url))
+    assert _run(db_url, "ed", "user", "add", "ed", "--role", owner_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "ana", "--role", ana_role).code == 0
+    refused = _run(db_url, "ana", "user", "add", "zoe")
+    assert refused.code == 1
+    assert "--as ed" in refused.err, refused.err
+    assert _run(db_url, "ed", "user", "bind", "ed", "--role", ana_role).code == 0
+    refused = _run(db_url, "ed", "user", "bind", "ed", "--role", owner_role)
+    assert refused.code == 1
+    assert f"user add NAME --role {owner_role}" in refused.err, refused.err
