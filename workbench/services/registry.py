@@ -5,6 +5,7 @@ which imports it."""
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from workbench.db.models import Event, User
@@ -79,10 +80,28 @@ def check_binding(session: Session, actor: str) -> None:
     if connected != bound:
         raise InvalidInput(
             f"{actor!r} acts from the database role {bound!r}, and this session is "
-            f"{connected!r}: a change under their name needs their own login (give --as your "
-            "own name)",
+            f"{connected!r}: a change under their name needs their own login "
+            f"({_own_name(session, conn, connected)})",
             reason=ROLE_MISMATCH,
         )
+
+
+def _own_name(session: Session, conn: Connection, role: str) -> str:
+    """What a session of `role` acts as instead: the names bound to it; or, for the owner's
+    role with none (its editor's bound elsewhere by a slip), the registration that gives it
+    one, from which it binds any name back (trial330: "give --as your own name" it had none)."""
+    from workbench.db.backend import owns_tables
+
+    here = roles_names(session)
+    if here.names:
+        names = " or ".join(for_the_shell(n) for n in here.names)
+        return f"this session's role acts as {names}: give --as {for_the_shell(here.names[0])}"
+    if owns_tables(conn):
+        return (
+            "no name is bound to this session's role, the desk's owner's: register one, "
+            f"`workbench --as NAME user add NAME --role {role}`, and act as it"
+        )
+    return "give --as your own name"
 
 
 def roles_names(session: Session) -> RoleNames:
