@@ -62,6 +62,7 @@ from workbench.domain.segment import (
 from workbench.domain.text import (
     CONTEXT_CHARS,
     MAX_OCCURRENCES,
+    VARIATION_SELECTORS,
     Span,
     clip_pair,
     clip_quote,
@@ -69,6 +70,7 @@ from workbench.domain.text import (
     normalise,
     occurrence_out_of_range,
     occurrence_starts,
+    past_selectors,
     span_at,
     span_words,
     too_many_occurrences,
@@ -142,13 +144,17 @@ LIGATURES = frozenset(chr(c) for c in range(0xFB00, 0xFB07))
 EXPANDED = LIGATURES | ELLIPSES
 
 
+_SELECTOR_CHAR = re.compile(f"[{VARIATION_SELECTORS}]")
+
+
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str | None:
     """One character's folded form: one character, the letters of a ligature, or None for
     whitespace and the invisible characters of `segment.INVISIBLE` (dropped: a zero-width space
     pasted into a stored text is no reason for a quote typed without it to be refused; a soft
-    hyphen, a PDF's word broken at a line's end, is one of them)."""
-    if ch.isspace() or ch in INVISIBLE:
+    hyphen, a PDF's word broken at a line's end, is one of them), and for a variation
+    selector (`text.VARIATION_SELECTORS`: `❤` typed is the text's `❤️`, and the reverse)."""
+    if ch.isspace() or ch in INVISIBLE or _SELECTOR_CHAR.fullmatch(ch):
         return None
     if ch in EXTRA_FOLDS:
         return EXTRA_FOLDS[ch]
@@ -173,7 +179,8 @@ class _FoldTable(dict[int, str | None]):
 
 
 _TABLE = _FoldTable()
-_SPACES = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + "]+")  # what `_fold_char` drops
+# What `_fold_char` drops.
+_SPACES = re.compile("[\\s" + "".join(sorted(INVISIBLE)) + VARIATION_SELECTORS + "]+")
 _LIGATURE = re.compile("[" + "".join(sorted(EXPANDED)) + "]")  # the ellipsis too
 # Letters of the scripts that hyphenate words at a line's end (Latin, Greek, Cyrillic); a hyphen
 # after a Han character or a digit is no word broken ("2019-\n2020" is a range of years).
@@ -258,8 +265,9 @@ class Folded:
         return i + (self._shift[k - 1] if k else 0)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Original [start, end) of folded [start, end) (whitespace at the edges left out)."""
-        return self.to_original(start), self.to_original(end - 1) + 1
+        """Original [start, end) of folded [start, end) (whitespace at the edges left out; the
+        variation selectors after its last character kept: they are that character's)."""
+        return self.to_original(start), past_selectors(self.original, self.to_original(end - 1) + 1)
 
     def whole(self, start: int, end: int) -> bool:
         """Whether folded [start, end) cuts no ligature in two."""
@@ -487,7 +495,7 @@ class Matcher:
         MAX_OCCURRENCES (`occurrence_starts`)."""
         found = occurrence_starts(self.text, quote)
         if found:
-            return [(s, s + len(quote)) for s in found]
+            return [(s, past_selectors(self.text, s + len(quote))) for s in found]
         return self.folded_occurrences(quote)
 
     def folded_occurrences(self, quote: str) -> list[tuple[int, int]]:
@@ -512,7 +520,10 @@ class Matcher:
         `hint`, however often the quote occurs: the first occurrences of the text would not
         be the nearest ones."""
         if not folded_only and quote in self.text:
-            return [(s, s + len(quote)) for s in _starts_near(self.text, quote, hint)]
+            return [
+                (s, past_selectors(self.text, s + len(quote)))
+                for s in _starts_near(self.text, quote, hint)
+            ]
         fq = fold(quote)
         if not fq:
             return []

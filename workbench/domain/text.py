@@ -471,6 +471,22 @@ def too_many_occurrences() -> InvalidInput:
     )
 
 
+# The variation selectors: VS1-VS16 (U+FE0E draws `❤︎` as text, U+FE0F `❤️` as an emoji) and
+# the ideographic ones (葛󠄀). Each says only how the character before it is drawn, and which of
+# them a pasted passage has depends on the app it was copied from, not on the words.
+VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_SELECTOR = re.compile(f"[{VARIATION_SELECTORS}]")
+
+
+def past_selectors(text: str, end: int) -> int:
+    """`end`, moved past the variation selectors that follow it in `text`: they belong to the
+    character before them, so a span ending there takes them (a quote typed `❤` ends where the
+    text has `❤️`, whose U+FE0F a span may not cut off: `at_grapheme_boundary`)."""
+    while end < len(text) and _SELECTOR.match(text, end):
+        end += 1
+    return end
+
+
 def occurrence_starts(text: str, quote: str) -> list[int]:
     """Where `quote` starts in `text`, every occurrence, overlapping ones too; refused past
     MAX_OCCURRENCES (none is dropped: the nth occurrence must be the nth)."""
@@ -509,7 +525,7 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
             hint=bad("occurrence"),
         )
     start = positions[occurrence - 1]
-    return span_at(text, start, start + len(quote))
+    return span_at(text, start, past_selectors(text, start + len(quote)))
 
 
 # Characters that make a link read as another and spell nothing: bidi controls (an override
