@@ -62,15 +62,18 @@ from workbench.domain.segment import (
 from workbench.domain.text import (
     CONTEXT_CHARS,
     MAX_OCCURRENCES,
+    UNSEEN_NOTE,
     VARIATION_SELECTORS,
     Span,
     clip_pair,
     clip_quote,
     find_quote,
+    marked_quote,
     normalise,
     occurrence_out_of_range,
     occurrence_starts,
     past_selectors,
+    said_quote,
     span_at,
     span_words,
     too_many_occurrences,
@@ -1421,20 +1424,24 @@ def find_quote_tolerant(text: str, quote: str, occurrence: int | None = None) ->
         alike, start, end, widened = nearest
         # A quote typed from memory or another copy (1200 for 1,200, a word changed): where
         # the document says nearly that, in its own characters, to copy.
-        typed, found = clip_pair(quote, text[start:end])
+        (typed, typed_marked), (found, found_marked) = map(
+            marked_quote, clip_pair(quote, text[start:end])
+        )
+        # Said once, after the passage: a character written \uXXXX in either is no typing.
+        unseen = f" {UNSEEN_NOTE}" if typed_marked or found_marked else ""
         if widened:
             # All of it there but a run of dots it would cut (`Folded.keeps`): said as that,
             # not as a passage "100% alike" to a quote refused (fix272). Only when the passage
             # was widened over the run (`Matcher.nearest` says): one cutting a ligature beside
             # an ellipsis ("ind..." in "ﬁnd…") cuts no dots (rr275).
             raise InvalidInput(
-                f"quote not found in the document: {typed!r} would cut a run of dots in two: "
-                f"the document has {found!r} at {span_words(start, end)}; an ellipsis is "
-                "quoted whole, as are the full stops beside it"
+                f"quote not found in the document: {typed} would cut a run of dots in two: "
+                f"the document has {found} at {span_words(start, end)}{unseen}; an ellipsis "
+                "is quoted whole, as are the full stops beside it"
             )
         raise InvalidInput(
-            f"quote not found in the document: {typed!r}; the nearest passage, "
-            f"{alike:.0%} alike, is {found!r} at {span_words(start, end)}"
+            f"quote not found in the document: {typed}; the nearest passage, "
+            f"{alike:.0%} alike, is {found} at {span_words(start, end)}{unseen}"
         )
     if occurrence is None:
         if len(positions) > 1:
@@ -1565,7 +1572,7 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
         # Pasted in quotation marks the text has not there: the words inside (`unmarked`).
         inner, found = _inside_marks(matcher, exact, matcher.occurrences)
         if not found:
-            raise InvalidInput(f"quote not found in the document: {clip_quote(exact)!r}")
+            raise InvalidInput(f"quote not found in the document: {said_quote(clip_quote(exact))}")
         exact = inner
     # Checked first, however often the quote occurs (trial49: an occurrence 2 of a quote that
     # occurs once was taken as the one, where `claim add --occurrence 2` refuses it).

@@ -360,7 +360,7 @@ def span_at(text: str, start: int, end: int) -> Span:
             raise InvalidInput(
                 f"the span's {name} ({offset}) falls inside one visible character (a letter "
                 "and its accent, an emoji sequence or a flag): move it to the edge of "
-                f"{clip_quote(grapheme_at(text, offset))!r}"
+                f"{said_quote(clip_quote(grapheme_at(text, offset)))}"
             )
     return Span(
         start=start,
@@ -510,7 +510,7 @@ def find_quote(text: str, quote: str, occurrence: int | None = None) -> Span:
     positions = occurrence_starts(text, quote)
     if not positions:
         raise InvalidInput(
-            f"quote not found in the document: {clip_quote(quote)!r}{_hint(text, quote)}"
+            f"quote not found in the document: {said_quote(clip_quote(quote))}{_hint(text, quote)}"
         )
     if occurrence is None:
         if len(positions) > 1:
@@ -619,7 +619,72 @@ def _hint(text: str, quote: str) -> str:
     if at == -1 or len(folded_quote) != len(quote):
         return ""
     found = text[at : at + len(quote)]
-    return f"; the text has {clip_quote(found)!r} at {at} (full-width/half-width forms differ)"
+    return (
+        f"; the text has {said_quote(clip_quote(found))} at {at} (full-width/half-width forms "
+        "differ)"
+    )
+
+
+# ZERO WIDTH NON-JOINER and JOINER: between two drawn characters of a script that is not ASCII
+# they spell (Persian, Indic words) or make one emoji of several (👩‍👩‍👧), and are part of what is
+# copied; anywhere else they draw nothing and change nothing but the match.
+_JOINERS = frozenset("\u200c\u200d")
+# Said after a refusal that writes a character as \uXXXX: otherwise it reads as typed text.
+UNSEEN_NOTE = "(\\uXXXX: a character there that cannot be seen)"
+
+
+# The tag characters that end a subdivision flag's sequence (🏴 then "gbeng" as tags, and CANCEL
+# TAG): drawn as one flag after U+1F3F4, nothing anywhere else.
+_TAGS = ("\U000e0020", "\U000e007f")
+_FLAG = "\U0001f3f4"
+
+
+def _unseen(s: str, i: int) -> bool:
+    """Whether `s[i]`, not ASCII, draws nothing where it is (`identity.invisible`, which says so
+    of a variation selector with nothing to vary), but for a joiner or a tag that is part of
+    what is drawn around it."""
+    from workbench.domain.identity import invisible
+
+    char, before = s[i], s[i - 1 : i]
+    if char in _JOINERS:
+        after = s[i + 1 : i + 2]
+        return not (before and not before.isascii() and after and not after.isspace())
+    if _TAGS[0] <= char <= _TAGS[1]:
+        return not (before == _FLAG or _TAGS[0] <= before <= _TAGS[1])
+    return invisible(s, i)
+
+
+def marked_quote(s: str) -> tuple[str, bool]:
+    """`s` (a quote, a passage of the text) as a refusal says it: in single quotes, as it can be
+    copied back, and whether a character of it that cannot be seen is written `\\uXXXX`. Not
+    repr, which wrote an emoji's joiners as `\\u200d` (👩‍👩‍👧 pasted back was no quote of the
+    text), but, as repr did, a character that draws nothing (a joiner between Latin letters, an
+    invisible separator: what tells "turnout" from a passage that reads the same) is written
+    so; so is a control or bidi character (`limits.visible`), which a terminal would act on. A
+    variation selector after its character, a joiner inside an emoji or a word of a script
+    that joins, are shown as drawn."""
+    from workbench.domain.limits import visible
+
+    marked = False
+    # A line break or tab said as a space: the refusal is one line, and a quote's spacing is no
+    # part of its match (`anchoring.fold`), so the passage copied so is found.
+    s = s.replace("\n", " ").replace("\t", " ")
+    if not s.isascii():
+        out = []
+        for i, char in enumerate(s):
+            if not char.isascii() and _unseen(s, i):
+                out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+                marked = True
+            else:
+                out.append(char)
+        s = "".join(out)
+    return f"'{visible(s, one_line=True)}'", marked
+
+
+def said_quote(s: str) -> str:
+    """`s` as a refusal says it (`marked_quote`), with `UNSEEN_NOTE` when it marks a character."""
+    shown, marked = marked_quote(s)
+    return f"{shown} {UNSEEN_NOTE}" if marked else shown
 
 
 def clip_quote(s: str, limit: int = 60) -> str:
