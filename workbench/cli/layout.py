@@ -1,4 +1,4 @@
-"""Fitting a table into a width without breaking a word: pure functions, no library imports.
+"""Fitting a table into a width without breaking a word: pure functions.
 
 A narrow terminal gets fewer columns (the caller says which may go, least useful first) and,
 below a minimum, a stacked layout: one line of short fields per row, the long text indented
@@ -9,9 +9,9 @@ a Latin word is never split, and one too long for its column is cut with an elli
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from workbench.domain.cjk import is_full_width_alnum, is_wide
 
@@ -21,19 +21,41 @@ MIN_TEXT_WIDTH = 28
 _ASCII_TOKEN = re.compile(r"\s+|\S+")
 # Spaces, runs of characters below U+1100 (none of them wide), or any other one character.
 _PIECE = re.compile(r"\s+|[^\s\u1100-\U0010ffff]+|\S")
+# The same, the last a user-perceived character (a grapheme cluster: a family emoji's people
+# and joiners, a flag's two letters, a wide character and the marks on it), which a line never
+# breaks inside; and the characters that join a cluster to what is beside them, without which
+# every character is a cluster of its own (UAX #29), and `_PIECE` splits the text alike, at
+# less than half the cost (plain Chinese). `regex` patterns.
+_CLUSTER_PIECE = r"\s+|[^\s\u1100-\U0010ffff]+|\X"
+_JOINING = (
+    "["
+    + "".join(
+        f"\\p{{Grapheme_Cluster_Break={kind}}}"
+        for kind in ("Extend", "ZWJ", "SpacingMark", "Regional_Indicator", "Prepend", "L", "V", "T")
+    )
+    + "]"
+)
 
 
 def cell_width(text: str) -> int:
-    """Terminal cells: East Asian wide and full-width characters take two, combining marks none."""
+    """Terminal cells, as rich, which draws the tables, counts them: East Asian wide and
+    full-width characters take two, combining marks none, and a multi-part emoji (a ZWJ
+    sequence, a flag, a keycap, a skin tone, a selector's emoji presentation) the two of the
+    one character it is drawn as. Counted code point by code point, a family emoji was 8
+    cells, and a claim holding some was clipped at half its width, its column too narrow."""
     if text.isascii():
         return len(text)  # one cell each: most cells of most tables, counted at C speed
-    width = 0
-    for ch in text:
-        if unicodedata.combining(ch):
-            continue
-        # workbench.domain.cjk.is_wide, asked inline: every character of every cell.
-        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-    return width
+    return _rich_cell_len()(text)
+
+
+@cache
+def _rich_cell_len() -> Callable[[str], int]:
+    # Imported on first need (12 ms: `claim show` clips a line and draws no table), and held:
+    # an import statement in `cell_width`, asked of every word of every cell, was most of what
+    # wrapping a Chinese text cost.
+    from rich.cells import cell_len
+
+    return cell_len
 
 
 # Chinese typesetting's rule for line ends: closing punctuation never starts a line, opening
@@ -68,6 +90,16 @@ def _in_word(ch: str, word: str, following: str) -> bool:
     if ch in _FIGURE_JOINERS:
         return bool(word and following) and _is_latin_alnum(word[-1]) and _is_latin_alnum(following)
     return not is_wide(ch)
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut as `_PIECE` cuts it, a multi-part character kept whole (`_CLUSTER_PIECE`)."""
+    import regex
+
+    if regex.search(_JOINING, text) is None:
+        return _PIECE.findall(text)
+    pieces: list[str] = regex.findall(_CLUSTER_PIECE, text)
+    return pieces
 
 
 def _tokens(text: str) -> list[str]:
@@ -108,7 +140,7 @@ def _tokens(text: str) -> list[str]:
         else:
             push(run)
 
-    pieces = _PIECE.findall(text)
+    pieces = _pieces(text)
     for n, piece in enumerate(pieces):
         if piece.isspace():
             if word:
@@ -117,7 +149,7 @@ def _tokens(text: str) -> list[str]:
             out.append(" ")
             opened = False
         elif piece[0] < "\u1100" or _in_word(
-            piece, word, pieces[n + 1][0] if n + 1 < len(pieces) else ""
+            piece[0], word, pieces[n + 1][0] if n + 1 < len(pieces) else ""
         ):
             word += piece
         else:
