@@ -22,6 +22,7 @@ from workbench.domain.actions import (
     DOCUMENT_CHECKED,
     DOCUMENT_REVISED,
     GUARDS_RESTORED,
+    IMPORTED,
     SETTING_CHANGED,
 )
 from workbench.domain.clock import as_read, format_at, now
@@ -288,6 +289,8 @@ def event_summary(
         )
     elif action == DOCUMENT_REVISED and isinstance(after, dict):
         summary = _revised(after)
+    elif action == IMPORTED and isinstance(after, dict):
+        summary = _imported(after, payload.get("source"))
     elif isinstance(after, dict) and not isinstance(before, dict):
         summary = _created(entity_type, entity_id, after, quoted)
     elif isinstance(after, dict) and isinstance(before, dict):
@@ -315,21 +318,45 @@ def _revised(after: dict[str, Any]) -> str:
     """A document's new revision, by its document and number as the desk names it: the event's
     entity id is the revision row's, counted across every document (rr334: revision 2 of
     document #1 read "revision #1 added"), and its text is for `doc changes` to show."""
-    length = after.get("length")
-    # (a payload is read as stored: a length that is no count is shown as it is)
-    size = plural(length, "character") if type(length) is int else f"{_value(length)} characters"
     return (
         f"document #{_value(after.get('document_id'))} **revised**: revision "
-        f"{_value(after.get('number'))}, {size}, sha256 {inline(str(after.get('sha256'))[:12])}…"
+        f"{_value(after.get('number'))}, {_size(after.get('length'))}, "
+        f"sha256 {_digest(after.get('sha256'))}"
     )
+
+
+def _imported(after: dict[str, Any], source: Any) -> str:
+    """A claim brought in from a file, said as such, with the file and row it came from and
+    the status it came in with (timeline336: it read "claim added", as one picked by hand)."""
+    where = ""
+    if isinstance(source, dict):
+        where = f" from {_value(source.get('file'))}, row {_value(source.get('row'))}"
+    return f"**claim imported**{where}: {_claim_said(after)}, status {_value(after.get('status'))}"
+
+
+def _claim_said(after: dict[str, Any]) -> str:
+    """A new claim's words, and its type and speaker where the payload holds them."""
+    extra = ", ".join(_value(after[k]) for k in ("type", "speaker") if after.get(k) is not None)
+    text = after.get("text")
+    words = f"“{inline(text)}”" if isinstance(text, str) else _value(text)
+    return words + (f" ({extra})" if extra else "")
+
+
+def _size(length: Any) -> str:
+    """A text's length in characters (a payload is read as stored: a length that is no count
+    is shown as it is, escaped, and none as none)."""
+    return plural(length, "character") if type(length) is int else f"{_value(length)} characters"
+
+
+def _digest(sha256: Any) -> str:
+    """A stored hash's first 12 characters, escaped as any stored value (timeline336: a forged
+    payload's `**` or `<script>` in it was printed as markup; a missing one as "None…")."""
+    return f"{inline(sha256[:12])}…" if isinstance(sha256, str) else _value(sha256)
 
 
 def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: list[Any]) -> str:
     if entity_type == "claim":
-        extra = ", ".join(
-            inline(str(after[k])) for k in ("type", "speaker") if after.get(k) is not None
-        )
-        return f"**claim added**: “{inline(str(after.get('text', '')))}” ({extra})"
+        return f"**claim added**: {_claim_said(after)}"
     if entity_type == "note":
         quoted.append(("", str(after.get("body", ""))))
         # The flag as the trail holds it (an internal note is never published).
@@ -337,13 +364,15 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
         return f"**note #{inline(entity_id)} added**{internal}:"
     if entity_type == "document":
         title = inline(str(after.get("title") or "untitled"))
-        length = after.get("length")
-        # (a payload is read as stored: a length that is no count is shown as it is)
-        size = plural(length, "character") if type(length) is int else f"{length} characters"
         return (
             f"**document #{inline(entity_id)} added**: {title}, "
-            f"{size}, sha256 {str(after.get('sha256'))[:12]}…"
+            f"{_size(after.get('length'))}, sha256 {_digest(after.get('sha256'))}"
         )
+    if entity_type == "user":
+        # A person is named, not numbered: "#tester" read as a count.
+        label = f"user {inline(entity_id)}"
+    else:
+        label = f"{entity_type} #{inline(entity_id)}"
     names = [
         name
         for name, value in after.items()
@@ -355,9 +384,7 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
     # alphabetical order dropped an evidence item's stance and title).
     names.sort(key=lambda name: FIRST_FIELDS.get(name, len(FIRST_FIELDS)))
     shown = [f"{name}: {_value(after[name])}" for name in names]
-    return f"**{entity_type} #{inline(entity_id)} added**" + (
-        ": " + "; ".join(shown) if shown else ""
-    )
+    return f"**{label} added**" + (": " + "; ".join(shown) if shown else "")
 
 
 def _value(value: Any) -> str:
