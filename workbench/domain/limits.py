@@ -155,15 +155,18 @@ def check_language(value: str) -> str:
 
 # Characters that a terminal or spreadsheet acts on instead of showing: C0 and C1 controls,
 # DEL, and the bidi overrides and isolates that reorder what is displayed (Trojan Source).
-# `md_escape.autolink` percent-encodes them in a link's address.
-HIDDEN = {
-    *range(0x00, 0x20),
-    *range(0x7F, 0xA0),
-    *range(0x202A, 0x202F),
-    *range(0x2066, 0x206A),
-    0x2028,
-    0x2029,
-}
+# `md_escape.autolink` percent-encodes them in a link's address. Frozen: every export reads
+# it, and a caller's change would alter what all later ones escape.
+HIDDEN = frozenset(
+    {
+        *range(0x00, 0x20),
+        *range(0x7F, 0xA0),
+        *range(0x202A, 0x202F),
+        *range(0x2066, 0x206A),
+        0x2028,
+        0x2029,
+    }
+)
 
 
 def _escape_table(keep: str) -> dict[int, str]:
