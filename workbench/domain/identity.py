@@ -71,11 +71,15 @@ def drawn(text: str) -> str:
     a name stored before such characters were refused is compared as it reads."""
     if text.isascii():
         return text
-    return "".join(
-        c
-        for i, c in enumerate(text)
-        if not (invisible(text, i) or _variation_selector(c) or _mongolian_selector(c))
-    )
+    return "".join(c for i, c in enumerate(text) if not draws_nothing(text, i))
+
+
+def draws_nothing(text: str, index: int) -> bool:
+    """Whether the character at `index` of `text` is left out of it as drawn (`drawn`): one
+    that cannot be seen or is undefined (`invisible`), or a selector, which varies how the
+    character before it is drawn and is no letter of it."""
+    char = text[index]
+    return invisible(text, index) or _variation_selector(char) or _mongolian_selector(char)
 
 
 def hidden_at(text: str, kept: Callable[[int], bool] | None = None) -> int | None:

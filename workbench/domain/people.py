@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.identity import (
+    drawn,
+    draws_nothing,
     fold,
-    hidden_at,
     join_han,
     likeness,
     normalise_name,
@@ -363,14 +364,16 @@ def one_mailbox(email: str | None, other: str | None) -> str | None:
         return None
     if mailbox_of(email) != mailbox_of(other):
         return None
-    return "is" if fold(email) == fold(other) else "shares a mailbox with"
+    return "is" if drawn(fold(email)) == drawn(fold(other)) else "shares a mailbox with"
 
 
 def mailbox_of(address: str) -> str:
     """The mailbox an address delivers to, as `one_mailbox` compares two: case- and
-    width-folded, the +tag left out. Also the key a trail's registrations are found by
+    width-folded, the +tag left out, and as drawn (`identity.drawn`): an address stored
+    before `email_address` refused a character nobody sees (chen.jing + U+200B @gmail.com) is
+    the mailbox it shows (review335). Also the key a trail's registrations are found by
     (workbench.domain.trail_people)."""
-    return mailbox(fold(address))
+    return mailbox(drawn(fold(address)))
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
@@ -495,7 +498,9 @@ def email_address(value: str) -> str:
     # An address drawn like another but for a character nobody sees (a zero-width space, a
     # bidi override, a soft hyphen) was two mailboxes to the one-mailbox rule and one address
     # in every list: `cj` at chen.jing + U+200B @gmail.com approved 陈静's verdict (spoof331).
-    at_index = hidden_at(text)
+    # A selector is refused wherever it stands (review335): after a dot, a digit or the @ it
+    # draws nothing in an address, and `chen.` + U+FE0F `jing@gmail.com` was another mailbox.
+    at_index = next((i for i in range(len(text)) if draws_nothing(text, i)), None)
     if at_index is not None:
         char = text[at_index]
         label = unicodedata.name(char, "") or "a control or unassigned character"
