@@ -391,7 +391,28 @@ def _same_words(a: str, b: str) -> bool:
     words_a, words_b = _words(a), _words(b)
     if len(words_a) < 2 or len(words_a) != len(words_b) or words_a == words_b:
         return False
-    return sorted(map(skeleton, words_a)) == sorted(map(skeleton, words_b))
+    keys_a, keys_b = list(map(skeleton, words_a)), list(map(skeleton, words_b))
+    if sorted(keys_a) != sorted(keys_b):
+        return False
+    return _keeps_joined(a, keys_b) and _keeps_joined(b, keys_a)
+
+
+def _keeps_joined(name: str, other: list[str]) -> bool:
+    """Whether each word of `name` joined by punctuation, in a name of several words (`min-jun`
+    of `park min-jun`), is in the words `other` (skeletons) too, its parts in their order.
+    Such a word is a given name of two syllables (Korean, or Taiwanese as passports spell it),
+    and turned inside out it is another's: `Wang Ming-chien` (王明建) is not `Wang Chien-ming`
+    (王建明), as both were once spoof331 read the hyphen as a space (review335). A name of one
+    word alone is its parts in any order (`okafor-ben` is Ben Okafor)."""
+    spaced = name.split()
+    if len(spaced) < 2:
+        return True
+    for word in spaced:
+        parts = [skeleton(part) for part in _words(word)]
+        size = len(parts)
+        if size > 1 and not any(other[at : at + size] == parts for at in range(len(other))):
+            return False
+    return True
 
 
 def _words(name: str) -> list[str]:
