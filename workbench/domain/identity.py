@@ -571,10 +571,13 @@ _TONE_NUMBER = re.compile("(?<=[a-z])[1-5]")
 
 def _as_ideographs(name: str) -> str:
     """`name` with each CJK radical, stroke or Bopomofo letter drawn as an ideograph written
-    as that ideograph (RADICALS, BOPOMOFO, or its look-alike class when that is one)."""
+    as that ideograph (RADICALS, BOPOMOFO, or its look-alike class when that is one), and each
+    variant drawn like an ideograph's usual form written in it (chinese_forms.usual_form)."""
     if name.isascii():
         return name
-    return "".join(_ideograph(c) for c in name)
+    from workbench.domain.chinese_forms import usual_form
+
+    return usual_form("".join(_ideograph(c) for c in name))
 
 
 def _ideograph(char: str) -> str:
