@@ -22,6 +22,7 @@ from workbench.domain.identity import (
     fold,
     join_han,
     likeness,
+    mixed_scripts,
     normalise_name,
     skeleton,
 )
@@ -511,4 +512,11 @@ def email_address(value: str) -> str:
     local, at, domain = text.partition("@")
     if not (local and at and domain) or " " in text:
         raise InvalidInput(f"{text!r} is not an email address like name@example.org")
+    # So is a word of it whose letter of another script is drawn like the Latin one, as in a
+    # name: `chen.j` + CYRILLIC і `ng@gmail.com` was another mailbox than 陈静's, the same in
+    # every list (review335). Each word by itself: иван@example.org is one script a word.
+    for part in text.replace("@", ".").split("."):
+        mixed = mixed_scripts(fold(part), f"the email address {text!r}: the part", "address")
+        if mixed is not None:
+            raise mixed
     return text
