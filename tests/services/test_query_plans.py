@@ -33,8 +33,8 @@ YEAR_SHAPE = [
     ("documents", "sqlite_autoindex_documents_1", "501 1"),
     ("events", "ix_events_claim_id", "1000000 10"),
     ("events", "ix_events_at", "1000000 1"),
-    # Eight entity types (claim, note, evidence, document, revision, user, setting, ...): the
-    # planner takes a quarter of the trail for each, the rare ones too.
+    # The plain year desk's four entity types (claim, note, evidence, document): the planner
+    # takes a quarter of the trail for each, a rare one (user) too.
     ("events", "ix_events_entity", "1000000 250000 2 1"),
 ]
 
