@@ -378,7 +378,7 @@ def likeness(a: str, b: str) -> str | None:
     if _has_han(a) and _has_han(b) and _one_name_in_two_forms(a, b):
         return "is the same name as"
     if _same_words(a, b):
-        return "is, in another order, the name"
+        return "is, in another order,"
     if reads_alike(a, b):
         return "reads like"
     return None
