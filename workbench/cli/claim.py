@@ -402,7 +402,9 @@ def _change(payload: dict[str, object]) -> str:
         ]
     elif isinstance(after, dict) and "stance" in after:
         source = after.get("url") or after.get("citation") or after.get("file_name")
-        parts = [f"{after['stance']}: {clip(str(source), 60)}"]
+        # The stance as stored, escaped as the rest (review339: a forged one reached the
+        # terminal raw).
+        parts = [f"{shown(str(after['stance']), one_line=True)}: {clip(str(source), 60)}"]
     elif isinstance(after, dict) and "body" in after:
         said = "internal note" if after.get("internal") is True else "note"
         parts = [f"{said}: {clip(str(after['body']), 60)}"]

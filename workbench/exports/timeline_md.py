@@ -310,7 +310,11 @@ def event_summary(
         summary = f"**{inline(action)}** on {entity_type} {inline(entity_id)}"
     note = payload.get("note")
     if isinstance(note, dict) and isinstance(note.get("body"), str):
-        quoted.append((f"note #{note.get('id')}:", note["body"]))
+        # The label is written as it stands (the body line by line, escaped): a stored id is
+        # escaped as any stored value, and one missing is no "note #None" (review339).
+        note_id = note.get("id")
+        label = f"note #{inline(str(note_id))}:" if note_id is not None else "note:"
+        quoted.append((label, note["body"]))
     return summary, quoted
 
 
@@ -358,7 +362,8 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
     if entity_type == "claim":
         return f"**claim added**: {_claim_said(after)}"
     if entity_type == "note":
-        quoted.append(("", str(after.get("body", ""))))
+        body = after.get("body")
+        quoted.append(("", body if isinstance(body, str) else _value(body)))
         # The flag as the trail holds it (an internal note is never published).
         internal = " (internal)" if after.get("internal") is True else ""
         return f"**note #{inline(entity_id)} added**{internal}:"
