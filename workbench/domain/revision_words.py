@@ -7,6 +7,7 @@ revision 2" of the same thing (fix292)."""
 from __future__ import annotations
 
 
-def revision_of(number: int, document_id: int) -> str:
-    """`revision N of document #M`."""
+def revision_of(number: int | str, document_id: int | str) -> str:
+    """`revision N of document #M` (N and M as a payload held them, already escaped for the
+    medium, where they are read from the audit trail)."""
     return f"revision {number} of document #{document_id}"

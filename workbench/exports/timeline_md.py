@@ -23,15 +23,18 @@ from workbench.domain.actions import (
     DOCUMENT_REVISED,
     GUARDS_RESTORED,
     IMPORTED,
+    REVIEW_REQUESTED,
     SETTING_CHANGED,
 )
 from workbench.domain.clock import as_read, format_at, now
 from workbench.domain.md_escape import inline, own_line
-from workbench.domain.payloads import changed_fields
+from workbench.domain.payloads import PROPOSAL, changed_fields
 from workbench.domain.plurals import plural
+from workbench.domain.revision_words import revision_of
 from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
 from workbench.domain.text import context_cut, span_words
+from workbench.domain.verdict_words import REVIEWS, verdict_words
 from workbench.services.audit import (
     BATCH,
     EXPORT_FIELDS,
@@ -283,10 +286,8 @@ def event_summary(
     elif action == DOCUMENT_CHECKED and isinstance(after, dict):
         # `after` alone, as a creation's payload is, but nothing was added (review329: it read
         # "document #1 added: untitled, None characters").
-        summary = (
-            f"document {inline(entity_id)} **checked**: its source still holds revision "
-            f"{_value(after.get('revision'))}"
-        )
+        revision = revision_of(_value(after.get("revision")), inline(entity_id))
+        summary = f"**checked**: {revision}, still what its source holds"
     elif action == DOCUMENT_REVISED and isinstance(after, dict):
         summary = _revised(after)
     elif action == IMPORTED and isinstance(after, dict):
@@ -298,16 +299,21 @@ def event_summary(
             # `before` holds the value alone, `after` the setting whole (set_payload): the key
             # is no change (rr334: it read "key: (none) → review.required").
             hidden = QUIET_FIELDS | (after.keys() - before.keys() - {"value"})
+        elif action in REVIEWS:
+            # Said in words first (`_review`): the proposal's fields are not listed raw.
+            hidden = QUIET_FIELDS | set(PROPOSAL)
         else:
             hidden = QUIET_FIELDS
         changes = [
             f"{name}: {_value(old)} → {_value(new)}"
             for name, old, new in changed_fields(payload, hidden)
         ]
-        subject = "" if entity_type == "claim" else f"{entity_type} {inline(entity_id)} "
+        if action in REVIEWS:
+            changes.insert(0, _review(action, before, after))
+        subject = "" if entity_type == "claim" else f"{_subject(entity_type, entity_id)} "
         summary = f"{subject}**{verb}**" + (": " + "; ".join(changes) if changes else "")
     else:
-        summary = f"**{inline(action)}** on {entity_type} {inline(entity_id)}"
+        summary = f"**{inline(action)}** on {_subject(entity_type, entity_id)}"
     note = payload.get("note")
     if isinstance(note, dict) and isinstance(note.get("body"), str):
         # The label is written as it stands (the body line by line, escaped): a stored id is
@@ -322,11 +328,36 @@ def _revised(after: dict[str, Any]) -> str:
     """A document's new revision, by its document and number as the desk names it: the event's
     entity id is the revision row's, counted across every document (rr334: revision 2 of
     document #1 read "revision #1 added"), and its text is for `doc changes` to show."""
+    revision = revision_of(_value(after.get("number")), _value(after.get("document_id")))
     return (
-        f"document #{_value(after.get('document_id'))} **revised**: revision "
-        f"{_value(after.get('number'))}, {_size(after.get('length'))}, "
+        f"**revised**: {revision}, {_size(after.get('length'))}, "
         f"sha256 {_digest(after.get('sha256'))}"
     )
+
+
+def _subject(entity_type: str, entity_id: str) -> str:
+    """What an event is about, as the CLI names it: a numbered thing by "#N" ("document #1",
+    "note #3"), a person or a setting by name (review339: "document 1 edited" beside
+    "document #1 added")."""
+    if entity_type in ("user", "setting"):
+        return f"{entity_type} {inline(entity_id)}"
+    return f"{entity_type} #{inline(entity_id)}"
+
+
+def _review(action: str, before: dict[str, Any], after: dict[str, Any]) -> str:
+    """A review in words (domain.verdict_words): the verdict proposed and by whom; for an
+    approval or a rejection, the proposal reviewed and the note it was proposed with (the
+    reviewer's own note is quoted beneath, as any change's)."""
+    proposal = after if action == REVIEW_REQUESTED else before
+    status, by = proposal.get("proposed_status"), proposal.get("proposed_by")
+    words = str(verdict_words(action, None if status is None else _value(status)))
+    if action == REVIEW_REQUESTED:
+        # (its note is the change's, quoted beneath)
+        return words + (f" by {_value(by)}" if by is not None else "")
+    if by is not None:
+        words += f", proposed by {_value(by)}"
+    note = proposal.get("proposed_note")
+    return words + (f": “{_value(note)}”" if note is not None else "")
 
 
 def _imported(after: dict[str, Any], source: Any) -> str:
@@ -335,7 +366,11 @@ def _imported(after: dict[str, Any], source: Any) -> str:
     where = ""
     if isinstance(source, dict):
         where = f" from {_value(source.get('file'))}, row {_value(source.get('row'))}"
-    return f"**claim imported**{where}: {_claim_said(after)}, status {_value(after.get('status'))}"
+    said = f"**claim imported**{where}: {_claim_said(after)}, status {_value(after.get('status'))}"
+    if after.get("proposed_status") is not None:
+        # Under review.required it comes in awaiting review: the verdict it proposes is said.
+        said += ", " + _review(REVIEW_REQUESTED, {}, after)
+    return said
 
 
 def _claim_said(after: dict[str, Any]) -> str:
@@ -366,18 +401,15 @@ def _created(entity_type: str, entity_id: str, after: dict[str, Any], quoted: li
         quoted.append(("", body if isinstance(body, str) else _value(body)))
         # The flag as the trail holds it (an internal note is never published).
         internal = " (internal)" if after.get("internal") is True else ""
-        return f"**note #{inline(entity_id)} added**{internal}:"
+        return f"**{_subject(entity_type, entity_id)} added**{internal}:"
     if entity_type == "document":
         title = inline(str(after.get("title") or "untitled"))
         return (
-            f"**document #{inline(entity_id)} added**: {title}, "
+            f"**{_subject(entity_type, entity_id)} added**: {title}, "
             f"{_size(after.get('length'))}, sha256 {_digest(after.get('sha256'))}"
         )
-    if entity_type == "user":
-        # A person is named, not numbered: "#tester" read as a count.
-        label = f"user {inline(entity_id)}"
-    else:
-        label = f"{entity_type} #{inline(entity_id)}"
+    # (a person is named, not numbered: "#tester" read as a count)
+    label = _subject(entity_type, entity_id)
     names = [
         name
         for name, value in after.items()

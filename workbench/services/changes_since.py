@@ -21,6 +21,7 @@ from workbench.domain.actions import (
 )
 from workbench.domain.payloads import ANCHOR, CLAIM_BOOKKEEPING, PROPOSAL, changed_fields
 from workbench.domain.plurals import plural
+from workbench.domain.verdict_words import verdict_words
 
 # Each change of a claim row records its version and time; they say nothing a person changed.
 # Nor do a span's own columns and a proposal's (review200: 'anchor_score and anchor_state and
@@ -65,11 +66,10 @@ def _what(action: str, payload: dict[str, Any]) -> str:
     after = payload["after"]
     if action == REVIEW_REQUESTED:
         proposed = after.get("proposed_status")
-        return f"verdict {proposed} proposed" if isinstance(proposed, str) else "verdict proposed"
-    if action == APPROVED:
-        return "verdict approved"
-    if action == REJECTED:
-        return "proposed verdict rejected"
+        return str(verdict_words(action, proposed if isinstance(proposed, str) else None))
+    if action in (APPROVED, REJECTED):
+        # The line is short (a refusal's): the verdict reviewed is not repeated.
+        return str(verdict_words(action, None))
     if action == REANCHORED:
         revision = after.get("revision")
         return f"span moved to revision {revision}" if isinstance(revision, int) else "span moved"
