@@ -34,34 +34,36 @@ TEXT = "甲说：MiniMax在2021年底创业。乙说：比ChatGPT早一年。"
 REVISED = "编者按：本文有更新。\n甲说：MiniMax在2022年底成立。乙说：比ChatGPT早一年。"
 
 # What the timeline says each action did, in its own words: a generic line or another
-# action's words ("claim added" for an import) is not it.
+# action's words ("claim added" for an import) is not it; nor is the action's verb alone, which
+# the generic line writes for any action, with no change or the wrong one (review339: a note
+# said as "evidence #2 added", an approval listing nothing, passed).
 WORDS = {
     "document.added": "**document #1 added**",
     "claim.added": "**claim added**",
-    "note.added": "added**",
-    "note.visibility_changed": "**visibility changed**",
+    "note.added": "**note #",
+    "note.visibility_changed": "note #2 **visibility changed**: internal: no → yes",
     "evidence.added": "**evidence #1 added**",
     "claim.imported": "**claim imported**",
-    "claim.status_changed": "**status changed**",
-    "claim.review_requested": "**review requested**",
-    "claim.approved": "**approved**",
-    "claim.rejected": "**rejected**",
-    "claim.assigned": "**assigned**",
-    "claim.tagged": "**tagged**",
-    "claim.untagged": "**untagged**",
-    "claim.priority_changed": "**priority changed**",
-    "claim.due_changed": "**due changed**",
-    "claim.edited": "**edited**",
+    "claim.status_changed": "**status changed**: status: unverified → unverifiable",
+    "claim.review_requested": "**review requested**: verdict unverifiable proposed by tester",
+    "claim.approved": "**approved**: verdict unverifiable approved, proposed by tester",
+    "claim.rejected": "**rejected**: verdict unverifiable rejected, proposed by tester",
+    "claim.assigned": "**assigned**: assignee: (none) → alice",
+    "claim.tagged": "**tagged**: tags: (none) → ai",
+    "claim.untagged": "**untagged**: tags: ai → (none)",
+    "claim.priority_changed": "**priority changed**: priority: normal → high",
+    "claim.due_changed": "**due changed**: due: (none) → 2030-01-01",
+    "claim.edited": "· **edited**: speaker: (none) → MiniMax",
     "setting.changed": "**changed**: value: ",
-    "document.edited": "**edited**",
-    "document.revised": "**revised**",
-    "document.checked": "**checked**",
-    "claim.reanchored": "**reanchored**",
-    "claim.flagged_for_review": "**flagged for review**",
-    "claim.quote_changed": "**quote changed**",
+    "document.edited": "document #1 **edited**: title: ",
+    "document.revised": "**revised**: revision 2 of document #1, ",
+    "document.checked": "**checked**: revision 2 of document #1",
+    "claim.reanchored": "**reanchored**: anchor_score: (none) → 1.0",
+    "claim.flagged_for_review": "**flagged for review**: anchor_score",
+    "claim.quote_changed": "**quote changed**: anchor_score",
     "user.added": "**user tester",
     "user.bound": "**bound**",
-    "user.edited": "**edited**",
+    "user.edited": "user tester2 **edited**: email",
     "desk.guards_restored": "**guards restored**",
 }
 # The actions the timeline says by what they created: none of them is another's creation.
