@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from workbench.domain.cjk import BASIC_HAN
+from workbench.domain.cjk import BASIC_HAN, is_cjk_letter
 from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.plurals import plural
 
@@ -627,7 +627,9 @@ def _hint(text: str, quote: str) -> str:
 
 # ZERO WIDTH NON-JOINER and JOINER: between two drawn characters of a script that is not ASCII
 # they spell (Persian, Indic words) or make one emoji of several (👩‍👩‍👧), and are part of what is
-# copied; anywhere else they draw nothing and change nothing but the match.
+# copied; anywhere else they draw nothing and change nothing but the match. Chinese, Japanese
+# and Korean letters join nothing: after one, a joiner is as unseen as between Latin letters
+# (review338: `中<ZWJ>文` was shown as `中文`, a passage reading as the quote refused).
 _JOINERS = frozenset("\u200c\u200d")
 # Said after a refusal that writes a character as \uXXXX: otherwise it reads as typed text.
 UNSEEN_NOTE = "(\\uXXXX: a character there that cannot be seen)"
@@ -648,7 +650,8 @@ def _unseen(s: str, i: int) -> bool:
     char, before = s[i], s[i - 1 : i]
     if char in _JOINERS:
         after = s[i + 1 : i + 2]
-        return not (before and not before.isascii() and after and not after.isspace())
+        drawn_after = bool(before) and not before.isascii() and not is_cjk_letter(before)
+        return not (drawn_after and after and not after.isspace())
     if _TAGS[0] <= char <= _TAGS[1]:
         return not (before == _FLAG or _TAGS[0] <= before <= _TAGS[1])
     return invisible(s, i)
