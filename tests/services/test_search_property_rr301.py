@@ -1,13 +1,15 @@
 """`claim list --search` against the rule README states, checked by brute force on both
 backends (the suite runs once per backend): random claim texts from a small alphabet of
 Chinese, ASCII and full-width letters, digits, punctuation of both widths, spaces, full stops,
-ellipses (… ⋯ ︙), the ideographic full stop and LIKE's wildcards, and queries cut from them
-(at their start and end too), respelt, or typed near them.
+ellipses (… ⋯ ︙), the ideographic full stop, LIKE's wildcards, a pictograph and the variation
+selectors (❤, U+FE0F, U+FE0E: review338), and queries cut from them (at their start and end
+too), respelt, or typed near them.
 
 The rule, written here apart from workbench.domain.search_needle so that a search that misses
 a row (a fact-checker told "never checked") cannot pass by sharing its mistake: a claim is
 found when some spelling of the query, folded character by character (forms.search_fold) and
-lower-cased, is a substring of the claim's text so folded. A spelling: the query as typed, or
+lower-cased, a variation selector after a pictograph left out, is a substring of the claim's
+text so folded. A spelling: the query as typed, or
 with every ellipsis of it (… ⋯ ︙, or three full stops of a run, not `。`, taken from the run's
 start) spelt alike as `...`, `…`, `⋯` or `︙`; each with and without one space at each place a
 Chinese character meets a Latin letter or a digit (README: `claim list --search`)."""
@@ -18,6 +20,7 @@ import itertools
 from collections.abc import Callable
 from typing import Any
 
+import regex
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -27,7 +30,9 @@ from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
 from workbench.services.queries import ClaimFilter, list_claims
 
-ALPHABET = "他说们aBｂ1１ ,，.。．…⋯︙%_\\"
+ALPHABET = "他说们aBｂ1１ ,，.。．…⋯︙%_\\❤\ufe0f\ufe0e"
+# A variation selector after a pictograph (Extended_Pictographic) only says how it is drawn.
+DRAWN_AS = regex.compile(r"(?<=\p{Extended_Pictographic})[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
 STOPS_OF_ELLIPSIS = frozenset(".．﹒")  # full stops an ellipsis is typed with (not 。 ｡)
 ELLIPSIS_CHARS = frozenset("…⋯︙")
 # The spacings are asked in every combination up to 4 places (search_needle.MAX_SPACED_GAPS,
@@ -36,7 +41,7 @@ GAPS = 4
 
 
 def _fold(text: str) -> str:
-    return "".join(search_fold(ch) for ch in text.lower()).lower()
+    return DRAWN_AS.sub("", "".join(search_fold(ch) for ch in text.lower()).lower())
 
 
 def _ellipsis_spellings(query: str) -> list[str]:
@@ -97,6 +102,7 @@ def _spacings(text: str) -> list[str]:
 
 def matches(query: str, stored: str) -> bool:
     """The documented rule, by brute force."""
+    query = DRAWN_AS.sub("", query)
     held = _fold(stored)
     return any(
         _fold(spelt) in held
@@ -165,6 +171,7 @@ def test_the_search_finds_what_the_rule_finds(
     )
     @example((["ｂ他1 说", "B他 １说"], ["b他", "他1说", "1 说", "ｂ 他", "他１"]))
     @example((["。。。", "．．．他"], ["…", "...", "。。。", "．．．他", "︙他"]))
+    @example((["a❤\ufe0fb", "他❤说", "1\ufe0f❤"], ["a❤b", "❤\ufe0e说", "❤", "1\ufe0f", "❤\ufe0f"]))
     def check(case: tuple[list[str], list[str]]) -> None:
         texts, queries = case
         for text in texts:
@@ -192,3 +199,5 @@ def test_the_rule_here_is_the_rule_readme_states() -> None:
     assert matches("ｋｉｍｉ", "Kimi") and matches("810", "８１０")
     assert not matches("do..", "do…")  # two stops are no ellipsis (fix284)
     assert not matches("%", "100 percent") and not matches("a_c", "abc")
+    assert matches("I ❤ NY", "I ❤\ufe0f NY") and matches("I ❤\ufe0f NY", "I ❤\ufe0e NY")
+    assert not matches("ab", "a\ufe0fb")  # after a letter, a selector is a character
