@@ -31,6 +31,7 @@ from workbench.services.context import Workbench
 from workbench.services.queries import ClaimFilter, list_claims
 
 ALPHABET = "他说们aBｂ1１ ,，.。．…⋯︙%_\\❤\ufe0f\ufe0e"
+SELECTORS = frozenset("\ufe0e\ufe0f")
 # A variation selector after a pictograph (Extended_Pictographic) only says how it is drawn.
 DRAWN_AS = regex.compile(r"(?<=\p{Extended_Pictographic})[\ufe00-\ufe0f\U000e0100-\U000e01ef]+")
 STOPS_OF_ELLIPSIS = frozenset(".．﹒")  # full stops an ellipsis is typed with (not 。 ｡)
@@ -175,13 +176,17 @@ def test_the_search_finds_what_the_rule_finds(
     def check(case: tuple[list[str], list[str]]) -> None:
         texts, queries = case
         for text in texts:
-            if not text.strip() or " ".join(text.split()) in stored.values():
-                continue
+            if not text.strip(" \ufe0e\ufe0f") or " ".join(text.split()) in stored.values():
+                continue  # (selectors alone are no claim text: refused)
             claim = add_claim(wb, doc, text, SpanRequest(quote="ZQZ"))
             stored[claim.id] = " ".join(text.split())
         for query in queries:
             asked = query.strip()
             if not asked or len(_spacing_places(asked)) > GAPS:
+                continue
+            if asked[0] in SELECTORS:
+                # A query opening on a selector has no character it belongs to: the plain
+                # search, as typed (review338), a case the rule does not speak of.
                 continue
             want = sorted(i for i, text in stored.items() if matches(asked, text))
             got = sorted(c.id for c in list_claims(wb, ClaimFilter(search=query)))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from workbench.db.sql import Sql, join, param
-from workbench.domain.forms import forms_of
+from workbench.domain.forms import VARIATION_SELECTORS, forms_of, takes_selector
 
 if TYPE_CHECKING:
     from workbench.domain.search_needle import Needle
@@ -155,7 +155,11 @@ def _folded_match(expression: object, needle: Needle) -> Sql:
     characters translated to what it folds to (one character for one), then compared."""
     if len(needle.text) <= MAX_REGEX_CHARS:
         return f"texticregexeq({expression}, " + param(_regex(needle.text)) + ")"
-    forms = param("".join(form for form, _ in needle.folds))
+    # translate() drops what its second argument has past the third: the variation selectors,
+    # after any character (a pictograph's alone, as `forms.takes_selector` says, would take a
+    # regular expression, which this is to avoid): a stray one in a text of 1,000 characters
+    # and more is no reason for it to be missed.
+    forms = param("".join(form for form, _ in needle.folds) + _SELECTOR_CHARS)
     targets = param("".join(target for _, target in needle.folds))
 
     def folded(value: Sql) -> Sql:
@@ -176,4 +180,12 @@ def _regex(text: str) -> str:
     for ch in text:
         forms = forms_of(ch)
         out.append(literal(ch) if len(forms) == 1 else "[" + "".join(map(literal, forms)) + "]")
+        if takes_selector(ch):
+            out.append(_ANY_SELECTORS)  # `❤` finds `❤️` (`forms.takes_selector`)
     return "".join(out)
+
+
+# Any run of variation selectors, in an advanced regular expression (a range of characters, as
+# `re` writes it), and every one of them for translate().
+_ANY_SELECTORS = f"[{VARIATION_SELECTORS}]*"
+_SELECTOR_CHARS = "".join(map(chr, [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]))

@@ -49,6 +49,7 @@ from workbench.domain.forms import (
     ELLIPSIS_STOPS,
     EXTRA_FOLDS,  # what copy editors swap that NFKC leaves alone
     SENTENCE_STOPS,
+    VARIATION_SELECTORS,
 )
 from workbench.domain.segment import (
     CLOSERS,
@@ -63,7 +64,6 @@ from workbench.domain.text import (
     CONTEXT_CHARS,
     MAX_OCCURRENCES,
     UNSEEN_NOTE,
-    VARIATION_SELECTORS,
     Span,
     clip_pair,
     clip_quote,
@@ -156,7 +156,7 @@ def _fold_char(ch: str) -> str | None:
     whitespace and the invisible characters of `segment.INVISIBLE` (dropped: a zero-width space
     pasted into a stored text is no reason for a quote typed without it to be refused; a soft
     hyphen, a PDF's word broken at a line's end, is one of them), and for a variation
-    selector (`text.VARIATION_SELECTORS`: `❤` typed is the text's `❤️`, and the reverse)."""
+    selector (`forms.VARIATION_SELECTORS`: `❤` typed is the text's `❤️`, and the reverse)."""
     if ch.isspace() or ch in INVISIBLE or _SELECTOR_CHAR.fullmatch(ch):
         return None
     if ch in EXTRA_FOLDS:

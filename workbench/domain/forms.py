@@ -9,6 +9,7 @@ and a search for `1` finding `①` or `¹`, or `人` finding the radical `⼈`, 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import defaultdict
 from functools import cache
@@ -75,6 +76,52 @@ WIDTH_SIGNS = (0xFFE0, 0xFFE6)
 SPACES = {"\u00a0": " ", "\u3000": " "}
 
 
+# The variation selectors: VS1-VS16 (U+FE0E draws `❤︎` as text, U+FE0F `❤️` as an emoji) and
+# the ideographic ones (葛󠄀). Each says only how the character before it is drawn, and which of
+# them a pasted passage has depends on the app it was copied from, not on the words. A regular
+# expression's class, for `re` and PostgreSQL's alike.
+VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+_ANY_SELECTOR = re.compile(f"[{VARIATION_SELECTORS}]")
+
+
+def is_selector(ch: str) -> bool:
+    return _ANY_SELECTOR.fullmatch(ch) is not None
+
+
+@cache
+def _pictograph() -> re.Pattern[str]:
+    # `regex` knows Extended_Pictographic, `re` does not; imported on first need.
+    import regex
+
+    pattern: re.Pattern[str] = regex.compile(r"\p{Extended_Pictographic}")
+    return pattern
+
+
+@cache
+def takes_selector(ch: str) -> bool:
+    """Whether the search ignores a variation selector after `ch`: a pictograph (❤, ☺, ✔, ©,
+    ™; Extended_Pictographic), drawn as text or as an emoji by the selector after it (`I ❤ NY`
+    finds `I ❤️ NY`: review338). Not a Chinese character, whose ideographic selectors would send
+    every plain Chinese search down the slow path for a variant few desks hold, nor a digit
+    (its keycap `1️⃣` is another character) or a letter, after which a selector is compared as
+    any character is."""
+    return _pictograph().fullmatch(ch) is not None
+
+
+def drop_selectors(text: str) -> str:
+    """`text` without the variation selectors that follow a pictograph (`takes_selector`)."""
+    if _ANY_SELECTOR.search(text) is None:
+        return text  # most texts: one search in C
+    out: list[str] = []
+    after_pictograph = False
+    for ch in text:
+        if after_pictograph and is_selector(ch):
+            continue  # a run of them too: the pictograph's
+        out.append(ch)
+        after_pictograph = takes_selector(ch)
+    return "".join(out)
+
+
 @cache
 def search_folds() -> dict[str, str]:
     """Each character the search folds, and what it folds to (a character that folds to
@@ -110,8 +157,9 @@ def _table() -> dict[int, str]:
 
 
 def fold_text(text: str) -> str:
-    """`text` with each character as the search compares it."""
-    return text.translate(_table())
+    """`text` with each character as the search compares it, and without the variation
+    selectors after a pictograph (`drop_selectors`)."""
+    return drop_selectors(text.translate(_table()))
 
 
 @cache

@@ -26,6 +26,11 @@ The space between a Chinese character and a Latin letter or a figure is a habit,
 ignores it): `spacings` gives the text with and without it at each such place, each searched
 as above.
 
+A variation selector after a pictograph says how it is drawn, not what is written
+(`forms.takes_selector`): the text is asked without them, and a pictograph in it is a place
+where a stored text may hold some, which no window of the index runs past, and which makes the
+text as typed no spelling of every match (`I ❤ NY` finds `I ❤️ NY`).
+
 A text whose other spellings would be too many (a long one, or one full of quote marks), or
 with a character of several forms where no window of the index can hold it (`#4号` to pg_trgm),
 is narrowed by the windows of fewest spellings instead, in any spelling. A text whose words are
@@ -47,8 +52,10 @@ from workbench.domain.forms import (
     ELLIPSES,
     ELLIPSIS_STOPS,
     SENTENCE_STOPS,
+    drop_selectors,
     forms_of,
     search_fold,
+    takes_selector,
 )
 
 # Both indexes (SQLite's FTS5 trigram table, PostgreSQL's pg_trgm) find substrings of 3+.
@@ -83,7 +90,10 @@ MAX_SPACED_GAPS = 4
 
 def spellings(text: str) -> tuple[str, ...]:
     """Every spelling of `text` the search asks for, as typed first: each of its
-    `ellipsis_spellings` in each of its `spacings`."""
+    `ellipsis_spellings` in each of its `spacings`, without the variation selectors it has
+    after a pictograph (`forms.drop_selectors`: `I ❤️ NY` is asked as `I ❤ NY`, and `needle`
+    finds either)."""
+    text = drop_selectors(text)
     return tuple(dict.fromkeys(s for e in ellipsis_spellings(text) for s in spacings(e)))
 
 
@@ -178,20 +188,24 @@ def needle(text: str, indexed: Callable[[str], bool] = _every) -> Needle | None:
     a character (SQLite's FTS5 holds every one; pg_trgm letters and digits, the rest parting
     words)."""
     forms = [forms_of(ch) for ch in text]
-    if all(len(f) == 1 for f in forms):
+    # A pictograph may have a variation selector after it in a stored text, which the search
+    # ignores (`forms.takes_selector`): no window of the index may run past one, and the text
+    # as typed is no spelling of every match.
+    drawn = [takes_selector(ch) for ch in text]
+    if all(len(f) == 1 for f in forms) and not any(drawn):
         return None
     folds = _folds(text)
     if len(text) < TRIGRAM:
         return Needle(text, folds, False, ())
-    read = [indexed(ch) for ch in text]
+    read = [indexed(ch) and not d for ch, d in zip(text, drawn, strict=True)]
     stretches = [(s, e) for s, e in _stretches(read) if e - s >= TRIGRAM]
     if not stretches:
         # No word of 3 for the index (`他说......` to pg_trgm, which reads 他说 only), but a
         # word's edge may give it one (`他说 `): every match holds the word and its edge.
-        return Needle(text, folds, False, _edge_windows(text, forms, read, indexed))
+        return Needle(text, folds, False, _edge_windows(text, forms, read, indexed, drawn))
     runs = tuple((r,) for r in _runs(text, forms, read) if len(r) >= TRIGRAM)
     varied = [i for i, f in enumerate(forms) if len(f) > 1 and read[i]]
-    if all(any(s <= i < e for s, e in stretches) for i in varied):
+    if not any(drawn) and all(any(s <= i < e for s, e in stretches) for i in varied):
         others = _other_spellings(text, forms, stretches, varied)
         if others is not None:
             return Needle(text, folds, True, (*runs, others) if others else ())
@@ -255,7 +269,11 @@ def _other_spellings(
 
 
 def _edge_windows(
-    text: str, forms: list[tuple[str, ...]], read: list[bool], indexed: Callable[[str], bool]
+    text: str,
+    forms: list[tuple[str, ...]],
+    read: list[bool],
+    indexed: Callable[[str], bool],
+    drawn: list[bool],
 ) -> tuple[tuple[str, ...], ...]:
     """For a text with no stretch of TRIGRAM characters the index reads: each short word with
     the characters beside it where the index knows it starts or ends, in every spelling
@@ -263,7 +281,8 @@ def _edge_windows(
     pattern shows with two blanks and one whose end it shows with one, so `，说` gives it
     `  说` and `他说……` gives `他说 `; a character none of whose forms it reads shows the edge
     whichever form the row has (`他说......` finds `他说。。。。。。` too). Words with no such edge
-    give nothing: every row is compared."""
+    give nothing: every row is compared. A pictograph (`drawn`) is no word's left edge: a row
+    may hold a selector between it and the word (`❤️NY` holds `NY❤` but not `❤NY`)."""
     n = len(text)
 
     def edge(i: int) -> bool:
@@ -271,7 +290,7 @@ def _edge_windows(
 
     windows: list[tuple[str, ...]] = []
     for s, e in _stretches(read):
-        left, right = edge(s - 1), edge(e)
+        left, right = edge(s - 1) and not drawn[s - 1], edge(e)
         # Both edges where there are, else the one a trigram comes of.
         for lo, hi in ((left, right), (False, right), (left, False)):
             if not ((lo and e - s >= 1) or (hi and e - s >= 2)):

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.domain.cjk import BASIC_HAN, is_cjk_letter
 from workbench.domain.errors import InvalidInput, bad, give
+from workbench.domain.forms import VARIATION_SELECTORS
 from workbench.domain.plurals import plural
 
 CONTEXT_CHARS = 32
@@ -471,10 +472,8 @@ def too_many_occurrences() -> InvalidInput:
     )
 
 
-# The variation selectors: VS1-VS16 (U+FE0E draws `❤︎` as text, U+FE0F `❤️` as an emoji) and
-# the ideographic ones (葛󠄀). Each says only how the character before it is drawn, and which of
-# them a pasted passage has depends on the app it was copied from, not on the words.
-VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
+# The variation selectors (`forms.VARIATION_SELECTORS`, the search's too): each says only how
+# the character before it is drawn.
 _SELECTOR = re.compile(f"[{VARIATION_SELECTORS}]")
 
 
