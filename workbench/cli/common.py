@@ -322,6 +322,7 @@ def say_if_created(wb: Workbench) -> None:
 
     from workbench.cli.render import message
     from workbench.db.url import meant_url, sqlite_file
+    from workbench.domain.shell import shell_word
 
     path = sqlite_file(wb.url)
     # (a refused `import bundle` removes the file it made: then nothing was created)
@@ -337,7 +338,7 @@ def say_if_created(wb: Workbench) -> None:
     if meant:
         lines.append(
             f"hint: {wb.given!r} has no folder and no .db suffix; for a PostgreSQL database "
-            f"give its URL: --db {meant} (and remove {shown})"
+            f"give its URL: --db {shell_word(meant)} (and remove {shown})"
         )
     for line in lines:
         at_close(partial(message, line))

@@ -11,6 +11,7 @@ from typing import Any
 
 from workbench.db.pg_options import schema_pattern
 from workbench.domain.errors import Hint, WorkbenchError
+from workbench.domain.shell import command_line
 
 # A library input name -> how it is given on the command line (where it is not just --name).
 FLAGS: dict[str, str] = {
@@ -96,8 +97,8 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
     "start_database": lambda f: (
         # A server's database is created on the server (the workbench makes only its tables);
         # a desk's shared one then gets them from its owner's first command (docs/identity.md).
-        f"create it (createdb {f['database']}); its owner's first command (`workbench db "
-        "upgrade`, or `workbench doc add FILE`) creates the tables"
+        f"create it ({command_line(['createdb'], [str(f['database'])])}); its owner's first "
+        "command (`workbench db upgrade`, or `workbench doc add FILE`) creates the tables"
         if f.get("database")
         else f"point --db / WORKBENCH_DB at the desk's schema ({_SCHEMA_URL}), or set a new "
         f"desk up in {f['schema']} with a write (`workbench doc add FILE`) or "

@@ -10,7 +10,6 @@ you mean wang?`).
 
 from __future__ import annotations
 
-import shlex
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from workbench.domain.identity import (
     normalise_name,
     skeleton,
 )
+from workbench.domain.shell import shell_word
 
 # What an actor who is not registered is told to do.
 
@@ -83,7 +83,7 @@ class People:
         whom a person acting under another name almost always meant."""
         found, how = self._twin(name)
         # The option to type, quoted for the shell when the name holds a space (review).
-        typed = "" if found is None else for_the_shell(found)
+        typed = "" if found is None else shell_word(found)
         if found is not None and what:
             return InvalidInput(
                 f"{what} {name!r} {how} the registered user {found!r}, written another way; "
@@ -109,8 +109,8 @@ class People:
             # trial330: a checker whose shell had no WORKBENCH_USER acted as the OS account's
             # name, and was sent to the desk's list (or, from the owner's role, to register
             # that name), when her own role is bound to the name she meant.
-            names = " or ".join(for_the_shell(n) for n in acts_as.names)
-            first = for_the_shell(acts_as.names[0])
+            names = " or ".join(shell_word(n) for n in acts_as.names)
+            first = shell_word(acts_as.names[0])
             return InvalidInput(
                 f"{name!r} is not a registered user of this desk{near}; this session's "
                 f"database role {acts_as.role} acts as {names}: give --as {first} (or "
@@ -148,17 +148,6 @@ def twin(key: str, registered: Mapping[str, str]) -> str | None:
     skeleton is `key`. Each is judged by today's skeleton too, not only by the key stored when
     it was added: the look-alike rule grows (palochka, dotted i), and a desk has few people."""
     return next((n for n, kept in registered.items() if key in (kept, skeleton(n))), None)
-
-
-# What a shell reads as more than a name's letters (a space splits it into two arguments).
-_SHELL_SPECIAL = frozenset("'\"\\$`!;&|<>()*?[]{}#~")
-
-
-def for_the_shell(name: str) -> str:
-    """`name` as typed after an option: quoted only when the shell would split or read it."""
-    if any(ch.isspace() or ch in _SHELL_SPECIAL for ch in name):
-        return shlex.quote(name)
-    return name
 
 
 @dataclass(frozen=True, slots=True)

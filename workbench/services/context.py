@@ -249,9 +249,11 @@ class Workbench:
             meant = meant_url(self.given) if self.given else None
             if meant is not None and not meant.startswith(BARE_NAME_MEANT):
                 # host:port/db, or a mistyped scheme: not a file anyone meant to start.
+                from workbench.domain.shell import shell_word
+
                 return NotFound(
                     f"no database at {path}; a PostgreSQL URL starts with postgresql://: "
-                    f"--db {meant}"
+                    f"--db {shell_word(meant)}"
                 )
             if os.path.islink(path):
                 # A link to a missing file: said as one, or "no database" sends the user

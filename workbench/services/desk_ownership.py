@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workbench.db.backend import binds_roles, owns_tables, schema_owner
+from workbench.domain.shell import command_line
 from workbench.services.context import Tx
 from workbench.services.registry import desk_owner, registered_user
 
@@ -38,8 +39,9 @@ class NotOwner:
         said after "does it" / "does" by each caller."""
         return (
             f"under a name bound to it ({self.owner}, the desk's first registered user, acts "
-            f"from the role {self.owner_bound}); register one (`workbench user add NAME --role "
-            f"{machine}`) and act as it"
+            f"from the role {self.owner_bound}); register one "
+            f"(`{command_line(['workbench', 'user', 'add', 'NAME', '--role', machine])}`) and act "
+            "as it"
         )
 
 

@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 from workbench.db.models import Event, User
 from workbench.domain.actions import USER_ADDED
 from workbench.domain.errors import InvalidInput
-from workbench.domain.people import People, RoleNames, current_form, for_the_shell
+from workbench.domain.people import People, RoleNames, current_form
+from workbench.domain.shell import command_line, shell_word
 
 
 def registered_people(session: Session) -> People:
@@ -50,10 +51,14 @@ def check_actor(session: Session, actor: str) -> None:
         if here is not None and owns_tables(conn) and not people.meant(actor):
             # The owner's role may register the name it acts as, bound to itself
             # (services.users): the way in when every registered name is bound elsewhere.
-            role, typed = machine_identity(conn), for_the_shell(actor)
+            register = command_line(
+                ["workbench", "--as", actor, "user", "add"],
+                [actor],
+                ["--role", machine_identity(conn)],
+            )
             raise InvalidInput(
                 f"{refusal.message.rstrip('.')}; or, as the desk's owner's role, register the "
-                f"name bound to it: `workbench --as {typed} user add {typed} --role {role}`",
+                f"name bound to it: `{register}`",
                 hint=refusal.hint,
                 reason=refusal.reason,
             )
@@ -94,12 +99,15 @@ def _own_name(session: Session, conn: Connection, role: str) -> str:
 
     here = roles_names(session)
     if here.names:
-        names = " or ".join(for_the_shell(n) for n in here.names)
-        return f"this session's role acts as {names}: give --as {for_the_shell(here.names[0])}"
+        names = " or ".join(shell_word(n) for n in here.names)
+        return f"this session's role acts as {names}: give --as {shell_word(here.names[0])}"
     if owns_tables(conn):
+        register = command_line(
+            ["workbench", "--as", "NAME", "user", "add", "NAME", "--role", role]
+        )
         return (
             "no name is bound to this session's role, the desk's owner's: register one, "
-            f"`workbench --as NAME user add NAME --role {role}`, and act as it"
+            f"`{register}`, and act as it"
         )
     return "give --as your own name"
 

@@ -31,6 +31,7 @@ from workbench.domain.people import (
     registration_clash,
     twin,
 )
+from workbench.domain.shell import command_line
 from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.desk_ownership import NOT_DESK_OWNER, not_desk_owner
@@ -123,7 +124,7 @@ def add_user(
             # name, as the owner's act.
             raise Conflict(
                 f"{normal!r} is already registered, unbound: the desk's owner binds it "
-                f"(`workbench user bind {normal} --role {bound}`)"
+                f"(`{command_line(['workbench', 'user', 'bind'], [normal], ['--role', bound])}`)"
             )
         if registered is not None:
             raise Conflict(f"{normal!r} is already registered")
@@ -195,7 +196,8 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
         row = registered_user(tx.session, normal)
         if row is None:
             raise NotFound(
-                f"no registered user {normal!r} (`workbench user add {normal} --role {bound}` "
+                f"no registered user {normal!r} "
+                f"(`{command_line(['workbench', 'user', 'add'], [normal], ['--role', bound])}` "
                 "registers and binds a new name)"
             )
         if not owns_tables(conn):
@@ -372,8 +374,8 @@ def _register_actor(tx: Tx, name: str, display: str | None) -> str:
     if how is not None:
         raise InvalidInput(
             f"you act as {tx.actor!r}, which {how} the name registered: register yourself "
-            f"first, under the name you act as (`workbench --as {tx.actor} user add "
-            f"{tx.actor}`)"
+            "first, under the name you act as "
+            f"(`{command_line(['workbench', '--as', tx.actor, 'user', 'add'], [tx.actor])}`)"
         )
     clash = registration_clash(name, display, [(tx.actor, None)])
     if clash is not None:

@@ -1,0 +1,40 @@
+"""Commands the workbench suggests, written so that each can be pasted as printed: every
+argument one word that a POSIX shell reads back exactly. A review found `--role ROLE` printed
+bare: a role or name holding a space, a quote, `$`, `;` or a backtick split in two when
+pasted, or ran something else. The one home of that quoting for names, roles and URLs."""
+
+from __future__ import annotations
+
+import shlex
+import string
+from collections.abc import Sequence
+
+# The ASCII characters no POSIX shell reads as anything but themselves, anywhere in a word:
+# shlex.quote's own set, so that what is left bare is what shlex would leave bare.
+_PLAIN_ASCII = frozenset(string.ascii_letters + string.digits + "@%+=:,./-_")
+
+
+def shell_word(text: str) -> str:
+    """`text` as one word a shell reads back exactly: as it is when the shell takes each of its
+    characters literally (`ana`, `josé`, `王芳`: shlex.quote would quote every letter beyond
+    ASCII, and a plain name reads best bare), else shlex-quoted (`'ben okafor'`)."""
+    if text and all(
+        ch in _PLAIN_ASCII if ch.isascii() else ch.isprintable() and not ch.isspace() for ch in text
+    ):
+        return text
+    return shlex.quote(text)
+
+
+def command_line(
+    words: Sequence[str], operands: Sequence[str] = (), options: Sequence[str] = ()
+) -> str:
+    """A command to paste: `words` (the program, its subcommands and the options before the
+    operands), the `operands`, then the `options` after them, each a shell word. An operand
+    starting with `-` would be read as an option (`user add -ana`: "no such option"): then the
+    options come first, and the operands after `--`, which ends the options for Click and for
+    getopt alike."""
+    if any(operand.startswith("-") for operand in operands):
+        parts = [*words, *options, "--", *operands]
+    else:
+        parts = [*words, *operands, *options]
+    return " ".join(shell_word(part) for part in parts)
