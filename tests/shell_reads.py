@@ -21,3 +21,26 @@ def shell_reads(command: str) -> list[str]:
     read = done.stdout.decode("utf-8", "surrogateescape").split("\0")[:-1]
     assert (done.returncode, read) == (0, words), (command, done.stderr)
     return words
+
+
+def pasted(message: str) -> list[str]:
+    """The last `workbench ...` command of a message between backticks, as a shell reads it
+    (shlex.split, and `sh`): it ends at the first backtick the shell does not read as quoted
+    (inside the command, one it would read as command substitution)."""
+    start = message.rindex("`workbench ") + 1
+    quoted: str | None = None
+    i = start
+    while i < len(message):
+        ch = message[i]
+        if quoted == "'":
+            quoted = None if ch == "'" else quoted
+        elif ch == "\\":
+            i += 1
+        elif quoted == '"':
+            quoted = None if ch == '"' else quoted
+        elif ch in "'\"":
+            quoted = ch
+        elif ch == "`":
+            return shell_reads(message[start:i])
+        i += 1
+    raise AssertionError(f"no command ends in {message!r}")

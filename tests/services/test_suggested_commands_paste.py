@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy import text
 
 from tests.conftest import PG_URL, Result
-from tests.shell_reads import shell_reads
+from tests.shell_reads import pasted
 from workbench.domain.errors import InvalidInput, NotFound, WorkbenchError
 from workbench.services.context import Workbench
 from workbench.services.users import add_user, bind_user
@@ -25,29 +25,6 @@ HOSTILE = ["ben okafor", "o'brien", "a$b;c", "back`tick", "-ana", "-x y'$z"]
 
 def _as(wb: Workbench, name: str) -> Workbench:
     return Workbench(url=wb.url, actor=name)
-
-
-def pasted(message: str) -> list[str]:
-    """The last `workbench ...` command of a message between backticks, as a shell reads it
-    (shlex.split, and `sh`): it ends at the first backtick the shell does not read as quoted
-    (inside the command, one it would read as command substitution)."""
-    start = message.rindex("`workbench ") + 1
-    quoted: str | None = None
-    i = start
-    while i < len(message):
-        ch = message[i]
-        if quoted == "'":
-            quoted = None if ch == "'" else quoted
-        elif ch == "\\":
-            i += 1
-        elif quoted == '"':
-            quoted = None if ch == '"' else quoted
-        elif ch in "'\"":
-            quoted = ch
-        elif ch == "`":
-            return shell_reads(message[start:i])
-        i += 1
-    raise AssertionError(f"no command ends in {message!r}")
 
 
 def operand(*words: str) -> list[str]:
