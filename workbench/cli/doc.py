@@ -278,11 +278,18 @@ def _same_url(result: Added, location: str) -> None:
     if result.same_url_as is None:
         return
     d, earlier = result.document, result.same_url_as
-    again = " FILE" if location == "-" else " " + shlex.quote(_input_name(location))
+    from workbench.domain.shell import command_line
+
+    # The file or URL as given, one word to paste (`-- -saved.html`: not an option).
+    update = (
+        f"workbench doc update {earlier} FILE"
+        if location == "-"
+        else command_line(["workbench", "doc", "update"], [str(earlier), location])
+    )
     # Said after the fact: #d.id is stored (and stays, as every document added does).
     warning(
         f"document #{earlier} has the same URL ({d.url}): if #{d.id} is a newer copy of that "
-        f"article, `workbench doc update {earlier}{again}` stores it as #{earlier}'s next "
+        f"article, `{update}` stores it as #{earlier}'s next "
         f"revision too, re-anchoring #{earlier}'s claims to it"
     )
 

@@ -435,24 +435,13 @@ def _in_token(text: str, i: int) -> bool:
 
 def shell_word(text: str) -> str:
     """`text` (a file name, an argument) as one word a shell reads back as it: shlex-quoted,
-    or, where it holds bytes that are not UTF-8 (a Latin-1 file name, carried as surrogates) or
-    characters no terminal shows (a newline), as bash, zsh and ksh's $'...' with each such byte
-    written \\xNN: `$'r\\xe9.html'` (fix166: it was printed as r\\udce9.html, no file's name)."""
+    or, where it holds bytes that are not UTF-8 or characters no terminal shows, as
+    workbench.domain.shell.escaped writes it (`$'r\\xe9.html'`)."""
     import shlex
 
-    if _plain_name(text):
-        return shlex.quote(text)
-    said: list[str] = []
-    for ch in text:
-        if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8, as Python carries it
-            said.append(f"\\x{ord(ch) - 0xDC00:02x}")
-        elif ch in "'\\":
-            said.append("\\" + ch)
-        elif not ch.isprintable():
-            said.extend(f"\\x{b:02x}" for b in ch.encode("utf-8", "surrogatepass"))
-        else:
-            said.append(ch)
-    return "$'" + "".join(said) + "'"
+    from workbench.domain.shell import escaped
+
+    return shlex.quote(text) if _plain_name(text) else escaped(text)
 
 
 def shown_path(path: str) -> str:

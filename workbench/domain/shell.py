@@ -17,12 +17,30 @@ _PLAIN_ASCII = frozenset(string.ascii_letters + string.digits + "@%+=:,./-_")
 def shell_word(text: str) -> str:
     """`text` as one word a shell reads back exactly: as it is when the shell takes each of its
     characters literally (`ana`, `josé`, `王芳`: shlex.quote would quote every letter beyond
-    ASCII, and a plain name reads best bare), else shlex-quoted (`'ben okafor'`)."""
+    ASCII, and a plain name reads best bare), else shlex-quoted (`'ben okafor'`); where no
+    terminal shows it as it is, as `escaped` writes it."""
     if text and all(
         ch in _PLAIN_ASCII if ch.isascii() else ch.isprintable() and not ch.isspace() for ch in text
     ):
         return text
-    return shlex.quote(text)
+    return shlex.quote(text) if text.isprintable() else escaped(text)
+
+
+def escaped(text: str) -> str:
+    """`text` holding bytes that are not UTF-8 (a Latin-1 file name, carried as surrogates) or
+    characters no terminal shows (a newline), as bash, zsh and ksh's $'...' with each such byte
+    written \\xNN: `$'r\\xe9.html'` (fix166: it was printed as r\\udce9.html, no file's name)."""
+    said: list[str] = []
+    for ch in text:
+        if "\udc80" <= ch <= "\udcff":  # a byte that was not UTF-8, as Python carries it
+            said.append(f"\\x{ord(ch) - 0xDC00:02x}")
+        elif ch in "'\\":
+            said.append("\\" + ch)
+        elif not ch.isprintable():
+            said.extend(f"\\x{b:02x}" for b in ch.encode("utf-8", "surrogatepass"))
+        else:
+            said.append(ch)
+    return "$'" + "".join(said) + "'"
 
 
 def command_line(
