@@ -91,7 +91,7 @@ def _root_option_placed_late(exc: click.UsageError, args: list[str]) -> str | No
     )
     if option is None:
         return None
-    import shlex
+    from workbench.domain.shell import shell_word
 
     where = f"{name} is an option of {root.command_path} itself: put it before the command"
     end = args.index("--") if "--" in args else len(args)
@@ -109,7 +109,8 @@ def _root_option_placed_late(exc: click.UsageError, args: list[str]) -> str | No
         else:
             value = [option.metavar or "VALUE"]
     moved = args[at : at + taken] + value + args[:at] + args[at + taken :]
-    return f"{where} ({root.command_path} {shlex.join(moved)})"
+    # Each word as typed, one a shell reads back (a name not UTF-8 as $'...', not its escape).
+    return f"{where} ({root.command_path} {' '.join(shell_word(w) for w in moved)})"
 
 
 def _stopped_after_commit() -> None:
