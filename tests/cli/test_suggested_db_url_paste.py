@@ -52,3 +52,34 @@ def test_a_bare_name_is_told_the_postgresql_url_as_one_word(
     hint = r.err.splitlines()[1]
     said = hint.split("give its URL: --db ", 1)[1].rsplit(" (and remove ", 1)[0]
     assert shell_reads("--db " + said) == ["--db", f"postgresql://USER@HOST/{name}"]
+
+
+@pytest.mark.parametrize(
+    ("given", "meant"),
+    [
+        (
+            "postgres:/h/db?options=-csearch_path%3Ddesk",
+            "postgresql://h/db?options=-csearch_path%3Ddesk",
+        ),
+        (
+            "postgresql//h/db?sslmode=require&options=-c",
+            "postgresql://h/db?sslmode=require&options=-c",
+        ),
+    ],
+)
+def test_a_mistyped_url_with_options_is_told_the_url_meant(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    workbench_main: Callable[..., Result],
+    given: str,
+    meant: str,
+) -> None:
+    """`--db 'postgres:/h/db?options=-csearch_path%3Ddesk'` (the `:/` mistyped) was read as a
+    SQLite file and refused "rename the file": the URL meant was said only without a query. Told
+    it, quoted for the shell (`?` and `&` in it are the shell's)."""
+    monkeypatch.chdir(tmp_path)
+    r = workbench_main(["--db", given, "claim", "list"])
+    assert r.code == 1, r.out
+    assert "a PostgreSQL URL starts with postgresql://" in r.err
+    said = r.err.rstrip("\n").rsplit("--db ", 1)[1]
+    assert shell_reads("--db " + said) == ["--db", meant]
