@@ -109,9 +109,11 @@ def meant_url(value: str) -> str | None:
     return BARE_NAME_MEANT + value
 
 
-def check_url(url: str) -> None:
-    """Refuse, with one line, a URL no command can work with (before any connection)."""
+def check_url(url: str, given: str | None = None) -> None:
+    """Refuse, with one line, a URL no command can work with (before any connection); `given`,
+    the --db / WORKBENCH_DB value it was made from."""
     from workbench.domain.errors import InvalidInput
+    from workbench.domain.shell import shell_word
 
     if url.startswith("sqlite"):
         if url in ("sqlite://", "sqlite:///", "sqlite:///:memory:") or ":memory:" in url:
@@ -122,9 +124,18 @@ def check_url(url: str) -> None:
         if "?" in url:
             # SQLAlchemy reads what follows "?" as URL options: writes would go to the file
             # named by the part before it, while reads look for the whole name.
+            meant = meant_url(given) if given else None
+            # A PostgreSQL URL with its `:/` mistyped carries its query (?options=...): the
+            # URL meant, as --db takes it from a shell (`?` and `&` are the shell's).
+            url_meant = (
+                f"; a PostgreSQL URL starts with postgresql://: --db {shell_word(meant)}"
+                if meant is not None and not meant.startswith(BARE_NAME_MEANT)
+                else ""
+            )
             raise InvalidInput(
                 f"{url.removeprefix('sqlite:///')}: a SQLite file name with '?' is not "
-                "supported (what follows it would be read as URL options): rename the file"
+                f"supported (what follows it would be read as URL options): rename the file"
+                + url_meant
             )
         return
     if not url.startswith("postgresql"):

@@ -170,7 +170,7 @@ class Workbench:
 
     def _check_target(self, *, write: bool) -> None:
         """Before first use: a URL we can work with, and for a read, a database to read."""
-        check_url(self.url)
+        check_url(self.url, self.given)
         if (refusal := self.not_a_file()) is not None:
             raise refusal
         if not write and (refusal := self.nothing_to_read()) is not None:
