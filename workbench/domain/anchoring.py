@@ -450,12 +450,35 @@ class Matcher:
     def __init__(self, text: str) -> None:
         self.text = text
         self._folded: Folded | None = None
+        # `context_holding`'s index: the occurrences of a few quotes by the folded text just
+        # before and just after each, of each length asked.
+        self._edges: dict[tuple[tuple[int, int], ...], _ContextIndex] = {}
+        self._occurrences: dict[str, list[tuple[int, int]]] = {}
 
     @property
     def folded(self) -> Folded:
         if self._folded is None:
             self._folded = Folded(self.text)
         return self._folded
+
+    def context_holding(
+        self, found: list[tuple[int, int]], prefix: str, suffix: str
+    ) -> list[tuple[int, int]]:
+        """Those of `found`, the occurrences of one quote, around which `prefix` and `suffix`
+        hold (`_context_holds`), looked up rather than compared one by one: an import of
+        annotations compared every occurrence's context for every row, and a page repeating a
+        quote 10,000 times, one annotation each, took 0.3 s a row (rr340)."""
+        key = tuple(found)
+        index = self._edges.get(key)
+        if index is None:
+            index = _ContextIndex(self.folded, found)
+            if sum(map(len, self._edges)) + len(found) > _KEPT_OCCURRENCES:
+                self._edges.clear()
+            if len(found) <= _KEPT_OCCURRENCES:
+                self._edges[key] = index
+        want_before, want_after = _wanted_context(prefix, suffix)
+        held = index.before(want_before) & index.after(want_after)
+        return [found[i] for i in sorted(held)]
 
     def reanchor(self, sel: Selector, expected: int | None = None) -> Anchored:
         """Find `sel` in the text: exact, moved, fuzzy or orphaned (see the module docstring)."""
@@ -495,11 +518,21 @@ class Matcher:
     def occurrences(self, quote: str) -> list[tuple[int, int]]:
         """Every place `quote` occurs, verbatim if it does, else differing only in foldable
         characters (whitespace, punctuation forms, quote styles). Refused past
-        MAX_OCCURRENCES (`occurrence_starts`)."""
-        found = occurrence_starts(self.text, quote)
-        if found:
-            return [(s, past_selectors(self.text, s + len(quote))) for s in found]
-        return self.folded_occurrences(quote)
+        MAX_OCCURRENCES (`occurrence_starts`). Kept for the last few quotes asked: an
+        import's rows quoting one passage its page repeats 10,000 times each found all of them
+        again (rr340)."""
+        kept = self._occurrences.get(quote)
+        if kept is None:
+            found = occurrence_starts(self.text, quote)
+            if found:
+                kept = [(s, past_selectors(self.text, s + len(quote))) for s in found]
+            else:
+                kept = self.folded_occurrences(quote)
+            if sum(map(len, self._occurrences.values())) + len(kept) > _KEPT_OCCURRENCES:
+                self._occurrences.clear()  # a few quotes at a time: an import's rows come in turn
+            if len(kept) <= _KEPT_OCCURRENCES:
+                self._occurrences[quote] = kept
+        return list(kept)  # the caller's own: some narrow it
 
     def folded_occurrences(self, quote: str) -> list[tuple[int, int]]:
         """Every place `quote` occurs differing only in foldable characters (a verbatim one
@@ -1511,6 +1544,49 @@ _CUT_LOW_HALF = re.compile("^[\udc00-\udfff]")
 _CUT_HIGH_HALF = re.compile("[\ud800-\udbff]\\Z")
 
 
+# The occurrences a `Matcher` keeps of the last quotes asked (`occurrences`), and indexed by
+# their context (`context_holding`), each: memory bounded however often a quote occurs.
+_KEPT_OCCURRENCES = 200_000
+
+
+class _ContextIndex:
+    """The occurrences of one quote (their indices in its list) by the folded text just before
+    and just after each, for each length of context asked: built once for each length, each
+    row of an import then looks its context up."""
+
+    def __init__(self, folded: Folded, found: list[tuple[int, int]]) -> None:
+        self._text = folded.text
+        self._edges = [(folded.from_original(s), folded.from_original(e)) for s, e in found]
+        self._before: dict[int, dict[str, set[int]]] = {}
+        self._after: dict[int, dict[str, set[int]]] = {}
+
+    def before(self, want: str) -> set[int]:
+        size = len(want)
+        table = self._before.get(size)
+        if table is None:
+            table = self._before[size] = {}
+            for i, (start, _) in enumerate(self._edges):
+                table.setdefault(self._text[max(0, start - size) : start], set()).add(i)
+        return table.get(want, set())
+
+    def after(self, want: str) -> set[int]:
+        size = len(want)
+        table = self._after.get(size)
+        if table is None:
+            table = self._after[size] = {}
+            for i, (_, end) in enumerate(self._edges):
+                table.setdefault(self._text[end : end + size], set()).add(i)
+        return table.get(want, set())
+
+
+def _wanted_context(prefix: str, suffix: str) -> tuple[str, str]:
+    """A prefix and suffix given, as `_context_holds` compares them with the folded text."""
+    # Half a character at a context's outer end is what a browser tool cut (32 UTF-16 units,
+    # ending inside an emoji), not text: compared, it matched no occurrence (review332).
+    prefix, suffix = _CUT_LOW_HALF.sub("", prefix), _CUT_HIGH_HALF.sub("", suffix)
+    return fold(normalise(prefix)), fold(normalise(suffix))
+
+
 def _context_holds(matcher: Matcher, at: tuple[int, int], prefix: str, suffix: str) -> bool:
     """Whether the text immediately before and after the occurrence `at` is `prefix` and
     `suffix`, as the W3C TextQuoteSelector defines them ("the snippet of text that occurs
@@ -1523,11 +1599,8 @@ def _context_holds(matcher: Matcher, at: tuple[int, int], prefix: str, suffix: s
     a prefix longer than the text before the occurrence (cut by the document's start) matches
     nothing there. An empty prefix or suffix says nothing about its side.
     """
-    # Half a character at a context's outer end is what a browser tool cut (32 UTF-16 units,
-    # ending inside an emoji), not text: compared, it matched no occurrence (review332).
-    prefix, suffix = _CUT_LOW_HALF.sub("", prefix), _CUT_HIGH_HALF.sub("", suffix)
     folded = matcher.folded
-    want_before, want_after = fold(normalise(prefix)), fold(normalise(suffix))
+    want_before, want_after = _wanted_context(prefix, suffix)
     start, end = folded.from_original(at[0]), folded.from_original(at[1])
     before = folded.text[max(0, start - len(want_before)) : start]
     return before == want_before and folded.text[end : end + len(want_after)] == want_after
@@ -1597,7 +1670,7 @@ def anchor_quote(text: str | Matcher, hint: QuoteHint, *, carrier: Carrier) -> S
         if held and moved.span is not None:
             return moved.span
     if has_context:
-        found = [at for at in found if _context_holds(matcher, at, hint.prefix, hint.suffix)]
+        found = matcher.context_holding(found, hint.prefix, hint.suffix)
         if held_at is not None and not found:
             # Offsets that hold the quote win over a context found nowhere, as before; not
             # over one that holds at another occurrence: a browser tool's UTF-16 offsets, one
