@@ -192,6 +192,20 @@ def mixed_scripts(text: str, what: str, noun: str = "name") -> InvalidInput | No
     )
 
 
+def latin_impostor(word: str) -> str | None:
+    """The first letter of a folded `word` written wholly in another script whose every letter
+    is drawn like a Latin one (`јое`: Cyrillic ј, о, е), or None: such a word mixes no script
+    by itself, but beside Latin words it reads as theirs (`јое.smith@example.org` is shown as
+    joe.smith's address). A word with a Latin letter is `mixed_scripts`'s; one with a letter
+    that reads as no Latin one (`иван`) is read as what it is."""
+    if word.isascii() or any(unicodedata.name(c, "").startswith("LATIN") for c in word):
+        return None
+    letters = [c for c in word if c.isalnum()]
+    if not letters or not all(_prototype(c).isascii() and _prototype(c).isalnum() for c in letters):
+        return None
+    return next(c for c in letters if not c.isascii())
+
+
 # Where the data and a reader of a case-folded name disagree. Cyrillic palochka is one vertical
 # stroke in both cases, drawn like l (confusables.txt maps the capital Ӏ to l but the small ӏ,
 # which every name holds after case folding, to i): `аӏісе` must be `alice`'s twin.
@@ -692,6 +706,12 @@ def _script_impostor(name: str) -> str | None:
 
 def _prototype(char: str) -> str:
     return _classes().get(char, char)
+
+
+def latin_of(char: str) -> str:
+    """The character `char` is drawn like, to say so: its look-alike class's ASCII member
+    (`а` -> `a`), or itself."""
+    return _prototype(char)
 
 
 @cache

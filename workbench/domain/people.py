@@ -20,6 +20,8 @@ from workbench.domain.identity import (
     draws_nothing,
     fold,
     join_han,
+    latin_impostor,
+    latin_of,
     likeness,
     mixed_scripts,
     normalise_name,
@@ -504,8 +506,22 @@ def email_address(value: str) -> str:
     # So is a word of it whose letter of another script is drawn like the Latin one, as in a
     # name: `chen.j` + CYRILLIC і `ng@gmail.com` was another mailbox than 陈静's, the same in
     # every list (review335). Each word by itself: иван@example.org is one script a word.
-    for part in text.replace("@", ".").split("."):
-        mixed = mixed_scripts(fold(part), f"the email address {text!r}: the part", "address")
+    parts = [fold(part) for part in text.replace("@", ".").split(".")]
+    for part in parts:
+        mixed = mixed_scripts(part, f"the email address {text!r}: the part", "address")
         if mixed is not None:
             raise mixed
+    # And a word wholly of letters drawn like Latin ones beside a Latin word (rr340): one word
+    # in one script, `јое.smith@example.org` (Cyrillic ј, о, е) was joe.smith's address in
+    # every list and another mailbox.
+    if any(c.isascii() and c.isalpha() for c in text):
+        for part in parts:
+            impostor = latin_impostor(part)
+            if impostor is not None:
+                raise InvalidInput(
+                    f"the email address {text!r} mixes scripts: the part {part!r} is drawn "
+                    f"in letters of another script, {impostor!r} "
+                    f"({unicodedata.name(impostor, '?')}) looks like the Latin "
+                    f"{latin_of(impostor)!r}; type the address in one script"
+                )
     return text
