@@ -10,6 +10,7 @@ you mean wang?`).
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -478,6 +479,8 @@ def current_form(stored: str) -> str:
         return stored
 
 
+# What parts an address's words, to the rule of mixed scripts (`email_address`).
+_ADDRESS_WORDS = re.compile("[.@+_-]")
 MAX_EMAIL = 320  # RFC 5321's longest address
 
 
@@ -506,7 +509,9 @@ def email_address(value: str) -> str:
     # So is a word of it whose letter of another script is drawn like the Latin one, as in a
     # name: `chen.j` + CYRILLIC і `ng@gmail.com` was another mailbox than 陈静's, the same in
     # every list (review335). Each word by itself: иван@example.org is one script a word.
-    parts = [fold(part) for part in text.replace("@", ".").split(".")]
+    # Its words parted where a name's are (a dot, a hyphen, an underscore) and at the @ and a
+    # +tag: `ivan_иванов` is two words, each in one script, as `ivan.иванов` is (rr340).
+    parts = [fold(part) for part in _ADDRESS_WORDS.split(text)]
     for part in parts:
         mixed = mixed_scripts(part, f"the email address {text!r}: the part", "address")
         if mixed is not None:
