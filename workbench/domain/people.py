@@ -20,6 +20,7 @@ from workbench.domain.identity import (
     drawn,
     draws_nothing,
     fold,
+    invisible,
     join_han,
     latin_impostor,
     latin_of,
@@ -499,6 +500,14 @@ def email_address(value: str) -> str:
     if at_index is not None:
         char = text[at_index]
         label = unicodedata.name(char, "") or "a control or unassigned character"
+        if not invisible(text, at_index):
+            # One that is drawn (葛 + U+E0100, ❤ + U+FE0F) is no invisible character: said as
+            # what it is (rr340).
+            raise InvalidInput(
+                f"the email address: character {at_index + 1} is U+{ord(char):04X} {label}, "
+                "which varies how the character before it is drawn; an email address holds "
+                "no selector: type it without"
+            )
         raise InvalidInput(
             f"the email address: character {at_index + 1} is U+{ord(char):04X} {label}, which "
             "is invisible or undefined; an email address holds only visible characters"
