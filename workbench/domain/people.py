@@ -358,16 +358,17 @@ def one_mailbox(email: str | None, other: str | None) -> str | None:
         return None
     if mailbox_of(email) != mailbox_of(other):
         return None
-    return "is" if drawn(fold(email)) == drawn(fold(other)) else "shares a mailbox with"
+    return "is" if _as_shown(fold(email)) == _as_shown(fold(other)) else "shares a mailbox with"
 
 
 def mailbox_of(address: str) -> str:
     """The mailbox an address delivers to, as `one_mailbox` compares two: case- and
     width-folded, the +tag left out, and as drawn (`identity.drawn`): an address stored
     before `email_address` refused a character nobody sees (chen.jing + U+200B @gmail.com) is
-    the mailbox it shows (review335). Also the key a trail's registrations are found by
-    (workbench.domain.trail_people)."""
-    return mailbox(drawn(fold(address)))
+    the mailbox it shows (review335), and one stored before it refused a letter imitating a
+    Latin one (chen.jіng@gmail.com, `_as_shown`) too (rr340). Also the key a trail's
+    registrations are found by (workbench.domain.trail_people)."""
+    return mailbox(_as_shown(fold(address)))
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
@@ -485,6 +486,47 @@ _ADDRESS_WORDS = re.compile("[.@+_-]")
 MAX_EMAIL = 320  # RFC 5321's longest address
 
 
+def _imitation(text: str) -> InvalidInput | None:
+    """What is wrong with an address a letter of which imitates a Latin one, or None: a word of
+    it that mixes scripts so, as in a name (`chen.j` + CYRILLIC і `ng@gmail.com` was another
+    mailbox than 陈静's, the same in every list: review335), or a word wholly of letters
+    drawn like Latin ones beside a Latin word (`јое.smith@example.org`, Cyrillic ј, о, е:
+    rr340). Each word by itself, parted where a name's are (a dot, a hyphen, an underscore) and
+    at the @ and a +tag: иван@example.org and ivan_иванов@x.org are one script a word."""
+    if text.isascii():
+        return None
+    parts = [fold(part) for part in _ADDRESS_WORDS.split(text)]
+    for part in parts:
+        mixed = mixed_scripts(part, f"the email address {text!r}: the part", "address")
+        if mixed is not None:
+            return mixed
+    if any(c.isascii() and c.isalpha() for c in text):
+        for part in parts:
+            impostor = latin_impostor(part)
+            if impostor is not None:
+                return InvalidInput(
+                    f"the email address {text!r} mixes scripts: the part {part!r} is drawn "
+                    f"in letters of another script, {impostor!r} "
+                    f"({unicodedata.name(impostor, '?')}) looks like the Latin "
+                    f"{latin_of(impostor)!r}; type the address in one script"
+                )
+    return None
+
+
+def _as_shown(address: str) -> str:
+    """A folded address as drawn (`identity.drawn`), and, when a letter of it imitates a Latin
+    one (`_imitation`: stored before `email_address` refused such an address), with each
+    letter that does so read as that Latin one: chen.jіng@gmail.com is chen.jing@gmail.com,
+    the mailbox it shows (rr340); иван@example.org is itself."""
+    shown = drawn(address)
+    if shown.isascii() or _imitation(shown) is None:
+        return shown
+    return "".join(
+        latin if not c.isascii() and (latin := latin_of(c)).isascii() and latin.isalnum() else c
+        for c in shown
+    )
+
+
 def email_address(value: str) -> str:
     """An email address as stored: trimmed, one line, something@somewhere, no space; else
     InvalidInput (asked by the CLI too, so a malformed one typed is bad usage)."""
@@ -515,27 +557,7 @@ def email_address(value: str) -> str:
     local, at, domain = text.partition("@")
     if not (local and at and domain) or " " in text:
         raise InvalidInput(f"{text!r} is not an email address like name@example.org")
-    # So is a word of it whose letter of another script is drawn like the Latin one, as in a
-    # name: `chen.j` + CYRILLIC і `ng@gmail.com` was another mailbox than 陈静's, the same in
-    # every list (review335). Each word by itself: иван@example.org is one script a word.
-    # Its words parted where a name's are (a dot, a hyphen, an underscore) and at the @ and a
-    # +tag: `ivan_иванов` is two words, each in one script, as `ivan.иванов` is (rr340).
-    parts = [fold(part) for part in _ADDRESS_WORDS.split(text)]
-    for part in parts:
-        mixed = mixed_scripts(part, f"the email address {text!r}: the part", "address")
-        if mixed is not None:
-            raise mixed
-    # And a word wholly of letters drawn like Latin ones beside a Latin word (rr340): one word
-    # in one script, `јое.smith@example.org` (Cyrillic ј, о, е) was joe.smith's address in
-    # every list and another mailbox.
-    if any(c.isascii() and c.isalpha() for c in text):
-        for part in parts:
-            impostor = latin_impostor(part)
-            if impostor is not None:
-                raise InvalidInput(
-                    f"the email address {text!r} mixes scripts: the part {part!r} is drawn "
-                    f"in letters of another script, {impostor!r} "
-                    f"({unicodedata.name(impostor, '?')}) looks like the Latin "
-                    f"{latin_of(impostor)!r}; type the address in one script"
-                )
+    imitation = _imitation(text)
+    if imitation is not None:
+        raise imitation
     return text
