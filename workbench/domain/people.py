@@ -368,7 +368,27 @@ def mailbox_of(address: str) -> str:
     the mailbox it shows (review335), and one stored before it refused a letter imitating a
     Latin one (chen.jіng@gmail.com, `_as_shown`) too (rr340). Also the key a trail's
     registrations are found by (workbench.domain.trail_people)."""
-    return mailbox(_as_shown(fold(address)))
+    return mailbox(_as_shown(_unicode_domain(fold(address))))
+
+
+def _unicode_domain(address: str) -> str:
+    """A folded address with each label of its domain in punycode (`xn--bcher-kva`) written in
+    the Unicode it stands for (`bücher`): mail is delivered to an internationalised domain by
+    that ASCII form, so `maria@xn--bcher-kva.de` is `maria@bücher.de` (rr340). A label that is
+    no valid punycode stays as written."""
+    local, at, domain = address.partition("@")  # as `mailbox` parts it
+    if not at or "xn--" not in domain:
+        return address
+    return f"{local}@{'.'.join(map(_unicode_label, domain.split('.')))}"
+
+
+def _unicode_label(label: str) -> str:
+    if not label.startswith("xn--"):
+        return label
+    try:
+        return fold(label[4:].encode("ascii").decode("punycode")) or label
+    except (UnicodeError, ValueError):
+        return label  # no punycode: compared as written
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
