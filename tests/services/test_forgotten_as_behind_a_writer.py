@@ -1,0 +1,86 @@
+"""trial330 (left alone there): a person who forgot `--as`, on a desk where another writer held
+the write lock, waited out the lock's whole bound (30 s) before being refused for the name:
+the name was asked only inside the write, after its lock was taken. The refusal for a name
+nobody registered, or one bound to another login role (PostgreSQL), now comes before the wait.
+
+The lock is held by a write transaction of the test's own for as long as the test needs; the
+lock's bound is cut to a few seconds, so that a refusal that waits for it still fails quickly,
+and the refusal that does not wait is asserted to come in well under a second."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import text
+
+from tests.conftest import PG_URL, Result, run_in_process
+from workbench.db.engine import get_engine
+from workbench.services.context import Workbench, transaction
+
+# The lock's bound while these tests hold it: longer than any refusal that does not wait.
+BOUND_MS = 3_000
+
+
+@pytest.fixture
+def short_bound(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import workbench.db.sqlite as sqlite_backend
+
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", BOUND_MS)
+    get_engine(db_url).dispose()  # new connections take the shorter bound
+
+
+def _run(url: str, actor: str, *args: str) -> Result:
+    return run_in_process(["--db", url, "--as", actor, *args])
+
+
+def _timed_while_held(
+    url: str, holder: str, at: str, actor: str, *args: str
+) -> tuple[Result, float]:
+    """`--db at --as actor args` run while `holder`'s write holds the desk at `url`, and the
+    seconds it took."""
+    with transaction(Workbench(url=url, actor=holder), write=True):
+        began = time.monotonic()
+        result = _run(at, actor, *args)
+        return result, time.monotonic() - began
+
+
+@pytest.mark.usefixtures("short_bound")
+def test_a_name_nobody_registered_is_refused_without_waiting_for_another_writer(
+    db_url: str,
+) -> None:
+    """A checker whose shell had no WORKBENCH_USER (acting as `root`) ran `note add` while a
+    colleague's import held the desk: silent for the lock's bound, then "'root' is not a
+    registered user". Nothing she could do about the name waited on the colleague."""
+    assert _run(db_url, "alice", "user", "add", "alice").code == 0
+    refused, took = _timed_while_held(db_url, "alice", db_url, "root", "user", "add", "zoe")
+    assert refused.code == 1, (refused.out, refused.err)
+    assert "'root' is not a registered user of this desk" in refused.err, refused.err
+    assert took < 1.0, f"the refusal waited {took:.1f} s for the other writer"
+    # Nothing was written for it, and the name is still asked inside the write: once the lock
+    # is free, the same command is refused the same way.
+    again = _run(db_url, "root", "user", "add", "zoe")
+    assert again.code == 1 and "'root' is not a registered user" in again.err, again.err
+    names = _run(db_url, "alice", "user", "list")
+    assert "zoe" not in names.out, names.out
+
+
+@pytest.mark.usefixtures("short_bound")
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_name_bound_to_another_role_is_refused_without_waiting_for_another_writer(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """ana's role typing `--as ed` (the editor's name, bound to the owner's role) while the
+    editor's write held the desk: refused for the role only once the lock's bound was out."""
+    with get_engine(db_url).connect() as conn:
+        owner_role = str(conn.execute(text("SELECT session_user")).scalar_one())
+    ana_url = person(db_url)
+    with get_engine(ana_url).connect() as conn:
+        ana_role = str(conn.execute(text("SELECT session_user")).scalar_one())
+    assert _run(db_url, "ed", "user", "add", "ed", "--role", owner_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "ana", "--role", ana_role).code == 0
+    refused, took = _timed_while_held(db_url, "ed", ana_url, "ed", "user", "add", "zoe")
+    assert refused.code == 1, (refused.out, refused.err)
+    assert "acts from the database role" in refused.err, refused.err
+    assert took < 1.0, f"the refusal waited {took:.1f} s for the other writer"
