@@ -13,12 +13,17 @@ if TYPE_CHECKING:
     from workbench.domain.lock_wait import LockWait
 
 ON_LOCK_WAIT = "workbench_on_lock_wait"
+# What a write asks before it waits for another writer's lock, found taken (a free desk's
+# write never asks it): what refuses it whatever the wait's end, its actor's name (people341).
+BEFORE_WAITING = "workbench_before_waiting"
 # A writer's wait for the lock is told (to the write's listener) once it has lasted this long:
 # silent for 30 s, a waiting `note add` looked like a hang (trial196); a moment, as writers
 # queue behind each other's short writes all day and a notice for each would be noise.
 WAIT_NOTICE_MS = 1000
 
 Listener = Callable[["LockWait"], None]
+# Raises the write's refusal, if it has one that no wait would change.
+Check = Callable[[], None]
 
 
 def listener_of(conn: Connection) -> Listener | None:
@@ -27,9 +32,26 @@ def listener_of(conn: Connection) -> Listener | None:
     return found
 
 
-def listened(engine: Engine, listener: Listener | None) -> Engine:
-    """`engine` with `listener` told of its writes' lock waits (as it is, None: no one is)."""
-    return engine if listener is None else engine.execution_options(**{ON_LOCK_WAIT: listener})
+def listened(
+    engine: Engine, listener: Listener | None, before_waiting: Check | None = None
+) -> Engine:
+    """`engine` with `listener` told of its writes' lock waits (as it is, None: no one is), and
+    `before_waiting` asked when a write finds the desk's write lock taken, before it waits."""
+    options: dict[str, object] = {}
+    if listener is not None:
+        options[ON_LOCK_WAIT] = listener
+    if before_waiting is not None:
+        options[BEFORE_WAITING] = before_waiting
+    return engine.execution_options(**options) if options else engine
+
+
+def ask_before_waiting(conn: Connection) -> None:
+    """The write's refusal that needs no lock, raised before it waits for the desk's write lock
+    another writer holds: a person who forgot `--as` on a busy desk was refused for the name
+    only once the other writer let go, up to the lock's whole bound (trial330)."""
+    check: Check | None = conn.get_execution_options().get(BEFORE_WAITING)
+    if check is not None:
+        check()
 
 
 def notice_after_ms() -> int:

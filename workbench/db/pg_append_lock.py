@@ -207,10 +207,12 @@ def take_lock(conn: Connection, kind: LockKind, actor: str | None = None) -> Non
 def _wait_for(conn: Connection, lock: _Lock) -> None:
     """Wait for `lock`, found taken, within the write's bound: silently a moment, then told to
     the transaction's listener naming who holds it; run out, refused naming them."""
-    from workbench.db.lock_wait import listener_of, notice_after_ms
+    from workbench.db.lock_wait import ask_before_waiting, listener_of, notice_after_ms
 
     # Asked only by a write that found the lock taken: a free desk's write costs nothing more.
     cap = _server_limits(conn)
+    if lock.kind == WRITE_LOCK:
+        ask_before_waiting(conn)
     bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
     # A wait that cannot outlast the silence is never told: a bound no longer than it, or a
     # server's statement_timeout that cuts one wait statement to no longer (review215: under

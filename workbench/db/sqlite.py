@@ -82,7 +82,7 @@ def _begin_immediate(conn: Connection) -> None:
 
     from sqlalchemy.exc import OperationalError
 
-    from workbench.db.lock_wait import listener_of, notice_after_ms
+    from workbench.db.lock_wait import ask_before_waiting, listener_of, notice_after_ms
     from workbench.domain.lock_wait import WaitBegan, WaitEnded
 
     # A bound no longer than the silence: a wait never told, as on PostgreSQL (pg_append_lock),
@@ -91,7 +91,7 @@ def _begin_immediate(conn: Connection) -> None:
     notice_s = notice_after_ms() / 1000
     began = time.monotonic()
     deadline = began + BUSY_TIMEOUT_MS / 1000
-    told = False
+    told = asked = False
     conn.exec_driver_sql(f"PRAGMA busy_timeout = {min(LOCK_STEP_MS, BUSY_TIMEOUT_MS)}")
     try:
         while True:
@@ -101,6 +101,11 @@ def _begin_immediate(conn: Connection) -> None:
             except OperationalError as exc:
                 if not is_busy(exc.orig):
                     raise
+                if not asked:
+                    # After the first step only: a free desk's write, and one behind a write
+                    # that ends within it, asks nothing more.
+                    asked = True
+                    ask_before_waiting(conn)
                 # Told before the bound is looked at: on a loaded machine one step can outlast
                 # the whole bound, and a wait that long is said before its refusal.
                 if tell is not None and not told and time.monotonic() - began >= notice_s:

@@ -10,6 +10,7 @@ import stat
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from workbench.db.url import (
@@ -713,11 +714,17 @@ def transaction(
     from workbench.db.backend import lock_event_appends
     from workbench.db.lock_wait import listened
 
-    bind = listened(wb.engine(write=write), wb.on_lock_wait if write else None)
-    session = Session(bind=bind, expire_on_commit=False, autoflush=True)
-    tx = Tx(session, wb.actor, write=write)
+    engine = wb.engine(write=write)
     # (only a write is given an engine on an empty database: a read is refused there)
     set_up = write and wb.set_up_pending
+    # A write that finds another writer holding the desk asks first what would refuse it at
+    # the wait's end anyway (a desk being set up has nobody registered to ask about).
+    first = None
+    if write and not derived and not set_up:
+        first = partial(_refused_before_the_wait, wb, before_identity, admits)
+    bind = listened(engine, wb.on_lock_wait if write else None, first)
+    session = Session(bind=bind, expire_on_commit=False, autoflush=True)
+    tx = Tx(session, wb.actor, write=write)
 
     def _track(_conn: Any, _cursor: Any, statement: str, *_rest: Any) -> None:
         # Every statement the driver runs, ORM flush and Core batch alike: a write to a table
@@ -797,6 +804,30 @@ def transaction(
     finally:
         session.close()
     _committed(wb, tx, set_up)
+
+
+def _refused_before_the_wait(
+    wb: Workbench,
+    before_identity: Callable[[Tx], None] | None,
+    admits: Callable[[Tx], bool] | None,
+) -> None:
+    """`transaction`'s refusals of a write by who runs it (and, first, what refuses it whoever
+    does), asked in a read of their own when the write finds the desk's lock taken, before it
+    waits: a person who forgot `--as` on a busy desk was refused for the name only once the
+    other writer let go, up to the lock's whole bound (trial330). The write asks them all again
+    under the lock, as before: a registration or a binding may change in between, and what this
+    read lets through it decides nothing about."""
+    from sqlalchemy.orm import Session
+
+    # The read engine: it waits for no writer (SQLite's WAL reads beside one; a PostgreSQL read
+    # takes no advisory lock).
+    session = Session(bind=wb.engine())
+    with database_errors(wb.url, write=True), session, session.begin():
+        tx = Tx(session, wb.actor)
+        if before_identity is not None:
+            before_identity(tx)
+        if not (admits is not None and admits(tx)):
+            check_registered(session, tx.actor)
 
 
 # The event, not the head: on a desk others write to, the next writer's event takes the seq
