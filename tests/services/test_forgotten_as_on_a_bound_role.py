@@ -5,13 +5,15 @@ the name this very role is bound to, which is the one they meant."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 
 import pytest
 from sqlalchemy import text
 
 from tests.conftest import PG_URL, Result, run_in_process
 from workbench.db.engine import get_engine
+from workbench.db.url import resolve_url
 
 
 def _run(url: str, actor: str, *args: str) -> Result:
@@ -76,3 +78,45 @@ def test_a_name_bound_elsewhere_is_refused_naming_the_name_this_role_acts_as(
     refused = _run(db_url, "ed", "user", "bind", "ed", "--role", owner_role)
     assert refused.code == 1
     assert f"user add NAME --role {owner_role}" in refused.err, refused.err
+
+
+@pytest.fixture
+def tom_role() -> Iterator[str]:
+    """A second person's login role (the `person` fixture makes one per test), dropped after."""
+    role = "wb_test_" + uuid.uuid4().hex[:8]
+    admin = get_engine(resolve_url(PG_URL))
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE ROLE {role} LOGIN"))
+    try:
+        yield role
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP ROLE {role}"))
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_a_slip_close_to_a_colleague_s_name_is_told_the_name_bound_to_her_role(
+    db_url: str, person: Callable[[str], str], tom_role: str
+) -> None:
+    """people341: ana's role, acting as `tim` (the OS account's name, close to her colleague
+    tom's), was asked "did you mean tom?" and sent to the desk's list: `--as tom` from her role
+    is refused (tom is bound to his own), and the name her role acts as went unsaid. The same
+    for her queue (`claim list --mine`). A close name bound to no role is still offered."""
+    owner_role = _role_of(db_url)
+    ana_url = person(db_url)
+    ana_role = _role_of(ana_url)
+    assert _run(db_url, "ed", "user", "add", "ed", "--role", owner_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "ana", "--role", ana_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "tom", "--role", tom_role).code == 0
+    for args in (("user", "add", "zoe"), ("claim", "list", "--mine")):
+        refused = _run(ana_url, "tim", *args)
+        assert refused.code == 1, refused.out
+        assert f"this session's database role {ana_role} acts as ana: give --as ana" in (
+            refused.err
+        ), refused.err
+        assert "tom" not in refused.err, refused.err
+    assert _run(db_url, "ed", "user", "add", "tima").code == 0
+    refused = _run(ana_url, "tim", "user", "add", "zoe")
+    assert refused.code == 1, refused.out
+    assert "give --as ana" in refused.err and "tima" in refused.err, refused.err
+    assert "tom" not in refused.err, refused.err
