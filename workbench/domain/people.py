@@ -52,6 +52,9 @@ class RoleNames:
 
     role: str
     names: tuple[str, ...]
+    # The names bound to other roles: never offered to this session as the name it meant (it
+    # is refused acting under them, role_mismatch).
+    elsewhere: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +103,8 @@ class People:
                 f"{name!r} {how} the registered user {found!r}, written another way; give --as "
                 f"{typed}"
             )
+        if acts_as is not None and acts_as.names and not what:
+            return _not_this_role(name, acts_as, self.displays)
         close = closest_people(name, self.displays)
         near = f"; did you mean {' or '.join(close)}?" if close else ""
         # (`meant` asks the same: keep the two together.)
@@ -107,18 +112,6 @@ class People:
             return InvalidInput(
                 f"{what} {name!r} is not a registered user of this desk{near} "
                 "(see `workbench user list`)",
-                reason=UNREGISTERED_USER,
-            )
-        if acts_as is not None and acts_as.names:
-            # trial330: a checker whose shell had no WORKBENCH_USER acted as the OS account's
-            # name, and was sent to the desk's list (or, from the owner's role, to register
-            # that name), when her own role is bound to the name she meant.
-            names = " or ".join(shell_word(n) for n in acts_as.names)
-            first = shell_word(acts_as.names[0])
-            return InvalidInput(
-                f"{name!r} is not a registered user of this desk{near}; this session's "
-                f"database role {acts_as.role} acts as {names}: give --as {first} (or "
-                f"WORKBENCH_USER={first})",
                 reason=UNREGISTERED_USER,
             )
         # After a question, the way in starts a sentence of its own.
@@ -140,11 +133,36 @@ class People:
             (None, "looks like"),
         )
 
+    def looks_like_one(self, name: str) -> bool:
+        """Whether `name` looks like, or reads like, a registered name (refused naming it)."""
+        return self._twin(name)[0] is not None
+
     def meant(self, name: str) -> bool:
         """Whether `refusal(name)` names a registered person `name` may have meant (a twin, or
         a close name): then it is a slip, not a new person to register (trial58: a PostgreSQL
         owner who typed 王方 for 王芳 was also offered `user add 王方`)."""
         return self._twin(name)[0] is not None or bool(closest_people(name, self.displays))
+
+
+def _not_this_role(
+    name: str, acts_as: RoleNames, displays: Mapping[str, str | None]
+) -> InvalidInput:
+    """The refusal of `name`, nobody's, typed from a login role registered names are bound to:
+    those names first, the ones it meant. trial330: a checker whose shell had no WORKBENCH_USER
+    acted as the OS account's name, and was sent to the desk's list (or, from the owner's role,
+    to register that name). people341: a name close to a colleague's was asked "did you mean
+    tom?", whom her role may not act as; only a close name no other role is bound to is still
+    offered, after her own."""
+    names = " or ".join(shell_word(n) for n in acts_as.names)
+    first = shell_word(acts_as.names[0])
+    left = acts_as.elsewhere | set(acts_as.names)
+    close = closest_people(name, {n: d for n, d in displays.items() if n not in left})
+    also = f"; or did you mean {' or '.join(close)}?" if close else ""
+    return InvalidInput(
+        f"{name!r} is not a registered user of this desk; this session's database role "
+        f"{acts_as.role} acts as {names}: give --as {first} (or WORKBENCH_USER={first}){also}",
+        reason=UNREGISTERED_USER,
+    )
 
 
 def twin(key: str, registered: Mapping[str, str]) -> str | None:

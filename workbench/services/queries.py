@@ -689,10 +689,16 @@ def _check_owner(
     if what is not None and names_like(conn, name):
         return
     here = None
-    if what is None and conn.dialect == "postgresql" and not people.meant(owner):
+    if what is None and conn.dialect == "postgresql" and not people.looks_like_one(owner):
         session_role = str(conn.raw(Sql("SELECT session_user"))[0][0])
-        bound = conn.rows(select(u.name, source=tables.users).where(eq(u.role, session_role)))
-        here = RoleNames(session_role, tuple(sorted(current_form(r.name) for r in bound)))
+        bound = conn.rows(
+            select(u.name, u.role, source=tables.users).where(f"{u.role} IS NOT NULL")
+        )
+        here = RoleNames(
+            session_role,
+            tuple(sorted(current_form(r.name) for r in bound if r.role == session_role)),
+            frozenset(current_form(r.name) for r in bound if r.role != session_role),
+        )
     raise people.refusal(owner, what, here)
 
 

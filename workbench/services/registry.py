@@ -44,9 +44,10 @@ def check_actor(session: Session, actor: str) -> None:
     if actor not in people:
         refusal = people.refusal(actor)
         here = roles_names(session) if binds_roles(conn.dialect.name) else None
-        if here is not None and here.names and not people.meant(actor):
+        if here is not None and here.names and not people.looks_like_one(actor):
             # The name this role is bound to is the one meant, the owner's role's too: not a
-            # second name registered for the same person (trial330).
+            # second name registered for the same person (trial330), nor a colleague's close
+            # to it, bound to the colleague's role (people341).
             raise people.refusal(actor, acts_as=here)
         if here is not None and owns_tables(conn) and not people.meant(actor):
             # The owner's role may register the name it acts as, bound to itself
@@ -117,8 +118,12 @@ def roles_names(session: Session) -> RoleNames:
     from workbench.db.backend import machine_identity
 
     role = machine_identity(session.connection())
-    bound = session.scalars(select(User.name).where(User.role == role))
-    return RoleNames(role, tuple(sorted(current_form(n) for n in bound)))
+    bound = session.execute(select(User.name, User.role).where(User.role.is_not(None))).all()
+    return RoleNames(
+        role,
+        tuple(sorted(current_form(n) for n, r in bound if r == role)),
+        frozenset(current_form(n) for n, r in bound if r != role),
+    )
 
 
 # The `reason` of refusing a registered name typed from a role it is not bound to.
