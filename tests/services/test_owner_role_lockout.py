@@ -3,6 +3,7 @@ first, bound to her own role; the owner's role was then left with no name it cou
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 import pytest
@@ -72,3 +73,35 @@ def test_a_slip_for_a_registered_name_is_not_offered_registration(
     refused = _run(db_url, "王方", "config", "set", "review.required", "true")
     assert refused.code == 1
     assert "did you mean 王芳" in refused.err and "user add 王方" not in refused.err, refused.err
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_the_owner_binding_its_own_name_away_is_told_at_once(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """people341: the editor, acting as ed from the owner's role (ed bound to it), typed `user
+    bind ed --role ANA` for ana: "bound ed to role ANA (was OWNER)", and nothing more. Her next
+    command was refused (ed acts from ANA), and ana's role could act as ed, the desk's first
+    registered user. The bind itself now says that the name this session acts as went to
+    another role, what the role acts as now, and how this session acts again."""
+    ana_url = person(db_url)
+    ana_role = ana_url.split("://", 1)[1].split("@", 1)[0]
+    with get_engine(db_url).connect() as conn:
+        owner_role = conn.execute(text("SELECT session_user")).scalar_one()
+    assert _run(db_url, "ed", "user", "add", "ed", "--role", owner_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "ana", "--role", ana_role).code == 0
+    slip = _run(db_url, "ed", "user", "bind", "ed", "--role", ana_role)
+    assert slip.code == 0, slip.err
+    assert f"warning: ed, the name this session acts as, now acts from the role {ana_role}" in (
+        slip.err
+    ), slip.err
+    assert "(which acts as ana and ed)" in slip.err, slip.err
+    assert f"`workbench --as NAME user add NAME --role {owner_role}`" in slip.err, slip.err
+    # Bound to her own role from the owner's login (trial55's editor): said too, as it is so.
+    assert _run(db_url, "ed2", "user", "add", "ed2", "--role", owner_role).code == 0
+    moved = _run(db_url, "ed2", "user", "bind", "ed", "--role", owner_role, "--json")
+    assert moved.code == 0, moved.err
+    assert json.loads(moved.out)["session_acts_as"] is None, moved.out
+    own = _run(db_url, "ed2", "user", "bind", "ed2", "--role", ana_role, "--json")
+    assert own.code == 0, own.err
+    assert json.loads(own.out)["session_acts_as"] == ["ed"], own.out
