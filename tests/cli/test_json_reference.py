@@ -340,7 +340,17 @@ NOT_PRINTED_HERE = {
         else (
             "workbench backup.command",
             "workbench backup.extension_schema",
-            *(f"workbench user bind.{f}" for f in ("user", "before", "changed")),
+            *(
+                f"workbench user bind.{f}"
+                for f in (
+                    "user",
+                    "before",
+                    "changed",
+                    "role_acts_as",
+                    "session_acts_as",
+                    "session_role",
+                )
+            ),
         )
     ),
 }

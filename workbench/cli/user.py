@@ -92,6 +92,26 @@ def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
     else:
         line = f"bound {b.user.name} to role {b.user.role} (was {b.before})"
     json_or_line(as_json, b, line)
+    if b.session_acts_as is not None:
+        # A slip (the owner's own name for a checker's) is otherwise learned at the next
+        # command, refused; a move meant (the editor's name to her own role) is told the same.
+        from workbench.domain.people import for_the_shell
+
+        others = " and ".join(b.role_acts_as)
+        if b.session_acts_as:
+            then = f"give --as {for_the_shell(b.session_acts_as[0])}"
+            now = f"acts as {' or '.join(b.session_acts_as)}: {then}"
+        else:
+            role = for_the_shell(b.session_role or "")
+            now = (
+                "acts as no name now: to act again, register one bound to it (`workbench --as "
+                f"NAME user add NAME --role {role}`)"
+            )
+        warning(
+            f"{b.user.name}, the name this session acts as, now acts from the role "
+            f"{b.user.role} (which acts as {others}), not from this session's; this "
+            f"session's role {now}"
+        )
 
 
 @user.command("edit")

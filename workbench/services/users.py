@@ -174,6 +174,14 @@ class BoundUser(JsonFields):
     user: UserView
     before: str | None
     changed: bool
+    # The registered names the role bound to acts as now, this one among them.
+    role_acts_as: tuple[str, ...] = ()
+    # Set when the name bound is the one this session acts as, and the role another: the names
+    # this session's role acts as now (none: it registers one to act again). people341: the
+    # owner's role typed its own name for a checker's and learned of it at its next command.
+    session_acts_as: tuple[str, ...] | None = None
+    # This session's login role, when `session_acts_as` is set.
+    session_role: str | None = None
 
 
 @mutation
@@ -214,7 +222,17 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
             row.role = bound
             tx.session.flush()
             tx.record(USER_BOUND, "user", row.name, changed({"role": before}, {"role": bound}))
-        return BoundUser(UserView.of(row, binds_roles=True), before, before != bound)
+        names = tx.session.execute(select(User.name, User.role).where(User.role.is_not(None)))
+        acts_as = [(current_form(n), r) for n, r in names]
+        own = current_form(row.name) == tx.actor and bound != tx.machine
+        return BoundUser(
+            UserView.of(row, binds_roles=True),
+            before,
+            before != bound,
+            tuple(sorted(n for n, r in acts_as if r == bound)),
+            tuple(sorted(n for n, r in acts_as if r == tx.machine)) if own else None,
+            tx.machine if own else None,
+        )
 
 
 class Keep(Enum):
