@@ -95,14 +95,14 @@ def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
     if b.session_acts_as is not None:
         # A slip (the owner's own name for a checker's) is otherwise learned at the next
         # command, refused; a move meant (the editor's name to her own role) is told the same.
-        from workbench.domain.people import for_the_shell
+        from workbench.domain.shell import shell_word
 
         others = " and ".join(b.role_acts_as)
         if b.session_acts_as:
-            then = f"give --as {for_the_shell(b.session_acts_as[0])}"
+            then = f"give --as {shell_word(b.session_acts_as[0])}"
             now = f"acts as {' or '.join(b.session_acts_as)}: {then}"
         else:
-            role = for_the_shell(b.session_role or "")
+            role = shell_word(b.session_role or "")
             now = (
                 "acts as no name now: to act again, register one bound to it (`workbench --as "
                 f"NAME user add NAME --role {role}`)"
