@@ -155,17 +155,29 @@ def _folded_match(expression: object, needle: Needle) -> Sql:
     characters translated to what it folds to (one character for one), then compared."""
     if len(needle.text) <= MAX_REGEX_CHARS:
         return f"texticregexeq({expression}, " + param(_regex(needle.text)) + ")"
-    # translate() drops what its second argument has past the third: the variation selectors,
-    # after any character (a pictograph's alone, as `forms.takes_selector` says, would take a
-    # regular expression, which this is to avoid): a stray one in a text of 1,000 characters
-    # and more is no reason for it to be missed.
-    forms = param("".join(form for form, _ in needle.folds) + _SELECTOR_CHARS)
+    forms = param("".join(form for form, _ in needle.folds))
     targets = param("".join(target for _, target in needle.folds))
 
     def folded(value: Sql) -> Sql:
         return "translate(lower(" + value + "), " + forms + ", " + targets + ")"
 
-    return "strpos(" + folded(Sql(str(expression))) + ", " + folded(param(needle.text)) + ") > 0"
+    stored = Sql(str(expression))
+    drawn = sorted({f for ch in needle.text if takes_selector(ch) for f in forms_of(ch)})
+    if drawn:
+        # The selectors after the needle's pictographs alone, as SQLite's fold_forms drops them
+        # (`forms.drop_selectors`): translate() dropped every one, after a letter too, so `xy`
+        # found `x<U+FE0F>y` here only (review343). A match holds a stored selector only after
+        # one of the needle's pictographs (the needle's own are dropped: `spellings`). A needle
+        # without one is compared as before.
+        after = "([" + "".join(map(_literal, drawn)) + f"])[{VARIATION_SELECTORS}]+"
+        stored = "regexp_replace(" + stored + ", " + param(after) + ", " + param("\\1") + ", 'g')"
+    return "strpos(" + folded(stored) + ", " + folded(param(needle.text)) + ") > 0"
+
+
+def _literal(ch: str) -> str:
+    """`ch` in an advanced regular expression, a bracket's too: a backslash before each ASCII
+    character that is not a letter or digit (before one, it is that character)."""
+    return "\\" + ch if ch.isascii() and not ch.isalnum() else ch
 
 
 def _regex(text: str) -> str:
@@ -173,19 +185,15 @@ def _regex(text: str) -> str:
     each ASCII character that is not a letter or digit escaped (a backslash before one is that
     character, in brackets too), so nothing typed is syntax."""
 
-    def literal(ch: str) -> str:
-        return "\\" + ch if ch.isascii() and not ch.isalnum() else ch
-
     out = []
     for ch in text:
         forms = forms_of(ch)
-        out.append(literal(ch) if len(forms) == 1 else "[" + "".join(map(literal, forms)) + "]")
+        out.append(_literal(ch) if len(forms) == 1 else "[" + "".join(map(_literal, forms)) + "]")
         if takes_selector(ch):
             out.append(_ANY_SELECTORS)  # `❤` finds `❤️` (`forms.takes_selector`)
     return "".join(out)
 
 
 # Any run of variation selectors, in an advanced regular expression (a range of characters, as
-# `re` writes it), and every one of them for translate().
+# `re` writes it).
 _ANY_SELECTORS = f"[{VARIATION_SELECTORS}]*"
-_SELECTOR_CHARS = "".join(map(chr, [*range(0xFE00, 0xFE10), *range(0xE0100, 0xE01F0)]))
