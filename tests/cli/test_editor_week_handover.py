@@ -116,7 +116,9 @@ def test_doc_update_said_nothing_of_the_pages_new_title(cli: Run, tmp_path: Path
     assert (
         f"warning: this page is titled '{headline}', not document #1's title "
         f"'市长称新增岗位一万个', which stays; to change it: "
-        f"workbench doc edit 1 --title '{headline}'\n"
+        # (bare: a title of letters alone is one shell word, as workbench.domain.shell
+        # leaves every suggestion's; review343)
+        f"workbench doc edit 1 --title {headline}\n"
     ) in r.err
     r = ok(cli("doc", "update", "1", str(old), "--json"))
     assert json.loads(r.out)["not_applied"] == {}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -264,13 +263,13 @@ def _not_applied(result: Added) -> None:
     stored = d.to_json()
     for name, given in result.not_applied.items():
         message(f"  {name}: stored {show_value(stored[name])}, given {show_value(given)}")
-    options = " ".join(
-        f"--{OPTION.get(n, n)} {shlex.quote(v or '')}" for n, v in result.not_applied.items()
-    )
-    warning(
-        f"document #{d.id} keeps its stored metadata; to change it: "
-        f"workbench doc edit {d.id} {options}"
-    )
+    from workbench.domain.shell import command_line
+
+    # Each value one shell word that pastes as given (workbench.domain.shell): shlex's quote
+    # left a bidi control for warning() to show as `\u202e`, six letters when pasted.
+    options = [w for n, v in result.not_applied.items() for w in (f"--{OPTION.get(n, n)}", v or "")]
+    edit = command_line(["workbench", "doc", "edit", str(d.id), *options])
+    warning(f"document #{d.id} keeps its stored metadata; to change it: {edit}")
 
 
 def _same_url(result: Added, location: str) -> None:
@@ -490,6 +489,7 @@ def update(
     reads its source (another person's `doc update`) refuses it, nothing stored: run it again
     to read the source against that revision.
     """
+    from workbench.domain.shell import command_line
     from workbench.services.documents import load_problem, update_from
 
     if file is not None:
@@ -585,7 +585,7 @@ def update(
         warning(
             f"this text is from {given}, not document #{document_id}'s URL "
             f"{show_value(result.document_url)}, which stays; to change it: "
-            f"workbench doc edit {document_id} --url {shlex.quote(given)}"
+            + command_line(["workbench", "doc", "edit", str(document_id), "--url", given])
         )
     if "title" in result.not_applied:
         # Said, not applied: the desk often titles a document itself (trial68).
@@ -595,7 +595,7 @@ def update(
         warning(
             f"this page is titled {shown(title)!r}, not document #{document_id}'s {kept}, "
             "which stays; to change it: "
-            f"workbench doc edit {document_id} --title {shlex.quote(title)}"
+            + command_line(["workbench", "doc", "edit", str(document_id), "--title", title])
         )
     if result.flagged:
         ids = ", ".join(f"#{a.claim_id} ({_verdict(a, short=True)})" for a in result.flagged)

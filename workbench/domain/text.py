@@ -160,10 +160,11 @@ def store_advice(url: str, update: int | None) -> str:
     """How a page fetched from `url`, saved and made readable, is stored from the file: added
     with its URL by `doc add`, or given to `doc update` as document `update`'s next revision
     (which has no --url, and keeps the document's own: review171, it was told to use one)."""
-    import shlex
+    from workbench.domain.shell import shell_word
 
     if update is None:
-        return f"add that file with --url {shlex.quote(url)}"
+        # (one shell word, as every suggested command's: workbench.domain.shell)
+        return f"add that file with --url {shell_word(url)}"
     return f"store that file as the next revision: workbench doc update {update} FILE"
 
 
