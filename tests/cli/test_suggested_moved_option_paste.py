@@ -45,3 +45,15 @@ def test_a_plain_option_moved_reads_back_as_typed(
     said = r.err.rstrip("\n").rsplit(" (", 1)[1].removesuffix(")")
     words = ["workbench", "--db", "a b;c.db", "claim", "list", "--status", "open"]
     assert shell_reads(said) == words
+
+
+def test_an_option_moved_without_its_value_names_the_value_as_help_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, workbench_main: Callable[..., Result]
+) -> None:
+    """`workbench claim list --db` (the value left off) was told `workbench --db 'PATH|URL'
+    claim list`: the placeholder quoted as a value typed, a file named `PATH|URL` when pasted,
+    where `--help` and every other suggestion write it bare (review343)."""
+    monkeypatch.chdir(tmp_path)
+    r = workbench_main(["claim", "list", "--db"])
+    assert r.code == 2
+    assert r.err.rstrip("\n").endswith("(workbench --db PATH|URL claim list)"), r.err
