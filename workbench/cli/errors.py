@@ -107,10 +107,12 @@ def _root_option_placed_late(exc: click.UsageError, args: list[str]) -> str | No
         if at + 1 < end:
             taken = 2
         else:
+            # A placeholder, as --help writes it (`PATH|URL`): not a value to quote (review343).
             value = [option.metavar or "VALUE"]
-    moved = args[at : at + taken] + value + args[:at] + args[at + taken :]
     # Each word as typed, one a shell reads back (a name not UTF-8 as $'...', not its escape).
-    return f"{where} ({root.command_path} {' '.join(shell_word(w) for w in moved)})"
+    typed = [shell_word(w) for w in args]
+    moved = typed[at : at + taken] + value + typed[:at] + typed[at + taken :]
+    return f"{where} ({root.command_path} {' '.join(moved)})"
 
 
 def _stopped_after_commit() -> None:
