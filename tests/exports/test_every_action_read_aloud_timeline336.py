@@ -62,9 +62,9 @@ WORDS = {
     "claim.flagged_for_review": "**flagged for review**: anchor_score",
     "claim.quote_changed": "**quote changed**: anchor_score",
     "user.added": "**user tester",
-    "user.bound": "**bound**",
+    "user.bound": "user tester2 **bound**: role: (none) → ",
     "user.edited": "user tester2 **edited**: email",
-    "desk.guards_restored": "**guards restored**",
+    "desk.guards_restored": "**guards restored** by `db upgrade`: triggers events_no_update",
 }
 # The actions the timeline says by what they created: none of them is another's creation.
 ADDED = ("document.added", "claim.added", "note.added", "evidence.added", "user.added")
