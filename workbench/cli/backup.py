@@ -35,7 +35,11 @@ def backup(ctx: click.Context, file: str, as_json: bool) -> None:
             emit_json({"path": None, "command": b.command, "extension_schema": b.extension_schema})
             message("PostgreSQL is backed up by pg_dump: run its command (see docs/backup.md)")
         else:
-            click.echo(b.command)
+            from workbench.domain.shell import command_line
+
+            # Each word one a shell reads back, a name not UTF-8 or holding a bidi control as
+            # $'...' (review343: the raw byte, or an override reordering the line on screen).
+            click.echo(command_line(b.dump_words))
             message(
                 "PostgreSQL is backed up by pg_dump: run the command above (see docs/backup.md)"
             )

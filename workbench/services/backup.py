@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -47,6 +48,9 @@ class Backup:
     # PostgreSQL: the schema pg_trgm is installed in, where the dump does not hold it (another
     # desk's), so the restore must make it first; else None.
     extension_schema: str | None = None
+    # PostgreSQL: the pg_dump command's words, for a terminal to print them as every suggested
+    # command is (workbench.domain.shell); `command` is their shlex.join, --json's.
+    dump_words: tuple[str, ...] = ()
 
 
 def backup(wb: Workbench, target: str) -> Backup:
@@ -60,10 +64,10 @@ def backup(wb: Workbench, target: str) -> Backup:
         )
     source = sqlite_file(wb.url)
     if source is None:
-        command = pg_dump_command(wb.url, target)
+        words = pg_dump_words(wb.url, target)
         schema = _dump_target(wb.url)[1]
         elsewhere = None if schema is None else _extension_elsewhere(wb.url, schema)
-        return Backup(None, None, command, elsewhere)
+        return Backup(None, None, shlex.join(words), elsewhere, tuple(words))
     dest = Path(target)
     if (named := named_as_folder(target)) is not None:
         # `copy.db/` naming a file: read as copy.db, it was said to exist (trial273).
@@ -261,14 +265,17 @@ def _dump_target(url: str) -> tuple[str, str | None, list[str]]:
 
 
 def pg_dump_command(url: str, target: str) -> str:
+    """`pg_dump_words` as one command line (shlex.join)."""
+    return shlex.join(pg_dump_words(url, target))
+
+
+def pg_dump_words(url: str, target: str) -> list[str]:
     """The pg_dump invocation for this database: the URL's server, database and query (host,
     port, sslmode... as given: trial56's `?host=db.internal&port=6432` dumped the local server's
     database, and a dropped `sslmode=require` let the dump travel unencrypted), the schema of
     its search_path as --schema (with pg_trgm, which --schema leaves out), the secrets left out
     as everywhere a URL is shown (safe_url: the password to ~/.pgpass or PGPASSWORD;
     docs/backup.md says how to give the others)."""
-    import shlex
-
     address, schema, kept = _dump_target(url)
     # --no-comments: the desk's objects have none, and the one a dump would hold, pg_trgm's
     # COMMENT ON EXTENSION, is refused to a restore by anyone but the extension's owner (an
@@ -284,4 +291,4 @@ def pg_dump_command(url: str, target: str) -> str:
         words.append(f"--schema={schema_pattern(schema)}")
         words.append("--extension=pg_trgm")
     words.append(f"{address}?{'&'.join(kept)}" if kept else address)
-    return shlex.join(words)
+    return words
