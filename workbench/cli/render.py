@@ -434,14 +434,11 @@ def _in_token(text: str, i: int) -> bool:
 
 
 def shell_word(text: str) -> str:
-    """`text` (a file name, an argument) as one word a shell reads back as it: shlex-quoted,
-    or, where it holds bytes that are not UTF-8 or characters no terminal shows, as
-    workbench.domain.shell.escaped writes it (`$'r\\xe9.html'`)."""
-    import shlex
+    """`text` (a file name, an argument) as one word a shell reads back as it: the one rule of
+    workbench.domain.shell (review343 found a second one here, which quoted `王芳.html`)."""
+    from workbench.domain.shell import shell_word as one_word
 
-    from workbench.domain.shell import escaped
-
-    return shlex.quote(text) if _plain_name(text) else escaped(text)
+    return one_word(text)
 
 
 def shown_path(path: str) -> str:
