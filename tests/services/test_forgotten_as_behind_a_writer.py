@@ -84,3 +84,48 @@ def test_a_name_bound_to_another_role_is_refused_without_waiting_for_another_wri
     assert refused.code == 1, (refused.out, refused.err)
     assert "acts from the database role" in refused.err, refused.err
     assert took < 1.0, f"the refusal waited {took:.1f} s for the other writer"
+
+
+# How long the holder's own `user add tim` holds the desk: a registration is a short write,
+# well within the moment a wait stays silent (lock_wait.WAIT_NOTICE_MS).
+HOLDER_MS = 300
+
+
+@pytest.mark.usefixtures("short_bound")
+def test_a_name_the_holder_s_write_registers_is_not_refused_before_the_wait(
+    db_url: str,
+) -> None:
+    """review345: the desk's owner ran `user add tim` and tim, told to go ahead, ran his first
+    command a moment early, while that write still held the desk. Before people341 his write
+    waited the few milliseconds and went through under his new name; the read before the wait,
+    which cannot see a registration not yet committed, refused him: "'tim' is not a registered
+    user", for a name registered an instant later."""
+    import threading
+
+    from workbench.domain.identity import skeleton
+    from workbench.services.users import _insert_user
+
+    assert _run(db_url, "alice", "user", "add", "alice").code == 0
+    holding = threading.Event()
+    failed: list[BaseException] = []
+
+    def _owner_adds_tim() -> None:
+        try:
+            with transaction(Workbench(url=db_url, actor="alice"), write=True) as tx:
+                _insert_user(tx, "tim", skeleton("tim"))
+                holding.set()
+                time.sleep(HOLDER_MS / 1000)
+        except BaseException as exc:  # told to the test below
+            failed.append(exc)
+            holding.set()
+
+    owner = threading.Thread(target=_owner_adds_tim)
+    owner.start()
+    try:
+        assert holding.wait(10)
+        tims = _run(db_url, "tim", "user", "add", "zoe")
+    finally:
+        owner.join(10)
+    assert not failed, failed
+    assert tims.code == 0, (tims.out, tims.err)
+    assert "zoe" in _run(db_url, "alice", "user", "list").out
