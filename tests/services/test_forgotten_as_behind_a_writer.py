@@ -1,11 +1,13 @@
 """trial330 (left alone there): a person who forgot `--as`, on a desk where another writer held
 the write lock, waited out the lock's whole bound (30 s) before being refused for the name:
 the name was asked only inside the write, after its lock was taken. The refusal for a name
-nobody registered, or one bound to another login role (PostgreSQL), now comes before the wait.
+nobody registered, or one bound to another login role (PostgreSQL), now comes once the wait
+has lasted its silent second, not at its end.
 
 The lock is held by a write transaction of the test's own for as long as the test needs; the
 lock's bound is cut to a few seconds, so that a refusal that waits for it still fails quickly,
-and the refusal that does not wait is asserted to come in well under a second."""
+and the refusal that does not wait it out is asserted to come well before it (review345: once
+the wait has lasted the silent second, not at once, as the holder may be registering the name)."""
 
 from __future__ import annotations
 
@@ -57,7 +59,8 @@ def test_a_name_nobody_registered_is_refused_without_waiting_for_another_writer(
     refused, took = _timed_while_held(db_url, "alice", db_url, "root", "user", "add", "zoe")
     assert refused.code == 1, (refused.out, refused.err)
     assert "'root' is not a registered user of this desk" in refused.err, refused.err
-    assert took < 1.0, f"the refusal waited {took:.1f} s for the other writer"
+    # Asked once the wait has lasted its silent second (lock_wait.WAIT_NOTICE_MS), not the rest.
+    assert took < BOUND_MS / 1000 - 1, f"the refusal waited {took:.1f} s for the other writer"
     # Nothing was written for it, and the name is still asked inside the write: once the lock
     # is free, the same command is refused the same way.
     again = _run(db_url, "root", "user", "add", "zoe")
@@ -83,7 +86,8 @@ def test_a_name_bound_to_another_role_is_refused_without_waiting_for_another_wri
     refused, took = _timed_while_held(db_url, "ed", ana_url, "ed", "user", "add", "zoe")
     assert refused.code == 1, (refused.out, refused.err)
     assert "acts from the database role" in refused.err, refused.err
-    assert took < 1.0, f"the refusal waited {took:.1f} s for the other writer"
+    # Asked once the wait has lasted its silent second (lock_wait.WAIT_NOTICE_MS), not the rest.
+    assert took < BOUND_MS / 1000 - 1, f"the refusal waited {took:.1f} s for the other writer"
 
 
 # How long the holder's own `user add tim` holds the desk: a registration is a short write,

@@ -13,8 +13,11 @@ if TYPE_CHECKING:
     from workbench.domain.lock_wait import LockWait
 
 ON_LOCK_WAIT = "workbench_on_lock_wait"
-# What a write asks before it waits for another writer's lock, found taken (a free desk's
-# write never asks it): what refuses it whatever the wait's end, its actor's name (people341).
+# What a write asks once its wait for another writer's lock has lasted WAIT_NOTICE_MS (a free
+# desk's write, and one behind a short write, never asks it): what refuses it whatever the
+# wait's end, its actor's name (people341). Not sooner: the read cannot see a registration the
+# holder's write is about to commit, the owner's `user add tim` that tim's write waits for
+# (review345).
 BEFORE_WAITING = "workbench_before_waiting"
 # A writer's wait for the lock is told (to the write's listener) once it has lasted this long:
 # silent for 30 s, a waiting `note add` looked like a hang (trial196); a moment, as writers
@@ -36,7 +39,8 @@ def listened(
     engine: Engine, listener: Listener | None, before_waiting: Check | None = None
 ) -> Engine:
     """`engine` with `listener` told of its writes' lock waits (as it is, None: no one is), and
-    `before_waiting` asked when a write finds the desk's write lock taken, before it waits."""
+    `before_waiting` asked when a write's wait for the desk's write lock is to be told, before
+    it waits on."""
     options: dict[str, object] = {}
     if listener is not None:
         options[ON_LOCK_WAIT] = listener
@@ -46,9 +50,10 @@ def listened(
 
 
 def ask_before_waiting(conn: Connection) -> None:
-    """The write's refusal that needs no lock, raised before it waits for the desk's write lock
-    another writer holds: a person who forgot `--as` on a busy desk was refused for the name
-    only once the other writer let go, up to the lock's whole bound (trial330)."""
+    """The write's refusal that needs no lock, raised once it has waited the silent moment for
+    the desk's write lock another writer holds, not the rest: a person who forgot `--as` on a
+    busy desk was refused for the name only once the other writer let go, up to the lock's
+    whole bound (trial330)."""
     check: Check | None = conn.get_execution_options().get(BEFORE_WAITING)
     if check is not None:
         check()

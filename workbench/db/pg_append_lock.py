@@ -211,8 +211,6 @@ def _wait_for(conn: Connection, lock: _Lock) -> None:
 
     # Asked only by a write that found the lock taken: a free desk's write costs nothing more.
     cap = _server_limits(conn)
-    if lock.kind == WRITE_LOCK:
-        ask_before_waiting(conn)
     bound, quiet = lock_wait_ms(), max(notice_after_ms(), 1)  # (lock_timeout 0: no bound)
     # A wait that cannot outlast the silence is never told: a bound no longer than it, or a
     # server's statement_timeout that cuts one wait statement to no longer (review215: under
@@ -224,6 +222,11 @@ def _wait_for(conn: Connection, lock: _Lock) -> None:
     first, rest = quiet, cap(bound - quiet)
     if _wait_quietly(conn, lock, first):
         return
+    if lock.kind == WRITE_LOCK:
+        # After the silent moment only, as on SQLite: the read cannot see what the holder has
+        # not committed, and the owner's `user add tim`, which tim's write a moment early
+        # waits for, ends within it (review345). A wait never told is never cut short.
+        ask_before_waiting(conn)
     # Read whoever listens or not: the refusal names the holder too.
     holder = _holder(conn, lock)
     tell = listener_of(conn)

@@ -101,14 +101,17 @@ def _begin_immediate(conn: Connection) -> None:
             except OperationalError as exc:
                 if not is_busy(exc.orig):
                     raise
-                if not asked:
-                    # After the first step only: a free desk's write, and one behind a write
-                    # that ends within it, asks nothing more.
+                waited = time.monotonic() - began
+                if not asked and notice_s < BUSY_TIMEOUT_MS / 1000 and waited >= notice_s:
+                    # Once the wait has lasted the silent moment only: a free desk's write, and
+                    # one behind a short write, asks nothing more; and the read cannot see what
+                    # the holder has not committed: the owner's `user add tim`, which tim's
+                    # write a moment early waits for, ends within it (review345).
                     asked = True
                     ask_before_waiting(conn)
                 # Told before the bound is looked at: on a loaded machine one step can outlast
                 # the whole bound, and a wait that long is said before its refusal.
-                if tell is not None and not told and time.monotonic() - began >= notice_s:
+                if tell is not None and not told and waited >= notice_s:
                     told = True
                     tell(WaitBegan(BUSY_TIMEOUT_MS, None, who_known=False))
                 if time.monotonic() >= deadline:

@@ -717,8 +717,8 @@ def transaction(
     engine = wb.engine(write=write)
     # (only a write is given an engine on an empty database: a read is refused there)
     set_up = write and wb.set_up_pending
-    # A write that finds another writer holding the desk asks first what would refuse it at
-    # the wait's end anyway (a desk being set up has nobody registered to ask about).
+    # A write that has waited the silent moment for another writer asks what would refuse it
+    # at the wait's end anyway (a desk being set up has nobody registered to ask about).
     first = None
     if write and not derived and not set_up:
         first = partial(_refused_before_the_wait, wb, before_identity, admits)
@@ -812,11 +812,13 @@ def _refused_before_the_wait(
     admits: Callable[[Tx], bool] | None,
 ) -> None:
     """`transaction`'s refusals of a write by who runs it (and, first, what refuses it whoever
-    does), asked in a read of their own when the write finds the desk's lock taken, before it
-    waits: a person who forgot `--as` on a busy desk was refused for the name only once the
-    other writer let go, up to the lock's whole bound (trial330). The write asks them all again
-    under the lock, as before: a registration or a binding may change in between, and what this
-    read lets through it decides nothing about."""
+    does), asked in a read of their own when the write has waited the silent moment for the
+    desk's lock (lock_wait.WAIT_NOTICE_MS), before it waits on: a person who forgot `--as` on a
+    busy desk was refused for the name only once the other writer let go, up to the lock's whole
+    bound (trial330). Not sooner: this read cannot see what the holder has not committed, and
+    the owner's `user add tim`, which tim's write a moment early waits for, ends within it
+    (review345). The write asks them all again under the lock, as before: a registration or a
+    binding may change in between, and what this read lets through it decides nothing about."""
     from sqlalchemy.orm import Session
 
     # The read engine: it waits for no writer (SQLite's WAL reads beside one; a PostgreSQL read
