@@ -133,3 +133,44 @@ def test_a_name_the_holder_s_write_registers_is_not_refused_before_the_wait(
     assert not failed, failed
     assert tims.code == 0, (tims.out, tims.err)
     assert "zoe" in _run(db_url, "alice", "user", "list").out
+
+
+@pytest.mark.usefixtures("short_bound")
+def test_a_write_on_a_free_desk_or_behind_a_short_one_asks_nothing_before_the_wait(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """review345: the read before the wait costs a free desk's write nothing (no statement, no
+    connection of the read engine), nor one behind a write shorter than the silent second."""
+    import threading
+
+    import workbench.services.context as context
+
+    asked: list[str] = []
+    real = context._refused_before_the_wait
+
+    def _counted(wb: Workbench, *rest: object) -> None:
+        asked.append(wb.actor)
+        real(wb, *rest)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(context, "_refused_before_the_wait", _counted)
+    assert _run(db_url, "alice", "user", "add", "alice").code == 0
+    assert _run(db_url, "alice", "user", "add", "bob").code == 0
+    assert asked == []
+    holding = threading.Event()
+
+    def _short_write() -> None:
+        with transaction(Workbench(url=db_url, actor="alice"), write=True):
+            holding.set()
+            time.sleep(HOLDER_MS / 1000)
+
+    other = threading.Thread(target=_short_write)
+    other.start()
+    try:
+        assert holding.wait(10)
+        assert _run(db_url, "bob", "user", "add", "zoe").code == 0
+    finally:
+        other.join(10)
+    assert asked == []
+    # Behind a write that outlasts the silent second, it is asked, once.
+    refused, _took = _timed_while_held(db_url, "alice", db_url, "root", "user", "add", "zed")
+    assert refused.code == 1 and asked == ["root"], (asked, refused.err)
