@@ -105,3 +105,23 @@ def test_the_owner_binding_its_own_name_away_is_told_at_once(
     own = _run(db_url, "ed2", "user", "bind", "ed2", "--role", ana_role, "--json")
     assert own.code == 0, own.err
     assert json.loads(own.out)["session_acts_as"] == ["ed"], own.out
+
+
+@pytest.mark.skipif(not PG_URL, reason="login roles exist on PostgreSQL only")
+def test_the_names_in_the_bind_warning_are_told_apart(
+    db_url: str, person: Callable[[str], str]
+) -> None:
+    """review345: the warning listed the names a role acts as bare, joined by "and" and "or":
+    a checker registered as `ana b` beside `ed` read "(which acts as ana b and ed)", three names
+    or two; the refusal of a forgotten --as (people.RoleNames) quotes each for the shell."""
+    ana_url = person(db_url)
+    ana_role = ana_url.split("://", 1)[1].split("@", 1)[0]
+    with get_engine(db_url).connect() as conn:
+        owner_role = conn.execute(text("SELECT session_user")).scalar_one()
+    assert _run(db_url, "ed", "user", "add", "ed", "--role", owner_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "ed b", "--role", owner_role).code == 0
+    assert _run(db_url, "ed", "user", "add", "ana b", "--role", ana_role).code == 0
+    slip = _run(db_url, "ed", "user", "bind", "ed", "--role", ana_role)
+    assert slip.code == 0, slip.err
+    assert "(which acts as 'ana b' and ed)" in slip.err, slip.err
+    assert "this session's role acts as 'ed b': give --as 'ed b'" in slip.err, slip.err
