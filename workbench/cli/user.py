@@ -97,10 +97,12 @@ def bind(ctx: click.Context, name: str, role: str, as_json: bool) -> None:
         # command, refused; a move meant (the editor's name to her own role) is told the same.
         from workbench.domain.shell import shell_word
 
-        others = " and ".join(b.role_acts_as)
+        # Each name a shell word, as the refusal of a forgotten --as says them (people): `ana b`
+        # beside ed, bare, read as two names or three (review345).
+        others = " and ".join(shell_word(n) for n in b.role_acts_as)
         if b.session_acts_as:
             then = f"give --as {shell_word(b.session_acts_as[0])}"
-            now = f"acts as {' or '.join(b.session_acts_as)}: {then}"
+            now = f"acts as {' or '.join(shell_word(n) for n in b.session_acts_as)}: {then}"
         else:
             role = shell_word(b.session_role or "")
             now = (
