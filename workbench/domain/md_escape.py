@@ -21,11 +21,18 @@ LOOSE_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")
 # A quoted note's lines are written one a line (review54: a note 'Verdict\n===\n1. ...' came
 # out as a heading and a numbered list).
 BLOCK_START = re.compile(r"( ?)(?:([-+=])|([0-9]{1,9})(?=[.)](?: |$)))")
+# A named entity reference, which CommonMark decodes (`&copy;` is ©): its `&` is escaped, so
+# that it stays the text typed (report346: a note's '&copy;' was shown as '©'). Only there: a
+# `&` naming nothing (AT&T) is text already, and is left as typed. A numeric one (`&#65;`) is
+# no reference once its `#` is escaped, as MD_SPECIAL escapes every `#`.
+NAMED_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]{0,31};)")
 
 
 def inline(text: str) -> str:
     """User text inside one Markdown line: no line breaks, no markup it did not mean."""
     shown = visible(WHITESPACE.sub(" ", text), one_line=True).translate(MD_SPECIAL)
+    if "&" in shown:
+        shown = NAMED_ENTITY.sub(r"\\&", shown)
     return LOOSE_UNDERSCORE.sub(r"\\_", shown) if "_" in shown else shown
 
 
