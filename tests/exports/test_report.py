@@ -154,8 +154,9 @@ def test_user_text_is_escaped(run: Run, desk: Desk, tmp_path: Path) -> None:
 def test_a_report_named_otherwise_than_html_is_written_with_a_warning(
     run: Run, desk: Desk, tmp_path: Path
 ) -> None:
-    """A trial wrote `-o d2.md` expecting Markdown and got HTML without a word."""
-    target = tmp_path / "d2.md"
+    """A trial wrote `-o d2.md` expecting Markdown and got HTML without a word (a .md file is
+    Markdown now: test_report_markdown_trial324); a name that says no format is warned of."""
+    target = tmp_path / "d2.txt"
     r = run("report", str(desk.doc), "-o", str(target))
     assert r.code == 0 and target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     assert f"warning: {target} holds HTML" in r.err
