@@ -74,8 +74,8 @@ def test_every_published_view_leaves_an_internal_note_out(wb: Workbench) -> None
     for cid in desk.ids.values():
         add_note(wb, cid, DESK_ONLY, internal=True)
     [page] = report_pages(wb, document_ids=[desk.doc])
-    assert "DESK-ONLY" not in page.html
-    assert "Founded in early 2022 per filings." in page.html
+    assert "DESK-ONLY" not in page.text
+    assert "Founded in early 2022 per filings." in page.text
     annotations = str(export_annotations(wb).collection)
     assert "DESK-ONLY" not in annotations and "Matches the company" in annotations
     assert "DESK-ONLY" not in str(
@@ -94,7 +94,7 @@ def test_the_report_lists_a_claims_other_notes(wb: Workbench) -> None:
     add_note(wb, cid, "Called the registry.")
     add_note(wb, cid, DESK_ONLY, internal=True)
     [page] = report_pages(wb, document_ids=[desk.doc])
-    found = re.search(rf'<li class="claim" id="claim-{cid}".*?</details></li>', page.html, re.S)
+    found = re.search(rf'<li class="claim" id="claim-{cid}".*?</details></li>', page.text, re.S)
     assert found is not None
     assert "Called the registry." in found.group() and "DESK-ONLY" not in found.group()
 

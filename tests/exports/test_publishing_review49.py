@@ -133,7 +133,7 @@ def test_a_restored_bundle_cannot_put_a_javascript_url_into_the_report(
 
     assert _link(evil) == "javascript:alert(document.domain)"
     assert _link("https://a.example/?q=<b>").startswith('<a href="https://a.example/?q=&lt;b&gt;"')
-    assert report_pages(wb)[0].html.count('href="https://') >= 1
+    assert report_pages(wb)[0].text.count('href="https://') >= 1
 
 
 def test_a_review_naming_no_author_is_always_said(wb: Workbench) -> None:

@@ -25,7 +25,7 @@ def _doc(wb: Workbench, text: str = ARTICLE, **meta: Any) -> int:
 
 def _reported(wb: Workbench, doc: int) -> str:
     [page] = report_pages(wb, document_ids=[doc])
-    return page.html
+    return page.text
 
 
 def _open_override_before(fragment: str, target: str) -> bool:

@@ -17,7 +17,7 @@ from workbench.services.sources import Content
 
 def _history(wb: Workbench, doc: int, claim: int) -> str:
     [page] = report_pages(wb, document_ids=[doc])
-    item = re.search(rf'<li class="claim" id="claim-{claim}".*?</details></li>', page.html, re.S)
+    item = re.search(rf'<li class="claim" id="claim-{claim}".*?</details></li>', page.text, re.S)
     assert item is not None
     [timeline] = re.findall(r'<ol class="timeline">(.*?)</ol>', item.group(), re.S)
     return str(timeline)
@@ -102,7 +102,7 @@ def test_a_notes_time_reads_as_its_history_entry_does(wb: Workbench) -> None:
     cid = desk.ids["verified"]
     note = add_note(wb, cid, "Called the registry.")
     [page] = report_pages(wb, document_ids=[desk.doc])
-    item = re.search(rf'<li class="claim" id="claim-{cid}".*?</details></li>', page.html, re.S)
+    item = re.search(rf'<li class="claim" id="claim-{cid}".*?</details></li>', page.text, re.S)
     assert item is not None
     stamp = note.created_at[:19].replace("T", " ")
     notes = item.group().split("<h3>Notes</h3>", 1)[1].split("<h3>", 1)[0]

@@ -11,6 +11,7 @@ import html
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from export_desk import ARTICLE, Desk, Run, make_desk
 from markdown_it import MarkdownIt
@@ -134,15 +135,16 @@ def test_no_stored_string_becomes_markup(wb: Workbench) -> None:
 
 
 def test_report_format_md_writes_markdown_to_a_file_or_stdout(
-    run: Run, desk: Desk, tmp_path: Path
+    run: Run, cli: Any, desk: Desk, tmp_path: Path
 ) -> None:
     target = tmp_path / "page.md"
     r = run("report", str(desk.doc), "--format", "md", "-o", str(target))
     assert r.code == 0, r.err
     assert target.read_text(encoding="utf-8").startswith("# MiniMax profile\n")
     assert f"wrote {target}: document #{desk.doc}, 7 claims" in r.err
-    # To standard output, typed full-width as a Chinese IME types it.
-    r = run("report", str(desk.doc), "--format", "ｍｄ", "-o", "-")
+    # To standard output (`cli`: its runner reads stdout once flushed), typed full-width as a
+    # Chinese IME types it.
+    r = cli("report", str(desk.doc), "--format", "ｍｄ", "-o", "-")
     assert r.code == 0 and r.out.startswith("# MiniMax profile\n"), r.err
     # -o FILE's extension chooses without --format, as every other --format: d2.md is Markdown.
     d2 = tmp_path / "d2.md"

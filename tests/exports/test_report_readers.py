@@ -37,7 +37,7 @@ def _desk(wb: Workbench, text: str = CHINESE, **meta: str) -> int:
 
 def _page(wb: Workbench, doc: int) -> str:
     [page] = report_pages(wb, document_ids=[doc])
-    return page.html
+    return page.text
 
 
 class Headings(HTMLParser):

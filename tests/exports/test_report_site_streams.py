@@ -49,8 +49,8 @@ def test_the_site_builds_a_page_only_when_it_is_asked_for(
     assert [p.name for p in rest] == [f"document-{second}.html", "index.html"]
     index = rest[-1]
     assert index.claims == first.claims == len(desk.ids)
-    assert f'href="document-{second}.html">two</a></td><td>0</td><td>no claims' in index.html
-    assert f"1 {Status.FALSE.value}" in index.html
+    assert f'href="document-{second}.html">two</a></td><td>0</td><td>no claims' in index.text
+    assert f"1 {Status.FALSE.value}" in index.text
 
 
 def test_the_written_site_and_what_it_says_are_as_before(
@@ -72,4 +72,4 @@ def test_the_written_site_and_what_it_says_are_as_before(
     (page,) = report_pages(wb, document_ids=[desk.doc])
     stamp = "report generated "
     on_disk = (tmp_path / "site" / page.name).read_text()
-    assert on_disk.split(stamp)[0] == page.html.split(stamp)[0]
+    assert on_disk.split(stamp)[0] == page.text.split(stamp)[0]

@@ -31,7 +31,7 @@ REASON = "Founded in early 2022 per filings."
 
 def _item(wb: Workbench, doc: int, claim: int) -> str:
     [page] = report_pages(wb, document_ids=[doc])
-    found = re.search(rf'<li class="claim" id="claim-{claim}".*?</details></li>', page.html, re.S)
+    found = re.search(rf'<li class="claim" id="claim-{claim}".*?</details></li>', page.text, re.S)
     assert found is not None
     return found.group()
 

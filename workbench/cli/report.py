@@ -10,8 +10,19 @@ import click
 from workbench.cli.common import check_output, is_stdout, output_file, workbench_from
 from workbench.cli.export import say_unreviewed
 from workbench.cli.once import Command
-from workbench.cli.options import ID, force_option, json_context
+from workbench.cli.options import (
+    FORMAT_EXTENSIONS,
+    ID,
+    TypedChoice,
+    force_option,
+    json_context,
+)
 from workbench.cli.render import emit_json, message, plural, shown_path, warning
+from workbench.exports.registry import REPORT_FORMATS
+
+# What each format's file is called, and how a warning names what it holds.
+SUFFIXES = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+HOLDS = {"html": "HTML", "md": "Markdown"}
 
 
 @click.command(cls=Command)
@@ -24,7 +35,17 @@ from workbench.cli.render import emit_json, message, plural, shown_path, warning
     "-o",
     required=True,
     type=click.Path(),  # not writable=True: a read-only one is refused as exit 1 (trial252)
-    help="The HTML file to write (a folder with --all).",
+    help="The file to write, HTML or Markdown as --format says (a folder with --all).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=TypedChoice(REPORT_FORMATS),
+    default=REPORT_FORMATS[0],
+    show_default=True,
+    help="html: one page to open in a browser, the article highlighted. md: CommonMark, for a "
+    "CMS that takes Markdown: the claims with their quotes, not the article. Without --format, "
+    "-o FILE's extension chooses (.html, .md).",
 )
 @force_option
 @json_context
@@ -33,20 +54,29 @@ def report(
     document_id: int | None,
     all_docs: bool,
     output: str,
+    fmt: str,
     force: bool,
     as_json: bool,
 ) -> None:
-    """Write an HTML report: the article with each claim's span highlighted in its status
-    colour, and the claims beside it with status, rating, owner, notes, evidence and history.
+    """Write the report (HTML; Markdown with --format md): the article with each claim's span
+    highlighted in its status colour, and the claims beside it with status, rating, owner,
+    notes, evidence and history.
     A withdrawn claim (taken back: `claim withdraw`) is left out: it is never published.
 
     The page is one file that loads nothing from the network (inline CSS and JavaScript).
     Click a claim to flash its span; click a span to open its claim.
     An existing file is refused unless --force (with --all: any of the pages to write in the
-    folder, before any is written). --json prints what was written: {"path", "document_id",
-    "claims", "flagged", "unreviewed"} (claims whose verdict the page withholds; with
-    review.required on, verdicts it shows that no second reviewer approved, which stderr names
-    too), or with --all {"path", "pages", "documents", "claims", "flagged", "unreviewed"}.
+    folder, before any is written).
+
+    With --format md the report is Markdown (CommonMark), for a CMS: the document's title,
+    source and revision, then each claim as a section: its quote, status, rating, owner, notes,
+    evidence (links) and history, saying what the page says and withholding what it withholds.
+    With --all: document-N.md for each document and index.md.
+
+    --json prints what was written: {"path", "document_id", "claims", "flagged", "unreviewed"}
+    (claims whose verdict the page withholds; with review.required on, verdicts it shows that
+    no second reviewer approved, which stderr names too), or with --all {"path", "pages",
+    "documents", "claims", "flagged", "unreviewed"}.
     """
     from workbench.services.exports import report_pages, report_site
 
@@ -59,19 +89,21 @@ def report(
     if as_json and is_stdout(output):
         raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
     if not all_docs:
+        fmt = _format_named(ctx, fmt, output)
         # A folder for --all is _check_folder's to judge: as a file's name, `site/` is refused.
         check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
         raise click.UsageError(
-            f"-o {output} is a directory: name the HTML file to write "
-            f"(e.g. {Path(output) / f'doc-{document_id}.html'}), or give --all for a folder"
+            f"-o {output} is a directory: name the {HOLDS[fmt]} file to write "
+            f"(e.g. {Path(output) / f'doc-{document_id}{SUFFIXES[fmt][0]}'}), or give --all for "
+            "a folder"
         )
     wb = workbench_from(ctx)
     if document_id is not None:
-        [page] = report_pages(wb, document_ids=[document_id])
+        [page] = report_pages(wb, document_ids=[document_id], fmt=fmt)
         with output_file(output, force=force) as out:
-            out.write(page.html)
+            out.write(page.text)
         if as_json:
             emit_json(
                 {
@@ -85,17 +117,18 @@ def report(
         else:
             claims = plural(page.claims, "claim")
             message(f"wrote {shown_path(output)}: document #{document_id}, {claims}")
-        if output != "-" and Path(output).suffix.lower() not in (".html", ".htm"):
-            # A trial wrote `-o d2.md` expecting Markdown: the page is HTML whatever its name.
+        if output != "-" and Path(output).suffix.lower() not in SUFFIXES[fmt]:
+            # A name that says no format (.txt, none): what is in it is said (a trial wrote
+            # `-o d2.md` expecting Markdown and got HTML without a word; .md chooses it now).
             warning(
-                f"{shown_path(output)} holds HTML (the report's only format): name it .html to "
-                "open it"
+                f"{shown_path(output)} holds {HOLDS[fmt]} (--format {fmt}): name it "
+                f"{SUFFIXES[fmt][0]} to open it"
             )
         say_withheld(page.flagged)
         say_unreviewed(page.unreviewed)
         return
     folder = Path(output)
-    with report_site(wb) as site:
+    with report_site(wb, fmt=fmt) as site:
         _check_folder(output)  # again: a file may have been made there meanwhile
         if not force:
             from workbench.new_file import check_free
@@ -108,7 +141,7 @@ def report(
             # desk's. (Named under the folder as typed, as a refusal says it.)
             for page in site.pages:
                 with output_file(os.path.join(output, page.name), force=force) as out:
-                    out.write(page.html)
+                    out.write(page.text)
                 written.append(folder / page.name)
         index = page
     docs = len(site.names) - 1
@@ -124,9 +157,27 @@ def report(
             }
         )
     else:
-        message(f"wrote {plural(docs, 'document page')} and index.html to {shown_path(output)}")
+        index_name = site.names[-1]
+        message(f"wrote {plural(docs, 'document page')} and {index_name} to {shown_path(output)}")
     say_withheld(index.flagged)
     say_unreviewed(index.unreviewed)
+
+
+def _format_named(ctx: click.Context, fmt: str, output: str) -> str:
+    """The format to write: --format as given, or the one -o FILE's extension names of the
+    report's (.md is Markdown, as `export claims -o c.json` is JSON: trial324's `-o d2.md` was
+    written HTML). A --format the extension contradicts is bad usage. An extension naming
+    neither (.txt, .json) names nothing here: the default is written, and warned of."""
+    named = FORMAT_EXTENSIONS.get(Path(output).suffix.lower().lstrip("."))
+    if output == "-" or named not in REPORT_FORMATS:
+        return fmt
+    if ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
+        return str(named)
+    if named != fmt:
+        raise click.UsageError(
+            f"-o {output} names a {Path(output).suffix} file but --format is {fmt}"
+        )
+    return fmt
 
 
 def _check_folder(output: str) -> None:

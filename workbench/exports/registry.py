@@ -65,6 +65,11 @@ FORMATS: tuple[Format, ...] = (
 )
 
 
+# `workbench report --format`: the report's own formats (a page per document and an index, built
+# by services.exports._renderer, not a `write`), the first the default.
+REPORT_FORMATS = ("html", "md")
+
+
 def formats(subject: Subject) -> list[Format]:
     return [f for f in FORMATS if f.subject == subject]
 

@@ -233,8 +233,9 @@ def _status_badge(show: Shown) -> str:
     return f'<span class="badge s-{e(show.key)}">{e(show.symbol)} {e(show.word)}</span>'
 
 
-def _anchor_fact(c: ClaimView, latest: int) -> str | None:
-    """Where the claim stands against the text on the page, when that is worth saying."""
+def anchor_fact(c: ClaimView, latest: int) -> str | None:
+    """Where the claim stands against the text on the page, when that is worth saying (the
+    HTML page's and the Markdown's)."""
     if c.revision != latest:
         # Its offsets count in an older text: re-anchoring left it there (orphaned).
         why = (
@@ -335,7 +336,7 @@ def claim_item(rec: ClaimRecord, latest: int = 1, language: str | None = None) -
         ("type", e(c.type)),
         ("speaker", isolated_article(c.speaker, language) if c.speaker else "not given"),
     ]
-    anchor = _anchor_fact(c, latest)
+    anchor = anchor_fact(c, latest)
     if anchor is not None:
         facts.append(("anchor", f'<span class="anchor">{e(anchor)}</span>'))
     if c.tags:
@@ -634,7 +635,8 @@ class IndexEntry:
     language: str | None = None
 
 
-def index_entry(record: DocumentRecord) -> IndexEntry:
+def index_entry(record: DocumentRecord, filename: str | None = None) -> IndexEntry:
+    """What the index says of `record`'s page, named `filename` (its HTML page's by default)."""
     counts: dict[str, int] = {}
     for rec in record.claims:
         word = shown(rec.claim).word
@@ -645,7 +647,7 @@ def index_entry(record: DocumentRecord) -> IndexEntry:
         doc.title,
         len(record.claims),
         tuple(sorted(counts.items())),
-        page_name(record),
+        filename or page_name(record),
         doc.language,
     )
 
@@ -689,3 +691,6 @@ def page_name(record: DocumentRecord) -> str:
 
 def document_page_name(document_id: int) -> str:
     return f"document-{document_id}.html"
+
+
+INDEX_NAME = "index.html"

@@ -5,7 +5,7 @@ needs them: the claims table is read on the driver, as the desk's lists are."""
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.status import FINAL_VALUES
+from workbench.exports.registry import REPORT_FORMATS
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress
 from workbench.services.skipped_claims import SkippedClaims
@@ -581,7 +582,8 @@ def claims_schema() -> dict[str, Any]:
 @dataclass(frozen=True, slots=True)
 class ReportPage:
     name: str
-    html: str
+    # The page as written: HTML, or Markdown (`report --format md`).
+    text: str
     claims: int
     # Claims whose verdict the page withholds: flagged for re-review.
     flagged: tuple[int, ...] = ()
@@ -589,21 +591,48 @@ class ReportPage:
     unreviewed: tuple[int, ...] = ()
 
 
+@dataclass(frozen=True, slots=True)
+class _Renderer:
+    """How one report format writes a document's page and the index, and names them."""
+
+    document_page: Callable[..., str]
+    index_page: Callable[..., str]
+    page_name: Callable[[int], str]
+    index_name: str
+
+
+def _renderer(fmt: str) -> _Renderer:
+    """The report's format (`REPORT_FORMATS`): each renders the same records, read once here,
+    so that the Markdown publishes what the page does and nothing more (trial324)."""
+    if fmt == "md":
+        from workbench.exports import report_md as md
+
+        return _Renderer(md.document_page, md.index_page, md.document_page_name, md.INDEX_NAME)
+    if fmt != "html":
+        raise InvalidInput(f"no report format {fmt!r}; known: {', '.join(REPORT_FORMATS)}")
+    from workbench.exports import report as page
+
+    return _Renderer(page.document_page, page.index_page, page.document_page_name, page.INDEX_NAME)
+
+
 def _flagged(record: DocumentRecord) -> tuple[int, ...]:
     return tuple(i.claim.id for i in record.claims if i.claim.flagged)
 
 
-def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[ReportPage]:
-    """One self-contained HTML page per document (all documents when none is named)."""
+def report_pages(
+    wb: Workbench, *, document_ids: Sequence[int] = (), fmt: str = "html"
+) -> list[ReportPage]:
+    """One self-contained page per document (all documents when none is named), in `fmt`:
+    HTML, or Markdown ("md")."""
     from workbench.domain.clock import as_read_to_minute, format_at, now
-    from workbench.exports.report import document_page, page_name
 
+    render = _renderer(fmt)
     stamp = as_read_to_minute(format_at(now())) + " UTC"
     records, required = _published(wb, document_ids)
     return [
         ReportPage(
-            page_name(r),
-            document_page(r, generated_at=stamp),
+            render.page_name(r.document.id),
+            render.document_page(r, generated_at=stamp),
             len(r.claims),
             _flagged(r),
             tuple(_unreviewed([r], True, required)),
@@ -614,7 +643,7 @@ def report_pages(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[Rep
 
 @dataclass(frozen=True, slots=True)
 class Site:
-    """`report --all`, as it is built: the names of the pages it will write (index.html last),
+    """`report --all`, as it is built: the names of the pages it will write (the index last),
     known before any is built, and the pages, a document's at a time, then the index. Only one
     document's records and page are held at once (trial57: a year's 500 pages were all built
     before any was written, 3:50 and 3.2 GB; a million claims would have needed 30 GB)."""
@@ -624,39 +653,45 @@ class Site:
 
 
 @contextmanager
-def report_site(wb: Workbench) -> Iterator[Site]:
-    """`report --all`: every document's page, then index.html linking them, built as they are
-    asked for, in one read transaction (held until the block ends)."""
+def report_site(wb: Workbench, *, fmt: str = "html") -> Iterator[Site]:
+    """`report --all`: every document's page, then the index linking them (index.html, or
+    index.md in Markdown), built as they are asked for, in one read transaction (held until
+    the block ends)."""
     from sqlalchemy import select
 
     from workbench.db.models import Document
-    from workbench.exports.report import document_page_name
     from workbench.services.publishing import records_in
     from workbench.services.settings import setting_value
 
+    render = _renderer(fmt)
     with transaction(wb) as tx:
         required = bool(setting_value(tx, REVIEW_REQUIRED))
         ids = list(tx.session.scalars(select(Document.id).order_by(Document.id)))
-        names = [*(document_page_name(i) for i in ids), "index.html"]
-        yield Site(names, _site_pages(records_in(tx, document_ids=ids), required))
+        names = [*(render.page_name(i) for i in ids), render.index_name]
+        yield Site(names, _site_pages(records_in(tx, document_ids=ids), required, render))
 
 
-def _site_pages(records: Iterator[DocumentRecord], required: bool) -> Iterator[ReportPage]:
+def _site_pages(
+    records: Iterator[DocumentRecord], required: bool, render: _Renderer
+) -> Iterator[ReportPage]:
     from workbench.domain.clock import as_read_to_minute, format_at, now
-    from workbench.exports.report import document_page, index_entry, index_page, page_name
+    from workbench.exports.report import index_entry
 
     stamp = as_read_to_minute(format_at(now())) + " UTC"
     entries = []
     flagged: list[int] = []
     unreviewed: list[int] = []
     for r in records:
+        name = render.page_name(r.document.id)
         page = ReportPage(
-            page_name(r), document_page(r, generated_at=stamp), len(r.claims), _flagged(r)
+            name, render.document_page(r, generated_at=stamp), len(r.claims), _flagged(r)
         )
-        entries.append(index_entry(r))
+        entries.append(index_entry(r, name))
         flagged.extend(page.flagged)
         unreviewed.extend(_unreviewed([r], True, required))
         yield page
     total = sum(entry.claims for entry in entries)
-    index = index_page(entries, generated_at=stamp)
-    yield ReportPage("index.html", index, total, tuple(sorted(flagged)), tuple(sorted(unreviewed)))
+    index = render.index_page(entries, generated_at=stamp)
+    yield ReportPage(
+        render.index_name, index, total, tuple(sorted(flagged)), tuple(sorted(unreviewed))
+    )
