@@ -20,7 +20,7 @@ from workbench.domain.inputs import typed, typed_word
 from workbench.domain.limits import has_visible
 from workbench.domain.speaker_kind import check_new_claim_kinds
 from workbench.domain.status import STATUS_NAMES, Status, parse_status
-from workbench.domain.text import Span, clip_quote, span_words, whole_number
+from workbench.domain.text import Span, clip_quote, said_quote, span_words, whole_number
 from workbench.domain.transitions import Decision
 from workbench.services.claims import claim_text
 from workbench.services.context import Tx
@@ -199,8 +199,9 @@ def _not_pinned_again(
     quote = tx.session.scalar(select(Claim.quote).where(Claim.id == stored.id)) or ""
     raise InvalidInput(
         f"id {stored.id} is claim #{stored.id}, with this text, pinned to "
-        f"{clip_quote(quote)!r} ({span_words(stored.start, stored.end)}); the row's quote "
-        f"{clip_quote(typed)!r} pins it elsewhere ({span_words(span.start, span.end)}): "
+        f"{said_quote(clip_quote(quote))} ({span_words(stored.start, stored.end)}); the row's "
+        f"quote {said_quote(clip_quote(typed))} pins it elsewhere "
+        f"({span_words(span.start, span.end)}): "
         "give the claim's quote as text (a spreadsheet may have read it as a number), or "
         "empty the id to add another claim"
     )
@@ -241,8 +242,8 @@ def _quote_not_emptied(tx: Tx, raw: RawRow, claim_id: int, claims: DocumentClaim
     quote = tx.session.scalar(select(Claim.quote).where(Claim.id == claim_id)) or ""
     raise InvalidInput(
         f"quote: empty, where id {claim_id} is claim #{claim_id}, quoting "
-        f"{clip_quote(quote)!r}: an import does not change a claim's quote; give it back, or "
-        "empty the id to add a claim"
+        f"{said_quote(clip_quote(quote))}: an import does not change a claim's quote; give it "
+        "back, or empty the id to add a claim"
     )
 
 
