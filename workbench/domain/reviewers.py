@@ -147,7 +147,7 @@ def one_reviewer(proposer: str, approver: str, people: Registered) -> OneReviewe
     p_email, a_email = people.email(proposer), people.email(approver)
     # (Two names shaped as addresses are compared by mailbox, with no address registered.)
     if p_email or a_email or ("@" in proposer and "@" in approver):
-        tied = email_tie(proposer, p_email, approver, a_email)
+        tied = _email_tie(proposer, p_email, approver, a_email)
         if tied is not None:
             return OneReviewer(Tie.EMAIL, tied)
     return None
@@ -167,6 +167,16 @@ def _named(proposer: str, approver: str, otherwise: Tie) -> Tie:
     """SAME_NAME when the two are one name as typed loosely, else `otherwise`: a refusal names
     the proposer as stored, and an approver whose name is only like it is told so."""
     return Tie.SAME_NAME if same_person_key(proposer) == same_person_key(approver) else otherwise
+
+
+@lru_cache(maxsize=4096)
+def _email_tie(
+    proposer: str, p_email: str | None, approver: str, a_email: str | None
+) -> str | None:
+    """`email_tie`, remembered as `_alike` is: `audit verify` of a year desk's 45,158 approvals
+    among 50 people asked it 43,422 times of 2,450 pairs, 0.5 of its 1.2 s of the one-reviewer
+    rule (bench323). Keyed by the addresses too: a `user.edited` address is another answer."""
+    return email_tie(proposer, p_email, approver, a_email)
 
 
 @lru_cache(maxsize=4096)
