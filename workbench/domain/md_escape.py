@@ -26,6 +26,12 @@ BLOCK_START = re.compile(r"( ?)(?:([-+=])|([0-9]{1,9})(?=[.)](?: |$)))")
 # `&` naming nothing (AT&T) is text already, and is left as typed. A numeric one (`&#65;`) is
 # no reference once its `#` is escaped, as MD_SPECIAL escapes every `#`.
 NAMED_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]{0,31};)")
+# The `;` closing what reads as a character reference (`&amp;`, `&#169;`, `&#xA9;`) in a URL:
+# cmark, CommonMark's reference parser, decodes one inside an autolink, where a backslash
+# escapes nothing (review348: `...?a=1&amp;b=2`, copied from a page's source, linked to
+# `...?a=1&b=2`). Percent-encoded, it is no reference in any parser, and a query's fields are
+# still split at its `&` and decoded to the same names; the `&`, encoded, would join them.
+CHAR_REF_END = re.compile(r"(&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+));")
 
 
 def inline(text: str) -> str:
@@ -54,7 +60,7 @@ def autolink(url: str) -> str:
     them. A stored URL may hold `<` and `>` (small325: `<https://x.example/a>b>` ended at its
     first `>`), and one a bundle restored a right-to-left override (review327: it was written
     raw, and `https://x.example/\u202egro.live` read as .../evil.org)."""
-    return "<" + url.translate(_AUTOLINK_OUT) + ">"
+    return "<" + CHAR_REF_END.sub(r"\1%3B", url.translate(_AUTOLINK_OUT)) + ">"
 
 
 def _percent(ch: str) -> str:
