@@ -56,6 +56,18 @@ class RoleNames:
     # is refused acting under them, role_mismatch).
     elsewhere: frozenset[str] = frozenset()
 
+    @classmethod
+    def of(cls, role: str, bindings: Iterable[tuple[str, str | None]]) -> RoleNames:
+        """`role`'s names among `bindings` (each registered name and the role it is bound to,
+        None for none), each by its form today (`current_form`): the one rule of which names a
+        role acts as, for a refusal and for `user bind`'s warning alike."""
+        bound = [(current_form(name), r) for name, r in bindings if r is not None]
+        return cls(
+            role,
+            tuple(sorted(n for n, r in bound if r == role)),
+            frozenset(n for n, r in bound if r != role),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class People:

@@ -435,6 +435,11 @@ def sign_off_role(conn: Reader) -> str | None:
     stored = conn.scalar(select(s.value, source=tables.settings).where(eq(s.key, key)))
     if not stored_setting(key, stored):
         return None
+    return _session_role(conn)
+
+
+def _session_role(conn: Reader) -> str:
+    """The login role the PostgreSQL server authenticated this session as."""
     return str(conn.raw(Sql("SELECT session_user"))[0][0])
 
 
@@ -690,15 +695,10 @@ def _check_owner(
         return
     here = None
     if what is None and conn.dialect == "postgresql" and not people.looks_like_one(owner):
-        session_role = str(conn.raw(Sql("SELECT session_user"))[0][0])
         bound = conn.rows(
             select(u.name, u.role, source=tables.users).where(f"{u.role} IS NOT NULL")
         )
-        here = RoleNames(
-            session_role,
-            tuple(sorted(current_form(r.name) for r in bound if r.role == session_role)),
-            frozenset(current_form(r.name) for r in bound if r.role != session_role),
-        )
+        here = RoleNames.of(_session_role(conn), ((r.name, r.role) for r in bound))
     raise people.refusal(owner, what, here)
 
 

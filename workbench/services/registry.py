@@ -118,12 +118,8 @@ def roles_names(session: Session) -> RoleNames:
     from workbench.db.backend import machine_identity
 
     role = machine_identity(session.connection())
-    bound = session.execute(select(User.name, User.role).where(User.role.is_not(None))).all()
-    return RoleNames(
-        role,
-        tuple(sorted(current_form(n) for n, r in bound if r == role)),
-        frozenset(current_form(n) for n, r in bound if r != role),
-    )
+    bound = session.execute(select(User.name, User.role).where(User.role.is_not(None))).tuples()
+    return RoleNames.of(role, bound)
 
 
 # The `reason` of refusing a registered name typed from a role it is not bound to.

@@ -22,6 +22,7 @@ from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
 from workbench.domain.people import (
+    RoleNames,
     address_likeness,
     closest_people,
     current_form,
@@ -222,15 +223,15 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
             row.role = bound
             tx.session.flush()
             tx.record(USER_BOUND, "user", row.name, changed({"role": before}, {"role": bound}))
-        names = tx.session.execute(select(User.name, User.role).where(User.role.is_not(None)))
-        acts_as = [(current_form(n), r) for n, r in names]
+        query = select(User.name, User.role).where(User.role.is_not(None))
+        bindings = list(tx.session.execute(query).tuples())
         own = current_form(row.name) == tx.actor and bound != tx.machine
         return BoundUser(
             UserView.of(row, binds_roles=True),
             before,
             before != bound,
-            tuple(sorted(n for n, r in acts_as if r == bound)),
-            tuple(sorted(n for n, r in acts_as if r == tx.machine)) if own else None,
+            RoleNames.of(bound, bindings).names,
+            RoleNames.of(tx.machine, bindings).names if own else None,
             tx.machine if own else None,
         )
 
