@@ -140,8 +140,10 @@ def _evidence(item: EvidenceView) -> str:
     if item.url:
         words.append(_url(item.url))
     elif item.sha256:
-        # Hex digits only: nothing in a code span to escape.
-        words.append(f"`sha256 {item.sha256[:16]}…`")
+        # Escaped as every stored string, not set in a code span on the word that it is hex:
+        # a hand-edited desk's row holds what it holds, and a backtick in it closed the span,
+        # the rest markup (finalD). As the audit timeline writes a stored hash.
+        words.append(f"sha256 {inline(item.sha256[:16])}…")
     line = " ".join(words)
     if item.citation and item.citation != title:
         line += f" — {inline(item.citation)}"
