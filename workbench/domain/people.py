@@ -401,6 +401,18 @@ def mailbox_of(address: str) -> str:
     return mailbox(_as_shown(_unicode_domain(fold(address))))
 
 
+def address_keys(address: str) -> tuple[str, ...]:
+    """The look-alike keys (skeleton, +tag left out) a trail finds the people registered at
+    `address` by (workbench.domain.trail_people): of the address as written, which a name
+    shaped as an address is compared with (`address_of`), and, when its domain is written in
+    punycode, of its Unicode form too, as `mailbox_of` reads it: keyed as written alone,
+    `maria@xn--bcher-kva.de` was not found beside `maria@bücher.de` by `audit verify` (rr344)."""
+    folded = fold(address)
+    written = skeleton(mailbox(folded))
+    unicode = skeleton(mailbox(_unicode_domain(folded)))
+    return (written,) if unicode == written else (written, unicode)
+
+
 def _unicode_domain(address: str) -> str:
     """A folded address with each label of its domain in punycode (`xn--bcher-kva`) written in
     the Unicode it stands for (`bücher`): mail is delivered to an internationalised domain by

@@ -26,6 +26,7 @@ from workbench.domain.name_index import NameIndex
 from workbench.domain.people import (
     MAX_EMAIL,
     Clash,
+    address_keys,
     address_likeness,
     current_form,
     display_likeness,
@@ -166,8 +167,9 @@ class Registrations:
         # name (as registered, and in its form today) -> its display name, as the sign-off
         # reads the desk's (reviewers.Registered).
         self._displays: dict[str, str] = {}
-        # An address's look-alike skeleton -> each mailbox under it (people.mailbox_of, the key
-        # one_mailbox compares: one skeleton holds several, rr310) -> the people registered at
+        # An address's look-alike skeleton (each of `people.address_keys`: a punycode domain's
+        # Unicode form too) -> each mailbox under it (people.mailbox_of, the key one_mailbox
+        # compares: one skeleton holds several, rr310) -> the people registered at
         # it, in order. The first still there is the one compared (`_holders`): an edit moves a
         # person off an address, and the next holder must still be found by it; the others at
         # one mailbox are pairs warned of already, and comparing each registration with all of
@@ -275,9 +277,9 @@ class Registrations:
             ordered = sorted(near, key=self._order.__getitem__)
             clash = display_likeness(display, ((n, self._people[n][1]) for n in ordered))
         if clash is None and isinstance(email, str):
-            key = skeleton(mailbox(fold(email)))
-            alike = set(self._holders(key))
-            by_name = self._by_name.get(key)
+            keys = address_keys(email)
+            alike = {holder for key in keys for holder in self._holders(key)}
+            by_name = self._by_name.get(keys[0])
             if by_name is not None:
                 alike.add(by_name)
             ordered = sorted(alike - {name}, key=self._order.__getitem__)
@@ -306,8 +308,11 @@ class Registrations:
                 self._hold(name, email)
 
     def _hold(self, name: str, email: str) -> None:
-        boxes = self._by_address.setdefault(skeleton(mailbox(fold(email))), {})
-        boxes.setdefault(mailbox_of(email), deque()).append(name)
+        # Under the key of its punycode domain's Unicode form too (`address_keys`): the
+        # mailbox of `maria@bücher.de` is `maria@xn--bcher-kva.de`'s (rr344).
+        box = mailbox_of(email)
+        for key in address_keys(email):
+            self._by_address.setdefault(key, {}).setdefault(box, deque()).append(name)
 
     def _holders(self, key: str) -> list[str]:
         """The first person still registered at each mailbox of the address key `key`: those
@@ -399,7 +404,8 @@ class Registrations:
         if "@" in name:  # (a name shaped as an address, beside another: fix302)
             near.add(self._by_name.get(skeleton(mailbox(name))))
         if email:
-            near.add(self._by_name.get(skeleton(mailbox(fold(email)))))
-            near.update(self._holders(skeleton(mailbox(fold(email)))))
+            keys = address_keys(email)
+            near.add(self._by_name.get(keys[0]))
+            near.update(holder for key in keys for holder in self._holders(key))
         earlier = sorted((n for n in near if n not in (None, name)), key=self._order.__getitem__)
         return email_likeness(name, email, ((n, self._emails.get(n)) for n in earlier))
