@@ -35,3 +35,18 @@ def test_rows_giving_contexts_of_many_lengths_hold_no_table_for_each() -> None:
         tracemalloc.stop()
     # A few MB: the occurrences and their context once (80 tables of 4,000 held 100 MB).
     assert held < 16_000_000, held
+
+
+def test_a_context_longer_than_indexed_is_still_compared_whole() -> None:
+    """Contexts agreeing on their last characters before the quote and not before them: the
+    one given whole is the one taken, and one found nowhere is refused."""
+    text = ("A" * 100 + " said " + QUOTE + ". ") + ("B" * 100 + " said " + QUOTE + ". ")
+    second = text.rindex(QUOTE)
+    hint = QuoteHint(exact=QUOTE, prefix="B" * 90 + " said ")
+    span = anchor_quote(Matcher(text), hint, carrier="an annotation")
+    assert span.start == second
+    first = text.index(QUOTE)
+    matcher = Matcher(text)
+    hint = QuoteHint(exact=QUOTE, prefix="A" * 90 + " said ", suffix=". " + "B" * 50)
+    span = anchor_quote(matcher, hint, carrier="an annotation")
+    assert span.start == first

@@ -468,16 +468,25 @@ class Matcher:
         hold (`_context_holds`), looked up rather than compared one by one: an import of
         annotations compared every occurrence's context for every row, and a page repeating a
         quote 10,000 times, one annotation each, took 0.3 s a row (rr340)."""
+        if len(found) > _KEPT_OCCURRENCES:
+            # Too many to keep: compared one by one, holding nothing, as before rr340.
+            return [at for at in found if _context_holds(self, at, prefix, suffix)]
         key = tuple(found)
         index = self._edges.get(key)
         if index is None:
             index = _ContextIndex(self.folded, found)
             if sum(map(len, self._edges)) + len(found) > _KEPT_OCCURRENCES:
                 self._edges.clear()
-            if len(found) <= _KEPT_OCCURRENCES:
-                self._edges[key] = index
+            self._edges[key] = index
         want_before, want_after = _wanted_context(prefix, suffix)
-        held = index.before(want_before) & index.after(want_after)
+        before, after = index.before(want_before), index.after(want_after)
+        fewer, more = sorted((before, after), key=len)
+        held = set(fewer).intersection(more)
+        if max(len(want_before), len(want_after)) > _INDEXED_CONTEXT:
+            # Found by the characters nearest the quote alone: the rest compared (rr344).
+            return [
+                found[i] for i in sorted(held) if _context_holds(self, found[i], prefix, suffix)
+            ]
         return [found[i] for i in sorted(held)]
 
     def reanchor(self, sel: Selector, expected: int | None = None) -> Anchored:
@@ -1549,34 +1558,52 @@ _CUT_HIGH_HALF = re.compile("[\ud800-\udbff]\\Z")
 _KEPT_OCCURRENCES = 200_000
 
 
+# The characters of context, each side, by which a `_ContextIndex` finds an occurrence: a
+# browser tool's prefix and suffix, and an export's (CONTEXT_CHARS), are 32; a longer one is
+# found by its 32 nearest the quote, the rest compared occurrence by occurrence.
+_INDEXED_CONTEXT = 32
+
+
 class _ContextIndex:
-    """The occurrences of one quote (their indices in its list) by the folded text just before
-    and just after each, for each length of context asked: built once for each length, each
-    row of an import then looks its context up."""
+    """The occurrences of one quote (their indices in its list) sorted by the folded text just
+    before each, read backwards from the quote, and by the text just after, up to
+    `_INDEXED_CONTEXT` characters each: a context of any length given is a run of each list,
+    found by bisection. One list each side, however many lengths of context the rows give:
+    rr340 built a table of every occurrence's context for each length, and rows giving 1 to
+    300 characters of prefix on a page repeating a quote 10,000 times held 1 GB (rr344)."""
 
     def __init__(self, folded: Folded, found: list[tuple[int, int]]) -> None:
-        self._text = folded.text
-        self._edges = [(folded.from_original(s), folded.from_original(e)) for s, e in found]
-        self._before: dict[int, dict[str, set[int]]] = {}
-        self._after: dict[int, dict[str, set[int]]] = {}
+        text, size = folded.text, _INDEXED_CONTEXT
+        edges = [(folded.from_original(s), folded.from_original(e)) for s, e in found]
+        self._before = _Sorted([text[max(0, s - size) : s][::-1] for s, _ in edges])
+        self._after = _Sorted([text[e : e + size] for _, e in edges])
 
-    def before(self, want: str) -> set[int]:
-        size = len(want)
-        table = self._before.get(size)
-        if table is None:
-            table = self._before[size] = {}
-            for i, (start, _) in enumerate(self._edges):
-                table.setdefault(self._text[max(0, start - size) : start], set()).add(i)
-        return table.get(want, set())
+    def before(self, want: str) -> list[int]:
+        """The occurrences the text before which ends in `want` (as far as indexed)."""
+        return self._before.starting(want[::-1][:_INDEXED_CONTEXT])
 
-    def after(self, want: str) -> set[int]:
-        size = len(want)
-        table = self._after.get(size)
-        if table is None:
-            table = self._after[size] = {}
-            for i, (_, end) in enumerate(self._edges):
-                table.setdefault(self._text[end : end + size], set()).add(i)
-        return table.get(want, set())
+    def after(self, want: str) -> list[int]:
+        """The occurrences the text after which starts with `want` (as far as indexed)."""
+        return self._after.starting(want[:_INDEXED_CONTEXT])
+
+
+class _Sorted:
+    """Strings, each at its index, sorted: those starting with a given text are a run."""
+
+    def __init__(self, keys: list[str]) -> None:
+        self._order = sorted(range(len(keys)), key=keys.__getitem__)
+        self._keys = [keys[i] for i in self._order]
+
+    def starting(self, head: str) -> list[int]:
+        """The indices of the strings starting with `head` (one shorter than it does not: a
+        context past the document's edge holds nowhere there)."""
+        size = len(head)
+
+        def cut(key: str) -> str:
+            return key[:size]  # sorted strings cut to one length stay sorted
+
+        low = bisect.bisect_left(self._keys, head, key=cut)
+        return self._order[low : bisect.bisect_right(self._keys, head, lo=low, key=cut)]
 
 
 def _wanted_context(prefix: str, suffix: str) -> tuple[str, str]:
