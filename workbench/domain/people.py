@@ -553,8 +553,10 @@ def _imitation(text: str) -> InvalidInput | None:
     it that mixes scripts so, as in a name (`chen.j` + CYRILLIC і `ng@gmail.com` was another
     mailbox than 陈静's, the same in every list: review335), or a word wholly of letters
     drawn like Latin ones beside a Latin word (`јое.smith@example.org`, Cyrillic ј, о, е:
-    rr340). Each word by itself, parted where a name's are (a dot, a hyphen, an underscore) and
-    at the @ and a +tag: иван@example.org and ivan_иванов@x.org are one script a word."""
+    rr340), in the domain only when no word of it reads as no Latin one (`admin@орех.рф` is
+    kept: rr344). Each word by itself, parted where a name's are (a dot, a hyphen, an
+    underscore) and at the @ and a +tag: иван@example.org and ivan_иванов@x.org are one script
+    a word."""
     if text.isascii():
         return None
     parts = [fold(part) for part in _ADDRESS_WORDS.split(text)]
@@ -563,6 +565,12 @@ def _imitation(text: str) -> InvalidInput | None:
         if mixed is not None:
             return mixed
     if any(c.isascii() and c.isalpha() for c in text):
+        local, _, domain = text.partition("@")  # as `email_address` parts it
+        words = [fold(word) for word in _ADDRESS_WORDS.split(domain)]
+        if any(not word.isascii() and latin_impostor(word) is None for word in words):
+            # A domain a word of which reads as no Latin one (a Cyrillic `.рф`) reads as no
+            # Latin domain: `admin@орех.рф` imitates nobody's address (rr344).
+            parts = [fold(part) for part in _ADDRESS_WORDS.split(local)]
         for part in parts:
             impostor = latin_impostor(part)
             if impostor is not None:
