@@ -551,49 +551,74 @@ MAX_EMAIL = 320  # RFC 5321's longest address
 def _imitation(text: str) -> InvalidInput | None:
     """What is wrong with an address a letter of which imitates a Latin one, or None: a word of
     it that mixes scripts so, as in a name (`chen.j` + CYRILLIC і `ng@gmail.com` was another
-    mailbox than 陈静's, the same in every list: review335), or a word wholly of letters
+    mailbox than 陈静's, the same in every list: review335), or else a word wholly of letters
     drawn like Latin ones beside a Latin word (`јое.smith@example.org`, Cyrillic ј, о, е:
     rr340), in the domain only when no word of it reads as no Latin one (`admin@орех.рф` is
-    kept: rr344). Each word by itself, parted where a name's are (a dot, a hyphen, an
-    underscore) and at the @ and a +tag: иван@example.org and ivan_иванов@x.org are one script
-    a word."""
+    kept: rr344). Each word by itself (`_imitating`)."""
+    found = _imitating(text)
+    return found[min(found)] if found else None
+
+
+def _imitating(text: str) -> dict[tuple[int, int], InvalidInput]:
+    """The words of an address (each by its place among `_ADDRESS_WORDS.split(text)`, after
+    the rule finding it: mixed scripts first) a letter of which imitates a Latin one, each with
+    why (`_imitation`). Parted where a name's words are (a dot, a hyphen, an underscore) and at
+    the @ and a +tag: иван@example.org and ivan_иванов@x.org are one script a word."""
+    found: dict[tuple[int, int], InvalidInput] = {}
     if text.isascii():
-        return None
+        return found
     parts = [fold(part) for part in _ADDRESS_WORDS.split(text)]
-    for part in parts:
+    for place, part in enumerate(parts):
         mixed = mixed_scripts(part, f"the email address {text!r}: the part", "address")
         if mixed is not None:
-            return mixed
-    if any(c.isascii() and c.isalpha() for c in text):
-        local, _, domain = text.partition("@")  # as `email_address` parts it
-        words = [fold(word) for word in _ADDRESS_WORDS.split(domain)]
-        if any(not word.isascii() and latin_impostor(word) is None for word in words):
-            # A domain a word of which reads as no Latin one (a Cyrillic `.рф`) reads as no
-            # Latin domain: `admin@орех.рф` imitates nobody's address (rr344).
-            parts = [fold(part) for part in _ADDRESS_WORDS.split(local)]
-        for part in parts:
-            impostor = latin_impostor(part)
-            if impostor is not None:
-                return InvalidInput(
-                    f"the email address {text!r} mixes scripts: the part {part!r} is drawn "
-                    f"in letters of another script, {impostor!r} "
-                    f"({unicodedata.name(impostor, '?')}) looks like the Latin "
-                    f"{latin_of(impostor)!r}; type the address in one script"
-                )
-    return None
+            found[0, place] = mixed
+    if not any(c.isascii() and c.isalpha() for c in text):
+        return found
+    local, at, _ = text.partition("@")  # as `email_address` parts it
+    in_local = len(_ADDRESS_WORDS.split(local)) if at else len(parts)
+    judged = len(parts)
+    if any(not w.isascii() and latin_impostor(w) is None for w in parts[in_local:]):
+        # A domain a word of which reads as no Latin one (a Cyrillic `.рф`) reads as no
+        # Latin domain: `admin@орех.рф` imitates nobody's address (rr344).
+        judged = in_local
+    for place, part in enumerate(parts[:judged]):
+        impostor = latin_impostor(part)
+        if impostor is not None and (0, place) not in found:
+            found[1, place] = InvalidInput(
+                f"the email address {text!r} mixes scripts: the part {part!r} is drawn "
+                f"in letters of another script, {impostor!r} "
+                f"({unicodedata.name(impostor, '?')}) looks like the Latin "
+                f"{latin_of(impostor)!r}; type the address in one script"
+            )
+    return found
 
 
 def _as_shown(address: str) -> str:
     """A folded address as drawn (`identity.drawn`), and, when a letter of it imitates a Latin
-    one (`_imitation`: stored before `email_address` refused such an address), with each
-    letter that does so read as that Latin one: chen.jіng@gmail.com is chen.jing@gmail.com,
-    the mailbox it shows (rr340); иван@example.org is itself."""
+    one (`_imitating`: stored before `email_address` refused such an address), with each
+    letter that does so in such a word read as that Latin one: chen.jіng@gmail.com is
+    chen.jing@gmail.com, the mailbox it shows (rr340); иван@example.org is itself, and so is
+    пример.рф in jоe@пример.рф, which shows joe@пример.рф (rr344)."""
     shown = drawn(address)
-    if shown.isascii() or _imitation(shown) is None:
+    places = {place for _, place in _imitating(shown)}
+    if not places:
         return shown
+    pieces = _ADDRESS_PIECES.split(shown)  # its words at the even places, as `_imitating`'s
+    return "".join(
+        _read_as_latin(piece) if place % 2 == 0 and place // 2 in places else piece
+        for place, piece in enumerate(pieces)
+    )
+
+
+# An address's words and what parts them (`_ADDRESS_WORDS`), the words at the even places.
+_ADDRESS_PIECES = re.compile(f"({_ADDRESS_WORDS.pattern})")
+
+
+def _read_as_latin(word: str) -> str:
+    """`word` with each letter drawn like a Latin one read as that letter."""
     return "".join(
         latin if not c.isascii() and (latin := latin_of(c)).isascii() and latin.isalnum() else c
-        for c in shown
+        for c in word
     )
 
 
