@@ -5,6 +5,7 @@ the shell reads as another command, a variable or a command's output)."""
 from __future__ import annotations
 
 import shlex
+import shutil
 import subprocess
 
 
@@ -20,6 +21,17 @@ def shell_reads(command: str) -> list[str]:
     )
     read = done.stdout.decode("utf-8", "surrogateescape").split("\0")[:-1]
     assert (done.returncode, read) == (0, words), (command, done.stderr)
+    if shutil.which("zsh") is not None:
+        # zsh too where it is installed (docs/errors.md writes for it): it reads a word
+        # starting with `=` as a command's path, where sh reads it as itself (rr347).
+        done = subprocess.run(
+            ["zsh", "-fc", "setopt noglob; printf '%s\\0' " + command],
+            capture_output=True,
+            timeout=30,
+            check=False,
+        )
+        read = done.stdout.decode("utf-8", "surrogateescape").split("\0")[:-1]
+        assert (done.returncode, read) == (0, words), ("zsh", command, done.stderr)
     return words
 
 

@@ -17,13 +17,19 @@ _PLAIN_ASCII = frozenset(string.ascii_letters + string.digits + "@%+=:,./-_")
 def shell_word(text: str) -> str:
     """`text` as one word a shell reads back exactly: as it is when the shell takes each of its
     characters literally (`ana`, `josé`, `王芳`: shlex.quote would quote every letter beyond
-    ASCII, and a plain name reads best bare), else shlex-quoted (`'ben okafor'`); where no
-    terminal shows it as it is, as `escaped` writes it."""
-    if text and all(
-        ch in _PLAIN_ASCII if ch.isascii() else ch.isprintable() and not ch.isspace() for ch in text
-    ):
+    ASCII, and a plain name reads best bare), else shlex-quoted (`'ben okafor'`), and one
+    starting with `=` quoted too (`'=y.db'`); where no terminal shows it as it is, as `escaped`
+    writes it."""
+    if not text.isprintable():
+        return escaped(text)
+    if text.startswith("="):
+        # zsh reads a word starting with `=` as a command's path (EQUALS, on by default):
+        # `=y.db` is "y.db not found", `=python3` /usr/bin/python3 (rr347). shlex leaves `=`
+        # bare anywhere, so it is quoted here; inside a word it is nothing to any shell.
+        return "'" + text.replace("'", "'\"'\"'") + "'"
+    if text and all(ch in _PLAIN_ASCII if ch.isascii() else not ch.isspace() for ch in text):
         return text
-    return shlex.quote(text) if text.isprintable() else escaped(text)
+    return shlex.quote(text)
 
 
 def escaped(text: str) -> str:
