@@ -5,6 +5,7 @@ rr306: the latter wrote a page's headline and the desk's title with their `*`, `
 from __future__ import annotations
 
 import re
+from html.entities import html5
 
 from workbench.domain.limits import HIDDEN, visible
 from workbench.domain.text import SPOOFING
@@ -26,12 +27,12 @@ BLOCK_START = re.compile(r"( ?)(?:([-+=])|([0-9]{1,9})(?=[.)](?: |$)))")
 # `&` naming nothing (AT&T) is text already, and is left as typed. A numeric one (`&#65;`) is
 # no reference once its `#` is escaped, as MD_SPECIAL escapes every `#`.
 NAMED_ENTITY = re.compile(r"&(?=[A-Za-z][A-Za-z0-9]{0,31};)")
-# The `;` closing what reads as a character reference (`&amp;`, `&#169;`, `&#xA9;`) in a URL:
-# cmark, CommonMark's reference parser, decodes one inside an autolink, where a backslash
-# escapes nothing (review348: `...?a=1&amp;b=2`, copied from a page's source, linked to
-# `...?a=1&b=2`). Percent-encoded, it is no reference in any parser, and a query's fields are
-# still split at its `&` and decoded to the same names; the `&`, encoded, would join them.
-CHAR_REF_END = re.compile(r"(&(?:[A-Za-z][A-Za-z0-9]*|#[0-9]+|#[xX][0-9A-Fa-f]+));")
+# A character reference in a URL (`&amp;`, `&#169;`, `&#xA9;`): cmark, CommonMark's reference
+# parser, decodes one inside an autolink, where a backslash escapes nothing (review348:
+# `...?a=1&amp;b=2`, copied from a page's source, linked to `...?a=1&b=2`). Named ones only for
+# an HTML5 name (`&debug;` is text there); numeric ones of any length, as breaking one more is
+# harmless (`_unreferenced`).
+CHAR_REF = re.compile(r"&(#[xX][0-9A-Fa-f]+|#[0-9]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def inline(text: str) -> str:
@@ -60,7 +61,20 @@ def autolink(url: str) -> str:
     them. A stored URL may hold `<` and `>` (small325: `<https://x.example/a>b>` ended at its
     first `>`), and one a bundle restored a right-to-left override (review327: it was written
     raw, and `https://x.example/\u202egro.live` read as .../evil.org)."""
-    return "<" + CHAR_REF_END.sub(r"\1%3B", url.translate(_AUTOLINK_OUT)) + ">"
+    shown = url.translate(_AUTOLINK_OUT)
+    return "<" + (CHAR_REF.sub(_unreferenced, shown) if "&" in shown else shown) + ">"
+
+
+def _unreferenced(ref: re.Match[str]) -> str:
+    """A character reference with its first letter or digit percent-encoded: no reference in
+    any parser, and the same address (RFC 3986 6.2.2.2: an unreserved character and its
+    percent-encoding are one). Not its `;` (review348's first fix), a reserved character whose
+    `%3B` is another: a query split at `;` too lost a field (rr349)."""
+    body = ref.group(1)
+    if body[0] != "#" and f"{body};" not in html5:
+        return ref.group(0)
+    at = 1 if body[0] == "#" else 0  # `#` starts a fragment: it, reserved, stays as it is
+    return f"&{body[:at]}{_percent(body[at])}{body[at + 1 :]};"
 
 
 def _percent(ch: str) -> str:
