@@ -496,11 +496,17 @@ def named_format(output: str | None, writes: Sequence[str]) -> str | None:
 
 
 def format_for(ctx: click.Context, subject: Subject, fmt: str, output: str | None) -> str:
-    """The format to write: `--format` as given, or the one `-o FILE`'s extension names (a
-    trial's `export claims -o c1.json` wrote CSV into c1.json, which `import claims` then
-    could not read). A given --format that contradicts the extension is bad usage, as is an
-    extension naming a format the subject has not (`named_format`)."""
-    named = named_format(output, names(subject))
+    """The format to write of `subject`'s (`chosen_format`)."""
+    return chosen_format(ctx, fmt, output, names(subject))
+
+
+def chosen_format(ctx: click.Context, fmt: str, output: str | None, writes: Sequence[str]) -> str:
+    """The format to write, for every command with --format and -o (the exports, `audit
+    export`, `report`): `--format` as given, or the one `-o FILE`'s extension names (a trial's
+    `export claims -o c1.json` wrote CSV into c1.json, which `import claims` then could not
+    read). A given --format that contradicts the extension is bad usage, as is an extension
+    naming a format the command does not write (`named_format`)."""
+    named = named_format(output, writes)
     if ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
         return named or fmt
     if named is not None and named != fmt.lower():

@@ -11,17 +11,18 @@ from workbench.cli.common import check_output, is_stdout, output_file, workbench
 from workbench.cli.export import say_unreviewed
 from workbench.cli.once import Command
 from workbench.cli.options import (
-    FORMAT_EXTENSIONS,
     ID,
     TypedChoice,
+    chosen_format,
     force_option,
     json_context,
+    named_format,
 )
 from workbench.cli.render import emit_json, message, plural, shown_path, warning
 from workbench.exports.registry import REPORT_FORMATS
 
 # What each format's file is called, and how a warning names what it holds.
-SUFFIXES = {"html": (".html", ".htm"), "md": (".md", ".markdown")}
+SUFFIXES = {"html": ".html", "md": ".md"}
 HOLDS = {"html": "HTML", "md": "Markdown"}
 
 
@@ -45,7 +46,7 @@ HOLDS = {"html": "HTML", "md": "Markdown"}
     show_default=True,
     help="html: one page to open in a browser, the article highlighted. md: CommonMark, for a "
     "CMS that takes Markdown: the claims with their quotes, not the article. Without --format, "
-    "-o FILE's extension chooses (.html, .md).",
+    "-o FILE's extension chooses (.html, .md; with --all, the folder's: -o site.md).",
 )
 @force_option
 @json_context
@@ -86,17 +87,23 @@ def report(
         # Said before "exists: give --force", which would only lead to this, and before
         # --json's "give -o FILE", which is the one page's advice.
         _check_folder(output)
+        # The folder's name is read as a file's (rr349: `-o site.md` got HTML pages, without
+        # a word, where `-o d2.md` gets Markdown); one naming no format (`site`) is the usual
+        # folder, not warned of. (`site.md/` is `site.md`: a slash ends no folder's name.)
+        fmt = chosen_format(ctx, fmt, output.rstrip("/") or output, REPORT_FORMATS)
     if as_json and is_stdout(output):
         raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
     if not all_docs:
-        fmt = _format_named(ctx, fmt, output)
+        # As every export reads -o FILE (rr349: `-o .md` was HTML here, Markdown there; `-o
+        # r.json` written HTML, where the exports refuse it).
+        fmt = chosen_format(ctx, fmt, output, REPORT_FORMATS)
         # A folder for --all is _check_folder's to judge: as a file's name, `site/` is refused.
         check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
         raise click.UsageError(
             f"-o {output} is a directory: name the {HOLDS[fmt]} file to write "
-            f"(e.g. {Path(output) / f'doc-{document_id}{SUFFIXES[fmt][0]}'}), or give --all for "
+            f"(e.g. {Path(output) / f'doc-{document_id}{SUFFIXES[fmt]}'}), or give --all for "
             "a folder"
         )
     wb = workbench_from(ctx)
@@ -117,12 +124,12 @@ def report(
         else:
             claims = plural(page.claims, "claim")
             message(f"wrote {shown_path(output)}: document #{document_id}, {claims}")
-        if output != "-" and Path(output).suffix.lower() not in SUFFIXES[fmt]:
+        if output != "-" and named_format(output, REPORT_FORMATS) is None:
             # A name that says no format (.txt, none): what is in it is said (a trial wrote
             # `-o d2.md` expecting Markdown and got HTML without a word; .md chooses it now).
             warning(
                 f"{shown_path(output)} holds {HOLDS[fmt]} (--format {fmt}): name it "
-                f"{SUFFIXES[fmt][0]} to open it"
+                f"{SUFFIXES[fmt]} to open it"
             )
         say_withheld(page.flagged)
         say_unreviewed(page.unreviewed)
@@ -161,23 +168,6 @@ def report(
         message(f"wrote {plural(docs, 'document page')} and {index_name} to {shown_path(output)}")
     say_withheld(index.flagged)
     say_unreviewed(index.unreviewed)
-
-
-def _format_named(ctx: click.Context, fmt: str, output: str) -> str:
-    """The format to write: --format as given, or the one -o FILE's extension names of the
-    report's (.md is Markdown, as `export claims -o c.json` is JSON: trial324's `-o d2.md` was
-    written HTML). A --format the extension contradicts is bad usage. An extension naming
-    neither (.txt, .json) names nothing here: the default is written, and warned of."""
-    named = FORMAT_EXTENSIONS.get(Path(output).suffix.lower().lstrip("."))
-    if output == "-" or named not in REPORT_FORMATS:
-        return fmt
-    if ctx.get_parameter_source("fmt") == click.core.ParameterSource.DEFAULT:
-        return str(named)
-    if named != fmt:
-        raise click.UsageError(
-            f"-o {output} names a {Path(output).suffix} file but --format is {fmt}"
-        )
-    return fmt
 
 
 def _check_folder(output: str) -> None:
