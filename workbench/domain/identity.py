@@ -201,9 +201,10 @@ def latin_impostor(word: str) -> str | None:
     if word.isascii() or any(unicodedata.name(c, "").startswith("LATIN") for c in word):
         return None
     letters = [c for c in word if c.isalnum()]
-    if not letters or not all(_prototype(c).isascii() and _prototype(c).isalnum() for c in letters):
+    if not all(_prototype(c).isascii() and _prototype(c).isalnum() for c in letters):
         return None
-    return next(c for c in letters if not c.isascii())
+    # None where no letter is beyond ASCII: a word of digits and symbols (`1☀`) imitates none.
+    return next((c for c in letters if not c.isascii()), None)
 
 
 # Where the data and a reader of a case-folded name disagree. Cyrillic palochka is one vertical
