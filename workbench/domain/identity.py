@@ -62,7 +62,8 @@ def invisible(text: str, index: int) -> bool:
     if _variation_selector(char):
         return not base or (unicodedata.category(base)[0] == "L" and not is_han(base))
     if _mongolian_selector(char):
-        return not unicodedata.name(base, "").startswith("MONGOLIAN LETTER")
+        # (at the start there is no character to name: unicodedata.name('') raises)
+        return not base or not unicodedata.name(base, "").startswith("MONGOLIAN LETTER")
     return False
 
 
