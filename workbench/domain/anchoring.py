@@ -50,6 +50,7 @@ from workbench.domain.forms import (
     EXTRA_FOLDS,  # what copy editors swap that NFKC leaves alone
     SENTENCE_STOPS,
     VARIATION_SELECTORS,
+    is_selector,
 )
 from workbench.domain.segment import (
     CLOSERS,
@@ -147,9 +148,6 @@ LIGATURES = frozenset(chr(c) for c in range(0xFB00, 0xFB07))
 EXPANDED = LIGATURES | ELLIPSES
 
 
-_SELECTOR_CHAR = re.compile(f"[{VARIATION_SELECTORS}]")
-
-
 @lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str | None:
     """One character's folded form: one character, the letters of a ligature, or None for
@@ -157,7 +155,7 @@ def _fold_char(ch: str) -> str | None:
     pasted into a stored text is no reason for a quote typed without it to be refused; a soft
     hyphen, a PDF's word broken at a line's end, is one of them), and for a variation
     selector (`forms.VARIATION_SELECTORS`: `❤` typed is the text's `❤️`, and the reverse)."""
-    if ch.isspace() or ch in INVISIBLE or _SELECTOR_CHAR.fullmatch(ch):
+    if ch.isspace() or ch in INVISIBLE or is_selector(ch):
         return None
     if ch in EXTRA_FOLDS:
         return EXTRA_FOLDS[ch]

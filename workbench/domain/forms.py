@@ -79,13 +79,18 @@ SPACES = {"\u00a0": " ", "\u3000": " "}
 # The variation selectors: VS1-VS16 (U+FE0E draws `❤︎` as text, U+FE0F `❤️` as an emoji) and
 # the ideographic ones (葛󠄀). Each says only how the character before it is drawn, and which of
 # them a pasted passage has depends on the app it was copied from, not on the words. A regular
-# expression's class, for `re` and PostgreSQL's alike.
-VARIATION_SELECTORS = "\ufe00-\ufe0f\U000e0100-\U000e01ef"
-_ANY_SELECTOR = re.compile(f"[{VARIATION_SELECTORS}]")
+# expression's class, for `re` and PostgreSQL's alike; the set, for a test of one character
+# (`identity.invisible` asks it of every character of a name). The one statement of them.
+_SELECTOR_RANGES = (("\ufe00", "\ufe0f"), ("\U000e0100", "\U000e01ef"))
+VARIATION_SELECTORS = "".join(f"{first}-{last}" for first, last in _SELECTOR_RANGES)
+SELECTORS = frozenset(
+    chr(c) for first, last in _SELECTOR_RANGES for c in range(ord(first), ord(last) + 1)
+)
+ANY_SELECTOR = re.compile(f"[{VARIATION_SELECTORS}]")
 
 
 def is_selector(ch: str) -> bool:
-    return _ANY_SELECTOR.fullmatch(ch) is not None
+    return ch in SELECTORS
 
 
 @cache
@@ -110,7 +115,7 @@ def takes_selector(ch: str) -> bool:
 
 def drop_selectors(text: str) -> str:
     """`text` without the variation selectors that follow a pictograph (`takes_selector`)."""
-    if _ANY_SELECTOR.search(text) is None:
+    if ANY_SELECTOR.search(text) is None:
         return text  # most texts: one search in C
     out: list[str] = []
     after_pictograph = False

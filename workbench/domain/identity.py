@@ -24,6 +24,7 @@ from functools import cache, lru_cache
 
 from workbench.domain.cjk import HAN, is_han
 from workbench.domain.errors import INVALID_NAME, InvalidInput
+from workbench.domain.forms import is_selector
 
 MAX_NAME = 100
 # The board's word for the claims no one owns (`stats`, keyed by owner's name in --json): a
@@ -41,10 +42,6 @@ REFUSED_CATEGORIES = frozenset({"Cc", "Cf", "Cn", "Co", "Cs", "Zl", "Zp"})
 _BLANK = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0")
 
 
-def _variation_selector(char: str) -> bool:
-    return "\ufe00" <= char <= "\ufe0f" or "\U000e0100" <= char <= "\U000e01ef"
-
-
 def _mongolian_selector(char: str) -> bool:
     return "\u180b" <= char <= "\u180d" or char == "\u180f"
 
@@ -59,7 +56,7 @@ def invisible(text: str, index: int) -> bool:
     if unicodedata.category(char) in REFUSED_CATEGORIES or char in _BLANK:
         return True
     base = text[index - 1] if index else ""
-    if _variation_selector(char):
+    if is_selector(char):
         return not base or (unicodedata.category(base)[0] == "L" and not is_han(base))
     if _mongolian_selector(char):
         # (at the start there is no character to name: unicodedata.name('') raises)
@@ -80,7 +77,7 @@ def draws_nothing(text: str, index: int) -> bool:
     that cannot be seen or is undefined (`invisible`), or a selector, which varies how the
     character before it is drawn and is no letter of it."""
     char = text[index]
-    return invisible(text, index) or _variation_selector(char) or _mongolian_selector(char)
+    return invisible(text, index) or is_selector(char) or _mongolian_selector(char)
 
 
 def hidden_at(text: str, kept: Callable[[int], bool] | None = None) -> int | None:

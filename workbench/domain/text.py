@@ -12,7 +12,7 @@ from typing import Any
 
 from workbench.domain.cjk import BASIC_HAN, is_cjk_letter
 from workbench.domain.errors import InvalidInput, bad, give
-from workbench.domain.forms import VARIATION_SELECTORS
+from workbench.domain.forms import ANY_SELECTOR
 from workbench.domain.plurals import plural
 
 CONTEXT_CHARS = 32
@@ -505,16 +505,12 @@ def too_many_occurrences() -> InvalidInput:
     )
 
 
-# The variation selectors (`forms.VARIATION_SELECTORS`, the search's too): each says only how
-# the character before it is drawn.
-_SELECTOR = re.compile(f"[{VARIATION_SELECTORS}]")
-
-
 def past_selectors(text: str, end: int) -> int:
     """`end`, moved past the variation selectors that follow it in `text`: they belong to the
     character before them, so a span ending there takes them (a quote typed `❤` ends where the
-    text has `❤️`, whose U+FE0F a span may not cut off: `at_grapheme_boundary`)."""
-    while end < len(text) and _SELECTOR.match(text, end):
+    text has `❤️`, whose U+FE0F a span may not cut off: `at_grapheme_boundary`). The selectors
+    are `forms.VARIATION_SELECTORS`, the search's too."""
+    while end < len(text) and ANY_SELECTOR.match(text, end):
         end += 1
     return end
 
