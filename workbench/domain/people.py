@@ -428,9 +428,12 @@ def _unicode_label(label: str) -> str:
     if not label.startswith("xn--"):
         return label
     try:
-        return fold(label[4:].encode("ascii").decode("punycode")) or label
+        decoded = label[4:].encode("ascii").decode("punycode")
     except (UnicodeError, ValueError):
         return label  # no punycode: compared as written
+    # ASCII alone (`xn--b-` is `b`) is no internationalised name, which IDNA refuses: mail goes
+    # to the domain so named, not to `b`'s.
+    return label if decoded.isascii() else fold(decoded)
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
