@@ -124,9 +124,10 @@ def report(
         else:
             claims = plural(page.claims, "claim")
             message(f"wrote {shown_path(output)}: document #{document_id}, {claims}")
-        if output != "-" and named_format(output, REPORT_FORMATS) is None:
+        if not is_stdout(output) and named_format(output, REPORT_FORMATS) is None:
             # A name that says no format (.txt, none): what is in it is said (a trial wrote
             # `-o d2.md` expecting Markdown and got HTML without a word; .md chooses it now).
+            # Not of standard output, `-` or /dev/stdout: no file to rename (rr351).
             warning(
                 f"{shown_path(output)} holds {HOLDS[fmt]} (--format {fmt}): name it "
                 f"{SUFFIXES[fmt]} to open it"
