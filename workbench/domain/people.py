@@ -431,9 +431,11 @@ def _unicode_label(label: str) -> str:
         decoded = label[4:].encode("ascii").decode("punycode")
     except (UnicodeError, ValueError):
         return label  # no punycode: compared as written
-    # ASCII alone (`xn--b-` is `b`) is no internationalised name, which IDNA refuses: mail goes
-    # to the domain so named, not to `b`'s.
-    return label if decoded.isascii() else fold(decoded)
+    # IDNA takes a label only when it is the encoding of its decoding as read (NFKC, case-
+    # folded), and never of ASCII alone: `xn--b-` (b), `xn--ni7c` (full-width b) and a capital
+    # beyond ASCII are no internationalised name, and mail goes to the domain so named, not to
+    # the one they fold to. Asked after folding: before it, `xn--ni7c` was `b.org`'s (rr352).
+    return decoded if fold(decoded) == decoded and not decoded.isascii() else label
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
