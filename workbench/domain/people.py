@@ -432,10 +432,12 @@ def _unicode_label(label: str) -> str:
     except (UnicodeError, ValueError):
         return label  # no punycode: compared as written
     # IDNA takes a label only when it is the encoding of its decoding as read (NFKC, case-
-    # folded), and never of ASCII alone: `xn--b-` (b), `xn--ni7c` (full-width b) and a capital
-    # beyond ASCII are no internationalised name, and mail goes to the domain so named, not to
-    # the one they fold to. Asked after folding: before it, `xn--ni7c` was `b.org`'s (rr352).
-    return decoded if fold(decoded) == decoded and not decoded.isascii() else label
+    # folded) and drawn (no invisible character, no selector), and never of ASCII alone:
+    # `xn--b-` (b), `xn--ni7c` (full-width b), a capital beyond ASCII or a zero-width space are
+    # no internationalised name, and mail goes to the domain so named, not to the one they read
+    # as. Asked of the decoding as `mailbox_of` reads it: before, `xn--ni7c` was b.org's (rr352).
+    as_read = decoded == fold(decoded) == drawn(decoded)
+    return decoded if as_read and not decoded.isascii() else label
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
