@@ -584,9 +584,14 @@ def _imitating(text: str) -> dict[tuple[int, int], InvalidInput]:
     local, at, _ = text.partition("@")  # as `email_address` parts it
     in_local = len(_ADDRESS_WORDS.split(local)) if at else len(parts)
     judged = len(parts)
-    if any(not w.isascii() and latin_impostor(w) is None for w in parts[in_local:]):
+    if any(
+        not w.isascii() and (0, place) not in found and latin_impostor(w) is None
+        for place, w in enumerate(parts[in_local:], in_local)
+    ):
         # A domain a word of which reads as no Latin one (a Cyrillic `.рф`) reads as no
-        # Latin domain: `admin@орех.рф` imitates nobody's address (rr344).
+        # Latin domain: `admin@орех.рф` imitates nobody's address (rr344). A word mixing
+        # scripts imitates a Latin one and is read as one: `joe@орех.оrg`, a Cyrillic о in
+        # org, shows `joe@opex.org` (rr350).
         judged = in_local
     for place, part in enumerate(parts[:judged]):
         impostor = latin_impostor(part)
