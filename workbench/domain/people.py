@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.identity import (
@@ -550,80 +551,94 @@ def current_form(stored: str) -> str:
         return stored
 
 
-# What parts an address's words, to the rule of mixed scripts (`email_address`).
-_ADDRESS_WORDS = re.compile("[.@+_-]")
+# What parts an address's words, to the rule of letters imitating Latin ones (`_imitating`):
+# what parts a name's (a dot, a hyphen, an underscore), the @ and a +tag's plus. Kept in the
+# split, the words at its even places, so that an address is rebuilt from its pieces.
+_ADDRESS_WORDS = re.compile("([.@+_-])")
 MAX_EMAIL = 320  # RFC 5321's longest address
 
-
-def _imitation(text: str) -> InvalidInput | None:
-    """What is wrong with an address a letter of which imitates a Latin one, or None: a word of
-    it that mixes scripts so, as in a name (`chen.j` + CYRILLIC і `ng@gmail.com` was another
-    mailbox than 陈静's, the same in every list: review335), or else a word wholly of letters
-    drawn like Latin ones beside a Latin word (`јое.smith@example.org`, Cyrillic ј, о, е:
-    rr340), in the domain only when no word of it reads as no Latin one (`admin@орех.рф` is
-    kept: rr344). Each word by itself (`_imitating`)."""
-    found = _imitating(text)
-    return found[min(found)] if found else None
+# How a folded word of an address reads (`_reads`), in the order `_imitation` says the first
+# it finds: mixing scripts so that a letter imitates a Latin one (`jіng`, a Cyrillic і), wholly
+# of letters drawn like Latin ones (`јое`), as no Latin word (`иван`, `рф`), as a Latin one.
+_MIXED, _DRAWN_LATIN, _NOT_LATIN, _LATIN = range(4)
 
 
-def _imitating(text: str) -> dict[tuple[int, int], InvalidInput]:
-    """The words of an address (each by its place among `_ADDRESS_WORDS.split(text)`, after
-    the rule finding it: mixed scripts first) a letter of which imitates a Latin one, each with
-    why (`_imitation`). Parted where a name's words are (a dot, a hyphen, an underscore) and at
-    the @ and a +tag: иван@example.org and ivan_иванов@x.org are one script a word."""
-    found: dict[tuple[int, int], InvalidInput] = {}
+def _words(text: str) -> list[str]:
+    """The words of an address (`_ADDRESS_WORDS`), each folded."""
+    return [fold(word) for word in _ADDRESS_WORDS.split(text)[::2]]
+
+
+# Memoised: every address compared (a desk's, at each `user add`) asks it of each of its
+# words, and one desk's addresses share their domains' words.
+@lru_cache(maxsize=4096)
+def _reads(word: str) -> int:
+    """How a folded word of an address reads: `_MIXED`, `_DRAWN_LATIN`, `_NOT_LATIN`, `_LATIN`."""
+    if word.isascii():
+        return _LATIN
+    if mixed_scripts(word, "the part", "address") is not None:
+        return _MIXED
+    return _NOT_LATIN if latin_impostor(word) is None else _DRAWN_LATIN
+
+
+def _imitating(text: str) -> dict[int, int]:
+    """The words of an address that imitate Latin ones, each by its place among its words
+    (`_words`) -> how it reads (`_MIXED`, `_DRAWN_LATIN`). The one rule of what `email_address`
+    refuses (`_imitation`) and of how an address stored before it did is read (`_as_shown`):
+    a word mixing scripts so, as in a name (`chen.j` + CYRILLIC і `ng@gmail.com` was another
+    mailbox than 陈静's, the same in every list: review335); a word wholly of letters drawn like
+    Latin ones beside a Latin word (`јое.smith@example.org`, Cyrillic ј, о, е: rr340), in the
+    domain only when no word of the domain reads as no Latin one (`admin@орех.рф`, under a
+    Cyrillic `.рф`, imitates nobody's address: rr344; a word mixing scripts reads as Latin,
+    `joe@орех.оrg` as `joe@opex.org`: rr350). Each word by itself: иван@example.org and
+    ivan_иванов@x.org are one script a word."""
     if text.isascii():
-        return found
-    parts = [fold(part) for part in _ADDRESS_WORDS.split(text)]
-    for place, part in enumerate(parts):
-        mixed = mixed_scripts(part, f"the email address {text!r}: the part", "address")
-        if mixed is not None:
-            found[0, place] = mixed
+        return {}
+    words = _words(text)
+    reads = [_reads(word) for word in words]
+    found = {place: how for place, how in enumerate(reads) if how == _MIXED}
     if not any(c.isascii() and c.isalpha() for c in text):
-        return found
+        return found  # no Latin word for one drawn like Latin ones to pass as
     local, at, _ = text.partition("@")  # as `email_address` parts it
-    in_local = len(_ADDRESS_WORDS.split(local)) if at else len(parts)
-    judged = len(parts)
-    if any(
-        not w.isascii() and (0, place) not in found and latin_impostor(w) is None
-        for place, w in enumerate(parts[in_local:], in_local)
-    ):
-        # A domain a word of which reads as no Latin one (a Cyrillic `.рф`) reads as no
-        # Latin domain: `admin@орех.рф` imitates nobody's address (rr344). A word mixing
-        # scripts imitates a Latin one and is read as one: `joe@орех.оrg`, a Cyrillic о in
-        # org, shows `joe@opex.org` (rr350).
-        judged = in_local
-    for place, part in enumerate(parts[:judged]):
-        impostor = latin_impostor(part)
-        if impostor is not None and (0, place) not in found:
-            found[1, place] = InvalidInput(
-                f"the email address {text!r} mixes scripts: the part {part!r} is drawn "
-                f"in letters of another script, {impostor!r} "
-                f"({unicodedata.name(impostor, '?')}) looks like the Latin "
-                f"{latin_of(impostor)!r}; type the address in one script"
-            )
+    in_local = len(_words(local)) if at else len(words)
+    judged = in_local if _NOT_LATIN in reads[in_local:] else len(words)
+    found.update((place, how) for place, how in enumerate(reads[:judged]) if how == _DRAWN_LATIN)
     return found
 
 
-def _as_shown(address: str) -> str:
-    """A folded address as drawn (`identity.drawn`), and, when a letter of it imitates a Latin
-    one (`_imitating`: stored before `email_address` refused such an address), with each
-    letter that does so in such a word read as that Latin one: chen.jіng@gmail.com is
-    chen.jing@gmail.com, the mailbox it shows (rr340); иван@example.org is itself, and so is
-    пример.рф in jоe@пример.рф, which shows joe@пример.рф (rr344)."""
-    shown = drawn(address)
-    places = {place for _, place in _imitating(shown)}
-    if not places:
-        return shown
-    pieces = _ADDRESS_PIECES.split(shown)  # its words at the even places, as `_imitating`'s
-    return "".join(
-        _read_as_latin(piece) if place % 2 == 0 and place // 2 in places else piece
-        for place, piece in enumerate(pieces)
+def _imitation(text: str) -> InvalidInput | None:
+    """What is wrong with an address a word of which imitates a Latin one (`_imitating`), said
+    of its first word mixing scripts, else of its first word drawn like a Latin one; or None."""
+    found = _imitating(text)
+    if not found:
+        return None
+    how, place = min((how, place) for place, how in found.items())
+    word = _words(text)[place]
+    impostor = latin_impostor(word)
+    if how == _MIXED or impostor is None:
+        return mixed_scripts(word, f"the email address {text!r}: the part", "address")
+    return InvalidInput(
+        f"the email address {text!r} mixes scripts: the part {word!r} is drawn "
+        f"in letters of another script, {impostor!r} "
+        f"({unicodedata.name(impostor, '?')}) looks like the Latin "
+        f"{latin_of(impostor)!r}; type the address in one script"
     )
 
 
-# An address's words and what parts them (`_ADDRESS_WORDS`), the words at the even places.
-_ADDRESS_PIECES = re.compile(f"({_ADDRESS_WORDS.pattern})")
+def _as_shown(address: str) -> str:
+    """A folded address as drawn (`identity.drawn`), and, when a word of it imitates a Latin
+    one (`_imitating`: stored before `email_address` refused such an address), with each letter
+    of such a word drawn like a Latin one read as that letter: chen.jіng@gmail.com is
+    chen.jing@gmail.com, the mailbox it shows (rr340); иван@example.org is itself, and so is
+    пример.рф in jоe@пример.рф, which shows joe@пример.рф (rr344)."""
+    shown = drawn(address)
+    found = _imitating(shown)
+    if not found:
+        return shown
+    pieces = _ADDRESS_WORDS.split(shown)  # its words at the even places, as `_words`'s
+    return "".join(
+        _read_as_latin(piece) if place % 2 == 0 and place // 2 in found else piece
+        for place, piece in enumerate(pieces)
+    )
 
 
 def _read_as_latin(word: str) -> str:
