@@ -118,7 +118,9 @@ def roles_names(session: Session) -> RoleNames:
     from workbench.db.backend import machine_identity
 
     role = machine_identity(session.connection())
-    bound = session.execute(select(User.name, User.role).where(User.role.is_not(None))).tuples()
+    query = select(User.name, User.role).where(User.role.is_not(None))
+    # (Rows unpacked here: Result.tuples() is deprecated in SQLAlchemy 2.1.)
+    bound = [(name, role) for name, role in session.execute(query)]
     return RoleNames.of(role, bound)
 
 

@@ -224,7 +224,7 @@ def bind_user(wb: Workbench, name: str, role: str) -> BoundUser:
             tx.session.flush()
             tx.record(USER_BOUND, "user", row.name, changed({"role": before}, {"role": bound}))
         query = select(User.name, User.role).where(User.role.is_not(None))
-        bindings = list(tx.session.execute(query).tuples())
+        bindings = [(name, role) for name, role in tx.session.execute(query)]
         own = current_form(row.name) == tx.actor and bound != tx.machine
         return BoundUser(
             UserView.of(row, binds_roles=True),
