@@ -437,8 +437,15 @@ def _unicode_label(label: str) -> str:
     # `xn--b-` (b), `xn--ni7c` (full-width b), a capital beyond ASCII or a zero-width space are
     # no internationalised name, and mail goes to the domain so named, not to the one they read
     # as. Asked of the decoding as `mailbox_of` reads it: before, `xn--ni7c` was b.org's (rr352).
-    as_read = decoded == fold(decoded) == drawn(decoded)
-    return decoded if as_read and not decoded.isascii() else label
+    # But IDNA keeps `ß` and `ς`, which case folding reads as `ss` and `σ`: `xn--strae-oqa` is
+    # `straße`, read as a typed `straße` is (rr353).
+    as_read = decoded.translate(_KEPT_BY_IDNA) == fold(decoded) and drawn(decoded) == decoded
+    return fold(decoded) if as_read and not decoded.isascii() else label
+
+
+# The letters IDNA takes as they are that case folding reads as others (its "deviations"
+# but the joiners, which `drawn` leaves out), each as folded.
+_KEPT_BY_IDNA = str.maketrans({"\u00df": "ss", "\u03c2": "\u03c3"})
 
 
 def email_tie(a: str, a_email: str | None, b: str, b_email: str | None) -> str | None:
