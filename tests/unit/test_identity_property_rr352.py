@@ -39,8 +39,18 @@ _DRAWN_TOWARDS = [
     "\uff42",  # full-width b
     "\uff0e",  # full-width full stop
 ]
+# The scripts the look-alike rules read letters of as Latin ones (rr353): Cyrillic, Greek,
+# Armenian, Cherokee, full-width and mathematical letters and digits.
+_READ_AS_LATIN = st.one_of(
+    st.characters(min_codepoint=0x0370, max_codepoint=0x04FF),
+    st.characters(min_codepoint=0x0531, max_codepoint=0x058A),
+    st.characters(min_codepoint=0x13A0, max_codepoint=0x13FD),
+    st.characters(min_codepoint=0xFF01, max_codepoint=0xFF5E),
+    st.characters(min_codepoint=0x1D400, max_codepoint=0x1D7FF),
+)
 _CHARS = st.one_of(
     st.sampled_from(_DRAWN_TOWARDS),
+    _READ_AS_LATIN,
     st.characters(exclude_categories=("Cs",)),
     st.characters(max_codepoint=0x7F),
 )
@@ -50,7 +60,15 @@ _PUNYCODE = st.builds(
     st.text(st.characters(max_codepoint=0x7F), max_size=4),
     st.text(st.sampled_from("abz019-"), max_size=10),
 )
-_ANY = st.one_of(_TEXT, _PUNYCODE)
+# Words of an address as the look-alike rule parts them, of Latin letters, of letters drawn
+# like them and of others, so that words of each kind stand beside each other (rr353).
+_WORDS = st.lists(
+    st.text(st.one_of(st.characters(max_codepoint=0x7A), _READ_AS_LATIN), min_size=1, max_size=4),
+    min_size=1,
+    max_size=5,
+)
+_ADDRESS = st.builds(lambda local, domain: f"{'.'.join(local)}@{'.'.join(domain)}", _WORDS, _WORDS)
+_ANY = st.one_of(_TEXT, _PUNYCODE, _ADDRESS)
 
 
 def _checked(check: Callable[..., object], *args: object) -> object:
