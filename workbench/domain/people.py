@@ -603,7 +603,9 @@ def _imitating(text: str) -> dict[int, int]:
     words = _words(text)
     reads = [_reads(word) for word in words]
     found = {place: how for place, how in enumerate(reads) if how == _MIXED}
-    if not any(c.isascii() and c.isalpha() for c in text):
+    # Asked of the words as read: `јое@ｅｘａｍｐｌｅ.ｏｒｇ`, typed in full-width letters, reads as
+    # joe@example.org (rr353).
+    if not any(c.isascii() and c.isalpha() for word in words for c in word):
         return found  # no Latin word for one drawn like Latin ones to pass as
     local, at, _ = text.partition("@")  # as `email_address` parts it
     in_local = len(_words(local)) if at else len(words)
