@@ -651,9 +651,13 @@ def _as_shown(address: str) -> str:
 
 
 def _read_as_latin(word: str) -> str:
-    """`word` with each letter drawn like a Latin one read as that letter."""
+    """A folded `word` with each letter drawn like a Latin one read as that letter, folded as
+    the rest: Unicode folds Cherokee letters to capitals, and `Ꮲat@x.org` read as `Pat@x.org`
+    was another mailbox than `pat@x.org` (rr353)."""
     return "".join(
-        latin if not c.isascii() and (latin := latin_of(c)).isascii() and latin.isalnum() else c
+        latin.lower()
+        if not c.isascii() and (latin := latin_of(c)).isascii() and latin.isalnum()
+        else c
         for c in word
     )
 
