@@ -101,3 +101,18 @@ def test_names_and_addresses_answer_or_refuse(a: str, b: str) -> None:
     people.one_mailbox(a, b)
     people.email_tie(identity.fold(a), b, identity.fold(b), a)
     people.email_likeness(identity.fold(a), a, [(identity.fold(b), b)])
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(_ANY)
+def test_an_address_taken_is_its_own_mailbox(text: str) -> None:
+    """rr353: an address `email_address` takes is one mailbox with itself, and its mailbox is
+    its own mailbox (a letter read as Latin is read as folded Latin): `Ꮲ@Ａ` was taken, and
+    its mailbox `P@a` was another than `p@a`'s."""
+    address = _checked(people.email_address, text)
+    if not isinstance(address, str):
+        return
+    mailbox = people.mailbox_of(address)
+    assert people.one_mailbox(address, address) == "is"
+    assert people.mailbox_of(identity.fold(address)) == mailbox
+    assert people.mailbox_of(mailbox) == mailbox
