@@ -21,7 +21,9 @@ COMMANDS = {
     "export-claims": (("export", "claims", "-o", "out.csv"), "out.csv exists"),
     "export-bundle": (("export", "bundle", "out.csv"), "out.csv exists"),
     "audit-export": (("audit", "export", "-o", "out.csv"), "out.csv exists"),
-    "report": (("report", "1", "-o", "out.csv"), "out.csv exists"),
+    # (an .html name: since rr349 report reads -o's extension as every export does, and
+    # refuses a .csv as bad usage before it looks at the file)
+    "report": (("report", "1", "-o", "out.html"), "out.html exists"),
     "report-all": (("report", "--all", "-o", "ro"), "Permission denied"),
 }
 
@@ -33,12 +35,14 @@ def test_an_output_the_user_may_not_write_is_refused_with_exit_1(
     env = {"WORKBENCH_DB": str(tmp_path / "desk.db"), "WORKBENCH_USER": "tester"}
     assert run_cli(["demo"], env=env).code == 0
     kept = tmp_path / "out.csv"
-    kept.write_text("kept\n", encoding="utf-8")
-    kept.chmod(0o444)
+    for name in ("out.csv", "out.html"):
+        (tmp_path / name).write_text("kept\n", encoding="utf-8")
+        (tmp_path / name).chmod(0o444)
     (tmp_path / "ro").mkdir(mode=0o555)
     args, said = COMMANDS[command]
     code, err = run_unprivileged(list(args), env, tmp_path)
     assert code == 1, err
     assert err.startswith("error: ") and err.count("\n") == 1 and said in err, err
     assert kept.read_text(encoding="utf-8") == "kept\n"
+    assert (tmp_path / "out.html").read_text(encoding="utf-8") == "kept\n"
     assert list((tmp_path / "ro").iterdir()) == []
