@@ -17,7 +17,8 @@ from typing import Any
 
 import pytest
 
-from workbench.cli.render import shell_word, shown_path
+from workbench.cli.render import shown_path
+from workbench.domain.shell import shell_word
 
 Run = Callable[..., Any]
 

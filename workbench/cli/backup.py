@@ -7,7 +7,8 @@ import click
 from workbench.cli.common import workbench_from
 from workbench.cli.once import Command
 from workbench.cli.options import json_context
-from workbench.cli.render import emit_json, message, plural, shell_word, shown_path
+from workbench.cli.render import emit_json, message, plural, shown_path
+from workbench.domain.shell import shell_word
 
 
 @click.command(cls=Command)

@@ -192,7 +192,8 @@ def _events_committed() -> str | None:
 def _backup_written() -> str | None:
     if _changes.backup is None:
         return None
-    from workbench.cli.render import shell_word, shown_path
+    from workbench.cli.render import shown_path
+    from workbench.domain.shell import shell_word
 
     check = " ".join(
         shell_word(w) for w in ("workbench", "--db", _changes.backup, "audit", "verify")

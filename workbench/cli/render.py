@@ -433,17 +433,11 @@ def _in_token(text: str, i: int) -> bool:
     return ch in ".," and 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
 
 
-def shell_word(text: str) -> str:
-    """`text` (a file name, an argument) as one word a shell reads back as it: the one rule of
-    workbench.domain.shell (review343 found a second one here, which quoted `王芳.html`)."""
-    from workbench.domain.shell import shell_word as one_word
-
-    return one_word(text)
-
-
 def shown_path(path: str) -> str:
     """A file's name as a confirmation says it: as given when it is printable UTF-8, else as
-    `shell_word` writes it, so it can be pasted into a shell."""
+    `domain.shell.shell_word` writes it, so it can be pasted into a shell."""
+    from workbench.domain.shell import shell_word
+
     return path if _plain_name(path) else shell_word(path)
 
 
