@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -254,8 +254,18 @@ def display_likeness(
     display name `display` is, looks like or reads like (`registration_likeness`'s rule for a
     display name alone): a display name changed (`user edit`), the name kept, is held to it
     against everyone but its own person."""
-    for other, other_display in registered:
-        clash = _display_clash(display, other, other_display)
+    return _first_clash(display, registered, _display_clash)
+
+
+def _first_clash(
+    value: str | None,
+    registered: Iterable[tuple[str, str | None]],
+    clash_of: Callable[[str | None, str, str | None], Clash | None],
+) -> Clash | None:
+    """The first clash `clash_of` finds between `value` and one of the `registered` (name,
+    its display name or address): `display_likeness` and `address_likeness`, one loop."""
+    for other, theirs in registered:
+        clash = clash_of(value, other, theirs)
         if clash is not None:
             return clash
     return None
@@ -330,11 +340,7 @@ def address_likeness(
     `email` cannot be registered (`email_likeness`'s rule for an address alone: another's name,
     or another's mailbox): an address changed (`user edit`), the name kept, is held to it
     against everyone but its own person."""
-    for other, other_email in registered:
-        clash = _address_clash(email, other, other_email)
-        if clash is not None:
-            return clash
-    return None
+    return _first_clash(email, registered, _address_clash)
 
 
 def _address_clash(email: str | None, other: str, other_email: str | None) -> Clash | None:
