@@ -45,7 +45,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from workbench.domain.anchoring import Matcher, Selector  # noqa: E402
-from workbench.domain.text import CONTEXT_CHARS  # noqa: E402
+from workbench.domain.spans import CONTEXT_CHARS  # noqa: E402
 from workbench.domain.textdiff import diff_texts  # noqa: E402
 from workbench.services.pages import extract_page  # noqa: E402
 

@@ -57,7 +57,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from measure import NOTHING, Run, conditions, run  # noqa: E402
 
 from workbench.db import tables  # noqa: E402
-from workbench.domain.text import CONTEXT_CHARS  # noqa: E402
+from workbench.domain.spans import CONTEXT_CHARS  # noqa: E402
 from workbench.services.audit import EXPORT_FIELDS  # noqa: E402
 
 ACTOR = "bench"

@@ -111,7 +111,7 @@ OUTCOMES = (
     ("opinion", 7),
 )
 EVIDENCE_VERDICTS = frozenset({"verified", "false", "misleading"})
-CONTEXT_CHARS = 32  # as workbench.domain.text.CONTEXT_CHARS
+CONTEXT_CHARS = 32  # as workbench.domain.spans.CONTEXT_CHARS
 # The events' machine identity (the OS account or database role the services record): the
 # generator's own name, so a generated trail never passes for one a person's machine wrote.
 MACHINE = "bench/desk.py"

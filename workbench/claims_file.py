@@ -8,8 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from workbench.domain.inputs import typed_word
 from workbench.domain.plurals import plural
+from workbench.domain.said_back import clip_quote
 from workbench.domain.status import CLAIM_TYPE_NAMES
-from workbench.domain.text import clip_quote
 from workbench.seed_file import known_claim_type
 
 

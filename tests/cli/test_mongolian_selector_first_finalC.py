@@ -1,7 +1,7 @@
 """finalC: `identity.invisible` asks whether a Mongolian variation selector follows a Mongolian
 letter by the name of the character before it, and there is none before the first: it asked
 unicodedata.name('') and raised TypeError. A name, an email address, or a text whose
-visibility is asked (`limits.has_visible`, `text.said_quote`), starting with U+180B ended in a
+visibility is asked (`limits.has_visible`, `said_back.said_quote`), starting with U+180B ended in a
 traceback where U+200B there is refused in one line (`user add $'\\u180bdee'`). A selector
 with nothing before it varies nothing: invisible, as a variation selector there is."""
 
@@ -14,7 +14,7 @@ import pytest
 
 from workbench.domain.identity import drawn, invisible
 from workbench.domain.limits import has_visible
-from workbench.domain.text import said_quote
+from workbench.domain.said_back import said_quote
 
 Run = Callable[..., Any]
 

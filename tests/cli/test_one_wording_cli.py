@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.inprocess import Outcome, err_line, ok, run_cli
-from workbench.domain.text import span_words
+from workbench.domain.spans import span_words
 from workbench.services.context import Workbench
 from workbench.services.exports import export_claimreview
 from workbench.services.review_selection import ReviewSelection

@@ -237,7 +237,7 @@ def test_a_new_claim_has_every_column_from_one_place() -> None:
     new_claim_values: every column of the claims table but its id, so that a column added to
     the model without a value for a new claim fails here, not in one of the two routes."""
     from workbench.db.models import Claim
-    from workbench.domain.text import Span
+    from workbench.domain.spans import Span
     from workbench.services.claims import claim_columns, new_claim_values
 
     span = Span(start=3, end=5, quote="ab", prefix="xyz", suffix="")

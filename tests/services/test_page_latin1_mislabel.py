@@ -5,7 +5,7 @@ template; a Java server's default Content-Type says the same) was read as Window
 charset that label means, and stored as "¼¼ÊõÀíÏë..." with no word said: Windows-1252 defines
 nearly every byte, so a GBK page almost always decodes in it. Now a declared Windows-1252 or
 Latin-1 is not believed of bytes that read as Chinese text in GB18030 by the rule that names
-GBK text files (workbench.domain.text.looks_like): the page is read as GB18030, a guess said
+GBK text files (workbench.domain.decoding.looks_like): the page is read as GB18030, a guess said
 as one (`Decoding.guessed`, with what was declared), as `doc add` says on stderr. A Western
 page that declares it is read in it as before.
 """

@@ -207,7 +207,7 @@ def test_a_reordered_sentence_is_taken_whole_only_with_all_its_words() -> None:
     exactly the quote's words: clauses swapped AND the fare changed is not that run (the
     fuzzy step weighs it as before: here, too little alike, orphaned and flagged)."""
     from workbench.domain.anchoring import AnchorState, Matcher, Selector
-    from workbench.domain.text import span_at
+    from workbench.domain.spans import span_at
 
     quote = EN_V1.split("\n")[1]
     start = EN_V1.index(quote)

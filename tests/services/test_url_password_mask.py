@@ -8,7 +8,7 @@ import pytest
 
 from tests.services.test_fetch_deadline import Serve, fetched_within, send, serve  # noqa: F401
 from workbench.domain.errors import InvalidInput, WorkbenchError
-from workbench.domain.text import check_http_url
+from workbench.domain.urls import check_http_url
 
 
 @pytest.mark.parametrize(

@@ -20,7 +20,8 @@ from workbench.domain.anchoring import (
     reanchor,
 )
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import find_quote, normalise
+from workbench.domain.occurrences import find_quote
+from workbench.domain.text import normalise
 from workbench.domain.textdiff import diff_texts
 
 P1 = "MiniMax成立于2021年底，创始人闫俊杰曾任商汤科技副总裁。"
@@ -676,14 +677,14 @@ def test_an_imported_quote_past_the_ten_thousandth_occurrence_is_found() -> None
 
 
 def test_a_quote_that_occurs_too_often_to_list_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    from workbench.domain import text as text_module
+    from workbench.domain import occurrences as occurrences_module
 
-    monkeypatch.setattr(text_module, "MAX_OCCURRENCES", 5)
+    monkeypatch.setattr(occurrences_module, "MAX_OCCURRENCES", 5)
     with pytest.raises(InvalidInput, match=r"more than 5 times.*quote more of the passage"):
         find_quote("a a a a a a", "a", occurrence=2)
     with pytest.raises(InvalidInput, match="more than 5 times"):
         anchor_quote("a a a a a a", QuoteHint(exact="a", occurrence=2), carrier="a claims table")
-    assert len(text_module.occurrence_starts("a a a a a", "a")) == 5  # five is not too many
+    assert len(occurrences_module.occurrence_starts("a a a a a", "a")) == 5  # five is not too many
 
 
 def test_a_folded_quote_moves_to_the_occurrence_nearest_in_the_text_as_it_is() -> None:

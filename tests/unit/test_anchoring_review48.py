@@ -5,7 +5,7 @@ measured by bench/bench_anchoring.py.)"""
 from __future__ import annotations
 
 from workbench.domain.anchoring import AnchorState, Matcher, Selector
-from workbench.domain.text import span_at
+from workbench.domain.spans import span_at
 
 FILLER = "Lorem ipsum dolor sit amet, consectetur adipiscing elit. " * 20
 

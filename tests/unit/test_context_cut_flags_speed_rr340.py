@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from workbench.domain.text import at_grapheme_boundary, context_cut
+from workbench.domain.graphemes import at_grapheme_boundary, context_cut
 
 FLAGS = "\U0001f1eb\U0001f1f7" * 88_000  # 🇫🇷, 176,000 code points, no break
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from workbench.domain.checkworthy import find_candidates, score_text
 from workbench.domain.checkworthy.widths import as_read
-from workbench.domain.text import at_grapheme_boundary
+from workbench.domain.graphemes import at_grapheme_boundary
 from workbench.domain.transcript import read_transcript
 
 

@@ -9,7 +9,7 @@ rr340."""
 
 from __future__ import annotations
 
-from workbench.domain.text import at_grapheme_boundary, context_cut
+from workbench.domain.graphemes import at_grapheme_boundary, context_cut
 
 MAN = "\U0001f468"
 SEQUENCE = MAN + "\u0301" * 300 + "\u200d" + MAN  # one user-perceived character

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from workbench.domain.decoding import not_utf8_advice
 from workbench.domain.people import closest_people
-from workbench.domain.text import not_utf8_advice
 from workbench.services.documents import meant_url
 
 

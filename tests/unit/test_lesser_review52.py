@@ -7,7 +7,7 @@ import pytest
 
 from workbench.domain.clock import parse_date
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import check_http_url
+from workbench.domain.urls import check_http_url
 from workbench.services.pages import extract_page
 
 ARTICLE = "The minister said unemployment rose to 7 percent in 2021. " * 5

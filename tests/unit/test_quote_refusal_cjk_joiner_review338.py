@@ -28,7 +28,7 @@ def test_joiner_between_han_characters_is_marked(joiner: str) -> None:
 
 
 def test_joiners_of_an_emoji_and_of_persian_stay_drawn() -> None:
-    from workbench.domain.text import marked_quote
+    from workbench.domain.said_back import marked_quote
 
     family = "\U0001f469\u200d\U0001f469\u200d\U0001f467"
     persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # می‌خواهم

@@ -48,7 +48,7 @@ def test_an_invisible_character_that_explains_the_refusal_is_marked() -> None:
 
 
 def test_a_span_inside_an_emoji_names_it_as_drawn() -> None:
-    from workbench.domain.text import span_at
+    from workbench.domain.spans import span_at
 
     text = f"A {FAMILY} B"
     with pytest.raises(InvalidInput) as refused:

@@ -9,17 +9,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.domain.decoding import ENCODING_SAMPLE, decode_utf8
 from workbench.domain.errors import InvalidInput, give
-from workbench.domain.text import (
-    CONTEXT_CHARS,
-    ENCODING_SAMPLE,
-    at_grapheme_boundary,
-    decode_utf8,
-    find_quote,
-    normalise,
-    sha256_text,
-    span_at,
-)
+from workbench.domain.graphemes import at_grapheme_boundary
+from workbench.domain.occurrences import find_quote
+from workbench.domain.spans import CONTEXT_CHARS, span_at
+from workbench.domain.text import normalise, sha256_text
 
 
 def test_normalise_makes_lf_and_nfc() -> None:
@@ -196,7 +191,7 @@ def test_any_span_round_trips_through_find_quote(text: str, data: st.DataObject)
     ],
 )
 def test_what_is_not_an_http_url_is_refused_in_one_line(url: str) -> None:
-    from workbench.domain.text import check_http_url
+    from workbench.domain.urls import check_http_url
 
     with pytest.raises(InvalidInput, match="is not an http\\(s\\) URL"):
         check_http_url(url)
@@ -218,7 +213,7 @@ def test_what_is_not_an_http_url_is_refused_in_one_line(url: str) -> None:
 def test_a_url_with_a_password_is_refused_without_saying_it(url: str) -> None:
     """trial47: the fetch read user:pass@ as part of the host name and said the password back
     in its error; kept, it would be in the document's record and the audit trail."""
-    from workbench.domain.text import check_http_url
+    from workbench.domain.urls import check_http_url
 
     with pytest.raises(InvalidInput) as refused:
         check_http_url(url)
@@ -227,14 +222,14 @@ def test_a_url_with_a_password_is_refused_without_saying_it(url: str) -> None:
 
 
 def test_http_urls_pass_as_written() -> None:
-    from workbench.domain.text import check_http_url
+    from workbench.domain.urls import check_http_url
 
     for url in ("https://example.org/a?b=1", "http://[::1]:8080/x", " http://127.0.0.1/ "):
         assert check_http_url(url) == url.strip()
 
 
 def test_looks_like_names_the_codec_a_guess_would_read() -> None:
-    from workbench.domain.text import looks_like
+    from workbench.domain.decoding import looks_like
 
     gbk = "公司在2021年底成立，员工三千人。".encode("gbk")
     assert looks_like(gbk, 0) == "gb18030"

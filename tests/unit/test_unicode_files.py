@@ -8,8 +8,9 @@ import codecs
 
 import pytest
 
+from workbench.domain.decoding import decode_text, not_utf8_advice
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import decode_text, normalise, not_utf8_advice
+from workbench.domain.text import normalise
 
 ARTICLE = "MiniMax 成立于2021年底。\r\n闫俊杰说：“我们一定会成功。”😀\r\n"
 STORED = "MiniMax 成立于2021年底。\n闫俊杰说：“我们一定会成功。”😀\n"

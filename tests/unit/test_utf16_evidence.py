@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from workbench.domain.text import looks_like_utf16
+from workbench.domain.decoding import looks_like_utf16
 
 
 def test_a_stray_nul_is_not_utf16() -> None:

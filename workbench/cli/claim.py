@@ -57,6 +57,7 @@ from workbench.defaults import CLAIM_TABLE_LIMIT, SIMILAR_LIMIT, SIMILAR_MIN_SCO
 from workbench.domain.desk import PRIORITY_NAMES, PRIORITY_WORDS, SORTS
 from workbench.domain.revision_words import revision_of
 from workbench.domain.scores import shown_score
+from workbench.domain.spans import span_words
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,
     OPEN_NAMES,
@@ -65,7 +66,6 @@ from workbench.domain.status import (
     WITHDRAWN_VALUE,
     listed,
 )
-from workbench.domain.text import span_words
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView, EventView
@@ -159,7 +159,7 @@ def _context_shown(context: str, at: int, length: int) -> tuple[str, int]:
     (`context_cut`, as the Markdown timeline cuts it), and where the quote starts in it: a
     paragraph with no sentence end is one sentence, and a 176,000-character one was printed
     whole (trial324)."""
-    from workbench.domain.text import context_cut
+    from workbench.domain.graphemes import context_cut
 
     before, after = context_cut(context, at, at + length)
     return before + context[at : at + length] + after, len(before)

@@ -10,8 +10,8 @@ from workbench.cli.once import Command
 from workbench.cli.options import TypedChoice, claim_id_argument, if_version_option, json_context
 from workbench.cli.pin_options import PinGiven, pin_options
 from workbench.cli.render import clip, emit_json, message, shown
+from workbench.domain.spans import span_words
 from workbench.domain.status import CLAIM_TYPE_NAMES
-from workbench.domain.text import span_words
 from workbench.domain.transitions import SPAN_PART
 
 

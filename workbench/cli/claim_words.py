@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from workbench.cli.render import clip, message, warning
-from workbench.domain.text import span_words
+from workbench.domain.spans import span_words
 
 if TYPE_CHECKING:
     from workbench.services.views import ClaimView, StatusChange

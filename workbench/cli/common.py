@@ -398,9 +398,9 @@ def text_or_stdin(value: str | None, what: str = "the text") -> str | None:
     """
     if value != "-":
         return value
+    from workbench.domain.decoding import decode_text
     from workbench.domain.errors import InvalidInput
     from workbench.domain.limits import MAX_NOTE
-    from workbench.domain.text import decode_text
     from workbench.services.inputs import read_stdin
 
     say_reading_stdin(what)

@@ -29,7 +29,7 @@ from workbench.cli.render import (
 from workbench.defaults import EXTRACT_MIN_SCORE
 from workbench.domain.limits import MAX_NOTE
 from workbench.domain.scores import shown_score
-from workbench.domain.text import span_words
+from workbench.domain.spans import span_words
 from workbench.domain.transcript import SPEAKER_MODES
 
 if TYPE_CHECKING:

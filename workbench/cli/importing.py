@@ -14,7 +14,7 @@ from workbench.cli.options import ID, INPUT_FILE, json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural, warning
 from workbench.domain.clock import as_read
-from workbench.domain.text import span_words
+from workbench.domain.spans import span_words
 
 if TYPE_CHECKING:  # (not at run time: `--help` imports no SQLAlchemy)
     from workbench.services.import_text_changed import TextChange

@@ -244,7 +244,7 @@ def _url_text(*, blank: bool) -> Callable[[str], str]:
             return value
         # Imported here: urllib.parse is 2 ms of a start-up, and only these commands need it.
         from workbench.domain.limits import MAX_URL, check_text
-        from workbench.domain.text import check_http_url
+        from workbench.domain.urls import check_http_url
 
         check_text(value, "the URL", MAX_URL, one_line=True)
         check_http_url(value)

@@ -395,7 +395,7 @@ def quote_change(old: str, new: str, context: int = 30, side: int = 40) -> str:
     share on either side (cut at a space where there is one), the change marked
     (`marked_change`). Each changed side is clipped to `side` cells."""
     from workbench.cli.layout import clip_cells
-    from workbench.domain.text import shared_ends
+    from workbench.domain.said_back import shared_ends
 
     p, s = shared_ends(old, new)
     # Whole numbers and words: 4.[-1-]{+2+} reads worse than [-4.1-]{+4.2+}.

@@ -52,6 +52,15 @@ from workbench.domain.forms import (
     VARIATION_SELECTORS,
     is_selector,
 )
+from workbench.domain.occurrences import (
+    MAX_OCCURRENCES,
+    find_quote,
+    occurrence_out_of_range,
+    occurrence_starts,
+    past_selectors,
+    too_many_occurrences,
+)
+from workbench.domain.said_back import UNSEEN_NOTE, clip_pair, clip_quote, marked_quote, said_quote
 from workbench.domain.segment import (
     CLOSERS,
     INVISIBLE,
@@ -61,24 +70,8 @@ from workbench.domain.segment import (
     ends_sentence,
     split_sentences,
 )
-from workbench.domain.text import (
-    CONTEXT_CHARS,
-    MAX_OCCURRENCES,
-    UNSEEN_NOTE,
-    Span,
-    clip_pair,
-    clip_quote,
-    find_quote,
-    marked_quote,
-    normalise,
-    occurrence_out_of_range,
-    occurrence_starts,
-    past_selectors,
-    said_quote,
-    span_at,
-    span_words,
-    too_many_occurrences,
-)
+from workbench.domain.spans import CONTEXT_CHARS, Span, span_at, span_words
+from workbench.domain.text import normalise
 
 MIN_QUOTE_SIMILARITY = 0.7
 # A short quote whose figure changed (门店512家 -> 门店520家) keeps two thirds of itself or less:

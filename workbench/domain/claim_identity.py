@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import MAX_NOTE, check_text, has_visible
-from workbench.domain.text import Span, normalise
+from workbench.domain.spans import Span
+from workbench.domain.text import normalise
 
 
 def claim_text(text: str) -> str:

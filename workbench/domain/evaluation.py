@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Protocol
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import find_quote
+from workbench.domain.occurrences import find_quote
 
 
 class HasSpan(Protocol):

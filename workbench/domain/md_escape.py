@@ -8,7 +8,7 @@ import re
 from html.entities import html5
 
 from workbench.domain.limits import HIDDEN, visible
-from workbench.domain.text import SPOOFING
+from workbench.domain.urls import SPOOFING
 
 WHITESPACE = re.compile(r"\s+")
 # Escaped wherever they stand: each can open markup in CommonMark or GFM (`~`: strikethrough
@@ -84,6 +84,6 @@ def _percent(ch: str) -> str:
 # What ends or breaks an autolink (CommonMark 6.5: no ASCII control, space, `<` or `>`); what
 # `visible` writes as `\uXXXX` in every other line of the Markdown (C1 controls, among them a
 # next-line that would split the address; bidi overrides and isolates; the line and paragraph
-# separators); and what makes a link read as another (`text.SPOOFING`: zero-width characters,
+# separators); and what makes a link read as another (`urls.SPOOFING`: zero-width characters,
 # bidi marks), which a stored URL may hold: all of them percent-encoded.
 _AUTOLINK_OUT = {ord(ch): _percent(ch) for ch in {" ", "<", ">", *map(chr, HIDDEN), *SPOOFING}}

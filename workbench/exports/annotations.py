@@ -41,8 +41,8 @@ from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.clock import LATEST_AHEAD
 from workbench.domain.errors import InvalidInput
 from workbench.domain.shown import shown_text
+from workbench.domain.spans import Span
 from workbench.domain.speaker_kind import speaker_kind
-from workbench.domain.text import Span
 from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
 

@@ -22,7 +22,7 @@ from workbench.domain.identity import refuse_hidden
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
 from workbench.domain.speaker_kind import speaker_kind
 from workbench.domain.status import RATINGS, Status
-from workbench.domain.text import check_http_url
+from workbench.domain.urls import check_http_url
 from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
 

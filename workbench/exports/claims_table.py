@@ -16,14 +16,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TextIO
 
+from workbench.domain.decoding import ENCODING_LABELS, looks_like, looks_like_utf16, not_utf8_advice
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import (
-    ENCODING_LABELS,
-    looks_like,
-    looks_like_utf16,
-    not_utf8_advice,
-    whole_number,
-)
+from workbench.domain.text import whole_number
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.exports.cells import cell_text
 

@@ -27,13 +27,14 @@ from workbench.domain.actions import (
     SETTING_CHANGED,
 )
 from workbench.domain.clock import as_read, format_at, now
+from workbench.domain.graphemes import context_cut
 from workbench.domain.md_escape import inline, own_line
 from workbench.domain.payloads import PROPOSAL, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.revision_words import revision_of
 from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
-from workbench.domain.text import context_cut, span_words
+from workbench.domain.spans import span_words
 from workbench.domain.verdict_words import REVIEWS, verdict_words
 from workbench.services.audit import (
     BATCH,

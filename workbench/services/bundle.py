@@ -302,7 +302,7 @@ def _check_urls(conn: Connection) -> None:
     recomputed, replays consistently, and its javascript: URL was a link in the report
     (review49). The events hold the same URLs (the replay compared them)."""
     from workbench.db.models import Document, Evidence
-    from workbench.domain.text import check_http_url
+    from workbench.domain.urls import check_http_url
 
     for what, model in (("document", Document), ("evidence", Evidence)):
         query = select(model.id, model.url).where(model.url.is_not(None))

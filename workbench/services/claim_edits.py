@@ -22,8 +22,8 @@ from workbench.domain.actions import EDITED
 from workbench.domain.anchoring import AnchorState
 from workbench.domain.claim_identity import claim_text, pinned_twice, same_claim
 from workbench.domain.errors import Conflict, InvalidInput, give
+from workbench.domain.spans import Span
 from workbench.domain.status import parse_claim_type
-from workbench.domain.text import Span
 from workbench.domain.transitions import PIN, Refusal, check_edit, edited_parts, refuse
 from workbench.services.claim_updates import check_version, claim_state, update_claim
 from workbench.services.claims import SpanRequest

@@ -17,6 +17,7 @@ from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.settings import REVIEW_REQUIRED
+from workbench.domain.spans import Span, offsets_problem, span_at
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import (
     WITHDRAWN_VALUE,
@@ -26,7 +27,6 @@ from workbench.domain.status import (
     parse_claim_type,
     parse_status,
 )
-from workbench.domain.text import Span, offsets_problem, span_at
 from workbench.domain.transcript import turn_speaker
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state

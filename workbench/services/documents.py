@@ -33,7 +33,8 @@ from workbench.domain.limits import (
 )
 from workbench.domain.payloads import changed, check_changes, created, document_payload, event_value
 from workbench.domain.status import STATUS_NAMES
-from workbench.domain.text import check_http_url, normalise, sha256_text
+from workbench.domain.text import normalise, sha256_text
+from workbench.domain.urls import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.headlines import revision_headline, stated_headline, with_headline
 from workbench.services.inputs import max_document_bytes as max_document_bytes

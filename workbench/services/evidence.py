@@ -25,7 +25,8 @@ from workbench.domain.limits import (
     visible_or_none,
 )
 from workbench.domain.payloads import created, evidence_payload
-from workbench.domain.text import check_http_url, normalise
+from workbench.domain.text import normalise
+from workbench.domain.urls import check_http_url
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.limits import size_limit
 from workbench.services.lookup import get_claim_row, get_evidence_row

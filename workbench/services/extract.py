@@ -19,8 +19,8 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_score
 from workbench.domain.limits import REFUSED_IN_TEXT
 from workbench.domain.segment import without_stage_directions
+from workbench.domain.spans import span_at
 from workbench.domain.status import ClaimType
-from workbench.domain.text import span_at
 from workbench.domain.transcript import read_transcript
 from workbench.services.claims import insert_claim
 from workbench.services.context import Workbench, mutation, transaction

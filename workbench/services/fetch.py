@@ -24,7 +24,7 @@ from workbench.defaults import MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.limits import MAX_URL
 from workbench.domain.media_types import fetched_type
-from workbench.domain.text import check_http_url, without_userinfo
+from workbench.domain.urls import check_http_url, without_userinfo
 from workbench.services.content_coding import decoder
 from workbench.services.paced_http import Pace, TooSlow, handlers
 

@@ -14,6 +14,7 @@ from workbench.domain.errors import TransitionRefused
 from workbench.domain.inputs import typed_word
 from workbench.domain.limits import has_visible
 from workbench.domain.payloads import event_value
+from workbench.domain.spans import Span
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,
     STATUS_NAMES,
@@ -22,7 +23,6 @@ from workbench.domain.status import (
     parse_claim_type,
     parse_status,
 )
-from workbench.domain.text import Span
 from workbench.domain.transitions import Decision
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.claims import claim_text

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.text import clip_quote
+from workbench.domain.said_back import clip_quote
 from workbench.services.import_row_checks import typed_id
 from workbench.services.inputs import spool_text_source
 

@@ -14,7 +14,7 @@ from workbench.db.models import Claim, Document
 from workbench.domain.anchoring import MARKS_LEFT_OUT, marks_dropped
 from workbench.domain.arrival import Arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS
-from workbench.domain.text import Span
+from workbench.domain.spans import Span
 from workbench.services.context import Tx
 
 

@@ -18,9 +18,11 @@ from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import typed, typed_word
 from workbench.domain.limits import has_visible
+from workbench.domain.said_back import clip_quote, said_quote
+from workbench.domain.spans import Span, span_words
 from workbench.domain.speaker_kind import check_new_claim_kinds
 from workbench.domain.status import STATUS_NAMES, Status, parse_status
-from workbench.domain.text import Span, clip_quote, said_quote, span_words, whole_number
+from workbench.domain.text import whole_number
 from workbench.domain.transitions import Decision
 from workbench.services.claims import claim_text
 from workbench.services.context import Tx

@@ -16,10 +16,10 @@ from typing import cast
 
 from workbench.domain.anchoring import Matcher
 from workbench.domain.claim_identity import same_claim
+from workbench.domain.decoding import decode_text
 from workbench.domain.errors import Hint, InvalidInput, give
 from workbench.domain.limits import check_file_name
 from workbench.domain.settings import REVIEW_REQUIRED
-from workbench.domain.text import decode_text
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.context import Workbench, mutation, transaction

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from workbench.defaults import MAX_DOCUMENT_MB, MAX_DOCUMENT_MB_ENV
+from workbench.domain.decoding import BINARY_SAMPLE, marked_encoding, utf16_advice
 from workbench.domain.errors import InvalidInput, give
-from workbench.domain.text import BINARY_SAMPLE, marked_encoding, utf16_advice
 from workbench.new_file import through_a_file
 from workbench.services.limits import size_limit
 

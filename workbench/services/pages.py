@@ -40,7 +40,8 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
 from workbench.domain.recorded_headline import recorded_headline
 from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
-from workbench.domain.text import check_http_url, normalise, printable_line
+from workbench.domain.text import normalise, printable_line
+from workbench.domain.urls import check_http_url
 
 _LANG = re.compile(rb"<html[^>]*?\blang\s*=\s*[\"']?([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)", re.I)
 
@@ -152,7 +153,7 @@ def decode_page(data: bytes, header: str | None = None) -> tuple[str, Decoding]:
     not Chinese under a Windows-1252 label: `mislabelled`). Only a page that is none of these
     is read by a guess (`Decoding.guessed`, which `doc add` says on stderr): GB18030 or
     Windows-1252 when its bytes look like them (the rules that name them for a text file:
-    workbench.domain.text.looks_like), else charset detection, else UTF-8 with each bad byte
+    workbench.domain.decoding.looks_like), else charset detection, else UTF-8 with each bad byte
     replaced."""
     # UTF-32's marks first: its little-endian one (FF FE 00 00) starts with UTF-16's (FF FE).
     for bom, codec in (
@@ -228,13 +229,13 @@ def mislabelled(data: bytes, bad_at: int, declared: str) -> bool:
     that label is a template's or a server's default (a Java server's ISO-8859-1), and
     Windows-1252 defines nearly every byte, so believing it would store GBK as "¼¼ÊõÀíÏë"
     with nothing said (a trial). Western text does not pass the GBK rule (looks_like)."""
-    from workbench.domain.text import looks_like
+    from workbench.domain.decoding import looks_like
 
     return declared == "cp1252" and looks_like(data, bad_at) == "gb18030"
 
 
 def _guesses(data: bytes, bad_at: int) -> list[str]:
-    from workbench.domain.text import looks_like
+    from workbench.domain.decoding import looks_like
 
     first = looks_like(data, bad_at)
     return [first] if first is not None else [codecs.lookup(g).name for g in _known(data)]

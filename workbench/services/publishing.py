@@ -41,6 +41,7 @@ from workbench.domain.sign_off import (
     verdict_before,
     verdict_reasons,
 )
+from workbench.domain.spans import Span
 from workbench.domain.status import (
     FINAL_STATUSES,
     FINAL_VALUES,
@@ -49,7 +50,6 @@ from workbench.domain.status import (
     WITHDRAWN_VALUE,
     Status,
 )
-from workbench.domain.text import Span
 from workbench.services.context import Tx, Workbench, transaction
 
 # judged_span: the one fold of a claim's events that says which words its flagged verdict was

@@ -18,7 +18,7 @@ from workbench.services.revisions import revision_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from workbench.domain.text import Span
+    from workbench.domain.spans import Span
     from workbench.services.context import Tx
 
 # Revisions looked back through for the words (each a text read).

@@ -40,8 +40,9 @@ from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
 from workbench.domain.payloads import created, revision_payload
 from workbench.domain.revision_words import revision_of
+from workbench.domain.spans import Span
 from workbench.domain.status import FINAL_VALUES, holds_verdict
-from workbench.domain.text import Span, normalise, sha256_text
+from workbench.domain.text import normalise, sha256_text
 from workbench.domain.textdiff import (
     SHINGLE,
     SHORT_RUNS,

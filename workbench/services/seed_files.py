@@ -22,9 +22,11 @@ from workbench.db import tables
 from workbench.db.reader import Reader
 from workbench.db.sql import eq, select
 from workbench.domain.claim_identity import same_claim
+from workbench.domain.decoding import decode_text
 from workbench.domain.errors import InvalidInput, WorkbenchError
+from workbench.domain.occurrences import find_quote
 from workbench.domain.status import CLAIM_TYPE_NAMES
-from workbench.domain.text import decode_text, find_quote, normalise, sha256_text
+from workbench.domain.text import normalise, sha256_text
 from workbench.services.context import Workbench, reading
 from workbench.services.inputs import read_source, real_path
 from workbench.services.views import DocumentView, SimilarRef, from_row

@@ -7,10 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from workbench.db.models import Claim
+from workbench.domain.decoding import decode_text
 from workbench.domain.errors import InvalidInput
 from workbench.domain.limits import check_file_name
+from workbench.domain.occurrences import find_quote
+from workbench.domain.spans import Span
 from workbench.domain.status import ClaimType
-from workbench.domain.text import Span, decode_text, find_quote, normalise
+from workbench.domain.text import normalise
 from workbench.services.claims import existing_claim, insert_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.documents import (

@@ -13,15 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from workbench.domain.decoding import GZIP_MAGIC, compressed_advice, decode_text, marked_encoding
 from workbench.domain.errors import InvalidInput
 from workbench.domain.file_kinds import document_kind
-from workbench.domain.text import (
-    GZIP_MAGIC,
-    compressed_advice,
-    decode_text,
-    marked_encoding,
-    normalise,
-)
+from workbench.domain.text import normalise
 
 if TYPE_CHECKING:
     from workbench.services.pages import Decoding
@@ -188,11 +183,11 @@ def _served(content_type: str | None, fetched: str | None, update: int | None) -
     file's name names one; refused when it names something no page or text is (an image), by
     what the server said, whatever the format asked: its bytes are that, not text. A document
     (a PDF, a Word file) has text to save: the refusal says how (`update`: see
-    `workbench.domain.text.utf16_advice`)."""
+    `workbench.domain.decoding.utf16_advice`)."""
     if fetched is None:
         return None
+    from workbench.domain.decoding import store_advice
     from workbench.domain.media_types import holds_text, may_be_a_page, not_a_page, served_format
-    from workbench.domain.text import store_advice
 
     if (sent := not_a_page(content_type)) is not None:
         refused = f"{fetched}: the server sent {sent}, not a page or a text"

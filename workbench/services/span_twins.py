@@ -11,7 +11,7 @@ from typing import Any, overload
 from sqlalchemy import select
 
 from workbench.db.models import Claim
-from workbench.domain.text import Span
+from workbench.domain.spans import Span
 from workbench.services.context import Tx
 from workbench.services.views import ClaimView
 
