@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from tests.inprocess import ok
-from workbench.domain.anchoring import QuoteHint, anchor_quote
+from workbench.domain.pinning import QuoteHint, anchor_quote
 
 Run = Callable[..., Any]
 

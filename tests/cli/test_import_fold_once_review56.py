@@ -1,5 +1,5 @@
 """review56: `import claims` (and `import annotations`) anchors each row's quote with
-`anchoring.anchor_quote`, which made a new `Matcher` for every row, so every row whose quote was
+`pinning.anchor_quote`, which made a new `Matcher` for every row, so every row whose quote was
 not in the text verbatim (retyped punctuation, or simply a row of another article) folded the
 whole document again. On a 2 MB text a 300-row file of such rows took 62 s before it was
 refused (0.2-0.7 s a row); a 10,000-row spreadsheet imported into the wrong document would have

@@ -1,6 +1,6 @@
 """`doc changes` and a quote respelt (fix284): what re-anchoring reads as the same words is a
 respelling when the characters differ, except where the difference is the text's layout, which
-re-anchoring drops before it compares (`anchoring.fold`): spacing, invisible characters, and a
+re-anchoring drops before it compares (`quote_folding.fold`): spacing, invisible characters, and a
 word hyphenated at a line's end. A straight quote mark made curly is a respelling (the stored
 quote, and what the exports publish, now has the curly one); a line rewrapped is not."""
 

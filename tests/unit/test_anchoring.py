@@ -6,21 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from workbench.domain import anchoring
-from workbench.domain.anchoring import (
-    AnchorState,
-    Carrier,
-    Folded,
-    Matcher,
-    QuoteHint,
-    Selector,
-    anchor_quote,
-    find_quote_tolerant,
-    fold,
-    reanchor,
-)
+from workbench.domain import alignment, anchoring
+from workbench.domain.anchoring import AnchorState, Matcher, Selector, reanchor
 from workbench.domain.errors import InvalidInput
 from workbench.domain.occurrences import find_quote
+from workbench.domain.pinning import Carrier, QuoteHint, anchor_quote, find_quote_tolerant
+from workbench.domain.quote_folding import Folded, fold
 from workbench.domain.text import normalise
 from workbench.domain.textdiff import diff_texts
 
@@ -546,18 +537,18 @@ def test_the_nearest_passage_aligns_few_windows_where_pieces_repeat_everywhere(
     text = "".join(paragraph.format(i % 97, 1900 + i % 200) for i in range(3000))
     quote = (paragraph.format(45, 2023) * 12)[:1000].replace("council", "counsel")
     aligned: list[int] = []
-    rough = anchoring._rough_alignment
+    rough = anchoring.rough_alignment
 
     def counted(fq: str, text: str, lo: int, hi: int) -> object:
         aligned.append(lo)
         return rough(fq, text, lo, hi)
 
-    monkeypatch.setattr(anchoring, "_rough_alignment", counted)
+    monkeypatch.setattr(anchoring, "rough_alignment", counted)
     found = Matcher(text).nearest(quote)
     assert found is not None and found[0] >= anchoring.MIN_QUOTE_SIMILARITY
-    folded = len(anchoring.fold(quote))  # spaces and punctuation are not compared
+    folded = len(fold(quote))  # spaces and punctuation are not compared
     assert len(aligned) <= max(anchoring.NEAREST_WINDOWS, anchoring.NEAREST_CHARACTERS // folded)
-    assert len(aligned) < len({lo for lo, _ in Matcher(text)._windows(anchoring.fold(quote), 0)})
+    assert len(aligned) < len({lo for lo, _ in Matcher(text)._windows(fold(quote), 0)})
 
 
 DASHED = "The median wait is now 61 weeks — in England it is 39 weeks, the minister said."
@@ -651,17 +642,17 @@ def test_a_quote_past_ten_thousand_occurrences_moves_with_its_text() -> None:
 def test_starts_near_lists_the_nearest_first_the_earlier_of_two_as_near() -> None:
     text = "ab ab ab ab"
     # starts 0, 3, 6, 9; from 5 the nearest are 6 (1 away) and 3 (2 away), then 9 and 0 (4 and 5)
-    assert anchoring._starts_near(text, "ab", 5) == [6, 3, 9, 0]
+    assert alignment.starts_near(text, "ab", 5) == [6, 3, 9, 0]
     # from 6: itself, then 3 and 9 (both 3 away: the earlier first), then 0
-    assert anchoring._starts_near(text, "ab", 6) == [6, 3, 9, 0]
-    assert anchoring._starts_near("aaaa", "aa", 1) == [1, 0, 2]  # overlapping ones too
-    assert anchoring._starts_near(text, "ab", 100) == [9, 6, 3, 0]  # past the end: from the end
-    assert anchoring._starts_near(text, "zz", 5) == []
+    assert alignment.starts_near(text, "ab", 6) == [6, 3, 9, 0]
+    assert alignment.starts_near("aaaa", "aa", 1) == [1, 0, 2]  # overlapping ones too
+    assert alignment.starts_near(text, "ab", 100) == [9, 6, 3, 0]  # past the end: from the end
+    assert alignment.starts_near(text, "zz", 5) == []
 
 
 def test_starts_near_stops_at_the_checks_it_makes(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(anchoring, "MAX_CONTEXT_CHECKS", 3)
-    assert anchoring._starts_near("x" * 100, "x", 50) == [50, 49, 51]
+    monkeypatch.setattr(alignment, "MAX_CONTEXT_CHECKS", 3)
+    assert alignment.starts_near("x" * 100, "x", 50) == [50, 49, 51]
 
 
 def test_an_imported_quote_past_the_ten_thousandth_occurrence_is_found() -> None:

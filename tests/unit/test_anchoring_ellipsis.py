@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.domain.anchoring import AnchorState, Selector, find_quote_tolerant, reanchor
+from workbench.domain.anchoring import AnchorState, Selector, reanchor
 from workbench.domain.errors import InvalidInput
+from workbench.domain.pinning import find_quote_tolerant
 
 
 @pytest.mark.parametrize(

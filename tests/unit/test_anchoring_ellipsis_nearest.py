@@ -9,8 +9,8 @@ import re
 
 import pytest
 
-from workbench.domain.anchoring import find_quote_tolerant
 from workbench.domain.errors import InvalidInput
+from workbench.domain.pinning import find_quote_tolerant
 
 
 def _refusal(text: str, quote: str) -> str:

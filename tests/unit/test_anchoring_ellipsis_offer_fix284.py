@@ -8,8 +8,9 @@ import re
 
 import pytest
 
-from workbench.domain.anchoring import MIN_QUOTE_SIMILARITY, find_quote_tolerant
+from workbench.domain.anchoring import MIN_QUOTE_SIMILARITY
 from workbench.domain.errors import InvalidInput
+from workbench.domain.pinning import find_quote_tolerant
 
 
 def _refusal(text: str, quote: str) -> str:

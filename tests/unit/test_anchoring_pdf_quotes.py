@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.domain.anchoring import Folded, find_quote_tolerant, fold
 from workbench.domain.errors import InvalidInput
+from workbench.domain.pinning import find_quote_tolerant
+from workbench.domain.quote_folding import Folded, fold
 
 
 @pytest.mark.parametrize(

@@ -78,8 +78,8 @@ def test_an_occurrence_out_of_range_is_refused_though_the_quote_occurs_once() ->
     """trial49: an import's occurrence 2 of a quote that occurs once was taken as the one."""
     import pytest
 
-    from workbench.domain.anchoring import QuoteHint, anchor_quote
     from workbench.domain.errors import InvalidInput
+    from workbench.domain.pinning import QuoteHint, anchor_quote
 
     text = "Report 9 says Oakdale had 88,302 clinics in 2025. Other news."
     hint = QuoteHint(exact="Oakdale had", occurrence=1)

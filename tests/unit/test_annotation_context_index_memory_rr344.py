@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import tracemalloc
 
-from workbench.domain.anchoring import Matcher, QuoteHint, anchor_quote
+from workbench.domain.anchoring import Matcher
+from workbench.domain.pinning import QuoteHint, anchor_quote
 
 QUOTE = "the rate rose 5%"
 REPEATS = 4_000

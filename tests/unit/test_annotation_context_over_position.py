@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.domain.anchoring import QuoteHint, anchor_quote
 from workbench.domain.errors import InvalidInput
+from workbench.domain.pinning import QuoteHint, anchor_quote
 
 TEXT = "".join(
     f"第{i}句：全市GDP增长5.{i}%，其中AI产业贡献了{i}0亿元🚀🤖🎉👍😀🔥。" for i in range(1, 9)

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from workbench.domain import anchoring
-from workbench.domain.anchoring import Folded, Matcher, QuoteHint, anchor_quote
+from workbench.domain.anchoring import Matcher
+from workbench.domain.pinning import QuoteHint, anchor_quote
+from workbench.domain.quote_folding import Folded
 
 QUOTE = "the rate rose 5%"
 REPEATS = 300
@@ -51,7 +52,7 @@ def test_a_context_settles_a_repeated_quote_without_comparing_every_occurrence_p
         calls += 1
         return real(self, pos)
 
-    monkeypatch.setattr(anchoring.Folded, "from_original", counted)
+    monkeypatch.setattr(Folded, "from_original", counted)
     for i, at in enumerate(starts):
         other = starts[(i + 7) % REPEATS] if offsets == "another occurrence" else None
         span = anchor_quote(matcher, _hint(text, at, other), carrier="an annotation")

@@ -11,8 +11,9 @@ import tracemalloc
 
 import pytest
 
-from workbench.domain.anchoring import Matcher, QuoteHint, anchor_quote
+from workbench.domain.anchoring import Matcher
 from workbench.domain.errors import InvalidInput
+from workbench.domain.pinning import QuoteHint, anchor_quote
 
 QUOTE = "the rate rose"
 REPEATS = 2_000

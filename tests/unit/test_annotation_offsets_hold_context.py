@@ -7,7 +7,7 @@ the case trial324 fixed for a position near an occurrence, left open for one rig
 
 from __future__ import annotations
 
-from workbench.domain.anchoring import QuoteHint, anchor_quote
+from workbench.domain.pinning import QuoteHint, anchor_quote
 
 TEXT = "直播间里😀观众喊哈哈哈，主播说了句话。"
 QUOTE = "哈哈"

@@ -7,8 +7,8 @@ import sys
 import unicodedata
 
 from workbench.db import sqlite
-from workbench.domain import anchoring
 from workbench.domain.forms import fold_text, forms_of, search_fold, search_folds
+from workbench.domain.quote_folding import fold
 from workbench.domain.search_needle import needle
 
 
@@ -22,7 +22,7 @@ def test_the_search_folds_what_quote_anchoring_folds_the_same_way() -> None:
     """A subset of --quote's folding (which drops whitespace, and folds all of NFKC)."""
     for ch, target in search_folds().items():
         if not ch.isspace():
-            assert anchoring.fold(ch) == target, (ch, target)
+            assert fold(ch) == target, (ch, target)
 
 
 def test_forms_are_every_character_that_folds_alike() -> None:

@@ -37,7 +37,7 @@ STORED = f"Fans wrote I {HEART}{EMOJI} NY on signs. Score 1{EMOJI}{KEYCAP} won. 
 def test_quote_without_the_documents_selector_pins_the_stored_emoji(
     typed: str, pinned: str
 ) -> None:
-    from workbench.domain.anchoring import QuoteHint, anchor_quote, find_quote_tolerant
+    from workbench.domain.pinning import QuoteHint, anchor_quote, find_quote_tolerant
 
     for span in (
         find_quote_tolerant(STORED, typed),
@@ -48,7 +48,7 @@ def test_quote_without_the_documents_selector_pins_the_stored_emoji(
 
 
 def test_quote_with_a_selector_the_document_lacks_pins_the_stored_character() -> None:
-    from workbench.domain.anchoring import find_quote_tolerant
+    from workbench.domain.pinning import find_quote_tolerant
 
     stored = f"Love: I {HEART} NY.\n"
     span = find_quote_tolerant(stored, f"I {HEART}{EMOJI} NY")
@@ -56,7 +56,7 @@ def test_quote_with_a_selector_the_document_lacks_pins_the_stored_character() ->
 
 
 def test_a_skin_tone_is_no_selector() -> None:
-    from workbench.domain.anchoring import find_quote_tolerant
+    from workbench.domain.pinning import find_quote_tolerant
 
     with pytest.raises(InvalidInput, match="quote not found"):
         find_quote_tolerant(STORED, "Then 👍 came")

@@ -28,12 +28,8 @@ TEXT = "甲公司去年营收一百亿元，他说“我们会继续增长”。
     ],
 )
 def test_the_words_inside_the_marks_are_pinned(typed: str) -> None:
-    from workbench.domain.anchoring import (
-        QuoteHint,
-        anchor_quote,
-        find_quote_tolerant,
-        marks_dropped,
-    )
+    from workbench.domain.pinning import QuoteHint, anchor_quote, find_quote_tolerant
+    from workbench.domain.quote_marks import marks_dropped
 
     for span in (
         find_quote_tolerant(TEXT, typed),
@@ -44,12 +40,8 @@ def test_the_words_inside_the_marks_are_pinned(typed: str) -> None:
 
 
 def test_marks_the_text_has_there_are_kept() -> None:
-    from workbench.domain.anchoring import (
-        QuoteHint,
-        anchor_quote,
-        find_quote_tolerant,
-        marks_dropped,
-    )
+    from workbench.domain.pinning import QuoteHint, anchor_quote, find_quote_tolerant
+    from workbench.domain.quote_marks import marks_dropped
 
     # Found as given (the text's own marks, or marks folded alike: 「」 for “”).
     for typed in ("“我们会继续增长”", "「我们会继续增长」"):
@@ -69,7 +61,7 @@ def test_marks_the_text_has_there_are_kept() -> None:
 
 
 def test_only_one_pair_of_marks_and_only_a_pair() -> None:
-    from workbench.domain.anchoring import find_quote_tolerant
+    from workbench.domain.pinning import find_quote_tolerant
 
     for typed in ("“营收一百亿元", "营收一百亿元”", "“”", "““营收一百亿元””", "“营收一百亿元’"):
         with pytest.raises(InvalidInput, match="quote not found") as refused:
@@ -79,7 +71,7 @@ def test_only_one_pair_of_marks_and_only_a_pair() -> None:
 
 
 def test_the_occurrence_counts_the_words_inside() -> None:
-    from workbench.domain.anchoring import find_quote_tolerant
+    from workbench.domain.pinning import find_quote_tolerant
 
     text = "增长百分之二十。次年又增长百分之二十。\n"
     with pytest.raises(InvalidInput, match="occurs 2 times"):
@@ -93,12 +85,8 @@ def test_marks_of_two_quotations_side_by_side_are_not_a_pair() -> None:
     one quotation and the opening mark of the next were taken for a pair of the text's own
     around the words, kept in the span (the claim's quote), and nothing was said. Only an
     opening mark before and its closing mark after are a pair the text has there."""
-    from workbench.domain.anchoring import (
-        QuoteHint,
-        anchor_quote,
-        find_quote_tolerant,
-        marks_dropped,
-    )
+    from workbench.domain.pinning import QuoteHint, anchor_quote, find_quote_tolerant
+    from workbench.domain.quote_marks import marks_dropped
 
     text = "政策既要“稳”又要“进”，营收「增长」放缓「明显」。\n"
     for typed, words, start in (
@@ -125,7 +113,7 @@ def test_a_quote_that_is_only_marks_is_not_found() -> None:
     """`--quote '“”“'` (marks pasted without their words) was read as the mark inside the
     outer two, 'occurs 4 times: say which', and `--occurrence 1` pinned a claim on a lone
     quotation mark: with no words inside, there is nothing to pin."""
-    from workbench.domain.anchoring import QuoteHint, anchor_quote, find_quote_tolerant
+    from workbench.domain.pinning import QuoteHint, anchor_quote, find_quote_tolerant
 
     text = "政策既要“稳”又要“进”。\n"
     for typed in ("“”“", '"""', "「」」", "“ ” ”"):

@@ -17,7 +17,7 @@ from workbench.domain.errors import InvalidInput
 
 @pytest.mark.parametrize("joiner", ["\u200d", "\u200c"])
 def test_joiner_between_han_characters_is_marked(joiner: str) -> None:
-    from workbench.domain.anchoring import find_quote_tolerant
+    from workbench.domain.pinning import find_quote_tolerant
 
     text = f"他说中{joiner}文很好，大家都同意。\n"
     with pytest.raises(InvalidInput) as refused:

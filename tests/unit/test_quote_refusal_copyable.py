@@ -19,7 +19,7 @@ FAMILY = "\U0001f469\u200d\U0001f469\u200d\U0001f467"
 
 
 def _refusal(text: str, quote: str) -> str:
-    from workbench.domain.anchoring import find_quote_tolerant
+    from workbench.domain.pinning import find_quote_tolerant
 
     with pytest.raises(InvalidInput) as refused:
         find_quote_tolerant(text, quote)
@@ -33,7 +33,7 @@ def test_nearest_passage_holds_an_emoji_as_it_is_drawn() -> None:
 
 
 def test_nearest_passage_pasted_back_is_found() -> None:
-    from workbench.domain.anchoring import find_quote_tolerant
+    from workbench.domain.pinning import find_quote_tolerant
 
     text = f"The family {FAMILY} came home.\n"
     said = _refusal(text, f"the famliy {FAMILY} came")

@@ -16,10 +16,10 @@ if TYPE_CHECKING:
 
 def say_marks_dropped(typed: str | None, c: ClaimView) -> None:
     """A --quote pasted in quotation marks the document has not there was pinned by the words
-    inside them (`anchoring.marks_dropped`): said, as the imports say it of a row."""
+    inside them (`quote_marks.marks_dropped`): said, as the imports say it of a row."""
     if typed is None:
         return
-    from workbench.domain.anchoring import MARKS_LEFT_OUT, marks_dropped
+    from workbench.domain.quote_marks import MARKS_LEFT_OUT, marks_dropped
 
     if marks_dropped(typed, c.quote):
         message(MARKS_LEFT_OUT)

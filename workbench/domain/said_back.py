@@ -50,7 +50,7 @@ def marked_quote(s: str) -> tuple[str, bool]:
 
     marked = False
     # A line break or tab said as a space: the refusal is one line, and a quote's spacing is no
-    # part of its match (`anchoring.fold`), so the passage copied so is found.
+    # part of its match (`quote_folding.fold`), so the passage copied so is found.
     s = s.replace("\n", " ").replace("\t", " ")
     if not s.isascii():
         out = []

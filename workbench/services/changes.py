@@ -208,9 +208,9 @@ def _touched(tx: Any, rev: DocumentRevision) -> list[TouchedClaim]:
 
 def _respelt(before: dict[str, Any], after: dict[str, Any]) -> bool:
     """A re-anchoring event's claim was found again where it was or moved, with its quote in
-    other characters than it had (`anchoring.respelt`): the event holds the quote before and
+    other characters than it had (`quote_folding.respelt`): the event holds the quote before and
     after only when it changed."""
-    from workbench.domain.anchoring import respelt
+    from workbench.domain.quote_folding import respelt
 
     old, new = before.get("quote"), after.get("quote")
     return (

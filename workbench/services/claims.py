@@ -9,13 +9,14 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim, Document
 from workbench.domain.actions import CLAIM_ADDED
-from workbench.domain.anchoring import AnchorState, find_quote_tolerant
+from workbench.domain.anchoring import AnchorState
 from workbench.domain.claim_identity import claim_text as claim_text
 from workbench.domain.claim_identity import pinned_twice, same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
 from workbench.domain.payloads import claim_payload, created
+from workbench.domain.pinning import find_quote_tolerant
 from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.spans import Span, offsets_problem, span_at
 from workbench.domain.stale_figures import stale_figures

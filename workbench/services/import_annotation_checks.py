@@ -8,12 +8,13 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document
-from workbench.domain.anchoring import Matcher, QuoteHint, anchor_quote
+from workbench.domain.anchoring import Matcher
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.inputs import typed_word
 from workbench.domain.limits import has_visible
 from workbench.domain.payloads import event_value
+from workbench.domain.pinning import QuoteHint, anchor_quote
 from workbench.domain.spans import Span
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,

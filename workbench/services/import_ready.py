@@ -11,16 +11,16 @@ from typing import Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim, Document
-from workbench.domain.anchoring import MARKS_LEFT_OUT, marks_dropped
 from workbench.domain.arrival import Arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS
+from workbench.domain.quote_marks import MARKS_LEFT_OUT, marks_dropped
 from workbench.domain.spans import Span
 from workbench.services.context import Tx
 
 
 def how_anchored(exact: str | None, span: Span) -> str | None:
     """What is said of a quote from a file anchored as it was: found only without the
-    quotation marks it came in (`anchoring.marks_dropped`)."""
+    quotation marks it came in (`quote_marks.marks_dropped`)."""
     return MARKS_LEFT_OUT if exact is not None and marks_dropped(exact, span.quote) else None
 
 

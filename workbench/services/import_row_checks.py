@@ -11,13 +11,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from workbench.db.models import Claim
-from workbench.domain.anchoring import Matcher, QuoteHint, anchor_quote, check_placed
+from workbench.domain.anchoring import Matcher
 from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.desk import PRIORITY_NAMES, due_date, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import typed, typed_word
 from workbench.domain.limits import has_visible
+from workbench.domain.pinning import QuoteHint, anchor_quote, check_placed
 from workbench.domain.said_back import clip_quote, said_quote
 from workbench.domain.spans import Span, span_words
 from workbench.domain.speaker_kind import check_new_claim_kinds

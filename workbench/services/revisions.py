@@ -24,21 +24,16 @@ from workbench.domain.actions import (
     REVIEW_REQUESTED,
     STATUS_CHANGED,
 )
-from workbench.domain.anchoring import (
-    Anchored,
-    AnchorState,
-    Matcher,
-    Selector,
-    edited_at_edges,
-    respelt,
-)
+from workbench.domain.anchoring import Anchored, AnchorState, Matcher, Selector
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
+from workbench.domain.edge_edits import edited_at_edges
 from workbench.domain.errors import Conflict, InvalidInput, NotFound, give, step
 from workbench.domain.given_back import given_back
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import MAX_SOURCE, has_visible, visible_or_none
 from workbench.domain.payloads import created, revision_payload
+from workbench.domain.quote_folding import respelt
 from workbench.domain.revision_words import revision_of
 from workbench.domain.spans import Span
 from workbench.domain.status import FINAL_VALUES, holds_verdict
@@ -146,7 +141,7 @@ class AnchorOutcome(JsonFields):
     # its quote again: found again, as it is, moved or changed (`state`).
     found_again: bool = False
     # Found where it was or moved (exact, moved), its words the same, but spelt otherwise than
-    # its quote, in more than layout ("..." made "…": `anchoring.respelt`): the stored quote
+    # its quote, in more than layout ("..." made "…": `quote_folding.respelt`): the stored quote
     # now has the document's characters, as `doc changes` says too (fix284).
     respelt: bool = False
 
