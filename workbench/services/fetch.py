@@ -47,8 +47,9 @@ class Fetched:
 
 
 class _Redirects(urllib.request.HTTPRedirectHandler):
-    def __init__(self, url: str) -> None:
-        self.url = url
+    def __init__(self, url: str, asked: str) -> None:
+        self.url = url  # as typed, as messages say it
+        self.asked = asked  # as requested (its host in ASCII)
         self.hops: list[str] = []
 
     def http_error_302(
@@ -60,7 +61,12 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         # ftp: to check_http_url's advice for a URL typed: one refusal, said one way (trial159).
         location = headers.get("location") or headers.get("uri")
         if location:
-            newurl = urljoin(req.full_url, location.strip())
+            try:
+                newurl = urljoin(req.full_url, location.strip())
+            except ValueError:
+                # No URL at all (`http://[::1`, an unclosed bracket): urllib raised a traceback.
+                fp.close()
+                raise _hop_refused(req.full_url, location.strip()) from None
             if urlsplit(newurl).scheme.lower() not in ("http", "https"):
                 # Closed before refusing: the refusal's traceback keeps the answer, and with it
                 # its connection, for as long as a caller keeps the refusal.
@@ -88,7 +94,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         # Closed first: a redirect refused below leaves no connection open either.
         fp.close()
         try:
-            check_http_url(newurl)  # no file:, ftp: or data: hops, no password in one
+            # No file:, ftp: or data: hops, no password in one, a host that can be looked up.
+            newurl = ascii_host(check_http_url(newurl))
         except InvalidInput as refused:
             # Said as the server's doing, not the user's: they typed a clean address.
             raise InvalidInput(
@@ -104,7 +111,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             )
         # Counted here, not by urllib's own limits: it refuses a sixth redirect (or a loop) in
         # three lines that call any chain too long "an infinite loop" (review56).
-        if newurl == self.url or newurl in self.hops:
+        if newurl in (self.url, self.asked) or newurl in self.hops:
             raise WorkbenchError(
                 f"cannot fetch {self.url}: it redirects in a loop ({req.full_url} back to {newurl})"
             )
@@ -129,12 +136,13 @@ def fetch(
     seconds (DEFAULT_TIMEOUT, read at the call) and all of it within DEADLINE_TIMEOUTS times
     that."""
     url = check_http_url(url)
+    asked = ascii_host(url)
     timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     pace = Pace(timeout, time.monotonic() + timeout * DEADLINE_TIMEOUTS)
-    redirects = _Redirects(url)
+    redirects = _Redirects(url, asked)
     opener = urllib.request.build_opener(redirects, *handlers(pace))
     request = urllib.request.Request(
-        url,
+        asked,
         headers={
             "User-Agent": (user_agent or "").strip() or DEFAULT_USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
@@ -151,7 +159,8 @@ def fetch(
             # Of several, read as a browser reads them: the last, keeping the charset an earlier
             # one of its type gave (a framework's default type comes after the page's own).
             content_type = fetched_type(response.headers.get_all("Content-Type") or [])
-            final = response.geturl()
+            # The address as typed when no redirect was followed, not its ASCII form.
+            final = response.geturl() if redirects.hops else url
     except urllib.error.HTTPError as exc:
         # The error is the server's answer: closed, or the refusal (whose context it is) keeps
         # its connection open.
@@ -179,6 +188,37 @@ def fetch(
     except OSError as exc:
         raise WorkbenchError(f"cannot fetch {url}: {_said(str(exc))}") from None
     return Fetched(url, final, status, content_type, data, redirects.hops)
+
+
+def ascii_host(url: str) -> str:
+    """`url` (an http(s) URL, checked) with its host name as DNS and the Host header know it:
+    an internationalised name in its IDNA form (例え.テスト as xn--r8jz45g.xn--zckzah, as a
+    browser asks for it; urllib sent the Unicode name as Latin-1 bytes, or failed to send it).
+    A name with an empty part or one of over 63 characters (a..b) is refused: it cannot be
+    looked up (the look-up raised a UnicodeError, said as the terminal's encoding's fault)."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if ":" in host:  # an IPv6 address (its brackets taken off): no name to look up
+        return url
+    try:
+        ascii_name = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        raise InvalidInput(
+            f"{without_userinfo(url)!r} names no host that can be looked up ({host}: a part of "
+            "it between dots is empty or over 63 characters)"
+        ) from None
+    if ascii_name == host:
+        return url
+    port = f":{parts.port}" if parts.port is not None else ""
+    return parts._replace(netloc=ascii_name + port).geturl()
+
+
+def _hop_refused(url: str, location: str) -> InvalidInput:
+    shown = _said(without_userinfo(location))
+    return InvalidInput(
+        f"{url} redirects to an address that is not taken: {shown!r} is not an http(s) URL: "
+        "write it as https://host/path"
+    )
 
 
 def _read_bounded(response: Any, max_bytes: int, url: str, timeout: float) -> bytes:
