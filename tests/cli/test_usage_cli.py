@@ -174,6 +174,20 @@ def test_an_empty_person_name_is_bad_usage(
         ),
         (["doc", "add", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
         (["doc", "update", "1", "a.txt", "--user-agent", "x"], "a user agent goes with a URL"),
+        # trial fetch: a line break in it escaped as http.client's ValueError (a traceback), a
+        # character outside Latin-1 as "the output could not be written in latin-1".
+        (
+            ["doc", "add", "http://127.0.0.1:9/", "--user-agent", "x\r\nX-Injected: 1"],
+            "the user agent 'x\\r\\nX-Injected: 1' holds a character a User-Agent header cannot",
+        ),
+        (
+            ["doc", "update", "1", "http://127.0.0.1:9/", "--user-agent", "桌面/1"],
+            "the user agent '桌面/1' holds a character a User-Agent header cannot",
+        ),
+        (
+            ["doc", "add", "a.txt", "http://127.0.0.1:9/", "--user-agent", "a\tb"],
+            "the user agent 'a\\tb' holds a character a User-Agent header cannot",
+        ),
         (
             ["audit", "export", "--since", "2025-01-02", "--until", "2025-01-01"],
             "--since 2025-01-02 is later than --until 2025-01-01",

@@ -151,3 +151,18 @@ def test_doc_add_of_a_host_that_cannot_be_looked_up_is_refused_in_one_line(
     assert (r.code, r.out) == (1, ""), (r.code, r.out, r.err)
     assert r.err.startswith("error: 'http://a..b/' names no host that can be looked up"), r.err
     assert r.err.count("\n") == 1, r.err
+
+
+def test_a_redirect_to_an_idn_host_goes_to_its_ascii_name(
+    serve: Serve,  # noqa: F811
+    idn_here: list[bytes],
+) -> None:
+    """The Location as a server sends it, in UTF-8: urllib %-encoded the host and decoded it
+    again to Unicode for the Host header, which could not be sent."""
+    port = host_recorder(idn_here)
+    site = serve({"/": redirect(f"http://{IDN}:{port}/story".encode())})
+    got = fetch(f"{site}/", max_bytes=10**6, timeout=1)
+    assert isinstance(got, Fetched)
+    assert idn_here == [f"{IDN_ASCII}:{port}".encode()]
+    assert got.redirects == [f"http://{IDN_ASCII}:{port}/story"]
+    assert got.data == ARTICLE
