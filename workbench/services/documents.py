@@ -424,9 +424,26 @@ def _fetched(location: str) -> bool:
 def load_problem(location: str, *, user_agent: str | None = None) -> InvalidInput | None:
     """What is wrong with the way a document is asked for, before anything is read (refused by
     `load`; asked by the CLI before it calls, to answer with a usage error)."""
+    if (problem := user_agent_problem(user_agent)) is not None:
+        return problem
     if user_agent is not None and not _fetched(location):
         return InvalidInput("a user agent goes with a URL to fetch", hint=bad("user_agent"))
     return None
+
+
+def user_agent_problem(user_agent: str | None) -> InvalidInput | None:
+    """A user agent a User-Agent header cannot hold: a line break (http.client refused it with a
+    traceback; it would start another header), another control character, or a character
+    outside ASCII (one outside Latin-1 could not be sent, and was said to be the terminal's)."""
+    if user_agent is None or (user_agent.isascii() and user_agent.isprintable()):
+        return None
+    # repr: its control characters written as escapes (\r, \x1b), not acted on.
+    shown = user_agent if len(user_agent) <= 100 else user_agent[:99] + "…"
+    return InvalidInput(
+        f"the user agent {shown!r} holds a character a User-Agent header cannot: give "
+        "printable ASCII only",
+        hint=bad("user_agent"),
+    )
 
 
 def load(location: str, *, user_agent: str | None = None) -> Loaded:
@@ -511,6 +528,8 @@ def adding_problem(
     by `add_documents`; asked by the CLI before it calls, to answer with a usage error)."""
     if not locations:
         return InvalidInput("nothing to add: give a file, a URL or standard input")
+    if (problem := user_agent_problem(user_agent)) is not None:
+        return problem
     if len(locations) > MAX_ADD_INPUTS:
         return InvalidInput(
             f"{len(locations):,} inputs given: at most {MAX_ADD_INPUTS:,} are added in one "

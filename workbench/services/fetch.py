@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPMessage
 from typing import IO, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
@@ -197,7 +197,9 @@ def ascii_host(url: str) -> str:
     A name with an empty part or one of over 63 characters (a..b) is refused: it cannot be
     looked up (the look-up raised a UnicodeError, said as the terminal's encoding's fault)."""
     parts = urlsplit(url)
-    host = parts.hostname or ""
+    # %-escapes decoded first, as urllib decodes them for the Host header (and as a browser
+    # reads a host): a redirect's UTF-8 host reaches here %-encoded by urllib.
+    host = unquote(parts.hostname or "")
     if ":" in host:  # an IPv6 address (its brackets taken off): no name to look up
         return url
     try:
@@ -207,7 +209,7 @@ def ascii_host(url: str) -> str:
             f"{without_userinfo(url)!r} names no host that can be looked up ({host}: a part of "
             "it between dots is empty or over 63 characters)"
         ) from None
-    if ascii_name == host:
+    if ascii_name == parts.hostname:
         return url
     port = f":{parts.port}" if parts.port is not None else ""
     return parts._replace(netloc=ascii_name + port).geturl()
