@@ -166,3 +166,12 @@ def test_a_redirect_to_an_idn_host_goes_to_its_ascii_name(
     assert idn_here == [f"{IDN_ASCII}:{port}".encode()]
     assert got.redirects == [f"http://{IDN_ASCII}:{port}/story"]
     assert got.data == ARTICLE
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1%2F.example", "a%40b.example", "a%3A80.example"])
+def test_a_host_whose_escapes_decode_to_a_delimiter_is_refused(host: str) -> None:
+    """Decoded and written back into the URL, `%2F` would end the host early (http://127.0.0.1/
+    .example/: another host than the one typed): refused, as no name to look up."""
+    with pytest.raises(InvalidInput) as refused:
+        fetch(f"http://{host}/", max_bytes=10**6, timeout=1)
+    assert refused.value.message.startswith(f"'http://{host}/' names no host that can be looked up")

@@ -199,20 +199,30 @@ def ascii_host(url: str) -> str:
     parts = urlsplit(url)
     # %-escapes decoded first, as urllib decodes them for the Host header (and as a browser
     # reads a host): a redirect's UTF-8 host reaches here %-encoded by urllib.
-    host = unquote(parts.hostname or "")
-    if ":" in host:  # an IPv6 address (its brackets taken off): no name to look up
+    if ":" in (parts.hostname or ""):  # an IPv6 address (its brackets taken off): no name
         return url
+    host = unquote(parts.hostname or "")
+    if any(ch in _NOT_IN_A_HOST or not ch.isprintable() for ch in host):
+        # Written back into the URL, a decoded `%2F` would end the host early: another host.
+        raise _no_host(url, f"{host!r}: it holds a character no host name has")
     try:
         ascii_name = host.encode("idna").decode("ascii")
     except UnicodeError:
-        raise InvalidInput(
-            f"{without_userinfo(url)!r} names no host that can be looked up ({host}: a part of "
-            "it between dots is empty or over 63 characters)"
+        raise _no_host(
+            url, f"{host}: a part of it between dots is empty or over 63 characters"
         ) from None
     if ascii_name == parts.hostname:
         return url
     port = f":{parts.port}" if parts.port is not None else ""
     return parts._replace(netloc=ascii_name + port).geturl()
+
+
+# What ends a URL's host, or may not be in one, were it written back decoded.
+_NOT_IN_A_HOST = frozenset("/?#@:[]\\% ")
+
+
+def _no_host(url: str, why: str) -> InvalidInput:
+    return InvalidInput(f"{without_userinfo(url)!r} names no host that can be looked up ({why})")
 
 
 def _hop_refused(url: str, location: str) -> InvalidInput:
