@@ -175,3 +175,11 @@ def test_a_host_whose_escapes_decode_to_a_delimiter_is_refused(host: str) -> Non
     with pytest.raises(InvalidInput) as refused:
         fetch(f"http://{host}/", max_bytes=10**6, timeout=1)
     assert refused.value.message.startswith(f"'http://{host}/' names no host that can be looked up")
+
+
+def test_a_redirect_to_a_huge_host_is_refused_in_a_line_of_bounded_length(serve: Serve) -> None:  # noqa: F811
+    site = serve({"/": redirect(b"http://" + b"a" * 60_000 + b".com/")})
+    with pytest.raises(InvalidInput) as refused:
+        fetch(f"{site}/", max_bytes=10**6, timeout=1)
+    said = refused.value.message
+    assert "names no host that can be looked up" in said and len(said) < 600, len(said)
