@@ -204,12 +204,12 @@ def ascii_host(url: str) -> str:
     host = unquote(parts.hostname or "")
     if any(ch in _NOT_IN_A_HOST or not ch.isprintable() for ch in host):
         # Written back into the URL, a decoded `%2F` would end the host early: another host.
-        raise _no_host(url, f"{host!r}: it holds a character no host name has")
+        raise _no_host(url, f"{_said(host)!r}: it holds a character no host name has")
     try:
         ascii_name = host.encode("idna").decode("ascii")
     except UnicodeError:
         raise _no_host(
-            url, f"{host}: a part of it between dots is empty or over 63 characters"
+            url, f"{_said(host)}: a part of it between dots is empty or over 63 characters"
         ) from None
     if ascii_name == parts.hostname:
         return url
@@ -222,7 +222,9 @@ _NOT_IN_A_HOST = frozenset("/?#@:[]\\% ")
 
 
 def _no_host(url: str, why: str) -> InvalidInput:
-    return InvalidInput(f"{without_userinfo(url)!r} names no host that can be looked up ({why})")
+    # (_said: a redirect's address may be of any length: said at most MAX_SAID characters.)
+    shown = _said(without_userinfo(url))
+    return InvalidInput(f"{shown!r} names no host that can be looked up ({why})")
 
 
 def _hop_refused(url: str, location: str) -> InvalidInput:
