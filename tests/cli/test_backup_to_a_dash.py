@@ -22,7 +22,7 @@ def test_backup_to_standard_output_is_refused_and_writes_no_file(
     monkeypatch.chdir(tmp_path)
     for extra in ([], ["--json"]):
         r = run_cli(["backup", "-", *extra], env=env)
-        assert r.code == 1, (r.out, r.err)
+        assert r.code == 2, (r.out, r.err)
         assert (
             "backup writes a file, not standard output: give the copy's file name "
             "(workbench backup desk-copy.db)"
@@ -38,6 +38,6 @@ def test_backup_to_standard_output_on_postgresql_is_refused_as_on_sqlite() -> No
     env = {"WORKBENCH_DB": "postgresql://desk@db.example/claims", "WORKBENCH_USER": "tester"}
     for extra in ([], ["--json"]):
         r = run_cli(["backup", "-", *extra], env=env)
-        assert r.code == 1, (r.out, r.err)
+        assert r.code == 2, (r.out, r.err)
         assert "backup writes a file, not standard output" in r.err
         assert r.out == ""

@@ -25,7 +25,8 @@ def test_import_claims_from_standard_input_says_it_reads_a_file(
     before = counts()
     for extra in ([], ["--dry-run"], ["--json"]):
         r = cli("import", "claims", "--doc", "1", *extra, "-", input="quote,text\nGDP,x\n")
-        assert r.code == 1, (r.out, r.err)
+        # The words alone are wrong whatever is on the disk: bad usage (docs/errors.md).
+        assert r.code == 2, (r.out, r.err)
         said = r.err
         assert "import claims reads a file, not standard input" in said, said
         assert "save it to a file" in said and ".csv" in said, said
@@ -41,9 +42,9 @@ def test_import_bundle_from_standard_input_says_it_reads_a_file(tmp_path: Path) 
         env={"WORKBENCH_DB": str(db), "WORKBENCH_USER": "t"},
     )
     assert r.crash is None
-    assert r.code == 1, (r.out, r.err)
+    assert r.code == 2, (r.out, r.err)
     assert r.err == (
         "error: import bundle reads a file, not standard input: save the bundle to a file and "
-        "give its name\n"
+        "give its name (see `workbench import bundle --help`)\n"
     )
     assert not db.exists()

@@ -6,13 +6,13 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.once import Command
-from workbench.cli.options import json_context
+from workbench.cli.options import BACKUP_FILE, json_context
 from workbench.cli.render import emit_json, message, plural, shown_path
 from workbench.domain.shell import shell_word
 
 
 @click.command(cls=Command)
-@click.argument("file", metavar="FILE", type=click.Path(dir_okay=False))
+@click.argument("file", metavar="FILE", type=BACKUP_FILE)
 @json_context
 def backup(ctx: click.Context, file: str, as_json: bool) -> None:
     """Copy the database to FILE, consistently, while others keep working.

@@ -11,6 +11,7 @@ from click.core import ParameterSource
 from workbench.cli.common import say_reading_stdin, usage_unless_none, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import (
+    INPUT_FILE,
     LANGUAGE,
     PAST_DAY,
     POSITIVE,
@@ -102,7 +103,7 @@ def metadata_options(suffix: str = "") -> Callable[[F], F]:
 
 
 @doc.command("add")
-@click.argument("files", metavar="FILE|URL|-...", nargs=-1, required=True)
+@click.argument("files", metavar="FILE|URL|-...", nargs=-1, required=True, type=INPUT_FILE)
 @metadata_options()
 @format_option
 @agent_option
@@ -440,7 +441,7 @@ def edit(
 
 @doc.command("update")
 @document_id_argument
-@click.argument("file", metavar="[FILE|URL|-]", required=False)
+@click.argument("file", metavar="[FILE|URL|-]", required=False, type=INPUT_FILE)
 @format_option
 @agent_option
 @click.option(

@@ -11,6 +11,7 @@ from workbench.cli.once import Group
 from workbench.cli.options import (
     ACCESSED_DAY,
     ID,
+    INPUT_FILE,
     URL,
     TypedChoice,
     claim_id_argument,
@@ -30,7 +31,7 @@ def evidence() -> None:
 @evidence.command("add")
 @claim_id_argument
 @click.option("--url", type=URL, metavar="URL", help="An http(s) address.")
-@click.option("--file", metavar="PATH", help="A file to archive in the database.")
+@click.option("--file", metavar="PATH", type=INPUT_FILE, help="A file to archive in the database.")
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
 @click.option(
     "--stance",

@@ -10,7 +10,7 @@ import click
 from workbench.cli.claim_words import say_same_span
 from workbench.cli.common import say_reading_stdin, workbench_from
 from workbench.cli.once import Group
-from workbench.cli.options import ID, INPUT_FILE, json_context
+from workbench.cli.options import BUNDLE_FILE, CLAIMS_FILE, ID, INPUT_FILE, json_context
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural, warning
 from workbench.domain.clock import as_read
@@ -400,7 +400,7 @@ def _wrote(result: ImportResult) -> str:
 
 
 @import_.command("claims")
-@click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=INPUT_FILE)
+@click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=CLAIMS_FILE)
 @click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
 @click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
 @click.option(
@@ -507,7 +507,7 @@ def claims_command(
 
 
 @import_.command("bundle")
-@click.argument("path", metavar="FILE", type=INPUT_FILE)
+@click.argument("path", metavar="FILE", type=BUNDLE_FILE)
 @json_context
 def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """Restore a bundle (from `workbench export bundle`) into an empty database.

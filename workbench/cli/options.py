@@ -12,6 +12,7 @@ import click
 
 from workbench.cli.none_words import means_none
 from workbench.defaults import BOARD_LIMIT, SCORE_MAX, SCORE_MIN
+from workbench.domain import not_a_stream
 from workbench.domain.clock import (
     EARLIEST_ACCESSED,
     UPDATED_AHEAD,
@@ -127,15 +128,59 @@ MOMENT = _Checked("date", str, _date_text(parse_since))
 # '' passes as typed, as it did (MOMENT's).
 SPAN_MOMENT = _Checked("date", str, lambda v: span_moment(v) if v else v)
 
-# A file a command reads. Click's check that it is readable (readable=True, its default) made
-# an unreadable file bad usage, exit 2, where a missing one is a refusal, exit 1 (trial252): the
-# command's own open refuses both, as `cannot read FILE: Permission denied` and `no such file`.
-INPUT_FILE = click.Path(readable=False)
-INPUT_FILE_OR_DASH = click.Path(readable=False, allow_dash=True)
-# A file a command writes. Not Click's writable check either: a read-only FILE already there
-# was bad usage, exit 2, where the write's own refusals (FILE exists: --force; a folder it may
-# not write in) are exit 1 (trial252).
-OUTPUT_FILE = click.Path(dir_okay=False)
+
+class _FileName(_ParamType):
+    """A file's name as typed, judged by the one rule of docs/errors.md ("A file's name"): what
+    the words alone make no file's name, an empty one or one holding a NUL byte (which no system
+    takes: it was a traceback), and `-` where the command takes no standard stream (`refuse_dash`
+    says why), are bad usage, exit 2. Everything else is looked up by the command, and what it
+    finds there (a folder, nothing, a file on the way, a pipe) is a refusal, exit 1: not Click's
+    own checks, which made an existing folder (dir_okay=False) or an unreadable file
+    (readable=True) exit 2 where the rest was 1 (trial252)."""
+
+    name = "file"
+
+    def __init__(self, refuse_dash: str | None = None) -> None:
+        self._refuse_dash = refuse_dash
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if not isinstance(value, str):
+            return value
+        if value == "-" and self._refuse_dash is not None:
+            raise click.UsageError(self._refuse_dash, ctx)  # (it names the `-` itself)
+        why = no_file_name(value)
+        if why is not None:
+            # Said as the library says a bad name (`--to ...`), not Click's "Invalid value".
+            raise click.UsageError(f"{_param_name(param)} {_shown(value)}: {why}", ctx)
+        return value
+
+
+def no_file_name(value: str) -> str | None:
+    """Why `value` can be no file's name whatever is on the disk, else None."""
+    if not value:
+        return "an empty name is no file's name; give the file's name"
+    if "\0" in value:
+        return "a file's name cannot hold a NUL byte"
+    return None
+
+
+def _shown(value: str) -> str:
+    """The path as typed, quoted as a shell reads it back when it must be (`''`, a NUL)."""
+    if value and value.isprintable():
+        return value
+    from workbench.domain.shell import shell_word
+
+    return shell_word(value)
+
+
+# A file a command reads (`-`: standard input), and one it writes (`-`: standard output).
+INPUT_FILE = _FileName()
+INPUT_FILE_OR_DASH = INPUT_FILE
+OUTPUT_FILE = _FileName()
+# A file and never a stream: `backup`'s, `import bundle`'s and `import claims`'.
+BACKUP_FILE = _FileName(not_a_stream.BACKUP)
+BUNDLE_FILE = _FileName(not_a_stream.BUNDLE)
+CLAIMS_FILE = _FileName(not_a_stream.CLAIMS)
 
 
 def _since_or_days_text(value: str) -> str:

@@ -12,6 +12,7 @@ from workbench.cli.export import say_unreviewed
 from workbench.cli.once import Command
 from workbench.cli.options import (
     ID,
+    OUTPUT_FILE,
     TypedChoice,
     chosen_format,
     force_option,
@@ -35,7 +36,8 @@ HOLDS = {"html": "HTML", "md": "Markdown"}
     "--output",
     "-o",
     required=True,
-    type=click.Path(),  # not writable=True: a read-only one is refused as exit 1 (trial252)
+    type=OUTPUT_FILE,
+    metavar="PATH",  # (a folder with --all)
     help="The file to write, HTML or Markdown as --format says (a folder with --all).",
 )
 @click.option(
@@ -101,7 +103,8 @@ def report(
         check_output(output, force)
     if document_id is not None and Path(output).is_dir():
         # -o takes a folder only with --all; written into, the folder itself would be replaced.
-        raise click.UsageError(
+        # What is on the disk, so a refusal (exit 1), as every output's folder is (exits).
+        raise click.ClickException(
             f"-o {output} is a directory: name the {HOLDS[fmt]} file to write "
             f"(e.g. {Path(output) / f'doc-{document_id}{SUFFIXES[fmt]}'}), or give --all for "
             "a folder"
@@ -191,7 +194,7 @@ def _check_folder(output: str) -> None:
         # with their exit 1: what is on the disk, not how the command was typed (fix282).
         if link := as_link(path):
             raise click.ClickException(f"with --all, -o names a folder; {output} exists{link}")
-        raise click.UsageError(f"with --all, -o names a folder; {output} is a file")
+        raise click.ClickException(f"with --all, -o names a folder; {output} is a file")
     # The folder is made, its parent is not: said as every output into a missing folder says
     # it, before the pages are built (a trial was told "No such file or directory").
     problem = missing_folder(output, path)

@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import say_reading_stdin, workbench_from
 from workbench.cli.once import Command, Group
-from workbench.cli.options import board_limit_option, json_context
+from workbench.cli.options import INPUT_FILE, board_limit_option, json_context
 from workbench.cli.render import clip, emit_json, json_out, message, plural, table
 
 
@@ -16,7 +16,7 @@ def seed() -> None:
 
 
 @seed.command("load")
-@click.argument("path", required=False, metavar="[PATH]")
+@click.argument("path", required=False, metavar="[PATH]", type=INPUT_FILE)
 @json_context
 def load(ctx: click.Context, path: str | None, as_json: bool) -> None:
     """Load a seed claims file (YAML or JSON) and the document it names.

@@ -33,6 +33,8 @@ def resolve_url(value: str | None = None) -> str:
     raw = value or DEFAULT_DB
     if raw == "-":
         _not_a_stream(named="--db -" if given else "WORKBENCH_DB=-")
+    if "\0" in raw:
+        _no_nul(named="--db" if given else "WORKBENCH_DB")
     if not is_url(raw):
         # os.path, not pathlib: pathlib imports urllib.parse and ipaddress, 3 ms of every
         # command's start-up (Path.resolve is this realpath).
@@ -67,6 +69,19 @@ def _not_a_stream(named: str) -> None:
 
     raise InvalidInput(
         f"{named}: a database is a file or a URL, not standard input (a file named - is ./-)",
+        hint=give("database"),
+        reason=NOT_A_DATABASE,
+    )
+
+
+def _no_nul(named: str) -> None:
+    """Refuse a NUL byte in the database's name or URL: no file's name holds one, and opening
+    it was a traceback (ValueError: embedded null byte). Bad usage, as every file's name with
+    one is (docs/errors.md, "A file's name")."""
+    from workbench.domain.errors import NOT_A_DATABASE, InvalidInput, give
+
+    raise InvalidInput(
+        f"{named}: a file's name or a URL cannot hold a NUL byte",
         hint=give("database"),
         reason=NOT_A_DATABASE,
     )

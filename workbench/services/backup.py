@@ -14,6 +14,7 @@ from workbench.db.damage import damage_found, damage_refusal, quick_check
 from workbench.db.engine import get_engine
 from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
 from workbench.db.url import libpq_uri, safe_url, sqlite_file
+from workbench.domain import not_a_stream
 from workbench.domain.done import BackupWritten
 from workbench.domain.errors import (
     DAMAGED_COPY,
@@ -55,13 +56,7 @@ class Backup:
 
 def backup(wb: Workbench, target: str) -> Backup:
     if target == "-":
-        # `-` is standard output for every `-o`; a copy is written in place and checked there
-        # (a file named `-` was written, and `backup - | gzip` got nothing: review265). So on
-        # PostgreSQL too: pg_dump's `--file=-` writes a file named `-` as well (rr271).
-        raise InvalidInput(
-            "backup writes a file, not standard output: give the copy's file name "
-            "(workbench backup desk-copy.db)"
-        )
+        raise InvalidInput(not_a_stream.BACKUP)
     source = sqlite_file(wb.url)
     if source is None:
         words = pg_dump_words(wb.url, target)
@@ -74,6 +69,11 @@ def backup(wb: Workbench, target: str) -> Backup:
         raise NotADirectoryError(errno.ENOTDIR, named)
     if (too_long := too_long_for_a_database(target)) is not None:
         raise cannot_write(target, OSError(errno.ENAMETOOLONG, too_long))
+    if os.path.isdir(target):
+        # Said as every output says a folder (cli.common.output_file), where "exists: a
+        # backup never overwrites a file" named no file (exits). os.path's: Path.is_dir
+        # raises for a name too long.
+        raise IsADirectoryError(errno.EISDIR, f"cannot write {target}: it is a directory")
     if occupied(dest):
         raise file_exists(target, "a backup")
     problem = missing_folder(target, dest)

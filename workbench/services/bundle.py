@@ -31,6 +31,7 @@ from sqlalchemy import (
 
 from workbench.db.backend import reset_id_sequences
 from workbench.db.models import Event
+from workbench.domain import not_a_stream
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.plurals import plural
 from workbench.domain.replay import ReplayReport
@@ -77,12 +78,7 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
     again when it is refused, an empty one it set up left empty (services.new_database); one
     that held a database never is touched."""
     if path == "-":
-        # A bundle is a ZIP, read in passes (its manifest, then each table): not a stream.
-        # "no such file: -" had the user look for a file named `-` (trial252).
-        raise InvalidInput(
-            "import bundle reads a file, not standard input: save the bundle to a file and "
-            "give its name"
-        )
+        raise InvalidInput(not_a_stream.BUNDLE)
     try:
         limits = _limits()
         older = _older_revision(path, limits)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, TextIO
 
+from workbench.domain import not_a_stream
 from workbench.domain.errors import InvalidInput
 from workbench.domain.said_back import clip_quote
 from workbench.services.import_row_checks import typed_id
@@ -93,12 +94,7 @@ def read_claims_file(path: str) -> _ClaimsFile:
     from workbench.exports.claims_table import MAX_ROWS, READERS, check_row_count, save_as_utf8
 
     if path == "-":
-        # The format is the name's suffix, which standard input has not: "(got no suffix)"
-        # sent a user who piped the file to rename one they never named (trial252).
-        raise InvalidInput(
-            "import claims reads a file, not standard input: save it to a file named for its "
-            "format (.csv, .tsv, .json or .jsonl) and give its name"
-        )
+        raise InvalidInput(not_a_stream.CLAIMS)
     suffix = Path(path).suffix.lower()
     if suffix in WORKBOOKS:
         # `export claims --format xlsx` writes one, which an editor edits and brings back.

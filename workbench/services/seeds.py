@@ -32,7 +32,9 @@ from workbench.services.validation_words import problems
 from workbench.services.views import DocumentView
 
 
-def parse_seed_file(path: Path) -> Any:
+def parse_seed_file(path: Path, typed: str | None = None) -> Any:
+    """The seed file at `path`, read by the name `typed` when given: Path drops a trailing
+    slash, and `seed load new/` was refused as "no such file: new" (exits)."""
     import yaml
     from pydantic import ValidationError
 
@@ -41,7 +43,7 @@ def parse_seed_file(path: Path) -> Any:
     from workbench.services.yaml_input import load_yaml
 
     name = shown_seed(path)
-    raw = decode_text(read_source(str(path)), name)
+    raw = decode_text(read_source(typed or str(path)), name)
     try:
         data = loads(raw) if path.suffix.lower() == ".json" else load_yaml(raw)
     except RecursionError:
@@ -77,7 +79,7 @@ def prepare_seed(path: str | None = None) -> PreparedSeed:
     """Read and check a seed file before any transaction: one bad quote refuses the whole
     file, and a refused file starts no database."""
     seed_path = seed_file_path(path)
-    seed = parse_seed_file(seed_path)
+    seed = parse_seed_file(seed_path, path)
     doc_path = seed_document(seed_path, seed.document.file)
     text = normalise(decode_text(read_source(str(doc_path)), str(doc_path)))
     # Recorded as the document's source, as doc add's file name is: the same rule (fix262).
