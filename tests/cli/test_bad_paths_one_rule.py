@@ -46,7 +46,7 @@ INPUTS: dict[str, Args] = {
     "audit verify": lambda p: ["audit", "verify", "--file", p],
 }
 # Those of them for which `-` is no standard stream: a file only.
-NO_DASH = ["backup", "import bundle", "import claims"]
+NO_DASH = ["backup", "import bundle", "import claims", "evidence add"]
 
 # A bad path of each kind, as typed (relative to the test's folder), and its exit code.
 USAGE = {"empty": "", "nul": "a\0b"}
