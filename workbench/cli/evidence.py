@@ -10,8 +10,8 @@ from workbench.cli.common import check_output, output_file, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import (
     ACCESSED_DAY,
+    EVIDENCE_FILE,
     ID,
-    INPUT_FILE,
     URL,
     TypedChoice,
     claim_id_argument,
@@ -31,7 +31,9 @@ def evidence() -> None:
 @evidence.command("add")
 @claim_id_argument
 @click.option("--url", type=URL, metavar="URL", help="An http(s) address.")
-@click.option("--file", metavar="PATH", type=INPUT_FILE, help="A file to archive in the database.")
+@click.option(
+    "--file", metavar="PATH", type=EVIDENCE_FILE, help="A file to archive in the database."
+)
 @click.option("--citation", help="A reference that is neither a URL nor a file.")
 @click.option(
     "--stance",

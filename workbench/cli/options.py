@@ -177,10 +177,12 @@ def _shown(value: str) -> str:
 INPUT_FILE = _FileName()
 INPUT_FILE_OR_DASH = INPUT_FILE
 OUTPUT_FILE = _FileName()
-# A file and never a stream: `backup`'s, `import bundle`'s and `import claims`'.
+# A file and never a stream: `backup`'s, `import bundle`'s, `import claims`' and `evidence add
+# --file`'s.
 BACKUP_FILE = _FileName(not_a_stream.BACKUP)
 BUNDLE_FILE = _FileName(not_a_stream.BUNDLE)
 CLAIMS_FILE = _FileName(not_a_stream.CLAIMS)
+EVIDENCE_FILE = _FileName(not_a_stream.EVIDENCE)
 
 
 def _since_or_days_text(value: str) -> str:

@@ -14,6 +14,8 @@ BACKUP = (
 BUNDLE = (
     "import bundle reads a file, not standard input: save the bundle to a file and give its name"
 )
+# An archived file is kept with its name, size and media type: a stream has none of them.
+EVIDENCE = "evidence files are read from a file, not from standard input"
 # The format is the name's suffix, which standard input has not: "(got no suffix)" sent a user
 # who piped the file to rename one they never named (trial252).
 CLAIMS = (

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Blob, Evidence
 from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
+from workbench.domain import not_a_stream
 from workbench.domain.actions import EVIDENCE_ADDED
 from workbench.domain.clock import EARLIEST_ACCESSED, now, past_date
 from workbench.domain.desk import STANCES
@@ -80,7 +81,7 @@ def _read_file(path: str, limit: int, *, follow_symlinks: bool) -> tuple[bytes, 
     from workbench.services.inputs import read_input
 
     if path == "-":
-        raise InvalidInput("evidence files are read from a file, not from standard input")
+        raise InvalidInput(not_a_stream.EVIDENCE)
     found = read_input(
         path,
         limit,
