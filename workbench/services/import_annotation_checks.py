@@ -102,6 +102,8 @@ def annotation_ready(
         note=None if note is None else note_body(note),
         arrived=arrived,
         speaker=speaker,
+        # The speaker's type, as its creator gave it: its tag, on a claim with a speaker.
+        tags=(item.speaker_tag,) if speaker is not None and item.speaker_tag else (),
         asked=asked.value,
         rating=item.rating,
         given=_annotation_gives(item, speaker),
