@@ -54,6 +54,28 @@ def own_line(text: str) -> str:
     return shown[:at] + "\\" + shown[at:]
 
 
+def paragraphs(text: str) -> list[str]:
+    """User text of several lines (a quote across the article's paragraphs, a note of two) as
+    Markdown lines, for the caller to prefix (`> `, a list item's indent): each line of it
+    `own_line`, a line break within a paragraph a hard break (a trailing backslash: a soft
+    one renders as a space, and the lines ran together), blank lines one empty line between
+    paragraphs. Leading and trailing blank lines are dropped, as is each line's edge space
+    (insignificant in Markdown, and a continuation's indent would read as code)."""
+    out: list[str] = []
+    blank = False
+    for line in text.split("\n"):
+        if not line.strip():
+            blank = bool(out)
+            continue
+        if blank:
+            out.append("")
+            blank = False
+        elif out:
+            out[-1] += "\\"
+        out.append(own_line(line.strip()))
+    return out
+
+
 def autolink(url: str) -> str:
     """A URL as a CommonMark autolink, `<URL>`, to the same address: the characters an autolink
     cannot hold (`<`, `>`, a space or a control character; backslash escapes do not work inside

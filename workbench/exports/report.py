@@ -505,6 +505,9 @@ def _css() -> str:
         "summary{cursor:pointer}"
         "button.goto{font:inherit;cursor:pointer}"
         ".quote{margin:.4rem 0;padding-left:.6rem;border-left:3px solid #999}"
+        # A quote's and a note's line feeds shown as the article's are, as the Markdown
+        # report writes them (a quote across two paragraphs read as one run of text).
+        ".quote,.body{white-space:pre-wrap}"
         "dl{display:grid;grid-template-columns:auto minmax(0,1fr);gap:0 .8rem}"
         "dt{font-weight:600}dd{margin:0}"
         "li.claim h3{font-size:1em;margin:.6em 0 .2em}"

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from workbench.domain.clock import as_read
-from workbench.domain.md_escape import autolink, inline, own_line
+from workbench.domain.md_escape import autolink, inline, own_line, paragraphs
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.revision_words import revision_of
@@ -100,9 +100,7 @@ def claim_section(rec: ClaimRecord, latest: int = 1) -> str:
         facts.append(("Due", inline(c.due)))
     hidden = withheld_notes(rec)
     notes = [
-        f"- {own_line(n.author)}, {as_read(n.created_at)}: {inline(n.body)}\n"
-        for n in rec.notes
-        if n.id not in hidden
+        _note(n.author, as_read(n.created_at), n.body) for n in rec.notes if n.id not in hidden
     ]
     evidence = [_evidence(item) for item in rec.evidence]
     history = [_event(ev, withheld=c.flagged, hidden_notes=hidden) for ev in published_history(rec)]
@@ -123,9 +121,17 @@ def claim_section(rec: ClaimRecord, latest: int = 1) -> str:
 
 
 def _quote(quote: str) -> str:
-    """The quote as a blockquote, a line of it a line (a blank one kept, as `>`)."""
-    lines = quote.split("\n")
-    return "".join(f"> {own_line(line)}\n" if line.strip() else ">\n" for line in lines)
+    """The quote as a blockquote, its lines and paragraphs as the article has them
+    (`paragraphs`: a line break a hard one, a paragraph one of the blockquote's)."""
+    return "".join(f"> {line}\n" if line else ">\n" for line in paragraphs(quote) or [""])
+
+
+def _note(author: str, at: str, body: str) -> str:
+    """A note as a list item: who and when, then its lines and paragraphs (`paragraphs`), the
+    lines after its first indented into the item."""
+    first, *rest = paragraphs(body) or [""]
+    more = "".join(f"  {line}\n" if line else "\n" for line in rest)
+    return f"- {own_line(author)}, {at}: {first}\n{more}"
 
 
 def _evidence(item: EvidenceView) -> str:
