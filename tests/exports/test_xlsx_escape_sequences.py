@@ -1,0 +1,65 @@
+"""A stored text holding `_xHHHH_` in the XLSX claims table. A sheet's text is an ST_Xstring
+(ECMA-376 Part 1, 22.9.2.19): a spreadsheet reads `_x0041_` in a cell's XML as "A", `_x000D_` as
+a carriage return, and only `_x005F_` before it keeps the sequence as typed. The export wrote
+such a text raw: a quote about a file name (`report_x0031_.pdf`), or a hostile one, showed as
+other text in Excel and LibreOffice (`report1.pdf`), and the sheet saved as CSV read back as
+another claim. Checked here by reading the sheet's XML as the standard says a reader must;
+openpyxl, which the other tests read with, does not decode an inline string at all."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+from xml.etree import ElementTree
+
+import openpyxl
+import pytest
+
+from workbench.exports import table_xlsx
+from workbench.exports.claims_table import COLUMNS
+
+MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+# What a spreadsheet decodes in a cell's text (either case of hex digits).
+ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+TEXTS = [
+    "report_x0031_.pdf",
+    "_x003D_HYPERLINK(1)",
+    "a _x000D_ b _X000a_ c",
+    "already _x005F_x0041_ escaped",
+    "_x00_ and _x12345_ and x0041_ are not escapes",
+    "_x0041__x0042_",
+    "_x0041_x0042_",
+]
+
+
+def _row(i: int, text: str) -> dict[str, Any]:
+    row: dict[str, Any] = {name: None for name in COLUMNS}
+    return row | {"id": i, "document_id": 1, "text": text, "quote": text, "note": text, "tags": []}
+
+
+def _as_read(xml_text: str) -> str:
+    """A cell's text as a spreadsheet reads it: each `_xHHHH_` the character it names."""
+    return ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), xml_text)
+
+
+def _cells(data: bytes) -> dict[str, str]:
+    """Each text cell's XML text, by its reference (A1...), from the sheet itself."""
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    return {
+        cell.attrib["r"]: "".join(t.text or "" for t in cell.iter(f"{MAIN}t"))
+        for cell in sheet.iter(f"{MAIN}c")
+        if cell.attrib.get("t") == "inlineStr"
+    }
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_a_spreadsheet_reads_back_the_text_as_stored(text: str) -> None:
+    out = io.BytesIO()
+    table_xlsx.write([_row(1, text)], out)
+    cells = _cells(out.getvalue())
+    for column in ("text", "quote", "note"):
+        ref = f"{openpyxl.utils.get_column_letter(COLUMNS.index(column) + 1)}2"
+        assert _as_read(cells[ref]) == text, (column, cells[ref])
