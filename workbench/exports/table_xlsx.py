@@ -17,6 +17,10 @@ nor for U+FFFE and U+FFFF): a quote may hold an ESC sequence, a bell or a backsp
 character is written as a visible stand-in (the Control Pictures block: ␛ for ESC, ␇ for BEL,
 ␈ for backspace; U+FFFD for the two noncharacters), one character for one, and the writer tells
 `on_stand_in` of each cell it changed. The json export keeps the text as stored.
+
+A cell's text is an ST_Xstring (ECMA-376 Part 1, 22.9.2.19), which a spreadsheet reads with
+`_xHHHH_` as the character it names: a stored text holding one (`report_x0031_.pdf`) has the
+underscore that opens it written `_x005F_` (`xstring`), so that it reads as stored.
 """
 
 from __future__ import annotations
@@ -48,6 +52,17 @@ STAND_INS = {
     0xFFFE: "\ufffd",
     0xFFFF: "\ufffd",
 }
+
+
+# The `_` that opens what a spreadsheet reads as an escape (`_x0041_` is "A"), wherever one
+# starts: in `_x0041_x0042_` both (the second begins with the first's closing underscore).
+_XSTRING_OPENS = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")
+
+
+def xstring(text: str) -> str:
+    """The text as a cell's XML holds it, for a spreadsheet to read it back as stored: each
+    `_` opening an `_xHHHH_` written as the escape of itself, `_x005F_`."""
+    return _XSTRING_OPENS.sub("_x005F_", text) if "_x" in text else text
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +138,8 @@ def write(
     sheet.append(list(COLUMNS))
 
     def text_cell(value: str) -> Any:
+        # Escaped once cut to fit: the cell's limit counts the characters a spreadsheet reads.
+        value = xstring(value)
         # openpyxl would store a text starting with "=" as a formula, and one such as "#N/A"
         # as an error value, otherwise: typed as a string, it is text.
         if not (value.startswith("=") or value in ERROR_CODES):
