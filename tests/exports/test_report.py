@@ -199,7 +199,7 @@ def test_report_all_writes_pages_and_an_index(run: Run, desk: Desk, tmp_path: Pa
     page.write_text("mine", encoding="utf-8")
     for force in ((), ("--force",)):
         r = run("report", "--all", "-o", str(page), *force)
-        assert r.code == 2 and "-o names a folder" in r.err, r.err
+        assert r.code == 1 and "-o names a folder" in r.err, r.err
     assert page.read_text(encoding="utf-8") == "mine"
     dangling = tmp_path / "dangling"
     dangling.symlink_to(tmp_path / "not-there")
