@@ -1,0 +1,112 @@
+"""An output is never the desk's own database: `export claims -o desk.db --force` replaced the
+database the command had just read with a CSV (exit 0, "wrote 31 claims to desk.db"), and
+`-o desk.db-wal --force` the file holding its last commits. Refused, exit 1, one line naming
+the path as typed, with or without --force (without it, "exists: give --force" led there);
+the desk is left byte for byte as it was (rexits)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.inprocess import run_cli
+
+ARTICLE = "The unemployment rate fell to 3.5 percent in 2023, the ministry said.\n"
+
+# Every command writing a file it is given, the file as the last word.
+OUTPUTS: dict[str, list[str]] = {
+    "audit export": ["audit", "export", "-o"],
+    "backup": ["backup"],
+    "evidence get": ["evidence", "get", "1", "-o"],
+    "export annotations": ["export", "annotations", "-o"],
+    "export bundle": ["export", "bundle"],
+    "export claimreview": [
+        *("export", "claimreview", "--org", "Desk", "--org-url", "https://desk.example.org"),
+        "-o",
+    ],
+    "export claims": ["export", "claims", "-o"],
+}
+# They take no --force (they never overwrite a file).
+NO_FORCE = {"backup", "export bundle"}
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A desk with a document, a claim and an archived file."""
+    root = tmp_path_factory.mktemp("desk-template")
+    (root / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    db = str(root / "desk.db")
+    for args in (
+        ["doc", "add", str(root / "article.txt")],
+        ["claim", "add", "1", "--text", "The rate fell to 3.5 percent", "--quote", "3.5 percent"],
+        ["evidence", "add", "1", "--stance", "supports", "--file", str(root / "article.txt")],
+    ):
+        r = run_cli(["--db", db, "--as", "ann", *args])
+        assert r.code == 0, (args, r.err)
+    return root / "desk.db"
+
+
+@pytest.fixture
+def desk(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    shutil.copyfile(template, tmp_path / "desk.db")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "desk.db"
+
+
+def refused(args: list[str], path: str, *, db: str | None = "desk.db") -> None:
+    given = ["--db", db] if db is not None else []
+    r = run_cli([*given, "--as", "ann", *args])
+    assert r.crash is None, r.crash
+    lines = r.err.strip().splitlines()
+    assert (r.code, len(lines)) == (1, 1), (r.code, r.err)
+    assert lines[0].startswith("error: ") and path in lines[0], lines
+    assert "database" in lines[0], lines
+
+
+def _cases() -> list[object]:
+    return [
+        pytest.param(name, path, force, id=f"{name}-{path}{'-force' if force else ''}")
+        for name in OUTPUTS
+        for path in ("desk.db", "./desk.db", "desk.db-wal", "desk.db-journal")
+        for force in ((False,) if name in NO_FORCE else (False, True))
+    ]
+
+
+@pytest.mark.parametrize(("name", "path", "force"), _cases())
+def test_an_output_onto_the_desk_is_refused_and_the_desk_kept(
+    desk: Path, name: str, path: str, force: bool
+) -> None:
+    before = desk.read_bytes()
+    if path.endswith("-journal"):
+        Path(path).write_bytes(b"")  # (as SQLite leaves one between transactions)
+    refused([*OUTPUTS[name], path, *(["--force"] if force else [])], path)
+    assert desk.read_bytes() == before
+
+
+def test_the_default_database_is_the_desk_too(desk: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    desk.rename("workbench.db")
+    monkeypatch.delenv("WORKBENCH_DB", raising=False)
+    before = Path("workbench.db").read_bytes()
+    refused(["export", "claims", "-o", "workbench.db", "--force"], "workbench.db", db=None)
+    assert Path("workbench.db").read_bytes() == before
+
+
+def test_the_desk_by_its_link_and_by_its_file(desk: Path) -> None:
+    """`--db link.db` opens the file it leads to: neither name may be written over."""
+    os.symlink("desk.db", "link.db")
+    before = desk.read_bytes()
+    refused(["export", "claims", "-o", "desk.db", "--force"], "desk.db", db="link.db")
+    refused(["export", "claims", "-o", "link.db", "--force"], "link.db", db="link.db")
+    assert desk.read_bytes() == before
+    assert os.readlink("link.db") == "desk.db"
+
+
+def test_another_file_is_still_written(desk: Path) -> None:
+    """The neighbours of the desk's name are ordinary outputs."""
+    Path("desk.db.csv").write_text("old\n", encoding="utf-8")
+    r = run_cli(["--db", "desk.db", "export", "claims", "-o", "desk.db.csv", "--force"])
+    assert r.code == 0, r.err
+    assert Path("desk.db.csv").read_text(encoding="utf-8").startswith("id")
