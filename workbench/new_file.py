@@ -44,6 +44,41 @@ def file_exists(path: str | Path, never: str | None = None, *, more: int = 0) ->
     )
 
 
+def onto_the_database(path: str, databases: list[str]) -> str | None:
+    """Why the output `path` may not be written: it is one of the files of the SQLite database
+    a command works on, named (`databases`) as --db gave it and as it resolved, else None.
+    `export claims -o desk.db --force` replaced the desk just read with a CSV (rexits). The name
+    is compared where it is written (a link there is replaced, never written through), and an
+    existing file also as a file, which a name in another case is on a case-blind drive."""
+    written = _written_name(path)
+    here = _file_id(path) if not os.path.islink(path) else None
+    for database in databases:
+        named = _written_name(os.path.expanduser(database))  # (--db's `~`, as resolve_url's)
+        for suffix in DATABASE_FILES:
+            own = named + suffix
+            if written == own or (here is not None and here == _file_id(own)):
+                part = f"the {suffix[1:]} file of " if suffix else ""
+                return (
+                    f"cannot write {path}: it is {part}the database this command works on "
+                    f"({named}); give the output another name"
+                )
+    return None
+
+
+def _written_name(path: str) -> str:
+    """The name a file written at `path` gets: its folder resolved, its own name as given."""
+    folder, name = os.path.split(os.path.abspath(path))
+    return os.path.join(os.path.realpath(folder), name)
+
+
+def _file_id(path: str) -> tuple[int, int] | None:
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (found.st_dev, found.st_ino)
+
+
 def as_link(path: str | Path) -> str:
     """ " (a symbolic link to TARGET)" when `path` is a link (a dangling or looping one too),
     else "": how a refusal names a link it will not write through."""
@@ -149,6 +184,9 @@ def too_long(path: str) -> str | None:
 # What SQLite adds to a database's name for the file it keeps beside it while writing (WAL
 # mode's -wal and -shm are shorter).
 JOURNAL = "-journal"
+# The files SQLite keeps a database in: the file itself, its write-ahead log and shared memory
+# (WAL mode), its rollback journal.
+DATABASE_FILES = ("", "-wal", "-shm", JOURNAL)
 
 
 def too_long_for_a_database(path: str) -> str | None:

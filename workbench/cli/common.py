@@ -435,6 +435,7 @@ def output_file(
         yield sys.stdout.buffer if binary else sys.stdout
         return
     target = Path(path)
+    refuse_the_desk(path)
     if os.path.isdir(path):
         # Said here: the rename below would fail naming its temporary file, not `path`.
         # (os.path's: Path.is_dir raises for a name too long, said by named_as_folder.)
@@ -598,6 +599,8 @@ def check_output(output: str | None, force: bool) -> None:
     from workbench.new_file import file_exists, named_as_folder
 
     target = Path(str(output))
+    # Before "exists: give --force", which would have led there.
+    refuse_the_desk(str(output))
     if (problem := named_as_folder(str(output))) is not None:
         # Said before "exists: give --force", which `output_file` then refuses as this (trial273).
         raise click.ClickException(problem)
@@ -607,3 +610,28 @@ def check_output(output: str | None, force: bool) -> None:
     # by `output_file`; a link to a device or pipe is written through, as the device is).
     if target.is_file() or (target.is_symlink() and not target.exists()):
         raise file_exists(str(output))
+
+
+def refuse_the_desk(path: str) -> None:
+    """Refuse (exit 1) an output that is a file of the SQLite database this command runs
+    against (--db, WORKBENCH_DB or ./workbench.db): written over, the desk was lost (rexits).
+    Asked before the database is opened, so from the root's --db as given; one the workbench
+    refuses is said by `workbench_from` instead."""
+    import os
+
+    from workbench.db.url import DEFAULT_DB, is_url, resolve_url, sqlite_file
+    from workbench.domain.errors import WorkbenchError
+    from workbench.new_file import onto_the_database
+
+    ctx = click.get_current_context(silent=True)
+    given = ((ctx.find_root().obj or {}) if ctx is not None else {}).get("db")
+    try:
+        database = sqlite_file(resolve_url(given))
+    except WorkbenchError:
+        return
+    if database is None:
+        return
+    typed = given if given is not None else os.environ.get("WORKBENCH_DB") or DEFAULT_DB
+    names = [database, *([typed] if not is_url(typed) else [])]
+    if (problem := onto_the_database(path, names)) is not None:
+        raise click.ClickException(problem)

@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote
 from workbench.db.damage import damage_found, damage_refusal, quick_check
 from workbench.db.engine import get_engine
 from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
-from workbench.db.url import libpq_uri, safe_url, sqlite_file
+from workbench.db.url import is_url, libpq_uri, safe_url, sqlite_file
 from workbench.domain import not_a_stream
 from workbench.domain.done import BackupWritten
 from workbench.domain.errors import (
@@ -31,6 +31,7 @@ from workbench.new_file import (
     missing_folder,
     named_as_folder,
     occupied,
+    onto_the_database,
     place_new,
     temporary_beside,
     too_long_for_a_database,
@@ -74,6 +75,10 @@ def backup(wb: Workbench, target: str) -> Backup:
         # backup never overwrites a file" named no file (exits). os.path's: Path.is_dir
         # raises for a name too long.
         raise IsADirectoryError(errno.EISDIR, f"cannot write {target}: it is a directory")
+    typed = [wb.given] if wb.given and not is_url(wb.given) else []
+    if (onto := onto_the_database(target, [source, *typed])) is not None:
+        # Before "exists: a backup never overwrites a file": the desk is no backup (rexits).
+        raise InvalidInput(onto)
     if occupied(dest):
         raise file_exists(target, "a backup")
     problem = missing_folder(target, dest)
