@@ -23,6 +23,7 @@ from workbench.domain.clock import (
     span_moment,
 )
 from workbench.domain.errors import InvalidInput
+from workbench.domain.file_name import no_file_name
 from workbench.domain.inputs import (
     check_at_least,
     check_hash,
@@ -153,15 +154,6 @@ class _FileName(_ParamType):
             # Said as the library says a bad name (`--to ...`), not Click's "Invalid value".
             raise click.UsageError(f"{_param_name(param)} {_shown(value)}: {why}", ctx)
         return value
-
-
-def no_file_name(value: str) -> str | None:
-    """Why `value` can be no file's name whatever is on the disk, else None."""
-    if not value:
-        return "an empty name is no file's name; give the file's name"
-    if "\0" in value:
-        return "a file's name cannot hold a NUL byte"
-    return None
 
 
 def _shown(value: str) -> str:

@@ -24,6 +24,7 @@ from workbench.db.sql import eq, select
 from workbench.domain.claim_identity import same_claim
 from workbench.domain.decoding import decode_text
 from workbench.domain.errors import InvalidInput, WorkbenchError
+from workbench.domain.file_name import no_file_name
 from workbench.domain.occurrences import find_quote
 from workbench.domain.status import CLAIM_TYPE_NAMES
 from workbench.domain.text import normalise, sha256_text
@@ -48,7 +49,15 @@ def seeds_dir() -> Path:
 
 
 def seed_file_path(path: str | None) -> Path:
-    return Path(path) if path else seeds_dir() / DEFAULT_SEED
+    """The seed file named `path`; None (and only None) is the bundled one: `""`, a name lost
+    on the way, loaded it unasked (rexits)."""
+    if path is None:
+        return seeds_dir() / DEFAULT_SEED
+    if (why := no_file_name(path)) is not None:
+        from workbench.domain.shell import shell_word
+
+        raise InvalidInput(f"seed file {shell_word(path)}: {why}")
+    return Path(path)
 
 
 @dataclass(frozen=True, slots=True)
