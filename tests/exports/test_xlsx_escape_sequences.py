@@ -19,6 +19,7 @@ import pytest
 
 from workbench.exports import table_xlsx
 from workbench.exports.claims_table import COLUMNS
+from workbench.exports.table_xlsx import CELL_LIMIT
 
 MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 # What a spreadsheet decodes in a cell's text (either case of hex digits).
@@ -63,3 +64,29 @@ def test_a_spreadsheet_reads_back_the_text_as_stored(text: str) -> None:
     for column in ("text", "quote", "note"):
         ref = f"{openpyxl.utils.get_column_letter(COLUMNS.index(column) + 1)}2"
         assert _as_read(cells[ref]) == text, (column, cells[ref])
+
+
+# A text that fits a cell as a spreadsheet reads it, its escapes written six characters longer:
+# openpyxl cuts any string it is given at 32,767 characters, silently, so the escaped form was
+# cut short, with no mark and no warning (what the spreadsheet read lost its last characters).
+FITS = ("a" * 93 + "_x0041_") * 320
+# The quote's cell of the first row.
+QUOTE = f"{openpyxl.utils.get_column_letter(COLUMNS.index('quote') + 1)}2"
+
+
+def test_a_text_that_fits_is_written_whole_however_long_its_escaped_form() -> None:
+    assert table_xlsx.fitted(FITS) is None and len(table_xlsx.xstring(FITS)) > CELL_LIMIT
+    cuts: list[object] = []
+    out = io.BytesIO()
+    table_xlsx.write([_row(1, FITS)], out, on_cut=cuts.append)
+    assert (_as_read(_cells(out.getvalue())[QUOTE]) == FITS, cuts) == (True, [])
+
+
+def test_a_cut_text_keeps_its_mark_however_long_its_escaped_form() -> None:
+    """The cut counts what the spreadsheet reads (the import's `was_cut` knows a cut by it): the
+    mark must reach the sheet, after the escapes."""
+    text = FITS * 2
+    out = io.BytesIO()
+    table_xlsx.write([_row(1, text)], out)
+    read = _as_read(_cells(out.getvalue())[QUOTE])
+    assert read == table_xlsx.fitted(text) and table_xlsx.was_cut(read)
