@@ -131,6 +131,7 @@ def write(
     from openpyxl import Workbook  # only this format needs it
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.cell.cell import ERROR_CODES
+    from openpyxl.cell.rich_text import CellRichText
 
     book = Workbook(write_only=True)
     sheet = book.create_sheet("claims")
@@ -140,6 +141,11 @@ def write(
     def text_cell(value: str) -> Any:
         # Escaped once cut to fit: the cell's limit counts the characters a spreadsheet reads.
         value = xstring(value)
+        if len(value) > CELL_LIMIT:
+            # openpyxl cuts a string it is given at the limit, unsaid, escapes and all (the
+            # cut's mark was lost, or the end of a text that fits); a rich text of one run is
+            # written as it is, and read as the same text.
+            return CellRichText([value])
         # openpyxl would store a text starting with "=" as a formula, and one such as "#N/A"
         # as an error value, otherwise: typed as a string, it is text.
         if not (value.startswith("=") or value in ERROR_CODES):
