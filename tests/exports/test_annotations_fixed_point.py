@@ -109,3 +109,39 @@ def test_a_speaker_of_no_agent_type_the_desk_keeps_is_refused(
     doc = add_document(fresh, TEXT.encode(), meta=META).document.id
     with pytest.raises(InvalidInput, match=f"annotation {number}: .*speaker.* Person or"):
         import_annotations(fresh, str(path), doc)
+
+
+def _retyped(wb: Workbench, fresh: Workbench, tmp_path: Path, kind: object) -> tuple[str, int]:
+    """The desk's export with its first typed speaker's type replaced, and a fresh document."""
+    first = export_annotations(wb, document_ids=[_desk(wb)]).collection
+    item = next(a for a in first["first"]["items"] if a["target"].get("creator", {}).get("type"))
+    item["target"]["creator"]["type"] = kind
+    path = tmp_path / "anno.json"
+    path.write_text(json.dumps(first, ensure_ascii=False), encoding="utf-8")
+    return str(path), add_document(fresh, TEXT.encode(), meta=META).document.id
+
+
+def test_skip_bad_skips_an_annotation_of_a_speaker_type_not_kept(
+    wb: Workbench, fresh: Workbench, tmp_path: Path
+) -> None:
+    """Refused as an unknown claim type is: that annotation, by number, and --skip-bad imports
+    the others (the whole file was refused, --skip-bad or not: read before any check)."""
+    path, doc = _retyped(wb, fresh, tmp_path, "Company")
+    result = import_annotations(fresh, path, doc, skip_bad=True)
+    assert len(result.added) == 4, result.skipped
+    [skipped] = result.skipped
+    assert skipped.startswith("annotation 1: ") and '"Company"' in skipped, skipped
+
+
+@pytest.mark.parametrize(
+    ("kind", "tag"), [(["Organization"], "speaker:organisation"), (["Person"], "speaker:person")]
+)
+def test_a_type_given_as_a_list_of_one_is_that_type(
+    wb: Workbench, fresh: Workbench, tmp_path: Path, kind: list[str], tag: str
+) -> None:
+    """JSON-LD gives a node's type as a string or a list, the same type either way (as a
+    target, body or creator of one is read); a list of one was refused."""
+    path, doc = _retyped(wb, fresh, tmp_path, kind)
+    import_annotations(fresh, path, doc)
+    kinds = {c.speaker: c.tags for c in list_claims(fresh, ClaimFilter(document_id=doc))}
+    assert kinds["MiniMax"] == (tag,)
