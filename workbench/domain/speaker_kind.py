@@ -8,9 +8,11 @@ name (`claimreview.agent`)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 
 from workbench.domain.errors import InvalidInput, step
+from workbench.domain.shown import shown_text
 from workbench.domain.status import listed
 
 # Both spellings: a desk types the one its house style uses. Stored folded (desk.normalise_tag),
@@ -21,6 +23,11 @@ ORGANISATION_TAG = "speaker:organisation"
 ORGANISATION_TAGS = frozenset({ORGANISATION_TAG, "speaker:organization"})
 PERSON_TAG = "speaker:person"
 KIND_TAGS = ORGANISATION_TAGS | {PERSON_TAG}
+# The schema.org (and Web Annotation Agent) type of each kind, as `speaker_kind` gives it, and the
+# tag it comes from: what `type_tag` reads back (an annotation's speaker).
+TYPE_TAGS = {"Organization": ORGANISATION_TAG, "Person": PERSON_TAG}
+# Characters of a type not kept that its refusal shows (a file's value).
+TYPE_SHOWN = 40
 # Why both kinds are refused, and what to give instead: `claim tag` and `import claims` say it.
 _ONE_KIND = "a speaker is an organisation or a person, not both"
 _GIVE_ONE = "give speaker:organisation or speaker:person"
@@ -43,6 +50,25 @@ def speaker_kind(tags: Iterable[str]) -> str | None:
     if not given.isdisjoint(ORGANISATION_TAGS):
         return "Organization"
     return "Person" if PERSON_TAG in given else None
+
+
+def type_tag(kind: object) -> str | None:
+    """The tag of the speaker's type as an Agent gives it (`speaker_kind`'s inverse): None when
+    none is given. JSON-LD gives a type as a string or a list, one type either way (`["Person"]`
+    is `"Person"`). Another value (an editor's `Company`, both kinds) is refused: dropped, the
+    desk's word on the speaker was lost unsaid."""
+    kinds = kind if isinstance(kind, list) else [] if kind is None else [kind]
+    tags = {TYPE_TAGS.get(k) if isinstance(k, str) else None for k in kinds}
+    if not tags:
+        return None
+    if len(tags) > 1 or None in tags:
+        shown = shown_text(json.dumps(kind, ensure_ascii=False), TYPE_SHOWN)
+        raise InvalidInput(
+            f"the speaker's type is {shown}; a speaker is a Person or an Organization (or of no "
+            "type given)"
+        )
+    [tag] = tags
+    return tag
 
 
 def check_one_kind(claim_id: int, before: Iterable[str], after: Iterable[str]) -> None:

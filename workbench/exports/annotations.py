@@ -42,7 +42,7 @@ from workbench.domain.clock import LATEST_AHEAD
 from workbench.domain.errors import InvalidInput
 from workbench.domain.shown import shown_text
 from workbench.domain.spans import Span
-from workbench.domain.speaker_kind import ORGANISATION_TAG, PERSON_TAG, speaker_kind
+from workbench.domain.speaker_kind import speaker_kind
 from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
 
@@ -64,9 +64,6 @@ NEWER_ANNOTATIONS = "newer_annotations"
 # Characters of the later shape the refusal names (a file's value: 5,000 digits made a line
 # as long).
 SHAPE_SHOWN = 40
-# The Agent type `target` writes for a speaker (`speaker_kind`), and the tag it comes from:
-# what an import reads back into the tag.
-SPEAKER_TAGS = {"Person": PERSON_TAG, "Organization": ORGANISATION_TAG}
 # Who wrote the annotation (the model's `generator`, a Software agent): what marks the status,
 # type and note bodies as this workbench's. The IRI names, it is not fetched. The shape is
 # schema.org's softwareVersion (`schema:` is a prefix the annotation context defines): the
@@ -326,9 +323,10 @@ class IncomingAnnotation:
     ident: str | None = None
     # The claim's speaker: the name of its target's creator, in this workbench's annotations.
     speaker: str | None = None
-    # The speaker's tag (speaker:person, speaker:organisation) its creator's type gives
-    # (`Person`, `Organization`), in this workbench's annotations (None: no type given).
-    speaker_tag: str | None = None
+    # The speaker's type as its creator gives it, in this workbench's annotations (None: none
+    # given): `Person` or `Organization`, read into its tag with the other checks of the
+    # annotation (`speaker_kind.type_tag`), so that --skip-bad skips one of another type.
+    speaker_type: object = None
     # The rating label its `assessing` body gives, in this workbench's annotations: read only
     # to say one an editor changed (the status is what an import takes; the rating follows it).
     rating: str | None = None
@@ -510,7 +508,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
     if position is not None and (start is None or end is None):
         raise InvalidInput(f"{where}: the TextPositionSelector needs integer start and end")
     status = _purposed(body, "tagging", where) if ours else None
-    speaker, speaker_tag = _speaker(targets, where) if ours else (None, None)
+    speaker, speaker_type = _speaker(targets, where) if ours else (None, None)
     return IncomingAnnotation(
         index=index,
         text=text,
@@ -524,7 +522,7 @@ def read_annotation(index: int, item: Any) -> IncomingAnnotation:
         note=_purposed(body, "commenting", where) if ours else None,
         ident=item["id"] if ours and isinstance(item.get("id"), str) else None,
         speaker=speaker,
-        speaker_tag=speaker_tag,
+        speaker_type=speaker_type,
         rating=_rating(body) if ours else None,
         sources=_sources(targets),
         withheld=ours and status is None and item.get("motivation") == "highlighting",
@@ -549,10 +547,10 @@ def _sources(targets: list[Any]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _speaker(targets: list[Any], where: str) -> tuple[str | None, str | None]:
-    """The speaker this workbench wrote as its target's creator, and the tag its type gives
-    (`speaker_tag`; None each: none given); a creator without a text name, or two, are
-    refused, as the claim has one speaker."""
+def _speaker(targets: list[Any], where: str) -> tuple[str | None, object]:
+    """The speaker this workbench wrote as its target's creator, and its type as given (None
+    each: none given); a creator without a text name, or two, are refused, as the claim has
+    one speaker."""
     creators = [
         creator for t in targets if isinstance(t, dict) for creator in _as_list(t.get("creator"))
     ]
@@ -565,24 +563,7 @@ def _speaker(targets: list[Any], where: str) -> tuple[str | None, str | None]:
     name = creators[0].get("name") if isinstance(creators[0], dict) else None
     if not isinstance(name, str):
         raise InvalidInput(f"{where}: its target's creator (the speaker) has no text name")
-    return name, speaker_tag(creators[0].get("type"), where)
-
-
-def speaker_tag(kind: object, where: str) -> str | None:
-    """The tag of the speaker's type as its creator gives it (`target` writes it from the
-    tag): None when none is given. Another value (an editor's `Company`, two types) is
-    refused, as an unknown claim type is: dropped, the desk's word on the speaker was lost
-    unsaid."""
-    if kind is None:
-        return None
-    tag = SPEAKER_TAGS.get(kind) if isinstance(kind, str) else None
-    if tag is None:
-        shown = shown_text(json.dumps(kind, ensure_ascii=False), SHAPE_SHOWN)
-        raise InvalidInput(
-            f"{where}: its target's creator (the speaker) has type {shown}; a speaker is a "
-            "Person or an Organization (or of no type given)"
-        )
-    return tag
+    return name, creators[0].get("type")
 
 
 def read_collection(data: Any) -> list[IncomingAnnotation]:

@@ -16,6 +16,7 @@ from workbench.domain.limits import has_visible
 from workbench.domain.payloads import event_value
 from workbench.domain.pinning import QuoteHint, anchor_quote
 from workbench.domain.spans import Span
+from workbench.domain.speaker_kind import type_tag
 from workbench.domain.status import (
     CLAIM_TYPE_NAMES,
     STATUS_NAMES,
@@ -94,6 +95,8 @@ def annotation_ready(
         # as `check_row` does a claims table's row.
         arrived, unreasoned = Arrival(Decision(action=None)), exc.message
     speaker = speaker_name(item.speaker)
+    # The speaker's type, as its creator gave it: its tag, on a claim with a speaker.
+    kind = type_tag(item.speaker_type)
     return Ready(
         number=item.index,
         span=span,
@@ -102,8 +105,7 @@ def annotation_ready(
         note=None if note is None else note_body(note),
         arrived=arrived,
         speaker=speaker,
-        # The speaker's type, as its creator gave it: its tag, on a claim with a speaker.
-        tags=(item.speaker_tag,) if speaker is not None and item.speaker_tag else (),
+        tags=(kind,) if speaker is not None and kind is not None else (),
         asked=asked.value,
         rating=item.rating,
         given=_annotation_gives(item, speaker),
