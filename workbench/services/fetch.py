@@ -22,6 +22,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, WorkbenchError
+from workbench.domain.hostnames import NoHostName, ascii_hostname
 from workbench.domain.limits import MAX_URL
 from workbench.domain.media_types import fetched_type
 from workbench.domain.urls import check_http_url, without_userinfo
@@ -191,40 +192,39 @@ def fetch(
 
 
 def ascii_host(url: str) -> str:
-    """`url` (an http(s) URL, checked) with its host name as DNS and the Host header know it:
-    an internationalised name in its IDNA form (例え.テスト as xn--r8jz45g.xn--zckzah, as a
-    browser asks for it; urllib sent the Unicode name as Latin-1 bytes, or failed to send it).
-    A name with an empty part or one of over 63 characters (a..b) is refused: it cannot be
-    looked up (the look-up raised a UnicodeError, said as the terminal's encoding's fault)."""
+    """`url` (an http(s) URL, checked) with its host name as DNS and the Host header know it
+    (`ascii_hostname`: 例え.テスト as xn--r8jz45g.xn--zckzah, as a browser asks for it; urllib
+    sent the Unicode name as Latin-1 bytes, or failed to send it), the rest as typed. A name no
+    look-up can take (a..b) is refused, with the reason."""
     parts = urlsplit(url)
-    # %-escapes decoded first, as urllib decodes them for the Host header (and as a browser
-    # reads a host): a redirect's UTF-8 host reaches here %-encoded by urllib.
     if ":" in (parts.hostname or ""):  # an IPv6 address (its brackets taken off): no name
         return url
-    host = unquote(parts.hostname or "")
-    if any(ch in _NOT_IN_A_HOST or not ch.isprintable() for ch in host):
-        # Written back into the URL, a decoded `%2F` would end the host early: another host.
-        raise _no_host(url, f"{_said(host)!r}: it holds a character no host name has")
+    # The host as typed: `hostname` is lower()ed, which wrote a capital Σ at a word's end as ς.
+    # (No user name or password: check_http_url refused them; the port after the colon.)
+    typed = parts.netloc.rpartition("@")[2].partition(":")[0]
+    # %-escapes decoded first, as urllib decodes them for the Host header (and as a browser
+    # reads a host): a redirect's UTF-8 host reaches here %-encoded by urllib.
+    host = unquote(typed)
     try:
-        ascii_name = host.encode("idna").decode("ascii")
-    except UnicodeError:
-        raise _no_host(
-            url, f"{_said(host)}: a part of it between dots is empty or over 63 characters"
-        ) from None
-    if ascii_name == parts.hostname:
+        name = ascii_hostname(host)
+    except NoHostName as exc:
+        raise _no_host(url, f"{_said(host)}: {exc.reason}") from None
+    if name == typed:
         return url
+    # Only the host rewritten: a round trip through urlunsplit dropped an empty query or
+    # fragment (`/?`, `/#`), and the request was not the address typed.
+    start = url.index("//") + 2
+    if url[start : start + len(typed)] == typed:
+        return url[:start] + name + url[start + len(typed) :]
     port = f":{parts.port}" if parts.port is not None else ""
-    return parts._replace(netloc=ascii_name + port).geturl()
-
-
-# What ends a URL's host, or may not be in one, were it written back decoded.
-_NOT_IN_A_HOST = frozenset("/?#@:[]\\% ")
+    return parts._replace(netloc=name + port).geturl()
 
 
 def _no_host(url: str, why: str) -> InvalidInput:
     # (_said: a redirect's address may be of any length: said at most MAX_SAID characters.)
+    # (Quoted, not repr()'d: _said has written a control character \\uXXXX, once.)
     shown = _said(without_userinfo(url))
-    return InvalidInput(f"{shown!r} names no host that can be looked up ({why})")
+    return InvalidInput(f"'{shown}' names no host that can be looked up ({why})")
 
 
 def _hop_refused(url: str, location: str) -> InvalidInput:
