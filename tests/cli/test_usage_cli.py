@@ -263,8 +263,15 @@ def test_a_language_that_is_no_tag_is_bad_usage_where_it_is_set(wb: Run, tmp_pat
         ("http://a b", "'http://a b' is not an http(s) URL"),
         ("https://a.org/\nx", "the URL: character 15 is the control character U+000A"),
         ("https://a.org/" + "x" * 2000, "the URL is 2,014 characters; the limit is 2,000"),
+        # review rfetch: stored for a reader to open, though `doc add URL` refuses to fetch it.
+        (
+            "http://a..b/",
+            "'http://a..b/' names no host that can be looked up (a..b: a part of it between "
+            "dots is empty or over 63 characters)",
+        ),
+        ("http://127.0.0.1%2F.x/", "'http://127.0.0.1%2F.x/' names no host that can be looked up"),
     ],
-    ids=["ftp", "no-scheme", "no-host", "space", "newline", "too-long"],
+    ids=["ftp", "no-scheme", "no-host", "space", "newline", "too-long", "empty-label", "slash"],
 )
 def test_a_url_that_is_no_http_url_is_bad_usage(
     wb: Run, tmp_path: Path, args: list[str], value: str, told: str
