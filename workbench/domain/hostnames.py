@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from encodings import idna as _idna2003
 
 from workbench.domain.limits import visible
 
@@ -54,6 +53,9 @@ def _ascii_label(label: str) -> str:
     else:
         # Capital sharp s is ß's capital in UTS #46 (Unicode 15.1), as Σ is σ's.
         label = label.replace("\u1e9e", "\u00df")
+        # Imported here: stringprep's tables are only needed for a name not in ASCII.
+        from encodings import idna as _idna2003
+
         try:
             prepared = "".join(
                 piece if _DEVIATIONS.fullmatch(piece) else _idna2003.nameprep(piece)

@@ -195,3 +195,17 @@ def visible(text: str, *, one_line: bool = False) -> str:
     if (_FIND_ONE_LINE if one_line else _FIND_TEXT).search(text) is None:
         return text
     return text.translate(_ESCAPE_ONE_LINE if one_line else _ESCAPE_TEXT)
+
+
+# The most of a server's own words (a status's reason phrase, a status line that is no HTTP) or
+# of an address an error repeats: one of 60,000 characters made an error line as long
+# (trial159).
+MAX_SAID = 200
+
+
+def said(text: str) -> str:
+    """What a server sent (or an address it named), as an error may repeat it: one line, its
+    control characters written as \\uXXXX (an ESC sequence in a reason phrase retitled or cleared
+    the user's terminal: trial159), at most MAX_SAID characters."""
+    shown = visible(" ".join(text.split()), one_line=True)
+    return shown if len(shown) <= MAX_SAID else shown[: MAX_SAID - 1] + "…"

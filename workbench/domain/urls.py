@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 
 from workbench.domain.errors import InvalidInput
+from workbench.domain.hostnames import NoHostName, ascii_hostname
+from workbench.domain.limits import said
 
 # Characters that make a link read as another and spell nothing: bidi controls (an override
 # shows `https://ex.com/\u202emoc.live` as .../evil.com), zero-width spaces and joiners that
@@ -73,4 +75,44 @@ def check_http_url(url: str, *, stored: bool = False) -> str:
             f"a URL with a user name or password in it ({parts.scheme}://…@{host}) is not "
             "taken: it would be kept in the desk's records; give the address without them"
         )
+    if not stored:
+        # One rule for an address stored and one fetched (review rfetch: `evidence add --url
+        # http://a..b/` was kept, `doc add` of it refused). A restore takes the past.
+        ascii_host(value)
     return value
+
+
+def ascii_host(url: str) -> str:
+    """`url` (an http(s) URL with no user name or password) with its host name as DNS, the Host
+    header and TLS's SNI know it (`ascii_hostname`: 例え.テスト as xn--r8jz45g.xn--zckzah, as
+    a browser asks for it; urllib sent the Unicode name as Latin-1 bytes, or failed to send
+    it), the rest as typed. A name no look-up can take (a..b) is refused, with the reason."""
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(url)
+    if ":" in (parts.hostname or ""):  # an IPv6 address (its brackets taken off): no name
+        return url
+    # The host as typed: `hostname` is lower()ed, which wrote a capital Σ at a word's end as ς.
+    # (No user name or password: check_http_url refused them; the port after the colon.)
+    typed = parts.netloc.rpartition("@")[2].partition(":")[0]
+    # %-escapes decoded first, as urllib decodes them for the Host header (and as a browser
+    # reads a host): a redirect's UTF-8 host reaches the fetch %-encoded by urllib.
+    host = unquote(typed)
+    try:
+        name = ascii_hostname(host)
+    except NoHostName as exc:
+        # said(): a redirect's address may be of any length (at most MAX_SAID characters).
+        # Quoted, not repr()'d: said() has written a control character \\uXXXX, once.
+        raise InvalidInput(
+            f"'{said(without_userinfo(url))}' names no host that can be looked up "
+            f"({said(host)}: {exc.reason})"
+        ) from None
+    if name == typed:
+        return url
+    # Only the host rewritten: a round trip through urlunsplit dropped an empty query or
+    # fragment (`/?`, `/#`), and the request was not the address typed.
+    start = url.index("//") + 2
+    if url[start : start + len(typed)] == typed:
+        return url[:start] + name + url[start + len(typed) :]
+    port = f":{parts.port}" if parts.port is not None else ""
+    return parts._replace(netloc=name + port).geturl()

@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPMessage
 from typing import IO, Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
 from workbench.domain.errors import InvalidInput, WorkbenchError
-from workbench.domain.hostnames import NoHostName, ascii_hostname
 from workbench.domain.limits import MAX_URL
+from workbench.domain.limits import said as _said
 from workbench.domain.media_types import fetched_type
-from workbench.domain.urls import check_http_url, without_userinfo
+from workbench.domain.urls import ascii_host, check_http_url, without_userinfo
 from workbench.services.content_coding import decoder
 from workbench.services.paced_http import Pace, TooSlow, handlers
 
@@ -191,42 +191,6 @@ def fetch(
     return Fetched(url, final, status, content_type, data, redirects.hops)
 
 
-def ascii_host(url: str) -> str:
-    """`url` (an http(s) URL, checked) with its host name as DNS and the Host header know it
-    (`ascii_hostname`: 例え.テスト as xn--r8jz45g.xn--zckzah, as a browser asks for it; urllib
-    sent the Unicode name as Latin-1 bytes, or failed to send it), the rest as typed. A name no
-    look-up can take (a..b) is refused, with the reason."""
-    parts = urlsplit(url)
-    if ":" in (parts.hostname or ""):  # an IPv6 address (its brackets taken off): no name
-        return url
-    # The host as typed: `hostname` is lower()ed, which wrote a capital Σ at a word's end as ς.
-    # (No user name or password: check_http_url refused them; the port after the colon.)
-    typed = parts.netloc.rpartition("@")[2].partition(":")[0]
-    # %-escapes decoded first, as urllib decodes them for the Host header (and as a browser
-    # reads a host): a redirect's UTF-8 host reaches here %-encoded by urllib.
-    host = unquote(typed)
-    try:
-        name = ascii_hostname(host)
-    except NoHostName as exc:
-        raise _no_host(url, f"{_said(host)}: {exc.reason}") from None
-    if name == typed:
-        return url
-    # Only the host rewritten: a round trip through urlunsplit dropped an empty query or
-    # fragment (`/?`, `/#`), and the request was not the address typed.
-    start = url.index("//") + 2
-    if url[start : start + len(typed)] == typed:
-        return url[:start] + name + url[start + len(typed) :]
-    port = f":{parts.port}" if parts.port is not None else ""
-    return parts._replace(netloc=name + port).geturl()
-
-
-def _no_host(url: str, why: str) -> InvalidInput:
-    # (_said: a redirect's address may be of any length: said at most MAX_SAID characters.)
-    # (Quoted, not repr()'d: _said has written a control character \\uXXXX, once.)
-    shown = _said(without_userinfo(url))
-    return InvalidInput(f"'{shown}' names no host that can be looked up ({why})")
-
-
 def _hop_refused(url: str, location: str) -> InvalidInput:
     shown = _said(without_userinfo(location))
     return InvalidInput(
@@ -293,21 +257,6 @@ def _read1(response: Any, url: str, timeout: float, received: int) -> bytes:
 
 def _cut_short(url: str, how: str) -> str:
     return f"cannot fetch {url}: the connection ended before the whole page arrived ({how})"
-
-
-# The most of a server's own words (a status's reason phrase, a status line that is no HTTP) an
-# error repeats: one of 60,000 characters made an error line as long (trial159).
-MAX_SAID = 200
-
-
-def _said(text: str) -> str:
-    """What the server sent, as an error may repeat it: one line, its control characters written
-    as \\uXXXX (an ESC sequence in a reason phrase retitled or cleared the user's terminal:
-    trial159), at most MAX_SAID characters."""
-    from workbench.domain.limits import visible
-
-    shown = visible(" ".join(text.split()), one_line=True)
-    return shown if len(shown) <= MAX_SAID else shown[: MAX_SAID - 1] + "…"
 
 
 def _retry_after(code: int, headers: Message | None) -> str:
