@@ -428,6 +428,19 @@ def load_problem(location: str, *, user_agent: str | None = None) -> InvalidInpu
         return problem
     if user_agent is not None and not _fetched(location):
         return InvalidInput("a user agent goes with a URL to fetch", hint=bad("user_agent"))
+    return _url_problem(location)
+
+
+def _url_problem(location: str) -> InvalidInput | None:
+    """A URL to fetch that no fetch can take (a password in it, a host no look-up can take):
+    bad usage, in `check_http_url`'s words, as the same address given as --url is (review
+    rfetch: exit 1 here, 2 there)."""
+    if not _fetched(location):
+        return None
+    try:
+        check_http_url(location)
+    except InvalidInput as problem:
+        return problem
     return None
 
 
@@ -555,7 +568,7 @@ def adding_problem(
             )
     if user_agent is not None and not any(_fetched(x) for x in locations):
         return InvalidInput("a user agent goes with a URL to fetch", hint=bad("user_agent"))
-    return None
+    return next(filter(None, map(_url_problem, locations)), None)
 
 
 @mutation
