@@ -42,6 +42,13 @@ def without_userinfo(url: str) -> str:
     return url
 
 
+def page_address(url: str) -> str:
+    """`url` without its #fragment: the address of the page it names. A fragment (a section,
+    Chrome's `#:~:text=` highlight) is never sent to the server; two addresses differing only
+    in it are one page's (review rfetch: `doc update` said one was another address)."""
+    return url.partition("#")[0]
+
+
 def check_http_url(url: str, *, stored: bool = False) -> str:
     """An absolute http(s) URL with a host and no spaces: what a reader can open. `stored`: a
     URL already in the desk's records (a bundle restored), taken with the characters a typed

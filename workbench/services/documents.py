@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from workbench.db.models import Claim, Document, DocumentRevision, Event
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
@@ -34,7 +34,7 @@ from workbench.domain.limits import (
 from workbench.domain.payloads import changed, check_changes, created, document_payload, event_value
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import normalise, sha256_text
-from workbench.domain.urls import check_http_url
+from workbench.domain.urls import check_http_url, page_address
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.headlines import revision_headline, stated_headline, with_headline
 from workbench.services.inputs import max_document_bytes as max_document_bytes
@@ -245,9 +245,11 @@ def _same_url(tx: Tx, doc: Document) -> int | None:
     one is a newer copy of the article (a page saved again), which belongs in its revisions."""
     if doc.url is None:
         return None
-    return tx.session.scalar(
-        select(func.min(Document.id)).where(Document.url == doc.url, Document.id != doc.id)
-    )
+    # Its address with any #fragment, or none (page_address): substr, as LIKE is ASCII
+    # case-blind on SQLite only, and a URL may hold its % and _.
+    page = page_address(doc.url)
+    same_page = or_(Document.url == page, func.substr(Document.url, 1, len(page) + 1) == page + "#")
+    return tx.session.scalar(select(func.min(Document.id)).where(same_page, Document.id != doc.id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -102,6 +102,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             raise InvalidInput(
                 f"{req.full_url} redirects to an address that is not taken: {refused.message}"
             ) from None
+        asked_fragment = urlsplit(req.full_url).fragment
+        if asked_fragment and "#" not in newurl:
+            # A Location naming no fragment keeps the one asked for (RFC 9110 10.2.2), as a
+            # browser does: urljoin dropped it, and the document's address lost its section.
+            newurl = f"{newurl}#{asked_fragment}"
         if len(newurl) > MAX_URL:
             # Said as the redirect's, before it is followed: an address the user never typed,
             # refused at storing as "the URL is N characters" (trial159), and one on the way to

@@ -48,6 +48,7 @@ from workbench.domain.textdiff import (
     shared_wording,
 )
 from workbench.domain.transcript import Transcript, same_label_person, speaker_turns
+from workbench.domain.urls import page_address
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.earlier_spans import (
@@ -487,7 +488,9 @@ def _not_applied(doc: Document, content: Content, fetched_url: str | None) -> di
     (trial68: a correction's new headline went unsaid, and the old one was published)."""
     found: dict[str, str] = {}
     url = content.metadata.get("url") or fetched_url
-    if url and doc.url not in (url, fetched_url):
+    # One page's address, whatever its #fragment (page_address).
+    pages = {page_address(u) for u in (url, fetched_url) if u}
+    if url and (doc.url is None or page_address(doc.url) not in pages):
         found["url"] = url
     title = visible_or_none(unicodedata.normalize("NFC", content.metadata.get("title") or ""))
     if title and title != doc.title:
