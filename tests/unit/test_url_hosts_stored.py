@@ -32,3 +32,16 @@ def test_a_url_whose_host_can_be_looked_up_is_kept_as_typed(url: str) -> None:
 
 def test_a_restored_url_is_taken_as_its_release_stored_it() -> None:
     assert check_http_url("http://a..b/", stored=True) == "http://a..b/"
+
+
+@pytest.mark.parametrize(
+    "url", ["http://[::1]x/", "http://x[::1]/", "http://[::1]]/", "http://[::1]x:80/"]
+)
+def test_an_ip_literal_with_more_around_its_brackets_is_refused(url: str) -> None:
+    """urlsplit reads ::1 as the host of each; http.client asked the resolver for `x[::1]`,
+    which no reader can open either (review rfetch)."""
+    with pytest.raises(InvalidInput) as refused:
+        check_http_url(url)
+    assert refused.value.message.startswith(f"'{url}' names no host that can be looked up ("), (
+        refused.value.message
+    )
