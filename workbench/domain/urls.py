@@ -97,11 +97,20 @@ def ascii_host(url: str) -> str:
     from urllib.parse import unquote, urlsplit
 
     parts = urlsplit(url)
+    authority = parts.netloc.rpartition("@")[2]
     if ":" in (parts.hostname or ""):  # an IPv6 address (its brackets taken off): no name
-        return url
+        # Nothing but a port around its brackets: urlsplit read x[::1] and [::1]x as ::1,
+        # which http.client asked the resolver for whole.
+        literal, _, after = authority.partition("]")
+        if literal.startswith("[") and (not after or after.startswith(":")):
+            return url
+        raise InvalidInput(
+            f"'{said(without_userinfo(url))}' names no host that can be looked up "
+            f"({said(authority)}: an IP address in brackets has nothing but a port around it)"
+        )
     # The host as typed: `hostname` is lower()ed, which wrote a capital Σ at a word's end as ς.
     # (No user name or password: check_http_url refused them; the port after the colon.)
-    typed = parts.netloc.rpartition("@")[2].partition(":")[0]
+    typed = authority.partition(":")[0]
     # %-escapes decoded first, as urllib decodes them for the Host header (and as a browser
     # reads a host): a redirect's UTF-8 host reaches the fetch %-encoded by urllib.
     host = unquote(typed)
