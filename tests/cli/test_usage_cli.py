@@ -196,6 +196,12 @@ def test_an_empty_person_name_is_bad_usage(
             ["doc", "add", "a.txt", "http://127.0.0.1:9/", "--user-agent", "a\tb"],
             "the user agent 'a\\tb' holds a character a User-Agent header cannot",
         ),
+        # review rfetch: with no FILE (the stored URL fetched again) it was exit 1, after the
+        # desk was read, where `doc update 1 URL --user-agent` said it as bad usage.
+        (
+            ["doc", "update", "1", "--user-agent", "a\tb"],
+            "the user agent 'a\\tb' holds a character a User-Agent header cannot",
+        ),
         (
             ["audit", "export", "--since", "2025-01-02", "--until", "2025-01-01"],
             "--since 2025-01-02 is later than --until 2025-01-01",
