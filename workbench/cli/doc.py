@@ -491,10 +491,16 @@ def update(
     to read the source against that revision.
     """
     from workbench.domain.shell import command_line
-    from workbench.services.documents import load_problem, update_from
+    from workbench.services.documents import load_problem, update_from, user_agent_problem
 
-    if file is not None:
-        usage_unless_none(load_problem(file, user_agent=user_agent))
+    # With no FILE the stored URL is fetched with it: a user agent no header holds is bad
+    # usage either way, told before the desk is read (review rfetch: exit 1 here, 2 there).
+    problem = (
+        user_agent_problem(user_agent)
+        if file is None
+        else load_problem(file, user_agent=user_agent)
+    )
+    usage_unless_none(problem)
     # A document with no stored URL to fetch again is refused (exit 1): the command line is
     # right for a document that has one.
     if file == "-":
