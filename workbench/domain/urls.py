@@ -4,6 +4,7 @@ password, no characters that spoof a link)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.hostnames import NoHostName, ascii_hostname
@@ -50,9 +51,9 @@ def page_address(url: str) -> str:
 
 
 def check_http_url(url: str, *, stored: bool = False) -> str:
-    """An absolute http(s) URL with a host and no spaces: what a reader can open. `stored`: a
-    URL already in the desk's records (a bundle restored), taken with the characters a typed
-    one may not hold, which releases before the rule took."""
+    """An absolute http(s) URL with a host and no spaces, given back in NFC: what a reader can
+    open. `stored`: a URL already in the desk's records (a bundle restored), taken as it is,
+    with the characters a typed one may not hold, which releases before the rule took."""
     # Imported here: urllib.parse (and the ipaddress module it loads) is 2 ms of every read
     # command's start-up, and only writes check URLs.
     from urllib.parse import urlsplit
@@ -82,11 +83,15 @@ def check_http_url(url: str, *, stored: bool = False) -> str:
             f"a URL with a user name or password in it ({parts.scheme}://…@{host}) is not "
             "taken: it would be kept in the desk's records; give the address without them"
         )
-    if not stored:
-        # One rule for an address stored and one fetched (review rfetch: `evidence add --url
-        # http://a..b/` was kept, `doc add` of it refused). A restore takes the past.
-        ascii_host(value)
-    return value
+    if stored:
+        return value  # a restore takes the past, as it was stored
+    # One rule for an address stored and one fetched (review rfetch: `evidence add --url
+    # http://a..b/` was kept, `doc add` of it refused).
+    ascii_host(value)
+    # In NFC, as the desk's every text (review rfetch: typed decomposed on macOS it was stored
+    # so, and the same address typed composed was another). Fetched as stored: `doc update`
+    # asks for this form again.
+    return unicodedata.normalize("NFC", value)
 
 
 def ascii_host(url: str) -> str:
