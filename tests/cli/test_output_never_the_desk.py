@@ -110,3 +110,60 @@ def test_another_file_is_still_written(desk: Path) -> None:
     r = run_cli(["--db", "desk.db", "export", "claims", "-o", "desk.db.csv", "--force"])
     assert r.code == 0, r.err
     assert Path("desk.db.csv").read_text(encoding="utf-8").startswith("id")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["export", "claims", "-o", "desk.db-wal", "--force"],
+        ["export", "claims", "-o", "desk.db-journal", "--force"],
+        ["backup", "desk.db-wal"],
+        ["backup", "desk.db-journal"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_a_url_naming_a_link_guards_the_files_sqlite_keeps_beside_the_file(
+    desk: Path, args: list[str]
+) -> None:
+    """SQLite follows a link to its database and keeps the -wal and -journal beside the file it
+    leads to (desk.db-wal, not link.db-wal): `--db sqlite:///link.db backup desk.db-wal` wrote
+    the backup there, exit 0, and the next open of the desk deleted it as a bad log (rrexits).
+    A bare --db link.db was refused; its URL form must be too."""
+    os.symlink("desk.db", "link.db")
+    before = desk.read_bytes()
+    refused(args, args[-2] if args[-1] == "--force" else args[-1], db="sqlite:///link.db")
+    assert desk.read_bytes() == before
+    assert not Path("desk.db-wal").exists() and not Path("desk.db-journal").exists()
+
+
+@pytest.fixture
+def linked_folders(desk: Path) -> None:
+    """The desk in d/, s a link to d/inner."""
+    Path("d/inner").mkdir(parents=True)
+    Path("elsewhere/inner").mkdir(parents=True)
+    os.rename("desk.db", "d/desk.db")
+    os.symlink("d/inner", "s")
+
+
+@pytest.mark.usefixtures("linked_folders")
+def test_dot_dot_after_a_linked_folder_is_the_folder_the_system_opens() -> None:
+    """`s/../desk.db-journal`, s a link to d/inner, is d/desk.db-journal as the system opens
+    it: read by its spelling (./desk.db-journal) the desk's journal was written, exit 0
+    (rrexits)."""
+    refused(
+        ["export", "claims", "-o", "s/../desk.db-journal", "--force"],
+        "s/../desk.db-journal",
+        db="d/desk.db",
+    )
+    assert not Path("d/desk.db-journal").exists()
+
+
+@pytest.mark.usefixtures("linked_folders")
+def test_dot_dot_after_a_linked_folder_elsewhere_is_an_ordinary_output() -> None:
+    """`d/x/../desk.db-wal`, d/x a link to elsewhere/inner, is elsewhere/desk.db-wal: no file
+    of the desk, though its spelling reads d/desk.db-wal (it was refused as the desk's wal
+    file) (rrexits)."""
+    os.symlink("../elsewhere/inner", "d/x")
+    r = run_cli(["--db", "d/desk.db", "export", "claims", "-o", "d/x/../desk.db-wal"])
+    assert r.code == 0, r.err
+    assert Path("elsewhere/desk.db-wal").read_text(encoding="utf-8").startswith("id")
