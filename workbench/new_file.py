@@ -54,9 +54,12 @@ def onto_the_database(path: str, databases: list[str]) -> str | None:
     here = _file_id(path) if not os.path.islink(path) else None
     for database in databases:
         named = _written_name(os.path.expanduser(database))  # (--db's `~`, as resolve_url's)
+        # SQLite follows a link to its database and keeps its -wal and -journal beside the
+        # file it leads to: a URL's name (sqlite:///link.db) is not resolved (rrexits).
+        real = os.path.realpath(database)
         for suffix in DATABASE_FILES:
             own = named + suffix
-            if written == own or (here is not None and here == _file_id(own)):
+            if written in (own, real + suffix) or (here is not None and here == _file_id(own)):
                 part = f"the {suffix[1:]} file of " if suffix else ""
                 return (
                     f"cannot write {path}: it is {part}the database this command works on "
@@ -66,9 +69,13 @@ def onto_the_database(path: str, databases: list[str]) -> str | None:
 
 
 def _written_name(path: str) -> str:
-    """The name a file written at `path` gets: its folder resolved, its own name as given."""
-    folder, name = os.path.split(os.path.abspath(path))
-    return os.path.join(os.path.realpath(folder), name)
+    """The name a file written at `path` gets: its folder resolved, its own name as given.
+    The folder as typed is resolved by realpath, which reads `..` after a link as the system
+    does (abspath first dropped `s/..` by its spelling: another folder, s a link) (rrexits)."""
+    folder, name = os.path.split(path)
+    if name in ("", ".", ".."):  # a folder's name: no file is written there
+        return os.path.realpath(path)
+    return os.path.join(os.path.realpath(folder or "."), name)
 
 
 def _file_id(path: str) -> tuple[int, int] | None:
