@@ -37,7 +37,6 @@ from workbench.new_file import (
     too_long_for_a_database,
 )
 from workbench.services.context import Workbench
-from workbench.services.inputs import real_path
 from workbench.services.storage_errors import database_errors
 from workbench.services.verify import Head, chain_head
 
@@ -86,8 +85,6 @@ def backup(wb: Workbench, target: str) -> Backup:
         # A file that cannot be written, as a read-only folder's below and every `-o FILE`'s
         # (the CLI's file_error), not bad input (a trial's script did not retry it).
         raise FileNotFoundError(errno.ENOENT, problem)
-    if real_path(source) == real_path(dest):
-        raise InvalidInput("the backup must go to another file than the database")
     wb.engine()  # refuses a missing or empty database, migrates an older one
     fd, tmp = temporary_beside(dest, target, beside=len(JOURNAL))
     os.close(fd)
