@@ -167,3 +167,16 @@ def test_dot_dot_after_a_linked_folder_elsewhere_is_an_ordinary_output() -> None
     r = run_cli(["--db", "d/desk.db", "export", "claims", "-o", "d/x/../desk.db-wal"])
     assert r.code == 0, r.err
     assert Path("elsewhere/desk.db-wal").read_text(encoding="utf-8").startswith("id")
+
+
+@pytest.mark.parametrize("force", [False, True], ids=["", "force"])
+def test_report_all_refuses_a_page_onto_the_desk_before_any_page(desk: Path, force: bool) -> None:
+    """A desk kept in the report's folder under a page's name (site/index.html): refused before
+    the first page, where it was refused at its own page, document-1.html written over the one
+    there (with --force), or "exists: give --force" pointed at the desk (without) (rrexits)."""
+    Path("site").mkdir()
+    os.rename("desk.db", "site/index.html")
+    Path("site/document-1.html").write_text("kept\n", encoding="utf-8")
+    args = ["report", "--all", "-o", "site", *(["--force"] if force else [])]
+    refused(args, "site/index.html", db="site/index.html")
+    assert Path("site/document-1.html").read_text(encoding="utf-8") == "kept\n"
