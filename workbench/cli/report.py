@@ -7,7 +7,13 @@ from pathlib import Path
 
 import click
 
-from workbench.cli.common import check_output, is_stdout, output_file, workbench_from
+from workbench.cli.common import (
+    check_output,
+    is_stdout,
+    output_file,
+    refuse_the_desk,
+    workbench_from,
+)
 from workbench.cli.export import say_unreviewed
 from workbench.cli.once import Command
 from workbench.cli.options import (
@@ -141,6 +147,11 @@ def report(
     folder = Path(output)
     with report_site(wb, fmt=fmt) as site:
         _check_folder(output)  # again: a file may have been made there meanwhile
+        for name in site.names:
+            # Asked of every page before the first is written, and before "exists: give --force",
+            # which would lead there: a desk kept under a page's name was met at its page,
+            # the pages before it written (rrexits).
+            refuse_the_desk(os.path.join(output, name))
         if not force:
             from workbench.new_file import check_free
 
