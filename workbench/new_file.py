@@ -51,7 +51,7 @@ def onto_the_database(path: str, databases: list[str]) -> str | None:
     is compared where it is written (a link there is replaced, never written through), and an
     existing file also as a file, which a name in another case is on a case-blind drive."""
     written = _written_name(path)
-    here = _file_id(path) if not os.path.islink(path) else None
+    here = file_identity(path) if not os.path.islink(path) else None
     for database in databases:
         named = _written_name(os.path.expanduser(database))  # (--db's `~`, as resolve_url's)
         # SQLite follows a link to its database and keeps its -wal and -journal beside the
@@ -59,7 +59,7 @@ def onto_the_database(path: str, databases: list[str]) -> str | None:
         real = os.path.realpath(database)
         for suffix in DATABASE_FILES:
             own = named + suffix
-            if written in (own, real + suffix) or (here is not None and here == _file_id(own)):
+            if written in (own, real + suffix) or (here is not None and here == file_identity(own)):
                 part = f"the {suffix[1:]} file of " if suffix else ""
                 return (
                     f"cannot write {path}: it is {part}the database this command works on "
@@ -78,7 +78,9 @@ def _written_name(path: str) -> str:
     return os.path.join(os.path.realpath(folder or "."), name)
 
 
-def _file_id(path: str) -> tuple[int, int] | None:
+def file_identity(path: str) -> tuple[int, int] | None:
+    """The device and inode of the file at `path` (following links), None if there is none:
+    another name for the same file has the same (a hard link, a link to it)."""
     try:
         found = os.stat(path)
     except (OSError, ValueError):
@@ -191,9 +193,11 @@ def too_long(path: str) -> str | None:
 # What SQLite adds to a database's name for the file it keeps beside it while writing (WAL
 # mode's -wal and -shm are shorter).
 JOURNAL = "-journal"
-# The files SQLite keeps a database in: the file itself, its write-ahead log and shared memory
-# (WAL mode), its rollback journal.
-DATABASE_FILES = ("", "-wal", "-shm", JOURNAL)
+# The files SQLite keeps beside a database: its write-ahead log and shared memory (WAL mode),
+# its rollback journal.
+BESIDE_A_DATABASE = ("-wal", "-shm", JOURNAL)
+# The files SQLite keeps a database in: the file itself and those beside it.
+DATABASE_FILES = ("", *BESIDE_A_DATABASE)
 
 
 def too_long_for_a_database(path: str) -> str | None:

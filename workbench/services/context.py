@@ -346,7 +346,8 @@ class Workbench:
         file SQLite made as it opened it stays: `nothing_to_read` says what it is."""
         from sqlalchemy.exc import DBAPIError
 
-        from workbench.services.new_database import file_identity, take_back
+        from workbench.new_file import file_identity
+        from workbench.services.new_database import take_back
 
         path = sqlite_file(self.url)
         found_empty = new_file and path is not None and os.path.exists(path)

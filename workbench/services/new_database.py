@@ -23,6 +23,7 @@ from urllib.parse import quote
 from workbench.db.backend import is_backend_only
 from workbench.db.models import Base
 from workbench.db.url import sqlite_file
+from workbench.new_file import BESIDE_A_DATABASE, file_identity
 
 
 class SetUp(Protocol):
@@ -37,19 +38,9 @@ class SetUp(Protocol):
     _ready: bool
 
 
-JOURNALS = ("-journal", "-wal", "-shm")
 # How long a take-back waits for the file's lock. Another connection on it means the file is
 # not this command's to take back, so there is no point in waiting for it to finish.
 LOCK_WAIT_S = 0.5
-
-
-def file_identity(path: str) -> tuple[int, int] | None:
-    """The device and inode of the file at `path` (following links), None if there is none."""
-    try:
-        st = os.stat(path)
-    except OSError:
-        return None
-    return (st.st_dev, st.st_ino)
 
 
 def take_back(wb: SetUp) -> None:
@@ -138,7 +129,7 @@ def _kept_because(path: str, made: tuple[int, int] | None, leave_empty: bool) ->
                 os.remove(path)
         except OSError as exc:
             return f"it could not be removed ({exc.strerror})"
-        for name in (path + s for s in JOURNALS):
+        for name in (path + s for s in BESIDE_A_DATABASE):
             with contextlib.suppress(OSError):
                 os.remove(name)
         return None
