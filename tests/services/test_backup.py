@@ -110,3 +110,17 @@ def test_the_pg_dump_command_keeps_the_query_quoted_without_the_password() -> No
         "&options=-cstatement_timeout%3D0",
     ]
     assert "s3cret" not in command and "hunter2" not in command
+
+
+@pytest.mark.parametrize(("name", "why"), [("", "empty name"), ("a\0b", "NUL byte")])
+def test_a_backup_name_that_is_no_files_is_refused(
+    wb: Workbench, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, why: str
+) -> None:
+    """By domain.file_name's rule, as load_seed's name and the CLI's FILE: backup(wb, "") was
+    refused as " exists: a backup never overwrites a file" (the folder . exists), and a NUL
+    byte was a ValueError from making the copy, the desk opened first (rrexits)."""
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in tmp_path.iterdir())
+    with pytest.raises(InvalidInput, match=why):
+        backup(wb, name)
+    assert sorted(p.name for p in tmp_path.iterdir()) == before
