@@ -23,6 +23,8 @@ from workbench.domain.errors import (
     StorageError,
     step,
 )
+from workbench.domain.file_name import no_file_name
+from workbench.domain.shell import shell_word
 from workbench.new_file import (
     JOURNAL,
     cannot_write,
@@ -57,6 +59,10 @@ class Backup:
 def backup(wb: Workbench, target: str) -> Backup:
     if target == "-":
         raise InvalidInput(not_a_stream.BACKUP)
+    if (why := no_file_name(target)) is not None:
+        # The CLI's FILE says it as bad usage; a library caller's "" was " exists" (the
+        # folder .), a NUL byte a ValueError once the desk was opened (rrexits).
+        raise InvalidInput(f"backup {shell_word(target)}: {why}")
     source = sqlite_file(wb.url)
     if source is None:
         words = pg_dump_words(wb.url, target)
