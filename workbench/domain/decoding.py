@@ -19,7 +19,7 @@ _SPACED = re.compile(f"[{BASIC_HAN}] (?=[{BASIC_HAN}])")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 
 
-def _in_gb2312(char: str) -> bool:
+def in_gb2312(char: str) -> bool:
     # Both bytes from 0xA1: the GB2312 rows, where nearly all of a Chinese text's characters
     # are. A Latin-1 text read as GBK pairs a letter with the next ASCII byte, below 0xA1.
     code = char.encode("gb18030")
@@ -43,7 +43,7 @@ def _looks_like_gbk(data: bytes, bad_at: int) -> bool:
         # EUC-JP and EUC-KR share GB2312's byte rows: Japanese shows its kana (GB2312 holds
         # them at the same codes), Korean its spaces between words, which Chinese has not.
         return False
-    return _HAN.search(text) is not None and sum(map(_in_gb2312, wide)) >= 0.9 * len(wide)
+    return _HAN.search(text) is not None and sum(map(in_gb2312, wide)) >= 0.9 * len(wide)
 
 
 _NOT_ASCII_RUN = re.compile(rb"[\x80-\xff]+")

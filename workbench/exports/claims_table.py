@@ -8,16 +8,18 @@ written as typed strings, which a spreadsheet never evaluates.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from workbench.domain.decoding import ENCODING_LABELS, looks_like, looks_like_utf16, not_utf8_advice
 from workbench.domain.errors import InvalidInput
+from workbench.domain.said_back import clip_quote
 from workbench.domain.text import whole_number
 from workbench.domain.unique_keys import RepeatedKey, loads
 from workbench.exports.cells import cell_text
@@ -163,12 +165,7 @@ class _BadByte(Exception):
     def table_advice(self) -> str:
         """The advice for a table (CSV) file: one in a code page was most likely saved by a
         spreadsheet on Windows (trial97: an editor there has no iconv), so saved again."""
-        if self.code_page is None:
-            return self.advice
-        return (
-            f"the file looks like {ENCODING_LABELS[self.code_page]}, as a spreadsheet's plain "
-            f'"CSV" save on Windows writes it: {save_as_utf8("it")}'
-        )
+        return self.advice if self.code_page is None else _saved_in(self.code_page)
 
     def where(self, *, line: bool) -> str:
         """ "byte 0xff on line 2, at byte offset 11 of the file": the line when asked (a CSV
@@ -453,6 +450,38 @@ DATE_AS_TEXT = (
 def save_as_utf8(what: str) -> str:
     """... and a workbook, or a CSV in a Windows code page: saved again as the import reads."""
     return f"save {what} as CSV UTF-8 (or Unicode Text) and import that file"
+
+
+def _saved_in(code_page: str) -> str:
+    """The advice for a table saved in a Windows code page ("gb18030", "cp1252")."""
+    return (
+        f"the file looks like {ENCODING_LABELS[code_page]}, as a spreadsheet's plain "
+        f'"CSV" save on Windows writes it: {save_as_utf8("it")}'
+    )
+
+
+def check_not_gbk(data: BinaryIO) -> None:
+    """Refuse a table file (`data`, its private copy, left at its start) that is GBK whose
+    bytes are valid UTF-8 too (`gbk_misread`): read as UTF-8 it would store other text, with
+    no byte refused (卢某 as `¬ĳ`). A file starting with UTF-8's mark says it is UTF-8 (Excel's
+    "CSV UTF-8"), and is read so."""
+    from workbench.domain.gbk_misread import gbk_read_as_utf8
+
+    data.seek(0)
+    if data.read(len(codecs.BOM_UTF8)) != codecs.BOM_UTF8:
+        data.seek(0)
+        found = gbk_read_as_utf8(iter(lambda: data.read(_CHUNK), b""))
+        if found is not None:
+            data.seek(0)
+            raise InvalidInput(
+                f"line {found.line}: read as UTF-8, {clip_quote(found.gbk)!r} would be "
+                f"stored as {clip_quote(found.utf8)!r}; {_saved_in('gb18030')}"
+            )
+    data.seek(0)
+
+
+# How much of a table file `check_not_gbk` reads at a time.
+_CHUNK = 1 << 16
 
 
 # The claims file formats an import reads, by suffix.

@@ -1,0 +1,46 @@
+"""`gbk_read_as_utf8`: GBK bytes that are valid UTF-8 too are told (trial sheet), and what
+real UTF-8 writes beyond ASCII is not taken for them."""
+
+from __future__ import annotations
+
+import pytest
+
+from workbench.domain.gbk_misread import gbk_read_as_utf8
+
+
+def _chunks(data: bytes, size: int) -> list[bytes]:
+    return [data[i : i + size] for i in range(0, len(data), size)]
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 64])
+def test_gbk_read_as_utf8_is_told_wherever_the_chunks_break(size: int) -> None:
+    data = "quote,text,speaker\nx,y,z\nprices,P,卢某\n".encode("gbk")
+    found = gbk_read_as_utf8(_chunks(data, size))
+    assert found is not None
+    assert (found.line, found.gbk, found.utf8) == (3, "卢某", "¬ĳ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "quote,text\n£5 million,Costs £5 million\n",  # one character alone: £ is 拢 in GBK
+        "quote,text\n30°C,It was 30° at noon\n",
+        "quote,text\nCafé,At the Café\n",
+        "quote,text\nгде,где\n",  # a word of one script (где is 谐写械 in GBK)
+        "quote,text\n卢某,“卢某” said\n",  # real Chinese UTF-8: no GB2312 in GBK
+        "quote,text\nDvořák,Dvořák\n",
+        "quote,text\nplain,ascii only\n",
+        "",
+    ],
+)
+def test_real_utf8_is_not_taken_for_gbk(text: str) -> None:
+    assert gbk_read_as_utf8(_chunks(text.encode("utf-8"), 7)) is None
+
+
+def test_one_stretch_of_real_utf8_clears_the_file() -> None:
+    # ¬ĳ would be evidence, but 中 (UTF-8, not GB2312 in GBK) shows the file is UTF-8.
+    assert gbk_read_as_utf8(["a,¬ĳ\n".encode(), "b,中\n".encode()]) is None
+
+
+def test_bytes_that_are_not_utf8_are_left_to_the_reader() -> None:
+    assert gbk_read_as_utf8(["a,甲说\n".encode("gbk")]) is None
