@@ -8,15 +8,18 @@ every claim's offsets would point into it. Their signatures say what they are.
 
 from __future__ import annotations
 
+# The two a spreadsheet's workbook may be (`workbook_kind`).
+_ZIP = "a ZIP archive (.docx, .xlsx, .odt...)"
+_OLD_OFFICE = "an old Word or Excel file (.doc, .xls)"
 # The bytes each format starts with (after a BOM or blank lines, which some tools write first),
 # and what to call it. Only at the start: an article may well mention "%PDF-" or "{\\rtf".
 _SIGNATURES = (
     (b"%PDF-", "a PDF"),
     (b"{\\rtf", "an RTF document"),
     # Office Open XML (.docx, .xlsx, .pptx) and OpenDocument (.odt) files are ZIP archives.
-    (b"PK\x03\x04", "a ZIP archive (.docx, .xlsx, .odt...)"),
+    (b"PK\x03\x04", _ZIP),
     # The compound file of Word 97-2003 (.doc) and Excel (.xls).
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Word or Excel file (.doc, .xls)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", _OLD_OFFICE),
 )
 
 
@@ -27,3 +30,10 @@ def document_kind(data: bytes) -> str | None:
         if head.startswith(signature):
             return kind
     return None
+
+
+def workbook_kind(data: bytes) -> str | None:
+    """What `data` is when it starts as a spreadsheet program's workbook may (.xlsx, .ods and
+    .numbers are ZIP archives; .xls an old Office file); else None."""
+    kind = document_kind(data)
+    return kind if kind in (_ZIP, _OLD_OFFICE) else None

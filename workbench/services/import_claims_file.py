@@ -91,6 +91,8 @@ def read_claims_file(path: str) -> _ClaimsFile:
     """A private copy of the file, its rows counted; a row the reader cannot take, or too many
     rows, refuse it here, before any row is checked."""
     from workbench.claims_file import NEEDED, ClaimRow, column_problem, unknown_columns
+    from workbench.domain.decoding import BINARY_SAMPLE
+    from workbench.domain.file_kinds import workbook_kind
     from workbench.exports.claims_table import (
         MAX_ROWS,
         READERS,
@@ -114,6 +116,16 @@ def read_claims_file(path: str) -> _ClaimsFile:
             f"or .jsonl (got {suffix or 'no suffix'})"
         )
     data = spool_text_source(path)
+    kind = workbook_kind(data.read(BINARY_SAMPLE))
+    data.seek(0)
+    if kind is not None:
+        # A workbook saved or downloaded under a table's name was read as text and refused as
+        # "not valid UTF-8 ... a binary file", with nothing to do (trial sheet).
+        data.close()
+        raise InvalidInput(
+            f"{path} is {kind}, not a table: a spreadsheet workbook is not read, whatever its "
+            f"name: {save_as_utf8('its sheet')}"
+        )
     if READERS[suffix] is read_csv:
         try:
             # A spreadsheet's GBK save whose bytes are valid UTF-8 too: refused, not stored as
@@ -216,7 +228,7 @@ class _LabelColumn:
 
 # A spreadsheet program's own files (Excel, WPS, Numbers, LibreOffice): the workbook, not a
 # table of its cells.
-WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".numbers", ".ods"})
+WORKBOOKS = frozenset({".xlsx", ".xlsm", ".xlsb", ".xls", ".et", ".numbers", ".ods"})
 
 # The most distinct column names an import keeps to judge a file's columns by.
 MAX_COLUMNS = 100
