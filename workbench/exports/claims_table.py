@@ -284,7 +284,11 @@ def _csv_start(text: TextIO) -> tuple[Iterator[tuple[int, list[str]]], list[str]
         raise InvalidInput("the CSV file is empty: it needs a header row")
     header = first[1]
     names = [h.strip().lower() for h in header]
-    if len(set(names)) != len(names):
+    # Nameless columns are not repeats: a spreadsheet saves every column of its used range,
+    # empty ones after the table included (trial sheet: two refused an export saved by Excel).
+    # Their cells are read under the name "", refused as no claims table's when one is filled.
+    named = [name for name in names if name]
+    if len(set(named)) != len(named):
         raise InvalidInput(f"the CSV header repeats a column: {', '.join(header)}")
     return records, names
 
