@@ -299,6 +299,10 @@ def _csv_start(text: TextIO) -> tuple[Iterator[tuple[int, list[str]]], list[str]
 SEPARATORS = (",", "\t", ";")
 
 
+# Excel's directive on a CSV's first line: the separator the file's cells are split at.
+_SEP_LINE = re.compile("sep=([,;\t|])\r?\n?")
+
+
 def _separator(header: str) -> str:
     """The separator of a table whose header line is `header`: the first of SEPARATORS it
     holds (a comma when none: a table of one column). trial97: a tab-separated save was read as
@@ -307,17 +311,23 @@ def _separator(header: str) -> str:
 
 
 def _csv_reader(lines: Iterator[str]) -> Iterator[list[str]]:
-    """The csv module's records of `lines`, separated as the header line says (`_separator`);
-    a generator, so that what the first line's read raises reaches `_records` as any other
-    line's does."""
+    """The csv module's records of `lines`, separated as a first `sep=;` line says, or else
+    as the header line does (`_separator`); a generator, so that what the first line's read
+    raises reaches `_records` as any other line's does."""
     first = next(lines, None)
+    separator = None
+    if first is not None and (directive := _SEP_LINE.fullmatch(first)) is not None:
+        # Excel's `sep=;` line names the separator and is no row (nor shown as one): the
+        # header is the next line (trial sheet: it was read as the header, "sep=, ''").
+        separator = directive.group(1)
+        first = next(lines, None)
     if first is None:
         return
     # strict: a quote never closed is refused at the end of the file (the lenient reader
     # took the rest of the file as one cell, and blamed that row's quote column: trial47), as
     # is a closing quote followed by more than a separator.
     yield from csv.reader(
-        itertools.chain((first,), lines), delimiter=_separator(first), strict=True
+        itertools.chain((first,), lines), delimiter=separator or _separator(first), strict=True
     )
 
 
