@@ -14,6 +14,7 @@ is not told from UTF-8 so, and is read as UTF-8.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Iterable
@@ -56,17 +57,29 @@ def gbk_read_as_utf8(chunks: Iterable[bytes]) -> Misread | None:
         for found in _NOT_ASCII_RUN.finditer(body):
             lines += body.count(b"\n", at, found.start())
             at = found.start()
-            utf8 = _utf8(found.group())
-            gbk = _gbk_chinese(found.group())
-            if utf8 is None or gbk is None:
+            judged = _judged(found.group())
+            if judged is None:
                 return None
-            if first is None and _evidence(utf8):
+            gbk, utf8, evidence = judged
+            if first is None and evidence:
                 first = Misread(lines, gbk, utf8)
         lines += body.count(b"\n", at)
     return first
 
 
 _HIGH = bytes(range(0x80, 0x100))
+
+
+@functools.lru_cache(maxsize=1024)
+def _judged(run: bytes) -> tuple[str, str, bool] | None:
+    """`run` (a stretch beyond ASCII) read as GBK's Chinese and as UTF-8, and whether that is
+    evidence (`_evidence`); None when it is not both. Cached: a sheet repeats its names and
+    marks (a column of 卢某, a £ a row) down a file of up to 20 MB."""
+    utf8 = _utf8(run)
+    gbk = _gbk_chinese(run)
+    if utf8 is None or gbk is None:
+        return None
+    return gbk, utf8, _evidence(utf8)
 
 
 def _utf8(run: bytes) -> str | None:
