@@ -310,17 +310,19 @@ def annotations_command(
     """Claims from a W3C Web Annotation collection, anchored in DOC by their selectors.
 
     Annotations that `workbench export annotations` wrote bring back each claim's type,
-    status, note (a verdict's reason) and speaker, the status as `import claims` takes it: a verdict
-    needs its note; verified, false and misleading come in in_progress (an annotation carries
-    no evidence), as does in_review, each said on stderr; with review.required on,
-    unverifiable and opinion come in in_review, proposed by you, awaiting a second reviewer's
-    approval (also said). Other tools' annotations, and exports of workbenches that did not
-    name themselves as generator, come in unverified and typed fact. All or nothing: if any
-    annotation does not anchor or names an unknown type or status, nothing is added, unless
-    --skip-bad (a page's annotations after it was revised: the others come in, the bad ones
-    are listed; with not one good annotation, the file is refused all the same). A file that
-    is no annotation collection is refused whole, and so is one a later workbench exported
-    (its generator names a later shape, schema:softwareVersion, than this one reads).
+    status, note (a verdict's reason) and speaker (its creator's type, Person or Organization,
+    as the speaker:person or speaker:organisation tag), the status as `import claims` takes
+    it: a verdict needs its note; verified, false and misleading come in in_progress (an
+    annotation carries no evidence), as does in_review, each said on stderr; with
+    review.required on, unverifiable and opinion come in in_review, proposed by you, awaiting
+    a second reviewer's approval (also said). Other tools' annotations, and exports of
+    workbenches that did not name themselves as generator, come in unverified and typed fact.
+    All or nothing: if any annotation does not anchor or names an unknown type, status or
+    speaker type, nothing is added, unless --skip-bad (a page's annotations after it was
+    revised: the others come in, the bad ones are listed; with not one good annotation, the
+    file is refused all the same). A file that is no annotation collection is refused whole,
+    and so is one a later workbench exported (its generator names a later shape,
+    schema:softwareVersion, than this one reads).
     Annotations whose span and text a claim already has are not added twice; an annotation
     of `workbench export annotations` whose id, quote and text are a claim's of DOC is that
     claim, present, an orphaned one too (its quote gone from the current text). An annotation
