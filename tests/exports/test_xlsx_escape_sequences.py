@@ -90,3 +90,20 @@ def test_a_cut_text_keeps_its_mark_however_long_its_escaped_form() -> None:
     table_xlsx.write([_row(1, text)], out)
     read = _as_read(_cells(out.getvalue())[QUOTE])
     assert read == table_xlsx.fitted(text) and table_xlsx.was_cut(read)
+
+
+PRESERVE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@pytest.mark.parametrize("edges", [("  ", " "), ("\n", "\n\n"), ("\t", "")])
+def test_a_long_escaped_text_keeps_its_edge_blanks(edges: tuple[str, str]) -> None:
+    """Written as a rich text run, the text keeps its leading and trailing blanks: a reader
+    may trim a `<t>`'s edges unless it says xml:space="preserve", as a plain string's does."""
+    text = edges[0] + FITS + edges[1]
+    out = io.BytesIO()
+    table_xlsx.write([_row(1, text)], out)
+    with zipfile.ZipFile(io.BytesIO(out.getvalue())) as book:
+        sheet = ElementTree.fromstring(book.read("xl/worksheets/sheet1.xml"))
+    [cell] = [c for c in sheet.iter(f"{MAIN}c") if c.attrib["r"] == QUOTE]
+    [t] = cell.iter(f"{MAIN}t")
+    assert (t.get(PRESERVE), _as_read(t.text or "")) == ("preserve", text)
