@@ -104,8 +104,14 @@ def fitted(text: str) -> str | None:
     room = CELL_LIMIT - _units(CUT_MARK)
     kept = text[:room]
     over = _units(kept) - room  # characters of two units each: fewer of them fit
-    if over > 0:
-        kept = kept[:-over]  # each character is at least one unit
+    while over > 0:
+        # Half as many characters as units over, each one or two units: never more gone than
+        # needed but the one unit an astral character cannot be split by. Taking one character
+        # per unit over cut a text of astral characters to the mark alone, and a cut short of a
+        # full cell is none to `was_cut`.
+        drop = (over + 1) // 2
+        over -= _units(kept[-drop:])
+        kept = kept[:-drop]
     return kept + CUT_MARK
 
 
