@@ -1,0 +1,188 @@
+"""`audit replay` holds each event's payload to its action's format (docs/events.md): a key the
+format does not define, or a required one missing, is a difference naming the event's seq, its
+action and the key, as any other mismatch is. A change event naming a field its action does not
+change (a `claim.assigned` moving `status`) is one too: every release wrote only the declared
+fields (payloads.check_changes since the payloads module; the same fields before it). The
+shapes older releases wrote (a `claim.added` of the view's JSON with `rating`: test_payloads; a
+status change without `updated_at`: test_first_release_trail; a text's `headline`:
+test_headline_replay_review299) still replay."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import select, text
+
+from workbench.db.engine import get_engine
+from workbench.db.head import HEAD_REVISION
+from workbench.db.models import Event
+from workbench.services.context import Workbench, transaction
+from workbench.services.replay import replay
+
+TEXT = "甲说了一句话。乙说了另一句话。"
+
+
+@pytest.fixture
+def trail(wb: Workbench, document_with_claims: Callable[..., Any]) -> Workbench:
+    document_with_claims(TEXT, [("A said", "甲说了一句话"), ("B said", "乙说了另一句话")])
+    return wb
+
+
+def append(
+    wb: Workbench,
+    action: str,
+    payload: Any,
+    *,
+    entity_type: str = "claim",
+    entity_id: str = "1",
+    claim_id: int | None = 1,
+) -> int:
+    """An event chained as the workbench chains its own (a forger who knows the recipe)."""
+    with transaction(wb, write=True) as tx:
+        return tx.record(action, entity_type, entity_id, payload, claim_id=claim_id).seq
+
+
+def messages(wb: Workbench) -> list[str]:
+    return [d.message for d in replay(wb).differences if d.subject != "search index"]
+
+
+def payload_of(wb: Workbench, seq: int) -> dict[str, Any]:
+    with get_engine(wb.url).connect() as conn:
+        found = conn.execute(select(Event.payload).where(Event.seq == seq)).scalar_one()
+    return dict(json.loads(found))
+
+
+def sql(wb: Workbench, statement: str, **params: Any) -> None:
+    with get_engine(wb.url).begin() as conn:
+        conn.execute(text(statement), params)
+
+
+def _tags(note: Any = None, **extra: Any) -> dict[str, Any]:
+    return {"before": {"tags": []}, "after": {"tags": ["x"]}, "note": note} | extra
+
+
+def tagged(wb: Workbench) -> None:
+    """The claims row agreeing with the tag the forged event gives claim 1."""
+    sql(wb, "INSERT INTO claim_tags (claim_id, tag) VALUES (1, 'x')")
+
+
+def test_the_forged_changes_alone_replay_consistently(trail: Workbench) -> None:
+    """The forger's tools change nothing by themselves: a tag given in the format, the row
+    agreeing, replays consistently; what the tests below report is their edit."""
+    append(trail, "claim.tagged", _tags())
+    tagged(trail)
+    assert messages(trail) == []
+
+
+def test_a_key_the_action_does_not_define_is_a_difference(trail: Workbench) -> None:
+    seq = append(trail, "claim.tagged", _tags(reviewed_by="mallory"))
+    tagged(trail)
+    found = [m for m in messages(trail) if "reviewed_by" in m]
+    assert found == [
+        f"seq {seq} (claim.tagged): claim #1: the payload holds 'reviewed_by', which a "
+        "claim.tagged payload does not define (it holds 'after', 'before' and 'note')"
+    ], messages(trail)
+
+
+def test_a_missing_required_key_is_a_difference(trail: Workbench) -> None:
+    payload = _tags()
+    del payload["note"]
+    seq = append(trail, "claim.tagged", payload)
+    tagged(trail)
+    assert f"seq {seq} (claim.tagged): claim #1: the payload lacks 'note'" in messages(trail)
+
+
+def test_a_field_the_action_does_not_change_is_a_difference(trail: Workbench) -> None:
+    """`claim.assigned` changes the assignee; one that also moves the claim's priority (the row
+    altered to agree) recorded a change no workbench makes under that action."""
+    payload = {
+        "before": {"assignee": None, "priority": "normal"},
+        "after": {"assignee": "bea", "priority": "high"},
+        "note": None,
+    }
+    seq = append(trail, "claim.assigned", payload)
+    sql(trail, "UPDATE claims SET assignee = 'bea', priority = 'high' WHERE id = 1")
+    assert messages(trail) == [
+        f"seq {seq} (claim.assigned): claim #1: changes 'assignee' and 'priority': a "
+        "claim.assigned changes only 'assignee' (and a claim's 'version' and 'updated_at')"
+    ]
+
+
+def test_a_document_edit_naming_its_text_is_a_difference(trail: Workbench) -> None:
+    payload = {"before": {"title": None, "length": 15}, "after": {"title": "T", "length": 16}}
+    seq = append(
+        trail, "document.edited", payload | {"note": None}, entity_type="document", claim_id=None
+    )
+    sql(trail, "UPDATE documents SET title = 'T', length = 16 WHERE id = 1")
+    found = messages(trail)
+    assert (
+        f"seq {seq} (document.edited): document #1: changes 'length' and 'title': a "
+        "document.edited changes only 'title', 'url', 'author', 'published' and 'language'"
+    ) in found, found
+
+
+def test_an_import_without_its_source_is_a_difference(trail: Workbench) -> None:
+    after = payload_of(trail, 3)["after"] | {"id": 3}
+    seq = append(trail, "claim.imported", {"after": after, "note": None}, entity_id="3", claim_id=3)
+    found = messages(trail)
+    assert f"seq {seq} (claim.imported): claim #3: the payload lacks 'source'" in found, found
+
+
+def test_an_import_source_with_another_key_is_a_difference(trail: Workbench) -> None:
+    after = payload_of(trail, 3)["after"] | {"id": 3}
+    source = {"file": "t.csv", "row": 2, "by": "mallory"}
+    payload = {"after": after, "note": None, "source": source}
+    seq = append(trail, "claim.imported", payload, entity_id="3", claim_id=3)
+    found = messages(trail)
+    assert (
+        f"seq {seq} (claim.imported): claim #3: its 'source' holds 'by', which a claim.imported "
+        "payload's 'source' does not define (it holds 'file' and 'row')"
+    ) in found, found
+
+
+def test_a_restore_with_another_key_is_a_difference(trail: Workbench) -> None:
+    payload = {
+        "triggers": ["events_no_update"],
+        "indexes": [],
+        "revision": HEAD_REVISION,
+        "approved": True,
+    }
+    seq = append(
+        trail,
+        "desk.guards_restored",
+        payload,
+        entity_type="desk",
+        entity_id="guards",
+        claim_id=None,
+    )
+    assert messages(trail) == [
+        f"seq {seq} (desk.guards_restored): the desk: the payload holds 'approved', which a "
+        "desk.guards_restored payload does not define (it holds 'indexes', 'revision' and "
+        "'triggers')"
+    ]
+
+
+def test_a_check_with_another_key_is_a_difference(trail: Workbench) -> None:
+    document = payload_of(trail, 1)["after"]
+    found = {
+        "revision": 1,
+        "sha256": document["sha256"],
+        "source": "a.txt",
+        "source_sha256": None,
+        "verdict": "fine",
+    }
+    seq = append(
+        trail,
+        "document.checked",
+        {"after": found},
+        entity_type="document",
+        claim_id=None,
+    )
+    assert messages(trail) == [
+        f"seq {seq} (document.checked): document #1: its 'after' holds 'verdict', which a "
+        "document.checked payload's 'after' does not define (it holds 'revision', 'sha256', "
+        "'source' and 'source_sha256')"
+    ]
