@@ -177,7 +177,8 @@ def test_an_imported_verdict_with_no_evidence_is_not_held_to_the_rule() -> None:
     t = Trail()
     t.claim(1)  # the trail is under the workflow from its first event
     after = {"id": 2, "status": "false", "proposed_status": None, "priority": "normal"}
-    t.event("claim.imported", "claim", 2, 2, {"after": after})
+    source = {"file": "t.csv", "row": 1}
+    t.event("claim.imported", "claim", 2, 2, {"after": after, "note": None, "source": source})
     t.move(1, "claim.status_changed", {"status": "unverified"}, {"status": "false"})
     assert len(t.messages()) == 1 and "claim #1" in t.messages()[0]
 
@@ -261,7 +262,12 @@ def test_the_status_before_the_edit_is_what_counts() -> None:
         {"status": "opinion", "text": "A said"},
         {"status": "unverified", "text": "A said nothing"},
     )
-    (message,) = t.messages()
+    beyond, message = t.messages()
+    assert beyond == (
+        f"seq {seq} (claim.edited): claim #1: changes 'status' and 'text': a claim.edited "
+        "changes only 'text', 'type', 'speaker', 'start', 'end', 'quote', 'prefix', 'suffix', "
+        "'revision', 'anchor_state' and 'anchor_score' (and a claim's 'version' and 'updated_at')"
+    )
     assert message.startswith(f"seq {seq} (claim.edited): claim #1: text changed while the claim")
 
 
@@ -349,10 +355,20 @@ def test_a_claim_imported_withdrawn_needs_its_reason() -> None:
     t.claim(2)
     after = {"id": 1, "status": "withdrawn", "proposed_status": None, "priority": "normal"}
     note = {"id": 1, "claim_id": 1, "body": "not a claim"}
-    t.event("claim.imported", "claim", 1, 1, {"after": after, "note": note, "source": {}})
+    t.event(
+        "claim.imported",
+        "claim",
+        1,
+        1,
+        {"after": after, "note": note, "source": {"file": "t.csv", "row": 1}},
+    )
     assert t.messages() == []
     seq = t.event(
-        "claim.imported", "claim", 3, 3, {"after": {**after, "id": 3}, "note": None, "source": {}}
+        "claim.imported",
+        "claim",
+        3,
+        3,
+        {"after": {**after, "id": 3}, "note": None, "source": {"file": "t.csv", "row": 1}},
     )
     assert t.messages() == [
         f"seq {seq} (claim.imported): claim #3: withdrawn with no reason recorded "

@@ -88,6 +88,7 @@ from workbench.domain.chain import PIECE
 from workbench.domain.desk_guards import DESK, GUARD_TRIGGERS, GUARDS, REVISION, SEARCH_INDEXES
 from workbench.domain.kinds import KINDS, Kind
 from workbench.domain.limits import MAX_TITLE
+from workbench.domain.payload_format import format_problems, undeclared_change
 from workbench.domain.payloads import ACTIONS
 from workbench.domain.recorded_headline import is_recorded_headline
 from workbench.domain.replay_input import NESTING, TOO_DEEP, unapplied, unfit
@@ -755,6 +756,15 @@ class Replay:
                 "checked, and its bundle restored, by that release or a newer one)",
             )
             return
+        # Held to its action's format (payload_format): a key no release writes is a
+        # difference; the event is still applied as its rule reads it, which tells the keys it
+        # reads missing and holds their values.
+        problems = format_problems(action, payload)
+        if problems:
+            kind = ACTIONS[action].kind
+            subject = self.kinds[kind].label(entity_id) if kind in self.kinds else f"the {kind}"
+            for problem in problems:
+                self._event_problem(ev, subject, problem)
         rule(self, ev)
 
     def create(
@@ -855,6 +865,9 @@ class Replay:
                     ev, subject, f"{side} names {shown(name)} and {other} does not: the change "
                     "cannot be checked against the value it replaced"
                 )  # fmt: skip
+        tracked = (before.keys() | after.keys()) & set(kind.fields)
+        if (beyond := undeclared_change(ev.action, kind_name, tracked)) is not None:
+            self._event_problem(ev, subject, beyond)
         for name, value in before.items():
             if name not in kind.fields:
                 continue  # reported below, with `after`

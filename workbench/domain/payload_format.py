@@ -1,0 +1,128 @@
+"""The keys each action's payload holds (docs/events.md, "Shapes"), for replay to hold an event
+to: a key its action's format does not define, or a required one missing, is a difference, as
+any other mismatch is. Without this a forged payload could carry anything beside what replay
+reads (`"approved_by": "editor"` in a tag's change) and pass `audit replay`, `audit verify
+--file` and a bundle's restore for the workbench's own word.
+
+Every release wrote these keys and no others, the first one included (its status change held
+`before`, `after` and `note`; an import has held `after`, `note` and `source` since the first):
+the shapes older releases wrote differ inside an entity's `after` (fields added since, or a
+view's derived `rating`: KINDS' defaults, and ignored), never here. A change's fields are held
+to its action's declared ones (payloads.ACTIONS, which writers check since the payloads module,
+and which no release wrote beyond).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_REVISED
+from workbench.domain.payloads import ACTIONS, CLAIM_BOOKKEEPING, Shape
+from workbench.domain.shown import shown
+from workbench.domain.status import listed
+
+
+@dataclass(frozen=True, slots=True)
+class Keys:
+    """The keys an object of a payload holds: `defined`, all it may; `told`, those whose
+    absence this module tells (the others' is told by the action's rule in replay, which
+    reads them, or means null: a change's `note`)."""
+
+    defined: frozenset[str]
+    told: frozenset[str] = frozenset()
+
+
+# Each shape's keys.
+KEYS: dict[Shape, Keys] = {
+    "created": Keys(frozenset({"after"})),
+    # Every release wrote `note`, null for none; one without it says as much.
+    "changed": Keys(frozenset({"before", "after", "note"})),
+    "imported": Keys(frozenset({"after", "note", "source"}), frozenset({"source"})),
+    "set": Keys(frozenset({"before", "after"})),
+    "checked": Keys(frozenset({"after"})),
+    "restored": Keys(frozenset({"triggers", "indexes", "revision"})),
+}
+# Keys an action's payload may hold beside its shape's: a text's headline (absent in events
+# written before it was kept, and where the source stated none).
+OPTIONAL: dict[str, frozenset[str]] = {
+    DOCUMENT_ADDED: frozenset({"headline"}),
+    DOCUMENT_REVISED: frozenset({"headline"}),
+}
+# The objects inside a payload whose keys are fixed too, by shape and key. (An entity's
+# `after` is not among them: older creation events hold other fields, KINDS.)
+INNER: dict[tuple[Shape, str], Keys] = {
+    ("imported", "source"): Keys(frozenset({"file", "row"}), frozenset({"file", "row"})),
+    # `revision` and `sha256` are read, and told, by replay's rule.
+    ("checked", "after"): Keys(
+        frozenset({"revision", "sha256", "source", "source_sha256"}),
+        frozenset({"source", "source_sha256"}),
+    ),
+    ("set", "before"): Keys(frozenset({"value"}), frozenset({"value"})),
+}
+# Names listed in one message at most (a forged payload may hold a million keys).
+NAMED = 5
+
+
+def _names(keys: Iterable[str]) -> str:
+    names = sorted(keys)
+    more = len(names) - NAMED
+    said = tuple(map(shown, names[:NAMED])) + ((f"{more:,} more",) if more > 0 else ())
+    return listed(said)
+
+
+def _held(
+    given: Iterable[str], keys: Keys, optional: frozenset[str], where: str, whose: str
+) -> list[str]:
+    given = set(given)
+    defined = keys.defined | optional
+    problems = []
+    if extra := given - defined:
+        problems.append(
+            f"{where} holds {_names(extra)}, which {whose} does not define "
+            f"(it holds {_names(defined)})"
+        )
+    problems += [f"{where} lacks {shown(name)}" for name in sorted(keys.told - given)]
+    return problems
+
+
+def format_problems(action: str, payload: Mapping[str, Any]) -> list[str]:
+    """What in `payload` is not of `action`'s format: each a sentence naming the key (a key
+    it does not define, or one it lacks that replay's rule does not read). Empty for an action
+    this release does not know (replay says so of it on its own)."""
+    known = ACTIONS.get(action)
+    if known is None:
+        return []
+    shape = known.shape
+    problems = _held(
+        payload,
+        KEYS[shape],
+        OPTIONAL.get(action, frozenset()),
+        "the payload",
+        f"a {action} payload",
+    )
+    for (inner_shape, key), keys in INNER.items():
+        inner = payload.get(key)
+        if inner_shape == shape and isinstance(inner, dict):
+            whose = f"a {action} payload's {shown(key)}"
+            problems += _held(inner, keys, frozenset(), f"its {shown(key)}", whose)
+    return problems
+
+
+def undeclared_change(action: str, kind: str, names: Iterable[str]) -> str | None:
+    """Of a change event (`changed` shape) naming the fields `names` (those its kind tracks:
+    replay reports any other on its own), what it changes beyond its action's declared fields,
+    as a sentence; None when nothing."""
+    known = ACTIONS.get(action)
+    if known is None or known.shape != "changed":
+        return None
+    kept = CLAIM_BOOKKEEPING if kind == "claim" else ()
+    changing = sorted(set(names) - set(kept))
+    if set(changing) <= set(known.changes):
+        return None
+    bookkeeping = f" (and a claim's {listed(tuple(map(shown, kept)))})" if kept else ""
+    return (
+        f"changes {listed(tuple(map(shown, changing)))}: a {action} changes only "
+        f"{listed(tuple(map(shown, known.changes)))}{bookkeeping}"
+    )
