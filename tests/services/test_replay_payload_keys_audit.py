@@ -214,3 +214,29 @@ def test_a_check_with_another_key_is_a_difference(trail: Workbench) -> None:
         "document.checked payload's 'after' does not define (it holds 'revision', 'sha256', "
         "'source' and 'source_sha256')"
     ]
+
+
+def test_a_note_holding_a_field_no_note_has_is_a_difference(trail: Workbench) -> None:
+    """A note's fields have been the same five since the first release (`internal` added by
+    migration 0015): one beside them, in `note.added` or written with a change, is no note a
+    workbench wrote (`"approved": true` in a reason would be read by no rule)."""
+    from workbench.services.notes import add_note
+
+    add_note(trail, 1, "a reason")
+    note = payload_of(trail, 4)["after"]
+    forged = note | {"id": 2, "approved": True}
+    seq = append(trail, "note.added", {"after": forged}, entity_type="note", entity_id="2")
+    found = [m for m in messages(trail) if "approved" in m]
+    assert found == [
+        f"seq {seq} (note.added): note #2: its 'after' holds 'approved', which a note.added "
+        "payload's 'after' does not define (it holds 'author', 'body', 'claim_id', "
+        "'created_at', 'id' and 'internal')"
+    ], messages(trail)
+    written = note | {"id": 3, "seen_by": "editor"}
+    seq = append(trail, "claim.tagged", _tags(note=written))
+    found = [m for m in messages(trail) if "seen_by" in m]
+    assert found == [
+        f"seq {seq} (claim.tagged): claim #1: its 'note' holds 'seen_by', which a claim.tagged "
+        "payload's 'note' does not define (it holds 'author', 'body', 'claim_id', "
+        "'created_at', 'id' and 'internal')"
+    ], messages(trail)
