@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_REVISED
+from workbench.domain.kinds import KINDS
 from workbench.domain.payloads import ACTIONS, CLAIM_BOOKKEEPING, Shape
 from workbench.domain.shown import shown
 from workbench.domain.status import listed
@@ -61,6 +62,11 @@ INNER: dict[tuple[Shape, str], Keys] = {
     ),
     ("set", "before"): Keys(frozenset({"value"}), frozenset({"value"})),
 }
+# The entities whose fields every release wrote from one list, so a field beside them is no
+# payload a workbench wrote: a note (its five first fields since the first release; `internal`
+# since migration 0015, older ones lacking it). Not a claim, a document or evidence: their
+# creation events once held a view's JSON, with derived fields replay ignores (KINDS).
+WHOLE = frozenset({"note"})
 # Names listed in one message at most (a forged payload may hold a million keys).
 NAMED = 5
 
@@ -81,7 +87,7 @@ def _held(
     if extra := given - defined:
         problems.append(
             f"{where} holds {_names(extra)}, which {whose} does not define "
-            f"(it holds {_names(defined)})"
+            f"(it holds {listed(tuple(map(shown, sorted(defined))))})"
         )
     problems += [f"{where} lacks {shown(name)}" for name in sorted(keys.told - given)]
     return problems
@@ -102,9 +108,15 @@ def format_problems(action: str, payload: Mapping[str, Any]) -> list[str]:
         "the payload",
         f"a {action} payload",
     )
-    for (inner_shape, key), keys in INNER.items():
+    inners = [(key, keys) for (of, key), keys in INNER.items() if of == shape]
+    if known.kind in WHOLE and shape == "created":
+        inners.append(("after", Keys(frozenset(KINDS[known.kind].fields))))
+    if shape in ("changed", "imported"):
+        # The note written with a change or an import.
+        inners.append(("note", Keys(frozenset(KINDS["note"].fields))))
+    for key, keys in inners:
         inner = payload.get(key)
-        if inner_shape == shape and isinstance(inner, dict):
+        if isinstance(inner, dict):
             whose = f"a {action} payload's {shown(key)}"
             problems += _held(inner, keys, frozenset(), f"its {shown(key)}", whose)
     return problems
