@@ -93,33 +93,52 @@ def _held(
     return problems
 
 
+def _inner_keys(action: str) -> tuple[tuple[str, Keys], ...]:
+    """The objects inside `action`'s payload whose keys are fixed, with their keys."""
+    known = ACTIONS[action]
+    inners = [(key, keys) for (of, key), keys in INNER.items() if of == known.shape]
+    if known.kind in WHOLE and known.shape == "created":
+        inners.append(("after", Keys(frozenset(KINDS[known.kind].fields))))
+    if known.shape in ("changed", "imported"):
+        # The note written with a change or an import.
+        inners.append(("note", Keys(frozenset(KINDS["note"].fields))))
+    return tuple(inners)
+
+
+# Per action: its payload's keys (those of its shape, and its own optional ones) and its inner
+# objects' (replay asks of every event: a set comparison each, messages only for a mismatch).
+SPECS: dict[str, tuple[Keys, frozenset[str], tuple[tuple[str, Keys], ...]]] = {
+    name: (KEYS[a.shape], OPTIONAL.get(name, frozenset()), _inner_keys(name))
+    for name, a in ACTIONS.items()
+}
+
+
+def _fits(given: Mapping[str, Any], keys: Keys, optional: frozenset[str]) -> bool:
+    held = given.keys()
+    return keys.told <= held and (held <= keys.defined or held <= keys.defined | optional)
+
+
 def format_problems(action: str, payload: Mapping[str, Any]) -> list[str]:
     """What in `payload` is not of `action`'s format: each a sentence naming the key (a key
     it does not define, or one it lacks that replay's rule does not read). Empty for an action
     this release does not know (replay says so of it on its own)."""
-    known = ACTIONS.get(action)
-    if known is None:
+    spec = SPECS.get(action)
+    if spec is None:
         return []
-    shape = known.shape
-    problems = _held(
-        payload,
-        KEYS[shape],
-        OPTIONAL.get(action, frozenset()),
-        "the payload",
-        f"a {action} payload",
-    )
-    inners = [(key, keys) for (of, key), keys in INNER.items() if of == shape]
-    if known.kind in WHOLE and shape == "created":
-        inners.append(("after", Keys(frozenset(KINDS[known.kind].fields))))
-    if shape in ("changed", "imported"):
-        # The note written with a change or an import.
-        inners.append(("note", Keys(frozenset(KINDS["note"].fields))))
+    top, optional, inners = spec
+    problems = []
+    if not _fits(payload, top, optional):
+        problems += _held(payload, top, optional, "the payload", f"a {action} payload")
     for key, keys in inners:
         inner = payload.get(key)
-        if isinstance(inner, dict):
+        if type(inner) is dict and not _fits(inner, keys, frozenset()):
             whose = f"a {action} payload's {shown(key)}"
             problems += _held(inner, keys, frozenset(), f"its {shown(key)}", whose)
     return problems
+
+
+# Per change action, the fields it changes (as sets: asked of every change event).
+CHANGEABLE = {name: frozenset(a.changes) for name, a in ACTIONS.items() if a.shape == "changed"}
 
 
 def undeclared_change(action: str, kind: str, names: Iterable[str]) -> str | None:
@@ -130,9 +149,10 @@ def undeclared_change(action: str, kind: str, names: Iterable[str]) -> str | Non
     if known is None or known.shape != "changed":
         return None
     kept = CLAIM_BOOKKEEPING if kind == "claim" else ()
-    changing = sorted(set(names) - set(kept))
-    if set(changing) <= set(known.changes):
+    named = set(names)
+    if named <= CHANGEABLE[action] | set(kept):
         return None
+    changing = sorted(named - set(kept))
     bookkeeping = f" (and a claim's {listed(tuple(map(shown, kept)))})" if kept else ""
     return (
         f"changes {listed(tuple(map(shown, changing)))}: a {action} changes only "
