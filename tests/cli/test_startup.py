@@ -17,7 +17,8 @@ import pytest
 from tests.conftest import PG_URL
 
 # pypinyin: loaded only when "checked before?" compares a Chinese name with a Latin one.
-HEAVY = ("sqlalchemy", "alembic", "pydantic", "pypinyin")
+# idna: only when a URL's host is not in ASCII (domain/hostnames.py).
+HEAVY = ("sqlalchemy", "alembic", "pydantic", "pypinyin", "idna")
 
 PROBE = """
 import sys

@@ -9,6 +9,9 @@ none. A part in ASCII is kept as typed (`my_host`: real hosts have underscores).
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from workbench.domain.errors import InvalidInput
@@ -91,3 +94,19 @@ def test_a_symbol_host_is_told_the_form_it_is_taken_in() -> None:
     assert said.startswith("'http://i♥.ws/' names no host that can be looked up ("), said
     assert "U+2665" in said and "xn--" in said, said
     assert check_http_url("http://xn--i-7iq.ws/") == "http://xn--i-7iq.ws/"
+
+
+def test_idna_is_loaded_only_for_a_host_not_in_ascii() -> None:
+    """A fresh process: what checking a URL imports is what it needs."""
+    probe = (
+        "import sys\n"
+        "from workbench.domain.urls import check_http_url\n"
+        "check_http_url('http://my_host.example.org/a')\n"
+        "print('idna' in sys.modules)\n"
+        "check_http_url('http://bücher.example/a')\n"
+        "print('idna' in sys.modules)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    assert out.split() == ["False", "True"], out
