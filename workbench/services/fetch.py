@@ -10,6 +10,7 @@ cap on redirects, each of which is reported, and only http(s) at every hop.
 from __future__ import annotations
 
 import http.client
+import re
 import time
 import urllib.error
 import urllib.request
@@ -17,7 +18,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPMessage
 from typing import IO, Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
@@ -25,7 +26,7 @@ from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.limits import MAX_URL
 from workbench.domain.limits import said as _said
 from workbench.domain.media_types import fetched_type
-from workbench.domain.urls import ascii_host, check_http_url, without_userinfo
+from workbench.domain.urls import ascii_host, check_http_url, page_address, without_userinfo
 from workbench.services.content_coding import decoder
 from workbench.services.paced_http import Pace, TooSlow, handlers
 
@@ -35,6 +36,7 @@ DEADLINE_TIMEOUTS = 3
 MAX_REDIRECTS = 5
 DEFAULT_USER_AGENT = f"claim-workbench/{__version__} (fact-checking; archives the page it cites)"
 CHUNK = 64 * 1024
+_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +104,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             raise InvalidInput(
                 f"{req.full_url} redirects to an address that is not taken: {refused.message}"
             ) from None
-        asked_fragment = urlsplit(req.full_url).fragment
+        # The fragment asked for: of the address before this hop (no request carries one).
+        asked_fragment = (self.hops[-1] if self.hops else self.asked).partition("#")[2]
         if asked_fragment and "#" not in newurl:
             # A Location naming no fragment keeps the one asked for (RFC 9110 10.2.2), as a
             # browser does: urljoin dropped it, and the document's address lost its section.
@@ -117,7 +120,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             )
         # Counted here, not by urllib's own limits: it refuses a sixth redirect (or a loop) in
         # three lines that call any chain too long "an infinite loop" (review56).
-        if newurl in (self.url, self.asked) or newurl in self.hops:
+        # One page asked for again, whatever the fragment: a loop.
+        if on_the_wire(newurl) in {on_the_wire(u) for u in (self.asked, *self.hops)}:
             raise WorkbenchError(
                 f"cannot fetch {self.url}: it redirects in a loop ({req.full_url} back to {newurl})"
             )
@@ -127,7 +131,16 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
                 f"(redirect {MAX_REDIRECTS + 1} went to {newurl})"
             )
         self.hops.append(newurl)
-        return super().redirect_request(req, fp, code, msg, headers, newurl)
+        return super().redirect_request(req, fp, code, msg, headers, on_the_wire(newurl))
+
+
+def on_the_wire(address: str) -> str:
+    """`address` (its host in ASCII) as its request line says it, as a browser sends it: what
+    is not ASCII percent-encoded as UTF-8 (http.client's request line is ASCII: a path in
+    Chinese was refused as the terminal's encoding's fault), a %-escape as typed, and no
+    #fragment (never sent; urllib splits an address at its last #, the URL standard at its
+    first, and sent /a#x of /a#x#y) (review rrfetch)."""
+    return _NOT_ASCII.sub(lambda run: quote(run.group(), safe=""), page_address(address))
 
 
 def fetch(
@@ -148,7 +161,7 @@ def fetch(
     redirects = _Redirects(url, asked)
     opener = urllib.request.build_opener(redirects, *handlers(pace))
     request = urllib.request.Request(
-        asked,
+        on_the_wire(asked),
         headers={
             "User-Agent": (user_agent or "").strip() or DEFAULT_USER_AGENT,
             "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.5",
@@ -165,8 +178,9 @@ def fetch(
             # Of several, read as a browser reads them: the last, keeping the charset an earlier
             # one of its type gave (a framework's default type comes after the page's own).
             content_type = fetched_type(response.headers.get_all("Content-Type") or [])
-            # The address as typed when no redirect was followed, not its ASCII form.
-            final = response.geturl() if redirects.hops else url
+            # The address as typed when no redirect was followed, not its ASCII form; after
+            # one, the last hop's with the fragment it keeps (the request sent none).
+            final = redirects.hops[-1] if redirects.hops else url
     except urllib.error.HTTPError as exc:
         # The error is the server's answer: closed, or the refusal (whose context it is) keeps
         # its connection open.
