@@ -110,3 +110,10 @@ def test_idna_is_loaded_only_for_a_host_not_in_ascii() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True, timeout=60
     ).stdout
     assert out.split() == ["False", "True"], out
+
+
+def test_a_character_refused_as_what_it_maps_to_is_said_so() -> None:
+    """A full-width solidus is typed, a solidus refused: the reason says which is which."""
+    with pytest.raises(NoHostName) as refused:
+        ascii_hostname("1\uff0f.x")
+    assert "holds a character IDNA reads as U+002F SOLIDUS" in refused.value.reason
