@@ -89,6 +89,9 @@ def _reason(label: str, exc: idna.IDNAError) -> str:
     code: str | None = getattr(exc, "code", None)
     point: int | None = getattr(exc, "codepoint", None)
     char = "a character" if point is None else _named(chr(point))
+    if point is not None and chr(point) not in label:
+        # What UTS #46 mapped a character typed to (a full-width ／ is /).
+        char = f"a character IDNA reads as {char}"
     if code in _LENGTH_CODES:
         return _LENGTH
     if code == "bidi_unknown_direction":
