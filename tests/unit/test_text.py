@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import unicodedata
 
 import pytest
@@ -237,3 +238,51 @@ def test_looks_like_names_the_codec_a_guess_would_read() -> None:
     assert looks_like(latin, latin.index(b"\xe9")) == "cp1252"
     assert looks_like(b"\x00\x01\x02\xff", 3) is None  # binary
     assert looks_like("日本語のテキストです。".encode("euc-jp"), 0) is None
+
+
+# Marks of three canonical combining classes (230 above, 220 below, 202 attached below), so
+# canonical ordering has to move them; U+0344 decomposes to two marks, U+0F73 (class 0)
+# to two marks of classes 129 and 130.
+MARKS = "\u0301\u0323\u0327\u0308\u0344\u0f73\u0f71\u0f72"
+
+
+def _ordered_runs(text: str) -> bool:
+    """Whether every run of marks in `text` is already in canonical order (by class), each
+    character decomposed on its own (NFD of the whole would put them in order)."""
+    decomposed = "".join(unicodedata.normalize("NFD", c) for c in text)
+    classes = [unicodedata.combining(c) for c in decomposed]
+    return all(a <= b or b == 0 for a, b in itertools.pairwise(classes))
+
+
+def test_normalise_never_asks_unicodedata_to_reorder_a_long_run_of_marks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # CPython's NFC reorders a run of marks by insertion sort: a letter under 1 MB of marks
+    # out of order (a Zalgo file) took half an hour to store. Each long run reaches it
+    # already in order, which it reads in one pass.
+    seen: list[str] = []
+    real = unicodedata.normalize
+
+    def spy(form: str, text: str) -> str:
+        seen.append(text)
+        return real(form, text)
+
+    monkeypatch.setattr("workbench.domain.text.unicodedata.normalize", spy)
+    hostile = "Zalgo: a" + "\u0301\u0323" * 5_000 + " says 5%."
+    result = normalise(hostile)
+    monkeypatch.undo()
+    assert result == unicodedata.normalize("NFC", hostile)
+    assert seen and all(_ordered_runs(s) for s in seen if len(s) > 1_000)
+
+
+@given(
+    st.lists(
+        st.one_of(st.text("aeoAZ. 中\u3000\r\n", max_size=3), st.text(MARKS, max_size=90)),
+        max_size=8,
+    )
+)
+def test_normalise_is_nfc_whatever_the_runs_of_marks(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert normalise(text) == unicodedata.normalize(
+        "NFC", text.replace("\r\n", "\n").replace("\r", "\n")
+    )
