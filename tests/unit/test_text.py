@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.domain.canonical_order import NON_STARTERS
 from workbench.domain.decoding import ENCODING_SAMPLE, decode_utf8
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.graphemes import at_grapheme_boundary
@@ -242,8 +243,9 @@ def test_looks_like_names_the_codec_a_guess_would_read() -> None:
 
 # Marks of three canonical combining classes (230 above, 220 below, 202 attached below), so
 # canonical ordering has to move them; U+0344 decomposes to two marks, U+0F73 (class 0)
-# to two marks of classes 129 and 130.
-MARKS = "\u0301\u0323\u0327\u0308\u0344\u0f73\u0f71\u0f72"
+# to two marks of classes 129 and 130; past the BMP, marks of Adlam and Phaistos and a Brahmi
+# letter (a starter among them) and its virama.
+MARKS = "\u0301\u0323\u0327\u0308\u0344\u0f73\u0f71\u0f72\U0001e944\U000101fd\U00011013\U00011046"
 
 
 def _ordered_runs(text: str) -> bool:
@@ -286,3 +288,10 @@ def test_normalise_is_nfc_whatever_the_runs_of_marks(parts: list[str]) -> None:
     assert normalise(text) == unicodedata.normalize(
         "NFC", text.replace("\r\n", "\n").replace("\r", "\n")
     )
+
+
+def test_the_table_of_non_starters_is_the_runtime_s_own() -> None:
+    table = {cp for a, b in NON_STARTERS for cp in range(a, b + 1)}
+    assert all(unicodedata.combining(chr(cp)) for cp in table)  # classes never change
+    if unicodedata.unidata_version == "14.0.0":
+        assert table == {cp for cp in range(0x110000) if unicodedata.combining(chr(cp))}

@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import unicodedata
 
+from workbench.domain.canonical_order import in_canonical_order
+
 # The largest 64-bit signed integer has 19 digits: 18 always fit an id or an offset.
 WHOLE_NUMBER_DIGITS = 18
 
@@ -24,7 +26,8 @@ def normalise(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    # Long runs of marks sorted first: NFC's own sort of them is quadratic.
+    return unicodedata.normalize("NFC", in_canonical_order(text))
 
 
 def printable_line(text: str) -> str:
