@@ -1,0 +1,49 @@
+"""A Markdown file's raw HTML blocks (CommonMark lets a paragraph be written as <p>...</p> or
+<div>...</div>, as CMS exports and hand-kept notes do) hold words that are part of the text:
+they were dropped without a word, so a claim in them was never offered by `extract`, and a
+file written all in HTML blocks was refused as "empty (or only whitespace)"."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+Run = Callable[..., Any]
+
+HTML_BLOCK = "<div>The GDP grew <b>5%</b> in 2023 &amp; exports fell.</div>\n"
+PROSE = "Unemployment fell to 3.9% in 2024.\n"
+
+
+def _add(cli: Run, tmp_path: Path, source: str) -> Any:
+    path = tmp_path / "notes.md"
+    path.write_text(source, encoding="utf-8")
+    return cli("doc", "add", str(path))
+
+
+def test_an_html_block_keeps_its_words_and_extract_offers_them(cli: Run, tmp_path: Path) -> None:
+    r = _add(cli, tmp_path, HTML_BLOCK + "\n" + PROSE)
+    assert r.code == 0, r.err
+    text = cli("doc", "text", "1").out
+    assert "The GDP grew 5% in 2023 & exports fell." in text, text
+    assert "<div>" not in text and "<b>" not in text
+    found = json.loads(cli("extract", "1", "--min-score", "0", "--json").out)
+    assert any("GDP grew 5%" in c["text"] for c in found), found
+    assert all(text[c["start"] : c["end"]] == c["text"] for c in found)
+
+
+def test_a_file_all_in_html_blocks_is_not_called_empty(cli: Run, tmp_path: Path) -> None:
+    r = _add(cli, tmp_path, "<p>The GDP grew 5% in 2023.</p>\n<p>Exports fell 2%.</p>\n")
+    assert r.code == 0, r.err
+    assert cli("doc", "text", "1").out == "The GDP grew 5% in 2023.\n\nExports fell 2%.\n"
+
+
+def test_script_style_and_comments_in_an_html_block_are_no_text(cli: Run, tmp_path: Path) -> None:
+    source = (
+        "<!-- draft: check the 7% figure -->\n\n"
+        "<script>var share = '99%';</script>\n\n<style>p { width: 50%; }</style>\n\n" + PROSE
+    )
+    r = _add(cli, tmp_path, source)
+    assert r.code == 0, r.err
+    assert cli("doc", "text", "1").out == PROSE
