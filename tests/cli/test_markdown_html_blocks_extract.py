@@ -10,6 +10,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pytest
+
+from tests.unit.linear_time import linear
+
 Run = Callable[..., Any]
 
 HTML_BLOCK = "<div>The GDP grew <b>5%</b> in 2023 &amp; exports fell.</div>\n"
@@ -47,3 +51,31 @@ def test_script_style_and_comments_in_an_html_block_are_no_text(cli: Run, tmp_pa
     r = _add(cli, tmp_path, source)
     assert r.code == 0, r.err
     assert cli("doc", "text", "1").out == PROSE
+
+
+def test_a_file_stored_before_html_blocks_were_read_is_still_recognised() -> None:
+    from workbench.domain.markdown import read_markdown
+
+    md = read_markdown(HTML_BLOCK + "\n" + PROSE)
+    assert md.text.startswith("The GDP grew 5% in 2023 & exports fell.\n\n")
+    assert PROSE in md.earlier  # the text stored when the block was left out
+    assert read_markdown(PROSE).earlier == ()  # no HTML: no new earlier reading
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda n: "<div>\n" + "<a " * n,  # html.parser: over a minute for 100 KB
+        lambda n: "<div>\n" + "<!--" * n,
+        lambda n: "<div>\n" + "<![" * n,  # html.parser: AssertionError
+        lambda n: "<div>\n" + "</ " * n,
+        lambda n: "<div>\n" + "<p>x" * n,
+        lambda n: "<div>\n" + "< x&" * n,
+    ],
+)
+def test_hostile_markup_in_an_html_block_is_read_in_linear_time(
+    make: Callable[[int], str],
+) -> None:
+    from workbench.domain.html_blocks import html_block_lines
+
+    assert linear(html_block_lines, make, small=5_000)

@@ -136,11 +136,12 @@ def add(
     application/octet-stream) its bytes say. A page yielding under 200
     characters of text is added with a warning: most likely not the article. A
     Markdown file's blocks stay apart (a headline is a sentence of its own), its wrapped lines
-    join with no space inside Chinese or Japanese text; an H1 opening it is its title and a
-    byline after its headings ("By NAME", 记者 NAME 报道, also on the line under a headline) its
-    author, left out of the text as a page's byline is. A plain text's first line is its title
-    when it stands alone as a headline does (a blank line after it, no sentence stop ending it,
-    no speaker's turn), and stays in the text. A text that says no language (a plain
+    join with no space inside Chinese or Japanese text, the words of its raw HTML blocks
+    (<div>...</div>) are text, their tags, scripts and comments not; an H1 opening it is its
+    title and a byline after its headings ("By NAME", 记者 NAME 报道, also on the line under a
+    headline) its author, left out of the text as a page's byline is. A plain text's first line
+    is its title when it stands alone as a headline does (a blank line after it, no sentence
+    stop ending it, no speaker's turn), and stays in the text. A text that says no language (a plain
     file, a page with no language tag) is given the one its script settles, and the line says
     so: zh (Han without kana), ja, ko, or en where English's commonest words are, when it holds
     60% of the text's words (a Han character counting as two-thirds of one); else none, and two

@@ -7,7 +7,9 @@ keep their text (an image its alt text); code keeps its content. Soft line break
 paragraph join its lines: with a space, except next to Chinese or Japanese text, where the
 wrap added none ("占比约18%。" then "2024年" is "占比约18%。2024年"; a Latin word beside it
 keeps its space, as Korean does), as East Asian renderings of CommonMark do; a hard break stays
-a line break inside its block.
+a line break inside its block. A raw HTML block (<div>...</div>, <p>...</p>) gives its words,
+a block for each block element (see workbench.domain.html_blocks); readings before that left
+it out, and are among a file's earlier readings.
 
 As on a page, a byline that leads the document ("By Jane Smith", "记者 王晓明 报道", "文/王晓明
 2025年3月12日"; see workbench.domain.bylines) is its author and is left out of the text: the
@@ -31,6 +33,7 @@ from typing import Any
 
 from workbench.domain.bylines import MAX_ENGLISH_BYLINE, credit, english_byline
 from workbench.domain.cjk import is_wide
+from workbench.domain.html_blocks import html_block_lines
 
 _HANGUL = (("\u1100", "\u11ff"), ("\u3130", "\u318f"), ("\uac00", "\ud7af"))
 
@@ -197,19 +200,34 @@ def read_markdown(source: str) -> Markdown:
             text = _inline_before(children).strip()
             before.append((text, kind))
             lines.append(text)
+        elif tok.type == "html_block":
+            # Its words, each block element a block (see html_blocks); readings before this
+            # one left it out, so neither `before` nor `lines` has it.
+            found.extend((soft, _RAW) for soft in html_block_lines(tok.content))
         elif tok.type in ("fence", "code_block"):
             code = tok.content.rstrip("\n")
             found.append(([code], ""))
             before.append((code, ""))
             lines.extend(code.split("\n"))
+    text, title, author = _read(found)
+    earliest = "\n".join(line for line in lines if line.strip()) + "\n"
+    previous = _before_east_asian(before)
+    without_html, _, _ = _read([block for block in found if block[1] != _RAW])
+    earlier = tuple(dict.fromkeys(e for e in (earliest, previous, without_html) if e != text))
+    return Markdown(text, title, author, earlier)
+
+
+# The kind of a block read from a raw HTML block (the reading before it left them out).
+_RAW = "raw"
+
+
+def _read(found: list[Block]) -> tuple[str, str | None, str | None]:
+    """The text of the blocks (ending in a newline), its title and its author."""
     blocks = [(ls, kind) for ls, kind in found if _joined(ls).strip()]
     title = _joined(blocks[0][0]).strip() if blocks and blocks[0][1] == "h1" else None
     blocks, author = _without_byline(blocks)
     text = "\n\n".join(_joined(ls) for ls, _ in blocks)
-    earliest = "\n".join(line for line in lines if line.strip()) + "\n"
-    previous = _before_east_asian(before)
-    earlier = tuple(dict.fromkeys(e for e in (earliest, previous) if e != text + "\n"))
-    return Markdown(text + "\n" if text else "\n", title, author, earlier)
+    return (text + "\n" if text else "\n"), title, author
 
 
 Block = tuple[list[str], str]

@@ -1,0 +1,138 @@
+"""The words of a raw HTML block in a Markdown file (CommonMark lets a paragraph be written as
+<p>...</p> or <div>...</div>, as CMS exports and hand-kept notes do): its text without the
+tags, a block of the document for each block element, as a page's paragraphs are apart.
+Scripts, styles and comments are no text; character references are read (&amp; is &).
+
+Read by a scan that looks at each character a bounded number of times, not html.parser: on
+Python 3.11 that takes quadratic time on unclosed markup ("<a " repeated: over a minute for
+100 KB; "<!--" repeated: 21 s for 200 KB) and raises AssertionError on "<![" repeated. As a
+browser reads it, a tag, comment or declaration left open at the end runs to the end and is
+no text; a "<" that opens none is text.
+
+Each block comes as the soft lines of workbench.domain.markdown (joined as its wrapped lines
+are, without a space inside Chinese text), a <br> a line break inside its block."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# Elements that are blocks of their own on a page: the text on either side is apart.
+_BLOCKS = frozenset(
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "caption",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
+)
+# Elements whose content is raw text no reader sees, up to their end tag.
+_HIDDEN = re.compile(r"script|style|template|textarea|title|xmp|iframe|noembed|noframes")
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*+)")
+# HTML's white space (not U+3000 nor a no-break space, which are the text's own).
+_SPACE = re.compile(r"[ \t\r\f]+")
+
+
+def html_block_lines(source: str) -> list[list[str]]:
+    """The blocks of text in an HTML block, each as its soft lines (stripped of HTML's white
+    space, empty ones left out); [] when it holds no text."""
+    blocks: list[list[str]] = [[]]  # each block's pieces: text, and "\n" for a <br>
+    for kind, piece in _pieces(source):
+        if kind == "text":
+            blocks[-1].append(html.unescape(piece).replace("\n", "\x00"))
+        elif piece == "br":
+            blocks[-1].append("\n")
+        elif piece in _BLOCKS:
+            blocks.append([])
+    out: list[list[str]] = []
+    for block in blocks:
+        # A newline of the source is a soft break ("\x00" until here), a <br> a hard one.
+        lines = [_trim(_SPACE.sub(" ", line)) for line in "".join(block).split("\x00")]
+        lines = [line for line in lines if line]
+        if lines:
+            out.append(lines)
+    return out
+
+
+def _pieces(source: str) -> list[tuple[str, str]]:
+    """("text", its characters) and ("tag", its lower-case name) in order."""
+    out: list[tuple[str, str]] = []
+    i = 0
+    while True:
+        j = source.find("<", i)
+        if j < 0:
+            out.append(("text", source[i:]))
+            return out
+        out.append(("text", source[i:j]))
+        if source.startswith("<!--", j):
+            end = source.find("-->", j + 4)
+            if end < 0:
+                return out
+            i = end + 3
+            continue
+        tag = _TAG.match(source, j)
+        if tag is None:
+            if source.startswith(("<!", "<?", "</"), j):  # a declaration or bogus comment
+                end = source.find(">", j)
+                if end < 0:
+                    return out
+                i = end + 1
+            else:  # a "<" that opens nothing is text
+                out.append(("text", "<"))
+                i = j + 1
+            continue
+        end = source.find(">", tag.end())
+        if end < 0:
+            return out
+        name = tag.group(1).lower()
+        i = end + 1
+        if source[j + 1] == "/":
+            out.append(("tag", name))
+        elif _HIDDEN.fullmatch(name):
+            closing = re.compile(f"</{name}[\\s/>]", re.IGNORECASE).search(source, i)
+            if closing is None:
+                return out
+            i = closing.start()
+        else:
+            out.append(("tag", name))
+
+
+def _trim(line: str) -> str:
+    """A line without HTML's spaces at its ends or around its <br> line breaks."""
+    return "\n".join(part.strip(" ") for part in line.split("\n")).strip("\n")
