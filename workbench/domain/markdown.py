@@ -59,19 +59,28 @@ def soft_join(left: str, right: str) -> str:
     Japanese text (either side), unless a spaced script's letter is on the other side, or the
     line ends with an ASCII mark English puts a space after ("60%." or "妻子," then a Chinese
     line). Other ASCII marks at the break are looked past ("一年。\"" then "据介绍")."""
-    a, b = _edge(left[::-1]), _edge(right)
-    spaced = _spaced(a) or _spaced(b) or left[-1:] in _SPACED_MARKS
-    glue = "" if (_cjk(a) or _cjk(b)) and not spaced else " "
-    return left + glue + right
+    return left + _glue(left[-_EDGE:], right) + right
+
+
+def _glue(tail: str, right: str) -> str:
+    """What joins a line ending in `tail` (its last _EDGE characters, all the rule reads: not
+    the whole text before, which a paragraph of many short lines made quadratic) to `right`."""
+    a, b = _edge(tail[::-1]), _edge(right)
+    spaced = _spaced(a) or _spaced(b) or tail[-1:] in _SPACED_MARKS
+    return "" if (_cjk(a) or _cjk(b)) and not spaced else " "
 
 
 # ASCII marks English text puts a space after.
 _SPACED_MARKS = frozenset(",.:;!?")
 
 
+# How many characters at a line's edge `_edge` reads.
+_EDGE = 4
+
+
 def _edge(text: str) -> str:
     """The first character of `text` that is no ASCII mark (of the first few), else its first."""
-    return next((c for c in text[:4] if not (c.isascii() and not c.isalnum())), text[:1])
+    return next((c for c in text[:_EDGE] if not (c.isascii() and not c.isalnum())), text[:1])
 
 
 def _soft_lines(children: list[Any]) -> list[str]:
@@ -91,10 +100,17 @@ def _soft_lines(children: list[Any]) -> list[str]:
 
 
 def _joined(lines: list[str]) -> str:
-    out = lines[0] if lines else ""
+    """The lines joined as `soft_join` joins two, in one pass: only the edge of the text so far
+    is read at each break."""
+    if not lines:
+        return ""
+    parts = [lines[0]]
+    tail = lines[0][-_EDGE:]
     for line in lines[1:]:
-        out = soft_join(out, line)
-    return out
+        glue = _glue(tail, line)
+        parts += (glue, line)
+        tail = (tail + glue + line)[-_EDGE:]
+    return "".join(parts)
 
 
 def _inline_before(children: list[Any]) -> str:
