@@ -33,6 +33,7 @@ def test_accept_hands_quoted_speaker_only_the_lead_it_reads(
     text = FILLER + "局长王建华在新闻发布会上表示：\n“全市常住人口增长了3.2%，达到1200万。”\n"
     doc = add_document(wb, text.encode(), source="report.txt").document.id
     extract_service.accept_candidates(wb, doc, extract_service.ExtractOptions(min_score=0.0))
+    assert LEAD == attribution.LEAD
     assert befores and max(map(len, befores)) <= LEAD
     quoted = [c for c in list_claims(wb) if "1200万" in c.text]
     assert [c.speaker for c in quoted] == ["王建华"]  # the lead still found

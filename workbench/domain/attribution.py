@@ -65,7 +65,8 @@ _NOT_NAME_ENDS = frozenset("还也则曾又都就亦再均即便更并正已早�
 
 def quoted_speaker(sentence: str, before: str = "") -> str | None:
     """The person `sentence` quotes by name, or None (see the module docstring). `before` is
-    the text before the sentence: a quotation that opens its own line or sentence is the words
+    the text before the sentence (its last LEAD characters are all that is read, so a caller
+    hands no more): a quotation that opens its own line or sentence is the words
     of the person the clause before it names with a colon (王建华在新闻发布会上表示：, then “……”
     on the next line, as a web page sets a quotation: trial54)."""
     if _QUOTE_MARKS.search(sentence) is None:
@@ -78,14 +79,14 @@ def quoted_speaker(sentence: str, before: str = "") -> str | None:
 
 
 # How far back the clause that introduces a quotation is looked for (a clause, not a page).
-_LEAD = 120
+LEAD = 120
 _OPENING_MARKS = ("“", "「", '"')
 
 
 def _introducing_clause(before: str) -> str | None:
     """The clause `before` ends with, when it ends with a colon (spaces and line breaks
     aside): 局长王建华在新闻发布会上表示：; None otherwise."""
-    tail = before[-_LEAD:].rstrip()
+    tail = before[-LEAD:].rstrip()
     if not tail.endswith(("：", ":")):
         return None
     start = max(tail.rfind(mark) for mark in "。！？!?\n；;”」") + 1

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from workbench.db.models import Claim
 from workbench.defaults import EXTRACT_MIN_SCORE
-from workbench.domain.attribution import quoted_speaker
+from workbench.domain.attribution import LEAD, quoted_speaker
 from workbench.domain.best import best_in_order
 from workbench.domain.checkworthy import Candidate, find_candidates
 from workbench.domain.claim_identity import claim_text
@@ -250,7 +250,10 @@ def accept_candidates(
                     span_at(text, cand.start, cand.end),
                     _as_claim_text(cand.text),
                     # a transcript's speaker, else the person the sentence quotes by name
-                    speaker=cand.speaker or quoted_speaker(cand.text, text[: cand.start]),
+                    # (only the lead it reads: a copy of all the text before each candidate
+                    # was quadratic in a long document)
+                    speaker=cand.speaker
+                    or quoted_speaker(cand.text, text[max(0, cand.start - LEAD) : cand.start]),
                     claim_type=ClaimType(cand.suggested_type),
                     revision=number,
                 )
