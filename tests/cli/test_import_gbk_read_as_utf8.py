@@ -73,3 +73,20 @@ def test_utf8_without_a_mark_is_still_read(cli: Any, tmp_path: Path) -> None:
     ok(cli("import", "claims", "--doc", "1", str(sheet)))
     claims = _claims(cli)
     assert sorted(c["speaker"] for c in claims) == ["Dvořák", "卢某"]
+
+
+def test_real_utf8_whose_one_word_gbk_reads_as_chinese_is_imported(
+    cli: Any, tmp_path: Path
+) -> None:
+    # Review rsheet: różne (ó ż) and 马丽 in UTF-8 are GB2312 Chinese in GBK, and were refused
+    # as "the file looks like GB18030/GBK" although nothing else in the file is beyond ASCII.
+    _desk(cli, tmp_path)
+    for n, speaker in enumerate(["Różewicz", "马丽", "Kılıç"]):
+        sheet = tmp_path / f"claims{n}.csv"
+        sheet.write_text(
+            f"quote,text,speaker\nprices rose 5%,Prices rose 5% last year ({n}),{speaker}\n",
+            encoding="utf-8",
+        )
+        r = cli("import", "claims", "--doc", "1", str(sheet))
+        assert r.code == 0, (speaker, r.err)
+    assert sorted(c["speaker"] for c in _claims(cli)) == sorted(["Różewicz", "马丽", "Kılıç"])

@@ -1,0 +1,174 @@
+"""Real UTF-8 is never taken for GBK read as UTF-8 (review rsheet of the trial sheet's check).
+
+A tool that refuses a researcher's real UTF-8 file is as bad as one storing mojibake. The
+hardest case is a file that is ASCII but for one name or word: its one stretch beyond ASCII
+is all the check sees. A stretch that GBK reads as GB2312 Chinese was taken as GBK whenever
+UTF-8 read it as two or more characters not of one 128-code-point page, so a word mixing
+Latin-1 and Latin Extended-A letters (Polish różne, Turkish açık, Czech žít), a French
+«été», a unit m²·s, or a two-character Chinese name in UTF-8 (马丽, whose bytes pair up as
+GB2312 Chinese) was refused with "the file looks like GB18030/GBK".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from workbench.domain.gbk_misread import gbk_read_as_utf8
+
+
+def _one_word_file(word: str) -> bytes:
+    return (
+        "quote,text,speaker,note\r\n"
+        f"prices rose,Prices rose 5% last year,{word},checked\r\n"
+        "the firm grew,The firm grew,,\r\n"
+    ).encode()
+
+
+# Ordinary words and names of many languages, each alone in an otherwise ASCII file.
+WORDS = [
+    # French
+    "José",
+    "François",
+    "Hélène",
+    "Chloé",
+    "Noël",
+    "Anaïs",
+    "Côte",
+    "Œuvre",
+    "«été»",
+    "« Élysée »",
+    "Crème brûlée",
+    "Façade",
+    # German
+    "Müller",
+    "Größe",
+    "Straße",
+    "Grüße",
+    "Mädchen",
+    "Füße",
+    "Übermaß",
+    "Zürich",
+    # Spanish, Portuguese
+    "Peña",
+    "Señor",
+    "Núñez",
+    "¿Qué?",
+    "João",
+    "Conceição",
+    "Camões",
+    "Gonçalves",
+    # Polish
+    "Łukasz",
+    "Wałęsa",
+    "Różewicz",
+    "Różycki",
+    "różne",
+    "podróż",
+    "Jóźwiak",
+    "Góźdź",
+    "Dróżdż",
+    "Świątek",
+    "Łódź",
+    "Woźniak",
+    # Czech, Slovak
+    "Dvořák",
+    "Jiří",
+    "žít",
+    "používá",
+    "Žížala",
+    "Božíková",
+    "Pražák",
+    "Košík",
+    "Růžička",
+    "Ľubomír",
+    "Kážu",
+    # Turkish
+    "Erdoğan",
+    "Kılıç",
+    "açıklama",
+    "açık",
+    "Açıkgöz",
+    "çıktı",
+    "Sıçan",
+    "Kaçık",
+    "Güçlü",
+    "İmamoğlu",
+    "Şahin",
+    # Hungarian
+    "Szőke",
+    "Szűcs",
+    "Fűzfő",
+    "Orbán",
+    "Győr",
+    "Hódmezővásárhely",
+    # Vietnamese
+    "Nguyễn",
+    "Trương",
+    "người",
+    "Đặng",
+    "ươ",
+    # Greek, Russian
+    "Γιώργος",
+    "Ωμέγα",
+    "Иванов",
+    "где",
+    "Путин",
+    # Nordic
+    "Bjørn",
+    "Håkon",
+    "Guðmundsson",
+    "Þór",
+    "Ærø",
+    # Signs: euro, copyright, degree, times, typographic quotes, non-breaking space
+    "€5",
+    "©2024",
+    "30°C",
+    "5×3",
+    "“quoted”",
+    "5\u00a0%",
+    "m²·s",
+    "²·",
+    "±½",
+    # Chinese names in UTF-8 whose bytes pair up as GB2312 in GBK
+    "马丽",
+    "马强",
+    "赵平",
+    "谢红",
+    "许波",
+    "彭浩",
+    "任丽",
+    "赵欣",
+]
+
+
+@pytest.mark.parametrize("word", WORDS)
+def test_a_word_alone_in_an_ascii_file_is_read_as_utf8(word: str) -> None:
+    assert gbk_read_as_utf8([_one_word_file(word)]) is None
+
+
+# Every letter with a diacritic of Latin-1 Supplement and Latin Extended-A.
+LETTERS = [
+    chr(code)
+    for code in range(0xC0, 0x180)
+    if unicodedata.category(chr(code)).startswith("L")
+    and len(unicodedata.normalize("NFD", chr(code))) > 1
+]
+
+
+@pytest.mark.parametrize("letter", LETTERS)
+def test_one_latin_letter_with_a_diacritic_alone_is_read_as_utf8(letter: str) -> None:
+    assert gbk_read_as_utf8([_one_word_file(f"Na{letter}e")]) is None
+
+
+def test_no_two_latin_letters_side_by_side_are_taken_for_gbk() -> None:
+    # As Polish ó+ż, Turkish ç+ı or Czech ž+í stand in a word: 36,100 pairs.
+    letters = [chr(c) for c in range(0xC0, 0x180) if unicodedata.category(chr(c)).startswith("L")]
+    refused = [
+        a + b
+        for a in letters
+        for b in letters
+        if gbk_read_as_utf8([_one_word_file(f"Na{a}{b}e")]) is not None
+    ]
+    assert refused == []
