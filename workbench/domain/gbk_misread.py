@@ -6,10 +6,12 @@ Chinese Windows is GBK: when its only Chinese is such characters (an English art
 a speaker 卢某), no byte is invalid UTF-8 and nothing else tells it. Judged over the whole file:
 it is GBK read as UTF-8 when every stretch of bytes beyond ASCII reads in GBK as Chinese
 (GB2312's rows, a Han character among them), and one at least reads in UTF-8 as what real
-UTF-8 does not write (`_evidence`). One stretch that is no such Chinese (a CJK character, a
-curly quote or a dash in UTF-8, ř) shows UTF-8 written as UTF-8: the file is read as it is.
-A GBK file whose Chinese UTF-8 reads as single letters or one-script words (女 alone, `Ů`)
-is not told from UTF-8 so, and is read as UTF-8.
+UTF-8 does not write (`_evidence`: a sign or letter no text writes, or two scripts in one
+word). One stretch that is no such Chinese (a CJK character, a curly quote or a dash in
+UTF-8, ř) shows UTF-8 written as UTF-8: the file is read as it is.
+A GBK file whose Chinese UTF-8 reads as single letters or one-script words (女 alone, `Ů`;
+魏伟, `κΰ`) is not told from UTF-8 so, and is read as UTF-8: a miss, not a refusal of real
+text (Polish różne, Turkish açık and 马丽 in UTF-8 are GB2312 Chinese in GBK too).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -101,9 +104,54 @@ def _gbk_chinese(run: bytes) -> str | None:
 
 
 def _evidence(text: str) -> bool:
-    """Whether `text`, a stretch read as UTF-8 that GBK reads as Chinese, is none of what real
-    UTF-8 writes beyond ASCII: one character alone (£5, 30°, Café's é), or a word of letters
-    from one 128-character page of Unicode (где, Ωμέγα). GBK's Chinese read as UTF-8 mixes
-    symbols, pages and combining marks (卢某 is `¬ĳ`, 平台 `ƽ̨`)."""
-    one_word = all(c.isalpha() for c in text) and len({ord(c) >> 7 for c in text}) == 1
-    return len(text) > 1 and not one_word
+    """Whether `text`, a stretch read as UTF-8 that GBK reads as Chinese, is strong evidence
+    of GBK: two or more characters, one of which no language's text writes (`_odd`: 卢某 is
+    `¬ĳ`, 平台 `ƽ̨`), or letters of two scripts side by side (谢伟 is `лΰ`).
+    Anything else is read as the UTF-8 it may well be, a miss being better than refusing a
+    real file: one character alone (£5, 30°, Café's é), a word of one script however many
+    Unicode blocks it takes (Polish różne's ó ż, Turkish açık's ç ı, где, 马丽), a letter
+    beside a sign text writes (« été », m²·s). Review rsheet: the pages of Unicode were taken
+    for scripts, and such files refused."""
+    if len(text) < 2:
+        return False
+    if any(map(_odd, text)):
+        return True
+    return len({script for script in map(_script, text) if script is not None}) > 1
+
+
+# The signs of Latin-1 that text writes next to a letter (« été », m²·s, ¿él?, ±½, a soft
+# hyphen); its others (¬ ¤ ¦ ¨ ¯ ¸) stand beside none, and GBK's Chinese shows them (卢 is ¬).
+_TEXT_SIGNS = frozenset("¡¢£¥§©«®°±²³´µ¶·¹º»¼½¾¿\u00ad")
+# The letters of Latin Extended-B that a living language writes in its every text and GBK's
+# Chinese may show: Vietnamese's horned o and u (Trương). Danish's ǿ, Sami's ǯ are rare.
+_WRITTEN_EXTENDED_B = frozenset("ƠơƯư")
+# Modifier letters that text writes as apostrophes (Hawaiian ʻokina, Ukrainian ʼ).
+_WRITTEN_MODIFIERS = frozenset("ʻʼ")
+# The scripts `_script` tells apart; a letter of another (kana, hangul) has none, so that
+# Japanese's kanji and kana side by side are not two scripts.
+_SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "CJK"})
+
+
+def _odd(char: str) -> bool:
+    """`char` is what no language's text writes beside another character beyond ASCII: a
+    sign but Latin-1's `_TEXT_SIGNS`, or a letter of Latin Extended-B, IPA or the modifier
+    letters (but the few text writes), Coptic, or old Cyrillic. Marks are not odd: NFD text
+    puts them after any letter."""
+    category = unicodedata.category(char)
+    if category[0] == "M":
+        return False
+    if category[0] != "L":
+        return char not in _TEXT_SIGNS
+    code = ord(char)
+    if 0x180 <= code <= 0x24F:
+        return char not in _WRITTEN_EXTENDED_B
+    if 0x250 <= code <= 0x2FF:
+        return char not in _WRITTEN_MODIFIERS
+    return 0x3E2 <= code <= 0x3EF or 0x460 <= code <= 0x481
+
+
+def _script(char: str) -> str | None:
+    """The script of a letter or a mark of `_SCRIPTS` (the first word of its name: LATIN,
+    GREEK, CJK, HEBREW for a Hebrew point), else None (a combining mark, a sign, kana)."""
+    script = unicodedata.name(char, "").partition(" ")[0]
+    return script if script in _SCRIPTS else None
