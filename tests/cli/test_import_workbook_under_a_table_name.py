@@ -10,6 +10,8 @@ workbook, .xlsb, was told "a claims file is .csv ... (got .xlsb)", where .xls is
 
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -60,3 +62,34 @@ def test_an_xlsb_is_a_workbook(cli: Any, tmp_path: Path) -> None:
     book.write_bytes(b"PK\x03\x04" + bytes(60))
     r = cli("import", "claims", "--doc", "1", str(book))
     assert r.code == 1 and "a spreadsheet workbook is not read" in r.err and SAVE in r.err, r.err
+
+
+def _zip(entries: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, text in entries.items():
+            archive.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        # Review rsheet: a Word document or an e-book renamed .csv is a ZIP archive too, and
+        # was told "a spreadsheet workbook is not read ...: save its sheet as CSV UTF-8".
+        ("report.csv", _zip({"[Content_Types].xml": "x", "word/document.xml": "x"})),
+        ("book.csv", _zip({"mimetype": "application/epub+zip", "content.opf": "x"})),
+        ("memo.txt", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)),  # or an old .doc
+    ],
+)
+def test_an_archive_under_a_table_name_is_not_called_a_workbook(
+    cli: Any, tmp_path: Path, name: str, data: bytes
+) -> None:
+    _desk(cli, tmp_path)
+    named = tmp_path / name
+    named.write_bytes(data)
+    r = cli("import", "claims", "--doc", "1", str(named))
+    assert r.code == 1, (r.out, r.err)
+    assert name in r.err and "not a table" in r.err, r.err
+    assert "if it is a spreadsheet's workbook, " + SAVE in r.err, r.err
+    assert r.err.count("\n") == 1, r.err
