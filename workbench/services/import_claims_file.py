@@ -122,9 +122,11 @@ def read_claims_file(path: str) -> _ClaimsFile:
         # A workbook saved or downloaded under a table's name was read as text and refused as
         # "not valid UTF-8 ... a binary file", with nothing to do (trial sheet).
         data.close()
+        # Its bytes cannot say a workbook from a Word document or an e-book (ZIP archives and
+        # old Office files alike): the advice is for the workbook it most likely is.
         raise InvalidInput(
-            f"{path} is {kind}, not a table: a spreadsheet workbook is not read, whatever its "
-            f"name: {save_as_utf8('its sheet')}"
+            f"{path} is {kind}, not a table, whatever its name: a workbook or document is not "
+            f"read; if it is a spreadsheet's workbook, {save_as_utf8('its sheet')}"
         )
     if READERS[suffix] is read_csv:
         try:
