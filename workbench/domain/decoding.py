@@ -26,6 +26,12 @@ def in_gb2312(char: str) -> bool:
     return len(code) == 2 and code[0] >= 0xA1 and code[1] >= 0xA1
 
 
+# in_gb2312's rule on bytes: a stretch GB18030 reads as characters all in_gb2312 is exactly
+# pairs of bytes from 0xA1 (every such pair decodes to one, no other pair does), told without
+# encoding each character again.
+GB2312_PAIRS = re.compile(rb"(?:[\xa1-\xfe][\xa1-\xfe])+")
+
+
 def _looks_like_gbk(data: bytes, bad_at: int) -> bool:
     """A GB18030/GBK text (a Chinese desk's default on Windows): UTF-8 fails within its first
     few Chinese characters, and from the first of them on it reads as Chinese text in GBK."""
