@@ -44,3 +44,19 @@ def test_one_stretch_of_real_utf8_clears_the_file() -> None:
 
 def test_bytes_that_are_not_utf8_are_left_to_the_reader() -> None:
     assert gbk_read_as_utf8(["a,甲说\n".encode("gbk")]) is None
+
+
+def test_gb2312_pairs_on_bytes_is_in_gb2312_on_characters() -> None:
+    # Review rsheet: the check tells GB2312 on a stretch's bytes (fast), decoding.in_gb2312 on
+    # its characters; the two must be one rule, for every pair of bytes GB18030 decodes.
+    from workbench.domain.decoding import GB2312_PAIRS, in_gb2312
+
+    for lead in range(0x81, 0xFF):
+        for trail in range(0x40, 0xFF):
+            pair = bytes((lead, trail))
+            try:
+                text = pair.decode("gb18030")
+            except UnicodeDecodeError:
+                continue
+            by_chars = all(map(in_gb2312, text))
+            assert (GB2312_PAIRS.fullmatch(pair) is not None) == by_chars, pair
