@@ -418,8 +418,9 @@ def claims_command(
 
     CSV with a header row, a JSON array of objects, or JSON Lines (an object a line). A
     CSV's cells are separated as its header's are: by commas, tabs (.tsv, or Excel's "Unicode
-    Text" .txt) or semicolons (Excel's CSV in a European locale). Rows
-    give `quote` (retyped punctuation or spacing still anchors) or `start`/`end`, and
+    Text" .txt) or semicolons (Excel's CSV in a European locale), or as a first line `sep=;`
+    says (Excel's directive: no row, the header is the next line). Rows give `quote`
+    (retyped punctuation or spacing still anchors) or `start`/`end`, and
     `text`; optionally speaker, type, status, note, tags, assignee, priority, due. A status
     that is a verdict needs its note; verified, false and misleading also need evidence,
     which a table cannot carry, so such a row comes in in_progress with its note (said on
