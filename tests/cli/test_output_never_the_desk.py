@@ -6,6 +6,7 @@ the desk is left byte for byte as it was (rexits)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -180,3 +181,27 @@ def test_report_all_refuses_a_page_onto_the_desk_before_any_page(desk: Path, for
     args = ["report", "--all", "-o", "site", *(["--force"] if force else [])]
     refused(args, "site/index.html", db="site/index.html")
     assert Path("site/document-1.html").read_text(encoding="utf-8") == "kept\n"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["backup", "desk.db"],
+        ["backup", "desk.db-wal"],
+        ["export", "bundle", "desk.db"],
+        ["export", "bundle", "desk.db-wal"],
+        ["report", "1", "-o", "desk.db", "--force"],
+    ],
+    ids=lambda a: " ".join(a),
+)
+def test_the_refusal_is_one_kind_under_json(desk: Path, args: list[str]) -> None:
+    """A file that cannot be written, as a folder or a missing one is for each of them: `backup
+    --json` said `invalid_input` where `export bundle --json` and `report --json` said
+    `file_error` for the same refusal (r3exits)."""
+    before = desk.read_bytes()
+    r = run_cli(["--db", "desk.db", *args, "--json"])
+    assert r.code == 1, r.err
+    error = json.loads(r.err)["error"]
+    assert error["kind"] == "file_error", error
+    assert "the database this command works on" in error["message"], error
+    assert desk.read_bytes() == before
