@@ -83,7 +83,10 @@ def backup(wb: Workbench, target: str) -> Backup:
     typed = [wb.given] if wb.given and not is_url(wb.given) else []
     if (onto := onto_the_database(target, [source, *typed])) is not None:
         # Before "exists: a backup never overwrites a file": the desk is no backup (rexits).
-        raise InvalidInput(onto)
+        # A file that cannot be written (file_error), as `export bundle` and every `-o` say
+        # it: it was InvalidInput, another kind for one refusal (r3exits). EBUSY: the file
+        # is in use, by this very command.
+        raise OSError(errno.EBUSY, onto)
     if occupied(dest):
         raise file_exists(target, "a backup")
     problem = missing_folder(target, dest)
