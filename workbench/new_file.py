@@ -44,19 +44,26 @@ def file_exists(path: str | Path, never: str | None = None, *, more: int = 0) ->
     )
 
 
-def onto_the_database(path: str, databases: list[str]) -> str | None:
+def onto_the_database(path: str, database: str, given: str | None = None) -> str | None:
     """Why the output `path` may not be written: it is one of the files of the SQLite database
-    a command works on, named (`databases`) as --db gave it and as it resolved, else None.
+    a command works on, else None. `database` is the file as the command opens it; `given`,
+    the name --db gave it (a link to it: a path, not a URL), counts while it leads there.
     `export claims -o desk.db --force` replaced the desk just read with a CSV (rexits). The name
     is compared where it is written (a link there is replaced, never written through), and an
     existing file also as a file, which a name in another case is on a case-blind drive."""
     written = _written_name(path)
     here = file_identity(path) if not os.path.islink(path) else None
-    for database in databases:
-        named = _written_name(os.path.expanduser(database))  # (--db's `~`, as resolve_url's)
-        # SQLite follows a link to its database and keeps its -wal and -journal beside the
-        # file it leads to: a URL's name (sqlite:///link.db) is not resolved (rrexits).
-        real = os.path.realpath(database)
+    # SQLite follows a link to its database and keeps its -wal and -journal beside the
+    # file it leads to: a URL's name (sqlite:///link.db) is not resolved (rrexits).
+    real = os.path.realpath(database)
+    names = [database]
+    if given is not None and os.path.realpath(os.path.expanduser(given)) == real:
+        # (--db's `~`, as resolve_url's.) A relative name the library was given leads
+        # elsewhere once its caller changes folder: `desk.db` is then another folder's file,
+        # which was refused as the desk, named there (r3exits).
+        names.append(os.path.expanduser(given))
+    for name in names:
+        named = _written_name(name)
         for suffix in DATABASE_FILES:
             own = named + suffix
             if written in (own, real + suffix) or (here is not None and here == file_identity(own)):

@@ -632,6 +632,5 @@ def refuse_the_desk(path: str) -> None:
     if database is None:
         return
     typed = given if given is not None else os.environ.get("WORKBENCH_DB") or DEFAULT_DB
-    names = [database, *([typed] if not is_url(typed) else [])]
-    if (problem := onto_the_database(path, names)) is not None:
+    if (problem := onto_the_database(path, database, None if is_url(typed) else typed)) is not None:
         raise click.ClickException(problem)

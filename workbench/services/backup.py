@@ -80,8 +80,8 @@ def backup(wb: Workbench, target: str) -> Backup:
         # backup never overwrites a file" named no file (exits). os.path's: Path.is_dir
         # raises for a name too long.
         raise IsADirectoryError(errno.EISDIR, f"cannot write {target}: it is a directory")
-    typed = [wb.given] if wb.given and not is_url(wb.given) else []
-    if (onto := onto_the_database(target, [source, *typed])) is not None:
+    typed = wb.given if wb.given and not is_url(wb.given) else None
+    if (onto := onto_the_database(target, source, typed)) is not None:
         # Before "exists: a backup never overwrites a file": the desk is no backup (rexits).
         # A file that cannot be written (file_error), as `export bundle` and every `-o` say
         # it: it was InvalidInput, another kind for one refusal (r3exits). EBUSY: the file
