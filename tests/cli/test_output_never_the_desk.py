@@ -205,3 +205,29 @@ def test_the_refusal_is_one_kind_under_json(desk: Path, args: list[str]) -> None
     assert error["kind"] == "file_error", error
     assert "the database this command works on" in error["message"], error
     assert desk.read_bytes() == before
+
+
+def test_a_device_output_made_a_link_to_the_desk_meanwhile_is_not_written_through(
+    desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`-o out`, out a link to /dev/null, is written into where it stands, as a shell's `>`
+    would (no file replaces it). Made a link to the desk between that look and the open, the
+    open went through it and the CSV was written over the desk's first page (no O_TRUNC, so
+    the rest of the file kept: a damaged desk). The file opened is asked what it is: a regular
+    file is no device, nothing is written (r3exits)."""
+    os.symlink(os.devnull, "out")
+    before = desk.read_bytes()
+    real_open = os.open
+
+    def swapped_meanwhile(path: object, flags: int, *args: object, **kw: object) -> int:
+        if path == "out":
+            os.remove("out")
+            os.symlink("desk.db", "out")
+        return real_open(path, flags, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", swapped_meanwhile)
+    r = run_cli(["--db", "desk.db", "export", "claims", "-o", "out"])
+    monkeypatch.undo()
+    assert r.crash is None, r.crash
+    assert r.code == 1 and "out" in r.err and len(r.err.strip().splitlines()) == 1, r.err
+    assert desk.read_bytes() == before
