@@ -496,6 +496,15 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
             # Opened first, and without waiting: a FIFO nobody reads refuses at once (ENXIO)
             # instead of hanging the command. Writes then block as usual.
             fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+            if stat.S_ISREG(os.fstat(fd).st_mode):
+                # A file now, where a device or pipe was looked at: the name was changed
+                # meanwhile (a link to the desk), and this open, unlike the rename every file
+                # output gets, would write through it over what is there (r3exits).
+                os.close(fd)
+                raise click.ClickException(
+                    f"cannot write {path}: it was a device or pipe and is a file now (changed "
+                    "meanwhile); nothing was written, give the command again"
+                )
             os.set_blocking(fd, True)
     except OSError as exc:
         # ENXIO on a FIFO is the open without waiting finding no reader: the raw "No such
