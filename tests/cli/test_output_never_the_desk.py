@@ -231,3 +231,43 @@ def test_a_device_output_made_a_link_to_the_desk_meanwhile_is_not_written_throug
     assert r.crash is None, r.crash
     assert r.code == 1 and "out" in r.err and len(r.err.strip().splitlines()) == 1, r.err
     assert desk.read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("db", "args"),
+    [
+        ("desk.db", ["export", "claims", "-o", "hard.db", "--force"]),
+        ("hard.db", ["export", "claims", "-o", "desk.db", "--force"]),
+        ("desk.db", ["backup", "hard.db"]),
+        ("hard.db", ["export", "bundle", "desk.db"]),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else v,
+)
+def test_another_name_of_the_desk_file_is_the_desk(desk: Path, db: str, args: list[str]) -> None:
+    """A hard link is the desk's file by another name: no name compares, its identity
+    (st_dev, st_ino) does. Nothing tested that check: dropped, every test passed (r3exits)."""
+    os.link("desk.db", "hard.db")
+    before = desk.read_bytes()
+    refused(args, args[-2] if args[-1] == "--force" else args[-1], db=db)
+    assert desk.read_bytes() == before
+
+
+def test_the_desk_by_the_link_it_was_given_as_to_a_backup(desk: Path) -> None:
+    """`--db link.db backup link.db`: the link is the desk as typed, said so, not as a file that
+    exists. Nothing tested the backup's name as given (r3exits)."""
+    os.symlink("desk.db", "link.db")
+    refused(["backup", "link.db"], "link.db", db="link.db")
+    assert os.readlink("link.db") == "desk.db"
+
+
+def test_a_link_to_the_desk_replaced_with_force_leaves_the_desk(desk: Path) -> None:
+    """A link is replaced, never written through: `-o current --force`, current a link to the
+    desk, writes a file in the link's place and the desk is untouched, so the link's target is
+    no reason to refuse (it was not tested that it is not one) (r3exits)."""
+    os.symlink("desk.db", "current")
+    before = desk.read_bytes()
+    r = run_cli(["--db", "desk.db", "export", "claims", "-o", "current", "--force"])
+    assert r.code == 0, r.err
+    assert not os.path.islink("current")
+    assert Path("current").read_text(encoding="utf-8").startswith("id")
+    assert desk.read_bytes() == before
