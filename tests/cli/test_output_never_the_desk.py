@@ -271,3 +271,35 @@ def test_a_link_to_the_desk_replaced_with_force_leaves_the_desk(desk: Path) -> N
     assert not os.path.islink("current")
     assert Path("current").read_text(encoding="utf-8").startswith("id")
     assert desk.read_bytes() == before
+
+
+def _free_descriptors(count: int) -> list[int]:
+    """The `count` lowest descriptor numbers this process has not open: where the command's
+    own files (the desk's first) will be opened."""
+    free: list[int] = []
+    fd = 0
+    while len(free) < count:
+        try:
+            os.fstat(fd)
+        except OSError:
+            free.append(fd)
+        fd += 1
+    return free
+
+
+def test_the_descriptor_the_desk_is_open_on_is_the_desk(desk: Path) -> None:
+    """`-o /dev/fd/N` writes into this process's descriptor N, as a shell's `>&N` would. The
+    command opens the desk on one of its own descriptors after the output was looked at, so the
+    name matched no file then: the export was written over the desk's first page, exit 0, and
+    the next command found "not a SQLite database" (r3exits). What is written into is asked
+    once it is open; at least one of the numbers tried must be the desk, or nothing is tested."""
+    template = desk.read_bytes()
+    refusals = 0
+    for fd in _free_descriptors(4):
+        desk.write_bytes(template)
+        r = run_cli(["--db", "desk.db", "export", "claims", "-o", f"/dev/fd/{fd}"])
+        assert r.crash is None, r.crash
+        assert desk.read_bytes() == template, (fd, r.code, r.err)
+        if r.code == 1 and "the database this command works on" in r.err:
+            refusals += 1
+    assert refusals >= 1
