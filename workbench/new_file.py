@@ -44,15 +44,19 @@ def file_exists(path: str | Path, never: str | None = None, *, more: int = 0) ->
     )
 
 
-def onto_the_database(path: str, database: str, given: str | None = None) -> str | None:
+def onto_the_database(
+    path: str, database: str, given: str | None = None, *, into: tuple[int, int] | None = None
+) -> str | None:
     """Why the output `path` may not be written: it is one of the files of the SQLite database
     a command works on, else None. `database` is the file as the command opens it; `given`,
     the name --db gave it (a link to it: a path, not a URL), counts while it leads there.
     `export claims -o desk.db --force` replaced the desk just read with a CSV (rexits). The name
     is compared where it is written (a link there is replaced, never written through), and an
-    existing file also as a file, which a name in another case is on a case-blind drive."""
+    existing file also as a file, which a name in another case is on a case-blind drive.
+    `into`: the identity of the file already open to be written into (`-o /dev/fd/N`), which
+    is that file whatever its name."""
     written = _written_name(path)
-    here = file_identity(path) if not os.path.islink(path) else None
+    here = into if into is not None else file_identity(path) if not os.path.islink(path) else None
     # SQLite follows a link to its database and keeps its -wal and -journal beside the
     # file it leads to: a URL's name (sqlite:///link.db) is not resolved (rrexits).
     real = os.path.realpath(database)

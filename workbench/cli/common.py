@@ -522,6 +522,14 @@ def _written_into(path: str, descriptor: int | None, *, binary: bool) -> Iterato
                 "file's name"
             )
         raise click.ClickException(f"cannot write {path}: {why}") from None
+    try:
+        # What is open now, not what the name led to when it was looked at: the desk is opened
+        # after that look, and `-o /dev/fd/N` on the desk's own descriptor wrote the output
+        # over its first page (r3exits).
+        refuse_the_desk(path, into=fd)
+    except click.ClickException:
+        os.close(fd)
+        raise
     device = os.fdopen(fd, "wb")
     try:
         with tempfile.TemporaryFile() as spool:
@@ -621,11 +629,12 @@ def check_output(output: str | None, force: bool) -> None:
         raise file_exists(str(output))
 
 
-def refuse_the_desk(path: str) -> None:
+def refuse_the_desk(path: str, into: int | None = None) -> None:
     """Refuse (exit 1) an output that is a file of the SQLite database this command runs
     against (--db, WORKBENCH_DB or ./workbench.db): written over, the desk was lost (rexits).
     Asked before the database is opened, so from the root's --db as given; one the workbench
-    refuses is said by `workbench_from` instead."""
+    refuses is said by `workbench_from` instead. `into`: the descriptor already open to be
+    written into, asked what file it is."""
     import os
 
     from workbench.db.url import DEFAULT_DB, is_url, resolve_url, sqlite_file
@@ -641,5 +650,10 @@ def refuse_the_desk(path: str) -> None:
     if database is None:
         return
     typed = given if given is not None else os.environ.get("WORKBENCH_DB") or DEFAULT_DB
-    if (problem := onto_the_database(path, database, None if is_url(typed) else typed)) is not None:
+    opened = None
+    if into is not None:
+        found = os.fstat(into)
+        opened = (found.st_dev, found.st_ino)
+    given_name = None if is_url(typed) else typed
+    if (problem := onto_the_database(path, database, given_name, into=opened)) is not None:
         raise click.ClickException(problem)
