@@ -227,7 +227,7 @@ def test_a_device_output_made_a_link_to_the_desk_meanwhile_is_not_written_throug
 
     monkeypatch.setattr(os, "open", swapped_meanwhile)
     r = run_cli(["--db", "desk.db", "export", "claims", "-o", "out"])
-    monkeypatch.undo()
+    monkeypatch.setattr(os, "open", real_open)  # (undo() would undo the chdir too)
     assert r.crash is None, r.crash
     assert r.code == 1 and "out" in r.err and len(r.err.strip().splitlines()) == 1, r.err
     assert desk.read_bytes() == before
@@ -303,3 +303,25 @@ def test_the_descriptor_the_desk_is_open_on_is_the_desk(desk: Path) -> None:
         if r.code == 1 and "the database this command works on" in r.err:
             refusals += 1
     assert refusals >= 1
+
+
+def test_a_device_output_made_a_link_to_any_file_meanwhile_is_not_written_through(
+    desk: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the desk above, for a file of anyone's: a link is replaced, never written through,
+    and the open into a device would have written through it, over the file's first bytes."""
+    os.symlink(os.devnull, "out")
+    Path("notes.txt").write_text("kept\n" * 1000, encoding="utf-8")
+    real_open = os.open
+
+    def swapped_meanwhile(path: object, flags: int, *args: object, **kw: object) -> int:
+        if path == "out":
+            os.remove("out")
+            os.symlink("notes.txt", "out")
+        return real_open(path, flags, *args, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", swapped_meanwhile)
+    r = run_cli(["--db", "desk.db", "export", "claims", "-o", "out"])
+    monkeypatch.setattr(os, "open", real_open)  # (undo() would undo the chdir too)
+    assert r.code == 1 and "changed meanwhile" in r.err, r.err
+    assert Path("notes.txt").read_text(encoding="utf-8") == "kept\n" * 1000
