@@ -36,7 +36,11 @@ DEADLINE_TIMEOUTS = 3
 MAX_REDIRECTS = 5
 DEFAULT_USER_AGENT = f"claim-workbench/{__version__} (fact-checking; archives the page it cites)"
 CHUNK = 64 * 1024
-_NOT_ASCII = re.compile(r"[^\x00-\x7f]+")
+# What a browser percent-encodes in a request line (the URL Standard's path and special-query
+# percent-encode sets): the C0 controls, space, DEL and what is not ASCII in both; ", <, >, `,
+# {, } in a path; ", ', <, > in a query. (# ends both and ? the path; % is sent as typed.)
+_PATH_ENCODED = re.compile(r'[^\x21-\x7e]|["<>`{}]')
+_QUERY_ENCODED = re.compile(r"[^\x21-\x7e]|[\"'<>]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +67,11 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         # Permanently - Redirection to url 'file:///etc/passwd' is not allowed"), and follows
         # ftp: to check_http_url's advice for a URL typed: one refusal, said one way (trial159).
         location = headers.get("location") or headers.get("uri")
+        if location and "\\" in location:
+            # Read as a browser reads it (review r3fetch): `\\host\b` is //host/b, where
+            # urljoin took a path on this server. urllib reads the header again, below.
+            location = _slashed(location)
+            headers.replace_header("location" if "location" in headers else "uri", location)
         if location:
             try:
                 newurl = urljoin(req.full_url, location.strip())
@@ -137,10 +146,23 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
 def on_the_wire(address: str) -> str:
     """`address` (its host in ASCII) as its request line says it, as a browser sends it: what
     is not ASCII percent-encoded as UTF-8 (http.client's request line is ASCII: a path in
-    Chinese was refused as the terminal's encoding's fault), a %-escape as typed, and no
-    #fragment (never sent; urllib splits an address at its last #, the URL standard at its
-    first, and sent /a#x of /a#x#y) (review rrfetch)."""
-    return _NOT_ASCII.sub(lambda run: quote(run.group(), safe=""), page_address(address))
+    Chinese was refused as the terminal's encoding's fault), and so are the characters no
+    request-target holds (review r3fetch: `"` `<` `>` went out as typed); a backslash in the
+    path a slash; a %-escape as typed, and no #fragment (never sent; urllib splits an address
+    at its last #, the URL standard at its first, and sent /a#x of /a#x#y) (review rrfetch)."""
+    path, mark, query = _slashed(page_address(address)).partition("?")
+    return _PATH_ENCODED.sub(_encoded, path) + mark + _QUERY_ENCODED.sub(_encoded, query)
+
+
+def _encoded(found: re.Match[str]) -> str:
+    return quote(found.group(), safe="")
+
+
+def _slashed(address: str) -> str:
+    """`address` with each backslash before its query or fragment a slash, as a browser reads
+    an http(s) address (its query keeps them)."""
+    end = min((i for i in (address.find("?"), address.find("#")) if i != -1), default=len(address))
+    return address[:end].replace("\\", "/") + address[end:]
 
 
 def fetch(
