@@ -66,12 +66,14 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         # redirect_request sees it, in its own words ("the server answered 301 Moved
         # Permanently - Redirection to url 'file:///etc/passwd' is not allowed"), and follows
         # ftp: to check_http_url's advice for a URL typed: one refusal, said one way (trial159).
-        location = headers.get("location") or headers.get("uri")
-        if location and "\\" in location:
+        sent = headers.get("location") or headers.get("uri") or ""
+        if "\\" in sent:
             # Read as a browser reads it (review r3fetch): `\\host\b` is //host/b, where
-            # urljoin took a path on this server. urllib reads the header again, below.
-            location = _slashed(location)
-            headers.replace_header("location" if "location" in headers else "uri", location)
+            # urljoin took a path on this server. urllib reads the header again, below (as
+            # http.client decoded it: it encodes it back to Latin-1).
+            sent = _slashed(sent)
+            headers.replace_header("location" if "location" in headers else "uri", sent)
+        location = _as_sent(sent)
         if location:
             try:
                 newurl = urljoin(req.full_url, location.strip())
@@ -230,6 +232,16 @@ def fetch(
     except OSError as exc:
         raise WorkbenchError(f"cannot fetch {url}: {_said(str(exc))}") from None
     return Fetched(url, final, status, content_type, data, redirects.hops)
+
+
+def _as_sent(value: str) -> str:
+    """A header's value in the characters a browser reads: http.client decodes a header as
+    Latin-1, and a server's raw UTF-8 Location was said as mojibake (review r3fetch). Bytes
+    that are no UTF-8 stay as Latin-1 read them; urllib encodes either back to the same bytes."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
 
 
 def _hop_refused(url: str, location: str) -> InvalidInput:
