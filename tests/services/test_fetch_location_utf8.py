@@ -52,3 +52,18 @@ def test_a_refused_utf8_location_is_said_in_its_characters(
     with pytest.raises(InvalidInput) as refused:
         fetch(f"{site}/r", max_bytes=10**6, timeout=1)
     assert repr(location) in refused.value.message, refused.value.message
+
+
+def test_a_hop_is_kept_as_a_browser_has_its_address(serve: Serve) -> None:  # noqa: F811
+    """A Location holding `"`, `<`, `>` or a `` ` `` was kept with them raw (urllib leaves
+    ASCII punctuation as sent), as the document's address: a browser's address for it has
+    them percent-encoded, as the request asked for them."""
+
+    def ok(conn: socket.socket, stop: threading.Event) -> None:
+        conn.sendall(OK_HTML + b"Content-Length: %d\r\n\r\n" % len(ARTICLE) + ARTICLE)
+
+    site = serve({"/r": send(moved('/b"<c>`?q=<x>#f')), "/b%22%3Cc%3E%60?q=%3Cx%3E": ok})
+    got = fetch(f"{site}/r", max_bytes=10**6, timeout=1)
+    assert isinstance(got, Fetched)
+    assert got.final_url == f"{site}/b%22%3Cc%3E%60?q=%3Cx%3E#f"
+    assert got.redirects == [got.final_url]
