@@ -121,6 +121,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             # A Location naming no fragment keeps the one asked for (RFC 9110 10.2.2), as a
             # browser does: urljoin dropped it, and the document's address lost its section.
             newurl = f"{newurl}#{asked_fragment}"
+        # Kept (reported, and the document's address) as asked for, as a browser's address
+        # has it: urllib left a Location's " < > ` raw (review r3fetch).
+        page, mark, fragment = newurl.partition("#")
+        newurl = on_the_wire(page) + mark + fragment
         if len(newurl) > MAX_URL:
             # Said as the redirect's, before it is followed: an address the user never typed,
             # refused at storing as "the URL is N characters" (trial159), and one on the way to
