@@ -4,248 +4,56 @@
 to store), while a run already in order is read in one pass.
 
 Canonical ordering is a stable sort of each run of non-starters (characters of a combining
-class other than 0) by class, after full decomposition. A run sorted here (its characters
-decomposed one by one, then each run of non-starters among them sorted stably by class) sorts
-again to the same order inside `normalize`, so NFC of the result is NFC of the text, character
-for character; only the time differs. The table of non-starters below is Unicode 14.0's
-(Python 3.11's `unicodedata`); combining classes never change once assigned, so a later
-Unicode only adds marks the table does not know, whose runs are left to `normalize` as before.
+class other than 0) by class, after full decomposition. A stretch sorted here (its characters
+decomposed one by one, then each run of non-starters among them sorted stably by class, never
+past a starter) sorts again to the same order inside `normalize`, so NFC of the result is NFC
+of the text, character for character, whatever stretch is chosen; only the time differs.
+
+The stretches are runs of marks (general category M, the `regex` module's Unicode data): no
+table of our own. Marks hold every non-starter and the three characters of class 0 that
+decompose to non-starters only (U+0F73, U+0F75, U+0F81), which would otherwise cut a run the
+sort inside `normalize` sees whole; a test holds the runtime's `unicodedata` to that.
 """
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import regex
 
 # A run this long (or longer) is sorted here; a shorter one costs `normalize` little.
 LONG_RUN = 32
 
-# The code points whose canonical combining class is not 0, as inclusive ranges (Unicode 14.0.0).
-NON_STARTERS: tuple[tuple[int, int], ...] = (
-    (0x0300, 0x034E),
-    (0x0350, 0x036F),
-    (0x0483, 0x0487),
-    (0x0591, 0x05BD),
-    (0x05BF, 0x05BF),
-    (0x05C1, 0x05C2),
-    (0x05C4, 0x05C5),
-    (0x05C7, 0x05C7),
-    (0x0610, 0x061A),
-    (0x064B, 0x065F),
-    (0x0670, 0x0670),
-    (0x06D6, 0x06DC),
-    (0x06DF, 0x06E4),
-    (0x06E7, 0x06E8),
-    (0x06EA, 0x06ED),
-    (0x0711, 0x0711),
-    (0x0730, 0x074A),
-    (0x07EB, 0x07F3),
-    (0x07FD, 0x07FD),
-    (0x0816, 0x0819),
-    (0x081B, 0x0823),
-    (0x0825, 0x0827),
-    (0x0829, 0x082D),
-    (0x0859, 0x085B),
-    (0x0898, 0x089F),
-    (0x08CA, 0x08E1),
-    (0x08E3, 0x08FF),
-    (0x093C, 0x093C),
-    (0x094D, 0x094D),
-    (0x0951, 0x0954),
-    (0x09BC, 0x09BC),
-    (0x09CD, 0x09CD),
-    (0x09FE, 0x09FE),
-    (0x0A3C, 0x0A3C),
-    (0x0A4D, 0x0A4D),
-    (0x0ABC, 0x0ABC),
-    (0x0ACD, 0x0ACD),
-    (0x0B3C, 0x0B3C),
-    (0x0B4D, 0x0B4D),
-    (0x0BCD, 0x0BCD),
-    (0x0C3C, 0x0C3C),
-    (0x0C4D, 0x0C4D),
-    (0x0C55, 0x0C56),
-    (0x0CBC, 0x0CBC),
-    (0x0CCD, 0x0CCD),
-    (0x0D3B, 0x0D3C),
-    (0x0D4D, 0x0D4D),
-    (0x0DCA, 0x0DCA),
-    (0x0E38, 0x0E3A),
-    (0x0E48, 0x0E4B),
-    (0x0EB8, 0x0EBA),
-    (0x0EC8, 0x0ECB),
-    (0x0F18, 0x0F19),
-    (0x0F35, 0x0F35),
-    (0x0F37, 0x0F37),
-    (0x0F39, 0x0F39),
-    (0x0F71, 0x0F72),
-    (0x0F74, 0x0F74),
-    (0x0F7A, 0x0F7D),
-    (0x0F80, 0x0F80),
-    (0x0F82, 0x0F84),
-    (0x0F86, 0x0F87),
-    (0x0FC6, 0x0FC6),
-    (0x1037, 0x1037),
-    (0x1039, 0x103A),
-    (0x108D, 0x108D),
-    (0x135D, 0x135F),
-    (0x1714, 0x1715),
-    (0x1734, 0x1734),
-    (0x17D2, 0x17D2),
-    (0x17DD, 0x17DD),
-    (0x18A9, 0x18A9),
-    (0x1939, 0x193B),
-    (0x1A17, 0x1A18),
-    (0x1A60, 0x1A60),
-    (0x1A75, 0x1A7C),
-    (0x1A7F, 0x1A7F),
-    (0x1AB0, 0x1ABD),
-    (0x1ABF, 0x1ACE),
-    (0x1B34, 0x1B34),
-    (0x1B44, 0x1B44),
-    (0x1B6B, 0x1B73),
-    (0x1BAA, 0x1BAB),
-    (0x1BE6, 0x1BE6),
-    (0x1BF2, 0x1BF3),
-    (0x1C37, 0x1C37),
-    (0x1CD0, 0x1CD2),
-    (0x1CD4, 0x1CE0),
-    (0x1CE2, 0x1CE8),
-    (0x1CED, 0x1CED),
-    (0x1CF4, 0x1CF4),
-    (0x1CF8, 0x1CF9),
-    (0x1DC0, 0x1DFF),
-    (0x20D0, 0x20DC),
-    (0x20E1, 0x20E1),
-    (0x20E5, 0x20F0),
-    (0x2CEF, 0x2CF1),
-    (0x2D7F, 0x2D7F),
-    (0x2DE0, 0x2DFF),
-    (0x302A, 0x302F),
-    (0x3099, 0x309A),
-    (0xA66F, 0xA66F),
-    (0xA674, 0xA67D),
-    (0xA69E, 0xA69F),
-    (0xA6F0, 0xA6F1),
-    (0xA806, 0xA806),
-    (0xA82C, 0xA82C),
-    (0xA8C4, 0xA8C4),
-    (0xA8E0, 0xA8F1),
-    (0xA92B, 0xA92D),
-    (0xA953, 0xA953),
-    (0xA9B3, 0xA9B3),
-    (0xA9C0, 0xA9C0),
-    (0xAAB0, 0xAAB0),
-    (0xAAB2, 0xAAB4),
-    (0xAAB7, 0xAAB8),
-    (0xAABE, 0xAABF),
-    (0xAAC1, 0xAAC1),
-    (0xAAF6, 0xAAF6),
-    (0xABED, 0xABED),
-    (0xFB1E, 0xFB1E),
-    (0xFE20, 0xFE2F),
-    (0x101FD, 0x101FD),
-    (0x102E0, 0x102E0),
-    (0x10376, 0x1037A),
-    (0x10A0D, 0x10A0D),
-    (0x10A0F, 0x10A0F),
-    (0x10A38, 0x10A3A),
-    (0x10A3F, 0x10A3F),
-    (0x10AE5, 0x10AE6),
-    (0x10D24, 0x10D27),
-    (0x10EAB, 0x10EAC),
-    (0x10F46, 0x10F50),
-    (0x10F82, 0x10F85),
-    (0x11046, 0x11046),
-    (0x11070, 0x11070),
-    (0x1107F, 0x1107F),
-    (0x110B9, 0x110BA),
-    (0x11100, 0x11102),
-    (0x11133, 0x11134),
-    (0x11173, 0x11173),
-    (0x111C0, 0x111C0),
-    (0x111CA, 0x111CA),
-    (0x11235, 0x11236),
-    (0x112E9, 0x112EA),
-    (0x1133B, 0x1133C),
-    (0x1134D, 0x1134D),
-    (0x11366, 0x1136C),
-    (0x11370, 0x11374),
-    (0x11442, 0x11442),
-    (0x11446, 0x11446),
-    (0x1145E, 0x1145E),
-    (0x114C2, 0x114C3),
-    (0x115BF, 0x115C0),
-    (0x1163F, 0x1163F),
-    (0x116B6, 0x116B7),
-    (0x1172B, 0x1172B),
-    (0x11839, 0x1183A),
-    (0x1193D, 0x1193E),
-    (0x11943, 0x11943),
-    (0x119E0, 0x119E0),
-    (0x11A34, 0x11A34),
-    (0x11A47, 0x11A47),
-    (0x11A99, 0x11A99),
-    (0x11C3F, 0x11C3F),
-    (0x11D42, 0x11D42),
-    (0x11D44, 0x11D45),
-    (0x11D97, 0x11D97),
-    (0x16AF0, 0x16AF4),
-    (0x16B30, 0x16B36),
-    (0x16FF0, 0x16FF1),
-    (0x1BC9E, 0x1BC9E),
-    (0x1D165, 0x1D169),
-    (0x1D16D, 0x1D172),
-    (0x1D17B, 0x1D182),
-    (0x1D185, 0x1D18B),
-    (0x1D1AA, 0x1D1AD),
-    (0x1D242, 0x1D244),
-    (0x1E000, 0x1E006),
-    (0x1E008, 0x1E018),
-    (0x1E01B, 0x1E021),
-    (0x1E023, 0x1E024),
-    (0x1E026, 0x1E02A),
-    (0x1E130, 0x1E136),
-    (0x1E2AE, 0x1E2AE),
-    (0x1E2EC, 0x1E2EF),
-    (0x1E8D0, 0x1E8D6),
-    (0x1E944, 0x1E94A),
-)
-
 
 @cache
-def _long_run() -> re.Pattern[str]:
-    # The marks beyond the BMP as one range from the first to the last (historic scripts
-    # between them may be read too: harmless, see `_ordered`): a class of many ranges there
-    # is tested range by range at every character, ten times slower on a Chinese text.
-    bmp = [(a, b) for a, b in NON_STARTERS if b <= 0xFFFF]
-    astral = [(a, b) for a, b in NON_STARTERS if a > 0xFFFF]
-    if astral:
-        bmp.append((astral[0][0], astral[-1][1]))
-    marks = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in bmp)
-    # Only where a run starts (the look-behind), so each run is read once however long.
-    return re.compile(f"(?<![{marks}])[{marks}]{{{LONG_RUN},}}")
+def long_run() -> regex.Pattern[str]:
+    """A run of LONG_RUN or more marks, matched only where it starts (the look-behind), so
+    each run is read once however long."""
+    import regex  # only for a text NFC would change: most text never needs it
+
+    return regex.compile(rf"(?<!\p{{M}})\p{{M}}{{{LONG_RUN},}}")
 
 
 def in_canonical_order(text: str) -> str:
-    """`text` with each long run of combining marks decomposed and in canonical order: the
-    same text under NFC (see the module)."""
-    if text.isascii():
-        return text
-    return _long_run().sub(_ordered, text)
+    """`text` with each long run of marks decomposed and in canonical order: the same text
+    under NFC (see the module)."""
+    ordered: str = long_run().sub(_ordered, text)
+    return ordered
 
 
-def _ordered(run: re.Match[str]) -> str:
-    """The run decomposed, each stretch of non-starters in it sorted stably by class; any
-    starter in it (a letter the pattern's ranges take in, a decomposition's) stays put."""
+def _ordered(run: regex.Match[str]) -> str:
+    """The run decomposed, each stretch of non-starters in it sorted stably by class; a
+    starter in it (a mark of class 0, a decomposition's letter) stays put."""
     decomposed = "".join(unicodedata.normalize("NFD", c) for c in run.group())
     out: list[str] = []
     marks: list[str] = []
     for c in decomposed:
         if unicodedata.combining(c):
             marks.append(c)
-        else:  # a decomposition may hold a starter: marks never move past it
+        else:  # marks never move past a starter
             out.extend(sorted(marks, key=unicodedata.combining))
             marks.clear()
             out.append(c)

@@ -26,6 +26,9 @@ def normalise(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if unicodedata.is_normalized("NFC", text):
+        # Most text: NFC's own linear check (it stops at the first mark out of order).
+        return text
     # Long runs of marks sorted first: NFC's own sort of them is quadratic.
     return unicodedata.normalize("NFC", in_canonical_order(text))
 
