@@ -5,9 +5,13 @@ Scripts, styles and comments are no text; character references are read (&amp; i
 
 Read by a scan that looks at each character a bounded number of times, not html.parser: on
 Python 3.11 that takes quadratic time on unclosed markup ("<a " repeated: over a minute for
-100 KB; "<!--" repeated: 21 s for 200 KB) and raises AssertionError on "<![" repeated. As a
-browser reads it, a tag, comment or declaration left open at the end runs to the end and is
-no text; a "<" that opens none is text.
+100 KB; "<!--" repeated: 21 s for 200 KB) and raises AssertionError on "<![" repeated. Nor lxml:
+libxml2 drops, without a word, the text of elements nested deeper than 255 (a Markdown file
+of 300 unclosed <b> lost its last words), and its HTML reading changed with 2.14, so a
+document's text would follow the libxml2 lxml is built with. The scan reads tags, comments
+and quoted attribute values as HTML's tokenizer does (a ">" inside a quoted value is the
+value's; "<!-->" is a whole comment). As a browser reads it, a tag, comment or declaration
+left open at the end runs to the end and is no text; a "<" that opens none is text.
 
 Each block comes as the soft lines of workbench.domain.markdown (joined as its wrapped lines
 are, without a space inside Chinese text), a <br> a line break inside its block."""
@@ -65,6 +69,14 @@ _BLOCKS = frozenset(
 # Elements whose content is raw text no reader sees, up to their end tag.
 _HIDDEN = re.compile(r"script|style|template|textarea|title|xmp|iframe|noembed|noframes")
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*+)")
+# What ends a comment begun at "<!--" (searched from just after it): "-->", also "--!>", and
+# straight away ">" or "->" (so "<!-->" and "<!--->" are whole, empty comments), as HTML's
+# tokenizer reads it.
+_ABRUPT_COMMENT_END = re.compile(r"-?>")
+_COMMENT_END = re.compile(r"--!?>")
+# Inside a tag: its end, or the opening quote of an attribute's quoted value (after "="), in
+# which a ">" is the value's own.
+_TAG_END_OR_QUOTE = re.compile(r"""[^>=]*+(?:=[ \t\n\f\r]*+(["'])|>)""")
 # HTML's white space (not U+3000 nor a no-break space, which are the text's own).
 _SPACE = re.compile(r"[ \t\r\f]+")
 
@@ -101,10 +113,10 @@ def _pieces(source: str) -> list[tuple[str, str]]:
             return out
         out.append(("text", source[i:j]))
         if source.startswith("<!--", j):
-            end = source.find("-->", j + 4)
-            if end < 0:
+            closed = _ABRUPT_COMMENT_END.match(source, j + 4) or _COMMENT_END.search(source, j + 4)
+            if closed is None:
                 return out
-            i = end + 3
+            i = closed.end()
             continue
         tag = _TAG.match(source, j)
         if tag is None:
@@ -117,11 +129,11 @@ def _pieces(source: str) -> list[tuple[str, str]]:
                 out.append(("text", "<"))
                 i = j + 1
             continue
-        end = source.find(">", tag.end())
+        end = _tag_end(source, tag.end())
         if end < 0:
             return out
         name = tag.group(1).lower()
-        i = end + 1
+        i = end
         if source[j + 1] == "/":
             out.append(("tag", name))
         elif _HIDDEN.fullmatch(name):
@@ -131,6 +143,25 @@ def _pieces(source: str) -> list[tuple[str, str]]:
             i = closing.start()
         else:
             out.append(("tag", name))
+
+
+def _tag_end(source: str, i: int) -> int:
+    """The index just past the ">" that ends the tag whose name ends at `i` (a ">" in a quoted
+    attribute value is the value's), or -1 when none does: the tag runs to the end."""
+    while True:
+        found = _TAG_END_OR_QUOTE.match(source, i)
+        if found is None:
+            if (i := source.find("=", i)) < 0:  # no ">" and no "=" left
+                return -1
+            i += 1
+            continue
+        quote = found.group(1)
+        if quote is None:
+            return found.end()
+        close = source.find(quote, found.end())
+        if close < 0:
+            return -1
+        i = close + 1
 
 
 def _trim(line: str) -> str:
