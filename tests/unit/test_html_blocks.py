@@ -26,6 +26,9 @@ from workbench.domain.html_blocks import html_block_lines
         ('<div>a<a href=x>l</a>u<img alt="1 > 2"></div>', [["alu"]]),
         ('<div>t<a title="never closed>u</div>', [["t"]]),  # runs to the end, as in a browser
         ("<p>one<br>two</p><p>three</p>", [["one\ntwo"], ["three"]]),
+        # a tag's name runs to a space, "/" or ">": <script_x> is no script, <p_x> no paragraph
+        ("<div>a<script_x>b</script_x>c<p_x>d</p_x></div>", [["abcd"]]),
+        ("<div>a<style.x>b</style.x>c</div>", [["abc"]]),
         ("<div>A &amp; B &#x4E2D; C&nbsp;D</div>", [["A & B 中 C\xa0D"]]),
     ],
 )
