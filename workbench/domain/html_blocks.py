@@ -68,7 +68,8 @@ _BLOCKS = frozenset(
 )
 # Elements whose content is raw text no reader sees, up to their end tag.
 _HIDDEN = re.compile(r"script|style|template|textarea|title|xmp|iframe|noembed|noframes")
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*+)")
+# A tag's name runs to HTML's white space, "/" or ">" (<script_x> is no script).
+_TAG = re.compile(r"</?([A-Za-z][^\t\n\f\r />]*+)")
 # What ends a comment begun at "<!--" (searched from just after it): "-->", also "--!>", and
 # straight away ">" or "->" (so "<!-->" and "<!--->" are whole, empty comments), as HTML's
 # tokenizer reads it.
