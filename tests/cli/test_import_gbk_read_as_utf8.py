@@ -90,3 +90,19 @@ def test_real_utf8_whose_one_word_gbk_reads_as_chinese_is_imported(
         r = cli("import", "claims", "--doc", "1", str(sheet))
         assert r.code == 0, (speaker, r.err)
     assert sorted(c["speaker"] for c in _claims(cli)) == sorted(["Różewicz", "马丽", "Kılıç"])
+
+
+def test_digits_of_other_scripts_and_transliteration_are_imported(cli: Any, tmp_path: Path) -> None:
+    # Review rrsheet: a Persian year (۱۳۹۸), a Hebrew abbreviation (ש״ס) or ALA-LC's Saʿīd,
+    # alone beyond ASCII, were refused as "the file looks like GB18030/GBK".
+    _desk(cli, tmp_path)
+    speakers = ["۱۳۹۸", "ש״ס", "Saʿīd"]
+    for n, speaker in enumerate(speakers):
+        sheet = tmp_path / f"claims{n}.csv"
+        sheet.write_text(
+            f"quote,text,speaker\nprices rose 5%,Prices rose 5% last year ({n}),{speaker}\n",
+            encoding="utf-8",
+        )
+        r = cli("import", "claims", "--doc", "1", str(sheet))
+        assert r.code == 0, (speaker, r.err)
+    assert sorted(c["speaker"] for c in _claims(cli)) == sorted(speakers)

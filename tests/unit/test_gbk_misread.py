@@ -60,3 +60,14 @@ def test_gb2312_pairs_on_bytes_is_in_gb2312_on_characters() -> None:
                 continue
             by_chars = all(map(in_gb2312, text))
             assert (GB2312_PAIRS.fullmatch(pair) is not None) == by_chars, pair
+
+
+@pytest.mark.parametrize(
+    ("name", "utf8"),
+    [("卢某", "¬ĳ"), ("谢伟", "лΰ"), ("谢梅", "л÷"), ("平台", "ƽ̨")],
+)
+def test_gbk_names_that_read_as_no_text_are_still_told(name: str, utf8: str) -> None:
+    # The misses' side (review rrsheet): ÷ is text beside a number (x²÷2), not beside a letter
+    # (梅 is ÷ in UTF-8, 谢梅 `л÷`); a common name's sign or two scripts stay evidence.
+    found = gbk_read_as_utf8([f"quote,text,speaker\nx,y,{name}\n".encode("gbk")])
+    assert found is not None and (found.gbk, found.utf8) == (name, utf8)

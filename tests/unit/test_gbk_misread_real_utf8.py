@@ -172,3 +172,51 @@ def test_no_two_latin_letters_side_by_side_are_taken_for_gbk() -> None:
         if gbk_read_as_utf8([_one_word_file(f"Na{a}{b}e")]) is not None
     ]
     assert refused == []
+
+
+# Review rrsheet: real words from glibc's locale files (/usr/share/i18n/locales: month and day
+# names, digits) and transliteration, each alone in an otherwise ASCII file, were refused as
+# GBK: a digit or a sign of a script beyond Latin counted as a sign "no text writes", and so
+# did the transliteration's ʿ ʾ ʹ ʺ (ALA-LC, DIN 31635, ISO 9) and ÷ beside a number.
+WORDS_BEYOND_LATIN = [
+    "۱۳۹۸",  # a year in Persian digits (fa_IR), every one of them GB2312 in GBK
+    "۲۰",
+    "١٢",  # Arabic-Indic digits
+    "تش١",  # Arabic month abbreviation with its digit (ar_SY)
+    "٢٪",  # Arabic percent sign
+    "୧୨",  # Oriya digits (or_IN)
+    "दिस॰",  # Devanagari abbreviation sign (hi_IN's Dec.)
+    "ש״ס",  # Hebrew gershayim in an abbreviation (the party Shas)
+    "Saʿīd",  # ALA-LC ayn
+    "Masʿūd",
+    "Mašʿal",  # DIN 31635
+    "ʿĪd",
+    "ʾī",
+    "Ilʹâ",  # ISO 9 for Илья
+    "Tatʹâna",
+    "x²÷2",
+    "½÷¼",
+]
+
+
+@pytest.mark.parametrize("word", WORDS_BEYOND_LATIN)
+def test_digits_and_signs_of_other_scripts_and_transliteration_are_read(word: str) -> None:
+    assert gbk_read_as_utf8([_one_word_file(word)]) is None
+
+
+# Signs researchers type, as the review's brief lists them (°C ± µ ² € ... ×÷ ¼½¾ №).
+SIGNS = (
+    "°C ± µ ² € £ ¥ © ® ™ § ¶ • … – — “ ” ‘ ’ « » ‹ › ¿ ¡ · × ÷ ¼ ½ ¾ № ³ ¹ º ª ¢ ‰ ′ ″"
+    " \u00a0 \u00ad"
+)
+
+
+def test_no_two_signs_side_by_side_are_taken_for_gbk() -> None:
+    signs = SIGNS.split(" ")
+    refused = [
+        a + b
+        for a in signs
+        for b in signs
+        if gbk_read_as_utf8([_one_word_file(f"5{a}{b}5")]) is not None
+    ]
+    assert refused == []
