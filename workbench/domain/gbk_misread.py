@@ -111,7 +111,8 @@ def _gbk_chinese(run: bytes) -> str | None:
 def _evidence(text: str) -> bool:
     """Whether `text`, a stretch read as UTF-8 that GBK reads as Chinese, is strong evidence
     of GBK: two or more characters, one of which no language's text writes (`_odd`: 卢某 is
-    `¬ĳ`, 平台 `ƽ̨`), or letters of two scripts side by side (谢伟 is `лΰ`).
+    `¬ĳ`, 平台 `ƽ̨`), an `_ARITHMETIC` sign beside a letter (谢梅 is `л÷`), or letters of
+    two scripts side by side (谢伟 is `лΰ`).
     Anything else is read as the UTF-8 it may well be, a miss being better than refusing a
     real file: one character alone (£5, 30°, Café's é), a word of one script however many
     Unicode blocks it takes (Polish różne's ó ż, Turkish açık's ç ı, где, 马丽), a letter
@@ -120,6 +121,8 @@ def _evidence(text: str) -> bool:
     if len(text) < 2:
         return False
     if any(map(_odd, text)):
+        return True
+    if not _ARITHMETIC.isdisjoint(text) and any(map(_letter, text)):
         return True
     return len({script for script in map(_script, text) if script is not None}) > 1
 
@@ -130,8 +133,13 @@ _TEXT_SIGNS = frozenset("¡¢£¥§©«®°±²³´µ¶·¹º»¼½¾¿\u00ad")
 # The letters of Latin Extended-B that a living language writes in its every text and GBK's
 # Chinese may show: Vietnamese's horned o and u (Trương). Danish's ǿ, Sami's ǯ are rare.
 _WRITTEN_EXTENDED_B = frozenset("ƠơƯư")
-# Modifier letters that text writes as apostrophes (Hawaiian ʻokina, Ukrainian ʼ).
-_WRITTEN_MODIFIERS = frozenset("ʻʼ")
+# Latin-1's signs that text writes between numbers (x²÷2, ½÷¼) and never beside a letter:
+# GBK's 梅 is ÷, 谢梅 `л÷` (review rrsheet: as a sign no text writes, x²÷2 was refused).
+_ARITHMETIC = frozenset("÷")
+# Modifier letters that text writes: as apostrophes (Hawaiian ʻokina, Ukrainian ʼ), and
+# transliteration's ayn, hamza, soft and hard signs (ALA-LC Saʿīd, ISO 9 Ilʹâ; review
+# rrsheet). GBK's 女士 is `Ůʿ`: a miss now.
+_WRITTEN_MODIFIERS = frozenset("ʹʺʻʼʾʿ")
 # The scripts `_script` tells apart; a letter of another (kana, hangul) has none, so that
 # Japanese's kanji and kana side by side are not two scripts.
 _SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "CJK"})
@@ -139,20 +147,27 @@ _SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABI
 
 def _odd(char: str) -> bool:
     """`char` is what no language's text writes beside another character beyond ASCII: a
-    sign but Latin-1's `_TEXT_SIGNS`, or a letter of Latin Extended-B, IPA or the modifier
-    letters (but the few text writes), Coptic, or old Cyrillic. Marks are not odd: NFD text
-    puts them after any letter."""
+    sign of Latin-1 but `_TEXT_SIGNS` (`_ARITHMETIC` is told by `_evidence`) or a spacing
+    modifier, or a letter of Latin Extended-B, IPA or the modifier letters (but the few text
+    writes), Coptic, or old Cyrillic. Marks are not odd (NFD text puts them after any letter),
+    nor digits, nor the signs of the scripts beyond (review rrsheet: a Persian year ۱۳۹۸,
+    Hebrew ש״ס, Devanagari's abbreviation दिस॰ and Arabic ٪ were refused)."""
     category = unicodedata.category(char)
-    if category[0] == "M":
+    if category[0] in "MN":
         return False
     if category[0] != "L":
-        return char not in _TEXT_SIGNS
+        return ord(char) < 0x370 and char not in _TEXT_SIGNS and char not in _ARITHMETIC
     code = ord(char)
     if 0x180 <= code <= 0x24F:
         return char not in _WRITTEN_EXTENDED_B
     if 0x250 <= code <= 0x2FF:
         return char not in _WRITTEN_MODIFIERS
     return 0x3E2 <= code <= 0x3EF or 0x460 <= code <= 0x481
+
+
+def _letter(char: str) -> bool:
+    """`char` is a letter, but Latin-1's signs that are letters to Unicode (ª µ º)."""
+    return char.isalpha() and not 0xA0 <= ord(char) <= 0xBF
 
 
 def _script(char: str) -> str | None:
