@@ -220,3 +220,37 @@ def test_no_two_signs_side_by_side_are_taken_for_gbk() -> None:
         if gbk_read_as_utf8([_one_word_file(f"5{a}{b}5")]) is not None
     ]
     assert refused == []
+
+
+# Review rrsheet: CLDR's names of languages and countries (babel's locale data, 145,000 words
+# of 1,147 locales) hold living languages' letters of Latin Extended-B and IPA that GBK's
+# Chinese shows too, and were refused as letters no text writes: Yoruba Póláǹdì (Poland),
+# Lakota Itóǧata, Laz İǩinaçxa, Nuer ɣändini, Langi Kɨɨngeréesa, Anii gɩcɩɩca.
+WORDS_OF_LIVING_ORTHOGRAPHIES = [
+    "Póláǹdì",
+    "Máǹkì",
+    "Itóǧata",
+    "İǩinaçxa",
+    "ɣändini",
+    "Kɨúrdu",
+    "Kɨɨngeréesa",
+    "gɩcɩɩca",
+    "Fɩrjɩɩn",
+]
+
+
+@pytest.mark.parametrize("word", WORDS_OF_LIVING_ORTHOGRAPHIES)
+def test_words_of_african_and_american_orthographies_are_read(word: str) -> None:
+    assert gbk_read_as_utf8([_one_word_file(word)]) is None
+
+
+# The letters beyond Latin Extended-A that CLDR's data writes for a living language and GBK's
+# Chinese may show (Vietnamese, Anii, Berber and Lakota, Laz and Sami, Yoruba and Basaa,
+# Ewe and Nuer, Maasai, Bambara, Kaingang), beside a letter with a tone mark.
+LIVING_LETTERS = "ƠơƯưƱǦǧǩǸǹɣɨɩɲʰʷ"
+
+
+@pytest.mark.parametrize("letter", LIVING_LETTERS)
+def test_a_living_orthographys_letter_beside_an_accented_one_is_read(letter: str) -> None:
+    for word in (f"á{letter}", f"{letter}á", f"{letter}{letter}"):
+        assert gbk_read_as_utf8([_one_word_file(word)]) is None, word
