@@ -71,3 +71,13 @@ def test_gbk_names_that_read_as_no_text_are_still_told(name: str, utf8: str) -> 
     # (梅 is ÷ in UTF-8, 谢梅 `л÷`); a common name's sign or two scripts stay evidence.
     found = gbk_read_as_utf8([f"quote,text,speaker\nx,y,{name}\n".encode("gbk")])
     assert found is not None and (found.gbk, found.utf8) == (name, utf8)
+
+
+@pytest.mark.parametrize(("name", "utf8"), [("史伟", "ʷΰ"), ("史英", "ʷӢ"), ("千伟", "ǧΰ")])
+def test_a_written_modifier_or_letter_beside_another_script_is_still_told(
+    name: str, utf8: str
+) -> None:
+    # Review rrsheet: ʷ (Berber), ǧ (Lakota) are now letters text writes; beside a letter of
+    # another script they are still GBK's 史 and 千.
+    found = gbk_read_as_utf8([f"quote,text,speaker\nx,y,{name}\n".encode("gbk")])
+    assert found is not None and (found.gbk, found.utf8) == (name, utf8)

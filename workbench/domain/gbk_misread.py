@@ -130,16 +130,22 @@ def _evidence(text: str) -> bool:
 # The signs of Latin-1 that text writes next to a letter (« été », m²·s, ¿él?, ±½, a soft
 # hyphen); its others (¬ ¤ ¦ ¨ ¯ ¸) stand beside none, and GBK's Chinese shows them (卢 is ¬).
 _TEXT_SIGNS = frozenset("¡¢£¥§©«®°±²³´µ¶·¹º»¼½¾¿\u00ad")
-# The letters of Latin Extended-B that a living language writes in its every text and GBK's
-# Chinese may show: Vietnamese's horned o and u (Trương). Danish's ǿ, Sami's ǯ are rare.
-_WRITTEN_EXTENDED_B = frozenset("ƠơƯư")
+# The letters of Latin Extended-B and IPA that a living language writes and GBK's Chinese may
+# show, as CLDR's data writes them (review rrsheet: its names of languages and countries in
+# Yoruba Póláǹdì, Lakota Itóǧata, Nuer ɣändini were refused): Vietnamese's horned o and u
+# (Trương), Anii's Ʊ ɩ, Berber's and Lakota's ǧ, Laz's ǩ, Yoruba's and Basaa's ǹ, Ewe's and
+# Nuer's ɣ, Maasai's ɨ, Bambara's ɲ. Danish's ǿ, Sami's ǯ are rare. GBK's 千 is ǧ, 桑 ɣ.
+_WRITTEN_LETTERS = frozenset("ƠơƯưƱǦǧǩǸǹɣɨɩɲ")
 # Latin-1's signs that text writes between numbers (x²÷2, ½÷¼) and never beside a letter:
 # GBK's 梅 is ÷, 谢梅 `л÷` (review rrsheet: as a sign no text writes, x²÷2 was refused).
 _ARITHMETIC = frozenset("÷")
-# Modifier letters that text writes: as apostrophes (Hawaiian ʻokina, Ukrainian ʼ), and
-# transliteration's ayn, hamza, soft and hard signs (ALA-LC Saʿīd, ISO 9 Ilʹâ; review
-# rrsheet). GBK's 女士 is `Ůʿ`: a miss now.
-_WRITTEN_MODIFIERS = frozenset("ʹʺʻʼʾʿ")
+# Modifier letters that Latin text writes (review rrsheet): transliteration's ayn, hamza, soft
+# and hard signs (ALA-LC Saʿīd, ISO 9 Ilʹâ), Kaingang's and Berber's ʰ ʷ. Of Latin script to
+# `_script`, so that GBK's 史伟 (`ʷΰ`) is still two scripts; GBK's 女士 is `Ůʿ`, a miss.
+_LATIN_MODIFIERS = frozenset("ʰʷʹʺʾʿ")
+# Modifier letters that text writes: Latin's, and as apostrophes in any script (Hawaiian
+# ʻokina, Ukrainian ʼ).
+_WRITTEN_MODIFIERS = _LATIN_MODIFIERS | frozenset("ʻʼ")
 # The scripts `_script` tells apart; a letter of another (kana, hangul) has none, so that
 # Japanese's kanji and kana side by side are not two scripts.
 _SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABIC", "CJK"})
@@ -148,19 +154,20 @@ _SCRIPTS = frozenset({"LATIN", "GREEK", "CYRILLIC", "ARMENIAN", "HEBREW", "ARABI
 def _odd(char: str) -> bool:
     """`char` is what no language's text writes beside another character beyond ASCII: a
     sign of Latin-1 but `_TEXT_SIGNS` (`_ARITHMETIC` is told by `_evidence`) or a spacing
-    modifier, or a letter of Latin Extended-B, IPA or the modifier letters (but the few text
-    writes), Coptic, or old Cyrillic. Marks are not odd (NFD text puts them after any letter),
-    nor digits, nor the signs of the scripts beyond (review rrsheet: a Persian year ۱۳۹۸,
-    Hebrew ש״ס, Devanagari's abbreviation दिस॰ and Arabic ٪ were refused)."""
+    modifier, or a letter of Latin Extended-B, IPA (but `_WRITTEN_LETTERS`) or the modifier
+    letters (but `_WRITTEN_MODIFIERS`), Coptic, or old Cyrillic. Marks are not odd (NFD text
+    puts them after any letter), nor digits, nor the signs of the scripts beyond (review
+    rrsheet: a Persian year ۱۳۹۸, Hebrew ש״ס, Devanagari's abbreviation दिस॰ and Arabic ٪ were
+    refused)."""
     category = unicodedata.category(char)
     if category[0] in "MN":
         return False
     if category[0] != "L":
         return ord(char) < 0x370 and char not in _TEXT_SIGNS and char not in _ARITHMETIC
     code = ord(char)
-    if 0x180 <= code <= 0x24F:
-        return char not in _WRITTEN_EXTENDED_B
-    if 0x250 <= code <= 0x2FF:
+    if 0x180 <= code <= 0x2AF:
+        return char not in _WRITTEN_LETTERS
+    if 0x2B0 <= code <= 0x2FF:
         return char not in _WRITTEN_MODIFIERS
     return 0x3E2 <= code <= 0x3EF or 0x460 <= code <= 0x481
 
@@ -172,6 +179,9 @@ def _letter(char: str) -> bool:
 
 def _script(char: str) -> str | None:
     """The script of a letter or a mark of `_SCRIPTS` (the first word of its name: LATIN,
-    GREEK, CJK, HEBREW for a Hebrew point), else None (a combining mark, a sign, kana)."""
+    GREEK, CJK, HEBREW for a Hebrew point; LATIN for `_LATIN_MODIFIERS`), else None (a
+    combining mark, a sign, kana)."""
+    if char in _LATIN_MODIFIERS:
+        return "LATIN"
     script = unicodedata.name(char, "").partition(" ")[0]
     return script if script in _SCRIPTS else None
