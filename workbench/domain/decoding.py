@@ -19,17 +19,18 @@ _SPACED = re.compile(f"[{BASIC_HAN}] (?=[{BASIC_HAN}])")
 _NOT_ASCII = re.compile(rb"[\x80-\xff]")
 
 
+# A byte of GB2312's rows: both bytes of a character from 0xA1, where nearly all of a Chinese
+# text's characters are. A Latin-1 text read as GBK pairs a letter with the next ASCII byte,
+# below 0xA1. The one home of the rule, for characters (`in_gb2312`) and for bytes
+# (`GB2312_PAIRS`: a stretch GB18030 reads as characters all in_gb2312, told without
+# encoding each character again; every such pair decodes to one, no other pair does).
+_GB2312_BYTE = rb"[\xa1-\xfe]"
+_GB2312_PAIR = re.compile(_GB2312_BYTE * 2)
+GB2312_PAIRS = re.compile(rb"(?:%s%s)+" % (_GB2312_BYTE, _GB2312_BYTE))
+
+
 def in_gb2312(char: str) -> bool:
-    # Both bytes from 0xA1: the GB2312 rows, where nearly all of a Chinese text's characters
-    # are. A Latin-1 text read as GBK pairs a letter with the next ASCII byte, below 0xA1.
-    code = char.encode("gb18030")
-    return len(code) == 2 and code[0] >= 0xA1 and code[1] >= 0xA1
-
-
-# in_gb2312's rule on bytes: a stretch GB18030 reads as characters all in_gb2312 is exactly
-# pairs of bytes from 0xA1 (every such pair decodes to one, no other pair does), told without
-# encoding each character again.
-GB2312_PAIRS = re.compile(rb"(?:[\xa1-\xfe][\xa1-\xfe])+")
+    return _GB2312_PAIR.fullmatch(char.encode("gb18030")) is not None
 
 
 def _looks_like_gbk(data: bytes, bad_at: int) -> bool:
