@@ -62,6 +62,11 @@ INNER: dict[tuple[Shape, str], Keys] = {
     ),
     ("set", "before"): Keys(frozenset({"value"}), frozenset({"value"})),
 }
+# The inner objects whose type this module tells too, no rule reading them, and whether null is
+# one: a change's or an import's `note` (every release wrote the note object, or null for none)
+# and an import's `source` (always `{file, row}`). Text there (`"note": "approved by editor"`)
+# is no payload a workbench wrote, as much as a key beside a note's fields.
+TYPED: dict[str, bool] = {"note": True, "source": False}
 # The entities whose fields every release wrote from one list, so a field beside them is no
 # payload a workbench wrote: a note (its five first fields since the first release; `internal`
 # since migration 0015, older ones lacking it). Not a claim, a document or evidence: their
@@ -131,9 +136,13 @@ def format_problems(action: str, payload: Mapping[str, Any]) -> list[str]:
         problems += _held(payload, top, optional, "the payload", f"a {action} payload")
     for key, keys in inners:
         inner = payload.get(key)
-        if type(inner) is dict and not _fits(inner, keys, frozenset()):
-            whose = f"a {action} payload's {shown(key)}"
-            problems += _held(inner, keys, frozenset(), f"its {shown(key)}", whose)
+        if type(inner) is dict:
+            if not _fits(inner, keys, frozenset()):
+                whose = f"a {action} payload's {shown(key)}"
+                problems += _held(inner, keys, frozenset(), f"its {shown(key)}", whose)
+        elif key in TYPED and key in payload and not (inner is None and TYPED[key]):
+            nullable = " or null" if TYPED[key] else ""
+            problems.append(f"its {shown(key)} is {shown(inner)}, not an object{nullable}")
     return problems
 
 
