@@ -151,9 +151,10 @@ CHANGEABLE = {name: frozenset(a.changes) for name, a in ACTIONS.items() if a.sha
 
 
 def undeclared_change(action: str, kind: str, names: Iterable[str]) -> str | None:
-    """Of a change event (`changed` shape) naming the fields `names` (those its kind tracks:
-    replay reports any other on its own), what it changes beyond its action's declared fields,
-    as a sentence; None when nothing."""
+    """Of a change event (`changed` shape) naming the fields `names` (replay's `update` gives
+    those its kind tracks, reporting any other on its own; a registration's change gives all),
+    what it changes beyond its action's declared fields, as a sentence; None when nothing. The
+    one home of this rule and its wording, for every kind."""
     known = ACTIONS.get(action)
     if known is None or known.shape != "changed":
         return None

@@ -369,17 +369,12 @@ def _user_changed(replay: Replay, ev: EventRecord) -> bool:
     (reading display names and addresses from `user.added` and `user.edited`) went on judging
     the person by the registration they had."""
     before, after = ev.payload.get("before"), ev.payload.get("after")
-    declared = ACTIONS[ev.action].changes
     names = (before.keys() if isinstance(before, dict) else set()) | (
         after.keys() if isinstance(after, dict) else set()
     )
-    if not names <= set(declared):
-        replay._event_problem(
-            ev,
-            replay.kinds["user"].label(ev.entity_id),
-            f"changes {listed(tuple(sorted(map(shown, names))))}: a {ev.action} changes only "
-            f"{listed(tuple(map(shown, declared)))}",
-        )
+    # Every name, tracked or not: the registration is not applied when one is beyond.
+    if (beyond := undeclared_change(ev.action, "user", names)) is not None:
+        replay._event_problem(ev, replay.kinds["user"].label(ev.entity_id), beyond)
         return False
     _user_update(replay, ev)
     return True
