@@ -2,7 +2,9 @@
 words that say which (review r3fetch): a control character (ESC, DEL, U+0001, a C1 control) was
 taken, and http.client then refused the request ("InvalidURL: URL can't contain control
 characters", exit 1 after the desk was opened); a space was "not an http(s) URL: write it as
-https://host/path", which it was already written as."""
+https://host/path", which it was already written as. A control character is said in the
+words every one-line field says it (review r4fetch: `check_http_url` had its own, which only a
+library caller saw: the CLI checked the text first, in these)."""
 
 from __future__ import annotations
 
@@ -20,10 +22,22 @@ from workbench.domain.urls import check_http_url
     ("url", "told"),
     [
         ("http://x.example/a b", "it holds a space, which a URL writes as %20"),
-        ("http://x.example/a\x1bb", "it holds the control character U+001B"),
-        ("http://x.example/a\x7fb", "it holds the control character U+007F"),
-        ("http://x.example/a\x01b", "it holds the control character U+0001"),
-        ("http://x.example/a\x9bb", "it holds the control character U+009B"),
+        (
+            "http://x.example/a\x1bb",
+            "is the control character U+001B; it must be one line of visible text",
+        ),
+        (
+            "http://x.example/a\x7fb",
+            "is the control character U+007F; it must be one line of visible text",
+        ),
+        (
+            "http://x.example/a\x01b",
+            "is the control character U+0001; it must be one line of visible text",
+        ),
+        (
+            "http://x.example/a\x9bb",
+            "is the control character U+009B; it must be one line of visible text",
+        ),
     ],
 )
 def test_a_url_holding_a_space_or_a_control_character_is_told_so(url: str, told: str) -> None:

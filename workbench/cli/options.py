@@ -273,8 +273,8 @@ RECORDED_NAME = _Checked("name", str, _person_text)
 
 
 def _url_text(*, blank: bool) -> Callable[[str], str]:
-    """An http(s) URL option's text, as typed, once the library's own check takes it (its
-    length, then `check_http_url`): `evidence add --url notaurl` is then bad usage (exit 2)
+    """An http(s) URL option's text, as typed, once the library's own check takes it
+    (`check_http_url`): `evidence add --url notaurl` is then bad usage (exit 2)
     like a malformed date. The services check it again, for URLs from files and pages
     (refused, exit 1). With `blank`, '' passes: `doc edit --url ''` clears the URL."""
 
@@ -282,10 +282,8 @@ def _url_text(*, blank: bool) -> Callable[[str], str]:
         if blank and not value.strip():
             return value
         # Imported here: urllib.parse is 2 ms of a start-up, and only these commands need it.
-        from workbench.domain.limits import MAX_URL, check_text
         from workbench.domain.urls import check_http_url
 
-        check_text(value, "the URL", MAX_URL, one_line=True)
         check_http_url(value)
         return value
 
@@ -309,10 +307,8 @@ URL_TEMPLATE = _Checked("URL template", str, _url_template)
 
 
 def _org_url(value: str) -> str:
-    from workbench.domain.limits import MAX_URL, check_text
     from workbench.exports.claimreview import published_url
 
-    check_text(value, "the URL", MAX_URL, one_line=True)
     return published_url(value)
 
 

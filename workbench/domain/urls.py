@@ -8,7 +8,7 @@ import unicodedata
 
 from workbench.domain.errors import InvalidInput
 from workbench.domain.hostnames import NoHostName, ascii_hostname
-from workbench.domain.limits import said
+from workbench.domain.limits import MAX_URL, check_text, said
 
 # Characters that make a link read as another and spell nothing: bidi controls (an override
 # shows `https://ex.com/\u202emoc.live` as .../evil.com), zero-width spaces and joiners that
@@ -50,14 +50,22 @@ def page_address(url: str) -> str:
     return url.partition("#")[0]
 
 
-def check_http_url(url: str, *, stored: bool = False) -> str:
+def check_http_url(url: str, *, stored: bool = False, within: int | None = MAX_URL) -> str:
     """An absolute http(s) URL with a host and no spaces, given back in NFC: what a reader can
-    open. `stored`: a URL already in the desk's records (a bundle restored), taken as it is,
-    with the characters a typed one may not hold, which releases before the rule took."""
+    open, and the one rule for a URL given (--url, `doc add URL`, a sheet's or a page's URL,
+    a redirect's): one line of text, at most `within` characters as given and as stored.
+    `stored`: a URL already in the desk's records (a bundle restored), taken as it is, with
+    the characters a typed one may not hold, which releases before the rule took. `within`
+    None: a redirect's address, which the fetch measures in the form it is asked for."""
     # Imported here: urllib.parse (and the ipaddress module it loads) is 2 ms of every read
     # command's start-up, and only writes check URLs.
     from urllib.parse import urlsplit
 
+    if not stored:
+        # Its length and characters first, in the words every field's check says them (review
+        # r4fetch: each caller checked them before, in its own copy; the library's fetch took
+        # a lone surrogate it then could not send).
+        check_text(url, "the URL", len(url) if within is None else within, one_line=True)
     value = url.strip()
     # A user name or password is left out of anything said back (below).
     shown = without_userinfo(url)
@@ -73,9 +81,8 @@ def check_http_url(url: str, *, stored: bool = False) -> str:
         or (not stored and any(ch in SPOOFING for ch in value))
     ):
         raise refused
-    if (odd := _unwritten(value, stored=stored)) is not None:
-        # Said which (review r3fetch): a space was told to be written as https://host/path,
-        # and a control character was taken, then refused by http.client in its own words.
+    if (odd := _unwritten(value)) is not None:
+        # Said which (review r3fetch): a space was told to be written as https://host/path.
         raise InvalidInput(f"{refused.message.partition(': ')[0]}: it holds {odd}")
     if "@" in parts.netloc:
         # A password in a URL would be kept wherever the URL is (the document's record, the
@@ -94,16 +101,26 @@ def check_http_url(url: str, *, stored: bool = False) -> str:
     # In NFC, as the desk's every text (review rfetch: typed decomposed on macOS it was stored
     # so, and the same address typed composed was another). Fetched as stored: `doc update`
     # asks for this form again.
-    return unicodedata.normalize("NFC", value)
+    composed = unicodedata.normalize("NFC", value)
+    if within is not None and len(composed) > within:
+        # NFC may lengthen a text (U+0958 is two characters composed): the limit is the
+        # column's, of the form stored (review r4fetch: SQLite stored 2,001 characters,
+        # PostgreSQL refused them as a database error).
+        raise InvalidInput(
+            f"the URL is {len(composed):,} characters in NFC, the composed form it is stored "
+            f"in; the limit is {within:,}"
+        )
+    return composed
 
 
-def _unwritten(value: str, *, stored: bool) -> str | None:
-    """The first character no URL holds as itself, said: a space (a URL writes it %20), or a
-    control character (never a stored one's, which releases before the rule took)."""
+def _unwritten(value: str) -> str | None:
+    """The first space no URL holds as itself, said (a URL writes it %20); a control character
+    one is only in a stored URL (a typed one's is refused first, by `check_text`), which
+    releases before the rule took."""
     for ch in value:
         if ch == " ":
             return "a space, which a URL writes as %20"
-        if ch.isspace() or (not stored and unicodedata.category(ch) == "Cc"):
+        if ch.isspace():
             kind = "control character" if unicodedata.category(ch) == "Cc" else "space"
             return f"the {kind} U+{ord(ch):04X}"
     return None

@@ -28,7 +28,6 @@ from workbench.domain.limits import (
     check_file_name,
     check_language,
     check_optional,
-    check_text,
     has_visible,
     visible_or_none,
 )
@@ -441,9 +440,8 @@ def _url_problem(location: str) -> InvalidInput | None:
     if not _fetched(location):
         return None
     try:
-        # Its length and characters in --url's words, before it is fetched (review r3fetch:
-        # one over the limit was fetched, then refused at storing, exit 1).
-        check_text(location, "the URL", MAX_URL, one_line=True)
+        # Its length and characters too, before it is fetched (review r3fetch: one over the
+        # limit was fetched, then refused at storing, exit 1).
         check_http_url(location)
     except InvalidInput as problem:
         return problem

@@ -109,7 +109,8 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         fp.close()
         try:
             # No file:, ftp: or data: hops, no password in one, a host that can be looked up.
-            newurl = ascii_host(check_http_url(newurl))
+            # (Its length: below, of the form it is asked for, in the redirect's words.)
+            newurl = ascii_host(check_http_url(newurl, within=None))
         except InvalidInput as refused:
             # Said as the server's doing, not the user's: they typed a clean address.
             raise InvalidInput(

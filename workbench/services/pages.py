@@ -37,7 +37,7 @@ from typing import Any
 
 from workbench.domain.bylines import MAX_CREDIT, author_name, author_names, credit
 from workbench.domain.errors import InvalidInput
-from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, MAX_URL
+from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE
 from workbench.domain.recorded_headline import recorded_headline
 from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
 from workbench.domain.text import normalise, printable_line
@@ -328,7 +328,7 @@ def _page(
             byline_name(credited),
         ),
         "published": published_day(root, (url_found, url), datelines),
-        "url": _openable(_within(_str(url_found), MAX_URL)),
+        "url": _openable(_str(url_found)),
         "language": _tag(_within(_str(fields.get("language")), MAX_LANGUAGE))
         or (lang.group(1).decode() if lang else None),
     }
@@ -664,8 +664,9 @@ def _tag(value: str | None) -> str | None:
 
 
 def _openable(value: str | None) -> str | None:
-    # A canonical URL no reader can open (a space in it, no host, a port out of range) is left
-    # out too: the page named it, not the person, and the fetched URL may stand in for it.
+    # A canonical URL no reader can open (a space in it, no host, a port out of range, over
+    # the limit: cut short it would be wrong) is left out too: the page named it, not the
+    # person, and the fetched URL may stand in for it.
     if value is None:
         return None
     try:
