@@ -161,3 +161,16 @@ def test_every_entry_point_gives_a_url_one_verdict(
     # A refusal is exit 2 alike; "doc add URL" and "doc update URL" counted from exit 1.
     want = {k: (code if code == 0 else (1 if k.endswith(" URL") else 2)) for k in got}
     assert got == want
+
+
+def test_a_review_url_template_holds_the_url_limit_as_org_url_does() -> None:
+    """`--url-template` is checked by `check_http_url` (filled with id 1), which now holds a
+    given URL's length: `--org-url` held it, the template did not."""
+    from workbench.exports.claimreview import check_url_template, published_url
+
+    long = "https://checks.example/{id}/" + "a" * MAX_URL
+    with pytest.raises(InvalidInput, match="the limit is 2,000"):
+        check_url_template(long)
+    with pytest.raises(InvalidInput, match="the limit is 2,000"):
+        published_url(long.replace("{id}", "1"))
+    assert check_url_template("https://checks.example/{id}") == "https://checks.example/{id}"
