@@ -10,7 +10,13 @@ import click
 from workbench.cli.claim_words import say_same_span
 from workbench.cli.common import say_reading_stdin, workbench_from
 from workbench.cli.once import Group
-from workbench.cli.options import BUNDLE_FILE, CLAIMS_FILE, ID, INPUT_FILE, json_context
+from workbench.cli.options import (
+    BUNDLE_FILE,
+    CLAIMS_FILE,
+    INPUT_FILE,
+    import_options,
+    json_context,
+)
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, emit_json_object, message, plural, warning
 from workbench.domain.clock import as_read
@@ -296,13 +302,7 @@ def _how_emptied(emptied: Sequence[str]) -> str:
 
 @import_.command("annotations")
 @click.argument("path", metavar="FILE", type=INPUT_FILE)
-@click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
-@click.option("--skip-bad", is_flag=True, help="Import the good annotations; list the bad ones.")
-@click.option(
-    "--dry-run",
-    is_flag=True,
-    help="Check every annotation and say what the import would do; write nothing.",
-)
+@import_options("annotation")
 @json_context
 def annotations_command(
     ctx: click.Context, path: str, document_id: int, skip_bad: bool, dry_run: bool, as_json: bool
@@ -403,13 +403,7 @@ def _wrote(result: ImportResult) -> str:
 
 @import_.command("claims")
 @click.argument("path", metavar="FILE.csv|FILE.json|FILE.jsonl", type=CLAIMS_FILE)
-@click.option("--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC.")
-@click.option("--skip-bad", is_flag=True, help="Import the good rows; list the bad ones.")
-@click.option(
-    "--dry-run",
-    is_flag=True,
-    help="Check every row and say what the import would do; write nothing.",
-)
+@import_options("row")
 @json_context
 def claims_command(
     ctx: click.Context, path: str, document_id: int, skip_bad: bool, dry_run: bool, as_json: bool

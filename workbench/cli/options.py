@@ -402,6 +402,27 @@ def span_options(since: str) -> Decorator[Any]:
     return decorate
 
 
+def import_options(unit: str) -> Decorator[Any]:
+    """What both imports of claims into a document take (`import annotations`, `import
+    claims`), `unit` naming their file's item: the document to anchor in (`--doc DOC`),
+    `--skip-bad` and `--dry-run`, which mean the same to both."""
+
+    def decorate(fn: F) -> F:
+        fn = click.option(
+            "--dry-run",
+            is_flag=True,
+            help=f"Check every {unit} and say what the import would do; write nothing.",
+        )(fn)
+        fn = click.option(
+            "--skip-bad", is_flag=True, help=f"Import the good {unit}s; list the bad ones."
+        )(fn)
+        return click.option(
+            "--doc", "document_id", type=ID, required=True, metavar="DOC", help="Anchor in DOC."
+        )(fn)
+
+    return decorate
+
+
 def after_options(after: str, after_seq: str) -> Decorator[Any]:
     """`--after HEAD` and `--after-seq N`: a position in the audit trail, a head noted earlier
     (`audit export`, `export claimreview`; help `after` and `after_seq`: what each selects
