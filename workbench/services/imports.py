@@ -8,7 +8,7 @@ import_problems (failed rows said) and import_ready (the checked claim)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,11 +85,29 @@ class ImportResult:
 
 
 class _RolledBack(Exception):
-    """Ends a dry run's transaction, rolled back, with what the import would have done."""
+    """Ends a dry run's transaction, rolled back, with what the import would have done. Both
+    imports run dry so: all of it done in the transaction (`_to_commit` raises this at its
+    end), then caught out of it (`_result_of`), so what is returned is what would be done."""
 
     def __init__(self, result: ImportResult) -> None:
         super().__init__("dry run")
         self.result = result
+
+
+def _to_commit(result: ImportResult) -> ImportResult:
+    """An import's result, at the end of its transaction: returned, to be committed; or, of a
+    dry run, raised (`_RolledBack`): the transaction rolls back, nothing written."""
+    if result.dry_run:
+        raise _RolledBack(result)
+    return result
+
+
+def _result_of(import_: Callable[[], ImportResult]) -> ImportResult:
+    """The result of an import whose transaction ends in `_to_commit`, a dry run's too."""
+    try:
+        return import_()
+    except _RolledBack as done:
+        return done.result
 
 
 def _check_recorded_name(path: str) -> None:
@@ -149,10 +167,7 @@ def import_annotations(
     `dry_run`: as `import_claims`'s, all of it done, then rolled back.
     """
     _check_recorded_name(path)
-    try:
-        return _import_annotations(wb, path, document_id, skip_bad, dry_run)
-    except _RolledBack as done:
-        return done.result
+    return _result_of(lambda: _import_annotations(wb, path, document_id, skip_bad, dry_run))
 
 
 def _import_annotations(
@@ -244,9 +259,7 @@ def _import_annotations(
             dry_run=dry_run,
             twin_rows=writer.twins.rows_of_twins,
         )
-        if dry_run:
-            raise _RolledBack(result)  # the transaction rolls back: nothing written
-        return result
+        return _to_commit(result)
 
 
 @mutation
@@ -268,10 +281,7 @@ def import_claims(
     claims it would add in `would_add`, with no ids, `added` empty).
     """
     _check_recorded_name(path)
-    try:
-        return _import_claims(wb, path, document_id, skip_bad, progress, dry_run)
-    except _RolledBack as done:
-        return done.result
+    return _result_of(lambda: _import_claims(wb, path, document_id, skip_bad, progress, dry_run))
 
 
 def _import_claims(
@@ -390,6 +400,4 @@ def _import_claims(
             dry_run=dry_run,
             twin_rows=writer.twins.rows_of_twins,
         )
-        if dry_run:
-            raise _RolledBack(result)  # the transaction rolls back: nothing written
-        return result
+        return _to_commit(result)
