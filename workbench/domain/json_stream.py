@@ -127,6 +127,17 @@ def _truncated(buf: _Buffer, number: int | None) -> InvalidInput:
     )
 
 
+def row_not_json(number: int, exc: RecursionError | ValueError) -> InvalidInput:
+    """How a claims file's row `number` that json will not read (nested too deeply, a key
+    given twice, another error json raises) is refused, the same in a JSON array (read here)
+    and in JSON Lines (workbench.exports.claims_table.read_jsonl)."""
+    if isinstance(exc, RecursionError):
+        return InvalidInput(f"row {number}: nested too deeply")
+    if isinstance(exc, RepeatedKey):
+        return InvalidInput(f"row {number}: {exc}")
+    return InvalidInput(f"row {number}: not valid JSON: {exc}")
+
+
 # A parse that fails this close to the end of the text read so far may only need more text:
 # a number, a literal or a \u escape cut by the chunk's edge.
 _NEAR_END = 8
@@ -148,14 +159,10 @@ def _element(buf: _Buffer, number: int, limit: int) -> Any:
                 raise _syntax(buf, number, exc.msg, exc.pos) from None
             if not cut_short and exc.pos < len(buf.text) - _NEAR_END:
                 raise _syntax(buf, number, exc.msg, exc.pos) from None
-        except RecursionError:
-            raise InvalidInput(f"row {number}: nested too deeply") from None
-        except RepeatedKey as exc:
-            raise InvalidInput(f"row {number}: {exc}") from None
-        except ValueError as exc:
+        except (RecursionError, ValueError) as exc:
             # Not a syntax error but a value json refuses (an integer over Python's 4,300
-            # digits): more text can only make it longer.
-            raise InvalidInput(f"row {number}: not valid JSON: {exc}") from None
+            # digits, a key given twice) or nesting too deep: more text cannot mend it.
+            raise row_not_json(number, exc) from None
         else:
             # A bare number that reaches the end of the text read so far may go on ("1" of
             # "1.5e3") in the next chunk; anything else ends where it parsed.

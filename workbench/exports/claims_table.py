@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from workbench.domain.decoding import ENCODING_LABELS, looks_like, looks_like_utf16, not_utf8_advice
 from workbench.domain.errors import InvalidInput
+from workbench.domain.json_stream import NotAnArray, iter_array, row_not_json
 from workbench.domain.said_back import clip_quote
 from workbench.domain.text import whole_number
-from workbench.domain.unique_keys import RepeatedKey, loads
+from workbench.domain.unique_keys import loads
 from workbench.exports.cells import cell_text
 
 if TYPE_CHECKING:
@@ -364,8 +365,6 @@ def _records(reader: Iterator[list[str]], row: _Row) -> Iterator[tuple[int, list
 
 def read_json(text: TextIO) -> Iterator[RawRow]:
     """The rows of a JSON claims table (an array of objects), read an element at a time."""
-    from workbench.domain.json_stream import NotAnArray, iter_array
-
     lines = 1
     first = True
 
@@ -426,12 +425,8 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
             continue
         try:
             item = loads(line)
-        except RepeatedKey as exc:
-            raise InvalidInput(f"row {number}: {exc}") from None
-        except RecursionError:
-            raise InvalidInput(f"row {number}: nested too deeply") from None
-        except ValueError as exc:
-            raise InvalidInput(f"row {number}: not valid JSON: {exc}") from None
+        except (RecursionError, ValueError) as exc:
+            raise row_not_json(number, exc) from None
         rows += 1
         yield _object_row(number, item)
 
