@@ -39,7 +39,7 @@ from workbench.domain.shown import shown_items, shown_text
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from workbench.domain.trail_people import LookAlike, OnePersonApproval
+    from workbench.domain.trail_people import LookAlike, OnePersonApproval, PeopleWarnings
     from workbench.domain.verification import ChainReport
     from workbench.services.audit import SilentActor
 
@@ -208,8 +208,7 @@ def verify(
         _print_report(report, head, count, from_file=path is not None)
         if report.broken is None:
             _say_clock_steps(report)
-            _say_look_alikes(report.look_alikes, report.look_alike_count)
-            _say_one_person_approvals(report.one_person_approvals, report.one_person_approval_count)
+            _say_people(report)
     if not report.ok:
         sys.exit(EXIT_REFUSED)
 
@@ -334,6 +333,12 @@ def _say_clock_steps(r: ChainReport) -> None:
     )
 
 
+def _say_people(people: PeopleWarnings) -> None:
+    """What the trail's people are warned of, both warnings (`audit verify`, `audit replay`)."""
+    _say_look_alikes(people.look_alikes, people.look_alike_count)
+    _say_one_person_approvals(people.one_person_approvals, people.one_person_approval_count)
+
+
 def _say_look_alikes(found: Sequence[LookAlike], count: int) -> None:
     """Registrations `user add` refuses beside an earlier one (trial185: a trail rewritten to
     show bob as maria's "Maria Lopez"), on stderr beside the verdict: a warning, not a break,
@@ -454,7 +459,6 @@ def replay(ctx: click.Context, as_json: bool) -> None:
             click.echo(f"... and {hidden:,} more differences")
         message(f"{plural(report.total, 'difference')} between the events and the tables")
     if not as_json:
-        _say_look_alikes(report.look_alikes, report.look_alike_count)
-        _say_one_person_approvals(report.one_person_approvals, report.one_person_approval_count)
+        _say_people(report)
     if not report.consistent:
         sys.exit(EXIT_REFUSED)

@@ -116,7 +116,7 @@ from workbench.domain.status import (
     listed,
 )
 from workbench.domain.text import whole_number
-from workbench.domain.trail_people import LookAlike, OnePersonApproval, Registrations
+from workbench.domain.trail_people import PeopleWarnings, Registrations
 from workbench.domain.transitions import edited_parts
 
 # Longer strings (a document's text) are held and compared as their length and SHA-256:
@@ -548,19 +548,14 @@ RULES: dict[str, Rule] = {
 
 
 @dataclass(frozen=True, slots=True)
-class ReplayReport:
+class ReplayReport(PeopleWarnings):
+    """What replay found; also (`PeopleWarnings`) the trail's people warned of, not
+    differences."""
+
     events: int
     entities: dict[str, int]
     differences: list[Difference]
     total: int
-    # Registrations `user add` would refuse beside an earlier one (the first ones kept), and
-    # how many: a warning about the trail, not a difference (workbench.domain.trail_people).
-    look_alikes: tuple[LookAlike, ...] = ()
-    look_alike_count: int = 0
-    # Approvals by a person the sign-off's rule reads as the proposer by another name
-    # (trail_people): a warning too, since a workbench before each rule let them through.
-    one_person_approvals: tuple[OnePersonApproval, ...] = ()
-    one_person_approval_count: int = 0
 
     @property
     def consistent(self) -> bool:
@@ -584,10 +579,7 @@ class ReplayReport:
             "entities": self.entities,
             "differences": [d.to_json() for d in self.differences],
             "difference_count": self.total,
-            "look_alikes": [found.to_json() for found in self.look_alikes],
-            "look_alike_count": self.look_alike_count,
-            "one_person_approvals": [found.to_json() for found in self.one_person_approvals],
-            "one_person_approval_count": self.one_person_approval_count,
+            **self.people_json(),
         }
 
 
@@ -1248,13 +1240,6 @@ class Replay:
     def report(self) -> ReplayReport:
         people = self.registrations
         people.finish()
-        return ReplayReport(
-            self.events,
-            dict(self.rebuilt),
-            self.differences,
-            self.total,
-            tuple(people.found),
-            people.total,
-            tuple(people.approvals),
-            people.approval_total,
+        return people.warned(
+            ReplayReport(self.events, dict(self.rebuilt), self.differences, self.total)
         )

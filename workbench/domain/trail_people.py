@@ -16,8 +16,8 @@ broken chain, which would make that desk's own trail fail and its backups unrest
 from __future__ import annotations
 
 from collections import deque
-from dataclasses import dataclass
-from typing import Any
+from dataclasses import dataclass, replace
+from typing import Any, TypeVar
 
 from workbench.domain.actions import APPROVED, USER_ADDED, USER_EDITED
 from workbench.domain.display_names import MAX_DISPLAY
@@ -142,6 +142,32 @@ _KEPT = object()
 
 def _person(name: str, display: str | None) -> str:
     return f"{shown(name)} (shown as {shown(display)})" if display else shown(name)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class PeopleWarnings:
+    """What a trail's people are warned of, as `audit verify` and `audit replay` both report
+    it (their reports extend this; `Registrations.warned` fills it): registrations `user add`
+    would refuse beside an earlier one, and approvals by a person the sign-off's rule reads as
+    the proposer; of each, the first ones kept (LOOK_ALIKES_KEPT) and how many. A warning
+    about the trail, not a break or a difference: a workbench before each rule let them
+    through."""
+
+    look_alikes: tuple[LookAlike, ...] = ()
+    look_alike_count: int = 0
+    one_person_approvals: tuple[OnePersonApproval, ...] = ()
+    one_person_approval_count: int = 0
+
+    def people_json(self) -> dict[str, Any]:
+        return {
+            "look_alikes": [found.to_json() for found in self.look_alikes],
+            "look_alike_count": self.look_alike_count,
+            "one_person_approvals": [found.to_json() for found in self.one_person_approvals],
+            "one_person_approval_count": self.one_person_approval_count,
+        }
+
+
+_Report = TypeVar("_Report", bound=PeopleWarnings)
 
 
 class Registrations:
@@ -382,6 +408,17 @@ class Registrations:
                     _first_kept(found)
         self._pending.clear()
         _first_kept(found)
+
+    def warned(self, report: _Report) -> _Report:
+        """`report` with what the trail read warns of (once `finish` has held the waiting
+        approvals)."""
+        return replace(
+            report,
+            look_alikes=tuple(self.found),
+            look_alike_count=self.total,
+            one_person_approvals=tuple(self.approvals),
+            one_person_approval_count=self.approval_total,
+        )
 
     def _found(
         self, seq: int, claim_id: int | None, approver: str, proposer: str, fact: str

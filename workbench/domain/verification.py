@@ -14,7 +14,7 @@ from workbench.domain.chain import GENESIS
 from workbench.domain.clock import behind
 from workbench.domain.plurals import plural
 from workbench.domain.scope import AFTER_FILTERS
-from workbench.domain.trail_people import LookAlike, OnePersonApproval
+from workbench.domain.trail_people import PeopleWarnings
 
 # How many unchecked links a report names one by one; beyond that it only counts them.
 GAPS_NAMED = 10
@@ -95,8 +95,11 @@ class ClockSteps:
                 self.named.append(ClockStep(seq, at, last[0], last[1]))
 
 
+# Also (`PeopleWarnings`) the trail's people warned of, up to any break: not a break (`ok`
+# stays), as the trail does not say which rule was in force. Of a filtered export, none is
+# checked.
 @dataclass(frozen=True, slots=True)
-class ChainReport:
+class ChainReport(PeopleWarnings):
     count: int
     first_seq: int | None
     last_seq: int | None
@@ -131,15 +134,6 @@ class ChainReport:
     # order is seq's, but a window by time (`audit export --since`) hides them.
     clock_steps: tuple[ClockStep, ...] = ()
     clock_step_count: int = 0
-    # Registrations `user add` would refuse beside an earlier one (workbench.domain.
-    # trail_people), up to any break: a warning about the trail, not a break (`ok` stays), as
-    # the trail does not say which rule was in force. Of a filtered export, none is checked.
-    look_alikes: tuple[LookAlike, ...] = ()
-    look_alike_count: int = 0
-    # Approvals by a person the sign-off's rule reads as the proposer (trail_people), up to any
-    # break: a warning too, as a workbench before the sign-off's rule let them through.
-    one_person_approvals: tuple[OnePersonApproval, ...] = ()
-    one_person_approval_count: int = 0
 
     @property
     def ok(self) -> bool:
@@ -192,10 +186,7 @@ class ChainReport:
             "rule_break_count": self.rule_break_count,
             "clock_steps": self.clock_step_count,
             "clock_steps_first": [s.to_json() for s in self.clock_steps],
-            "look_alikes": [found.to_json() for found in self.look_alikes],
-            "look_alike_count": self.look_alike_count,
-            "one_person_approvals": [found.to_json() for found in self.one_person_approvals],
-            "one_person_approval_count": self.one_person_approval_count,
+            **self.people_json(),
             "break": None
             if self.broken is None
             else {

@@ -172,13 +172,7 @@ def walk_rows(rows: Iterable[Sequence[Any]], walk: ChainWalk) -> ChainReport:
             people.feed(seq, action, registration, actor, claim_id, eid)
         clock(seq, at)
     people.finish()
-    return replace(
-        walk.finish(),
-        look_alikes=tuple(people.found),
-        look_alike_count=people.total,
-        one_person_approvals=tuple(people.approvals),
-        one_person_approval_count=people.approval_total,
-    )
+    return people.warned(walk.finish())
 
 
 # One line holds one event; a document's event carries its whole text (20 MB by default), so
@@ -326,11 +320,9 @@ def verify_file(
         rules_checked=rules is not None,
         rule_breaks=broken_rules,
         rule_break_count=broken_count,
-        look_alikes=() if people is None else tuple(people.found),
-        look_alike_count=0 if people is None else people.total,
-        one_person_approvals=() if people is None else tuple(people.approvals),
-        one_person_approval_count=0 if people is None else people.approval_total,
     )
+    if people is not None:
+        report = people.warned(report)
     if report.broken is None:
         problems = scope.mismatches(
             report.count,
