@@ -29,11 +29,12 @@ Tables = dict[str, list[dict[str, Any]]]
 Edit = Callable[[Tables, Desk], None]
 
 
-def forge(data: bytes, edit: Callable[[Tables], None]) -> bytes:
+def forge(data: bytes, edit: Callable[[Tables], None], *, ascii_only: bool = False) -> bytes:
     """The bundle with its tables edited by `edit` (each row a dict by column), then made whole
     again as a forger would: the events numbered from 1 in their order and every hash
     recomputed from the recipe, each table's row count and SHA-256 and the audit head written
-    into the manifest."""
+    into the manifest. `ascii_only` writes the rows with every other character escaped (\\uXXXX),
+    as JSON may: the only way to write a lone surrogate."""
     src = zipfile.ZipFile(io.BytesIO(data))
     manifest = json.loads(src.read("manifest.json"))
     tables: Tables = {}
@@ -50,7 +51,7 @@ def forge(data: bytes, edit: Callable[[Tables], None]) -> bytes:
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
         for name, entry in manifest["tables"].items():
             body = "".join(
-                json.dumps([row[c] for c in entry["columns"]], ensure_ascii=False) + "\n"
+                json.dumps([row[c] for c in entry["columns"]], ensure_ascii=ascii_only) + "\n"
                 for row in tables[name]
             ).encode("utf-8")
             entry["rows"] = len(tables[name])
@@ -356,4 +357,61 @@ def test_a_number_cell_edited_out_of_range_names_the_bundle_row(
     with pytest.raises(InvalidInput) as refused:
         import_bundle(Workbench(url=target_url, actor="t"), str(path))
     assert str(refused.value).startswith(f"bundle claims row 1: bad {kind} value"), refused.value
+    assert all(rows == [] for rows in state(target_url).values())
+
+
+def _everywhere(old: str, new: str) -> Callable[[Tables], None]:
+    """`old` made `new` in every row and event that holds it (in an event's payload as JSON
+    writes it): rows and events agree, and the chain is recomputed by `forge`."""
+
+    def edit(t: Tables) -> None:
+        escaped = json.dumps(new, ensure_ascii=False)[1:-1]
+        for rows in t.values():
+            for row in rows:
+                for column, value in row.items():
+                    if isinstance(value, str) and old in value:
+                        row[column] = value.replace(old, escaped if column == "payload" else new)
+
+    return edit
+
+
+def _claim_text(new: str) -> Callable[[Tables], None]:
+    def edit(t: Tables) -> None:
+        t["claims"][0]["text"] = new
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("edit", "table", "said"),
+    [
+        (_claim_text("a\x00b"), "claims", "a NUL character at 2"),
+        (_claim_text("a\ud800b"), "claims", "half a surrogate pair (\\ud800) at 2"),
+        (_everywhere("Founded in early 2022", "Founded\x00"), "notes", "a NUL character at 8"),
+    ],
+    ids=["nul-row-only", "lone-surrogate", "nul-row-and-event"],
+)
+def test_a_text_cell_no_database_holds_names_the_bundle_row(
+    wb: Workbench,
+    tmp_path: Path,
+    target_url: str,
+    edit: Callable[[Tables], None],
+    table: str,
+    said: str,
+) -> None:
+    """bundle: a text cell holding a NUL or a lone surrogate (written as the escape \\u0000 or
+    \\ud800, which JSON takes) went each backend its own way: a NUL in a note and in its event
+    alike was restored on SQLite (where `note add` refuses one) and refused on PostgreSQL as
+    'database error: PostgreSQL text fields cannot contain NUL (0x00) bytes', blaming the
+    target; a lone surrogate was said as 'the input is not valid UTF-8 text' on both, of a
+    bundle all UTF-8. Either is refused naming the bundle's table and row, before a row is
+    written, the same on both."""
+    busy_desk(wb, tmp_path)
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit, ascii_only=True))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    message = str(refused.value)
+    assert message.startswith(f"bundle {table} row 1: bad text value"), message
+    assert said in message and "\n" not in message, message
     assert all(rows == [] for rows in state(target_url).values())
