@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import math
+import re
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -80,6 +81,8 @@ def decode_value(kind: str, value: Any, where: str) -> Any:
             raise ValueError("past what a database's integer column holds")
         if kind == "text" and not isinstance(value, str):
             raise ValueError("not text")
+        if kind == "text" and (unheld := _NO_DATABASE_HOLDS.search(value)):
+            raise InvalidInput(f"bundle {where}: bad text value ({_unheld(unheld)})")
         if kind == "bool" and not isinstance(value, bool):
             raise ValueError("not true or false")
         if kind == "float" and not (isinstance(value, int | float) and not isinstance(value, bool)):
@@ -90,6 +93,25 @@ def decode_value(kind: str, value: Any, where: str) -> Any:
     except (ValueError, TypeError, OverflowError) as exc:
         raise InvalidInput(f"bundle {where}: bad {kind} value {value!r} ({exc})") from None
     return value
+
+
+# What no text column holds on both backends: a NUL (PostgreSQL refuses it, SQLite stores it,
+# and every command that stores text refuses it) and half a surrogate pair (no character; the
+# drivers cannot encode it). JSON writes either as an escape (\u0000, \ud800), so a row that
+# parses may hold one: it is refused naming the row, before any row is written, alike on both.
+_NO_DATABASE_HOLDS = re.compile(r"[\x00\ud800-\udfff]")
+
+
+def _unheld(found: re.Match[str]) -> str:
+    """What `_NO_DATABASE_HOLDS` found, and where (the character's position, from 1): the
+    cell itself may be a whole document's text, so it is not shown."""
+    char, position = found.group(), found.start() + 1
+    if char == "\x00":
+        return f"a NUL character at {position}, which no database's text holds"
+    return (
+        f"half a surrogate pair (\\u{ord(char):04x}) at {position}, with no other half: "
+        "no character is written so"
+    )
 
 
 def _info(name: str) -> zipfile.ZipInfo:
