@@ -24,6 +24,7 @@ from workbench.db.url import sqlite_file
 from workbench.domain.chain import (
     GENESIS,
     HASHED_FIELDS,
+    OPTIONAL_HASHED_FIELDS,
     event_hash,
     is_canonical_of,
     record_text,
@@ -382,6 +383,17 @@ def _repeated(key: str) -> str:
     )
 
 
+# The keys an exported event line holds: the hashed fields and the hash (EXPORT_FIELDS).
+_LINE_KEYS = frozenset((*HASHED_FIELDS, *OPTIONAL_HASHED_FIELDS, "hash"))
+
+
+def _unhashed(key: str) -> str:
+    return (
+        f"holds {shown(key)}, no field of an event: the recipe does not hash it, so the line "
+        "can show a value the event never recorded; an export writes an event's fields alone"
+    )
+
+
 def _surrogate(char: str) -> str:
     return (
         f"escapes \\u{ord(char):04x}, half of a surrogate pair, with no other half: no character "
@@ -613,6 +625,8 @@ def _parse(line: str | Unreadable) -> dict[str, Any] | str:
     missing = [name for name in (*HASHED_FIELDS, "hash") if name not in record]
     if missing:
         return f"lacks {', '.join(missing)}: export again with a current workbench"
+    if unhashed := next((key for key in record if key not in _LINE_KEYS), None):
+        return _unhashed(unhashed)
     if not isinstance(record["seq"], int) or not all(
         isinstance(record[name], str) for name in ("prev_hash", "hash")
     ):
