@@ -306,10 +306,26 @@ def _manifest(edit: Callable[[dict[str, Any]], None]) -> Callable[[bytes], bytes
     return damage
 
 
+def _head_named_twice(data: bytes) -> bytes:
+    """The manifest naming `audit_head` twice, a forged head first: Python's reader keeps the
+    last (the true one, which the restore checks), a reader keeping the first sees the forged
+    one, as a repeated key in a claims file or an exported line (trial185)."""
+    forged = '"audit_head": {"count": 1, "hash": "' + "0" * 64 + '"}, "audit_head"'
+
+    def change(name: str, raw: bytes) -> bytes:
+        if name != "manifest.json":
+            return raw
+        assert raw.count(b'"audit_head"') == 1
+        return raw.replace(b'"audit_head"', forged.encode(), 1)
+
+    return rewrite(data, change)
+
+
 @pytest.mark.parametrize(
     ("damage", "fragment"),
     [
         (lambda b: b"not a zip", "not a ZIP archive"),
+        (_head_named_twice, 'manifest is not valid JSON: the key "audit_head" is given twice'),
         (_wrong_crc_for("tables/claims.jsonl"), "the bundle is damaged"),
         (_manifest(lambda m: m.update(audit_head="x")), "does not record its audit head"),
         (_manifest(lambda m: m["tables"].update(claims=[])), "describes table claims badly"),
