@@ -3,8 +3,8 @@
 json keeps the last of a repeated key and says nothing: a claims row written by hand as
 `{"quote": "甲", ..., "quote": "乙"}` would pin the second quote while its writer reads the first
 (review52). RFC 8259 leaves repeated names to the reader; every JSON a person hands the
-workbench (claims files, annotation collections, seed files) is read with `unique_object`, and
-a repeated key is refused with the key named."""
+workbench (claims files, annotation collections, seed files, a bundle's manifest) is read with
+`unique_object`, and a repeated key is refused with the key named."""
 
 from __future__ import annotations
 

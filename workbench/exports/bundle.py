@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO, Any
 
+from workbench.domain import unique_keys
 from workbench.domain.errors import InvalidInput
 
 FORMAT = "claim-workbench-bundle"
@@ -174,7 +175,9 @@ class BundleReader:
                     f"the bundle's manifest is over {MAX_MANIFEST_BYTES:,} bytes, more than a "
                     "manifest holds: not a bundle this workbench wrote"
                 )
-            manifest = json.loads(raw.decode("utf-8"))
+            # A key named twice is refused, as in every JSON handed to the workbench: readers
+            # differ on which value counts (a forged audit head first, the true one last).
+            manifest = unique_keys.loads(raw.decode("utf-8"))
         except KeyError:
             raise InvalidInput("not a workbench bundle: it has no manifest.json") from None
         except RecursionError:
