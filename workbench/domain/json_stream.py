@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from workbench.domain.errors import InvalidInput
-from workbench.domain.unique_keys import RepeatedKey, unique_object
+from workbench.domain.unique_keys import RepeatedKey, unique_object, value_refused
 
 # Characters read from the stream at a time.
 CHUNK = 1 << 16
@@ -135,7 +135,7 @@ def row_not_json(number: int, exc: RecursionError | ValueError) -> InvalidInput:
         return InvalidInput(f"row {number}: nested too deeply")
     if isinstance(exc, RepeatedKey):
         return InvalidInput(f"row {number}: {exc}")
-    return InvalidInput(f"row {number}: not valid JSON: {exc}")
+    return InvalidInput(f"row {number}: not valid JSON: {value_refused(exc)}")
 
 
 # A parse that fails this close to the end of the text read so far may only need more text:

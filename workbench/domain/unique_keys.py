@@ -37,3 +37,15 @@ def unique_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 def loads(text: str) -> Any:
     """json.loads, refusing a repeated key (RepeatedKey)."""
     return json.loads(text, object_pairs_hook=unique_object)
+
+
+# Python refuses to read an integer of over 4,300 digits (its int-to-text limit) with a plain
+# ValueError whose words tell a programmer to call sys.set_int_max_str_digits(): no field of
+# any file the workbench reads holds such a number.
+LONG_NUMBER = "a number of over 4,300 digits, longer than any field holds"
+
+
+def value_refused(exc: ValueError) -> str:
+    """What a ValueError json raised while reading says of the text, in a desk's words."""
+    said = str(exc)
+    return LONG_NUMBER if "integer string conversion" in said else said

@@ -185,7 +185,9 @@ class BundleReader:
                 "the bundle's manifest is not valid JSON: nested too deeply"
             ) from None
         except ValueError as exc:
-            raise InvalidInput(f"the bundle's manifest is not valid JSON: {exc}") from None
+            raise InvalidInput(
+                f"the bundle's manifest is not valid JSON: {unique_keys.value_refused(exc)}"
+            ) from None
         if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
             raise InvalidInput("not a workbench bundle: its manifest names another format")
         if manifest.get("version") != VERSION:

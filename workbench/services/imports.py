@@ -20,7 +20,7 @@ from workbench.domain.decoding import decode_text
 from workbench.domain.errors import Hint, InvalidInput, give
 from workbench.domain.limits import check_file_name
 from workbench.domain.settings import REVIEW_REQUIRED
-from workbench.domain.unique_keys import RepeatedKey, loads
+from workbench.domain.unique_keys import RepeatedKey, loads, value_refused
 from workbench.services.annotation_targets import DocumentSources
 from workbench.services.context import Workbench, mutation, transaction
 from workbench.services.import_annotation_checks import AnnotatedClaims, annotation_ready
@@ -134,7 +134,7 @@ def read_json_file(path: str, what: str) -> object:
     except RecursionError:
         raise InvalidInput(f"{name} is not valid JSON: nested too deeply") from None
     except ValueError as exc:
-        raise InvalidInput(f"{name} is not valid JSON: {exc}") from None
+        raise InvalidInput(f"{name} is not valid JSON: {value_refused(exc)}") from None
 
 
 @mutation
