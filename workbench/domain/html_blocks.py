@@ -21,17 +21,21 @@ from __future__ import annotations
 import html
 import re
 
-# Elements that are blocks of their own on a page: the text on either side is apart.
+# Elements that are blocks of their own on a page (the HTML Standard's rendering section:
+# display block, list-item or a table's part): the text on either side is apart.
 _BLOCKS = frozenset(
     [
         "address",
         "article",
         "aside",
         "blockquote",
+        "body",
         "caption",
+        "center",
         "dd",
         "details",
         "dialog",
+        "dir",
         "div",
         "dl",
         "dt",
@@ -47,13 +51,20 @@ _BLOCKS = frozenset(
         "h5",
         "h6",
         "header",
+        "hgroup",
         "hr",
+        "html",
+        "legend",
         "li",
+        "listing",
         "main",
+        "menu",
         "nav",
         "ol",
         "p",
+        "plaintext",
         "pre",
+        "search",
         "section",
         "summary",
         "table",
@@ -78,6 +89,7 @@ _COMMENT_END = re.compile(r"--!?>")
 # Inside a tag: its end, or the opening quote of an attribute's quoted value (after "="), in
 # which a ">" is the value's own.
 _TAG_END_OR_QUOTE = re.compile(r"""[^>=]*+(?:=[ \t\n\f\r]*+(["'])|>)""")
+_ASCII_NOCASE = re.IGNORECASE | re.ASCII
 # HTML's white space (not U+3000 nor a no-break space, which are the text's own).
 _SPACE = re.compile(r"[ \t\r\f]+")
 
@@ -138,7 +150,8 @@ def _pieces(source: str) -> list[tuple[str, str]]:
         if source[j + 1] == "/":
             out.append(("tag", name))
         elif _HIDDEN.fullmatch(name):
-            closing = re.compile(f"</{name}[\\s/>]", re.IGNORECASE).search(source, i)
+            # ASCII letters only: in Python's case-insensitive match "ſ" is an "s", "ı" an "i"
+            closing = re.compile(f"</{name}[\\t\\n\\f\\r />]", _ASCII_NOCASE).search(source, i)
             if closing is None:
                 return out
             i = closing.start()
