@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import tracemalloc
 import unicodedata
 
 import pytest
@@ -285,6 +286,28 @@ def test_normalise_never_asks_unicodedata_to_reorder_a_long_run_of_marks(
     monkeypatch.undo()
     assert result == unicodedata.normalize("NFC", hostile)
     assert seen and all(_ordered_runs(s) for s in seen if len(s) > 1_000)
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        "a" + "\u0301\u0316" * 100_000,
+        "a" + ("\u0301\u0316" * 15 + "\u0f73") * 6_500,
+        "a" + ("\u0301\u0316" * 16 + "\u093e") * 6_000,  # class-0 marks cut the stretches
+    ],
+)
+def test_a_long_run_of_marks_is_put_in_order_without_an_object_for_each_mark(hostile: str) -> None:
+    # A list of a run's characters costs some 55 bytes for each (an object and a pointer):
+    # a 20 MB file of marks (the default document limit) held 1.1 GB. Strings of the run
+    # cost 1 to 4 bytes a character.
+    tracemalloc.start()
+    try:
+        ordered = in_canonical_order(hostile)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(ordered) >= len(hostile)  # (the same under NFC: the hypothesis tests)
+    assert peak < 24 * len(hostile)
 
 
 @given(
