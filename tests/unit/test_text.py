@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from workbench.domain import canonical_order
 from workbench.domain.canonical_order import LONG_RUN, in_canonical_order, long_run
 from workbench.domain.decoding import ENCODING_SAMPLE, decode_utf8
 from workbench.domain.errors import InvalidInput, give
@@ -349,6 +350,31 @@ def test_canonical_order_keeps_nfc_whatever_the_text(parts: list[str]) -> None:
     ordered = in_canonical_order(text)
     assert unicodedata.normalize("NFC", ordered) == unicodedata.normalize("NFC", text)
     assert normalise(text) == unicodedata.normalize("NFC", text)
+
+
+# Non-starters only (U+0344 and U+0F73 decompose to two), of classes 230, 220, 202, 129, 130,
+# 7 and Hebrew's 10 to 21: a long stretch of them is sorted by canonical_order itself.
+NON_STARTERS = "\u0300\u0301\u0308\u0323\u0327\u0344\u0f73\U0001e944\u05b0\u05b4\u05bc"
+
+
+@given(
+    st.integers(1, 5),
+    st.lists(
+        st.one_of(
+            st.text("a. \u093e" + MORE, max_size=3),
+            st.text(NON_STARTERS, min_size=LONG_RUN, max_size=120),
+        ),
+        max_size=4,
+    ),
+)
+def test_a_long_stretch_sorted_a_piece_at_a_time_keeps_nfc(piece: int, parts: list[str]) -> None:
+    # Pieces of 1 to 5 characters: the classes gathered across many pieces, as in a run of
+    # more than 4,096 marks, and marks of one class (U+0300, U+0301, U+0308) kept in order.
+    text = "".join(parts)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(canonical_order, "_PIECE", piece)
+        ordered = in_canonical_order(text)
+    assert unicodedata.normalize("NFC", ordered) == unicodedata.normalize("NFC", text)
 
 
 def test_every_character_that_extends_a_run_of_non_starters_is_a_mark_the_pattern_reads() -> None:
