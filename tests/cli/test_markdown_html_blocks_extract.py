@@ -79,3 +79,25 @@ def test_hostile_markup_in_an_html_block_is_read_in_linear_time(
     from workbench.domain.html_blocks import html_block_lines
 
     assert linear(html_block_lines, make, small=5_000)
+
+
+def test_a_br_inside_a_paragraph_is_a_line_break(cli: Run, tmp_path: Path) -> None:
+    # Inline HTML's tags were dropped, a <br> with them: "rose 5%Costs" was one word.
+    r = _add(cli, tmp_path, "Revenue rose 5%<br>Costs fell 3%.\n")
+    assert r.code == 0, r.err
+    assert cli("doc", "text", "1").out == "Revenue rose 5%\nCosts fell 3%.\n"
+
+
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<BR />", '<br class="x">', "<br\n>"])
+def test_every_spelling_of_br_breaks_the_line_and_the_old_reading_is_recognised(br: str) -> None:
+    from workbench.domain.markdown import read_markdown
+
+    md = read_markdown(f"Revenue rose 5%{br}Costs fell 3%.\n")
+    assert md.text == "Revenue rose 5%\nCosts fell 3%.\n"
+    assert "Revenue rose 5%Costs fell 3%.\n" in md.earlier  # the text stored before
+
+
+def test_a_tag_that_only_starts_like_br_breaks_no_line() -> None:
+    from workbench.domain.markdown import read_markdown
+
+    assert read_markdown("rose<bra>5%<brx/>now\n").text == "rose5%now\n"
