@@ -88,7 +88,7 @@ def test_a_br_inside_a_paragraph_is_a_line_break(cli: Run, tmp_path: Path) -> No
     assert cli("doc", "text", "1").out == "Revenue rose 5%\nCosts fell 3%.\n"
 
 
-@pytest.mark.parametrize("br", ["<br>", "<br/>", "<BR />", '<br class="x">', "<br\n>"])
+@pytest.mark.parametrize("br", ["<br>", "<br/>", "<BR />", '<br class="x">', "<br\n/>"])
 def test_every_spelling_of_br_breaks_the_line_and_the_old_reading_is_recognised(br: str) -> None:
     from workbench.domain.markdown import read_markdown
 

@@ -115,6 +115,13 @@ def html_block_lines(source: str) -> list[list[str]]:
     return out
 
 
+def is_line_break(tag: str) -> bool:
+    """Whether `tag` (a whole tag, as Markdown's inline HTML gives it) is a <br>: <br/>, <BR
+    class=x> and </br> (which HTML reads as <br>) too, not <bra>."""
+    found = _TAG.match(tag)
+    return found is not None and found.group(1).lower() == "br"
+
+
 def _pieces(source: str) -> list[tuple[str, str]]:
     """("text", its characters) and ("tag", its lower-case name) in order."""
     out: list[tuple[str, str]] = []

@@ -7,9 +7,11 @@ keep their text (an image its alt text); code keeps its content. Soft line break
 paragraph join its lines: with a space, except next to Chinese or Japanese text, where the
 wrap added none ("占比约18%。" then "2024年" is "占比约18%。2024年"; a Latin word beside it
 keeps its space, as Korean does), as East Asian renderings of CommonMark do; a hard break stays
-a line break inside its block. A raw HTML block (<div>...</div>, <p>...</p>) gives its words,
-a block for each block element (see workbench.domain.html_blocks); readings before that left
-it out, and are among a file's earlier readings.
+a line break inside its block, as an inline <br> does (readings before that dropped it with the
+other inline tags, gluing the words on either side, and are among a file's earlier readings).
+A raw HTML block (<div>...</div>, <p>...</p>) gives its words, a block for each block element
+(see workbench.domain.html_blocks); readings before that left it out, and are among a file's
+earlier readings.
 
 As on a page, a byline that leads the document ("By Jane Smith", "记者 王晓明 报道", "文/王晓明
 2025年3月12日"; see workbench.domain.bylines) is its author and is left out of the text: the
@@ -33,7 +35,7 @@ from typing import Any
 
 from workbench.domain.bylines import MAX_ENGLISH_BYLINE, credit, english_byline
 from workbench.domain.cjk import is_wide
-from workbench.domain.html_blocks import html_block_lines
+from workbench.domain.html_blocks import html_block_lines, is_line_break
 
 _HANGUL = (("\u1100", "\u11ff"), ("\u3130", "\u318f"), ("\uac00", "\ud7af"))
 
@@ -83,8 +85,9 @@ def _edge(text: str) -> str:
     return next((c for c in text[:_EDGE] if not (c.isascii() and not c.isalnum())), text[:1])
 
 
-def _soft_lines(children: list[Any]) -> list[str]:
-    """An inline's text, split at its soft line breaks (a hard break stays a line break)."""
+def _soft_lines(children: list[Any], br: bool = True) -> list[str]:
+    """An inline's text, split at its soft line breaks (a hard break stays a line break, and
+    an inline <br> is one unless `br` is False, as readings before it read)."""
     lines: list[list[str]] = [[]]
     for tok in children:
         kind = tok.type
@@ -92,10 +95,10 @@ def _soft_lines(children: list[Any]) -> list[str]:
             lines[-1].append(tok.content)
         elif kind == "softbreak":
             lines.append([])
-        elif kind == "hardbreak":
+        elif kind == "hardbreak" or (br and kind == "html_inline" and is_line_break(tok.content)):
             lines[-1].append("\n")
         elif kind == "image":
-            lines[-1].append(_joined(_soft_lines(tok.children or [])))
+            lines[-1].append(_joined(_soft_lines(tok.children or [], br)))
     return ["".join(parts) for parts in lines]
 
 
@@ -191,6 +194,8 @@ def read_markdown(source: str) -> Markdown:
     md = MarkdownIt("commonmark").enable("table")
     # (the block's lines, the kind of block it is: h1..h6, p for a top-level paragraph, else "")
     found: list[tuple[list[str], str]] = []
+    # The same, an inline <br> dropped as readings before it dropped it.
+    glued: list[tuple[list[str], str]] = []
     # The same blocks as the reading before the East Asian rule made them.
     before: list[tuple[str, str]] = []
     # The lines the earliest reading kept (see Markdown.earlier), made as it made them.
@@ -209,10 +214,11 @@ def read_markdown(source: str) -> Markdown:
                 kind = parent.tag
             elif parent is not None and parent.type == "paragraph_open" and len(opened) == 1:
                 kind = "p"
-            soft = _soft_lines(children)
-            soft[0] = soft[0].lstrip()  # the block stripped, as its text was as one line
-            soft[-1] = soft[-1].rstrip()
+            soft = _stripped(_soft_lines(children))
             found.append((soft, kind))
+            if any(child.type in ("html_inline", "image") for child in children):
+                soft = _stripped(_soft_lines(children, br=False))
+            glued.append((soft, kind))  # (the same lines when no tag could be a <br>)
             text = _inline_before(children).strip()
             before.append((text, kind))
             lines.append(text)
@@ -220,17 +226,29 @@ def read_markdown(source: str) -> Markdown:
             # Its words, each block element a block (see html_blocks); readings before this
             # one left it out, so neither `before` nor `lines` has it.
             found.extend((soft, _RAW) for soft in html_block_lines(tok.content))
+            glued.extend(found[len(glued) :])
         elif tok.type in ("fence", "code_block"):
             code = tok.content.rstrip("\n")
             found.append(([code], ""))
+            glued.append(([code], ""))
             before.append((code, ""))
             lines.extend(code.split("\n"))
     text, title, author = _read(found)
     earliest = "\n".join(line for line in lines if line.strip()) + "\n"
     previous = _before_east_asian(before)
-    without_html, _, _ = _read([block for block in found if block[1] != _RAW])
-    earlier = tuple(dict.fromkeys(e for e in (earliest, previous, without_html) if e != text))
+    without_html, _, _ = _read([block for block in glued if block[1] != _RAW])
+    without_br = _read(glued)[0] if glued != found else text
+    earlier = tuple(
+        dict.fromkeys(e for e in (earliest, previous, without_html, without_br) if e != text)
+    )
     return Markdown(text, title, author, earlier)
+
+
+def _stripped(soft: list[str]) -> list[str]:
+    """The block's lines stripped at its ends, as its text was as one line."""
+    soft[0] = soft[0].lstrip()
+    soft[-1] = soft[-1].rstrip()
+    return soft
 
 
 # The kind of a block read from a raw HTML block (the reading before it left them out).
