@@ -50,8 +50,9 @@ def devanagari(limit: int, kind: str) -> str:
 
 def email(kind: str) -> str:
     domain = "@x.org"
-    first = "a" if kind == PLAIN else LONGER
-    return first + "a" * (MAX_EMAIL - 2 - len(domain) + (0 if kind == EXACT else 1)) + domain
+    if kind == PLAIN:
+        return "a" * (MAX_EMAIL + 1 - len(domain)) + domain
+    return LONGER + "a" * (MAX_EMAIL - 2 - len(domain) + (0 if kind == EXACT else 1)) + domain
 
 
 # (field, limit, value(over), argv for the value, stdin)

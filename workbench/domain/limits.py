@@ -39,9 +39,16 @@ REFUSED_IN_TEXT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\u
 
 
 def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> str:
-    """`value` unchanged, or InvalidInput naming the first thing wrong with it."""
-    if len(value) > limit:
-        raise InvalidInput(f"{what} is {len(value):,} characters; the limit is {limit:,}")
+    """`value` in NFC, the form the desk stores every text in, or InvalidInput naming the first
+    thing wrong with it. Its length is the stored form's: NFC may lengthen a text (U+0958 is two
+    characters composed, a composition exclusion), and a title within the limit as typed but
+    over it composed was stored so by SQLite and refused by PostgreSQL as a database error
+    (review nfclimits); it may shorten one too (e + U+0301 is é), which then fits."""
+    stored = composed(value)
+    if len(stored) > limit:
+        said_as = "" if len(stored) == len(value) else " in NFC, the composed form it is stored in"
+        raise InvalidInput(f"{what} is {len(stored):,} characters{said_as}; the limit is {limit:,}")
+    value = stored
     if (REFUSED_ONE_LINE if one_line else REFUSED_IN_TEXT).search(value) is None:
         return value  # the usual case; the loop below says which character, and why
     allowed = frozenset() if one_line else TEXT_CONTROLS
@@ -60,6 +67,17 @@ def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> 
                 + ("it must be one line of visible text" if one_line else "remove it")
             )
     return value
+
+
+def composed(text: str) -> str:
+    """`text` in NFC. Not `text.normalise` (no line endings changed: a one-line field's CR is
+    refused as it was typed); long runs of marks sorted first, as there, since NFC's own sort of
+    them is quadratic."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    from workbench.domain.canonical_order import in_canonical_order
+
+    return unicodedata.normalize("NFC", in_canonical_order(text))
 
 
 def refused_character(char: str) -> str:

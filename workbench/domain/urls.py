@@ -4,6 +4,7 @@ password, no characters that spoof a link)."""
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 from workbench.domain.errors import InvalidInput
@@ -65,7 +66,9 @@ def check_http_url(url: str, *, stored: bool = False, within: int | None = MAX_U
         # Its length and characters first, in the words every field's check says them (review
         # r4fetch: each caller checked them before, in its own copy; the library's fetch took
         # a lone surrogate it then could not send).
-        check_text(url, "the URL", len(url) if within is None else within, one_line=True)
+        # Its length measured in NFC, the form stored (check_text's, as every field's). A
+        # redirect's (within None) is measured by the fetch, in the form asked for.
+        check_text(url, "the URL", sys.maxsize if within is None else within, one_line=True)
     value = url.strip()
     # A user name or password is left out of anything said back (below).
     shown = without_userinfo(url)
@@ -101,16 +104,8 @@ def check_http_url(url: str, *, stored: bool = False, within: int | None = MAX_U
     # In NFC, as the desk's every text (review rfetch: typed decomposed on macOS it was stored
     # so, and the same address typed composed was another). Fetched as stored: `doc update`
     # asks for this form again.
-    composed = unicodedata.normalize("NFC", value)
-    if within is not None and len(composed) > within:
-        # NFC may lengthen a text (U+0958 is two characters composed): the limit is the
-        # column's, of the form stored (review r4fetch: SQLite stored 2,001 characters,
-        # PostgreSQL refused them as a database error).
-        raise InvalidInput(
-            f"the URL is {len(composed):,} characters in NFC, the composed form it is stored "
-            f"in; the limit is {within:,}"
-        )
-    return composed
+    # (Its length in that form was checked by check_text above: review nfclimits.)
+    return unicodedata.normalize("NFC", value)
 
 
 def _unwritten(value: str) -> str | None:
