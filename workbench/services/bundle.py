@@ -49,6 +49,7 @@ from workbench.services.bundle_export import (
     spec_of,
     trail_head,
 )
+from workbench.services.bundle_widths import widths_of
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.inputs import open_regular
 from workbench.services.limits import size_limit
@@ -331,8 +332,10 @@ def _check_replay(tx: Tx, tally: Tally) -> ReplayReport:
 def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tally: Tally) -> int:
     batch: list[dict[str, Any]] = []
     count = 0
+    widths = widths_of(table)
     for row in rows:
         batch.append(dict(zip(spec.columns, row, strict=True)))
+        widths.check(batch[-1])
         if len(batch) >= BATCH:
             conn.execute(insert(table), batch)
             count += len(batch)
