@@ -64,3 +64,22 @@ def test_a_bundle_holding_a_value_over_its_column_is_refused_naming_it(
     assert "documents" in r.err and "#1" in r.err and "title" in r.err, r.err
     assert f"{MAX_TITLE + 1:,} characters" in r.err and f"limit is {MAX_TITLE:,}" in r.err
     assert counts() == before
+
+
+def test_a_pages_byline_over_the_limit_in_nfc_is_cut_as_stored_not_refused(
+    cli: Run, tmp_path: Path
+) -> None:
+    # A page's byline (its <meta name="author">) is cut at the limit, not refused: the person
+    # gave no author, the page did. 200 characters as given, 201 in NFC: cut in NFC, the form
+    # stored (SQLite stored 201 characters, PostgreSQL refused them as a database error).
+    byline = "Abcd " * 39 + "Xyz \u0958"
+    page = tmp_path / "page.html"
+    page.write_text(
+        f'<html><head><meta name="author" content="{byline}"><title>T</title></head>'
+        f"<body><p>{TEXT * 3}</p></body></html>",
+        encoding="utf-8",
+    )
+    r = cli("doc", "add", str(page), "--json")
+    assert r.code == 0, r.err
+    author = json.loads(r.out)["author"]
+    assert author.endswith("…") and len(author) <= MAX_SHORT, author
