@@ -37,7 +37,7 @@ from typing import Any
 
 from workbench.domain.bylines import MAX_CREDIT, author_name, author_names, credit
 from workbench.domain.errors import InvalidInput
-from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE
+from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, composed
 from workbench.domain.recorded_headline import recorded_headline
 from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
 from workbench.domain.text import normalise, printable_line
@@ -651,8 +651,10 @@ def _str(value: Any) -> str | None:
 
 def _shortened(value: str | None, limit: int) -> str | None:
     # For the same reason an over-long <title> or byline is cut (with an ellipsis), not refused:
-    # the person gave no title, the page did (`--title` still sets one, checked as typed).
-    if value is None or len(value) <= limit:
+    # the person gave no title, the page did (`--title` still sets one, checked as stored).
+    # Cut in NFC, the form stored: NFC may lengthen a text (U+0958 is two characters), and a
+    # byline cut first was stored past the limit (review nfclimits).
+    if value is None or len(value := composed(value)) <= limit:
         return value
     return value[: limit - 1].rstrip() + "…"
 
