@@ -83,3 +83,25 @@ def test_a_pages_byline_over_the_limit_in_nfc_is_cut_as_stored_not_refused(
     assert r.code == 0, r.err
     author = json.loads(r.out)["author"]
     assert author.endswith("…") and len(author) <= MAX_SHORT, author
+
+
+def test_an_annotation_whose_speaker_is_over_the_limit_in_nfc_is_refused_naming_it(
+    cli: Run, counts: Callable[[], dict[str, int]], tmp_path: Path
+) -> None:
+    assert cli("doc", "add", "-", input=TEXT).code == 0
+    assert cli("doc", "add", "-", input="Also: " + TEXT).code == 0
+    added = cli(
+        "claim", "add", "1", "--text", "GDP grew.", "--quote", "GDP grew", "--speaker", "Ana"
+    )
+    assert added.code == 0, added.err
+    exported = tmp_path / "a.json"
+    assert cli("export", "annotations", "--doc", "1", "-o", str(exported)).code == 0
+    written = exported.read_text(encoding="utf-8")
+    assert written.count('"Ana"') == 1
+    exported.write_text(written.replace('"Ana"', json.dumps(OVER_IN_NFC)), encoding="utf-8")
+    before = counts()
+    r = cli("import", "annotations", str(exported), "--doc", "2")
+    assert r.code == 1, (r.out, r.err)
+    assert "database error" not in r.err
+    assert "annotation 1" in r.err and "speaker is 201 characters" in r.err, r.err
+    assert counts() == before
