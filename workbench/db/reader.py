@@ -9,7 +9,7 @@ and `lower()` as the engine's connections on SQLite; the URL's options on Postgr
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from functools import cache
 from types import ModuleType
 from typing import Any, NamedTuple
@@ -55,7 +55,7 @@ class Reader:
         row = self._execute(query.sql(self.module.NO_LIMIT)).fetchone()
         return None if row is None else row[0]
 
-    def pages(self, query: Select, size: int) -> Iterator[list[Any]]:
+    def pages(self, query: Select, size: int) -> Generator[list[Any], None, None]:
         """The rows `size` at a time, held a page at a time: SQLite's cursor steps through the
         result; on PostgreSQL a server-side cursor does (a client one would fetch it all)."""
         convert = self._converter(query)
