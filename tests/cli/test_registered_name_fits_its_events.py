@@ -1,0 +1,59 @@
+"""A name registered with `user add` is also the entity id of the events about its person
+(`user.added`, `user.edited`, `user.bound`), a column of 64 characters where `users.name` has
+100. PostgreSQL refused `user add` with a name of 65 to 100 characters as a database error,
+however it was typed; SQLite stored it (nfclimits). A name to register is held to the narrower
+column on both; a longer name a SQLite desk already holds still acts.
+
+Run on SQLite, and on PostgreSQL with WORKBENCH_TEST_DATABASE_URL set."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from sqlalchemy import String
+
+from workbench.db import models
+
+Run = Callable[..., Any]
+
+
+def test_the_name_limit_fits_the_events_entity_id() -> None:
+    from workbench.domain.identity import MAX_REGISTERED_NAME
+
+    kind = models.Event.entity_id.type
+    assert isinstance(kind, String) and kind.length is not None
+    assert kind.length >= MAX_REGISTERED_NAME
+
+
+@pytest.mark.parametrize("length", [65, 100])
+def test_a_name_too_long_for_its_events_is_refused_in_one_line_and_nothing_written(
+    cli: Run, counts: Callable[[], dict[str, int]], length: int
+) -> None:
+    assert cli("--as", "ana", "user", "add", "ana").code == 0
+    before = counts()
+    r = cli("--as", "ana", "user", "add", "a" * length)
+    assert r.code in (1, 2), (r.code, r.out, r.err)
+    assert r.err.count("\n") == 1 and "database error" not in r.err, r.err
+    assert "at most 64 characters" in r.err, r.err
+    assert counts() == before
+
+
+def test_a_name_of_64_characters_is_registered_and_acts(cli: Run) -> None:
+    assert cli("--as", "ana", "user", "add", "ana").code == 0
+    name = "b" * 64
+    added = cli("--as", "ana", "user", "add", name, "--display", "B")
+    assert added.code == 0, added.err
+    edited = cli("--as", "ana", "user", "edit", name, "--display", "Bee")
+    assert edited.code == 0, edited.err
+
+
+def test_the_first_registrant_registered_with_them_is_held_to_it_too(
+    cli: Run, counts: Callable[[], dict[str, int]]
+) -> None:
+    before = counts()
+    r = cli("--as", "c" * 70, "user", "add", "ana")
+    assert r.code in (1, 2), (r.code, r.out, r.err)
+    assert r.err.count("\n") == 1 and "at most 64 characters" in r.err, r.err
+    assert counts() == before
