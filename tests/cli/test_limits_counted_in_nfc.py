@@ -10,14 +10,13 @@ Run on SQLite, and on PostgreSQL with WORKBENCH_TEST_DATABASE_URL set."""
 
 from __future__ import annotations
 
-import os
 import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 
-from workbench.domain.identity import MAX_NAME
+from workbench.domain.identity import MAX_NAME, MAX_REGISTERED_NAME
 from workbench.domain.limits import MAX_NOTE, MAX_SHORT, MAX_TAG, MAX_TITLE, check_text
 from workbench.domain.people import MAX_EMAIL
 
@@ -146,8 +145,8 @@ FIELDS: list[tuple[str, int, Callable[[str], str], Callable[[str], list[str]], s
     ),
     (
         "user add NAME",
-        MAX_NAME,
-        lambda k: devanagari(MAX_NAME, k),
+        MAX_REGISTERED_NAME,
+        lambda k: devanagari(MAX_REGISTERED_NAME, k),
         lambda v: ["user", "add", v],
         None,
     ),
@@ -186,16 +185,7 @@ def test_a_value_over_the_limit_in_nfc_is_refused_in_one_line_and_nothing_writte
     assert counts() == before
 
 
-# A name of 65 to 100 characters is refused by PostgreSQL however it is typed: a user's events
-# record the name as their entity id, a VARCHAR(64) (left alone here: see FINDINGS.md).
-_ENTITY_ID = pytest.mark.xfail(
-    "postgresql" in os.environ.get("WORKBENCH_TEST_DATABASE_URL", ""),
-    reason="events.entity_id is VARCHAR(64), a name up to 100",
-    strict=True,
-)
-EXACT_CASES = [
-    pytest.param(f, id=f[0], marks=[_ENTITY_ID] if f[0] == "user add NAME" else []) for f in FIELDS
-]
+EXACT_CASES = [pytest.param(f, id=f[0]) for f in FIELDS]
 
 
 @pytest.mark.parametrize("field", EXACT_CASES)

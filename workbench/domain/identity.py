@@ -27,6 +27,10 @@ from workbench.domain.errors import INVALID_NAME, InvalidInput
 from workbench.domain.forms import is_selector
 
 MAX_NAME = 100
+# A name registered is also the entity id of the events about its person (events.entity_id, 64
+# characters): PostgreSQL refused a longer one there as a database error, SQLite stored it. A
+# name to register is held to it; a longer one a SQLite desk already holds still acts.
+MAX_REGISTERED_NAME = 64
 # The board's word for the claims no one owns (`stats`, keyed by owner's name in --json): a
 # person of this name would be one key with them, and a script could not tell them apart.
 NOBODY = "(unassigned)"
@@ -147,6 +151,18 @@ def normalise_name(raw: str, what: str = "--as") -> str:
 # registered 王芳, and made a second owner on one that had registered nobody (trial68).
 # Han of every block (cjk.HAN), as a speaker's key reads it too (status.same_person_key).
 _HAN_SPACE = re.compile(rf"(?<=[{HAN}]) (?=[{HAN}])")
+
+
+def registrable(name: str, what: str) -> str:
+    """`name` (normalised) if it can be registered, or InvalidInput: one over
+    MAX_REGISTERED_NAME would not fit the events about its person."""
+    if len(name) > MAX_REGISTERED_NAME:
+        raise InvalidInput(
+            f"{what}: a name to register has at most {MAX_REGISTERED_NAME} characters "
+            f"({len(name)} given)",
+            reason=INVALID_NAME,
+        )
+    return name
 
 
 def join_han(name: str) -> str:

@@ -17,7 +17,7 @@ from workbench.domain.actions import USER_ADDED, USER_BOUND, USER_EDITED
 from workbench.domain.clock import format_at, now
 from workbench.domain.display_names import display_name
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
-from workbench.domain.identity import likeness, normalise_name, skeleton
+from workbench.domain.identity import likeness, normalise_name, registrable, skeleton
 from workbench.domain.json_fields import JsonFields
 from workbench.domain.limits import check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
@@ -104,7 +104,7 @@ def add_user(
     or one the other's pinyin) or like another's display name is refused, as is a display name
     like another's name (`registration_clash`). The result names the claims owned by names
     no registered user has (`claim assign` took any name until someone was registered)."""
-    normal = normalise_name(name, "NAME")
+    normal = registrable(normalise_name(name, "NAME"), "NAME")
     bound = None if role is None else _role_name(role)
     key = skeleton(normal)
     shown = None if display is None else display_name(display)
@@ -147,6 +147,7 @@ def add_user(
             raise by_email.refusal()
         also = None
         if tx.actor != normal and not rows:
+            registrable(tx.actor, "--as")
             also = _register_actor(tx, normal, shown)
         row = _insert_user(tx, normal, key, display=shown, email=address, role=bound)
         view = AddedUser.of(row, binds_roles=binds)
