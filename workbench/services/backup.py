@@ -63,6 +63,15 @@ def backup(wb: Workbench, target: str) -> Backup:
         # The CLI's FILE says it as bad usage; a library caller's "" was " exists" (the
         # folder .), a NUL byte a ValueError once the desk was opened (rrexits).
         raise InvalidInput(f"backup {shell_word(target)}: {why}")
+    if (named := named_as_folder(target)) is not None:
+        # `copy.db/` naming a file: read as copy.db, it was said to exist (trial273).
+        raise NotADirectoryError(errno.ENOTDIR, named)
+    if os.path.isdir(target):
+        # Said as every output says a folder (cli.common.output_file), where "exists: a
+        # backup never overwrites a file" named no file (exits). Asked before the pg_dump
+        # command is given too, as Click's check was: that command would write there. os.path's:
+        # Path.is_dir raises for a name too long.
+        raise IsADirectoryError(errno.EISDIR, f"cannot write {target}: it is a directory")
     source = sqlite_file(wb.url)
     if source is None:
         words = pg_dump_words(wb.url, target)
@@ -70,16 +79,8 @@ def backup(wb: Workbench, target: str) -> Backup:
         elsewhere = None if schema is None else _extension_elsewhere(wb.url, schema)
         return Backup(None, None, shlex.join(words), elsewhere, tuple(words))
     dest = Path(target)
-    if (named := named_as_folder(target)) is not None:
-        # `copy.db/` naming a file: read as copy.db, it was said to exist (trial273).
-        raise NotADirectoryError(errno.ENOTDIR, named)
     if (too_long := too_long_for_a_database(target)) is not None:
         raise cannot_write(target, OSError(errno.ENAMETOOLONG, too_long))
-    if os.path.isdir(target):
-        # Said as every output says a folder (cli.common.output_file), where "exists: a
-        # backup never overwrites a file" named no file (exits). os.path's: Path.is_dir
-        # raises for a name too long.
-        raise IsADirectoryError(errno.EISDIR, f"cannot write {target}: it is a directory")
     typed = wb.given if wb.given and not is_url(wb.given) else None
     if (onto := onto_the_database(target, source, typed)) is not None:
         # Before "exists: a backup never overwrites a file": the desk is no backup (rexits).
