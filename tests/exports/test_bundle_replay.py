@@ -415,3 +415,42 @@ def test_a_text_cell_no_database_holds_names_the_bundle_row(
     assert message.startswith(f"bundle {table} row 1: bad text value"), message
     assert said in message and "\n" not in message, message
     assert all(rows == [] for rows in state(target_url).values())
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "kind"),
+    [
+        ("created_at", "2024-01-01T00:00:00+00:00" + "x" * 100_000, "datetime"),
+        ("text", ["a" * 100_000], "text"),
+        ("version", "9" * 100_000, "int"),
+    ],
+    ids=["datetime-long-string", "text-long-list", "int-long-string"],
+)
+def test_a_long_bad_cell_is_not_said_whole(
+    wb: Workbench, tmp_path: Path, target_url: str, column: str, value: Any, kind: str
+) -> None:
+    """finalB: `bad datetime value '2024-...xxx' (Invalid isoformat string: '2024-...xxx')`
+    repeated a 100,000-character cell twice in one error line, where the NUL and surrogate
+    refusals above leave the cell out (it may be a document's whole text)."""
+    busy_desk(wb, tmp_path)
+
+    def edit(t: Tables) -> None:
+        t["claims"][0][column] = value
+
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    message = str(refused.value)
+    assert message.startswith(f"bundle claims row 1: bad {kind} value"), message[:300]
+    assert len(message) < 1_000 and "\n" not in message, message[:300]
+    assert all(rows == [] for rows in state(target_url).values())
+
+
+def test_a_short_bad_cell_is_said_as_it_is() -> None:
+    """A short bad cell is still said whole: the person looks for it in the file."""
+    from workbench.exports.bundle import decode_value
+
+    with pytest.raises(InvalidInput) as refused:
+        decode_value("date", "2024-13-01", "claims row 3")
+    assert str(refused.value).startswith("bundle claims row 3: bad date value '2024-13-01' (")
