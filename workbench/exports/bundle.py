@@ -23,6 +23,8 @@ from typing import IO, Any
 
 from workbench.domain import unique_keys
 from workbench.domain.errors import InvalidInput
+from workbench.domain.limits import said
+from workbench.domain.shown import shown
 
 FORMAT = "claim-workbench-bundle"
 VERSION = 1
@@ -92,7 +94,11 @@ def decode_value(kind: str, value: Any, where: str) -> Any:
         if kind == "float" and not math.isfinite(float(value)):
             raise ValueError("not a finite number")
     except (ValueError, TypeError, OverflowError) as exc:
-        raise InvalidInput(f"bundle {where}: bad {kind} value {value!r} ({exc})") from None
+        # Each clipped: the cell may be a document's whole text, and a parser's words repeat
+        # it ("Invalid isoformat string: '...'").
+        raise InvalidInput(
+            f"bundle {where}: bad {kind} value {shown(value)} ({said(str(exc))})"
+        ) from None
     return value
 
 
