@@ -57,3 +57,17 @@ def test_the_first_registrant_registered_with_them_is_held_to_it_too(
     assert r.code in (1, 2), (r.code, r.out, r.err)
     assert r.err.count("\n") == 1 and "at most 64 characters" in r.err, r.err
     assert counts() == before
+
+
+def test_a_first_registrant_too_long_from_workbench_user_is_not_blamed_on_as(
+    cli: Run, counts: Callable[[], dict[str, int]]
+) -> None:
+    """finalB: a name acted as from WORKBENCH_USER (or the OS account) was refused as
+    "--as: a name to register ...", an option nobody typed (review65 fixed the same for a bad
+    name): the refusal names the name acted as instead, whatever gave it."""
+    before = counts()
+    r = cli("user", "add", "ana", env={"WORKBENCH_USER": "c" * 70})
+    assert r.code in (1, 2), (r.code, r.out, r.err)
+    assert r.err.count("\n") == 1 and "at most 64 characters" in r.err, r.err
+    assert "--as:" not in r.err and "c" * 70 in r.err, r.err
+    assert counts() == before
