@@ -147,7 +147,11 @@ def add_user(
             raise by_email.refusal()
         also = None
         if tx.actor != normal and not rows:
-            registrable(tx.actor, "--as")
+            # Named as acted as, not as "--as": it may come from WORKBENCH_USER or the OS
+            # account (review65).
+            registrable(
+                tx.actor, f"you act as {tx.actor!r}, registered with this first registration"
+            )
             also = _register_actor(tx, normal, shown)
         row = _insert_user(tx, normal, key, display=shown, email=address, role=bound)
         view = AddedUser.of(row, binds_roles=binds)
