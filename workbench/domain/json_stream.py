@@ -130,12 +130,24 @@ def _truncated(buf: _Buffer, number: int | None) -> InvalidInput:
 def row_not_json(number: int, exc: RecursionError | ValueError) -> InvalidInput:
     """How a claims file's row `number` that json will not read (nested too deeply, a key
     given twice, another error json raises) is refused, the same in a JSON array (read here)
-    and in JSON Lines (workbench.exports.claims_table.read_jsonl)."""
+    and in JSON Lines (workbench.exports.claims_table.read_jsonl). A syntax error reaches here
+    from JSON Lines only (the array reader says its own, where it is in the stream): a row
+    there starts its line, and json counted the position from that line alone ("line 1"; a
+    line 2 is past its newline, where a row cut short ends)."""
     if isinstance(exc, RecursionError):
         return InvalidInput(f"row {number}: nested too deeply")
     if isinstance(exc, RepeatedKey):
         return InvalidInput(f"row {number}: {exc}")
+    if isinstance(exc, json.JSONDecodeError):
+        return _not_json_at(number, exc.msg, f"line {number + exc.lineno - 1} column {exc.colno}")
     return InvalidInput(f"row {number}: not valid JSON: {value_refused(exc)}")
+
+
+def _not_json_at(number: int | None, msg: str, at: str) -> InvalidInput:
+    """A syntax error json raised (`msg`, its words) at `at` ('line L column C' of the file),
+    in row `number` or (None) outside any."""
+    row = f"row {number}: " if number is not None else ""
+    return InvalidInput(f"{row}not valid JSON: {msg[0].lower()}{msg[1:]} ({at})")
 
 
 # A parse that fails this close to the end of the text read so far may only need more text:
@@ -182,6 +194,4 @@ def _too_large(number: int, limit: int) -> InvalidInput:
 
 
 def _syntax(buf: _Buffer, number: int | None, msg: str, pos: int | None = None) -> InvalidInput:
-    at = buf.where(buf.pos if pos is None else pos)
-    row = f"row {number}: " if number is not None else ""
-    return InvalidInput(f"{row}not valid JSON: {msg[0].lower()}{msg[1:]} ({at})")
+    return _not_json_at(number, msg, buf.where(buf.pos if pos is None else pos))
