@@ -61,3 +61,19 @@ def test_a_bundle_manifest_with_such_a_number(cli: Any, tmp_path: Path) -> None:
     r = cli("--db", str(tmp_path / "new.db"), "import", "bundle", str(path))
     assert r.code == 1, r.out + r.err
     assert "set_int_max_str_digits" not in r.err and "over 4,300 digits" in r.err, r.err
+
+
+@pytest.mark.parametrize(
+    ("name", "number"),
+    [("s.json", '{"document": {"title": "T", "text": "a"}, "n": %s}'), ("s.yaml", "n: %s\n")],
+    ids=["json", "yaml"],
+)
+def test_a_seed_file_with_such_a_number(cli: Any, tmp_path: Path, name: str, number: str) -> None:
+    """rbundle: `seed load` reads a file a person hands in too (JSON or YAML), and still said
+    Python's words, telling the desk to call sys.set_int_max_str_digits()."""
+    path = tmp_path / name
+    path.write_text(number % LONG, encoding="utf-8")
+    r = cli("seed", "load", str(path))
+    assert r.code == 1, r.out + r.err
+    assert "set_int_max_str_digits" not in r.err and "over 4,300 digits" in r.err, r.err
+    assert name in r.err and len(r.err.strip().splitlines()) == 1, r.err
