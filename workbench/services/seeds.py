@@ -38,7 +38,7 @@ def parse_seed_file(path: Path, typed: str | None = None) -> Any:
     import yaml
     from pydantic import ValidationError
 
-    from workbench.domain.unique_keys import RepeatedKey, loads
+    from workbench.domain.unique_keys import RepeatedKey, loads, value_refused
     from workbench.seed_file import SeedFile
     from workbench.services.yaml_input import load_yaml
 
@@ -53,7 +53,9 @@ def parse_seed_file(path: Path, typed: str | None = None) -> Any:
     except RepeatedKey as exc:
         raise InvalidInput(f"{name}: {exc}") from None
     except (ValueError, yaml.YAMLError) as exc:
-        raise InvalidInput(f"{name} is not valid {path.suffix[1:] or 'YAML'}: {exc}") from None
+        # (YAML's reader turns an integer of over 4,300 digits into a ValueError too)
+        said = value_refused(exc) if isinstance(exc, ValueError) else str(exc)
+        raise InvalidInput(f"{name} is not valid {path.suffix[1:] or 'YAML'}: {said}") from None
     try:
         return SeedFile.model_validate(data)
     except ValidationError as exc:

@@ -41,6 +41,7 @@ from workbench.domain.replay_input import unfit
 from workbench.domain.scope import AFTER_FILTERS, ExportScope
 from workbench.domain.shown import shown
 from workbench.domain.trail_people import READ, Registrations
+from workbench.domain.unique_keys import value_refused
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, TIMELINE_TITLE, filter_of, stream_events
 from workbench.services.context import Workbench, transaction
@@ -617,9 +618,10 @@ def _parse(line: str | Unreadable) -> dict[str, Any] | str:
         return "not JSON (nested too deeply): an audit export has one JSON event per line"
     except json.JSONDecodeError as exc:
         return f"not JSON ({exc.msg}): an audit export has one JSON event per line"
-    except ValueError:
-        # Python's int-to-text limit (a number of over 4,300 digits): no event holds one.
-        return "not JSON an export writes (a number too long to read): one event per line"
+    except ValueError as exc:
+        # Python's int-to-text limit (a number of over 4,300 digits): no event holds one. Said
+        # as every reader of handed-in JSON says it (unique_keys.value_refused).
+        return f"not JSON an export writes ({value_refused(exc)}): one event per line"
     if not isinstance(record, dict):
         return "not a JSON object"
     missing = [name for name in (*HASHED_FIELDS, "hash") if name not in record]
