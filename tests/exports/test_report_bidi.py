@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Any
 
@@ -24,8 +25,10 @@ def _doc(wb: Workbench, text: str = ARTICLE, **meta: Any) -> int:
 
 
 def _reported(wb: Workbench, doc: int) -> str:
+    """The page as a browser reads its characters: the file writes a bidi control as a
+    character reference (rbundle: an editor reading the file is not reordered by it)."""
     [page] = report_pages(wb, document_ids=[doc])
-    return page.text
+    return html.unescape(page.text)
 
 
 def _open_override_before(fragment: str, target: str) -> bool:

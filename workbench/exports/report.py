@@ -6,13 +6,15 @@ Every highlighted span is an element with `data-claim-id` whose text is exactly 
 quote. Spans may nest (a claim inside a longer one) to any depth. Two spans that cross (each
 starts inside the other) cannot both be one element of a tree: the later one is then cut where
 the earlier ends, its first part carries `data-claim-id` and the rest `data-claim-part`.
-Everything user-written is escaped; nothing of it reaches the page as markup. A field with more
-of the page after it on its line is in a <bdi>, so that a bidi override in it reorders only it.
+Everything user-written is escaped (`e`); nothing of it reaches the page as markup, and no
+control character reaches the file raw. A field with more of the page after it on its line is
+in a <bdi>, so that a bidi override in it reorders only it.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -20,6 +22,7 @@ from html import escape
 
 from workbench.domain.clock import as_read
 from workbench.domain.language import differs, guess_language, script_language, written_in
+from workbench.domain.limits import HIDDEN
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
@@ -60,8 +63,23 @@ VIEWPORT = '<meta name="viewport" content="width=device-width, initial-scale=1">
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
 
 
+# What the page's file never holds as itself (limits.HIDDEN but the line break and tab, which
+# HTML reads as white space). A C0 or C1 control is written `\\uXXXX`, as every export shows one
+# (`limits.visible`): a browser shows nothing for it, and an ESC sequence acts when the file is
+# printed in a terminal. A bidi control or a line or paragraph separator is written as a
+# character reference, which a browser reads as the character (the page shows as before, each
+# field set apart as `isolated` does), while an editor or a diff of the file is not reordered.
+_UNSHOWN = {
+    c: (f"&#x{c:04x};" if c >= 0x2000 else f"\\u{c:04x}") for c in HIDDEN if chr(c) not in "\n\t"
+}
+_FIND_UNSHOWN = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_UNSHOWN)) + "]")
+
+
 def e(value: object) -> str:
-    return escape("" if value is None else str(value), quote=True)
+    """User text as the page's text: escaped (nothing of it is markup), and no control held
+    raw (`_UNSHOWN`). The report's one escaping home: every field goes through it."""
+    shown = escape("" if value is None else str(value), quote=True)
+    return shown.translate(_UNSHOWN) if _FIND_UNSHOWN.search(shown) else shown
 
 
 def isolated(value: object) -> str:
@@ -81,7 +99,7 @@ def isolated_text(value: str) -> str:
     STRONG ISOLATE and POP DIRECTIONAL ISOLATE when it holds a bidi control (trial132: a
     headline's override reversed " — claims report" after it in the tab)."""
     if any(unicodedata.bidirectional(ch) in BIDI_CONTROLS for ch in value):
-        return f"\u2068{e(_isolates_paired(value))}\u2069"
+        return f"&#x2068;{e(_isolates_paired(value))}&#x2069;"
     return e(value)
 
 
