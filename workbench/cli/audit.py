@@ -34,7 +34,7 @@ from workbench.cli.options import (
 )
 from workbench.cli.progress import progress_bar, wanted
 from workbench.cli.render import emit_json, json_out, message, plural, shown_path, warning
-from workbench.domain.shown import shown_items, shown_text
+from workbench.domain.shown import shown, shown_items, shown_text
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -208,6 +208,7 @@ def verify(
         _print_report(report, head, count, from_file=path is not None)
         if report.broken is None:
             _say_clock_steps(report)
+            _say_odd_stamps(report)
             _say_people(report)
     if not report.ok:
         sys.exit(EXIT_REFUSED)
@@ -330,6 +331,20 @@ def _say_clock_steps(r: ChainReport) -> None:
         f"{to_second(first.at)} after {to_second(first.previous_at)} (seq "
         f"{first.previous_seq}) (steps of over {minutes} minutes counted); a window by time "
         "(audit export --since) leaves such events out: check the clocks that wrote them"
+    )
+
+
+def _say_odd_stamps(r: ChainReport) -> None:
+    """Events stamped in another form than every workbench writes (a bundle or a file edited
+    by hand): on stderr beside the verdict, as the clock's steps are; the chain holds."""
+    if not r.odd_stamp_count:
+        return
+    first = r.odd_stamps[0]
+    warning(
+        f"the trail holds {plural(r.odd_stamp_count, 'event')} stamped otherwise than a "
+        f"workbench writes a stamp (YYYY-MM-DDTHH:MM:SS.ffffffZ, in UTC): first seq "
+        f"{first.seq}, {shown(first.at)}; the clock check skips such a stamp and a window "
+        "by time (audit export --since) sets it by its text: no workbench wrote it"
     )
 
 

@@ -63,6 +63,22 @@ def as_read_to_minute(at: str) -> str:
     return at[:16].replace("T", " ")
 
 
+# A stamp as `format_at` writes it, in shape (its date and time are then asked of Python).
+_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
+
+
+def is_stamp(text: str) -> bool:
+    """Whether `text` is a moment as `format_at` writes it (the form docs/audit-chain.md says
+    an event's `at` always takes): of a trail's event, a check cheap enough for every one."""
+    if _STAMP.fullmatch(text) is None:
+        return False
+    try:
+        dt.datetime.fromisoformat(text[:-1])
+    except ValueError:  # (2026-13-45T...: the shape, no moment)
+        return False
+    return True
+
+
 def read_at(text: str) -> dt.datetime:
     """The moment `format_at` wrote as `text` (ValueError when it is not such a text)."""
     return dt.datetime.strptime(text, "%Y-%m-%dT%H:%M:%S.%fZ").replace(tzinfo=dt.UTC)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.domain.chain import GENESIS
-from workbench.domain.clock import behind
+from workbench.domain.clock import behind, is_stamp
 from workbench.domain.plurals import plural
 from workbench.domain.scope import AFTER_FILTERS
 from workbench.domain.trail_people import PeopleWarnings
@@ -71,6 +71,18 @@ class ClockStep:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class OddStamp:
+    """An event whose `at` is not in the form every workbench writes (`clock.format_at`): the
+    clock check skips it and a window by time sets it by its text."""
+
+    seq: int
+    at: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "at": self.at}
+
+
 @dataclass
 class ClockSteps:
     """Fed every event's seq and `at` in the walk's order: the steps back it holds (the first
@@ -80,6 +92,10 @@ class ClockSteps:
 
     named: list[ClockStep] = field(default_factory=list)
     count: int = 0
+    # Stamps in another form than `format_at`'s (OddStamp): the first CLOCK_STEPS_NAMED, and
+    # how many. A restored bundle or an exported file may hold one; no workbench wrote it.
+    odd: list[OddStamp] = field(default_factory=list)
+    odd_count: int = 0
     _last: tuple[int, str] | None = None
 
     def feed(self, seq: int, at: object) -> None:
@@ -87,6 +103,10 @@ class ClockSteps:
             # (an exported line's `at` of another type: the chain check names that)
             self._last = None
             return
+        if not is_stamp(at):
+            self.odd_count += 1
+            if len(self.odd) < CLOCK_STEPS_NAMED:
+                self.odd.append(OddStamp(seq, at))
         last = self._last
         self._last = (seq, at)
         if last is not None and behind(at, last[1]):
@@ -134,6 +154,10 @@ class ChainReport(PeopleWarnings):
     # order is seq's, but a window by time (`audit export --since`) hides them.
     clock_steps: tuple[ClockStep, ...] = ()
     clock_step_count: int = 0
+    # Events stamped in another form than the documented one (OddStamp): not a break either
+    # (`at` is hashed as text, and the chain holds), but no workbench wrote such a stamp.
+    odd_stamps: tuple[OddStamp, ...] = ()
+    odd_stamp_count: int = 0
 
     @property
     def ok(self) -> bool:
@@ -186,6 +210,8 @@ class ChainReport(PeopleWarnings):
             "rule_break_count": self.rule_break_count,
             "clock_steps": self.clock_step_count,
             "clock_steps_first": [s.to_json() for s in self.clock_steps],
+            "odd_stamps": self.odd_stamp_count,
+            "odd_stamps_first": [s.to_json() for s in self.odd_stamps],
             **self.people_json(),
             "break": None
             if self.broken is None
@@ -397,6 +423,8 @@ class ChainWalk:
             ),
             clock_steps=tuple(self.clock.named),
             clock_step_count=self.clock.count,
+            odd_stamps=tuple(self.clock.odd),
+            odd_stamp_count=self.clock.odd_count,
         )
 
     def _check_noted(self) -> None:
