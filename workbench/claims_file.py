@@ -40,11 +40,12 @@ class ClaimRow(BaseModel):
 
     Pin the claim with `quote` (retyped punctuation and spacing still anchor; `occurrence`
     picks among repeats), or with `start`/`end` code-point offsets, or both (the offsets
-    then say which occurrence). Columns that only an export carries (id, revision, rating,
-    flagged, verdict_by, approved_by, verdict_at) are not imported: an id only recognises the
-    export's own row of a claim already in the document (same quote and text), orphaned or
-    not, which adds nothing; a row whose document_id is not the document imported into is a
-    bad row (empty the column to import it there).
+    then say which occurrence; a row whose offsets hold other text is pinned at its quote,
+    and the import says so in its notices). Columns that only an export carries (id, revision,
+    rating, flagged, verdict_by, approved_by, verdict_at) are not imported: an id only
+    recognises the export's own row of a claim already in the document (same quote and text),
+    orphaned or not, which adds nothing; a row whose document_id is not the document imported
+    into is a bad row (empty the column to import it there).
     """
 
     model_config = ConfigDict(extra="forbid", title="Claim row")

@@ -14,14 +14,25 @@ from workbench.db.models import Claim, Document
 from workbench.domain.arrival import Arrival
 from workbench.domain.claim_identity import SAME_CLAIM_COLUMNS
 from workbench.domain.quote_marks import MARKS_LEFT_OUT, marks_dropped
-from workbench.domain.spans import Span
+from workbench.domain.spans import Span, span_words
 from workbench.services.context import Tx
 
 
-def how_anchored(exact: str | None, span: Span) -> str | None:
+def how_anchored(
+    exact: str | None, span: Span, start: int | None = None, end: int | None = None
+) -> str | None:
     """What is said of a quote from a file anchored as it was: found only without the
-    quotation marks it came in (`quote_marks.marks_dropped`)."""
-    return MARKS_LEFT_OUT if exact is not None and marks_dropped(exact, span.quote) else None
+    quotation marks it came in (`quote_marks.marks_dropped`), or elsewhere than the offsets
+    the row gives beside it (`start`, `end`), which only say which occurrence: the row's own
+    numbers are set aside, so they are not set aside unsaid."""
+    said = [MARKS_LEFT_OUT] if exact is not None and marks_dropped(exact, span.quote) else []
+    given = None if exact is None or start is None or end is None else (start, end)
+    if given is not None and given != (span.start, span.end):
+        said.append(
+            f"its start and end ({span_words(*given)}) do not hold the quote: pinned where it "
+            f"is, {span_words(span.start, span.end)}"
+        )
+    return "; ".join(said) or None
 
 
 @dataclass(frozen=True, slots=True)

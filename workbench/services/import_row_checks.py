@@ -348,7 +348,7 @@ def check_row(
             and claims.get(claim_id) is not None
         ),
         present=None if own is None else own.id,
-        anchored=how_anchored(row.quote if own is None else None, span),
+        anchored=how_anchored(row.quote if own is None else None, span, row.start, row.end),
         unreasoned=unreasoned,
     )
 
