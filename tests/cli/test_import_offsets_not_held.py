@@ -31,9 +31,27 @@ def test_offsets_holding_other_text_are_said(cli: Callable[..., Result], tmp_pat
     r = _import(cli, tmp_path, 5, 9)
     assert r.code == 0, r.out + r.err
     at = ARTICLE.index(QUOTE)
-    (notice,) = json.loads(r.out)["notices"]
-    assert notice.startswith("row 1: ") and "characters 5–9" in notice, notice
-    assert f"characters {at}–{at + len(QUOTE)}" in notice, notice
+    result = json.loads(r.out)
+    (notice,) = result["notices"]
+    assert notice.startswith("row 1: ") and "start and end hold other text" in notice, notice
+    # where it went: the claim's own span
+    assert (result["added"][0]["start"], result["added"][0]["end"]) == (at, at + len(QUOTE))
+
+
+def test_rows_alike_are_said_in_one_line(cli: Callable[..., Result], tmp_path: Path) -> None:
+    """A file made for another revision: every row's offsets are off, one line says them."""
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    ok(cli("doc", "add", str(article), "--title", "T"))
+    rows = [
+        {"quote": q, "text": q + ".", "start": 0, "end": 3}
+        for q in ("Costs fell sharply", "taxes rose 5%", "in May")
+    ]
+    path = tmp_path / "c.json"
+    path.write_text(json.dumps(rows), encoding="utf-8")
+    r = ok(cli("import", "claims", "--doc", "1", str(path)))
+    said = [line for line in r.err.splitlines() if "start and end" in line]
+    assert len(said) == 1 and said[0].startswith("rows 1-3"), r.err
 
 
 def test_offsets_holding_the_quote_say_nothing(cli: Callable[..., Result], tmp_path: Path) -> None:
