@@ -282,7 +282,7 @@ def test_normalise_never_asks_unicodedata_to_reorder_a_long_run_of_marks(
         seen.append(text)
         return real(form, text)
 
-    monkeypatch.setattr("workbench.domain.text.unicodedata.normalize", spy)
+    monkeypatch.setattr(unicodedata, "normalize", spy)
     result = normalise(hostile)
     monkeypatch.undo()
     assert result == unicodedata.normalize("NFC", hostile)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from workbench.domain.canonical_order import composed
 from workbench.domain.errors import InvalidInput
 
 # Column widths of workbench/db/models.py, named for the field people type.
@@ -67,17 +68,6 @@ def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> 
                 + ("it must be one line of visible text" if one_line else "remove it")
             )
     return value
-
-
-def composed(text: str) -> str:
-    """`text` in NFC. Not `text.normalise` (no line endings changed: a one-line field's CR is
-    refused as it was typed); long runs of marks sorted first, as there, since NFC's own sort of
-    them is quadratic."""
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
-        return text
-    from workbench.domain.canonical_order import in_canonical_order
-
-    return unicodedata.normalize("NFC", in_canonical_order(text))
 
 
 def refused_character(char: str) -> str:

@@ -4,9 +4,8 @@ line a document gives itself, the digest of a text."""
 from __future__ import annotations
 
 import hashlib
-import unicodedata
 
-from workbench.domain.canonical_order import in_canonical_order
+from workbench.domain.canonical_order import composed
 
 # The largest 64-bit signed integer has 19 digits: 18 always fit an id or an offset.
 WHOLE_NUMBER_DIGITS = 18
@@ -25,12 +24,7 @@ def normalise(text: str) -> str:
     """NFC and LF line endings, so that the same article always gets the same offsets."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if unicodedata.is_normalized("NFC", text):
-        # Most text: NFC's own linear check (it stops at the first mark out of order).
-        return text
-    # Long runs of marks sorted first: NFC's own sort of them is quadratic.
-    return unicodedata.normalize("NFC", in_canonical_order(text))
+    return composed(text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def printable_line(text: str) -> str:

@@ -7,6 +7,7 @@ import re
 import sys
 import unicodedata
 
+from workbench.domain.canonical_order import composed
 from workbench.domain.errors import InvalidInput
 from workbench.domain.hostnames import NoHostName, ascii_hostname
 from workbench.domain.limits import MAX_URL, check_text, said
@@ -105,7 +106,7 @@ def check_http_url(url: str, *, stored: bool = False, within: int | None = MAX_U
     # so, and the same address typed composed was another). Fetched as stored: `doc update`
     # asks for this form again.
     # (Its length in that form was checked by check_text above: review nfclimits.)
-    return unicodedata.normalize("NFC", value)
+    return composed(value)
 
 
 def _unwritten(value: str) -> str | None:

@@ -36,8 +36,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from workbench.domain.bylines import MAX_CREDIT, author_name, author_names, credit
+from workbench.domain.canonical_order import composed
 from workbench.domain.errors import InvalidInput
-from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE, composed
+from workbench.domain.limits import LANGUAGE_TAG, MAX_LANGUAGE, MAX_SHORT, MAX_TITLE
 from workbench.domain.recorded_headline import recorded_headline
 from workbench.domain.stated_dates import day_in_line, day_in_path, stated_day
 from workbench.domain.text import normalise, printable_line
