@@ -37,6 +37,7 @@ from workbench.domain.bylines import MAX_ENGLISH_BYLINE, credit, english_byline
 from workbench.domain.cjk import is_wide
 from workbench.domain.html_blocks import html_block_lines, is_line_break
 
+# Hangul's blocks (jamo, compatibility jamo, syllables): wide, but Korean spaces its words.
 _HANGUL = (("\u1100", "\u11ff"), ("\u3130", "\u318f"), ("\uac00", "\ud7af"))
 
 
@@ -46,9 +47,7 @@ def _cjk(ch: str) -> bool:
     workbench.domain.cjk's letters: full-width punctuation (，。) joins without a space too."""
     if not ch or not is_wide(ch):
         return False
-    return not (
-        "\u1100" <= ch <= "\u11ff" or "\u3130" <= ch <= "\u318f" or "\uac00" <= ch <= "\ud7af"
-    )
+    return not any(low <= ch <= high for low, high in _HANGUL)
 
 
 def _spaced(ch: str) -> bool:
@@ -323,8 +322,3 @@ def _before_east_asian(blocks: list[tuple[str, str]]) -> str:
             del kept[lead]
     text = "\n\n".join(text for text, _ in kept)
     return text + "\n" if text else "\n"
-
-
-def markdown_text(source: str) -> str:
-    """The text of a Markdown document, its blocks apart (see read_markdown)."""
-    return read_markdown(source).text
