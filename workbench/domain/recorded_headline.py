@@ -5,9 +5,9 @@ than replay allowed)."""
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
+from workbench.domain.canonical_order import composed
 from workbench.domain.limits import MAX_TITLE, has_visible
 from workbench.domain.text import printable_line
 
@@ -18,7 +18,7 @@ def recorded_headline(value: str) -> str | None:
     page's title is); None when nothing visible is left. NFC after leaving those out (one
     between a letter and its accent kept them apart; finalA) and before the cut (NFC can
     lengthen a text: U+0958 is two code points in NFC)."""
-    line = unicodedata.normalize("NFC", printable_line(value))
+    line = composed(printable_line(value))
     if not has_visible(line):
         return None
     return line if len(line) <= MAX_TITLE else line[: MAX_TITLE - 1].rstrip() + "…"

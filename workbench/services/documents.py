@@ -6,7 +6,6 @@ import dataclasses
 import datetime as dt
 import json
 import os
-import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from sqlalchemy import func, or_, select
 from workbench.db.models import Claim, Document, DocumentRevision, Event
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
 from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_CHECKED, DOCUMENT_EDITED
+from workbench.domain.canonical_order import composed
 from workbench.domain.clock import now, past_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
 from workbench.domain.language import read_language
@@ -236,7 +236,7 @@ def _stored(tx: Tx, ready: _Ready) -> Added:
 
 def nfc(value: str | None) -> str | None:
     """A value typed by a person, in the NFC form its text is stored in (None stays None)."""
-    return None if value is None else unicodedata.normalize("NFC", value)
+    return None if value is None else composed(value)
 
 
 def _same_url(tx: Tx, doc: Document) -> int | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cache, partial
@@ -25,6 +24,7 @@ from workbench.domain.actions import (
     STATUS_CHANGED,
 )
 from workbench.domain.anchoring import Anchored, AnchorState, Matcher, Selector
+from workbench.domain.canonical_order import composed
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
 from workbench.domain.edge_edits import edited_at_edges
@@ -492,7 +492,7 @@ def _not_applied(doc: Document, content: Content, fetched_url: str | None) -> di
     pages = {page_address(u) for u in (url, fetched_url) if u}
     if url and (doc.url is None or page_address(doc.url) not in pages):
         found["url"] = url
-    title = visible_or_none(unicodedata.normalize("NFC", content.metadata.get("title") or ""))
+    title = visible_or_none(composed(content.metadata.get("title") or ""))
     if title and title != doc.title:
         found["title"] = title
     return found

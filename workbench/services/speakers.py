@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Select, func, select
 
 from workbench.db.models import Claim
+from workbench.domain.canonical_order import composed
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
 from workbench.domain.segment import INVISIBLE
 from workbench.domain.status import same_person_key
@@ -30,13 +31,12 @@ def speaker_name(speaker: str | None) -> str | None:
         return None
     if checked.isascii():
         return _one_space(checked)
-    import unicodedata
 
     # Only what carries no spelling goes: a zero-width (non-)joiner is part of a Persian or an
     # Indic name (review50); then NFC, as every stored text is (a space taken from between a
     # letter and its accent leaves them apart).
     kept = _MEANINGLESS.sub("", checked).strip()
-    return _one_space(unicodedata.normalize("NFC", kept)) or None
+    return _one_space(composed(kept)) or None
 
 
 def _one_space(name: str) -> str:
