@@ -63,18 +63,25 @@ def as_read_to_minute(at: str) -> str:
     return at[:16].replace("T", " ")
 
 
-# A stamp as `format_at` writes it, in shape (its date and time are then asked of Python).
-_STAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{6}Z")
+# A stamp as `format_at` writes it: its month, day, hour, minute and second in range in the
+# pattern itself, so that only a day past the 28th (which some month has not) is asked of
+# Python (`is_stamp`: rrbundle, a million events' verify spent 0.46 s asking every date).
+_STAMP = re.compile(
+    r"(?!0000)[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
+    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{6}Z"
+).fullmatch
 
 
 def is_stamp(text: str) -> bool:
     """Whether `text` is a moment as `format_at` writes it (the form docs/audit-chain.md says
     an event's `at` always takes): of a trail's event, a check cheap enough for every one."""
-    if _STAMP.fullmatch(text) is None:
+    if _STAMP(text) is None:
         return False
+    if text[8:10] < "29":  # (every month has its first 28 days)
+        return True
     try:
-        dt.datetime.fromisoformat(text[:-1])
-    except ValueError:  # (2026-13-45T...: the shape, no moment)
+        dt.date.fromisoformat(text[:10])
+    except ValueError:  # (2026-02-30: the shape, no day)
         return False
     return True
 
