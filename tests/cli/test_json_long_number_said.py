@@ -1,8 +1,8 @@
 """bundle: a JSON file holding an integer of over 4,300 digits (Python's int-to-text limit) was
 refused in Python's words, telling a desk to call `sys.set_int_max_str_digits()`: import
-claims (a JSON array, JSON Lines), import annotations and a bundle's manifest alike. `audit
-verify --file` already said it as a number too long to read. Each says so in its own words,
-with the row where a row is named."""
+claims (a JSON array, JSON Lines), import annotations and a bundle's manifest alike. Each now
+says it in one wording (`unique_keys.value_refused`), with the row where a row is named; seed
+files and `audit verify --file`'s event lines too (rbundle)."""
 
 from __future__ import annotations
 
@@ -77,3 +77,18 @@ def test_a_seed_file_with_such_a_number(cli: Any, tmp_path: Path, name: str, num
     assert r.code == 1, r.out + r.err
     assert "set_int_max_str_digits" not in r.err and "over 4,300 digits" in r.err, r.err
     assert name in r.err and len(r.err.strip().splitlines()) == 1, r.err
+
+
+def test_an_exported_event_line_with_such_a_number(cli: Any, tmp_path: Path) -> None:
+    """rrbundle: 7e52af71 made `audit verify --file` say such a line in the shared words (it
+    said "a number too long to read"), which no test held it to."""
+    _desk(cli, tmp_path)
+    path = tmp_path / "trail.jsonl"
+    ok(cli("audit", "export", "-o", str(path)))
+    scope, first, *rest = path.read_text(encoding="utf-8").splitlines()
+    assert '"seq":1,' in first
+    path.write_text("\n".join([scope, first.replace('"seq":1,', f'"seq":{LONG},'), *rest]) + "\n")
+    r = cli("audit", "verify", "--file", str(path))
+    assert r.code == 1 and r.out.startswith("BROKEN: line 2: "), r.out + r.err
+    assert "over 4,300 digits, longer than any field holds" in r.out, r.out
+    assert "set_int_max_str_digits" not in r.out + r.err
