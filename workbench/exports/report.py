@@ -3,9 +3,10 @@ Security Policy that forbids every network request), the article with each claim
 highlighted, and the claims beside it with their notes, evidence and history.
 
 Every highlighted span is an element with `data-claim-id` whose text is exactly the claim's
-quote. Spans may nest (a claim inside a longer one) to any depth. Two spans that cross (each
-starts inside the other) cannot both be one element of a tree: the later one is then cut where
-the earlier ends, its first part carries `data-claim-id` and the rest `data-claim-part`.
+quote as the page shows text (a C0 or C1 control but a tab or line feed as `\\uXXXX`). Spans
+may nest (a claim inside a longer one) to any depth. Two spans that cross (each starts inside
+the other) cannot both be one element of a tree: the later one is then cut where the earlier
+ends, its first part carries `data-claim-id` and the rest `data-claim-part`.
 Everything user-written is escaped (`e`); nothing of it reaches the page as markup, and no
 control character reaches the file raw. A field with more of the page after it on its line is
 in a <bdi>, so that a bidi override in it reorders only it.
@@ -213,9 +214,11 @@ def _open_tag(piece: Piece, lang: str = "") -> str:
 
 
 def article_html(text: str, claims: Sequence[ClaimRecord], language: str | None = None) -> str:
-    """The text with every piece wrapped in a <mark>; the text itself is unchanged. A piece
-    whose words are in another script than around it (the article in `language`, or the mark
-    it is in) says its own language (`own_lang`): an English quote in a Chinese article."""
+    """The text with every piece wrapped in a <mark>; the text itself is unchanged but as `e`
+    shows a control: cut at the stored text's offsets first, then escaped, so that each mark
+    falls where its claim's offsets say however long the escapes before it. A piece whose words
+    are in another script than around it (the article in `language`, or the mark it is in) says
+    its own language (`own_lang`): an English quote in a Chinese article."""
     order = sorted(pieces(claims), key=lambda p: (p.start, -p.end, p.claim.claim.id))
     parts: list[str] = []
     pos = 0
