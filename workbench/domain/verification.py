@@ -20,6 +20,9 @@ from workbench.domain.trail_people import PeopleWarnings
 GAPS_NAMED = 10
 # How many steps back of the clock a report names; beyond that it only counts them.
 CLOCK_STEPS_NAMED = 5
+# The most of an odd stamp kept and said (OddStamp): a stamp is 27 characters, while an exported
+# line's `at` may be anything up to the line's 256 MiB, and five were kept whole (rrbundle).
+ODD_STAMP_KEPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,8 @@ class ClockStep:
 @dataclass(frozen=True, slots=True)
 class OddStamp:
     """An event whose `at` is not in the form every workbench writes (`clock.format_at`): the
-    clock check skips it and a window by time sets it by its text."""
+    clock check skips it and a window by time sets it by its text. `at` is cut to
+    ODD_STAMP_KEPT characters, its last "…", when longer."""
 
     seq: int
     at: str
@@ -106,7 +110,8 @@ class ClockSteps:
         if not is_stamp(at):
             self.odd_count += 1
             if len(self.odd) < CLOCK_STEPS_NAMED:
-                self.odd.append(OddStamp(seq, at))
+                kept = at if len(at) <= ODD_STAMP_KEPT else at[: ODD_STAMP_KEPT - 1] + "…"
+                self.odd.append(OddStamp(seq, kept))
         last = self._last
         self._last = (seq, at)
         if last is not None and behind(at, last[1]):
