@@ -1,0 +1,20 @@
+"""`doc update` of a document with its text in traditional characters, through the real CLI:
+a revision, not refused as another article (see tests/services/test_traditional_revision.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.services.test_traditional_revision import ARTICLE, TRADITIONAL
+
+
+def test_doc_update_takes_the_traditional_edition(cli: Callable[..., Any], tmp_path: Path) -> None:
+    simplified, traditional = tmp_path / "zh.txt", tmp_path / "hk.txt"
+    simplified.write_text(ARTICLE, encoding="utf-8")
+    traditional.write_text(TRADITIONAL, encoding="utf-8")
+    assert cli("doc", "add", str(simplified)).code == 0
+    r = cli("doc", "update", "1", str(traditional))
+    assert r.code == 0, r.err
+    assert "stored revision 2 of document #1" in r.out
