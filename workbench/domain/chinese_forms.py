@@ -61,6 +61,12 @@ def usual_form(text: str) -> str:
     return text.translate(_DRAWN_ALIKE)
 
 
+def simplified_text(text: str) -> str:
+    """`text` written in simplified characters, as `simplified`, for a whole text: not kept in
+    `simplified`'s cache of names (a revision is megabytes)."""
+    return _converter()(text)
+
+
 @cache
 def _converter() -> Callable[[str], str]:
     import opencc

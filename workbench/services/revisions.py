@@ -25,6 +25,7 @@ from workbench.domain.actions import (
 )
 from workbench.domain.anchoring import Anchored, AnchorState, Matcher, Selector
 from workbench.domain.canonical_order import composed
+from workbench.domain.chinese_forms import simplified_text
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
 from workbench.domain.edge_edits import edited_at_edges
@@ -388,9 +389,12 @@ def _check_related(doc: Document, number: int, latest: str, content: Content) ->
     under CUT_BELOW of its length (`_check_length`). Wording first: a text sharing none of the
     article's is another text (a takedown notice), whatever its length; cut_short is said of a
     text that is the article's, cut (review165: a takedown notice was said as a paywall's)."""
-    share = shared_wording(latest, content.text)
-    if share is None:
-        share = _short_share(latest, content.text)
+    share = _share(latest, content.text)
+    if share is not None and share < UNRELATED_BELOW and _HAN.search(content.text):
+        # The same article in the other script (a Hong Kong edition, a page switched by its
+        # reader's locale) shares almost no runs character for character: compared again in
+        # simplified characters (OpenCC's tables, loaded only here), it is the article it is.
+        share = max(share, _share(simplified_text(latest), simplified_text(content.text)) or 0)
     if share is None or share >= UNRELATED_BELOW:
         _check_length(doc, number, latest, content)
         return
@@ -422,6 +426,16 @@ def _check_length(doc: Document, number: int, latest: str, content: Content) -> 
         hint=give("force"),
         reason=CUT_SHORT,
     )
+
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _share(latest: str, new: str) -> float | None:
+    """The share of wording `new` keeps of `latest` (shared_wording, or for a short current
+    text _short_share), or None when too little to say."""
+    share = shared_wording(latest, new)
+    return _short_share(latest, new) if share is None else share
 
 
 # A short text's runs of wording: its wording as textdiff.shared_wording reads it
