@@ -51,6 +51,7 @@ from workbench.domain.alignment import (
     starts_near,
     widened,
 )
+from workbench.domain.chinese_forms import has_han, simplified_text
 from workbench.domain.context_index import INDEXED_CONTEXT, ContextIndex, wanted_context
 from workbench.domain.forms import (
     ELLIPSIS_STOPS,
@@ -209,8 +210,12 @@ def _span(text: str, start: int, end: int) -> Span:
 class Matcher:
     """Re-anchors many selectors against one text, folding the text once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, *, script_folded: bool = False) -> None:
         self.text = text
+        # This text in simplified characters, to find a quote whose words it writes in
+        # traditional ones (`_in_other_script`); False when there is none to fold.
+        self._script_folded = script_folded
+        self._other_script: Matcher | bool | None = None
         self._folded: Folded | None = None
         # `context_holding`'s index: the occurrences of a few quotes by the folded text just
         # before and just after each, of each length asked.
@@ -283,7 +288,42 @@ class Matcher:
             # Where it was, differing at most in foldable characters: still exact.
             state = AnchorState.EXACT if start == sel.start else AnchorState.MOVED
             return Anchored(state, _span(text, start, end), 1.0)
-        return self._fuzzy(sel, hint)
+        fuzzy = self._fuzzy(sel, hint)
+        if fuzzy.state == AnchorState.ORPHANED:
+            return self._in_other_script(sel, hint) or fuzzy
+        return fuzzy
+
+    def _in_other_script(self, sel: Selector, hint: int) -> Anchored | None:
+        """`sel` found with both texts written in simplified characters, when the text writes
+        its words in traditional ones (the article's Hong Kong edition: over half of a quote's
+        characters may change, under the fuzzy step's threshold, and its words were said gone):
+        `fuzzy`, the span in this text's characters, scored by how much of the quote is the
+        same characters. None when not found so either, or when there is no script to fold."""
+        if self._script_folded or not has_han(sel.quote):
+            return None
+        other = self._simplified()
+        if other is None:
+            return None
+        quote, prefix, suffix = (simplified_text(s) for s in (sel.quote, sel.prefix, sel.suffix))
+        found = other.reanchor(
+            Selector(sel.start, sel.start + len(quote), quote, prefix, suffix), hint
+        )
+        if found.span is None:
+            return None
+        span = _span(self.text, found.span.start, found.span.end)
+        if span.quote == sel.quote:
+            return Anchored(found.state, span, found.score)
+        score = round(levenshtein_similarity(fold(sel.quote), fold(span.quote)), 4)
+        return Anchored(AnchorState.FUZZY, span, score)
+
+    def _simplified(self) -> Matcher | None:
+        """A matcher of this text written in simplified characters, when that is another text
+        of the same length (OpenCC writes a character for a character, so offsets hold)."""
+        if self._other_script is None:
+            folded = simplified_text(self.text) if has_han(self.text) else self.text
+            usable = folded != self.text and len(folded) == len(self.text)
+            self._other_script = Matcher(folded, script_folded=True) if usable else False
+        return self._other_script if isinstance(self._other_script, Matcher) else None
 
     def context_similarity(self, sel: Selector, start: int, end: int) -> float:
         """How like the selector's prefix and suffix the text around [start, end) is (0..1)."""

@@ -9,6 +9,7 @@ characters are compared.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 
@@ -59,6 +60,15 @@ def usual_form(text: str) -> str:
     are read aloud too: pypinyin has no reading of 﨑 or 𠮷, and fewer of 靑 than of 青, so
     `wang qi` approved 王﨑's verdict as it could not 王崎's (review335)."""
     return text.translate(_DRAWN_ALIKE)
+
+
+# The CJK unified ideographs and their extension A: a text holding none has no script to fold.
+_HAN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff]")
+
+
+def has_han(text: str) -> bool:
+    """Whether `text` holds a Chinese character (one OpenCC may write in the other script)."""
+    return _HAN.search(text) is not None
 
 
 def simplified_text(text: str) -> str:

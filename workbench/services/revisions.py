@@ -25,7 +25,7 @@ from workbench.domain.actions import (
 )
 from workbench.domain.anchoring import Anchored, AnchorState, Matcher, Selector
 from workbench.domain.canonical_order import composed
-from workbench.domain.chinese_forms import simplified_text
+from workbench.domain.chinese_forms import has_han, simplified_text
 from workbench.domain.cjk import is_wide
 from workbench.domain.clock import now
 from workbench.domain.edge_edits import edited_at_edges
@@ -390,7 +390,7 @@ def _check_related(doc: Document, number: int, latest: str, content: Content) ->
     article's is another text (a takedown notice), whatever its length; cut_short is said of a
     text that is the article's, cut (review165: a takedown notice was said as a paywall's)."""
     share = _share(latest, content.text)
-    if share is not None and share < UNRELATED_BELOW and _HAN.search(content.text):
+    if share is not None and share < UNRELATED_BELOW and has_han(content.text):
         # The same article in the other script (a Hong Kong edition, a page switched by its
         # reader's locale) shares almost no runs character for character: compared again in
         # simplified characters (OpenCC's tables, loaded only here), it is the article it is.
@@ -426,9 +426,6 @@ def _check_length(doc: Document, number: int, latest: str, content: Content) -> 
         hint=give("force"),
         reason=CUT_SHORT,
     )
-
-
-_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _share(latest: str, new: str) -> float | None:
