@@ -44,3 +44,18 @@ def test_a_figure_changed_as_well_is_in_the_new_quote() -> None:
 def test_words_gone_in_either_script_stay_gone() -> None:
     new = S2T(TEXT.replace("代价是惨重的——MiniMax经历了3到4次严重的预训练失败,", ""))
     assert reanchor(new, _selector(TEXT, QUOTE)).state == AnchorState.ORPHANED
+
+
+def test_a_quote_pinned_in_traditional_is_found_in_simplified() -> None:
+    """Back the other way (the page switched back, or a claim pinned on the Hong Kong edition):
+    the new text is already simplified, the quote is not."""
+    old = S2T(TEXT)
+    found = reanchor(TEXT, _selector(old, S2T(QUOTE)))
+    assert found.state == AnchorState.FUZZY
+    assert found.span is not None and found.span.quote == QUOTE
+
+
+def test_a_quote_that_is_simplified_already_is_not_looked_for_twice() -> None:
+    """Nothing to fold on either side: orphaned as before, without a second search."""
+    gone = TEXT.replace("代价是惨重的——MiniMax经历了3到4次严重的预训练失败,", "")
+    assert reanchor(gone, _selector(TEXT, QUOTE)).state == AnchorState.ORPHANED
