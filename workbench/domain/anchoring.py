@@ -294,17 +294,18 @@ class Matcher:
         return fuzzy
 
     def _in_other_script(self, sel: Selector, hint: int) -> Anchored | None:
-        """`sel` found with both texts written in simplified characters, when the text writes
-        its words in traditional ones (the article's Hong Kong edition: over half of a quote's
-        characters may change, under the fuzzy step's threshold, and its words were said gone):
-        `fuzzy`, the span in this text's characters, scored by how much of the quote is the
-        same characters. None when not found so either, or when there is no script to fold."""
+        """`sel` found with both texts written in simplified characters, when the text or the
+        quote is in traditional ones (the article's Hong Kong edition, or a claim pinned on it
+        and the page switched back: over half of a quote's characters may differ, under the
+        fuzzy step's threshold, and its words were said gone): `fuzzy`, the span in this
+        text's characters, scored by how much of the quote is the same characters. None when
+        not found so either, or when there is no script to fold."""
         if self._script_folded or not has_han(sel.quote):
             return None
-        other = self._simplified()
-        if other is None:
-            return None
         quote, prefix, suffix = (simplified_text(s) for s in (sel.quote, sel.prefix, sel.suffix))
+        other = self._simplified()
+        if other is None or (other.text == self.text and quote == sel.quote):
+            return None  # (the same search again)
         found = other.reanchor(
             Selector(sel.start, sel.start + len(quote), quote, prefix, suffix), hint
         )
@@ -317,12 +318,15 @@ class Matcher:
         return Anchored(AnchorState.FUZZY, span, score)
 
     def _simplified(self) -> Matcher | None:
-        """A matcher of this text written in simplified characters, when that is another text
-        of the same length (OpenCC writes a character for a character, so offsets hold)."""
+        """A matcher of this text written in simplified characters (the text itself when it
+        is, searched without folding again), when OpenCC writes it a character for a character
+        (so offsets hold); None for a text with no Chinese character."""
         if self._other_script is None:
-            folded = simplified_text(self.text) if has_han(self.text) else self.text
-            usable = folded != self.text and len(folded) == len(self.text)
-            self._other_script = Matcher(folded, script_folded=True) if usable else False
+            folded = simplified_text(self.text) if has_han(self.text) else None
+            usable = folded is not None and len(folded) == len(self.text)
+            self._other_script = (
+                Matcher(folded, script_folded=True) if folded is not None and usable else False
+            )
         return self._other_script if isinstance(self._other_script, Matcher) else None
 
     def context_similarity(self, sel: Selector, start: int, end: int) -> float:
