@@ -1,0 +1,33 @@
+"""A revision that changes every line a little (trailing spaces added, a character respelt in
+each paragraph) over a text of more than REFINE_UP_TO characters: each line's change is its
+own, as it is in a shorter text, not one replacement of the whole text (the trial: `doc diff`
+and `doc changes` of a whitespace-only revision of a 4,700-character article showed one
+'replace [0:4640] -> [0:4852]' whose two excerpts read alike)."""
+
+from __future__ import annotations
+
+from workbench.domain.textdiff import REFINE_UP_TO, diff_texts
+
+PARAGRAPH = "统计局发言人表示,服务业继续成为吸纳就业的主要渠道,数字经济相关的岗位增长较快。"
+OLD = "\n\n".join(f"{k}. {PARAGRAPH}" for k in range(120)) + "\n"
+
+
+def test_spaces_added_at_every_line_end_are_each_an_insert() -> None:
+    new = "\n".join(line + "  " if line else line for line in OLD.split("\n"))
+    assert len(OLD) > REFINE_UP_TO
+    diff = diff_texts(OLD, new)
+    assert len(diff.changes) == 120
+    assert all(c.op == "insert" and c.new_text == "  " for c in diff.changes)
+
+
+def test_a_character_changed_in_every_paragraph_is_that_character() -> None:
+    new = OLD.replace("较快", "较慢")
+    diff = diff_texts(OLD, new)
+    assert {(c.old_text, c.new_text) for c in diff.changes} == {("快", "慢")}
+    assert len(diff.changes) == 120
+
+
+def test_offsets_map_through_each_line() -> None:
+    new = "\n".join(line + "  " if line else line for line in OLD.split("\n"))
+    at = OLD.index("99. ")
+    assert new[diff_texts(OLD, new).map_offset(at) :].startswith("99. ")
