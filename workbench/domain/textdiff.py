@@ -136,6 +136,20 @@ def diff_texts(old: str, new: str) -> Diff:
             equal.append((os_, ns, oe - os_))
         elif tag == "replace" and oe - os_ <= REFINE_UP_TO and ne - ns <= REFINE_UP_TO:
             _refine(old, new, os_, oe, ns, ne, changes, equal, refining)
+        elif tag == "replace" and i2 - i1 == j2 - j1:
+            # As many lines replaced as replacing them, too long to refine whole: each line
+            # changed where it stands (spaces added at every line end, a word respelt in every
+            # paragraph), refined against its own, not one replacement of the whole text.
+            for k in range(i2 - i1):
+                _refine_line(
+                    old,
+                    new,
+                    ao[i1 + k : i1 + k + 2],
+                    bo[j1 + k : j1 + k + 2],
+                    changes,
+                    equal,
+                    refining,
+                )
         else:
             op: Op = "insert" if tag == "insert" else "delete" if tag == "delete" else "replace"
             changes.append(Change(op, os_, oe, ns, ne, old[os_:oe], new[ns:ne]))
@@ -312,6 +326,26 @@ def _offsets(units: list[str], start: int) -> list[int]:
     for unit in units:
         out.append(out[-1] + len(unit))
     return out
+
+
+def _refine_line(
+    old: str,
+    new: str,
+    a: list[int],
+    b: list[int],
+    changes: list[Change],
+    equal: list[tuple[int, int, int]],
+    refining: _Budget,
+) -> None:
+    """One line of a replaced block paired with the line replacing it (`diff_texts`): equal,
+    refined, or, too long to refine, replaced whole."""
+    (os_, oe), (ns, ne) = a, b
+    if old[os_:oe] == new[ns:ne]:
+        equal.append((os_, ns, oe - os_))
+    elif oe - os_ <= REFINE_UP_TO and ne - ns <= REFINE_UP_TO:
+        _refine(old, new, os_, oe, ns, ne, changes, equal, refining)
+    else:
+        changes.append(Change("replace", os_, oe, ns, ne, old[os_:oe], new[ns:ne]))
 
 
 def _refine(
