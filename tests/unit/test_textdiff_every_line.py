@@ -31,3 +31,13 @@ def test_offsets_map_through_each_line() -> None:
     new = "\n".join(line + "  " if line else line for line in OLD.split("\n"))
     at = OLD.index("99. ")
     assert new[diff_texts(OLD, new).map_offset(at) :].startswith("99. ")
+
+
+def test_spaces_added_on_blank_lines_too_are_each_an_insert() -> None:
+    """The trial's revision: every line, the blank ones between paragraphs too, ends in two
+    spaces (a page saved with CRLF and trailing blanks), so a paragraph and the blank line after
+    it, one line to the matcher before, are two lines after."""
+    new = OLD.replace("\n", "  \n")
+    diff = diff_texts(OLD, new)
+    assert len(diff.changes) == OLD.count("\n")
+    assert all(c.op == "insert" and c.new_text == "  " for c in diff.changes)
