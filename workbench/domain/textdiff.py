@@ -136,20 +136,12 @@ def diff_texts(old: str, new: str) -> Diff:
             equal.append((os_, ns, oe - os_))
         elif tag == "replace" and oe - os_ <= REFINE_UP_TO and ne - ns <= REFINE_UP_TO:
             _refine(old, new, os_, oe, ns, ne, changes, equal, refining)
-        elif tag == "replace" and i2 - i1 == j2 - j1:
+        elif tag == "replace" and (paired := _paired_lines(old, new, os_, oe, ns, ne)):
             # As many lines replaced as replacing them, too long to refine whole: each line
             # changed where it stands (spaces added at every line end, a word respelt in every
             # paragraph), refined against its own, not one replacement of the whole text.
-            for k in range(i2 - i1):
-                _refine_line(
-                    old,
-                    new,
-                    ao[i1 + k : i1 + k + 2],
-                    bo[j1 + k : j1 + k + 2],
-                    changes,
-                    equal,
-                    refining,
-                )
+            for line_a, line_b in paired:
+                _refine_line(old, new, line_a, line_b, changes, equal, refining)
         else:
             op: Op = "insert" if tag == "insert" else "delete" if tag == "delete" else "replace"
             changes.append(Change(op, os_, oe, ns, ne, old[os_:oe], new[ns:ne]))
@@ -328,11 +320,25 @@ def _offsets(units: list[str], start: int) -> list[int]:
     return out
 
 
+_LINE = re.compile(r"[^\n]*\n|[^\n]+")
+
+
+def _paired_lines(
+    old: str, new: str, os_: int, oe: int, ns: int, ne: int
+) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """The lines of old[os_:oe] paired in order with those of new[ns:ne], each as its (start,
+    end), when both have as many (blank ones counted: a blank line given spaces is no longer
+    part of the unit of the paragraph above it); else none."""
+    a = [m.span() for m in _LINE.finditer(old, os_, oe)]
+    b = [m.span() for m in _LINE.finditer(new, ns, ne)]
+    return list(zip(a, b, strict=True)) if len(a) == len(b) else []
+
+
 def _refine_line(
     old: str,
     new: str,
-    a: list[int],
-    b: list[int],
+    a: tuple[int, int],
+    b: tuple[int, int],
     changes: list[Change],
     equal: list[tuple[int, int, int]],
     refining: _Budget,
