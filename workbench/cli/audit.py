@@ -228,6 +228,10 @@ def _print_report(r: ChainReport, head: str | None, count: int | None, *, from_f
     if r.broken is not None:
         where = "BROKEN at " if r.broken.seq is not None else "BROKEN: "
         click.echo(where + r.broken.message())
+        if r.broken.seq is None and r.count == 0:
+            # A file-level fault (empty, no scope line) before any event was read: a count of
+            # the events "before it" names nothing, and read as a second fault (newuser).
+            return
         verb = "holds" if r.count == 1 else "hold"
         click.echo(f"  {plural(r.count, 'event')} before it {verb}", err=True)
         return
