@@ -52,6 +52,17 @@ def page_address(url: str) -> str:
     return url.partition("#")[0]
 
 
+def with_fragment_asked(url: str, asked: str) -> str:
+    """`url`, the address a page names as its own (canonical), with the #fragment of `asked`,
+    the address it was fetched from, when it names none: both name one page, and the section
+    the person pointed at is kept on it, as a redirect keeps it (README; newuser). Left as it
+    is where the two together would pass the length a URL may have."""
+    fragment = asked.partition("#")[2]
+    if not fragment or "#" in url or len(url) + 1 + len(fragment) > MAX_URL:
+        return url
+    return f"{url}#{fragment}"
+
+
 def check_http_url(url: str, *, stored: bool = False, within: int | None = MAX_URL) -> str:
     """An absolute http(s) URL with a host and no spaces, given back in NFC: what a reader can
     open, and the one rule for a URL given (--url, `doc add URL`, a sheet's or a page's URL,

@@ -34,7 +34,7 @@ from workbench.domain.limits import (
 from workbench.domain.payloads import changed, check_changes, created, document_payload, event_value
 from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import normalise, sha256_text
-from workbench.domain.urls import check_http_url, page_address
+from workbench.domain.urls import check_http_url, page_address, with_fragment_asked
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.headlines import revision_headline, stated_headline, with_headline
 from workbench.services.inputs import max_document_bytes as max_document_bytes
@@ -84,6 +84,13 @@ def add_document(
     _read_readings_first(wb, [ready])
     with transaction(wb, write=True) as tx:
         return _stored(tx, ready)
+
+
+def _canonical(named: str | None, fetched_url: str | None) -> str | None:
+    # The page's own address keeps the #fragment of the one typed (a section): one page's.
+    if named is None or fetched_url is None:
+        return named
+    return with_fragment_asked(named, fetched_url)
 
 
 def _read_readings_first(wb: Workbench, ready: list[_Ready]) -> None:
@@ -148,7 +155,7 @@ def _readied(
     guessed = None if read is None else read.language
     meta = DocumentMeta(
         given.title or page.get("title"),
-        given.url or page.get("url") or fetched_url,
+        given.url or _canonical(page.get("url"), fetched_url) or fetched_url,
         given.author or page.get("author"),
         given.published or _own_date(page.get("published")),
         language or guessed,
