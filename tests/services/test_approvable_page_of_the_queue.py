@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import PG_URL, Result
 from workbench.domain.identity import skeleton
-from workbench.services import queries, review
+from workbench.services import claim_rows, queries, review
 from workbench.services.claims import SpanRequest, add_claim, set_status, withdraw
 from workbench.services.context import Workbench, transaction
 from workbench.services.documents import add_document
@@ -100,12 +100,13 @@ def _listed(wb: Workbench, approver: str, **paging: Any) -> list[dict[str, Any]]
     return [c.to_json() for c in list_claims(_as(wb, approver), flt)]
 
 
-@pytest.mark.parametrize("page", [queries.PAGE, 4], ids=["pages", "pages of 4"])
+@pytest.mark.parametrize("page", [claim_rows.PAGE, 4], ids=["pages", "pages of 4"])
 def test_a_page_of_the_queue_is_that_part_of_the_whole(
     wb: Workbench, page: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _desk(wb)
     monkeypatch.setattr(queries, "PAGE", page)
+    monkeypatch.setattr(claim_rows, "PAGE", page)
     sizes = {}
     for approver in APPROVERS:
         for sort in ("id", "priority", "updated"):
@@ -153,6 +154,7 @@ def test_a_page_judges_the_claims_it_reads_not_the_whole_queue(
 
     _desk(wb)
     monkeypatch.setattr(queries, "PAGE", 4)
+    monkeypatch.setattr(claim_rows, "PAGE", 4)
     judged: list[int] = []
     decide = sign_off.decide_approval
 

@@ -157,7 +157,7 @@ def test_sign_off_reads_the_registrations_corrected_by_index(
     seq order, the plan sorting nothing), some 0.5 s more to every `claim show`, not
     the few user events by ix_events_entity as meant."""
     from workbench.db.reader import Reader
-    from workbench.services.queries import registered_for_sign_off
+    from workbench.services.sign_off_reads import registered_for_sign_off
     from workbench.services.users import add_user, edit_user
 
     add_user(year_shaped, "maria", email="maria@example.org")

@@ -23,7 +23,7 @@ from workbench.domain import sign_off
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.status import Status
 from workbench.domain.transitions import ClaimState, Move, Request
-from workbench.services import queries
+from workbench.services import claim_rows, sign_off_reads
 from workbench.services.views import ClaimView
 
 C = tables.claims.c
@@ -50,16 +50,16 @@ class Approvals:
     def of(cls, conn: Reader, approver: str) -> Approvals:
         # The desk's people as `claim approve` reads them, so that the queue and the approval
         # read a proposer recorded in an earlier form (`陈 静`) as the same person (refactor280).
-        people = queries.registered_for_sign_off(conn)
+        people = sign_off_reads.registered_for_sign_off(conn)
         request = Request(Move.APPROVE, approver, people=people)
-        return cls(conn, request, queries.sign_off_role(conn))
+        return cls(conn, request, sign_off_reads.sign_off_role(conn))
 
     def approvable(self, claims: Sequence[Any]) -> list[Any]:
         """Those of `claims` (claims rows in review with a proposal: CANDIDATES) the approver
         may approve, in their order; their record's events read in one statement."""
         if not claims:
             return []
-        events = queries.record_events(
+        events = sign_off_reads.record_events(
             self.conn, in_(tables.events.c.claim_id, [c.id for c in claims])
         )
         kept = []
@@ -83,9 +83,9 @@ class Approvals:
         self, candidates: Select, size: int | None = None
     ) -> Generator[list[Any], None, None]:
         """The approvable of `candidates` (a query of claims rows among CANDIDATES, in the
-        list's order), `size` candidates (queries.PAGE) judged at a time; stopping early reads
+        list's order), `size` candidates (claim_rows.PAGE) judged at a time; stopping early reads
         no more."""
-        pages = self.conn.pages(candidates, size or queries.PAGE)
+        pages = self.conn.pages(candidates, size or claim_rows.PAGE)
         try:
             for page in pages:
                 yield self.approvable(page)
@@ -100,7 +100,7 @@ def approvable_claims(
     of them skipped and at most `limit` listed: read and judged until the page is full."""
     if limit == 0:
         return
-    size = queries.PAGE if limit is None else min(queries.PAGE, max(offset + limit, AT_LEAST))
+    size = claim_rows.PAGE if limit is None else min(claim_rows.PAGE, max(offset + limit, AT_LEAST))
     left = limit
     pages = Approvals.of(conn, approver).pages(candidates, size)
     try:
@@ -110,7 +110,7 @@ def approvable_claims(
             if left is not None:
                 kept, left = kept[:left], left - min(left, len(kept))
             if kept:
-                yield from queries.claim_views(conn, kept, activity=True)
+                yield from claim_rows.claim_views(conn, kept, activity=True)
             if left == 0:
                 return
     finally:
@@ -128,12 +128,12 @@ def approvable_page(
         stop = None if limit is None else max(offset + limit - total, 0)
         page += kept[max(offset - total, 0) : stop]
         total += len(kept)
-    views = [v for i in range(0, len(page), queries.PAGE) for v in _views(conn, page, i)]
+    views = [v for i in range(0, len(page), claim_rows.PAGE) for v in _views(conn, page, i)]
     return views, total
 
 
 def _views(conn: Reader, rows: Sequence[Any], start: int) -> list[ClaimView]:
-    return queries.claim_views(conn, rows[start : start + queries.PAGE], activity=True)
+    return claim_rows.claim_views(conn, rows[start : start + claim_rows.PAGE], activity=True)
 
 
 def approvable_ids(conn: Reader, approver: str) -> tuple[list[int], list[int]]:
@@ -143,7 +143,7 @@ def approvable_ids(conn: Reader, approver: str) -> tuple[list[int], list[int]]:
     approvals = Approvals.of(conn, approver)
     approvable: list[int] = []
     refused: list[int] = []
-    for page in conn.pages(every, queries.PAGE):
+    for page in conn.pages(every, claim_rows.PAGE):
         kept = {c.id for c in approvals.approvable(page)}
         for c in page:
             (approvable if c.id in kept else refused).append(c.id)

@@ -17,11 +17,11 @@ from workbench.domain.actions import IMPORTED
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.payloads import claim_payload, imported, note_payload
+from workbench.services.claim_rows import claim_view
 from workbench.services.claims import claim_columns, new_claim_values
 from workbench.services.context import Entry, Tx
 from workbench.services.import_present import OtherId
 from workbench.services.import_ready import Ready
-from workbench.services.queries import claim_view
 from workbench.services.span_twins import SpanTwins, WouldAdd
 from workbench.services.views import ClaimView
 

@@ -56,8 +56,8 @@ from workbench.services.context import Tx, Workbench, transaction
 # given on (what `doc update` gives back and `claim status` warns by).
 from workbench.services.earlier_spans import judged_span
 from workbench.services.lookup import get_document
-from workbench.services.queries import registered_for_sign_off
 from workbench.services.revisions import revision_text
+from workbench.services.sign_off_reads import registered_for_sign_off
 from workbench.services.views import (
     ClaimView,
     DocumentView,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Collection, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -51,23 +51,21 @@ from workbench.domain.text import normalise
 from workbench.domain.transitions import added_since_proposal, proposal_action
 from workbench.services.activity import Activity, activity, activity_span
 from workbench.services.claim_records import evidence_of, no_claim, notes_of
+from workbench.services.claim_rows import PAGE, claim_view, claim_views
 from workbench.services.context import Workbench, reading
+from workbench.services.sign_off_reads import registered_for_sign_off, session_role
 from workbench.services.views import (
     FLAG,
     ClaimDetail,
     ClaimView,
     EventView,
     event_view,
-    from_row,
 )
 
 if TYPE_CHECKING:
-    from workbench.domain.reviewers import Registered
+    pass
 
 OPEN_VALUES = sorted(s.value for s in OPEN_STATUSES)
-# Claims are read, and their tags and evidence counted, this many at a time: memory stays flat
-# however many match, and the IN lists stay short.
-PAGE = 500
 
 # Later than any timestamp the workbench writes: the upper bound of "since" ranges.
 FAR_FUTURE = dt.datetime(9999, 12, 31, tzinfo=dt.UTC)
@@ -303,114 +301,6 @@ def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
     return (*CANDIDATES, Sql("NOT ") + in_(C.id, refused)) if refused else CANDIDATES
 
 
-def record_events(conn: Reader, claims: Sql) -> dict[int, list[tuple[Any, ...]]]:
-    """The events a proposal's record is read from (transitions.RECORD_ACTIONS), in the
-    trail's order, by claim, for the claims `claims` (a condition on events.claim_id) selects:
-    what `sign_off.proposal_record` takes, for `claim approve` and `claim list --approvable`
-    alike."""
-    from workbench.domain.transitions import RECORD_ACTIONS
-
-    e = tables.events.c
-    q = select(
-        e.claim_id, e.action, e.actor, e.entity_id, e.payload, e.machine, source=tables.events
-    ).where(in_(e.action, RECORD_ACTIONS), claims)
-    events: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
-    for r in conn.rows(q.order_by(e.seq)):
-        events[r.claim_id].append((r.action, r.actor, r.entity_id, r.payload, r.machine))
-    return events
-
-
-def registered_for_sign_off(conn: Reader, names: Collection[str] | None = None) -> Registered:
-    """The registered people's email addresses and display names (reviewers.Registered), for
-    the sign-off read from a trail: an approval by the proposer's own address (fix259) or
-    display name (rr270) is no second person's. With `names`, only theirs (a claim's approvers
-    and proposers: `claim show` read a thousand people's for two, 1 ms -> 5 ms), read by key;
-    all when one not ASCII is not found under it, as it may be stored in an earlier normal form
-    (`王 芳`)."""
-    from workbench.domain.reviewers import Registered
-
-    if names is not None and not names:
-        return Registered()
-    u = tables.users.c
-    query = select(u.name, u.email, u.display, source=tables.users)
-    if names is not None:
-        wanted = sorted(names)
-        # Every row of theirs, an address or none: one without is found, not taken for a name
-        # stored in an earlier form (review264: 王芳 with no --email read the desk's people).
-        rows = conn.rows(query.where(in_(u.name, wanted)))
-        found = {r.name for r in rows}
-        if all(n.isascii() or n in found for n in wanted):
-            return _with_edits(conn, Registered.of((r.name, r.email, r.display) for r in rows))
-    query = query.where(Sql(f"{u.email} IS NOT NULL OR {u.display} IS NOT NULL"))
-    return _with_edits(conn, Registered.of((r.name, r.email, r.display) for r in conn.rows(query)))
-
-
-def _with_edits(conn: Reader, people: Registered) -> Registered:
-    """`people` with the trail's corrections of registrations (`user.edited`, rare: none on
-    most desks) and when each person was registered, so the sign-off judges an approval by the
-    registrations in force when it was made (`Registered.as_of`), as `audit verify` does."""
-    import json
-
-    from workbench.domain.actions import USER_ADDED, USER_EDITED
-    from workbench.domain.reviewers import Edit
-
-    e = tables.events.c
-    edits: list[Edit] = []
-    # (by entity type first: ix_events_entity finds a desk's few user events, not a scan.
-    # Put in seq order here, not by ORDER BY seq: with ANALYZE's statistics SQLite takes the
-    # trail over its count of entity types for each (a quarter to a seventh of it), and read
-    # all of it in seq order rather than sort that many: a year desk's million events for
-    # each `claim show`.)
-    query = select(e.seq, e.entity_id, e.payload, source=tables.events).where(
-        eq(e.entity_type, "user")
-    )
-
-    def in_order(action: str) -> list[Any]:
-        return sorted(conn.rows(query.where(eq(e.action, action))), key=lambda r: r.seq)
-
-    for r in in_order(USER_EDITED):
-        # (one written around the workbench may hold anything: a field that is not text, or
-        # None, is no registration to put back, as the trail's check reads it)
-        payload = json.loads(r.payload)
-        before = payload.get("before") if isinstance(payload, dict) else None
-        if isinstance(before, dict):
-            kept = {
-                k: v
-                for k, v in before.items()
-                if k in ("display", "email") and (v is None or isinstance(v, str))
-            }
-            edits.append(Edit(r.seq, r.entity_id, kept))
-    if not edits:
-        return people
-    at: dict[str, int] = {}
-    for r in in_order(USER_ADDED):
-        for key in (r.entity_id, current_form(r.entity_id)):
-            at.setdefault(key, r.seq)
-    return replace(people, edits=tuple(edits), registered_at=at)
-
-
-def sign_off_role(conn: Reader) -> str | None:
-    """The role an approval must not share with the proposal's: on PostgreSQL the one the
-    server authenticated this session as (a typed --as can lie, the role cannot), unless the
-    desk turned review.distinct_roles off. None on SQLite, whose recorded OS account is only
-    what the process says about itself."""
-    from workbench.domain.settings import DISTINCT_ROLES, stored_setting
-
-    if conn.dialect != "postgresql":
-        return None
-    key = DISTINCT_ROLES
-    s = tables.settings.c
-    stored = conn.scalar(select(s.value, source=tables.settings).where(eq(s.key, key)))
-    if not stored_setting(key, stored):
-        return None
-    return _session_role(conn)
-
-
-def _session_role(conn: Reader) -> str:
-    """The login role the PostgreSQL server authenticated this session as."""
-    return str(conn.raw(Sql("SELECT session_user"))[0][0])
-
-
 def speaker_where(conn: Reader, name: str) -> Sql:
     """Claims made by `name`, however it is typed (a transcript's OKAFOR is `--speaker
     okafor`), and those whose speaker stands for the article's author (`Article author`,
@@ -580,63 +470,6 @@ def _sorted(q: Select, sort: str, *, due_set: bool = False) -> Select:
     raise InvalidInput(f"unknown sort {sort!r}; valid: {', '.join(SORTS)}")
 
 
-def claim_view(
-    row: Any, tags: Sequence[str] = (), evidence_count: int = 0, last_activity: str | None = None
-) -> ClaimView:
-    """A claims row as its view, read as ClaimView.of reads a model (the span columns are
-    span_start/span_end; tags, the evidence count and the last activity come from their own
-    queries)."""
-    return from_row(
-        ClaimView,
-        row,
-        start=row.span_start,
-        end=row.span_end,
-        tags=tuple(tags),
-        evidence_count=evidence_count,
-        similar=None,
-        same_span=None,
-        last_activity=last_activity,
-    )
-
-
-def claim_views(conn: Reader, rows: Sequence[Any], *, activity: bool = False) -> list[ClaimView]:
-    """One page of claims with their tags and evidence counts: two indexed queries a page;
-    with `activity`, a third for each one's last activity (`last_activities`)."""
-    ids = [r.id for r in rows]
-    latest = last_activities(conn, ids) if activity else {}
-    tag_of: dict[int, list[str]] = defaultdict(list)
-    if ids:
-        t = tables.claim_tags.c
-        tagged = select(t.claim_id, t.tag, source=tables.claim_tags)
-        for claim_id, tag in conn.rows(tagged.where(in_(t.claim_id, ids))):
-            tag_of[claim_id].append(tag)
-        # Code point order, sorted here: PostgreSQL would order tags by its collation.
-        for listed in tag_of.values():
-            listed.sort()
-        e = tables.evidence.c
-        counted = select(e.claim_id, count_star(), source=tables.evidence)
-        counts: dict[int, int] = {
-            claim_id: n
-            for claim_id, n in conn.rows(counted.where(in_(e.claim_id, ids)).group_by(e.claim_id))
-        }
-    else:
-        counts = {}
-    return [
-        claim_view(r, tag_of.get(r.id, ()), counts.get(r.id, 0), latest.get(r.id)) for r in rows
-    ]
-
-
-def last_activities(conn: Reader, ids: Sequence[int]) -> dict[int, str]:
-    """When each claim's latest event was (its own, its notes', evidence's and reviews'), for
-    one page of claims: one query by ix_events_claim_id, reading the page's events only. By
-    `at`, not by seq: the time is what is asked, whichever writer committed first."""
-    if not ids:
-        return {}
-    e = tables.events.c
-    latest = select(e.claim_id, Column(f"max({e.at})", "latest"), source=tables.events)
-    return dict(conn.rows(latest.where(in_(e.claim_id, ids)).group_by(e.claim_id)))
-
-
 def _check_paging(flt: ClaimFilter) -> None:
     if flt.limit is not None:
         check_at_least(flt.limit, 0, "limit")
@@ -674,7 +507,7 @@ def _check_owner(
         bound = conn.rows(
             select(u.name, u.role, source=tables.users).where(f"{u.role} IS NOT NULL")
         )
-        here = RoleNames.of(_session_role(conn), ((r.name, r.role) for r in bound))
+        here = RoleNames.of(session_role(conn), ((r.name, r.role) for r in bound))
     raise people.refusal(owner, what, here)
 
 

@@ -26,8 +26,8 @@ from workbench.services.claim_updates import (
 )
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
-from workbench.services.queries import record_events, registered_for_sign_off, sign_off_role
 from workbench.services.revisions import unpublished_judged_quote
+from workbench.services.sign_off_reads import record_events, registered_for_sign_off, sign_off_role
 from workbench.services.views import ClaimView, StatusChange
 
 
@@ -150,7 +150,7 @@ def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> Tr
 
 def sign_off_people(tx: Tx, *names: str | None) -> Registered:
     """The registered people among `names` as the sign-off reads them (their display names and
-    addresses, reviewers.Registered): read once, by key (queries.registered_for_sign_off, as
+    addresses, reviewers.Registered): read once, by key (sign_off_reads.registered_for_sign_off, as
     `claim show` reads an approval's), for an approval or a move on a claim in review. A person
     an earlier version stored in another normal form (`陈 静`) is found under either."""
     with tx.reading() as conn:
@@ -166,6 +166,6 @@ def record(tx: Tx, claim_id: int) -> ProposalRecord:
 
 
 def session_role(tx: Tx) -> str | None:
-    """queries.sign_off_role in this transaction."""
+    """sign_off_reads.sign_off_role in this transaction."""
     with tx.reading() as conn:
         return sign_off_role(conn)

@@ -19,16 +19,15 @@ from workbench.db import tables
 from workbench.db.reader import Reader
 from workbench.db.sql import Select, in_, select
 from workbench.domain.clock import to_second
+from workbench.services.claim_rows import PAGE, claim_views
 from workbench.services.context import Workbench, reading
 from workbench.services.progress import Progress, counted
 from workbench.services.queries import (
     CLAIMS,
-    PAGE,
     C,
-    claim_views,
-    registered_for_sign_off,
     require_document,
 )
+from workbench.services.sign_off_reads import registered_for_sign_off
 from workbench.services.views import ClaimView
 
 if TYPE_CHECKING:
