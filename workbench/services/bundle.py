@@ -332,7 +332,7 @@ def _check_replay(tx: Tx, tally: Tally) -> ReplayReport:
 def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tally: Tally) -> int:
     batch: list[dict[str, Any]] = []
     count = 0
-    widths = widths_of(table)
+    widths = widths_of(table, conn.dialect.name)
     for row in rows:
         batch.append(dict(zip(spec.columns, row, strict=True)))
         widths.check(batch[-1])
