@@ -8,6 +8,7 @@ Run on SQLite, and on PostgreSQL with WORKBENCH_TEST_DATABASE_URL set."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -71,3 +72,24 @@ def test_a_first_registrant_too_long_from_workbench_user_is_not_blamed_on_as(
     assert r.err.count("\n") == 1 and "at most 64 characters" in r.err, r.err
     assert "--as:" not in r.err and "c" * 70 in r.err, r.err
     assert counts() == before
+
+
+def test_a_name_too_long_to_register_is_bad_usage_as_one_over_100_is(cli: Run) -> None:
+    """docs/identity.md lists the 64 among what makes a name bad usage (exit 2, kind usage),
+    as a name over 100 is: what is wrong is in the name alone, whatever the desk holds. It was
+    exit 1, kind invalid_input with reason invalid_name, a reason docs/errors.md never names
+    (review rlast)."""
+    assert cli("--as", "ana", "user", "add", "ana").code == 0
+    for name in ("a" * 65, "a" * 101):
+        r = cli("--as", "ana", "user", "add", name, "--json")
+        assert r.code == 2, (name, r.code, r.err)
+        error = json.loads(r.err)["error"]
+        assert error["kind"] == "usage" and "reason" not in error, error
+
+
+def test_the_first_registrant_too_long_names_no_undocumented_reason(cli: Run) -> None:
+    # Refused (exit 1): the name acted as is held to 64 only by this desk's first registration.
+    r = cli("--as", "c" * 70, "user", "add", "ana", "--json")
+    assert r.code == 1, (r.code, r.err)
+    error = json.loads(r.err)["error"]
+    assert error["kind"] == "invalid_input" and "reason" not in error, error
