@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import workbench_from
 from workbench.cli.once import Group
-from workbench.cli.options import DISPLAY, EMAIL, PERSON, json_context
+from workbench.cli.options import DISPLAY, EMAIL, NEW_PERSON, PERSON, json_context
 from workbench.cli.render import json_or_line, json_or_table, json_out, message, warning
 
 
@@ -16,7 +16,7 @@ def user() -> None:
 
 
 @user.command("add")
-@click.argument("name", type=PERSON)
+@click.argument("name", type=NEW_PERSON)
 @click.option("--display", type=DISPLAY, metavar="TEXT", help='The full name, e.g. "Maria Lopez".')
 @click.option("--email", type=EMAIL, metavar="ADDRESS", help="How to reach them.")
 @click.option(

@@ -159,8 +159,7 @@ def registrable(name: str, what: str) -> str:
     if len(name) > MAX_REGISTERED_NAME:
         raise InvalidInput(
             f"{what}: a name to register has at most {MAX_REGISTERED_NAME} characters "
-            f"({len(name)} given)",
-            reason=INVALID_NAME,
+            f"({len(name)} given)"
         )
     return name
 
