@@ -52,15 +52,20 @@ def page_address(url: str) -> str:
     return url.partition("#")[0]
 
 
+def fragment_kept(url: str, asked: str) -> str:
+    """`url`, an address the page asked for goes by (a redirect's Location, the canonical URL
+    it names), with the #fragment of `asked` when it names none of its own: the section the
+    person pointed at is kept, as a browser keeps it over a redirect (RFC 9110 10.2.2)."""
+    fragment = asked.partition("#")[2]
+    return f"{url}#{fragment}" if fragment and "#" not in url else url
+
+
 def with_fragment_asked(url: str, asked: str) -> str:
     """`url`, the address a page names as its own (canonical), with the #fragment of `asked`,
-    the address it was fetched from, when it names none: both name one page, and the section
-    the person pointed at is kept on it, as a redirect keeps it (README; newuser). Left as it
-    is where the two together would pass the length a URL may have."""
-    fragment = asked.partition("#")[2]
-    if not fragment or "#" in url or len(url) + 1 + len(fragment) > MAX_URL:
-        return url
-    return f"{url}#{fragment}"
+    the address it was fetched from (fragment_kept: both name one page; README; newuser). Left
+    as it is where the two together would pass the length a URL may have."""
+    kept = fragment_kept(url, asked)
+    return kept if len(kept) <= MAX_URL else url
 
 
 def check_http_url(url: str, *, stored: bool = False, within: int | None = MAX_URL) -> str:

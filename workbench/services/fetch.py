@@ -26,7 +26,13 @@ from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.limits import MAX_URL
 from workbench.domain.limits import said as _said
 from workbench.domain.media_types import fetched_type
-from workbench.domain.urls import ascii_host, check_http_url, page_address, without_userinfo
+from workbench.domain.urls import (
+    ascii_host,
+    check_http_url,
+    fragment_kept,
+    page_address,
+    without_userinfo,
+)
 from workbench.services.content_coding import decoder
 from workbench.services.paced_http import Pace, TooSlow, handlers
 
@@ -116,12 +122,10 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             raise InvalidInput(
                 f"{req.full_url} redirects to an address that is not taken: {refused.message}"
             ) from None
-        # The fragment asked for: of the address before this hop (no request carries one).
-        asked_fragment = (self.hops[-1] if self.hops else self.asked).partition("#")[2]
-        if asked_fragment and "#" not in newurl:
-            # A Location naming no fragment keeps the one asked for (RFC 9110 10.2.2), as a
-            # browser does: urljoin dropped it, and the document's address lost its section.
-            newurl = f"{newurl}#{asked_fragment}"
+        # A Location naming no fragment keeps the one asked for, of the address before this
+        # hop (no request carries one): urljoin dropped it, and the document's address lost
+        # its section.
+        newurl = fragment_kept(newurl, self.hops[-1] if self.hops else self.asked)
         # Kept (reported, and the document's address) as asked for, as a browser's address
         # has it: urllib left a Location's " < > ` raw (review r3fetch).
         page, mark, fragment = newurl.partition("#")
