@@ -41,3 +41,20 @@ def test_spaces_added_on_blank_lines_too_are_each_an_insert() -> None:
     diff = diff_texts(OLD, new)
     assert len(diff.changes) == OLD.count("\n")
     assert all(c.op == "insert" and c.new_text == "  " for c in diff.changes)
+
+
+# Paragraphs that differ from one another (each the paragraph turned by k characters).
+DISTINCT = [PARAGRAPH[k % 40 :] + PARAGRAPH[: k % 40] for k in range(120)]
+
+
+def test_a_paragraph_inserted_with_one_deleted_is_not_each_line_its_neighbours() -> None:
+    """Spaces at every line end, a lead paragraph inserted and the last one dropped: as many
+    lines either side, but line k is not line k's revision; paired one by one, each paragraph
+    read as a rewrite of the one above it (a hundred 'replace' of unrelated words)."""
+    old = "\n\n".join(DISTINCT) + "\n"
+    new = ("\n\n".join(["新的导语段落，记者今天从发布会获悉。", *DISTINCT[:-1]]) + "\n").replace(
+        "\n", "  \n"
+    )
+    assert old.count("\n") == new.count("\n") and len(old) > REFINE_UP_TO
+    diff = diff_texts(old, new)
+    assert len([c for c in diff.changes if c.op == "replace"]) <= 1
