@@ -140,8 +140,12 @@ def diff_texts(old: str, new: str) -> Diff:
             # As many lines replaced as replacing them, too long to refine whole: each line
             # changed where it stands (spaces added at every line end, a word respelt in every
             # paragraph), refined against its own, not one replacement of the whole text.
-            for line_a, line_b in paired:
-                _refine_line(old, new, line_a, line_b, changes, equal, refining)
+            for line_a, line_b, revised in paired:
+                if revised:
+                    _refine_line(old, new, line_a, line_b, changes, equal, refining)
+                else:  # another line in its place: replaced, not refined into noise
+                    (a1, a2), (b1, b2) = line_a, line_b
+                    changes.append(Change("replace", a1, a2, b1, b2, old[a1:a2], new[b1:b2]))
         else:
             op: Op = "insert" if tag == "insert" else "delete" if tag == "delete" else "replace"
             changes.append(Change(op, os_, oe, ns, ne, old[os_:oe], new[ns:ne]))
@@ -325,13 +329,30 @@ _LINE = re.compile(r"[^\n]*\n|[^\n]+")
 
 def _paired_lines(
     old: str, new: str, os_: int, oe: int, ns: int, ne: int
-) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+) -> list[tuple[tuple[int, int], tuple[int, int], bool]]:
     """The lines of old[os_:oe] paired in order with those of new[ns:ne], each as its (start,
-    end), when both have as many (blank ones counted: a blank line given spaces is no longer
-    part of the unit of the paragraph above it); else none."""
+    end) and whether the pair is one line revised (`_revised`), when both have as many (blank
+    ones counted: a blank line given spaces is no longer part of the unit of the paragraph
+    above it) and most pairs are; else none. As many lines is not enough: a paragraph
+    inserted and another dropped leave the count as it was, and line k paired with line k
+    read each paragraph as a rewrite of the one above it (rrevisions)."""
     a = [m.span() for m in _LINE.finditer(old, os_, oe)]
     b = [m.span() for m in _LINE.finditer(new, ns, ne)]
-    return list(zip(a, b, strict=True)) if len(a) == len(b) else []
+    if len(a) != len(b):
+        return []
+    paired = [
+        (x, y, _revised(old[x[0] : x[1]], new[y[0] : y[1]])) for x, y in zip(a, b, strict=True)
+    ]
+    return paired if 2 * sum(p[2] for p in paired) > len(paired) else []
+
+
+def _revised(a: str, b: str) -> bool:
+    """Whether line `b` is line `a` revised, not another line: the same but for whitespace, or
+    beginning and ending alike over at least half the longer (a word respelt, spaces added)."""
+    if a.strip() == b.strip():
+        return True
+    head, tail = _trimmed(a, b, 0, len(a), 0, len(b))
+    return 2 * (head + tail) >= max(len(a), len(b))
 
 
 def _refine_line(
