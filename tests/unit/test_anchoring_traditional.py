@@ -6,9 +6,12 @@ with 'MiniMax經歷了3到4次嚴重的預訓練失敗', under the fuzzy step's 
 
 from __future__ import annotations
 
+import random
+
 import opencc
 
 from workbench.domain.anchoring import AnchorState, Selector, reanchor
+from workbench.domain.chinese_forms import simplified_text
 from workbench.domain.spans import span_at
 
 TEXT = (
@@ -59,3 +62,31 @@ def test_a_quote_that_is_simplified_already_is_not_looked_for_twice() -> None:
     """Nothing to fold on either side: orphaned as before, without a second search."""
     gone = TEXT.replace("代价是惨重的——MiniMax经历了3到4次严重的预训练失败,", "")
     assert reanchor(gone, _selector(TEXT, QUOTE)).state == AnchorState.ORPHANED
+
+
+# Phrases OpenCC's t2s phrase table converts as a whole (乾隆 keeps its 乾, 沈思 becomes 沉思),
+# characters outside the BMP it converts (𩀨 to 𫕚), a compatibility ideograph it normalises.
+PHRASES = ("乾隆年間", "沈思往事", "死氣沈沈", "魏徵", "於單", "李澤鉅", "頭髮", "皇後", "乾杯")
+RARE = ("\U00029028", "\U00029159", "\U00020000", "\U0002a6d6", "\uf900", "𠮷")
+
+
+def test_t2s_writes_a_character_for_a_character() -> None:
+    """What re-anchoring in the other script rests on: a span found in the text written in
+    simplified characters is the same span of the text itself. Checked on the tables' phrases,
+    on characters outside the BMP and on random text, so that an OpenCC whose tables change a
+    length fails here, not in a claim pinned a few characters off."""
+    rng = random.Random(20)
+    pool = [*PHRASES, *RARE, *S2T("说了后来发现头发干了里面"), "abc", "，", "\n"]
+    for _ in range(300):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(1, 40)))
+        assert len(simplified_text(text)) == len(text), text
+    assert simplified_text("𩀨") == "𫕚" and simplified_text("乾隆年間") == "乾隆年间"
+
+
+def test_a_character_the_fold_merges_is_never_exact() -> None:
+    """乾杯 and 幹杯 are one 干杯 in simplified characters: the fold finds the claim, and says
+    its words changed (fuzzy, its verdict flagged), never that they are the same."""
+    old = "他舉起酒杯說：「乾杯！」大家都笑了。"
+    found = reanchor(old.replace("乾", "幹"), _selector(old, "乾杯"))
+    assert found.state == AnchorState.FUZZY
+    assert found.span is not None and found.span.quote == "幹杯"
