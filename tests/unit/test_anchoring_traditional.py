@@ -9,8 +9,9 @@ from __future__ import annotations
 import random
 
 import opencc
+import pytest
 
-from workbench.domain.anchoring import AnchorState, Selector, reanchor
+from workbench.domain.anchoring import Anchored, AnchorState, Matcher, Selector, reanchor
 from workbench.domain.chinese_forms import simplified_text
 from workbench.domain.spans import span_at
 
@@ -58,10 +59,23 @@ def test_a_quote_pinned_in_traditional_is_found_in_simplified() -> None:
     assert found.span is not None and found.span.quote == QUOTE
 
 
-def test_a_quote_that_is_simplified_already_is_not_looked_for_twice() -> None:
-    """Nothing to fold on either side: orphaned as before, without a second search."""
+def test_a_quote_that_is_simplified_already_is_not_looked_for_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Nothing to fold on either side: orphaned as before, without a second search (the fuzzy
+    step is run once; before, this test asserted only the state, which a second search that
+    finds nothing gives too)."""
     gone = TEXT.replace("代价是惨重的——MiniMax经历了3到4次严重的预训练失败,", "")
+    searches: list[str] = []
+    fuzzy = Matcher._fuzzy
+
+    def counted(self: Matcher, sel: Selector, hint: int) -> Anchored:
+        searches.append(self.text)
+        return fuzzy(self, sel, hint)
+
+    monkeypatch.setattr(Matcher, "_fuzzy", counted)
     assert reanchor(gone, _selector(TEXT, QUOTE)).state == AnchorState.ORPHANED
+    assert searches == [gone]
 
 
 # Phrases OpenCC's t2s phrase table converts as a whole (乾隆 keeps its 乾, 沈思 becomes 沉思),
