@@ -810,11 +810,13 @@ def test_each_row_carries_its_claims_latest_note_across_pages(
 ) -> None:
     """The note column is the newest note's body (a verdict's reason), per claim, whatever the
     page the claim falls on; a claim with no note has none; documents come out in id order."""
-    from workbench.services import queries
+    from workbench.services import table_facts
     from workbench.services.claims import SpanRequest, add_claim
     from workbench.services.notes import add_note
 
-    monkeypatch.setattr(queries, "PAGE", 2)  # pages of two: the edges fall between claims
+    # Pages of two: the edges fall between claims. table_facts' own PAGE, which it pages by
+    # (queries.PAGE, patched here before, left the table in one page of 500).
+    monkeypatch.setattr(table_facts, "PAGE", 2)
     second = add_document(wb, "丙说了。".encode()).document.id
     first = add_document(wb, "甲说了一句话。乙也说了。".encode()).document.id
     later = add_claim(wb, first, "B spoke", SpanRequest(quote="乙也说了")).id
