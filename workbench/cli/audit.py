@@ -18,7 +18,7 @@ from workbench.cli.errors import EXIT_REFUSED
 from workbench.cli.once import Group
 from workbench.cli.options import (
     ID,
-    INPUT_FILE_OR_DASH,
+    INPUT_FILE,
     RECORDED_NAME,
     SPAN_MOMENT,
     after_options,
@@ -158,7 +158,7 @@ GAPS_SHOWN = 10
 @click.option(
     "--file",
     "path",
-    type=INPUT_FILE_OR_DASH,
+    type=INPUT_FILE,
     metavar="EXPORT.jsonl",
     help="Check an exported JSONL file (- for stdin) instead of the database.",
 )

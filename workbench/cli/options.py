@@ -167,7 +167,6 @@ def _shown(value: str) -> str:
 
 # A file a command reads (`-`: standard input), and one it writes (`-`: standard output).
 INPUT_FILE = _FileName()
-INPUT_FILE_OR_DASH = INPUT_FILE
 OUTPUT_FILE = _FileName()
 # A file and never a stream: `backup`'s, `import bundle`'s, `import claims`' and `evidence add
 # --file`'s.
