@@ -34,12 +34,14 @@ from workbench.domain.urls import (
     without_userinfo,
 )
 from workbench.services.content_coding import decoder
-from workbench.services.paced_http import Pace, TooSlow, handlers
+from workbench.services.paced_http import Pace, PrivateAddress, Reach, TooSlow, handlers
 
 DEFAULT_TIMEOUT = 20.0
 # The whole fetch, redirects included, within this many timeouts (60 s by default).
 DEADLINE_TIMEOUTS = 3
 MAX_REDIRECTS = 5
+# The `reason` of a fetch refused for a redirect from a public address to a private one.
+PRIVATE_REDIRECT = "private_redirect"
 DEFAULT_USER_AGENT = f"claim-workbench/{__version__} (fact-checking; archives the page it cites)"
 CHUNK = 64 * 1024
 # What a browser percent-encodes in a request line (the URL Standard's path and special-query
@@ -192,7 +194,10 @@ def fetch(
     timeout = DEFAULT_TIMEOUT if timeout is None else timeout
     pace = Pace(timeout, time.monotonic() + timeout * DEADLINE_TIMEOUTS)
     redirects = _Redirects(url, asked)
-    opener = urllib.request.build_opener(redirects, *handlers(pace))
+    # The URL typed may name a private address (the user's choice); a redirect does not move
+    # the fetch from a public one to a private one (PrivateAddress, below).
+    reach = Reach()
+    opener = urllib.request.build_opener(redirects, *handlers(pace, reach))
     request = urllib.request.Request(
         on_the_wire(asked),
         headers={
@@ -214,6 +219,15 @@ def fetch(
             # The address as typed when no redirect was followed, not its ASCII form; after
             # one, the last hop's with the fragment it keeps (the request sent none).
             final = redirects.hops[-1] if redirects.hops else url
+    except PrivateAddress as exc:
+        hop = redirects.hops[-1] if redirects.hops else url
+        a = "an" if exc.kind.startswith("unspecified") else "a"
+        raise WorkbenchError(
+            f"cannot fetch {url}: it redirects to {hop}, whose host is at {exc.address}, "
+            f"{a} {exc.kind} address; a redirect from a public address ({exc.public}) to a "
+            "private one is not followed: to fetch that page, give its address itself",
+            reason=PRIVATE_REDIRECT,
+        ) from None
     except urllib.error.HTTPError as exc:
         # The error is the server's answer: closed, or the refusal (whose context it is) keeps
         # its connection open.

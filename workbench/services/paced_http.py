@@ -8,6 +8,11 @@ loops over the socket until 64 KiB have come. Here every read from the socket fi
 socket's timeout to what is left before the deadline (at most the per-step timeout), so no read
 outlives it, however the bytes are spread. (Looking the host's name up is left to the system's
 resolver and its own time limits: Python has no way to bound it.)
+
+Each connection is made to an address judged first (`Reach`): once a fetch has connected to a
+public address, a later hop (a redirect) is not connected to a private one. The address judged is
+the one connected to, from the hop's one look-up: a name answering a second look-up otherwise (DNS
+rebinding) has no second look-up to answer.
 """
 
 from __future__ import annotations
@@ -19,6 +24,8 @@ import urllib.request
 from dataclasses import dataclass
 from http.client import HTTPConnection, HTTPResponse, HTTPSConnection
 from typing import Any
+
+from workbench.domain.addresses import private_kind
 
 # How long the end of a body of announced length (Content-Length) is watched for more bytes: a
 # server that honours `Connection: close` ends the connection there at once, and one whose length
@@ -55,9 +62,40 @@ class Pace:
         return time.monotonic() >= self.deadline
 
 
-def handlers(pace: Pace) -> list[urllib.request.BaseHandler]:
-    """The http and https handlers of an opener, their connections kept to `pace`."""
-    return [_PacedHTTPHandler(pace), _PacedHTTPSHandler(pace)]
+class PrivateAddress(Exception):
+    """A hop's host is at a private address after the fetch reached a public one. Not an
+    OSError: urllib would wrap one as a failure to connect."""
+
+    def __init__(self, host: str, address: str, kind: str, public: str) -> None:
+        super().__init__(host, address, kind, public)
+        self.host = host
+        self.address = address
+        self.kind = kind  # private_kind's words
+        self.public = public  # the public host reached before, with its address
+
+
+@dataclass(slots=True)
+class Reach:
+    """Where one fetch has connected: a private address is the user's choice while every
+    connection so far went to private ones (a URL typed naming an intranet host, its redirects
+    within it), not once a public host has answered (its redirect to 169.254.169.254 or to
+    localhost would store what a private service said as a document everyone reads)."""
+
+    public: str | None = None  # the first public host connected to, "host at address"
+
+    def allowed(self, address: str) -> bool:
+        return self.public is None or private_kind(address) is None
+
+    def connected(self, host: str, address: str) -> None:
+        if self.public is None and private_kind(address) is None:
+            self.public = address if host == address else f"{host} at {address}"
+
+
+def handlers(pace: Pace, reach: Reach | None = None) -> list[urllib.request.BaseHandler]:
+    """The http and https handlers of an opener, their connections kept to `pace` and, when
+    given, to `reach`'s rule."""
+    reach = Reach() if reach is None else reach
+    return [_PacedHTTPHandler(pace, reach), _PacedHTTPSHandler(pace, reach)]
 
 
 class _Reader(io.RawIOBase):
@@ -162,10 +200,16 @@ def _paced_response(pace: Pace) -> type[HTTPResponse]:
 
 class _PacedHTTP(HTTPConnection):
     pace: Pace
+    reach: Reach
+    # Through a proxy (http_proxy, https_proxy): the proxy looks the page's host up and
+    # connects to it, so no address of the page's is known here to judge.
+    proxied = False
 
     def connect(self) -> None:
         # Set before connecting: a proxy's answer to CONNECT is read through it too.
         self.response_class = _paced_response(self.pace)
+        if not self.proxied:
+            self._create_connection = self._connect_judged
         # The socket's timeout while connecting and through the TLS handshake, which CPython
         # bounds as a whole by it.
         self.timeout = self.pace.left()
@@ -176,6 +220,43 @@ class _PacedHTTP(HTTPConnection):
                 raise TooSlow from None
             raise
 
+    def _connect_judged(
+        self,
+        address: tuple[str, int],
+        timeout: float | None = None,
+        source_address: tuple[str, int] | None = None,
+    ) -> socket.socket:
+        """socket.create_connection's work, judging each address the look-up gave before
+        connecting to it (the socket connects to that address, not to the name again)."""
+        host, port = address
+        found = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
+        allowed = [a for a in found if self.reach.allowed(str(a[4][0]))]
+        if found and not allowed:
+            ip = str(found[0][4][0])
+            raise PrivateAddress(host, ip, private_kind(ip) or "", self.reach.public or "")
+        error: OSError | None = None
+        for family, kind, proto, _, sockaddr in allowed:
+            sock = socket.socket(family, kind, proto)
+            try:
+                # What is left of the step's time, for each address tried.
+                sock.settimeout(self.pace.left())
+                if source_address:
+                    sock.bind(source_address)
+                sock.connect(sockaddr)
+            except TooSlow:
+                sock.close()
+                raise
+            except OSError as exc:
+                sock.close()
+                error = exc
+                continue
+            except BaseException:
+                sock.close()
+                raise
+            self.reach.connected(host, str(sockaddr[0]))
+            return sock
+        raise error if error is not None else OSError(f"{host} has no address to connect to")
+
 
 class _PacedHTTPS(_PacedHTTP, HTTPSConnection):
     pass
@@ -184,14 +265,17 @@ class _PacedHTTPS(_PacedHTTP, HTTPSConnection):
 class _PacedHandler(urllib.request.AbstractHTTPHandler):
     connection_class: type[_PacedHTTP]
 
-    def __init__(self, pace: Pace) -> None:
+    def __init__(self, pace: Pace, reach: Reach) -> None:
         super().__init__()
         self.pace = pace
+        self.reach = reach
 
     def do_open(self, http_class: Any, req: urllib.request.Request, **kwargs: Any) -> HTTPResponse:
         def connection(host: str, /, **args: Any) -> HTTPConnection:
             made = self.connection_class(host, **args)
             made.pace = self.pace
+            made.reach = self.reach
+            made.proxied = req.has_proxy() or req._tunnel_host is not None  # type: ignore[attr-defined]
             return made
 
         return super().do_open(connection, req, **kwargs)
