@@ -1,10 +1,11 @@
 """Fetching a page the user asked for: the one network access the workbench makes.
 
-Bounded in every way a hostile or broken server could exploit: a timeout on each step
-(connecting, each read), a deadline of DEADLINE_TIMEOUTS timeouts for the whole fetch
-(connecting, headers, body, every redirect: a server that drips its answer a byte at a time is
-cut off), a size limit read in chunks (never the whole body first, and after decompressing), a
-cap on redirects, each of which is reported, and only http(s) at every hop.
+Bounded in every way a hostile or broken server could exploit: a timeout on each step (looking
+the host up, connecting, each read), a deadline of DEADLINE_TIMEOUTS timeouts for the whole fetch
+(looking up, connecting, headers, body, every redirect: a server that drips its answer a byte at
+a time is cut off), a size limit read in chunks (never the whole body first, and after
+decompressing), a cap on redirects, each of which is reported, and only http(s) at every hop.
+A redirect does not move the fetch from a public address to a private one (paced_http.Reach).
 """
 
 from __future__ import annotations

@@ -6,8 +6,9 @@ http.client bounds each socket operation, not the whole: a server that sends a b
 timeout is waited on for as long as it goes on, headers included, and a buffered read of 64 KiB
 loops over the socket until 64 KiB have come. Here every read from the socket first sets the
 socket's timeout to what is left before the deadline (at most the per-step timeout), so no read
-outlives it, however the bytes are spread. (Looking the host's name up is left to the system's
-resolver and its own time limits: Python has no way to bound it.)
+outlives it, however the bytes are spread. Looking the host's name up is held to the same time:
+no call bounds the system's resolver, so it runs in a thread of its own that the connection waits
+on for the step's time only (a resolver that does not answer was waited on past every limit).
 
 Each connection is made to an address judged first (`Reach`): once a fetch has connected to a
 public address, a later hop (a redirect) is not connected to a private one. The address judged is
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import io
 import socket
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -60,6 +62,36 @@ class Pace:
 
     def overran(self) -> bool:
         return time.monotonic() >= self.deadline
+
+
+class LookUpTooSlow(TimeoutError):
+    """The host's look-up gave no answer within the step's time."""
+
+
+def _looked_up(host: str, port: int, pace: Pace) -> list[Any]:
+    """socket.getaddrinfo's answer for (host, port), within the time `pace` leaves the step.
+    The look-up runs in a daemon thread: one that does not answer is left to end when the
+    resolver gives up, and the process does not wait on it at exit."""
+    wait = pace.left()
+    answer: list[Any] = []
+
+    def look_up() -> None:
+        try:
+            answer.append(socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM))
+        except BaseException as exc:  # raised again in the thread connecting
+            answer.append(exc)
+
+    thread = threading.Thread(target=look_up, name=f"look-up of {host}", daemon=True)
+    thread.start()
+    thread.join(wait)
+    if not answer:
+        if pace.overran():
+            raise TooSlow
+        raise LookUpTooSlow(f"the look-up of {host} gave no answer within {wait:g} s")
+    if isinstance(answer[0], BaseException):
+        raise answer[0]
+    found: list[Any] = answer[0]
+    return found
 
 
 class PrivateAddress(Exception):
@@ -202,14 +234,14 @@ class _PacedHTTP(HTTPConnection):
     pace: Pace
     reach: Reach
     # Through a proxy (http_proxy, https_proxy): the proxy looks the page's host up and
-    # connects to it, so no address of the page's is known here to judge.
+    # connects to it, so no address of the page's is known here to judge (the proxy's own
+    # look-up is still held to the step's time).
     proxied = False
 
     def connect(self) -> None:
         # Set before connecting: a proxy's answer to CONNECT is read through it too.
         self.response_class = _paced_response(self.pace)
-        if not self.proxied:
-            self._create_connection = self._connect_judged
+        self._create_connection = self._connect_judged
         # The socket's timeout while connecting and through the TLS handshake, which CPython
         # bounds as a whole by it.
         self.timeout = self.pace.left()
@@ -229,8 +261,8 @@ class _PacedHTTP(HTTPConnection):
         """socket.create_connection's work, judging each address the look-up gave before
         connecting to it (the socket connects to that address, not to the name again)."""
         host, port = address
-        found = socket.getaddrinfo(host, port, 0, socket.SOCK_STREAM)
-        allowed = [a for a in found if self.reach.allowed(str(a[4][0]))]
+        found = _looked_up(host, port, self.pace)
+        allowed = [a for a in found if self.proxied or self.reach.allowed(str(a[4][0]))]
         if found and not allowed:
             ip = str(found[0][4][0])
             raise PrivateAddress(host, ip, private_kind(ip) or "", self.reach.public or "")
@@ -253,7 +285,8 @@ class _PacedHTTP(HTTPConnection):
             except BaseException:
                 sock.close()
                 raise
-            self.reach.connected(host, str(sockaddr[0]))
+            if not self.proxied:
+                self.reach.connected(host, str(sockaddr[0]))
             return sock
         raise error if error is not None else OSError(f"{host} has no address to connect to")
 
