@@ -112,7 +112,8 @@ Answers = dict[str, list[str]]
 @pytest.fixture
 def names(monkeypatch: pytest.MonkeyPatch) -> Answers:
     """A resolver answering the names put in the dict (each look-up takes the next of its
-    addresses, the last one repeated: a rebinding name), others as the system does."""
+    answers, the last one repeated: a rebinding name; an answer "a,b" gives both addresses, in
+    that order), others as the system does."""
     answers: Answers = {}
     real = socket.getaddrinfo
 
@@ -120,8 +121,8 @@ def names(monkeypatch: pytest.MonkeyPatch) -> Answers:
         key = host.decode() if isinstance(host, bytes) else host
         if key in answers:
             given = answers[key]
-            ip = given.pop(0) if len(given) > 1 else given[0]
-            return real(ip, port, *args, **kwargs)
+            ips = given.pop(0) if len(given) > 1 else given[0]
+            return [found for ip in ips.split(",") for found in real(ip, port, *args, **kwargs)]
         return real(host, port, *args, **kwargs)
 
     monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
@@ -176,6 +177,29 @@ def test_a_name_that_rebinds_between_check_and_connect_reaches_no_private_addres
     got = fetched_within(f"http://news.test:{public.port}/story")
     assert private.asked == []
     assert isinstance(got, WorkbenchError), got
+
+
+@pytest.mark.usefixtures("public_stand_in")
+def test_a_name_at_a_private_and_a_public_address_is_reached_at_the_public_one(
+    sites: tuple[Site, Site], names: Answers
+) -> None:
+    """After a public host, a name resolving to a private address first and a public one next
+    (a rebinding name's other trick): connected to at the public one only, as a connection
+    would have taken the first."""
+    public, _ = sites
+    private = Site("127.0.0.1", public.port)  # the same port, at the private address
+    try:
+        names["news.test"] = [PUBLIC_IP]
+        names["both.test"] = [f"127.0.0.1,{PUBLIC_IP}"]
+        private.routes["/page"] = SECRET
+        public.routes["/story"] = f"http://both.test:{public.port}/page"
+        public.routes["/page"] = ARTICLE
+        got = fetched_within(f"http://news.test:{public.port}/story")
+    finally:
+        private.close()
+    assert isinstance(got, Fetched), got
+    assert got.data == ARTICLE
+    assert private.asked == []
 
 
 @pytest.mark.usefixtures("public_stand_in")
