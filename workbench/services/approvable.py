@@ -18,7 +18,7 @@ from typing import Any
 
 from workbench.db import tables
 from workbench.db.reader import Reader
-from workbench.db.sql import Select, Sql, eq, in_, select
+from workbench.db.sql import Select, Sql, eq, in_
 from workbench.domain import sign_off
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.status import Status
@@ -30,8 +30,6 @@ C = tables.claims.c
 # The claims the rule is asked of: in review with a verdict proposed (an imported claim in
 # review may hold none: nothing to approve). Which of them may be approved is the rule's.
 CANDIDATES = (eq(C.status, Status.IN_REVIEW.value), Sql(f"{C.proposed_status} IS NOT NULL"))
-# What the rule reads of a claim.
-COLUMNS = (C.id, C.proposed_status, C.proposed_by, C.verdict_revision)
 # A page of the queue reads at least this many claims at a time: judging a few claims more
 # costs less than another statement, when some of the first are refused.
 AT_LEAST = 50
@@ -134,17 +132,3 @@ def approvable_page(
 
 def _views(conn: Reader, rows: Sequence[Any], start: int) -> list[ClaimView]:
     return claim_rows.claim_views(conn, rows[start : start + claim_rows.PAGE], activity=True)
-
-
-def approvable_ids(conn: Reader, approver: str) -> tuple[list[int], list[int]]:
-    """The ids of every claim among CANDIDATES that `approver` may approve, and of those
-    they may not."""
-    every = select(*COLUMNS, source=tables.claims).where(*CANDIDATES).order_by(C.id)
-    approvals = Approvals.of(conn, approver)
-    approvable: list[int] = []
-    refused: list[int] = []
-    for page in conn.pages(every, claim_rows.PAGE):
-        kept = {c.id for c in approvals.approvable(page)}
-        for c in page:
-            (approvable if c.id in kept else refused).append(c.id)
-    return approvable, refused

@@ -284,23 +284,6 @@ def distinct_values(conn: Reader, column: Column, table: str = "claims") -> list
     return [x for (x,) in rows]
 
 
-def approvable_where(conn: Reader, approver: str) -> tuple[Sql, ...]:
-    """In review with a verdict `approver` may approve, by the approval's own rule
-    (sign_off.decide_approval, as `claim approve` applies it: services.approvable), as WHERE
-    conditions: every claim in review judged, a page at a time, and the shorter list of ids
-    given. `claim list --approvable` itself judges only as many as its page needs
-    (`_matching`)."""
-    from workbench.services.approvable import CANDIDATES, approvable_ids
-
-    approvable, refused = approvable_ids(conn, approver)
-    if not (approvable or refused):
-        return (Sql("1 = 0"),)
-    # The shorter list of ids as parameters: usually the refused ones are few.
-    if len(approvable) <= len(refused):
-        return (in_(C.id, approvable),)
-    return (*CANDIDATES, Sql("NOT ") + in_(C.id, refused)) if refused else CANDIDATES
-
-
 def speaker_where(conn: Reader, name: str) -> Sql:
     """Claims made by `name`, however it is typed (a transcript's OKAFOR is `--speaker
     okafor`), and those whose speaker stands for the article's author (`Article author`,
@@ -345,13 +328,12 @@ def overdue_where(day: dt.date) -> tuple[Sql, Sql]:
     return f"{C.due} < " + param(day), in_(C.status, OPEN_VALUES)
 
 
-def claim_query(
-    flt: ClaimFilter, conn: Reader, day: dt.date | None = None, *, judged: bool = True
-) -> Select:
+def claim_query(flt: ClaimFilter, conn: Reader, day: dt.date | None = None) -> Select:
     """Every value is a bound parameter; the only SQL text is ours. `day`: the date the
-    overdue are judged by (clock.today when not given). With `judged` false, the sign-off
-    queue's claims are those the approval's rule is to be asked of (services.approvable's
-    CANDIDATES), for a caller that asks it of them in order."""
+    overdue are judged by (clock.today when not given). The sign-off queue's claims
+    (`approvable_by`) are only those the approval's rule is to be asked of (services.approvable's
+    CANDIDATES): the rule is not SQL, so a caller lists them through services.approvable, which
+    asks it of them in order (`_matching`, `claims_page`)."""
     q = CLAIMS
     if flt.statuses:
         q = q.where(in_(C.status, [parse_status(s).value for s in flt.statuses]))
@@ -366,9 +348,7 @@ def claim_query(
         q = q.where(eq(C.document_id, min(max(flt.document_id, 0), INT_MAX)))
     if flt.speaker:
         q = q.where(speaker_where(conn, flt.speaker))
-    if flt.approvable_by and judged:
-        q = q.where(*approvable_where(conn, flt.approvable_by))
-    elif flt.approvable_by:
+    if flt.approvable_by:
         from workbench.services.approvable import CANDIDATES
 
         q = q.where(*CANDIDATES)
@@ -527,7 +507,7 @@ def _matching(conn: Reader, flt: ClaimFilter, day: dt.date | None = None) -> Ite
 
         # Judged in the list's order until the page is full (session 62: --limit 20 judged
         # the year desk's whole queue first).
-        candidates = claim_query(flt, conn, day, judged=False)
+        candidates = claim_query(flt, conn, day)
         yield from approvable_claims(conn, flt.approvable_by, candidates, flt.limit, flt.offset)
         return
     q = claim_query(flt, conn, day).paged(flt.limit, flt.offset)
@@ -575,7 +555,7 @@ def claims_page(wb: Workbench, flt: ClaimFilter) -> tuple[list[ClaimView], int]:
             # The total is the rule's answer for every claim in review: one pass gives the page
             # and the total, each claim judged once (it was twice: the page, then the total).
             _check_names(conn, flt)
-            candidates = claim_query(flt, conn, day, judged=False)
+            candidates = claim_query(flt, conn, day)
             return approvable_page(conn, flt.approvable_by, candidates, flt.limit, flt.offset)
         shown = list(_matching(conn, flt, day))
         return shown, int(conn.scalar(claim_query(flt, conn, day).count()) or 0)
