@@ -637,7 +637,7 @@ def refuse_the_desk(path: str, into: int | None = None) -> None:
     written into, asked what file it is."""
     import os
 
-    from workbench.db.url import DEFAULT_DB, is_url, resolve_url, sqlite_file
+    from workbench.db.url import given_db, resolve_url, sqlite_file, typed_file
     from workbench.domain.errors import WorkbenchError
     from workbench.new_file import onto_the_database
 
@@ -649,11 +649,10 @@ def refuse_the_desk(path: str, into: int | None = None) -> None:
         return
     if database is None:
         return
-    typed = given if given is not None else os.environ.get("WORKBENCH_DB") or DEFAULT_DB
     opened = None
     if into is not None:
         found = os.fstat(into)
         opened = (found.st_dev, found.st_ino)
-    given_name = None if is_url(typed) else typed
-    if (problem := onto_the_database(path, database, given_name, into=opened)) is not None:
+    typed = typed_file(given_db(given))
+    if (problem := onto_the_database(path, database, typed, into=opened)) is not None:
         raise click.ClickException(problem)

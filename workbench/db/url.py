@@ -54,6 +54,23 @@ def resolve_url(value: str | None = None) -> str:
     return raw
 
 
+def given_db(db: str | None) -> str | None:
+    """The database as its user gave it: --db's value, else WORKBENCH_DB's; None when neither
+    is set (the default, ./workbench.db). Asked where the workbench is opened and where the CLI
+    judges an output before opening it, so both name the same database back."""
+    return db if db is not None else os.environ.get("WORKBENCH_DB")
+
+
+def typed_file(given: str | None) -> str | None:
+    """The database's file name as typed (`given_db`'s value, or ./workbench.db when it is
+    None), or None for a URL: a link by that name leads to the desk, so an output written by
+    it would replace the desk's link rather than the desk (new_file.onto_the_database). One
+    answer for every output: `backup` left out the default and called a link
+    ./workbench.db to the desk a file that exists, where `-o` called it the database."""
+    typed = given if given is not None else DEFAULT_DB
+    return None if is_url(typed) else typed
+
+
 def is_url(value: str) -> bool:
     """Whether a --db / WORKBENCH_DB value is a URL (taken as given) rather than a file path
     (made a SQLite URL): the one test, asked where the value is resolved and where a path is

@@ -13,7 +13,7 @@ from urllib.parse import quote, unquote
 from workbench.db.damage import damage_found, damage_refusal, quick_check
 from workbench.db.engine import get_engine
 from workbench.db.pg_options import first_schema, schema_pattern, take_search_path
-from workbench.db.url import is_url, libpq_uri, safe_url, sqlite_file
+from workbench.db.url import libpq_uri, safe_url, sqlite_file, typed_file
 from workbench.domain import not_a_stream
 from workbench.domain.done import BackupWritten
 from workbench.domain.errors import (
@@ -81,8 +81,7 @@ def backup(wb: Workbench, target: str) -> Backup:
     dest = Path(target)
     if (too_long := too_long_for_a_database(target)) is not None:
         raise cannot_write(target, OSError(errno.ENAMETOOLONG, too_long))
-    typed = wb.given if wb.given and not is_url(wb.given) else None
-    if (onto := onto_the_database(target, source, typed)) is not None:
+    if (onto := onto_the_database(target, source, typed_file(wb.given))) is not None:
         # Before "exists: a backup never overwrites a file": the desk is no backup (rexits).
         # A file that cannot be written (file_error), as `export bundle` and every `-o` say
         # it: it was InvalidInput, another kind for one refusal (r3exits). EBUSY: the file

@@ -17,6 +17,7 @@ from workbench.db.url import (
     BARE_NAME_MEANT,
     cannot_open,
     check_url,
+    given_db,
     is_url,
     malformed_url,
     meant_url,
@@ -166,8 +167,7 @@ class Workbench:
                 reason=EMPTY_SETTING,
             )
         name = normalise_name(actor) if actor is not None else default_actor()
-        given = db if db is not None else os.environ.get("WORKBENCH_DB")
-        return cls(url=resolve_url(db), actor=name, given=given)
+        return cls(url=resolve_url(db), actor=name, given=given_db(db))
 
     def _check_target(self, *, write: bool) -> None:
         """Before first use: a URL we can work with, and for a read, a database to read."""
