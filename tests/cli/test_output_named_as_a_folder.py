@@ -2,7 +2,8 @@
 nothing was written; give --force", and the --force it sent the user to was then refused as
 "cannot write notes.txt/: notes.txt is a file, not a folder" (rr271 held only --force to it).
 `backup notes.txt/` said "exists: a backup never overwrites a file" the same way. Each says at
-once what the path is, and the user's notes.txt is left as it was (trial273)."""
+once what the path is, and the user's notes.txt is left as it was (trial273); with --force
+as without (rr271)."""
 
 from __future__ import annotations
 
@@ -29,10 +30,14 @@ Run = Callable[..., Any]
             ["backup", "{}"],
             marks=pytest.mark.skipif(bool(PG_URL), reason="PostgreSQL: backup prints pg_dump"),
         ),
+        # With --force too: the path was read as notes.txt, and --force wrote the export over
+        # the user's notes (rr271).
+        ["export", "claims", "-o", "{}", "--force"],
+        ["audit", "export", "-o", "{}", "--force"],
     ],
-    ids=lambda a: " ".join(a[:2]),
+    ids=lambda a: " ".join(w for w in a if w not in ("-o", "{}")),
 )
-def test_a_file_named_as_a_folder_is_said_so_without_force(
+def test_a_file_named_as_a_folder_is_said_so_and_not_written_over(
     cli: Run, tmp_path: Path, args: list[str], tail: str
 ) -> None:
     doc = tmp_path / "a.txt"

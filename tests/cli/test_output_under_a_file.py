@@ -46,29 +46,3 @@ def test_a_file_where_a_folder_should_be_is_said_as_one(
         f"error: cannot write {target}: {notes} is a file, not a folder\n",
     )
     assert notes.read_text(encoding="utf-8") == "x\n"
-
-
-@pytest.mark.parametrize("tail", ["/", "/."])
-@pytest.mark.parametrize(
-    "args",
-    [["export", "claims", "-o", "{}", "--force"], ["audit", "export", "-o", "{}", "--force"]],
-    ids=lambda a: " ".join(a[:2]),
-)
-def test_a_file_named_as_a_folder_is_not_written_over(
-    cli: Run, tmp_path: Path, args: list[str], tail: str
-) -> None:
-    # `-o notes.txt/` names notes.txt as a folder (a shell's `> notes.txt/` refuses it), but
-    # the path read as notes.txt: "notes.txt/ exists ...; give --force", and --force wrote the
-    # export over the user's notes (rr271).
-    doc = tmp_path / "a.txt"
-    doc.write_text("The GDP grew 5% in 2020.\n", encoding="utf-8")
-    assert cli("doc", "add", str(doc)).code == 0
-    notes = tmp_path / "notes.txt"
-    notes.write_text("x\n", encoding="utf-8")
-    target = f"{notes}{tail}"
-    r = cli(*[a.format(target) for a in args])
-    assert (r.code, r.err) == (
-        1,
-        f"error: cannot write {target}: {notes} is a file, not a folder\n",
-    )
-    assert notes.read_text(encoding="utf-8") == "x\n"
