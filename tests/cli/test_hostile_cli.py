@@ -281,3 +281,29 @@ def test_evidence_with_no_source_or_two_is_bad_usage(
     r = wb("evidence", "add", claim, "--stance", "supports", *sources)
     assert r.crash is None and r.code == 2, (r.code, r.err)
     assert "exactly one of --url, --file or --citation" in r.err
+
+
+def test_a_followed_link_to_a_file_named_with_a_control_character_is_refused(
+    wb: Run, claim: str, tmp_path: Path
+) -> None:
+    """The name recorded for a followed link is its target's, which is held to the checks the
+    link's own name is (no control or bidi character): `--file innocent.txt --follow-symlinks`
+    recorded `bad\\x1b[31mname.txt`, which `evidence add --file` of the file itself refuses."""
+    target = tmp_path / "bad\x1b[31mname.txt"
+    target.write_text("the minutes\n", encoding="utf-8")
+    refused(wb("evidence", "add", claim, "--file", str(target), "--stance", "context"))
+    link = tmp_path / "innocent.txt"
+    link.symlink_to(target)
+    err = refused(
+        wb(
+            "evidence",
+            "add",
+            claim,
+            "--file",
+            str(link),
+            "--stance",
+            "context",
+            "--follow-symlinks",
+        )
+    )
+    assert "the file name" in err and "U+001B" in err, err
