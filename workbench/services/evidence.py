@@ -92,9 +92,19 @@ def _read_file(path: str, limit: int, *, follow_symlinks: bool) -> tuple[bytes, 
     )
     if not found.data:
         raise InvalidInput(f"{path} is empty: there is nothing to archive")
-    name = Path(found.name).name
+    name = recorded_name(found.name)
     media_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
     return found.data, media_type, name
+
+
+def recorded_name(path: str) -> str:
+    """The name recorded for a file archived from `path`: its last part, a name and never a
+    path, held to check_file_name. A followed link's `path` is its target's, whose name only
+    the link's was checked for: a link to `bad\\x1b[31mname.txt` recorded the ESC that the
+    file given itself is refused for."""
+    name = Path(path).name
+    check_file_name(name)
+    return name
 
 
 def _typed(value: str | None) -> str | None:
