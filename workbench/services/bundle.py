@@ -247,6 +247,7 @@ def _import_bundle(
                 )
             replayed = _check_replay(tx, tally)
             _check_urls(conn)
+            _check_words(conn)
             tally.end()
             # The restored trail, checked above, is the record of every restored row: its
             # events are this transaction's, told as its commit lands (fix135: a stop right
@@ -310,6 +311,43 @@ def _check_urls(conn: Connection) -> None:
                 raise InvalidInput(
                     f"the bundle's {what} #{row_id}: {exc.message}; nothing was imported"
                 ) from None
+
+
+def _check_words(conn: Connection) -> None:
+    """Every restored evidence item and note holds only what `evidence add` and `note add`
+    take, held to their own checks (check_stored_evidence, check_stored_note): the replay
+    finds a row consistent with an event edited to match it, and a bundle edited so restored
+    a file name `../../.ssh/authorized_keys` or one holding a bidi override, an ESC in a title
+    or a note (review restore)."""
+    from workbench.db.models import Evidence, Note
+    from workbench.services.evidence import check_stored_evidence
+    from workbench.services.notes import check_stored_note
+
+    words = (
+        Evidence.stance,
+        Evidence.url,
+        Evidence.citation,
+        Evidence.title,
+        Evidence.publisher,
+        Evidence.excerpt,
+        Evidence.file_name,
+    )
+    query = select(Evidence.id, *words).order_by(Evidence.id)
+    for row in conn.execute(query.execution_options(yield_per=BATCH)):
+        try:
+            check_stored_evidence(**{c.key: row._mapping[c.key] for c in words})
+        except InvalidInput as exc:
+            raise _refused("evidence", row.id, exc) from None
+    notes = select(Note.id, Note.body).order_by(Note.id)
+    for note_id, body in conn.execute(notes.execution_options(yield_per=BATCH)):
+        try:
+            check_stored_note(body)
+        except InvalidInput as exc:
+            raise _refused("note", note_id, exc) from None
+
+
+def _refused(what: str, row_id: int, exc: InvalidInput) -> InvalidInput:
+    return InvalidInput(f"the bundle's {what} #{row_id}: {exc.message}; nothing was imported")
 
 
 def _check_replay(tx: Tx, tally: Tally) -> ReplayReport:

@@ -23,6 +23,7 @@ from workbench.domain.limits import (
     MAX_URL,
     check_file_name,
     check_optional,
+    visible,
     visible_or_none,
 )
 from workbench.domain.payloads import created, evidence_payload
@@ -103,8 +104,58 @@ def recorded_name(path: str) -> str:
     the link's was checked for: a link to `bad\\x1b[31mname.txt` recorded the ESC that the
     file given itself is refused for."""
     name = Path(path).name
+    if name in ("", ".", ".."):
+        # (no file read has such a name: a restored row's, services.bundle)
+        raise InvalidInput(f"the file name {name!r} names no file")
     check_file_name(name)
     return name
+
+
+def check_stored_evidence(
+    *,
+    stance: str,
+    url: str | None,
+    citation: str | None,
+    title: str | None,
+    publisher: str | None,
+    excerpt: str | None,
+    file_name: str | None,
+) -> None:
+    """A stored row (a restored bundle's, services.bundle) holds only what add_evidence takes:
+    its words pass the checks typed ones do, its file name is one recorded_name gives (a name,
+    never a path) and its stance is one of STANCES. A bundle edited by hand, its events made to
+    match, replays consistently, and restored an ESC in a title or `../../.ssh/x` as a file
+    name (review restore). The form add_evidence stores words in (NFC, trimmed) is not asked:
+    an older release stored an excerpt as typed (review52), and a desk's own bundle restores."""
+    _check_words(
+        EvidenceInput(
+            stance=stance,
+            url=url,
+            citation=citation,
+            title=title,
+            publisher=publisher,
+            excerpt=excerpt,
+        )
+    )
+    if file_name is not None and recorded_name(file_name) != file_name:
+        raise InvalidInput(
+            f"the file name {visible(file_name, one_line=True)} is a path, not a file's name"
+        )
+    _check_stance(stance)
+
+
+def _check_words(item: EvidenceInput) -> None:
+    """The limits and characters of the words given with evidence."""
+    check_optional(item.url, "the URL", MAX_URL)
+    check_optional(item.title, "the title", MAX_TITLE)
+    check_optional(item.publisher, "the publisher", MAX_SHORT)
+    check_optional(item.citation, "the citation", MAX_NOTE, one_line=False)
+    check_optional(item.excerpt, "the excerpt", MAX_NOTE, one_line=False)
+
+
+def _check_stance(stance: str) -> None:
+    if stance not in STANCES:
+        raise InvalidInput(f"unknown stance {stance!r}; valid: {', '.join(STANCES)}")
 
 
 def _typed(value: str | None) -> str | None:
@@ -123,11 +174,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
         citation=_typed(item.citation),
         excerpt=_typed(item.excerpt),
     )
-    check_optional(item.url, "the URL", MAX_URL)
-    check_optional(item.title, "the title", MAX_TITLE)
-    check_optional(item.publisher, "the publisher", MAX_SHORT)
-    check_optional(item.citation, "the citation", MAX_NOTE, one_line=False)
-    check_optional(item.excerpt, "the excerpt", MAX_NOTE, one_line=False)
+    _check_words(item)
     if item.file is not None:
         check_file_name(item.file)
     check_optional(item.file, "the file name", 4096)
@@ -136,8 +183,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
             "evidence has exactly one source: a URL, a file or a citation",
             hint=give("evidence_source"),
         )
-    if item.stance not in STANCES:
-        raise InvalidInput(f"unknown stance {item.stance!r}; valid: {', '.join(STANCES)}")
+    _check_stance(item.stance)
     accessed = (
         past_date(item.accessed, "accessed date", "accessed", EARLIEST_ACCESSED)
         if item.accessed

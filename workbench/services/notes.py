@@ -28,10 +28,23 @@ from workbench.services.views import NoteView
 def note_body(body: str | None) -> str:
     # Stripped before it is measured: the newline that ends text read from a file or a pipe is
     # never stored, so it does not count against the limit.
-    text = check_text(normalise(body or "").strip(), "the note", MAX_NOTE)
+    text = _checked(normalise(body or "").strip())
     if not has_visible(text):
         raise InvalidInput("the note is empty")
     return text
+
+
+def check_stored_note(body: str) -> None:
+    """A stored note's body (a restored bundle's, services.bundle) holds only what note_body
+    takes: its limit and characters. A bundle edited by hand, its events made to match,
+    replays consistently, and restored an ESC in a note (review restore). The form note_body
+    stores (NFC, trimmed, something visible) is not asked: an older release's notes may
+    differ in it, and a desk's own bundle restores."""
+    _checked(body)
+
+
+def _checked(body: str) -> str:
+    return check_text(body, "the note", MAX_NOTE)
 
 
 def insert_note(tx: Tx, claim: Claim, body: str | None, *, internal: bool = False) -> Note:
