@@ -35,6 +35,7 @@ from workbench.domain import not_a_stream
 from workbench.domain.errors import InvalidInput, give
 from workbench.domain.plurals import plural
 from workbench.domain.replay import ReplayReport
+from workbench.domain.shown import shown_text
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec
 from workbench.services.bundle_export import (
@@ -314,14 +315,16 @@ def _check_urls(conn: Connection) -> None:
 
 
 def _check_words(conn: Connection) -> None:
-    """Every restored evidence item and note holds only what `evidence add` and `note add`
-    take, held to their own checks (check_stored_evidence, check_stored_note): the replay
+    """Every restored evidence item, note, document and user holds only what `evidence add`,
+    `note add`, `doc add` and `user add` take, held to their own checks (check_stored_*): the replay
     finds a row consistent with an event edited to match it, and a bundle edited so restored
     a file name `../../.ssh/authorized_keys` or one holding a bidi override, an ESC in a title
-    or a note (review restore)."""
-    from workbench.db.models import Evidence, Note
+    or a note, a zero-width space in a display name (review restore)."""
+    from workbench.db.models import Document, Evidence, Note, User
+    from workbench.services.documents import check_stored_document
     from workbench.services.evidence import check_stored_evidence
     from workbench.services.notes import check_stored_note
+    from workbench.services.users import check_stored_user
 
     words = (
         Evidence.stance,
@@ -337,17 +340,33 @@ def _check_words(conn: Connection) -> None:
         try:
             check_stored_evidence(**{c.key: row._mapping[c.key] for c in words})
         except InvalidInput as exc:
-            raise _refused("evidence", row.id, exc) from None
+            raise _refused(f"evidence #{row.id}", exc) from None
     notes = select(Note.id, Note.body).order_by(Note.id)
     for note_id, body in conn.execute(notes.execution_options(yield_per=BATCH)):
         try:
             check_stored_note(body)
         except InvalidInput as exc:
-            raise _refused("note", note_id, exc) from None
+            raise _refused(f"note #{note_id}", exc) from None
+    documents = select(
+        Document.id, Document.title, Document.author, Document.language, Document.source
+    ).order_by(Document.id)
+    for doc in conn.execute(documents.execution_options(yield_per=BATCH)):
+        try:
+            check_stored_document(
+                title=doc.title, author=doc.author, language=doc.language, source=doc.source
+            )
+        except InvalidInput as exc:
+            raise _refused(f"document #{doc.id}", exc) from None
+    users = select(User.name, User.display, User.email).order_by(User.name)
+    for name, display, email in conn.execute(users):
+        try:
+            check_stored_user(display=display, email=email)
+        except InvalidInput as exc:
+            raise _refused(f"user {shown_text(name)!r}", exc) from None
 
 
-def _refused(what: str, row_id: int, exc: InvalidInput) -> InvalidInput:
-    return InvalidInput(f"the bundle's {what} #{row_id}: {exc.message}; nothing was imported")
+def _refused(which: str, exc: InvalidInput) -> InvalidInput:
+    return InvalidInput(f"the bundle's {which}: {exc.message}; nothing was imported")
 
 
 def _check_replay(tx: Tx, tally: Tally) -> ReplayReport:

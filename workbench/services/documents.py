@@ -298,6 +298,19 @@ class DocumentMeta:
 NO_META = DocumentMeta()
 
 
+def check_stored_document(
+    *, title: str | None, author: str | None, language: str | None, source: str | None
+) -> None:
+    """A stored document (a restored bundle's, services.bundle) holds only what every route
+    into the table takes: its metadata passes DocumentMeta's rules (its URL is asked by the
+    restore with every other URL), its source check_file_name's. A bundle edited by hand, its
+    events made to match, replays consistently, and restored an ESC in a title (review
+    restore). The form stored (NFC, trimmed) is not asked: an older release's desk restores."""
+    DocumentMeta(title=title, author=author, language=language).checked()
+    if source is not None:
+        check_file_name(source)
+
+
 def stored_document(tx: Tx, text: str) -> Document | None:
     """The document added with exactly this (normalised) text (its revision 1), if any. A seed
     file's claims pin into the text it names, so `seed load` looks for that text only here."""

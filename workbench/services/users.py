@@ -88,6 +88,16 @@ def _email(value: str | None) -> str | None:
     return None if value is None else email_address(value)
 
 
+def check_stored_user(*, display: str | None, email: str | None) -> None:
+    """A stored user's display name and email address (a restored bundle's, services.bundle)
+    pass add_user's checks: a bundle edited by hand, its events made to match, replays
+    consistently, and restored an ESC or a zero-width space in a display name, which every
+    list shows as another's (review restore)."""
+    if display is not None:
+        display_name(display)
+    _email(email)
+
+
 @mutation
 def add_user(
     wb: Workbench,
