@@ -1,6 +1,6 @@
-"""What a restored bundle's documents and users may carry (review restore): a bundle edited by
-hand, its events made to match, replays consistently; each document and user is still held to
-the checks `doc add` and `user add` apply."""
+"""What a restored bundle's documents, users and claims may carry (review restore): a bundle
+edited by hand, its events made to match, replays consistently; each document, user and claim
+is still held to the checks `doc add`, `user add` and `claim add` apply."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ HOSTILE = [
     ("users", "user", "display", "Tim\x1b[31m Tan"),
     ("users", "user", "display", "Tim\u200b Tan"),
     ("users", "user", "email", "tim at example"),
+    # claim add: its text and speaker hold no control character
+    ("claims", "claim", "text", "The rate\x1b[8m rose 5%"),
+    ("claims", "claim", "speaker", "The\nminister"),
 ]
 
 
