@@ -315,12 +315,14 @@ def _check_urls(conn: Connection) -> None:
 
 
 def _check_words(conn: Connection) -> None:
-    """Every restored evidence item, note, document and user holds only what `evidence add`,
-    `note add`, `doc add` and `user add` take, held to their own checks (check_stored_*): the replay
-    finds a row consistent with an event edited to match it, and a bundle edited so restored
-    a file name `../../.ssh/authorized_keys` or one holding a bidi override, an ESC in a title
-    or a note, a zero-width space in a display name (review restore)."""
-    from workbench.db.models import Document, Evidence, Note, User
+    """Every restored evidence item, note, document, claim and user holds only what `evidence
+    add`, `note add`, `doc add`, `claim add` and `user add` take, held to their own checks
+    (check_stored_*): the replay finds a row consistent with an event edited to match it, and
+    a bundle edited so restored a file name `../../.ssh/authorized_keys` or one holding a bidi
+    override, an ESC in a title, a note or a claim, a zero-width space in a display name
+    (review restore)."""
+    from workbench.db.models import Claim, Document, Evidence, Note, User
+    from workbench.services.claims import check_stored_claim
     from workbench.services.documents import check_stored_document
     from workbench.services.evidence import check_stored_evidence
     from workbench.services.notes import check_stored_note
@@ -357,6 +359,12 @@ def _check_words(conn: Connection) -> None:
             )
         except InvalidInput as exc:
             raise _refused(f"document #{doc.id}", exc) from None
+    claims = select(Claim.id, Claim.text, Claim.speaker).order_by(Claim.id)
+    for claim_id, text, speaker in conn.execute(claims.execution_options(yield_per=BATCH)):
+        try:
+            check_stored_claim(text=text, speaker=speaker)
+        except InvalidInput as exc:
+            raise _refused(f"claim #{claim_id}", exc) from None
     users = select(User.name, User.display, User.email).order_by(User.name)
     for name, display, email in conn.execute(users):
         try:

@@ -95,6 +95,16 @@ class SpanRequest:
         return span_at(text, self.start, self.end)
 
 
+def check_stored_claim(*, text: str, speaker: str | None) -> None:
+    """A stored claim's text and speaker (a restored bundle's, services.bundle) pass claim
+    add's checks (claim_text, speaker_name): a bundle edited by hand, its events made to match,
+    replays consistently, and restored an ESC sequence in a claim's text (review restore). The
+    form they are stored in (NFC, spacing, invisible characters taken out) is not asked: an
+    older release's desk restores."""
+    claim_text(text)
+    speaker_name(speaker)
+
+
 @mutation
 def add_claim(
     wb: Workbench,
