@@ -48,10 +48,11 @@ def test_a_short_page_edited_shows_only_the_edit(cli: Run, tmp_path: Path) -> No
 
 
 def test_a_line_break_that_became_a_space_is_seen_in_the_report(cli: Run, tmp_path: Path) -> None:
-    """A whitespace-only change was listed as '' -> '' (text) and “ ” → “ ” (md)."""
+    """A whitespace-only change was listed as '' -> '' (text) and “ ” → “ ” (md). A sentence
+    is added too: the same words spaced otherwise alone are no revision (a check)."""
     first, second = tmp_path / "a.txt", tmp_path / "b.txt"
     first.write_text("第一句。\n第二句。\n", encoding="utf-8")
-    second.write_text("第一句。 第二句。\n", encoding="utf-8")
+    second.write_text("第一句。 第二句。\n第三句。\n", encoding="utf-8")
     _ok(cli("doc", "add", str(first)))
     _ok(cli("doc", "update", "1", str(second)))
     assert "'↵' -> '␣'" in _ok(cli("doc", "changes", "1")).out

@@ -32,6 +32,9 @@ def test_doc_update_names_the_quote_it_respelt(cli: Callable[..., Any], tmp_path
         "  #2 quote respelt: 他说[-\u2026\u2026-]{+\u22ef\u22ef+}我们会继续努力",
     ], out
     third = tmp_path / "v3.txt"
-    third.write_text(NEW.replace("5%  last", "5% last"), encoding="utf-8")
+    # A word changed too: spacing alone is no revision (a check), and no respelling either.
+    third.write_text(
+        NEW.replace("5%  last", "5% last").replace("she said", "she added"), encoding="utf-8"
+    )
     result = json.loads(ok(cli("doc", "update", "1", str(third), "--json")).out)
     assert [a["respelt"] for a in result["anchors"]] == [False, False, False]

@@ -529,9 +529,10 @@ def update(
     if not result.created:
         # On stderr, --json or not, as every command says it changed nothing.
         # The check's time is in `doc show` and --json: the words stay the same run to run.
+        spacing = " but for its spacing" if result.spacing_only else ""
         message(
-            f"{revision_of(r.number, document_id)} already has this text; nothing stored "
-            "(recorded as checked)"
+            f"{revision_of(r.number, document_id)} already has this text{spacing}; nothing "
+            "stored (recorded as checked)"
         )
         if result.earlier_reading:
             # Else the next real change of the page shows these words as the page's change.

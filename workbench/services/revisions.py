@@ -168,6 +168,9 @@ class RevisionAdded:
     # When the source was read and found to hold the latest revision's text (created False):
     # its `document.checked` event's time.
     checked_at: str | None = None
+    # Created False: the new text has the latest revision's words in their order, only spaced
+    # otherwise (`same_but_spacing`), so nothing was stored.
+    spacing_only: bool = False
     # Created False: the latest revision holds the text an earlier release's reading of this
     # source gave (its <time> words or templates read otherwise), not what this release reads.
     earlier_reading: bool = False
@@ -200,6 +203,7 @@ class RevisionAdded:
             "same_as": self.same_as,
             "checked_at": self.checked_at,
             "earlier_reading": self.earlier_reading,
+            "spacing_only": self.spacing_only,
             "headline": self.headline,
             **({"guessed_encoding": self.guessed_encoding} if self.guessed_encoding else {}),
             **replaced_bytes(self.read_as),
@@ -312,9 +316,13 @@ def update_document(
             raise revised_since(tx, doc.id, expected_revision, number, asked=True)
         # The same text, or the same file as an earlier reading of its format stored it.
         held = sha256_text(latest)
+        # A page whose template reflows its text (spaces doubled, lines rewrapped) holds the
+        # words the revision holds: stored, each fetch was a revision of spaces alone, every
+        # claim re-anchored to it, in `doc revisions` and `doc changes` beside the real edits.
+        spacing = held != digest and same_but_spacing(latest, text)
         # The earlier readings are another extraction of a page: read only when the text as
         # read now is not the one held (fix292).
-        if held == digest or held in map(sha256_text, content.earlier):
+        if held == digest or spacing or held in map(sha256_text, content.earlier):
             view = revision_view(tx, doc, number)
             # Nothing new to store, but the desk is owed the check: when, by whom, and which
             # bytes were read (other markup or charset than the revision's may hold the same
@@ -332,7 +340,8 @@ def update_document(
                 created=False,
                 revision=view,
                 checked_at=ev.at,
-                earlier_reading=held != digest,
+                spacing_only=spacing,
+                earlier_reading=held != digest and not spacing,
                 headline=revision_headline(tx, doc, number),
             )
         if read_revision is not None and number != read_revision:
@@ -370,6 +379,14 @@ def update_document(
             same_as=same_as,
             headline=headline,
         )
+
+
+def same_but_spacing(old: str, new: str) -> bool:
+    """Whether `new` has `old`'s words in their order, only the runs of whitespace between
+    them (and at its ends) otherwise: spaces doubled, lines rewrapped or joined. A space taken
+    out or put in between two characters changes a word (`3 5%` is not `35%`, `中文` is not
+    `中 文`), so it is a change of the text."""
+    return old.split() == new.split()
 
 
 def _earlier_with(tx: Tx, doc: Document, digest: str) -> int | None:
