@@ -581,13 +581,18 @@ def update(
                 f"  #{a.claim_id}{again} quote changed ({a.score:.2f}): "
                 f"{quote_change(a.old_quote, a.new_quote or '')}"
             )
-        elif a.state == "orphaned":
+        elif a.state == "orphaned" and not a.gone_before:
             click.echo(f"  #{a.claim_id} quote gone: {clip(a.old_quote, 60)}")
         if a.new_speaker is not None:
             click.echo(
                 f"  #{a.claim_id} speaker changed: {shown_name(a.old_speaker)} -> "
                 f"{shown_name(a.new_speaker)} (the line is theirs in this revision)"
             )
+    # Named once, as the desk's work still to do, not as this revision's doing (an earlier
+    # revision removed their words and said so).
+    still_gone = [f"#{a.claim_id}" for a in result.anchors if a.gone_before]
+    if still_gone:
+        click.echo("  still gone, as in the revision before: " + ", ".join(still_gone))
     if "url" in result.not_applied:
         # The stored URL is what exports cite: it changes only by `doc edit`, audited.
         given = result.not_applied["url"]

@@ -146,6 +146,10 @@ class AnchorOutcome(JsonFields):
     # its quote, in more than layout ("..." made "…": `quote_folding.respelt`): the stored quote
     # now has the document's characters, as `doc changes` says too (fix284).
     respelt: bool = False
+    # Orphaned, and already so before this revision: an earlier revision removed its quote,
+    # this one changed nothing of it (no event written). Said apart, else each later revision
+    # was said to have removed it again.
+    gone_before: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -659,6 +663,7 @@ def reanchor_claims(
                 and found.state in (AnchorState.EXACT, AnchorState.MOVED)
                 and found.span is not None
                 and respelt(old_quote, found.span.quote),
+                gone_before=still_gone,
             )
         )
     return outcomes
