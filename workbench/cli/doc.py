@@ -844,12 +844,12 @@ def _current(detail: DocumentDetail) -> str | None:
 def changes(
     ctx: click.Context, document_id: int, since: int | None, fmt: str, as_json: bool
 ) -> None:
-    """The stealth-edit report: for each revision, what changed, and for each claim the change
-    touched, its old quote, its new quote (or "removed"), its speaker before and after if the
-    revision gave its line to another, and its status and verdict before. An orphaned claim
-    whose quote a revision has again is "found again" (its old quote "not in the text"). A
-    revision whose page changed its headline says it (the document's title stays: `doc edit
-    --title` changes it).
+    """The stealth-edit report: for each revision, what changed (a paragraph moved whole is a
+    move, with its place in both), and for each claim the change touched, its old quote, its
+    new quote (or "removed"), its speaker before and after if the revision gave its line to
+    another, and its status and verdict before. An orphaned claim whose quote a revision has
+    again is "found again" (its old quote "not in the text"). A revision whose page changed its
+    headline says it (the document's title stays: `doc edit --title` changes it).
     """
     from workbench.services.changes import document_changes
 

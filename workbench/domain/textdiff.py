@@ -52,7 +52,9 @@ REFINE_WORK = 50
 # Below this much work nothing is capped (a short text is cheap however it repeats).
 LEAST_WORK = 20_000
 
-Op = Literal["insert", "delete", "replace"]
+# `move` is never a diff's: the stealth-edit report says a line deleted in one place and
+# inserted in another so (workbench.domain.moves).
+Op = Literal["insert", "delete", "replace", "move"]
 
 
 @dataclass(frozen=True, slots=True)

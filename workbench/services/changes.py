@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from workbench.db.models import Claim, DocumentRevision, Event
 from workbench.domain.actions import DOCUMENT_REVISED, REANCHOR_ACTIONS, REANCHORED
 from workbench.domain.json_fields import JsonFields, as_json
+from workbench.domain.moves import with_moves
 from workbench.domain.status import FINAL_VALUES, Status
 from workbench.domain.textdiff import Change, diff_texts
 from workbench.services.context import Workbench, transaction
@@ -110,7 +111,8 @@ def document_changes(wb: Workbench, document_id: int, since: int | None = None) 
                     added_by=rev.added_by,
                     source=rev.source,
                     sha256=rev.sha256,
-                    changes=diff_texts(old, rev.text).changes,
+                    # A paragraph moved is said moved, not deleted and inserted.
+                    changes=with_moves(diff_texts(old, rev.text).changes, old, rev.text),
                     claims=_touched(tx, rev),
                     headline=headlines.get(rev.number),
                     headline_before=headlines.get(rev.number - 1),
