@@ -267,3 +267,53 @@ def test_doc_add_of_a_page_redirecting_to_a_private_address_stores_nothing(
     listed = run("doc", "list")
     assert listed.code == 0, listed
     assert "meta-data" not in listed.out and "127.0.0.1" not in listed.out, listed.out
+
+
+@pytest.fixture
+def proxy(monkeypatch: pytest.MonkeyPatch) -> Iterator[Site]:
+    """A forward proxy at 127.0.0.2 (it answers for the page itself: its routes are keyed by
+    the absolute URL asked of it), set in http_proxy with the private service's address in
+    no_proxy, as a cloud machine is told to set them (so that 169.254.169.254 is not asked of
+    the proxy)."""
+    # The runner's own settings set aside (urllib ignores HTTP_PROXY when REQUEST_METHOD is set).
+    for name in ("HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    for name in ("NO_PROXY", "REQUEST_METHOD"):
+        monkeypatch.delenv(name, raising=False)
+    site = Site(PUBLIC_IP)
+    monkeypatch.setenv("http_proxy", site.base)
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost,169.254.169.254")
+    try:
+        yield site
+    finally:
+        site.close()
+
+
+def test_a_page_fetched_through_a_proxy_does_not_redirect_past_it_to_a_private_address(
+    sites: tuple[Site, Site], proxy: Site
+) -> None:
+    """The page came through the proxy, so no address of its was judged here; its redirect to
+    an address no_proxy sends around the proxy was connected to directly, as if the fetch had
+    started at a private address: the private service's page was fetched."""
+    _, private = sites
+    private.routes["/latest/meta-data"] = SECRET
+    proxy.routes["http://news.test/story"] = f"{private.base}/latest/meta-data"
+    got = fetched_within("http://news.test/story")
+    refused_as_private(got, f"{private.base}/latest/meta-data", "127.0.0.1")
+    assert "news.test" in got.message, got.message  # the page reached before, through the proxy
+    assert proxy.asked == ["http://news.test/story"]
+    assert private.asked == []
+
+
+def test_a_private_address_typed_through_a_proxy_may_redirect_to_a_private_one(
+    sites: tuple[Site, Site], proxy: Site
+) -> None:
+    """A URL typed that names a private address is the user's choice through a proxy too: its
+    redirect to another private address is followed."""
+    _, private = sites
+    private.routes["/wiki/Main"] = ARTICLE
+    proxy.routes["http://10.20.30.40/wiki"] = f"{private.base}/wiki/Main"
+    got = fetched_within("http://10.20.30.40/wiki")
+    assert isinstance(got, Fetched), got
+    assert got.data == ARTICLE
+    assert private.asked == ["/wiki/Main"]
