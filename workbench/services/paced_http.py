@@ -22,6 +22,7 @@ import io
 import socket
 import threading
 import time
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from http.client import HTTPConnection, HTTPResponse, HTTPSConnection
@@ -121,6 +122,24 @@ class Reach:
     def connected(self, host: str, address: str) -> None:
         if self.public is None and private_kind(address) is None:
             self.public = address if host == address else f"{host} at {address}"
+
+    def proxied(self, host: str) -> None:
+        """A hop to `host` went through a proxy, which looked it up where no address of it is
+        known here: unless `host` is written as a private address, it counts as public. A
+        redirect that no_proxy then sends around the proxy (no_proxy lists 169.254.169.254 and
+        localhost on a cloud machine) was otherwise connected to as if the fetch had started
+        at a private address."""
+        if self.public is None and not _names_private(host):
+            self.public = f"{host} through a proxy"
+
+
+def _names_private(host: str) -> bool:
+    """Whether `host` (a URL's host, IPv6 without its brackets) is a private address as written;
+    False for a name."""
+    try:
+        return private_kind(host) is not None
+    except ValueError:
+        return False
 
 
 def handlers(pace: Pace, reach: Reach | None = None) -> list[urllib.request.BaseHandler]:
@@ -235,8 +254,9 @@ class _PacedHTTP(HTTPConnection):
     reach: Reach
     # Through a proxy (http_proxy, https_proxy): the proxy looks the page's host up and
     # connects to it, so no address of the page's is known here to judge (the proxy's own
-    # look-up is still held to the step's time).
+    # look-up is still held to the step's time); the page counts as public (Reach.proxied).
     proxied = False
+    page_host = ""  # the host of the page asked for, when through a proxy
 
     def connect(self) -> None:
         # Set before connecting: a proxy's answer to CONNECT is read through it too.
@@ -285,7 +305,9 @@ class _PacedHTTP(HTTPConnection):
             except BaseException:
                 sock.close()
                 raise
-            if not self.proxied:
+            if self.proxied:
+                self.reach.proxied(self.page_host)
+            else:
                 self.reach.connected(host, str(sockaddr[0]))
             return sock
         raise error if error is not None else OSError(f"{host} has no address to connect to")
@@ -309,6 +331,8 @@ class _PacedHandler(urllib.request.AbstractHTTPHandler):
             made.pace = self.pace
             made.reach = self.reach
             made.proxied = req.has_proxy() or req._tunnel_host is not None  # type: ignore[attr-defined]
+            # The page's own host: the connection's is the proxy's.
+            made.page_host = urllib.parse.urlsplit(req.full_url).hostname or ""
             return made
 
         return super().do_open(connection, req, **kwargs)
