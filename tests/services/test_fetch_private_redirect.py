@@ -243,10 +243,25 @@ def test_the_rule_names_each_private_range() -> None:
         "::ffff:169.254.169.254": "link-local",
         "::ffff:10.0.0.1": "private (RFC 1918)",
         "100.100.100.200": "shared (RFC 6598)",
+        # The other ranges the README lists, and the IPv6 forms carrying an IPv4 address.
+        "192.0.0.192": "reserved (IETF protocol assignments)",
+        "198.19.255.1": "reserved (benchmarking)",
+        "224.0.0.1": "multicast",
+        "255.255.255.255": "reserved",
+        "ff02::1": "multicast",
+        "fec0::1": "site-local",
+        "fe80::1%eth0": "link-local",
+        "64:ff9b::a9fe:a9fe": "link-local",
+        "64:ff9b:1::1": "reserved (local-use NAT64)",
+        "2002:7f00:1::1": "loopback",
+        "2002:a00:1::": "private (RFC 1918)",
     }
     for address, kind in kinds.items():
         assert private_kind(address) == kind, address
-    for public in ("8.8.8.8", "172.32.0.1", "93.184.215.14", "2606:4700::1111", "::ffff:8.8.8.8"):
+    publics = ("8.8.8.8", "172.32.0.1", "93.184.215.14", "2606:4700::1111", "::ffff:8.8.8.8")
+    # Just past the ranges, and public IPv4 addresses in the IPv6 forms.
+    publics += ("100.128.0.1", "198.20.0.1", "192.0.1.1", "64:ff9b::808:808", "2002:808:808::1")
+    for public in publics:
         assert private_kind(public) is None, public
 
 
