@@ -212,7 +212,7 @@ def test_a_check_with_another_key_is_a_difference(trail: Workbench) -> None:
     assert messages(trail) == [
         f"seq {seq} (document.checked): document #1: its 'after' holds 'verdict', which a "
         "document.checked payload's 'after' does not define (it holds 'revision', 'sha256', "
-        "'source' and 'source_sha256')"
+        "'source', 'source_sha256' and 'spacing_only')"
     ]
 
 

@@ -1,5 +1,5 @@
 """A page read again with the same words, only its spacing otherwise (spaces doubled, spaces at
-line ends, a paragraph's lines joined or rewrapped), is the text the latest revision holds: a
+line ends, tabs, blank lines between paragraphs), is the text the latest revision holds: a
 check, not a new revision. Stored, it re-anchored every claim, wrote their events and put a
 revision of nothing but spaces in `doc revisions` and `doc changes`, on every fetch of a page
 whose template reflows its text. A space taken out between two words is a change of the words
@@ -32,7 +32,9 @@ def _desk(wb: Workbench) -> tuple[int, int]:
 
 def test_the_same_words_spaced_otherwise_are_a_check_not_a_revision(wb: Workbench) -> None:
     doc, claim = _desk(wb)
-    spaced = "  " + TEXT.replace(" ", "  ").replace("\n", "  \n").replace(",  ", ",\n") + "\n\n"
+    # Not a line rewrapped: a line break is structure (a speaker's turn, a headline's end),
+    # test_spacing_line_breaks_rrevs.
+    spaced = "  " + TEXT.replace(" ", "  ").replace("\n", "  \n").replace(",  ", ",\t") + "\n\n"
     result = update_document(wb, doc, Content(spaced, "text", "spaced.txt"))
     assert not result.created
     assert result.spacing_only

@@ -55,9 +55,10 @@ OPTIONAL: dict[str, frozenset[str]] = {
 # `after` is not among them: older creation events hold other fields, KINDS.)
 INNER: dict[tuple[Shape, str], Keys] = {
     ("imported", "source"): Keys(frozenset({"file", "row"}), frozenset({"file", "row"})),
-    # `revision` and `sha256` are read, and told, by replay's rule.
+    # `revision` and `sha256` are read, and told, by replay's rule; `spacing_only` too (true,
+    # or absent: the text read was the revision's to the character).
     ("checked", "after"): Keys(
-        frozenset({"revision", "sha256", "source", "source_sha256"}),
+        frozenset({"revision", "sha256", "source", "source_sha256", "spacing_only"}),
         frozenset({"source", "source_sha256"}),
     ),
     ("set", "before"): Keys(frozenset({"value"}), frozenset({"value"})),

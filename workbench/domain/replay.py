@@ -413,6 +413,10 @@ def checked(replay: Replay, ev: EventRecord) -> None:
     if type(revision) is not int or revision < 1:
         replay._event_problem(ev, subject, "the check names no revision number")
         return
+    if after.get("spacing_only", True) is not True:
+        # Written only as true (`doc update`): anything else is no payload a workbench wrote.
+        replay._event_problem(ev, subject, "its spacing_only is not true")
+        return
     # `doc update` checks the latest revision, and records its hash: held to the one the
     # events stored last (review299: any number passed, and the hash was never read).
     number = whole_number(ev.entity_id)

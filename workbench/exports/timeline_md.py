@@ -288,7 +288,9 @@ def event_summary(
         # `after` alone, as a creation's payload is, but nothing was added (review329: it read
         # "document #1 added: untitled, None characters").
         revision = revision_of(_value(after.get("revision")), inline(entity_id))
-        summary = f"**checked**: {revision}, still what its source holds"
+        # A source the same but for its spacing is no longer the revision to the character.
+        spacing = " but for its spacing" if after.get("spacing_only") is True else ""
+        summary = f"**checked**: {revision}, still what its source holds{spacing}"
     elif action == DOCUMENT_REVISED and isinstance(after, dict):
         summary = _revised(after)
     elif action == IMPORTED and isinstance(after, dict):
