@@ -86,16 +86,12 @@ def test_annotations_json_says_what_it_wrote(desk: Run, tmp_path: Path) -> None:
     assert out["unreviewed"] == [] and out["undated"] == []
 
 
-@pytest.mark.parametrize("name", ["c.csv", "c.json", "c.jsonl"])
+@pytest.mark.parametrize("name", ["c.csv", "c.json"])
 def test_claims_json_counts_the_rows_written(desk: Run, tmp_path: Path, name: str) -> None:
     out = _object(desk("export", "claims", "-o", name, "--json"))
     text = (tmp_path / name).read_text(encoding="utf-8")
-    if name.endswith(".csv"):
-        rows = list(csv.DictReader(text.splitlines()))
-    elif name.endswith(".jsonl"):
-        rows = [json.loads(line) for line in text.splitlines() if line]
-    else:
-        rows = json.loads(text)
+    csv_rows = list(csv.DictReader(text.splitlines())) if name.endswith(".csv") else None
+    rows = csv_rows if csv_rows is not None else json.loads(text)
     assert out["path"] == name
     assert out["format"] == name.rsplit(".", 1)[1]
     assert out["claims"] == len(rows) == 10
@@ -133,3 +129,24 @@ def test_json_refused_where_stdout_is_the_data(
     assert r.out == ""
     lines = r.err.strip().splitlines()
     assert len(lines) == 1 and "--json" in lines[0] and "-o FILE" in lines[0], r.err
+
+
+def test_claims_xlsx_json_names_every_cell_cut_or_stood_in(cli: Run, tmp_path: Path) -> None:
+    """What stderr warns of an XLSX sheet, with every cell: a text cut to Excel's limit, and
+    control characters written as stand-ins."""
+    (tmp_path / "a.txt").write_bytes(b"Hello \x1b[2J world. It rang\x07 twice.")
+    assert cli("doc", "add", "a.txt").code == 0
+    steps = (
+        ("claim", "add", "1", "--text", "Hello world", "--quote", "Hello \x1b[2J world"),
+        ("claim", "add", "1", "--text", "rang" * 10_000, "--quote", "rang\x07 twice"),
+    )
+    for step in steps:
+        r = cli(*step)
+        assert r.code == 0, r.err
+    out = _object(cli("export", "claims", "-o", "t.xlsx", "--json"))
+    assert (out["path"], out["format"], out["claims"]) == ("t.xlsx", "xlsx", 2)
+    assert out["cut"] == [{"claim_id": 2, "column": "text", "length": 40_000}]
+    assert out["stood_in"] == [
+        {"claim_id": 1, "column": "quote", "count": 1},
+        {"claim_id": 2, "column": "quote", "count": 1},
+    ]

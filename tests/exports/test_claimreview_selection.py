@@ -18,8 +18,9 @@ from workbench.cli import export as export_cli
 from workbench.services import exports
 from workbench.services.review_selection import ReviewSelection
 
-# The options that say where the output goes, not which claims or how they are published.
-OUTPUT_OPTIONS = {"output", "force"}
+# The options that say where the output goes, not which claims or how they are published
+# (--json: what is said of the file written).
+OUTPUT_OPTIONS = {"output", "force", "as_json"}
 
 
 def test_every_selecting_option_is_a_field_of_the_selection() -> None:
@@ -39,9 +40,9 @@ def test_the_cli_hands_the_service_every_option_it_was_given(
     real = exports.review_stream
 
     @contextmanager
-    def spying(wb: Any, selection: ReviewSelection) -> Iterator[Any]:
+    def spying(wb: Any, selection: ReviewSelection, **how: Any) -> Iterator[Any]:
         seen.append(selection)
-        with real(wb, selection) as stream:
+        with real(wb, selection, **how) as stream:
             yield stream
 
     monkeypatch.setattr(exports, "review_stream", spying)

@@ -26,9 +26,9 @@ def test_a_whole_export_keeps_a_count_and_the_lowest_ids_of_each_reason(generate
         published = sum(1 for _ in stream.reviews)
     assert published == 91 and len(stream.skipped) == 109
     assert stream.skipped.by_reason() == [
-        SkipReason(UNVERIFIED, 59, (3, 12, 15, 16, 17)),
-        SkipReason(IN_PROGRESS, 37, (6, 10, 14, 19, 21)),
-        SkipReason(OPINION, 13, (9, 11, 36, 53, 107)),
+        SkipReason(UNVERIFIED, 59, (3, 12, 15, 16, 17), "open"),
+        SkipReason(IN_PROGRESS, 37, (6, 10, 14, 19, 21), "open"),
+        SkipReason(OPINION, 13, (9, 11, 36, 53, 107), "opinion"),
     ]
     # The held export says the same.
     assert export_claimreview(wb, EVERYTHING).skipped.by_reason() == stream.skipped.by_reason()
@@ -39,14 +39,14 @@ def test_the_lowest_ids_are_kept_whatever_order_they_come_in() -> None:
     are the lowest of each reason, ascending; a reason comes where its lowest id does."""
     skipped = SkippedClaims()
     for claim_id in (40, 30, 90, 80, 70, 60, 50, 20, 100):
-        skipped.add(claim_id, "open")
-    skipped.add(25, "opinion")
-    skipped.add(10, "withdrawn")
+        skipped.add(claim_id, "open", "open")
+    skipped.add(25, "opinion", "opinion")
+    skipped.add(10, "withdrawn", "withdrawn")
     assert len(skipped) == 11
     assert skipped.by_reason() == [
-        SkipReason("withdrawn", 1, (10,)),
-        SkipReason("open", 9, (20, 30, 40, 50, 60)),
-        SkipReason("opinion", 1, (25,)),
+        SkipReason("withdrawn", 1, (10,), "withdrawn"),
+        SkipReason("open", 9, (20, 30, 40, 50, 60), "open"),
+        SkipReason("opinion", 1, (25,), "opinion"),
     ]
     assert IDS_KEPT == 5
     assert not SkippedClaims() and SkippedClaims().by_reason() == []
@@ -67,8 +67,8 @@ def test_a_first_read_of_claims_named_keeps_every_one_of_them(generated: Path) -
         raise AssertionError("the opinions named were published")
     kept = SkippedClaims(kept=len(opinions))
     for claim_id in opinions:
-        kept.add(claim_id, OPINION)
-    assert kept.by_reason() == [SkipReason(OPINION, 7, tuple(sorted(opinions)))]
+        kept.add(claim_id, OPINION, "opinion")
+    assert kept.by_reason() == [SkipReason(OPINION, 7, tuple(sorted(opinions)), "opinion")]
 
 
 def test_the_ids_kept_are_enough_for_the_line_stderr_says() -> None:
@@ -77,3 +77,19 @@ def test_the_ids_kept_are_enough_for_the_line_stderr_says() -> None:
     from workbench.cli.export import IDS_NAMED
 
     assert IDS_KEPT >= IDS_NAMED
+
+
+def test_every_id_is_kept_when_asked(generated: Path) -> None:
+    """`export claimreview --json` gives every skipped id (`every_id`): the 59 unverified
+    claims of the generated desk, not the lowest five; the counts are the same."""
+    wb = Workbench(url=f"sqlite:///{generated}", actor="tester")
+    with review_stream(wb, EVERYTHING, every_id=True) as stream:
+        published = sum(1 for _ in stream.reviews)
+    assert published == 91
+    groups = stream.skipped.by_reason()
+    assert [(g.kind, g.count, len(g.ids)) for g in groups] == [
+        ("open", 59, 59),
+        ("open", 37, 37),
+        ("opinion", 13, 13),
+    ]
+    assert groups[0].ids[:5] == (3, 12, 15, 16, 17) and list(groups[0].ids) == sorted(groups[0].ids)

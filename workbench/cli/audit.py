@@ -15,6 +15,7 @@ from workbench.cli.common import (
     workbench_from,
 )
 from workbench.cli.errors import EXIT_REFUSED
+from workbench.cli.export import json_needs_file
 from workbench.cli.once import Group
 from workbench.cli.options import (
     ID,
@@ -89,9 +90,16 @@ def audit() -> None:
 @bom_option
 @stdout_or_file_option
 @force_option
-@click.pass_context
+@json_context
 def export(
-    ctx: click.Context, /, fmt: str, bom: bool, output: str | None, force: bool, **criteria: Any
+    ctx: click.Context,
+    /,
+    fmt: str,
+    bom: bool,
+    output: str | None,
+    force: bool,
+    as_json: bool,
+    **criteria: Any,
 ) -> None:
     """Export events oldest first, streamed; filters combine (all must hold).
 
@@ -102,6 +110,10 @@ def export(
     export --after HEAD (--after-seq N): the events since, in seq order, whatever the writers'
     clocks said (--since and --until read those clocks, and miss an event written on one that
     was behind). `audit verify --file F --head HEAD` then checks every link, the first to HEAD.
+
+    With -o FILE, --json prints what was written: {"path", "format", "events",
+    "silent_actors"} (docs/json.md); without -o FILE stdout is the export, and --json is bad
+    usage.
     """
     from workbench.exports.events import REPORTS_PROGRESS
     from workbench.exports.events import export_events as write_export
@@ -112,6 +124,7 @@ def export(
     usage_unless_none(flt.problem())
     fmt = format_for(ctx, "events", fmt, output)
     check_bom_usage(bom, "events", fmt)
+    json_needs_file(as_json, output)
     check_output(output, force)
     wb = workbench_from(ctx)
     if output is None:
@@ -123,11 +136,30 @@ def export(
     with (
         output_file(output, force=force) as out,
         progress_bar(
-            "exporting events", enabled=fmt in REPORTS_PROGRESS and wanted(to_stdout=False)
+            "exporting events",
+            enabled=fmt in REPORTS_PROGRESS and wanted(as_json=as_json, to_stdout=False),
         ) as progress,
     ):
         done = write_export(wb, fmt, out, flt, progress, bom=bom)
-    message(f"wrote {plural(done.count, 'event')} to {shown_path(output)}")
+    if as_json:
+        emit_json(
+            {
+                "path": output,
+                "format": fmt,
+                "events": done.count,
+                "silent_actors": [
+                    {
+                        "name": a.name,
+                        "closest": a.closest,
+                        "recorded": a.recorded,
+                        "recorded_total": a.recorded_total,
+                    }
+                    for a in done.silent_actors
+                ],
+            }
+        )
+    else:
+        message(f"wrote {plural(done.count, 'event')} to {shown_path(output)}")
     _say_silent_actors(done.silent_actors)
 
 

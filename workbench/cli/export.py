@@ -39,6 +39,7 @@ from workbench.cli.render import emit_json, message, plural, shown_path, warning
 if TYPE_CHECKING:
     from workbench.domain.sign_off import RanAhead
     from workbench.exports.table_xlsx import CutCell, StoodIn
+    from workbench.services.exports import ReviewExport
     from workbench.services.skipped_claims import SkippedClaims
 
 INCLUDE_FLAGGED = click.option(
@@ -205,6 +206,16 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
 _JSON_PIECE = 8192
 
 
+def json_needs_file(as_json: bool, output: str | None) -> None:
+    """--json prints what an export wrote on stdout: bad usage where stdout is the export
+    itself (no -o, `-o -`, /dev/stdout), which the JSON would be written into."""
+    if as_json and is_stdout(output):
+        raise click.UsageError(
+            "--json prints what was written to stdout, where the export itself goes without "
+            "-o FILE (or with -o -): give -o FILE"
+        )
+
+
 def write_json(value: Any, output: str | None, force: bool) -> None:
     """`value` as indented JSON, written as it is encoded: `json.dumps` of a year's
     annotations held the text and every piece joined into it (hundreds of MB) at once. The
@@ -267,7 +278,7 @@ def export() -> None:
 @INCLUDE_FLAGGED
 @stdout_or_file_option
 @force_option
-@click.pass_context
+@json_context
 def claimreview(
     ctx: click.Context,
     claim_ids: tuple[int, ...],
@@ -282,6 +293,7 @@ def claimreview(
     include_flagged: bool,
     output: str | None,
     force: bool,
+    as_json: bool,
 ) -> None:
     """schema.org ClaimReview JSON-LD (a list) for claims with a final, rated verdict.
 
@@ -321,6 +333,11 @@ def claimreview(
     --after-seq N`, the trail's head as this export read it, to give next time; --after-seq 0
     is the first pull (everything). A head the trail does not hold is refused, as `audit
     export --after` refuses it; --after goes with neither --since nor --claim.
+
+    With -o FILE, --json prints what was written and said: {"path", "reviews", "skipped"
+    (each reason's machine name, sentence, count and every id), "skipped_count", "flagged",
+    "flagged_included", "unreviewed", "unattributed", "unlocated", "redated", "next_after"}
+    (docs/json.md); without -o FILE stdout is the export, and --json is bad usage.
     """
     from workbench.exports.claimreview import json_ld_pieces, review_url_problem
     from workbench.services.activity import span_problem
@@ -346,8 +363,9 @@ def claimreview(
     )
     if (problem := after_problem(selection)) is not None:
         raise click.UsageError(problem.message)
+    json_needs_file(as_json, output)
     check_output(output, force)
-    with review_stream(workbench_from(ctx), selection) as stream:
+    with review_stream(workbench_from(ctx), selection, every_id=as_json) as stream:
         # Written as the reviews are read: what is said of the claims is known after.
         write_pieces(json_ld_pieces(stream.reviews), output, force)
     result = stream.export([])
@@ -358,7 +376,10 @@ def claimreview(
     say_unattributed(result.unattributed)
     say_unlocated(result.unlocated)
     say_redated(result.redated)
-    if output:
+    if as_json:
+        assert output is not None  # json_needs_file
+        emit_json(_reviews_written(output, stream.published, result, include_flagged))
+    elif output:
         message(f"wrote {plural(stream.published, 'ClaimReview')} to {shown_path(output)}")
     if result.next_after is not None:
         seq, head = result.next_after
@@ -368,18 +389,46 @@ def claimreview(
         )
 
 
+def _reviews_written(
+    path: str, published: int, result: ReviewExport, include_flagged: bool
+) -> dict[str, Any]:
+    """`export claimreview --json`: what stderr says, every id in full."""
+    skipped = result.skipped.by_reason()
+    next_after = None
+    if result.next_after is not None:
+        seq, head = result.next_after
+        next_after = {"seq": seq, "head": head}
+    return {
+        "path": path,
+        "reviews": published,
+        "skipped": [group.to_json() for group in skipped],
+        "skipped_count": sum(group.count for group in skipped),
+        "flagged": result.flagged,
+        "flagged_included": include_flagged,
+        "unreviewed": result.unreviewed,
+        "unattributed": result.unattributed,
+        "unlocated": result.unlocated,
+        "redated": [
+            {"claim_id": c, "seq": a.seq, "at": a.at, "dated": a.dated, "proved_by": a.proved_by}
+            for c, a in result.redated
+        ],
+        "next_after": next_after,
+    }
+
+
 @export.command("annotations")
 @click.option("--doc", "document_ids", type=ID, multiple=True, metavar="DOC", help="Only DOC.")
 @INCLUDE_FLAGGED
 @stdout_or_file_option
 @force_option
-@click.pass_context
+@json_context
 def annotations_command(
     ctx: click.Context,
     document_ids: tuple[int, ...],
     include_flagged: bool,
     output: str | None,
     force: bool,
+    as_json: bool,
 ) -> None:
     """W3C Web Annotation JSON-LD: an AnnotationCollection with one Annotation per claim.
 
@@ -405,11 +454,16 @@ def annotations_command(
     ahead: 2099) is left out of its annotation (created and modified are optional), as
     ClaimReview skips a review that would be dated after today; stderr names each, and the
     claim's next change on a right clock dates it.
+
+    With -o FILE, --json prints what was written and said: {"path", "annotations",
+    "flagged", "flagged_included", "unreviewed", "undated"} (docs/json.md); without -o FILE
+    stdout is the export, and --json is bad usage.
     """
     from workbench.exports.annotations import collection_pieces
     from workbench.services.exports import annotation_stream
 
     named_format(output, ("json",))
+    json_needs_file(as_json, output)
     check_output(output, force)
     with annotation_stream(
         workbench_from(ctx), document_ids=document_ids, include_flagged=include_flagged
@@ -419,7 +473,18 @@ def annotations_command(
         write_pieces(collection_pieces(stream.head, stream.annotations), output, force)
     say_unreviewed(stream.unreviewed)
     say_undated(stream.undated, stream.today, stream.latest)
-    if output:
+    if as_json:
+        emit_json(
+            {
+                "path": output,
+                "annotations": stream.head["total"],
+                "flagged": stream.flagged,
+                "flagged_included": include_flagged,
+                "unreviewed": stream.unreviewed,
+                "undated": [{"claim_id": c, "at": at} for c, at in stream.undated],
+            }
+        )
+    elif output:
         message(f"wrote {plural(stream.head['total'], 'annotation')} to {shown_path(output)}")
 
 
@@ -429,7 +494,7 @@ def annotations_command(
 @bom_option
 @stdout_or_file_option
 @force_option
-@click.pass_context
+@json_context
 def claims_command(
     ctx: click.Context,
     fmt: str,
@@ -437,6 +502,7 @@ def claims_command(
     bom: bool,
     output: str | None,
     force: bool,
+    as_json: bool,
 ) -> None:
     """The claims table, one row per claim, which `workbench import claims` reads back.
 
@@ -453,12 +519,17 @@ def claims_command(
     to import into another database); stderr names the flagged ones. A withdrawn claim is
     listed with status withdrawn and its reason as the note, and an import withdraws it again.
     CSV and JSON import back (`import claims` reads JSON Lines too); XLSX is for reading.
+
+    With -o FILE, --json prints what was written and said: {"path", "format", "claims",
+    "flagged", "cut", "stood_in"} (docs/json.md); without -o FILE stdout is the table, and
+    --json is bad usage.
     """
     from workbench.exports.registry import get, writer
     from workbench.services.exports import stream_claim_rows
 
     fmt = format_for(ctx, "table", fmt, output)
     check_bom_usage(bom, "table", fmt)
+    json_needs_file(as_json, output)
     check_output(output, force)
     chosen = get("table", fmt)
     binary = chosen.binary
@@ -467,7 +538,8 @@ def claims_command(
     to_file = output not in (None, "-")
     cut: list[CutCell] = []
     stood_in: list[StoodIn] = []
-    with progress_bar("exporting claims", enabled=wanted(to_stdout=not to_file)) as progress:
+    bar = wanted(as_json=as_json, to_stdout=not to_file)
+    with progress_bar("exporting claims", enabled=bar) as progress:
         # Rows first: an unknown DOC is refused before any file is opened.
         rows = stream_claim_rows(workbench_from(ctx), document_ids=document_ids, progress=progress)
         flagged: list[int] = []
@@ -479,7 +551,22 @@ def claims_command(
                 options["on_stand_in"] = stood_in.append
             count = writer("table", fmt)(rows, out, **options)
             out.flush()
-    if output:
+    if as_json:
+        emit_json(
+            {
+                "path": output,
+                "format": fmt,
+                "claims": count,
+                "flagged": flagged,
+                "cut": [
+                    {"claim_id": c.claim_id, "column": c.column, "length": c.length} for c in cut
+                ],
+                "stood_in": [
+                    {"claim_id": s.claim_id, "column": s.column, "count": s.count} for s in stood_in
+                ],
+            }
+        )
+    elif output:
         message(f"wrote {plural(count, 'claim')} to {shown_path(output)}")
     if flagged:
         # The table keeps a flagged verdict's status and rating, marked flagged: said, as the

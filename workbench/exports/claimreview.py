@@ -150,32 +150,48 @@ def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
     `sign_off.reopened_verdict`), for an opinion the rated one (`rated_before_opinion`), whose
     review may have gone out and stays wherever it was loaded until the desk takes it down (or
     publishes the claim's next verdict over it)."""
+    skip = skipped_as(claim, held)
+    return None if skip is None else skip[1]
+
+
+def skipped_as(claim: ClaimView, held: str | None = None) -> tuple[str, str] | None:
+    """`skip_reason` with its machine name first (`export claimreview --json` gives both: a
+    script matches the name, the sentence may be reworded): `withdrawn`, `opinion`, `open`,
+    each `..._after_verdict` (`reopened_after_verdict` for an open one) when a verdict it held
+    may have been published, to take down."""
     status = Status(claim.status)
     rated = RATINGS.get(Status(held)) if held is not None else None
     if status == Status.WITHDRAWN:
         if rated is not None:
             return (
+                "withdrawn_after_verdict",
                 f"withdrawn after its verdict ({rated[1]}) was given: no longer published; "
-                "take down any review of it published before"
+                "take down any review of it published before",
             )
-        return "withdrawn (taken back, never published)"
+        return "withdrawn", "withdrawn (taken back, never published)"
     if status == Status.OPINION:
         if rated is not None:
             # (`sign_off.rated_before_opinion`: an opinion replaces no review that went out)
             return (
+                "opinion_after_verdict",
                 f"an opinion now, after its verdict ({rated[1]}) was given: not rated, no "
-                "longer published; take down any review of it published before"
+                "longer published; take down any review of it published before",
             )
-        return "an opinion is not rated"
+        return "opinion", "an opinion is not rated"
     if status not in RATINGS:
         if rated is not None:
             return (
+                "reopened_after_verdict",
                 f"reopened after its verdict ({rated[1]}) was given: no final verdict now "
                 f"(status {claim.status}); take down any review of it published before, or "
-                "publish the new verdict once given"
+                "publish the new verdict once given",
             )
-        return f"no final verdict yet (status {claim.status})"
+        return "open", f"no final verdict yet (status {claim.status})"
     return None
+
+
+# `ahead_reason`'s machine name, as `skipped_as` names the others.
+DATED_AHEAD = "dated_ahead"
 
 
 def agent(name: str, kind: str | None = None) -> dict[str, Any]:

@@ -16,7 +16,7 @@ from workbench.domain.status import FINAL_VALUES
 from workbench.exports.registry import REPORT_FORMATS
 from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.progress import Progress
-from workbench.services.skipped_claims import SkippedClaims
+from workbench.services.skipped_claims import IDS_KEPT, SkippedClaims
 
 if TYPE_CHECKING:
     import uuid
@@ -178,12 +178,16 @@ class ReviewStream:
 
 
 @contextmanager
-def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewStream]:
+def review_stream(
+    wb: Workbench, selection: ReviewSelection, *, every_id: bool = False
+) -> Iterator[ReviewStream]:
     """`export_claimreview` a review at a time, in one read transaction of one snapshot (held
     until the block ends): what is held does not grow with the desk (a year's reviews were one
     list, then one string: 160 MB at 20,000 claims). Everything refused is refused on entering,
     before a review is written: claims named that cannot be published are found by a first
-    read of the named claims (no more than were named)."""
+    read of the named claims (no more than were named). `every_id`: the skipped claims keep
+    every id of each reason, not the lowest few (`export claimreview --json` gives them all:
+    an int a skipped claim)."""
     from workbench.exports.claimreview import (
         Publisher,
         check_url_template,
@@ -237,7 +241,9 @@ def review_stream(wb: Workbench, selection: ReviewSelection) -> Iterator[ReviewS
                 pass
             # Checked after the read: the refusal names the claim whatever order it came in.
             _check_named(selection, checked.skipped, checked.flagged)
-        stream = ReviewStream(next_after=next_after)
+        stream = ReviewStream(
+            next_after=next_after, skipped=SkippedClaims(kept=None if every_id else IDS_KEPT)
+        )
         stream.reviews = reviews(stream)
         yield stream
 
@@ -256,11 +262,12 @@ def _reviews(
     come."""
     from workbench.domain.clock import now
     from workbench.exports.claimreview import (
+        DATED_AHEAD,
         ahead_reason,
         claim_author,
         claim_review,
         review_url,
-        skip_reason,
+        skipped_as,
     )
     from workbench.services.publishing import unapproved
 
@@ -276,11 +283,14 @@ def _reviews(
                 include_flagged=selection.include_flagged,
             ):
                 continue
-            reason = skip_reason(item.claim, item.held_verdict) or ahead_reason(
-                item.verdict_at, item.first_verdict_at, moment
-            )
-            if reason is not None:
-                said.skipped.add(item.claim.id, reason)
+            skip = skipped_as(item.claim, item.held_verdict)
+            if skip is None and (
+                ahead := ahead_reason(item.verdict_at, item.first_verdict_at, moment)
+            ):
+                skip = DATED_AHEAD, ahead
+            if skip is not None:
+                kind, reason = skip
+                said.skipped.add(item.claim.id, reason, kind)
                 continue
             if item.claim.flagged:
                 said.flagged.append(item.claim.id)
