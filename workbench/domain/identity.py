@@ -312,12 +312,14 @@ _SMALL_CAPITAL_RANGES = [*range(0x0250, 0x1D2C), *range(0xA720, 0xA800), *range(
 # Memoised: a pure function of its text, asked of one name many times (its keys in
 # workbench.domain.name_index, then each comparison `audit verify` and `audit replay` make).
 @lru_cache(maxsize=8192)
-def skeleton(name: str, *, skim: bool = True) -> str:
+def skeleton(name: str, *, skim: bool = True, pairs: bool = True) -> str:
     """The TR39-style confusable skeleton of a normalised name: equal skeletons look alike.
     Punctuation, symbols and spaces are left out: `li.`, `l.i` and `l i` are `li` to a reader
     skimming a trail (a new-user trial approved `li`'s verdict as `li.`). `skim=False` leaves
     out the classes wider than TR39's (`_skimmed`): for words, where `fail` and `fall` are two
-    (a name is one person's, and its reader skims a trail for it)."""
+    (a name is one person's, and its reader skims a trail for it). `pairs=False` leaves `rn`
+    unread as `m`: for a Latin name matched against pinyin joined reading by reading
+    (`_latin_keys`)."""
     shown = drawn(name)
     # Punctuation, symbols and spaces go before the look-alike classes too, unless drawn like
     # an ASCII letter or digit (| for l): some classes are represented by another script's
@@ -333,7 +335,7 @@ def skeleton(name: str, *, skim: bool = True) -> str:
         text = (bare or text).translate(_skimmed())
     # After the look-alike classes: a symbol drawn like a letter (| for l) stays that letter.
     letters = "".join(c for c in text if unicodedata.category(c)[0] not in _NOT_LETTERS)
-    if skim:
+    if skim and pairs:
         # Unicode's confusables draw m as the pair rn, a sequence the single-character classes
         # cannot hold: `rnaria` was another reviewer than maria and approved her verdict
         # (newdesk). Folded last, once marks, small capitals (`ʀɴ`) and what lies between the
@@ -515,7 +517,15 @@ def _latin_keys(latin: str) -> set[str]:
     # Wang for 王芳): the last word read first too.
     words = _words(plain)
     orders = {plain, " ".join([words[-1], *words[:-1]])} if len(words) > 1 else {plain}
-    return {skeleton(form) for order in orders for form in (order, _TONE_NUMBER.sub("", order))}
+    # By its skeleton, and with `rn` left as written too: a Chinese name's pinyin is joined from
+    # its characters' readings one by one, where no `rn` across two (er + ni) is read as `m`,
+    # and `wang erni`, keyed as `wangemi` alone, was registered beside 王二妮 (rnames).
+    return {
+        key
+        for order in orders
+        for form in (order, _TONE_NUMBER.sub("", order))
+        for key in (skeleton(form), skeleton(form, pairs=False))
+    }
 
 
 # A name in Chinese characters is indexed by its every spelling when it has at most this many
