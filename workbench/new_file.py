@@ -66,6 +66,9 @@ def onto_the_database(
         # elsewhere once its caller changes folder: `desk.db` is then another folder's file,
         # which was refused as the desk, named there (r3exits).
         names.append(os.path.expanduser(given))
+    # A link on the way from a name to the desk (workbench.db -> mid.db -> real.db) is the
+    # desk's name too: `-o mid.db --force` replaced it, and workbench.db led to a CSV (rnames).
+    names += [hop for name in list(names) for hop in _links_on_the_way(name)]
     for name in names:
         named = _written_name(name)
         for suffix in DATABASE_FILES:
@@ -77,6 +80,27 @@ def onto_the_database(
                     f"({named}); give the output another name"
                 )
     return None
+
+
+# As the system's own limit on links followed in one lookup (Linux's 40): past it, a loop.
+_MOST_LINKS = 40
+
+
+def _links_on_the_way(name: str) -> list[str]:
+    """The names `name`, a link, leads through before its last file: each link's target, read
+    beside the link, while that is a link itself; none for a file or a broken name."""
+    hops: list[str] = []
+    here = name
+    for _ in range(_MOST_LINKS):
+        try:
+            target = os.readlink(here)
+        except (OSError, ValueError):
+            break
+        here = os.path.join(os.path.dirname(here), target)
+        if not os.path.islink(here):
+            break
+        hops.append(here)
+    return hops
 
 
 def _written_name(path: str) -> str:
