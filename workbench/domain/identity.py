@@ -71,7 +71,9 @@ def invisible(text: str, index: int) -> bool:
 def drawn(text: str) -> str:
     """`text` without what draws nothing or only varies how a character is drawn (selectors):
     a name stored before such characters were refused is compared as it reads."""
-    if text.isascii():
+    # Only printable ASCII draws every character: an ASCII control (U+0001, DEL, a backspace)
+    # draws nothing either, and kept, `maria` + U+0001 approved maria's verdict (lookalike).
+    if text.isascii() and text.isprintable():
         return text
     return "".join(c for i, c in enumerate(text) if not draws_nothing(text, i))
 
