@@ -328,6 +328,8 @@ def skeleton(name: str, *, skim: bool = True, pairs: bool = True) -> str:
     # letter (· by ᐧ, — by ᅳ), and `ro·sa` approved rosa's verdict.
     kept = "".join(c for c in shown if not _left_out(c))
     text = unicodedata.normalize("NFD", kept or shown)
+    if skim and not text.isascii():
+        text = text.translate(_drawn_as_two())
     for _ in range(2):  # a second pass reaches classes that only the case fold exposes
         text = unicodedata.normalize("NFD", "".join(_prototype(c) for c in text).casefold())
         text = _INVISIBLE_DOT.sub("", text)
@@ -347,6 +349,29 @@ def skeleton(name: str, *, skim: bool = True, pairs: bool = True) -> str:
     # A name of symbols alone (an emoji, `-`) is its symbols: left out, every such name would
     # have the empty skeleton, and 🐼 could neither approve 🐱's verdict nor register beside it.
     return letters or text
+
+
+@cache
+def _drawn_as_two() -> dict[int, str]:
+    """Each Latin letter beyond ASCII drawn as ASCII letters joined, in either case -> those
+    letters, by the TR39 data (`æ` -> `ae`, `œ` -> `oe`, `ꝏ` -> `oo`, `ʣ` -> `dz`): the data
+    pairs them with a sequence, which `_classes` (single characters) leaves out, and `chlœ`
+    approved chloe's verdict (lookalike). A name's alone (`skeleton`'s `skim`). The ASCII
+    pair `rn` for `m` is folded by `skeleton` itself, after the classes."""
+    from confusable_homoglyphs import confusables
+
+    table: dict[int, str] = {}
+    for char, entries in confusables.confusables_data.items():
+        # Latin letters only: the data also draws Cyrillic ы as `bl` and ю as `lo`, which would
+        # respell every Russian name holding them; Latin ones are the Latin name they imitate.
+        if len(char) != 1 or char.isascii() or not unicodedata.name(char, "").startswith("LATIN"):
+            continue
+        run = next((e["c"] for e in entries if len(e["c"]) > 1 and e["c"].isascii()), "")
+        if run.isalpha():
+            for form in {char, char.casefold()}:
+                if len(form) == 1:
+                    table.setdefault(ord(form), run.lower())
+    return table
 
 
 # Unicode general categories (first letter) a skeleton leaves out: punctuation, symbols, spaces.
