@@ -6,8 +6,8 @@ Unicode's confusables (TR39) give such a letter's look-alike as the letters it i
 from that data; but the skeleton took only the data's pairs of single characters, and read
 `chlœ` as a name of its own. So `user add chlœ` was registered beside chloe, and before anyone
 was registered `chlœ` approved chloe's verdict; the trail read "given by chloe, approved by
-chlœ". (`rn` beside `m` stays a limit the docs name: that pair is of an ASCII letter, and
-would make `erna` and `ema` one person.)
+chlœ". (`rn` for `m`, a pair of ASCII letters, is folded by the skeleton itself:
+test_letter_pair_twins.)
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def test_a_letter_drawn_as_two_is_those_two(plain: str, joined: str) -> None:
     assert likeness(a, b) == "looks like" and likeness(b, a) == "looks like"
 
 
-@pytest.mark.parametrize(("a", "b"), [("erna", "ema"), ("chloe", "chlo"), ("bæk", "bak")])
+@pytest.mark.parametrize(("a", "b"), [("chloe", "chlo"), ("bæk", "bak")])
 def test_other_letters_stay_other_names(a: str, b: str) -> None:
     assert likeness(normalise_name(a), normalise_name(b)) is None
 
