@@ -24,10 +24,12 @@ HOSTILE = [
     ("documents", "document", "title", "Budget\x1b]0;owned\x07 speech"),
     ("documents", "document", "author", "The\nminister"),
     ("documents", "document", "source", "speech\x1b[2J.txt"),
-    # user add: a display name of visible text, an email address that is one
+    # user add: a display name and an email address hold no control or bidi character (what
+    # else user add asks came later than desks that hold it: LATER_RULES)
     ("users", "user", "display", "Tim\x1b[31m Tan"),
-    ("users", "user", "display", "Tim\u200b Tan"),
-    ("users", "user", "email", "tim at example"),
+    ("users", "user", "display", "Tim\u202e naT"),
+    ("users", "user", "email", "tim\u2066@example.org"),
+    ("users", "user", "email", "tim\n@example.org"),
     # claim add: its text and speaker hold no control character
     ("claims", "claim", "text", "The rate\x1b[8m rose 5%"),
     ("claims", "claim", "speaker", "The\nminister"),

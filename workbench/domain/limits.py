@@ -49,9 +49,18 @@ def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> 
     if len(stored) > limit:
         said_as = "" if len(stored) == len(value) else " in NFC, the composed form it is stored in"
         raise InvalidInput(f"{what} is {len(stored):,} characters{said_as}; the limit is {limit:,}")
-    value = stored
+    check_characters(stored, what, one_line=one_line)
+    return stored
+
+
+def check_characters(value: str, what: str, *, one_line: bool = False) -> None:
+    """InvalidInput naming the first character of `value` check_text refuses (a control
+    character but, in multi-line text, newline and tab; a line or paragraph separator; a lone
+    surrogate), its length aside. Alone, it is what a restored row is held to
+    (services.bundle): those characters act on a terminal or break a line wherever the text is
+    shown, whichever release stored it; a limit is a later rule (review rrestore)."""
     if (REFUSED_ONE_LINE if one_line else REFUSED_IN_TEXT).search(value) is None:
-        return value  # the usual case; the loop below says which character, and why
+        return  # the usual case; the loop below says which character, and why
     allowed = frozenset() if one_line else TEXT_CONTROLS
     for position, char in enumerate(value, start=1):
         if char in allowed:
@@ -67,7 +76,20 @@ def check_text(value: str, what: str, limit: int, *, one_line: bool = False) -> 
                 f"{what}: character {position} is {refused_character(char)}; "
                 + ("it must be one line of visible text" if one_line else "remove it")
             )
-    return value
+
+
+def check_shown_line(value: str, what: str) -> None:
+    """InvalidInput naming the first character of a one-line `value` that `visible` would
+    escape: check_characters' (one line), or a bidi embedding, override or isolate, which
+    reorders how a name reads in every list. What a restored display name or email address is
+    held to (services.bundle): `user add` refuses these, and more (invisible characters, mixed
+    scripts, an address's shape) that an older release stored (review rrestore)."""
+    check_characters(value, what, one_line=True)
+    if (found := _FIND_ONE_LINE.search(value)) is not None:
+        raise InvalidInput(
+            f"{what}: character {found.start() + 1} is the bidi control U+{ord(found.group()):04X}"
+            " (it reorders how the text is shown); remove it"
+        )
 
 
 def refused_character(char: str) -> str:

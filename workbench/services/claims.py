@@ -15,6 +15,7 @@ from workbench.domain.claim_identity import pinned_twice, same_claim
 from workbench.domain.clock import now
 from workbench.domain.desk import Priority
 from workbench.domain.errors import Conflict, InvalidInput, bad, give, step
+from workbench.domain.limits import check_characters
 from workbench.domain.payloads import claim_payload, created
 from workbench.domain.pinning import find_quote_tolerant
 from workbench.domain.settings import REVIEW_REQUIRED
@@ -96,13 +97,15 @@ class SpanRequest:
 
 
 def check_stored_claim(*, text: str, speaker: str | None) -> None:
-    """A stored claim's text and speaker (a restored bundle's, services.bundle) pass claim
-    add's checks (claim_text, speaker_name): a bundle edited by hand, its events made to match,
-    replays consistently, and restored an ESC sequence in a claim's text (review restore). The
-    form they are stored in (NFC, spacing, invisible characters taken out) is not asked: an
-    older release's desk restores."""
-    claim_text(text)
-    speaker_name(speaker)
+    """A stored claim's text and speaker (a restored bundle's, services.bundle) hold no
+    character claim_text and speaker_name refuse (check_characters): a bundle edited by hand,
+    its events made to match, replays consistently, and restored an ESC sequence in a claim's
+    text (review restore). Neither the limits nor the form they are stored in (NFC, spacing,
+    invisible characters taken out, not empty) is asked: an older release's desk restores
+    (review rrestore)."""
+    check_characters(text, "the claim text")
+    if speaker is not None:
+        check_characters(speaker, "the speaker", one_line=True)
 
 
 @mutation

@@ -25,6 +25,7 @@ from workbench.domain.limits import (
     MAX_SOURCE,
     MAX_TITLE,
     MAX_URL,
+    check_characters,
     check_file_name,
     check_language,
     check_optional,
@@ -301,12 +302,16 @@ NO_META = DocumentMeta()
 def check_stored_document(
     *, title: str | None, author: str | None, language: str | None, source: str | None
 ) -> None:
-    """A stored document (a restored bundle's, services.bundle) holds only what every route
-    into the table takes: its metadata passes DocumentMeta's rules (its URL is asked by the
-    restore with every other URL), its source check_file_name's. A bundle edited by hand, its
-    events made to match, replays consistently, and restored an ESC in a title (review
-    restore). The form stored (NFC, trimmed) is not asked: an older release's desk restores."""
-    DocumentMeta(title=title, author=author, language=language).checked()
+    """A stored document (a restored bundle's, services.bundle) holds no character
+    DocumentMeta refuses in its title, author and language (check_characters; its URL is asked
+    by the restore with every other URL), and its source passes check_file_name. A bundle
+    edited by hand, its events made to match, replays consistently, and restored an ESC in a
+    title (review restore). Neither the limits, the language tag's shape (2ddcefc5: `Chinese`
+    was stored before) nor the form stored (NFC, trimmed) is asked: an older release's desk
+    restores (review rrestore)."""
+    for value, what in ((title, "the title"), (author, "the author"), (language, "the language")):
+        if value is not None:
+            check_characters(value, what, one_line=True)
     if source is not None:
         check_file_name(source)
 

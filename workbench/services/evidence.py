@@ -21,6 +21,7 @@ from workbench.domain.limits import (
     MAX_SHORT,
     MAX_TITLE,
     MAX_URL,
+    check_characters,
     check_file_name,
     check_optional,
     visible,
@@ -121,22 +122,19 @@ def check_stored_evidence(
     excerpt: str | None,
     file_name: str | None,
 ) -> None:
-    """A stored row (a restored bundle's, services.bundle) holds only what add_evidence takes:
-    its words pass the checks typed ones do, its file name is one recorded_name gives (a name,
-    never a path) and its stance is one of STANCES. A bundle edited by hand, its events made to
-    match, replays consistently, and restored an ESC in a title or `../../.ssh/x` as a file
-    name (review restore). The form add_evidence stores words in (NFC, trimmed) is not asked:
-    an older release stored an excerpt as typed (review52), and a desk's own bundle restores."""
-    _check_words(
-        EvidenceInput(
-            stance=stance,
-            url=url,
-            citation=citation,
-            title=title,
-            publisher=publisher,
-            excerpt=excerpt,
-        )
-    )
+    """A stored row (a restored bundle's, services.bundle) holds no character add_evidence
+    refuses in its words (check_characters), its file name is one recorded_name gives (a name,
+    never a path, no control or bidi character) and its stance is one of STANCES. A bundle
+    edited by hand, its events made to match, replays consistently, and restored an ESC in a
+    title or `../../.ssh/x` as a file name (review restore). Neither the limits nor the form
+    add_evidence stores words in (NFC, trimmed) is asked: an older release stored an excerpt
+    as typed (review52), and its desk restores (review rrestore)."""
+    for value, what in ((url, "the URL"), (title, "the title"), (publisher, "the publisher")):
+        if value is not None:
+            check_characters(value, what, one_line=True)
+    for value, what in ((citation, "the citation"), (excerpt, "the excerpt")):
+        if value is not None:
+            check_characters(value, what)
     if file_name is not None and recorded_name(file_name) != file_name:
         raise InvalidInput(
             f"the file name {visible(file_name, one_line=True)} is a path, not a file's name"

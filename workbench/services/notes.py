@@ -15,7 +15,7 @@ from workbench.db.models import Claim, Event, Note
 from workbench.domain.actions import NOTE_ADDED, NOTE_VISIBILITY_CHANGED
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound
-from workbench.domain.limits import MAX_NOTE, check_text, has_visible
+from workbench.domain.limits import MAX_NOTE, check_characters, check_text, has_visible
 from workbench.domain.payloads import changed, created, note_payload
 from workbench.domain.sign_off import VERDICT_ACTIONS, public_reason
 from workbench.domain.status import WITHDRAWN_VALUE, holds_verdict
@@ -28,23 +28,19 @@ from workbench.services.views import NoteView
 def note_body(body: str | None) -> str:
     # Stripped before it is measured: the newline that ends text read from a file or a pipe is
     # never stored, so it does not count against the limit.
-    text = _checked(normalise(body or "").strip())
+    text = check_text(normalise(body or "").strip(), "the note", MAX_NOTE)
     if not has_visible(text):
         raise InvalidInput("the note is empty")
     return text
 
 
 def check_stored_note(body: str) -> None:
-    """A stored note's body (a restored bundle's, services.bundle) holds only what note_body
-    takes: its limit and characters. A bundle edited by hand, its events made to match,
-    replays consistently, and restored an ESC in a note (review restore). The form note_body
-    stores (NFC, trimmed, something visible) is not asked: an older release's notes may
-    differ in it, and a desk's own bundle restores."""
-    _checked(body)
-
-
-def _checked(body: str) -> str:
-    return check_text(body, "the note", MAX_NOTE)
+    """A stored note's body (a restored bundle's, services.bundle) holds no character
+    note_body refuses (check_characters). A bundle edited by hand, its events made to match,
+    replays consistently, and restored an ESC in a note (review restore). Neither the limit
+    nor the form note_body stores (NFC, trimmed, something visible) is asked: a release before
+    MAX_NOTE stored longer notes, and its desk restores (review rrestore)."""
+    check_characters(body, "the note")
 
 
 def insert_note(tx: Tx, claim: Claim, body: str | None, *, internal: bool = False) -> Note:
