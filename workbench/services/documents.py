@@ -304,16 +304,21 @@ def check_stored_document(
 ) -> None:
     """A stored document (a restored bundle's, services.bundle) holds no character
     DocumentMeta refuses in its title, author and language (check_characters; its URL is asked
-    by the restore with every other URL), and its source passes check_file_name. A bundle
-    edited by hand, its events made to match, replays consistently, and restored an ESC in a
-    title (review restore). Neither the limits, the language tag's shape (2ddcefc5: `Chinese`
-    was stored before) nor the form stored (NFC, trimmed) is asked: an older release's desk
-    restores (review rrestore)."""
-    for value, what in ((title, "the title"), (author, "the author"), (language, "the language")):
+    by the restore with every other URL) and source. A bundle edited by hand, its events made
+    to match, replays consistently, and restored an ESC in a title (review restore). Neither
+    the limits, the language tag's shape (2ddcefc5: `Chinese` was stored before) nor the form
+    stored (NFC, trimmed) is asked: an older release's desk restores (review rrestore). Nor a
+    bidi control in the source: check_file_name refuses one where a name is recorded since
+    fix282, never where one is read back, and a desk that recorded one before restores, the
+    name shown escaped (review290's test, which check_file_name here broke)."""
+    for value, what in (
+        (title, "the title"),
+        (author, "the author"),
+        (language, "the language"),
+        (source, "the source"),
+    ):
         if value is not None:
             check_characters(value, what, one_line=True)
-    if source is not None:
-        check_file_name(source)
 
 
 def stored_document(tx: Tx, text: str) -> Document | None:
