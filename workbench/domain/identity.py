@@ -75,7 +75,17 @@ def drawn(text: str) -> str:
     # draws nothing either, and kept, `maria` + U+0001 approved maria's verdict (lookalike).
     if text.isascii() and text.isprintable():
         return text
-    return "".join(c for i, c in enumerate(text) if not draws_nothing(text, i))
+    # But a tab or a line break is drawn as the gap between two words: left out, `Yan` + TAB +
+    # `Junjie` was `yanjunjie` to a speaker's key, and `claim list --speaker` found none (rlook).
+    return "".join(
+        " " if c in _DRAWN_AS_SPACE else c
+        for i, c in enumerate(text)
+        if c in _DRAWN_AS_SPACE or not draws_nothing(text, i)
+    )
+
+
+# The controls and separators of Unicode's White_Space property, each drawn as a space.
+_DRAWN_AS_SPACE = frozenset("\t\n\v\f\r\x85\u2028\u2029")
 
 
 def draws_nothing(text: str, index: int) -> bool:
