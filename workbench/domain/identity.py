@@ -366,22 +366,54 @@ def _drawn_as_two() -> dict[int, str]:
     """Each Latin letter beyond ASCII drawn as ASCII letters joined, in either case -> those
     letters, by the TR39 data (`æ` -> `ae`, `œ` -> `oe`, `ꝏ` -> `oo`, `ʣ` -> `dz`): the data
     pairs them with a sequence, which `_classes` (single characters) leaves out, and `chlœ`
-    approved chloe's verdict (lookalike). A name's alone (`skeleton`'s `skim`). The ASCII
-    pair `rn` for `m` is folded by `skeleton` itself, after the classes."""
+    approved chloe's verdict (lookalike). With the letters of other scripts the data draws as
+    one of these runs (Cyrillic ӕ, ꚙ) and the small capitals of these letters (ɶ, ᴁ). A name's
+    alone (`skeleton`'s `skim`). The ASCII pair `rn` for `m` is folded by `skeleton` itself,
+    after the classes."""
     from confusable_homoglyphs import confusables
 
-    table: dict[int, str] = {}
+    runs: dict[str, str] = {}
     for char, entries in confusables.confusables_data.items():
-        # Latin letters only: the data also draws Cyrillic ы as `bl` and ю as `lo`, which would
-        # respell every Russian name holding them; Latin ones are the Latin name they imitate.
-        if len(char) != 1 or char.isascii() or not unicodedata.name(char, "").startswith("LATIN"):
-            continue
-        run = next((e["c"] for e in entries if len(e["c"]) > 1 and e["c"].isascii()), "")
-        if run.isalpha():
-            for form in {char, char.casefold()}:
-                if len(form) == 1:
-                    table.setdefault(ord(form), run.lower())
+        if len(char) == 1 and not char.isascii():
+            run = next((e["c"] for e in entries if len(e["c"]) > 1 and e["c"].isascii()), "")
+            if run.isalpha():
+                runs[char] = run.lower()
+    table: dict[int, str] = {}
+
+    def add(char: str, run: str) -> None:
+        for form in {char, char.casefold()}:
+            if len(form) == 1:
+                table.setdefault(ord(form), run)
+
+    for char, run in runs.items():
+        if unicodedata.name(char, "").startswith("LATIN"):
+            add(char, run)
+    latin = set(table.values())
+    for char, run in runs.items():
+        # A letter of another script only where a Latin letter is drawn so too: Cyrillic ӕ is
+        # æ (`ae`), and `сӕсіӏіе` was registered beside caecilie (rlook). Not Cyrillic ы (`bl`)
+        # or ю (`lo`), which no Latin letter is: read so, they would respell Russian names.
+        if run in latin and unicodedata.category(char)[0] == "L":
+            add(char, run)
+    # The small capitals of these letters are their letters, as `_skimmed` reads ʟ as l: `ɶ`
+    # (SMALL CAPITAL OE) is œ, and `chlɶ` approved chloe's verdict (rlook).
+    for code in _SMALL_CAPITAL_RANGES:
+        name = unicodedata.name(chr(code), "")
+        if name.startswith("LATIN LETTER SMALL CAPITAL "):
+            letters = name.removeprefix("LATIN LETTER SMALL CAPITAL ")
+            for kind in ("LETTER", "LIGATURE"):
+                run = table.get(ord(_named(f"LATIN SMALL {kind} {letters}") or " "))
+                if run is not None:
+                    add(chr(code), run)
     return table
+
+
+def _named(name: str) -> str | None:
+    """The character of a Unicode name, or None when there is none."""
+    try:
+        return unicodedata.lookup(name)
+    except KeyError:
+        return None
 
 
 # Unicode general categories (first letter) a skeleton leaves out: punctuation, symbols, spaces.
