@@ -191,7 +191,7 @@ def test_damaged_record(wb_cli: Run, claim: str, tmp_path: Path, db_url: str) ->
     get_engine(db_url).dispose()
     with pytest.raises(DamagedRecord):
         get_evidence_file(Workbench(url=db_url, actor="tester"), 1)
-    # `evidence get` writes a file, so it has no --json: the refusal is in words.
+    # Without --json the refusal is in words.
     r = wb_cli("evidence", "get", "1", "-o", str(tmp_path / "out.pdf"))
     assert r.code == 1 and "do not match sha256" in r.err
     assert not (tmp_path / "out.pdf").exists()

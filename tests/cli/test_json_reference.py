@@ -239,6 +239,9 @@ SCENARIO: list[tuple[str, tuple[str, ...]]] = [
         ("evidence", "add", "2", "--citation", "Yearbook 2025", "--stance", "refutes"),
     ),
     ("evidence list", ("evidence", "list", "1")),
+    # An archived file (evidence #3), restored: what was written.
+    ("evidence add", ("evidence", "add", "1", "--file", "c.txt", "--stance", "supports")),
+    ("evidence get", ("evidence", "get", "3", "-o", "restored.txt")),
     ("config set", ("config", "set", "review.required", "true")),
     # On PostgreSQL the two reviewers share the test's one login role.
     ("config set", ("config", "set", "review.distinct_roles", "false")),

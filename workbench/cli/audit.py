@@ -9,13 +9,13 @@ import click
 
 from workbench.cli.common import (
     check_output,
+    json_needs_file,
     output_file,
     say_reading_stdin,
     usage_unless_none,
     workbench_from,
 )
 from workbench.cli.errors import EXIT_REFUSED
-from workbench.cli.export import json_needs_file
 from workbench.cli.once import Group
 from workbench.cli.options import (
     ID,

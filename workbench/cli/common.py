@@ -603,6 +603,17 @@ def is_stdout(output: str | None) -> bool:
     return output in (None, "-") or open_descriptor(str(output)) == 1
 
 
+def json_needs_file(as_json: bool, output: str | None, what: str = "the export") -> None:
+    """--json prints what a command wrote on stdout: bad usage where stdout is `what` itself
+    (no -o, `-o -`, /dev/stdout), which the JSON would be written into. One home for the
+    exports, `audit export` and `evidence get`, so they refuse alike."""
+    if as_json and is_stdout(output):
+        raise click.UsageError(
+            f"--json prints what was written to stdout, where {what} itself goes without "
+            "-o FILE (or with -o -): give -o FILE"
+        )
+
+
 def check_output(output: str | None, force: bool) -> None:
     """Asked before a command does its work: --force with nothing to replace (no -o FILE, or
     -o - for stdout) is bad usage (exit 2); an existing FILE without --force is refused (exit 1,

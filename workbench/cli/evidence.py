@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from workbench.cli.common import check_output, output_file, workbench_from
+from workbench.cli.common import check_output, json_needs_file, output_file, workbench_from
 from workbench.cli.once import Group
 from workbench.cli.options import (
     ACCESSED_DAY,
@@ -19,7 +19,7 @@ from workbench.cli.options import (
     json_context,
     output_option,
 )
-from workbench.cli.render import clip, json_or_line, json_or_table, message, shown_path
+from workbench.cli.render import clip, emit_json, json_or_line, json_or_table, message, shown_path
 from workbench.domain.desk import STANCES
 
 
@@ -103,17 +103,31 @@ def list_(ctx: click.Context, claim_id: int, as_json: bool) -> None:
 @click.argument("evidence_id", metavar="EVIDENCE_ID", type=ID)
 @output_option("Where to write the archived file (- for stdout).", required=True)
 @force_option
-@click.pass_context
-def get(ctx: click.Context, evidence_id: int, output: str, force: bool) -> None:
+@json_context
+def get(ctx: click.Context, evidence_id: int, output: str, force: bool, as_json: bool) -> None:
     """Restore an archived file byte for byte (its sha256 is checked first).
 
-    An existing FILE is refused unless --force.
+    An existing FILE is refused unless --force. With -o FILE, --json prints what was written:
+    {"path", "evidence_id", "claim_id", "bytes", "sha256"} (docs/json.md); with -o - stdout is
+    the file itself, and --json is bad usage.
     """
     from workbench.services.evidence import get_evidence_file
 
+    json_needs_file(as_json, output, "the archived file")
     check_output(output, force)
     ev, data = get_evidence_file(workbench_from(ctx), evidence_id)
     with output_file(output, binary=True, force=force) as out:
         out.write(data)
+    if as_json:
+        emit_json(
+            {
+                "path": output,
+                "evidence_id": ev.id,
+                "claim_id": ev.claim_id,
+                "bytes": len(data),
+                "sha256": ev.sha256,
+            }
+        )
+        return
     where = "stdout" if output == "-" else shown_path(output)
     message(f"wrote {len(data):,} bytes to {where} (sha256 {ev.sha256}, checked)")

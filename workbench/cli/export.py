@@ -11,6 +11,7 @@ import click
 from workbench.cli.common import (
     check_output,
     is_stdout,
+    json_needs_file,
     output_file,
     usage_unless_none,
     workbench_from,
@@ -204,16 +205,6 @@ def say_stood_in(stood_in: Sequence[StoodIn]) -> None:
 # Characters of encoded JSON gathered per write: `json.dump` writes each small piece (a key,
 # a comma) on its own, which cost a fifth more CPU on a year's annotations.
 _JSON_PIECE = 8192
-
-
-def json_needs_file(as_json: bool, output: str | None) -> None:
-    """--json prints what an export wrote on stdout: bad usage where stdout is the export
-    itself (no -o, `-o -`, /dev/stdout), which the JSON would be written into."""
-    if as_json and is_stdout(output):
-        raise click.UsageError(
-            "--json prints what was written to stdout, where the export itself goes without "
-            "-o FILE (or with -o -): give -o FILE"
-        )
 
 
 def write_json(value: Any, output: str | None, force: bool) -> None:
