@@ -332,3 +332,23 @@ def test_a_private_address_typed_through_a_proxy_may_redirect_to_a_private_one(
     assert isinstance(got, Fetched), got
     assert got.data == ARTICLE
     assert private.asked == ["/wiki/Main"]
+
+
+def test_a_proxied_page_does_not_redirect_through_the_proxy_to_an_address_written_private(
+    sites: tuple[Site, Site], proxy: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With no_proxy not listing the metadata address (the proxy is asked for it), a public
+    page's redirect to http://169.254.169.254/... names a private address as written: known
+    here without a look-up, it is refused before the proxy is asked, as the same redirect
+    around the proxy is. Before, every hop through the proxy was left to it, and a proxy on a
+    cloud machine fetches the instance's credentials for whoever asks."""
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    metadata = "http://169.254.169.254/latest/meta-data"
+    proxy.routes[metadata] = SECRET
+    proxy.routes["http://news.test/story"] = metadata
+    got = fetched_within("http://news.test/story")
+    assert isinstance(got, WorkbenchError), got
+    assert got.reason == "private_redirect", got.message
+    assert f"redirects to {metadata}, " in got.message, got.message
+    assert "169.254.169.254, a link-local" in got.message, got.message
+    assert proxy.asked == ["http://news.test/story"]
