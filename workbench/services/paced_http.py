@@ -281,6 +281,13 @@ class _PacedHTTP(HTTPConnection):
         """socket.create_connection's work, judging each address the look-up gave before
         connecting to it (the socket connects to that address, not to the name again)."""
         host, port = address
+        if self.proxied and self.reach.public is not None and _names_private(self.page_host):
+            # The proxy looks the page's host up, but one written as a private address is
+            # known here: refused before the proxy is asked (a proxy on a cloud machine fetches
+            # 169.254.169.254 for whoever asks). The proxy's own address is not judged: it is
+            # the machine's setting, often on loopback or an intranet.
+            kind = private_kind(self.page_host) or ""
+            raise PrivateAddress(self.page_host, self.page_host, kind, self.reach.public)
         found = _looked_up(host, port, self.pace)
         allowed = [a for a in found if self.proxied or self.reach.allowed(str(a[4][0]))]
         if found and not allowed:
