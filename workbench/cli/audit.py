@@ -466,7 +466,7 @@ def head(ctx: click.Context, as_json: bool) -> None:
     every one of those N events unchanged. --json prints {"count", "seq", "head", "hash"}:
     head is the hash (as --head takes it), and hash the same value, for older scripts.
     """
-    from workbench.services.verify import chain_head
+    from workbench.services.chain_head import chain_head
 
     h = chain_head(workbench_from(ctx))
     if json_out(as_json, h):

@@ -38,9 +38,9 @@ from workbench.new_file import (
     temporary_beside,
     too_long_for_a_database,
 )
+from workbench.services.chain_head import Head, chain_head
 from workbench.services.context import Workbench
 from workbench.services.storage_errors import database_errors
-from workbench.services.verify import Head, chain_head
 
 
 @dataclass(frozen=True, slots=True)

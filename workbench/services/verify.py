@@ -22,7 +22,6 @@ from workbench.db.damage import damage_found, index_damaged, index_read_check, q
 from workbench.db.models import Event
 from workbench.db.url import sqlite_file
 from workbench.domain.chain import (
-    GENESIS,
     HASHED_FIELDS,
     event_hash,
     is_canonical_of,
@@ -31,7 +30,6 @@ from workbench.domain.chain import (
 )
 from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_hash
-from workbench.domain.json_fields import JsonFields
 from workbench.domain.json_keys import may_repeat_a_key, repeated_key
 from workbench.domain.kinds import KINDS
 from workbench.domain.plurals import plural
@@ -43,6 +41,10 @@ from workbench.domain.trail_people import READ, Registrations
 from workbench.domain.unique_keys import value_refused
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, TIMELINE_TITLE, filter_of, stream_events
+
+# Where the head was read before it moved to the driver (callers and tests import it here).
+from workbench.services.chain_head import Head as Head
+from workbench.services.chain_head import chain_head as chain_head
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
@@ -54,30 +56,6 @@ NOT_CANONICAL = (
     "payload is not canonical JSON (sorted keys, no spaces, UTF-8 as is): it was rewritten "
     "outside the workbench"
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Head(JsonFields):
-    count: int
-    seq: int
-    hash: str
-
-    def to_json(self) -> dict[str, Any]:
-        """`head` is the hash, named as the text output and `audit verify --head` name it (a
-        script's `jq -r .head` read null); `hash`, the same value, stays for older scripts."""
-        return {"count": self.count, "seq": self.seq, "head": self.hash, "hash": self.hash}
-
-
-def chain_head(wb: Workbench) -> Head:
-    """The newest event's hash (GENESIS when there is none) and how many events there are."""
-    with transaction(wb) as tx:
-        last = tx.session.execute(
-            select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
-        ).first()
-        total = tx.session.execute(select(func.count()).select_from(Event)).scalar_one()
-    if last is None:
-        return Head(count=0, seq=0, hash=GENESIS)
-    return Head(count=total, seq=last[0], hash=last[1])
 
 
 def verify_database(
