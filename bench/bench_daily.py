@@ -1,0 +1,237 @@
+"""Every command a desk runs daily, on a year desk, beside the `sqlite3` shell reading its rows.
+
+    python bench/bench_daily.py --db year.db [--repeat 3] [--only NAME ...]
+
+The desk is one `bench/desk.py --size year` built (with or without --sign-off); this bench only
+reads it, apart from `claim similar`, whose first run on a desk the fast path built indexes the
+claims' terms (measured apart, as "claim similar (first)", when the index is missing). Each
+command runs as a whole process (`bench/measure.py`: wall, CPU, the child's own peak), output
+into a file; next to it, in the same run and interleaved, the `sqlite3` shell (read-only, JSON
+out) reads the rows the command shows. The ratio is CPU against CPU. What the shell reads is
+the rows, not the command's rules (the chain's hashes, the look-alike names): a ratio far above
+the others says where to look, not that it is wrong.
+"""
+
+# The SQL here is built from this file's own constants and the desk's own ids, never input.
+# ruff: noqa: S608
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sqlite3
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from measure import Run, add_repeat, conditions, run  # noqa: E402
+
+OPEN = "('unverified', 'in_progress', 'in_review')"
+
+
+@dataclass(frozen=True)
+class Case:
+    name: str
+    args: tuple[str, ...]  # after `workbench --db DB`
+    sql: str  # what the sqlite3 shell reads for it
+    output: bool = False  # the command writes -o FILE (given here) rather than stdout
+
+
+@dataclass(frozen=True)
+class Desk:
+    claim: int  # a claim in the middle of the desk, with notes and evidence
+    doc: int
+    owner: str
+    tag: str
+    week_seq: int  # the last event a week before the desk's newest
+    week_head: str
+
+
+def desk_facts(db: Path) -> Desk:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        (claims,) = conn.execute("SELECT max(id) FROM claims").fetchone()
+        (claim,) = conn.execute(
+            "SELECT claim_id FROM notes WHERE claim_id >= ? AND claim_id IN "
+            "(SELECT claim_id FROM evidence) ORDER BY claim_id LIMIT 1",
+            (claims // 2,),
+        ).fetchone()
+        (doc,) = conn.execute("SELECT document_id FROM claims WHERE id = ?", (claim,)).fetchone()
+        (owner,) = conn.execute(
+            "SELECT assignee FROM claims WHERE assignee IS NOT NULL "
+            "GROUP BY assignee ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
+        (tag,) = conn.execute(
+            "SELECT tag FROM claim_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 1"
+        ).fetchone()
+        (newest,) = conn.execute("SELECT at FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+        week_ago = (
+            dt.datetime.fromisoformat(newest.replace("Z", "+00:00")) - dt.timedelta(days=7)
+        ).strftime("%Y-%m-%dT%H:%M:%S")
+        seq, head = conn.execute(
+            "SELECT seq, hash FROM events WHERE at < ? ORDER BY seq DESC LIMIT 1", (week_ago,)
+        ).fetchone()
+    finally:
+        conn.close()
+    return Desk(claim, doc, owner, tag, seq, head)
+
+
+def cases(d: Desk, out: Path) -> list[Case]:
+    shown = "status <> 'withdrawn'"
+    page = "ORDER BY id LIMIT 50"
+
+    def listing(where: str) -> str:
+        # A table says "claims 1-50 of N": the page and the count.
+        return (
+            f"SELECT * FROM claims WHERE {where} {page}; SELECT count(*) FROM claims WHERE {where}"
+        )
+
+    claim_rows = f"SELECT * FROM claims WHERE document_id = {d.doc} ORDER BY id"
+    return [
+        Case("claim list", ("claim", "list"), listing(shown)),
+        Case("claim list --open", ("claim", "list", "--open"), listing(f"status IN {OPEN}")),
+        Case(
+            "claim list --assignee",
+            ("claim", "list", "--assignee", d.owner),
+            listing(f"assignee = '{d.owner}' AND {shown}"),
+        ),
+        Case(
+            "claim list --json --limit 50",
+            ("claim", "list", "--json", "--limit", "50"),
+            f"SELECT * FROM claims WHERE {shown} {page}",
+        ),
+        Case(
+            "claim list --status verified",
+            ("claim", "list", "--status", "verified"),
+            listing("status = 'verified'"),
+        ),
+        Case(
+            "claim list --tag",
+            ("claim", "list", "--tag", d.tag),
+            listing(f"{shown} AND id IN (SELECT claim_id FROM claim_tags WHERE tag = '{d.tag}')"),
+        ),
+        Case(
+            "claim show",
+            ("claim", "show", str(d.claim)),
+            f"SELECT * FROM claims WHERE id = {d.claim}; "
+            f"SELECT * FROM notes WHERE claim_id = {d.claim}; "
+            f"SELECT * FROM evidence WHERE claim_id = {d.claim}; "
+            f"SELECT * FROM events WHERE claim_id = {d.claim} ORDER BY seq",
+        ),
+        Case(
+            "stats",
+            ("stats",),
+            "SELECT status, assignee, type, count(*) FROM claims GROUP BY 1, 2, 3",
+        ),
+        Case(
+            "stats --by owner",
+            ("stats", "--by", "owner"),
+            f"SELECT assignee, count(*) FROM claims WHERE {shown} GROUP BY assignee",
+        ),
+        Case(
+            "note list",
+            ("note", "list", str(d.claim)),
+            f"SELECT * FROM notes WHERE claim_id = {d.claim} ORDER BY id",
+        ),
+        Case(
+            "evidence list",
+            ("evidence", "list", str(d.claim)),
+            f"SELECT * FROM evidence WHERE claim_id = {d.claim} ORDER BY id",
+        ),
+        Case(
+            "doc list",
+            ("doc", "list"),
+            "SELECT d.id, d.title, d.url, d.sha256, length(d.text), max(r.number) FROM documents d "
+            "LEFT JOIN document_revisions r ON r.document_id = d.id GROUP BY d.id ORDER BY d.id",
+        ),
+        Case(
+            "doc show",
+            ("doc", "show", str(d.doc)),
+            f"SELECT id, title, url, sha256 FROM documents WHERE id = {d.doc}; {claim_rows}",
+        ),
+        Case(
+            "audit head",
+            ("audit", "head"),
+            "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1",
+        ),
+        Case(
+            "audit verify",
+            ("audit", "verify"),
+            "SELECT * FROM events ORDER BY seq",
+        ),
+        Case(
+            "audit export --after (a week)",
+            ("audit", "export", "--after", d.week_head, "-o", str(out)),
+            f"SELECT * FROM events WHERE seq > {d.week_seq} ORDER BY seq",
+            output=True,
+        ),
+        Case(
+            "export claims --doc",
+            ("export", "claims", "--doc", str(d.doc), "-o", str(out.with_suffix(".csv"))),
+            claim_rows,
+            output=True,
+        ),
+        Case(
+            "report (one document)",
+            ("report", str(d.doc), "-o", str(out.with_suffix(".html"))),
+            f"SELECT text FROM documents WHERE id = {d.doc}; {claim_rows}; "
+            f"SELECT * FROM notes WHERE claim_id IN (SELECT id FROM claims WHERE "
+            f"document_id = {d.doc}); SELECT * FROM evidence WHERE claim_id IN "
+            f"(SELECT id FROM claims WHERE document_id = {d.doc})",
+            output=True,
+        ),
+        Case(
+            "claim similar",
+            ("claim", "similar", str(d.claim)),
+            f"SELECT * FROM claims WHERE id = {d.claim}; "
+            f"SELECT claim_id FROM similar_terms WHERE term IN (SELECT term FROM similar_terms "
+            f"WHERE claim_id = {d.claim}) LIMIT 200",
+        ),
+        Case("user list", ("user", "list"), "SELECT * FROM users ORDER BY name"),
+    ]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--db", required=True, type=Path, help="a year desk (SQLite)")
+    ap.add_argument("--only", nargs="*", help="the cases whose name starts with one of these")
+    add_repeat(ap)
+    args = ap.parse_args()
+    d = desk_facts(args.db)
+    print(f"desk: claim {d.claim}, doc {d.doc}, owner {d.owner}, tag {d.tag}, ", end="")
+    print(f"a week ago: seq {d.week_seq}", file=sys.stdout)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out.jsonl"
+        stdout = Path(tmp) / "stdout"
+        print("| command | CPU s | wall s | peak MB | sqlite3 CPU s | sqlite3 MB | CPU ratio |")
+        print("|---|---:|---:|---:|---:|---:|---:|")
+        for case in cases(d, out):
+            if args.only and not any(case.name.startswith(o) for o in args.only):
+                continue
+
+            def ours(case: Case = case) -> Run:
+                for f in (out, out.with_suffix(".csv"), out.with_suffix(".html")):
+                    f.unlink(missing_ok=True)
+                cmd = [sys.executable, "-m", "workbench", "--db", str(args.db), *case.args]
+                return run(cmd, stdout=stdout)
+
+            def shell(case: Case = case) -> Run:
+                return run(["sqlite3", "-readonly", "-json", str(args.db), case.sql], stdout=stdout)
+
+            runs = [(ours(), shell()) for _ in range(args.repeat)]
+            mine = min((r for r, _ in runs), key=lambda r: r.cpu)
+            base = min((b for _, b in runs), key=lambda r: r.cpu)
+            ratio = mine.cpu / max(base.cpu, 0.001)
+            print(
+                f"| `{case.name}` | {mine.cpu:.3f} | {mine.seconds:.3f} | {mine.peak_mb:.0f} | "
+                f"{base.cpu:.3f} | {base.peak_mb:.0f} | {ratio:.1f}x |",
+                flush=True,
+            )
+    print(f"\n{conditions()}")
+
+
+if __name__ == "__main__":
+    main()
