@@ -337,7 +337,10 @@ def skeleton(name: str, *, skim: bool = True, pairs: bool = True) -> str:
     # an ASCII letter or digit (| for l): some classes are represented by another script's
     # letter (· by ᐧ, — by ᅳ), and `ro·sa` approved rosa's verdict.
     kept = "".join(c for c in shown if not _left_out(c))
-    text = unicodedata.normalize("NFD", kept or shown)
+    # A name of symbols alone keeps its spaces, spacing folded: a tab or a line break is drawn
+    # as a space (`drawn`), and at either end of a forged `🐼` + TAB it made another skeleton
+    # than 🐼's, whose registration beside 🐼 went unwarned (rr2).
+    text = unicodedata.normalize("NFD", kept or " ".join(shown.split()))
     if skim and not text.isascii():
         text = text.translate(_drawn_as_two())
     for _ in range(2):  # a second pass reaches classes that only the case fold exposes
