@@ -3,6 +3,7 @@ password, no characters that spoof a link)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sys
 import unicodedata
@@ -181,3 +182,37 @@ def ascii_host(url: str) -> str:
         return url[:start] + name + url[start + len(typed) :]
     port = f":{parts.port}" if parts.port is not None else ""
     return parts._replace(netloc=name + port).geturl()
+
+
+# What RFC 3986 lets a URI hold outside its authority as itself: unreserved and reserved
+# characters but `[` and `]` (an IPv6 host's, no path's or query's), and `#` once (below).
+_URI_KEPT = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;="
+)
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def as_uri(url: str) -> str:
+    """A stored http(s) URL as a URI (RFC 3986) to the same address, for a format that takes
+    only a URI (the Web Annotation suite checks a target's source as one): its host as DNS
+    asks for it (`ascii_host`), and every other character a URI cannot hold as itself (a
+    non-ASCII letter, `"`, `<`, `>`, `|`, `{`, `}`, a second `#`, a `%` that starts no escape)
+    percent-encoded in UTF-8, as a browser sends it. An escape already there (`%20`) is kept:
+    encoded again it would be another address. A URL stored before the host rule (a bundle's)
+    keeps the host it has; the rest is encoded all the same."""
+    with contextlib.suppress(InvalidInput):
+        url = ascii_host(url)
+    found = _AUTHORITY.match(url)
+    at = found.end(1) if found is not None else 0
+    rest = url[at:]
+    out: list[str] = []
+    fragment = False
+    for i, ch in enumerate(rest):
+        if ch in _URI_KEPT or (ch == "%" and _ESCAPE.match(rest, i)):
+            out.append(ch)
+        elif ch == "#" and not fragment:
+            fragment = True  # the first `#` starts the fragment; one after it is data
+            out.append(ch)
+        else:
+            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
+    return url[:at] + "".join(out)

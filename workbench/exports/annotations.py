@@ -43,6 +43,7 @@ from workbench.domain.errors import InvalidInput
 from workbench.domain.shown import shown_text
 from workbench.domain.spans import Span
 from workbench.domain.speaker_kind import speaker_kind
+from workbench.domain.urls import as_uri
 from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
 
@@ -81,7 +82,11 @@ def document_source(document: DocumentView, text_sha256: str | None = None) -> s
     point into (the claim's own revision; revision 1 when not given)."""
     # With a URL, the selectors still count in the claim's revision's stored text (the text
     # the workbench extracted from that page at that time), not in the live page's HTML.
-    return document.url or f"urn:sha256:{text_sha256 or document.sha256}"
+    # Written as a URI: the stored URL is as typed, and may hold a Unicode host or path, or a
+    # `"`, which the annotation model's schemas refuse as a source (`urls.as_uri`).
+    if document.url:
+        return as_uri(document.url)
+    return f"urn:sha256:{text_sha256 or document.sha256}"
 
 
 def annotation_id(document: DocumentView, claim: ClaimView) -> str:
