@@ -124,6 +124,35 @@ class Annotated:
     # The last day a time may name (today where it is latest, by this computer's clock:
     # `latest_day`); a later `created` or `modified` is left out (None: every time is kept).
     latest: str | None = None
+    # The text the span counts in, when the export has it at hand (the latest revision's): its
+    # TextQuoteSelector is widened until it names one place in it (`distinguished`).
+    text: str | None = None
+
+
+def distinguished(text: str, span: Span) -> Span:
+    """`span` with as much of `text` around it as makes its prefix, quote and suffix occur in
+    `text` once, where the span is: a reader anchoring by the TextQuoteSelector takes the first
+    match, and a passage the article repeats had the same 32 characters around each copy
+    (publish: the claim on the second copy was marked on the first). Widened each way in
+    turn, doubling, so a text of n characters is searched at most log n times; as stored when
+    its context already names one place, or when `text` is not the text it counts in."""
+    start, end = span.start, span.end
+    if not (0 <= start <= end <= len(text)) or text[start:end] != span.quote:
+        return span
+    before, after = len(span.prefix), len(span.suffix)
+    while True:
+        prefix = text[max(0, start - before) : start]
+        suffix = text[end : end + after]
+        needle = prefix + span.quote + suffix
+        first = text.find(needle)
+        if text.find(needle, first + 1) == -1:
+            break
+        if len(prefix) == start and len(suffix) == len(text) - end:
+            break  # the whole text: it can name no less (the quote is the whole of it)
+        before, after = max(1, 2 * before), max(1, 2 * after)
+    if (prefix, suffix) == (span.prefix, span.suffix):
+        return span
+    return Span(start, end, span.quote, prefix, suffix)
 
 
 def latest_day(moment: dt.datetime) -> str:
@@ -151,6 +180,8 @@ def target(item: Annotated) -> dict[str, Any]:
     against the page as it is: its TextPositionSelector counts in the text it was made on."""
     claim, document = item.claim, item.document
     span = item.span or Span(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
+    if item.text is not None:
+        span = distinguished(item.text, span)
     text_sha256 = item.text_sha256 or document.sha256
     out: dict[str, Any] = {"source": document_source(document, text_sha256)}
     if document.url:

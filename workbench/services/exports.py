@@ -541,6 +541,9 @@ def _annotations(
                     withheld=claim.flagged and not include_flagged,
                     span=judged,
                     latest=said.latest,
+                    # The latest revision's text, which the record holds: the span's context
+                    # is widened in it until it names one place (`distinguished`).
+                    text=record.text if revision == record.revision else None,
                 )
             )
 
