@@ -184,3 +184,32 @@ def test_an_unknown_document_is_refused_as_before(busy: Workbench, named: list[i
         )
     assert str(now.value) == str(before.value)
     assert now.value.hint == before.value.hint
+
+
+def test_a_long_document_is_read_a_page_of_claims_at_a_time(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A document alone in its batch (more claims than CLAIMS_AT_A_TIME: a transcript's, an
+    import's) was read whole, every claim's view and every verdict's events held at once: a
+    desk of 100,000 claims in one document held them all. Its claims now come a page at a
+    time, in order, and the reviews are the same bytes."""
+    text = "".join(f"第{n}句说营收增长了{n}%。" for n in range(7))
+    doc = add_document(wb, text.encode(), meta=DocumentMeta(title="Long")).document.id
+    for n in range(7):
+        claim = add_claim(wb, doc, f"claim {n}", SpanRequest(quote=f"营收增长了{n}%")).id
+        if n % 2:
+            _cite(wb, claim)
+            set_status(wb, claim, "false", note="per the filings")
+    selection = ReviewSelection(org=PUBLISHER.name, org_url=PUBLISHER.url)
+    whole = export_claimreview(wb, selection).reviews
+    with transaction(wb) as tx:
+        full = [c.claim for r in records_in(tx) for c in r.claims]
+    monkeypatch.setattr(publishing, "CLAIMS_AT_A_TIME", 3)
+    with transaction(wb) as tx:
+        records = list(review_records(tx))
+    assert [len(r.claims) for r in records] == [3, 3, 1]
+    assert {r.document.id for r in records} == {doc}
+    assert [c.claim for r in records for c in r.claims] == full
+    paged = export_claimreview(wb, selection).reviews
+    assert len(paged) == 3
+    assert json.dumps(paged, ensure_ascii=False) == json.dumps(whole, ensure_ascii=False)
