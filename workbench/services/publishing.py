@@ -526,61 +526,96 @@ def review_records(
             row.id: from_row(DocumentView, row)
             for row in conn.execute(select(*_DOCUMENT_VIEW_COLUMNS).where(Document.id.in_(chunk)))
         }
-        tags: dict[int, list[str]] = {}
-        for claim_id, tag in conn.execute(
-            select(ClaimTag.claim_id, ClaimTag.tag).join(Claim).where(of_chunk)
-        ):
-            tags.setdefault(claim_id, []).append(tag)
-        evidence_counts: dict[int, int] = dict(
-            conn.execute(
-                select(Evidence.claim_id, func.count())
-                .join(Claim)
-                .where(of_chunk)
-                .group_by(Evidence.claim_id)
-            ).all()
-        )
-        claims: dict[int, list[ClaimView]] = {doc_id: [] for doc_id in chunk}
-        for row in conn.execute(
-            select(*_CLAIM_VIEW_COLUMNS).where(of_chunk).order_by(Claim.document_id, Claim.id)
-        ):
-            claims[row.document_id].append(
-                from_row(
-                    ClaimView,
-                    row,
-                    tags=tuple(sorted(tags.get(row.id, ()))),
-                    evidence_count=evidence_counts.get(row.id, 0),
-                    similar=None,
-                    same_span=None,
-                    last_activity=None,
-                )
+        # A document alone in its run may hold more than a page of claims (a transcript's, an
+        # import's: 100,000 in one document were held at once): read a page at a time.
+        for of_page in _pages(conn, chunk, of_chunk):
+            tags: dict[int, list[str]] = {}
+            for claim_id, tag in conn.execute(
+                select(ClaimTag.claim_id, ClaimTag.tag).join(Claim).where(of_page)
+            ):
+                tags.setdefault(claim_id, []).append(tag)
+            evidence_counts: dict[int, int] = dict(
+                conn.execute(
+                    select(Evidence.claim_id, func.count())
+                    .join(Claim)
+                    .where(of_page)
+                    .group_by(Evidence.claim_id)
+                ).all()
             )
-        # The events are read for a run of documents at a time, about CLAIMS_AT_ONCE claims
-        # with a verdict, and their records handed on before the next run's are read.
-        run: list[int] = []
-        verdicts = 0
-        for doc_id in chunk:
-            run.append(doc_id)
-            verdicts += sum(c.status in FINAL_VALUES for c in claims[doc_id])
-            if verdicts >= CLAIMS_AT_ONCE or doc_id == chunk[-1]:
-                # A withdrawn claim's events too: whether it held a verdict (skip_reason).
-                finals = [
-                    c.id
-                    for d in run
-                    for c in claims[d]
-                    if c.status in FINAL_VALUES or c.status == WITHDRAWN_VALUE
-                ]
-                # An open claim's verdict moves too: whether it was reopened after one.
-                opened = [c.id for d in run for c in claims[d] if c.status in _OPEN_VALUES]
-                histories = _histories(conn, finals, opened)
-                for done in run:
-                    yield ReviewRecord(
-                        documents[done],
-                        tuple(
-                            _reviewed(c, histories.get(c.id, ()), people) for c in claims.pop(done)
-                        ),
-                        done in edited_now,
+            claims: dict[int, list[ClaimView]] = {doc_id: [] for doc_id in chunk}
+            for row in conn.execute(
+                select(*_CLAIM_VIEW_COLUMNS).where(of_page).order_by(Claim.document_id, Claim.id)
+            ):
+                claims[row.document_id].append(
+                    from_row(
+                        ClaimView,
+                        row,
+                        tags=tuple(sorted(tags.get(row.id, ()))),
+                        evidence_count=evidence_counts.get(row.id, 0),
+                        similar=None,
+                        same_span=None,
+                        last_activity=None,
                     )
-                run, verdicts = [], 0
+                )
+            # The events are read for a run of documents at a time, about CLAIMS_AT_ONCE claims
+            # with a verdict, and their records handed on before the next run's are read.
+            run: list[int] = []
+            verdicts = 0
+            for doc_id in chunk:
+                run.append(doc_id)
+                verdicts += sum(c.status in FINAL_VALUES for c in claims[doc_id])
+                if verdicts >= CLAIMS_AT_ONCE or doc_id == chunk[-1]:
+                    # A withdrawn claim's events too: whether it held a verdict (skip_reason).
+                    finals = [
+                        c.id
+                        for d in run
+                        for c in claims[d]
+                        if c.status in FINAL_VALUES or c.status == WITHDRAWN_VALUE
+                    ]
+                    # An open claim's verdict moves too: whether it was reopened after one.
+                    opened = [c.id for d in run for c in claims[d] if c.status in _OPEN_VALUES]
+                    histories = _histories(conn, finals, opened)
+                    for done in run:
+                        yield ReviewRecord(
+                            documents[done],
+                            tuple(
+                                _reviewed(c, histories.get(c.id, ()), people)
+                                for c in claims.pop(done)
+                            ),
+                            done in edited_now,
+                        )
+                    run, verdicts = [], 0
+
+
+def _pages(
+    conn: Connection, chunk: Sequence[int], of_chunk: ColumnElement[bool]
+) -> Iterator[ColumnElement[bool]]:
+    """The claims of a run of documents (`of_chunk`), a page at a time, in order of id: the
+    run itself when it has several documents (`_batches` holds it to CLAIMS_AT_A_TIME claims);
+    a document alone in its run, CLAIMS_AT_A_TIME claims a page by a range of ids (one
+    statement a page), and the run once when none of its claims is selected (its record,
+    empty, as the full records give it)."""
+    if len(chunk) > 1:
+        yield of_chunk
+        return
+    after: int | None = None
+    while True:
+        ids = select(Claim.id).where(of_chunk)
+        if after is not None:
+            ids = ids.where(Claim.id > after)
+        page = ids.order_by(Claim.id).limit(CLAIMS_AT_A_TIME).subquery()
+        last, count = conn.execute(
+            select(func.max(page.c.id), func.count()).select_from(page)
+        ).one()
+        if last is None:
+            if after is None:
+                yield of_chunk
+            return
+        bounded = Claim.id <= last if after is None else and_(Claim.id > after, Claim.id <= last)
+        yield and_(of_chunk, bounded)
+        if count < CLAIMS_AT_A_TIME:
+            return
+        after = last
 
 
 def _batches(conn: Connection, doc_ids: list[int]) -> Iterator[list[int]]:
