@@ -21,7 +21,8 @@ import pytest
 from tests.conftest import PG_URL
 from workbench.domain.errors import NO_DESK, NotFound, StorageError, step
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document, list_documents
+from workbench.services.doc_list import list_documents
+from workbench.services.documents import add_document
 
 pytestmark = pytest.mark.skipif(bool(PG_URL), reason="a new SQLite file")
 

@@ -15,7 +15,8 @@ import pytest
 
 from workbench.domain.errors import InvalidInput
 from workbench.services.context import Workbench
-from workbench.services.documents import add_document, list_documents
+from workbench.services.doc_list import list_documents
+from workbench.services.documents import add_document
 from workbench.services.sources import read_content
 
 RTF = (

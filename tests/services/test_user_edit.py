@@ -25,7 +25,8 @@ from workbench.services.bundle import import_bundle
 from workbench.services.bundle_export import export_bundle
 from workbench.services.context import Workbench, transaction
 from workbench.services.replay import replay
-from workbench.services.users import _insert_user, add_user, edit_user, list_users
+from workbench.services.user_list import list_users
+from workbench.services.users import _insert_user, add_user, edit_user
 from workbench.services.verify import chain_head, verify_database, verify_file
 
 

@@ -13,7 +13,8 @@ from workbench.domain.identity import normalise_name
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
-from workbench.services.users import BINDING_NOT_PERMITTED, add_user, bind_user, list_users
+from workbench.services.user_list import list_users
+from workbench.services.users import BINDING_NOT_PERMITTED, add_user, bind_user
 from workbench.services.verify import verify_database
 
 

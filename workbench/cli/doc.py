@@ -708,7 +708,7 @@ def diff(
 @json_context
 def list_(ctx: click.Context, as_json: bool) -> None:
     """List the stored documents: rev, chars and sha256 are the current revision's."""
-    from workbench.services.documents import list_documents
+    from workbench.services.doc_list import list_documents
 
     json_or_table(
         as_json,

@@ -181,7 +181,7 @@ def list_(ctx: click.Context, as_json: bool) -> None:
 
     On a SQLite file a role a bundle brought from PostgreSQL is listed as not enforced: the
     file has no roles, and any of its users may act under the name."""
-    from workbench.services.users import UserView, list_users
+    from workbench.services.user_list import UserView, list_users
 
     def role(u: UserView) -> str:
         if u.role is None or u.role_enforced:

@@ -92,7 +92,19 @@ documents = Table(
 )
 
 # Revision 1 of a document is the documents row; later texts are here.
-document_revisions = Table("document_revisions", document_id=INTEGER, number=INTEGER, text=TEXT)
+document_revisions = Table(
+    "document_revisions",
+    document_id=INTEGER,
+    number=INTEGER,
+    text=TEXT,
+    sha256=TEXT,
+    length=INTEGER,
+    source=TEXT,
+    format=TEXT,
+    source_sha256=TEXT,
+    added_by=TEXT,
+    created_at=DATETIME,
+)
 
 claims = Table(
     "claims",
@@ -171,8 +183,18 @@ events = Table(
 settings = Table("settings", key=TEXT, value=TEXT)
 
 # The registered people, for the reads that ask whether a name is one (`claim list --mine`),
-# and the login role each is bound to (the names a refused queue's own role acts as).
-users = Table("users", name=TEXT, display=TEXT, skeleton=TEXT, email=TEXT, role=TEXT)
+# and the login role each is bound to (the names a refused queue's own role acts as); `user
+# list` lists them.
+users = Table(
+    "users",
+    name=TEXT,
+    display=TEXT,
+    skeleton=TEXT,
+    email=TEXT,
+    role=TEXT,
+    added_by=TEXT,
+    created_at=DATETIME,
+)
 
 # The schema revision Alembic records (read by workbench.db.revision without Alembic).
 alembic_version = Table("alembic_version", version_num=TEXT)

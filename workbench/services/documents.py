@@ -59,10 +59,8 @@ from workbench.services.views import (
     Added,
     ClaimView,
     DocumentDetail,
-    DocumentListed,
     DocumentView,
     Edited,
-    RevisionView,
 )
 
 
@@ -759,43 +757,6 @@ def update_from(
         read_as=content.read_as if added.created else None,
         stored_as_sent=content.stored_as_sent if added.created else None,
     )
-
-
-def list_documents(wb: Workbench) -> list[DocumentListed]:
-    """Every document, with its number of revisions and its latest one (one query each)."""
-    from sqlalchemy.orm import defer
-
-    with transaction(wb) as tx:
-        # Not the texts: a list of titles must not read a desk's every article (a trial's
-        # `doc list` grew to 262 MB with five 18 MB documents).
-        docs = tx.session.scalars(
-            select(Document).options(defer(Document.text)).order_by(Document.id)
-        ).all()
-        last = (
-            select(DocumentRevision.document_id, func.max(DocumentRevision.number).label("n"))
-            .group_by(DocumentRevision.document_id)
-            .subquery()
-        )
-        latest = {
-            r.document_id: RevisionView.of(r)
-            for r in tx.session.scalars(
-                select(DocumentRevision)
-                .options(defer(DocumentRevision.text))
-                .join(
-                    last,
-                    (DocumentRevision.document_id == last.c.document_id)
-                    & (DocumentRevision.number == last.c.n),
-                )
-            )
-        }
-        return [
-            DocumentListed(
-                DocumentView.of(d),
-                latest[d.id].number if d.id in latest else 1,
-                latest.get(d.id),
-            )
-            for d in docs
-        ]
 
 
 def show_document(wb: Workbench, document_id: int) -> DocumentDetail:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
-from typing import Self
 
 from sqlalchemy import Connection, func, select
 from sqlalchemy.orm import Session
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 from workbench.db.backend import binds_roles, login_role_exists, owns_tables, schema_owner
 from workbench.db.models import Claim, User
 from workbench.domain.actions import USER_ADDED, USER_BOUND, USER_EDITED
-from workbench.domain.clock import format_at, now
+from workbench.domain.clock import now
 from workbench.domain.display_names import display_name
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.domain.identity import likeness, normalise_name, registrable, skeleton
@@ -37,31 +36,7 @@ from workbench.domain.status import WITHDRAWN_VALUE
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.desk_ownership import NOT_DESK_OWNER, not_desk_owner
 from workbench.services.registry import registered_people, registered_user
-
-
-@dataclass(frozen=True, slots=True)
-class UserView(JsonFields):
-    name: str
-    display: str | None
-    email: str | None
-    added_by: str
-    created_at: str
-    role: str | None = None
-    # Whether the binding to `role` holds here: a SQLite file has no roles, and a binding a
-    # bundle brought from PostgreSQL is kept but not enforced (registry.check_actor).
-    role_enforced: bool = False
-
-    @classmethod
-    def of(cls, row: User, *, binds_roles: bool) -> Self:
-        return cls(
-            row.name,
-            row.display,
-            row.email,
-            row.added_by,
-            format_at(row.created_at),
-            row.role,
-            row.role is not None and binds_roles,
-        )
+from workbench.services.user_list import UserView
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,15 +455,6 @@ def _check_login_role(conn: Connection, role: str) -> None:
 # The `reason` of refusing to bind a name to a login role neither the session's own nor bound
 # by the desk's owner (docs/identity.md).
 BINDING_NOT_PERMITTED = "binding_not_permitted"
-
-
-def list_users(wb: Workbench) -> list[UserView]:
-    with transaction(wb) as tx:
-        binds = binds_roles(tx.session.get_bind().dialect.name)
-        # By name in code point order, sorted here: PostgreSQL's collation orders names its
-        # own way (`ärger` among the a's), SQLite by code point.
-        people = sorted(tx.session.scalars(select(User)), key=lambda u: u.name)
-        return [UserView.of(u, binds_roles=binds) for u in people]
 
 
 def owner_check(session: Session, what: str = "--to") -> Callable[[str], bool]:
