@@ -16,7 +16,7 @@ def test_the_count_of_more_claims_has_its_thousands_separator(
     second count had no separator. Both counts are written alike now."""
     skipped = SkippedClaims()
     for claim_id in range(1, 4869):
-        skipped.add(claim_id, "no final verdict yet (status open)")
+        skipped.add(claim_id, "no final verdict yet (status open)", "open")
     say_skipped(skipped)
     assert capsys.readouterr().err == (
         "skipped 4,868 claims (#1, #2, #3, #4, #5 and 4,863 more): "
