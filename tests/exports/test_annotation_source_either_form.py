@@ -1,0 +1,60 @@
+"""An annotation names its document by the document's URL, and an export writes that URL as a
+URI (`urls.as_uri`: a Unicode host as its `xn--` name, a Unicode path percent-encoded), as
+another tool does. `import annotations` compared a source with the URL as stored, so an
+outside annotation (no `state.cached` to name the text) of a document stored with its
+Unicode URL was not found to be that document's: imported into another document, nothing
+was said; and the same held the other way round (stored as a URI, named by the Unicode
+form). Both are now compared as URIs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbench.domain.urls import as_uri
+from workbench.services.context import Workbench
+from workbench.services.documents import DocumentMeta, add_document
+from workbench.services.imports import import_annotations
+
+ARTICLE = "国务院新闻办公室表示，２０２５年ＧＤＰ增长５．２％。\n"
+UNICODE = 'https://新闻.example.cn/路径/报道?id="1"'
+
+
+def _outside(source: str) -> dict[str, Any]:
+    """Another tool's annotation: its source and quote, no cached state."""
+    return {
+        "@context": "http://www.w3.org/ns/anno.jsonld",
+        "type": "Annotation",
+        "body": {"type": "TextualBody", "value": "GDP grew 5.2% in 2025"},
+        "target": {
+            "source": source,
+            "selector": {"type": "TextQuoteSelector", "exact": "２０２５年ＧＤＰ增长５．２％"},
+        },
+    }
+
+
+@pytest.mark.parametrize(
+    ("stored", "named"),
+    [(UNICODE, as_uri(UNICODE)), (as_uri(UNICODE), UNICODE)],
+    ids=["stored-unicode-named-uri", "stored-uri-named-unicode"],
+)
+def test_a_source_names_its_document_in_either_form(
+    wb: Workbench, tmp_path: Path, stored: str, named: str
+) -> None:
+    assert stored != named
+    first = add_document(wb, ARTICLE.encode(), meta=DocumentMeta(url=stored)).document.id
+    other = add_document(wb, (ARTICLE + "附言。\n").encode()).document.id
+    path = tmp_path / "outside.json"
+    path.write_text(json.dumps(_outside(named), ensure_ascii=False), encoding="utf-8")
+    # Into another document: said to be the first's, and anchored by its quote all the same.
+    into_other = import_annotations(wb, str(path), other, dry_run=True)
+    assert into_other.notices == [
+        f"annotation 1: its target is document #{first}, not #{other}: anchored in "
+        f"#{other} by its quote"
+    ]
+    # Into its own: nothing said.
+    into_own = import_annotations(wb, str(path), first, dry_run=True)
+    assert (len(into_own.would_add), into_own.notices) == (1, [])
