@@ -1,26 +1,34 @@
 """Which document of the desk an imported annotation's target names.
 
-An export's annotation names its document as its target's source: the document's URL, else
-the sha256 URN of the text its selectors count in (`exports.annotations.document_source`), and
-with a URL, that text's URN as the target's cached state. An annotation whose target names
-another document of this desk and not the one imported into is said to (trial47 imported a
-document's annotations into another without a word, where `import claims` refuses a row whose
-document_id is another's). It is anchored all the same, by its quote: annotations carried into
-another copy of the article (one with an editor's note in front) are a desk's way of moving its
-work, and an annotation has no column to empty as a table row has. A source the desk does not
-know (another tool's page) says nothing either way.
+An export's annotation names its document as its target's source: the document's URL as a URI
+(compared so, whichever form an annotation names it by), else the sha256 URN of the text its
+selectors count in (`exports.annotations.document_source`), and with a URL, that text's URN as
+the target's cached state. An annotation whose target names another document of this desk and
+not the one imported into is said to (trial47 imported a document's annotations into another
+without a word, where `import claims` refuses a row whose document_id is another's). It is
+anchored all the same, by its quote: annotations carried into another copy of the article (one
+with an editor's note in front) are a desk's way of moving its work, and an annotation has no
+column to empty as a table row has. A source the desk does not know (another tool's page) says
+nothing either way.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sqlalchemy import select, union
 
 from workbench.db.models import Document, DocumentRevision
+from workbench.domain.urls import as_uri
 from workbench.services.context import Tx
 
 _URN = "urn:sha256:"
+# In a URL's URI form (`as_uri`), what the stored URL may write otherwise: a %-escape (of a
+# Unicode letter, or of a `"`, typed as itself) and an IDNA label of its host (新闻 as
+# xn--efvy88h). Everything else in the URI form is in the stored URL as it is.
+_WRITTEN_OTHERWISE = re.compile(r"(?:%[0-9A-Fa-f]{2})+|(?<=[/.@])xn--[^./:?#@]*", re.IGNORECASE)
+_LIKE_SPECIAL = re.compile(r"[\\%_]")
 
 
 class DocumentSources:
@@ -34,13 +42,15 @@ class DocumentSources:
         )
         self._own = {_URN + doc.sha256, *(_URN + h for h in hashes)}
         if doc.url:
-            self._own.add(doc.url)
+            # Compared as URIs: the export writes the stored URL as one (`as_uri`), and
+            # another tool may name the page by either form (rpub).
+            self._own.add(_uri_form(doc.url))
         self._named: dict[str, int | None] = {}
 
     def elsewhere(self, sources: Sequence[str]) -> str | None:
         """What to say of an annotation whose target's sources name another document of the
         desk and not this one; None for one of this document or of none the desk knows."""
-        if not sources or any(s in self._own for s in sources):
+        if not sources or any(_uri_form(s) in self._own for s in sources):
             return None
         for source in sources:
             if source not in self._named:
@@ -63,6 +73,37 @@ class DocumentSources:
             ).subquery()
             query = select(named.c[0])
         else:
-            query = select(Document.id).where(Document.url == source)
+            return self._by_url(source)
         ids = sorted(self._tx.session.scalars(query).all())
         return ids[0] if ids else None
+
+    def _by_url(self, source: str) -> int | None:
+        """The lowest id of a document whose URL is `source` as a URI (`_uri_form`). Its URL
+        as stored is not: the URLs that could be (the URI form with each %-escape and IDNA
+        label a wildcard, the rest as it is) are read in id order, one at a time, and the
+        first whose URI form it is taken."""
+        wanted = _uri_form(source)
+        pieces = _WRITTEN_OTHERWISE.split(wanted)
+        pattern = "%".join(_LIKE_SPECIAL.sub(lambda m: "\\" + m.group(), p) for p in pieces)
+        query = (
+            select(Document.id, Document.url)
+            .where(Document.url.like(pattern, escape="\\"))
+            .order_by(Document.id)
+            .execution_options(yield_per=100)
+        )
+        for doc_id, url in self._tx.session.execute(query):
+            if url is not None and _uri_form(url) == wanted:
+                return int(doc_id)
+        return None
+
+
+def _uri_form(source: str) -> str:
+    """An annotation's source as a URI where it is an http(s) URL (`as_uri`, as the export
+    writes a document's URL), so that a page named by its Unicode URL and by its URI is one;
+    anything else (a URN, another scheme, a URL no parser reads) as it is."""
+    if not source[:8].lower().startswith(("http://", "https://")):
+        return source
+    try:
+        return as_uri(source)
+    except ValueError:  # an unclosed IPv6 bracket, a port that is no number: as given
+        return source
