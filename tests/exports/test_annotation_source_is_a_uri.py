@@ -41,3 +41,18 @@ def test_a_unicode_url_with_quotes_is_written_as_a_uri(wb: Workbench, tmp_path: 
     path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     result = import_annotations(wb, str(path), doc)
     assert (list(result.added), result.present, result.notices, result.warnings) == ([], 1, [], [])
+
+
+def test_a_backslash_in_the_path_names_the_page_the_fetch_asks_for(wb: Workbench) -> None:
+    """A backslash before the query is a slash in an http(s) address, as a browser and the
+    desk's fetch read it (`doc update` asks for /news/2026/story); the source wrote it %5C,
+    which a server reads as a backslash in one segment: another page (rpub). In the query
+    and the fragment it is data, and a URI holds it only percent-encoded."""
+    url = "https://x.example/news\\2026\\story?x=a\\b#sec\\1"
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(url=url)).document.id
+    add_claim(wb, doc, "GDP grew 5.2% in 2025", SpanRequest(quote="２０２５年ＧＤＰ增长５．２％"))
+    [annotation] = export_annotations(wb).collection["first"]["items"]
+    assert annotation["target"]["source"] == "https://x.example/news/2026/story?x=a%5Cb#sec%5C1"
+    for name, validator in VALIDATORS:
+        errors = [e.message[:200] for e in validator.iter_errors(annotation)]
+        assert not errors, f"fails {name}: {errors[:2]}"
