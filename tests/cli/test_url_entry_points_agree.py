@@ -16,8 +16,7 @@ import pytest
 from tests.inprocess import Outcome, run_cli
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.domain.limits import MAX_URL
-from workbench.domain.urls import ascii_host, check_http_url
-from workbench.services.fetch import on_the_wire
+from workbench.domain.urls import ascii_host, check_http_url, on_the_wire
 
 TAKEN = [
     "http://example.com/",

@@ -184,35 +184,59 @@ def ascii_host(url: str) -> str:
     return parts._replace(netloc=name + port).geturl()
 
 
+# What a browser percent-encodes in a request line (the URL Standard's path and special-query
+# percent-encode sets): the C0 controls, space, DEL and what is not ASCII in both; ", <, >, `,
+# {, } in a path; ", ', <, > in a query. (# ends both and ? the path; % is sent as typed.)
+_PATH_ENCODED = re.compile(r'[^\x21-\x7e]|["<>`{}]')
+_QUERY_ENCODED = re.compile(r"[^\x21-\x7e]|[\"'<>]")
+
+
+def on_the_wire(address: str) -> str:
+    """`address` (its host in ASCII) as its request line says it, as a browser sends it: what
+    is not ASCII percent-encoded as UTF-8 (http.client's request line is ASCII: a path in
+    Chinese was refused as the terminal's encoding's fault), and so are the characters no
+    request-target holds (review r3fetch: `"` `<` `>` went out as typed); a backslash in the
+    path a slash; a %-escape as typed, and no #fragment (never sent; urllib splits an address
+    at its last #, the URL standard at its first, and sent /a#x of /a#x#y) (review rrfetch).
+    The one encoder of an address: `as_uri` writes what this sends (rpub)."""
+    path, mark, query = slashed(page_address(address)).partition("?")
+    return _PATH_ENCODED.sub(_encoded, path) + mark + _QUERY_ENCODED.sub(_encoded, query)
+
+
+def _encoded(found: re.Match[str]) -> str:
+    # In UTF-8, as a browser encodes; a lone surrogate (a stored URL from before the text
+    # rule) as its own bytes, not an error in an export.
+    return "".join(f"%{b:02X}" for b in found.group().encode("utf-8", "surrogatepass"))
+
+
+def slashed(address: str) -> str:
+    """`address` with each backslash before its query or fragment a slash, as a browser reads
+    an http(s) address (its query keeps them)."""
+    end = min((i for i in (address.find("?"), address.find("#")) if i != -1), default=len(address))
+    return address[:end].replace("\\", "/") + address[end:]
+
+
 # What RFC 3986 lets a URI hold outside its authority as itself: unreserved and reserved
 # characters but `[` and `]` (an IPv6 host's, no path's or query's), and `#` once (below).
-_URI_KEPT = frozenset(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?@!$&'()*+,;="
-)
-_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
+# A %-escape is matched as one: `%` that starts none is written %25.
+_NOT_IN_A_URI = re.compile(r"%(?![0-9A-Fa-f]{2})|[^-A-Za-z0-9._~:/?@!$&'()*+,;=%]")
 
 
 def as_uri(url: str) -> str:
     """A stored http(s) URL as a URI (RFC 3986) to the same address, for a format that takes
-    only a URI (the Web Annotation suite checks a target's source as one): its host as DNS
-    asks for it (`ascii_host`), and every other character a URI cannot hold as itself (a
-    non-ASCII letter, `"`, `<`, `>`, `|`, `{`, `}`, a second `#`, a `%` that starts no escape)
-    percent-encoded in UTF-8, as a browser sends it. An escape already there (`%20`) is kept:
-    encoded again it would be another address. A URL stored before the host rule (a bundle's)
-    keeps the host it has; the rest is encoded all the same."""
+    only a URI (the Web Annotation suite checks a target's source as one): the page as the
+    fetch asks for it (`on_the_wire`: its host as DNS asks for it, a backslash before the
+    query a slash, what is not ASCII and `"` `<` `>` percent-encoded in UTF-8), then what a
+    request line holds and a URI does not (`[`, `]` out of the host, `|`, `^`, a backslash
+    in the query, a `%` that starts no escape) percent-encoded too, and its #fragment so
+    encoded (a second `#` in it as %23). An escape already there (`%20`) is kept: encoded
+    again it would be another address. A URL stored before the host rule (a bundle's) keeps
+    the host it has, encoded all the same."""
     with contextlib.suppress(InvalidInput):
         url = ascii_host(url)
-    found = _AUTHORITY.match(url)
+    page, mark, fragment = url.partition("#")
+    wire = on_the_wire(page)
+    found = _AUTHORITY.match(wire)
     at = found.end(1) if found is not None else 0
-    rest = url[at:]
-    out: list[str] = []
-    fragment = False
-    for i, ch in enumerate(rest):
-        if ch in _URI_KEPT or (ch == "%" and _ESCAPE.match(rest, i)):
-            out.append(ch)
-        elif ch == "#" and not fragment:
-            fragment = True  # the first `#` starts the fragment; one after it is data
-            out.append(ch)
-        else:
-            out.append("".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
-    return url[:at] + "".join(out)
+    rest = _NOT_IN_A_URI.sub(_encoded, wire[at:])
+    return wire[:at] + rest + mark + _NOT_IN_A_URI.sub(_encoded, fragment)

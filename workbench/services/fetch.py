@@ -11,7 +11,6 @@ A redirect does not move the fetch from a public address to a private one (paced
 from __future__ import annotations
 
 import http.client
-import re
 import time
 import urllib.error
 import urllib.request
@@ -19,7 +18,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 from http.client import HTTPMessage
 from typing import IO, Any
-from urllib.parse import quote, urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from workbench import __version__
 from workbench.defaults import MAX_DOCUMENT_MB_ENV
@@ -31,7 +30,8 @@ from workbench.domain.urls import (
     ascii_host,
     check_http_url,
     fragment_kept,
-    page_address,
+    on_the_wire,
+    slashed,
     without_userinfo,
 )
 from workbench.services.content_coding import decoder
@@ -45,11 +45,6 @@ MAX_REDIRECTS = 5
 PRIVATE_REDIRECT = "private_redirect"
 DEFAULT_USER_AGENT = f"claim-workbench/{__version__} (fact-checking; archives the page it cites)"
 CHUNK = 64 * 1024
-# What a browser percent-encodes in a request line (the URL Standard's path and special-query
-# percent-encode sets): the C0 controls, space, DEL and what is not ASCII in both; ", <, >, `,
-# {, } in a path; ", ', <, > in a query. (# ends both and ? the path; % is sent as typed.)
-_PATH_ENCODED = re.compile(r'[^\x21-\x7e]|["<>`{}]')
-_QUERY_ENCODED = re.compile(r"[^\x21-\x7e]|[\"'<>]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +75,7 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             # Read as a browser reads it (review r3fetch): `\\host\b` is //host/b, where
             # urljoin took a path on this server. urllib reads the header again, below (as
             # http.client decoded it: it encodes it back to Latin-1).
-            sent = _slashed(sent)
+            sent = slashed(sent)
             headers.replace_header("location" if "location" in headers else "uri", sent)
         location = _as_sent(sent)
         if location:
@@ -155,28 +150,6 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
             )
         self.hops.append(newurl)
         return super().redirect_request(req, fp, code, msg, headers, on_the_wire(newurl))
-
-
-def on_the_wire(address: str) -> str:
-    """`address` (its host in ASCII) as its request line says it, as a browser sends it: what
-    is not ASCII percent-encoded as UTF-8 (http.client's request line is ASCII: a path in
-    Chinese was refused as the terminal's encoding's fault), and so are the characters no
-    request-target holds (review r3fetch: `"` `<` `>` went out as typed); a backslash in the
-    path a slash; a %-escape as typed, and no #fragment (never sent; urllib splits an address
-    at its last #, the URL standard at its first, and sent /a#x of /a#x#y) (review rrfetch)."""
-    path, mark, query = _slashed(page_address(address)).partition("?")
-    return _PATH_ENCODED.sub(_encoded, path) + mark + _QUERY_ENCODED.sub(_encoded, query)
-
-
-def _encoded(found: re.Match[str]) -> str:
-    return quote(found.group(), safe="")
-
-
-def _slashed(address: str) -> str:
-    """`address` with each backslash before its query or fragment a slash, as a browser reads
-    an http(s) address (its query keeps them)."""
-    end = min((i for i in (address.find("?"), address.find("#")) if i != -1), default=len(address))
-    return address[:end].replace("\\", "/") + address[end:]
 
 
 def fetch(
