@@ -16,7 +16,7 @@ from tests.conftest import PG_URL
 from workbench.db.engine import get_engine
 from workbench.domain.errors import NotFound
 from workbench.domain.status import FINAL_VALUES
-from workbench.exports.claimreview import Publisher, claim_review, review_url, skip_reason
+from workbench.exports.claimreview import Publisher, claim_review, review_url, skipped_as
 from workbench.services import publishing, review
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench, transaction
@@ -119,7 +119,7 @@ def test_the_same_reviews_byte_for_byte(busy: Workbench) -> None:
             )
             for record in records
             for item in record.claims
-            if skip_reason(item.claim) is None and not item.claim.flagged
+            if skipped_as(item.claim) is None and not item.claim.flagged
         ]
         result = export_claimreview(
             busy, ReviewSelection(org=PUBLISHER.name, org_url=PUBLISHER.url, **selection)

@@ -144,21 +144,16 @@ def _encode(review: dict[str, Any]) -> str:
     return json.dumps(review, ensure_ascii=False, indent=2)
 
 
-def skip_reason(claim: ClaimView, held: str | None = None) -> str | None:
-    """Why a claim cannot be published as a ClaimReview, or None when it can. `held`: for a
-    withdrawn or reopened claim, the verdict it held before (`sign_off.withdrawn_verdict`,
-    `sign_off.reopened_verdict`), for an opinion the rated one (`rated_before_opinion`), whose
-    review may have gone out and stays wherever it was loaded until the desk takes it down (or
-    publishes the claim's next verdict over it)."""
-    skip = skipped_as(claim, held)
-    return None if skip is None else skip[1]
-
-
 def skipped_as(claim: ClaimView, held: str | None = None) -> tuple[str, str] | None:
-    """`skip_reason` with its machine name first (`export claimreview --json` gives both: a
-    script matches the name, the sentence may be reworded): `withdrawn`, `opinion`, `open`,
-    each `..._after_verdict` (`reopened_after_verdict` for an open one) when a verdict it held
-    may have been published, to take down."""
+    """Why a claim cannot be published as a ClaimReview, or None when it can: its machine name
+    (`export claimreview --json` gives both: a script matches the name, the sentence may be
+    reworded) and the sentence. The names: `withdrawn`, `opinion`, `open`, each
+    `..._after_verdict` (`reopened_after_verdict` for an open one) when a verdict it held may
+    have been published, to take down. `held`: for a withdrawn or reopened claim, the verdict
+    it held before (`sign_off.withdrawn_verdict`, `sign_off.reopened_verdict`), for an opinion
+    the rated one (`rated_before_opinion`), whose review may have gone out and stays wherever
+    it was loaded until the desk takes it down (or publishes the claim's next verdict over
+    it)."""
     status = Status(claim.status)
     rated = RATINGS.get(Status(held)) if held is not None else None
     if status == Status.WITHDRAWN:
@@ -229,7 +224,7 @@ def claim_review(
     url: str,
     first_reviewed_at: str | None = None,
 ) -> dict[str, Any]:
-    """One ClaimReview for a claim with a final, rated verdict (see `skip_reason`), given at
+    """One ClaimReview for a claim with a final, rated verdict (see `skipped_as`), given at
     `reviewed_at`; `first_reviewed_at`, when the claim first held a rated verdict, dates the
     review's first publication when the verdict was given again since (a correction: another
     event, later in the trail, than the first verdict's)."""

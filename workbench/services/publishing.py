@@ -565,7 +565,7 @@ def review_records(
                 run.append(doc_id)
                 verdicts += sum(c.status in FINAL_VALUES for c in claims[doc_id])
                 if verdicts >= CLAIMS_AT_ONCE or doc_id == chunk[-1]:
-                    # A withdrawn claim's events too: whether it held a verdict (skip_reason).
+                    # A withdrawn claim's events too: whether it held a verdict (skipped_as).
                     finals = [
                         c.id
                         for d in run
