@@ -12,7 +12,8 @@ from sqlalchemy import Boolean, Date, Float, Integer, String, Text
 from workbench.db import tables
 from workbench.db.models import Base
 from workbench.db.types import UTCDateTime
-from workbench.services.views import ClaimView
+from workbench.services.user_list import UserView
+from workbench.services.views import ClaimView, DocumentView, RevisionView
 
 # What each kind of the read paths' tables is in the models (String and Text are both text).
 MODEL_TYPES = {
@@ -59,3 +60,25 @@ def test_claims_table_holds_every_stored_field_of_the_claim_view() -> None:
     for f in fields(ClaimView):
         if f.name not in derived:
             assert renamed.get(f.name, f.name) in tables.claims.c, f.name
+
+
+# `doc list` selects each of these views' fields as its table's column of that name
+# (services/doc_list.py); `user list` selects UserView's stored fields (services/user_list.py).
+# A field added to a view without its column here would break those commands at run time.
+VIEWS_READ_ON_THE_DRIVER = [
+    (tables.documents, DocumentView, set()),
+    (tables.document_revisions, RevisionView, set()),
+    (tables.users, UserView, {"role_enforced"}),
+]
+
+
+@pytest.mark.parametrize(
+    ("table", "view", "derived"),
+    VIEWS_READ_ON_THE_DRIVER,
+    ids=[view.__name__ for _, view, _ in VIEWS_READ_ON_THE_DRIVER],
+)
+def test_tables_hold_every_stored_field_of_the_views_listed_on_the_driver(
+    table: tables.Table, view: type, derived: set[str]
+) -> None:
+    missing = [f.name for f in fields(view) if f.name not in derived and f.name not in table.c]
+    assert not missing, (table.name, view.__name__, missing)
