@@ -21,6 +21,9 @@ from workbench.services.imports import import_annotations
 
 ARTICLE = "国务院新闻办公室表示，２０２５年ＧＤＰ增长５．２％。\n"
 UNICODE = 'https://新闻.example.cn/路径/报道?id="1"'
+# A backslash in the path is a slash to a browser, so its URI form (`as_uri`) writes one: the
+# stored URL does not hold the URI's characters as they are (rpub's 9feca674).
+BACKSLASHED = "https://x.example/news\\2026\\story?q=a\\b"
 
 
 def _outside(source: str) -> dict[str, Any]:
@@ -38,8 +41,12 @@ def _outside(source: str) -> dict[str, Any]:
 
 @pytest.mark.parametrize(
     ("stored", "named"),
-    [(UNICODE, as_uri(UNICODE)), (as_uri(UNICODE), UNICODE)],
-    ids=["stored-unicode-named-uri", "stored-uri-named-unicode"],
+    [
+        (UNICODE, as_uri(UNICODE)),
+        (as_uri(UNICODE), UNICODE),
+        (BACKSLASHED, as_uri(BACKSLASHED)),
+    ],
+    ids=["stored-unicode-named-uri", "stored-uri-named-unicode", "stored-backslash-named-uri"],
 )
 def test_a_source_names_its_document_in_either_form(
     wb: Workbench, tmp_path: Path, stored: str, named: str
