@@ -66,7 +66,7 @@ def rebuilt_keeping_the_work(
     its written before the damage) again, a write goes through, and a second upgrade has
     nothing to rebuild."""
     from tests.inprocess import ok, run_cli
-    from workbench.services.verify import chain_head
+    from workbench.services.chain_head import chain_head
 
     r = ok(run_cli(["db", "upgrade"], env=env))
     assert "rebuilt the search index from the claims, notes and evidence titles" in r.out, r.out

@@ -19,8 +19,9 @@ from tests.conftest import PG_URL
 from tests.damaged_file import small_desk, zero_root_page
 from tests.inprocess import err_line, ok, run_cli
 from workbench.domain.errors import DamagedRecord
+from workbench.services.chain_head import chain_head
 from workbench.services.context import Workbench
-from workbench.services.verify import chain_head, verify_database
+from workbench.services.verify import verify_database
 
 pytestmark = pytest.mark.skipif(bool(PG_URL), reason="the damage is written into a SQLite file")
 

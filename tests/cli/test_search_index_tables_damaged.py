@@ -24,8 +24,8 @@ import pytest
 from tests.conftest import PG_URL
 from tests.damaged_file import rebuilt_keeping_the_work, small_desk
 from tests.inprocess import err_line, ok, run_cli
+from workbench.services.chain_head import chain_head
 from workbench.services.context import Workbench
-from workbench.services.verify import chain_head
 
 pytestmark = pytest.mark.skipif(bool(PG_URL), reason="SQLite's search index is an FTS5 table")
 

@@ -21,13 +21,14 @@ from workbench.db.migrate import upgrade
 from workbench.db.models import Base
 from workbench.domain.errors import InvalidInput
 from workbench.services.bundle import DATABASE_NOT_EMPTY, export_bundle, import_bundle
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import SpanRequest, add_claim, withdraw
 from workbench.services.context import Workbench
 from workbench.services.evidence import EvidenceInput, add_evidence, get_evidence_file
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
 from workbench.services.settings import set_config
-from workbench.services.verify import chain_head, verify_database
+from workbench.services.verify import verify_database
 
 
 def fresh_sqlite(folder: Path, name: str) -> str:

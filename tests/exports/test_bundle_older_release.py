@@ -19,11 +19,11 @@ from workbench.db.migrate import head_revision
 from workbench.db.url import sqlite_file
 from workbench.domain.errors import InvalidInput
 from workbench.services.bundle import BundleSummary, export_bundle, import_bundle
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.replay import replay
-from workbench.services.verify import chain_head
 
 ARTICLE = "统计局称，2023年GDP增长5.2%。公司称其模型是“国内首个线性注意力架构”。\n第二段。"
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from export_desk import Run
 
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
@@ -26,7 +27,6 @@ from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_claimreview
 from workbench.services.review_selection import ReviewSelection
 from workbench.services.revisions import Content, update_document
-from workbench.services.verify import chain_head
 
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 FIRST = "甲公司去年营收一百亿元。乙公司成立于二〇二一年。\n"

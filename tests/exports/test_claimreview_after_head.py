@@ -22,13 +22,13 @@ from typing import Any
 import pytest
 
 from workbench.domain.errors import InvalidInput, NotFound
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import SpanRequest, add_claim, set_status, withdraw
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import ReviewExport, export_claimreview
 from workbench.services.review_selection import ReviewSelection
-from workbench.services.verify import chain_head
 
 ORG = {"org": "Check Desk", "org_url": "https://checks.example.org"}
 TEXT = "闫俊杰在商汤科技工作了7年。公司估值超过40亿美元。去年招了300人。"

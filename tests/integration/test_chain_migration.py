@@ -17,10 +17,11 @@ from workbench.db.revision import current_revision
 from workbench.domain.chain import GENESIS, canonical_json, event_hash
 from workbench.domain.clock import format_at
 from workbench.domain.text import sha256_text
+from workbench.services.chain_head import chain_head
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
-from workbench.services.verify import chain_head, verify_database
+from workbench.services.verify import verify_database
 
 TEXT = "2025年1月,MiniMax发布了模型。6月,MiniMax开源了M1。"
 QUOTE = "MiniMax开源了M1"

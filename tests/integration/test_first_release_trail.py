@@ -28,11 +28,11 @@ from workbench.domain.clock import format_at
 from workbench.domain.kinds import KINDS
 from workbench.domain.replay import Replay
 from workbench.services.bundle import export_bundle, import_bundle
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench
 from workbench.services.replay import replay
 from workbench.services.replay_spill import SpillStore
-from workbench.services.verify import chain_head
 
 
 def _as_the_first_release_wrote_it() -> tuple[list[dict[str, Any]], dict[str, Any]]:

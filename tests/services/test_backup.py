@@ -11,12 +11,13 @@ from tests.conftest import PG_URL
 from tests.inprocess import run_cli
 from workbench.domain.errors import InvalidInput
 from workbench.services.backup import backup, pg_dump_command
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
-from workbench.services.verify import chain_head, verify_database
+from workbench.services.verify import verify_database
 
 
 @pytest.mark.skipif(bool(PG_URL), reason="the SQLite backup API; PostgreSQL prints pg_dump")

@@ -17,11 +17,12 @@ from tests.chain_rows import rehash
 from workbench.db.backend import drop_append_only_triggers
 from workbench.db.engine import get_engine
 from workbench.domain.chain import GENESIS
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
 from workbench.services.replay import replay
-from workbench.services.verify import chain_head, verify_database
+from workbench.services.verify import verify_database
 
 TEXT = "甲说了一句话。乙说了另一句话。"
 EVENTS = 7

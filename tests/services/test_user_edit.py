@@ -23,11 +23,12 @@ from workbench.domain.identity import skeleton
 from workbench.services import review
 from workbench.services.bundle import import_bundle
 from workbench.services.bundle_export import export_bundle
+from workbench.services.chain_head import chain_head
 from workbench.services.context import Workbench, transaction
 from workbench.services.replay import replay
 from workbench.services.user_list import list_users
 from workbench.services.users import _insert_user, add_user, edit_user
-from workbench.services.verify import chain_head, verify_database, verify_file
+from workbench.services.verify import verify_database, verify_file
 
 
 def _people(wb: Workbench) -> dict[str, tuple[str | None, str | None]]:

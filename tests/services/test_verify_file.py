@@ -14,10 +14,11 @@ from workbench.domain.chain import canonical_json, event_hash, record_hash
 from workbench.domain.errors import InvalidInput
 from workbench.exports.events import export_text
 from workbench.services.audit import EventFilter
+from workbench.services.chain_head import chain_head
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench
 from workbench.services.notes import add_note
-from workbench.services.verify import chain_head, verify_file
+from workbench.services.verify import verify_file
 
 
 @pytest.fixture

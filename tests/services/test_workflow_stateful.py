@@ -42,6 +42,7 @@ from tests.conftest import PG_URL
 from workbench.db.engine import get_engine
 from workbench.db.models import Base, Claim
 from workbench.domain.errors import WorkbenchError
+from workbench.services.chain_head import chain_head
 from workbench.services.claim_edits import edit_claim
 from workbench.services.claims import SpanRequest, add_claim, set_status, withdraw
 from workbench.services.context import Workbench
@@ -54,7 +55,7 @@ from workbench.services.replay import replay
 from workbench.services.review import approve, reject
 from workbench.services.settings import set_config
 from workbench.services.users import add_user
-from workbench.services.verify import chain_head, verify_database
+from workbench.services.verify import verify_database
 from workbench.services.workflow import assign, hand_over, set_due, set_priority, tag, untag
 
 T = TypeVar("T")

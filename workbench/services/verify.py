@@ -41,10 +41,6 @@ from workbench.domain.trail_people import READ, Registrations
 from workbench.domain.unique_keys import value_refused
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
 from workbench.services.audit import EXPORT_FIELDS, TIMELINE_TITLE, filter_of, stream_events
-
-# Where the head was read before it moved to the driver (callers and tests import it here).
-from workbench.services.chain_head import Head as Head
-from workbench.services.chain_head import chain_head as chain_head
 from workbench.services.context import Workbench, transaction
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
