@@ -426,8 +426,9 @@ def _edited_documents(after: int) -> Select[int]:
 # backend's limit of bound parameters).
 DOCUMENTS_AT_ONCE = 50
 CLAIMS_AT_ONCE = 500
-# Claims whose views a batch of documents holds at most (or one document's, when it alone has
-# more): 50 documents of a year's desk held 10,000 claims' views at once (105 MB peak).
+# Claims whose views a batch of documents holds at most, and a page of one document's, when it
+# alone has more (`_pages`): 50 documents of a year's desk held 10,000 claims' views at once
+# (105 MB peak).
 CLAIMS_AT_A_TIME = 1000
 # The claims columns a ClaimView is made of (the rest are given: tags, evidence_count...).
 _CLAIM_VIEW_COLUMNS = tuple(
