@@ -24,6 +24,9 @@ UNICODE = 'https://新闻.example.cn/路径/报道?id="1"'
 # A backslash in the path is a slash to a browser, so its URI form (`as_uri`) writes one: the
 # stored URL does not hold the URI's characters as they are (rpub's 9feca674).
 BACKSLASHED = "https://x.example/news\\2026\\story?q=a\\b"
+# A host typed with an ideographic full stop, as a Chinese keyboard gives one: stored as typed,
+# its URI form has the dot IDNA reads it as.
+FULL_STOPS = "https://新闻。example。cn/路径"
 
 
 def _outside(source: str) -> dict[str, Any]:
@@ -45,8 +48,14 @@ def _outside(source: str) -> dict[str, Any]:
         (UNICODE, as_uri(UNICODE)),
         (as_uri(UNICODE), UNICODE),
         (BACKSLASHED, as_uri(BACKSLASHED)),
+        (FULL_STOPS, as_uri(FULL_STOPS)),
     ],
-    ids=["stored-unicode-named-uri", "stored-uri-named-unicode", "stored-backslash-named-uri"],
+    ids=[
+        "stored-unicode-named-uri",
+        "stored-uri-named-unicode",
+        "stored-backslash-named-uri",
+        "stored-full-stops-named-uri",
+    ],
 )
 def test_a_source_names_its_document_in_either_form(
     wb: Workbench, tmp_path: Path, stored: str, named: str
