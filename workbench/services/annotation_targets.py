@@ -26,9 +26,12 @@ from workbench.services.context import Tx
 _URN = "urn:sha256:"
 # In a URL's URI form (`as_uri`), what the stored URL may write otherwise: a %-escape (of a
 # Unicode letter, or of a `"`, typed as itself), an IDNA label of its host (新闻 as
-# xn--efvy88h), and a slash after the host, which a backslash before the query is read as
-# (`urls.slashed`). Everything else in the URI form is in the stored URL as it is.
-_WRITTEN_OTHERWISE = re.compile(r"(?:%[0-9A-Fa-f]{2})+|(?<=[/.@])xn--[^./:?#@]*|/", re.IGNORECASE)
+# xn--efvy88h), a dot of its host, which IDNA reads 。 ． ｡ as (a Chinese keyboard types 。),
+# and a slash after the host, which a backslash before the query is read as (`urls.slashed`).
+# Everything else in the URI form is in the stored URL as it is.
+_WRITTEN_OTHERWISE = re.compile(
+    r"(?:%[0-9A-Fa-f]{2})+|(?<=[/.@])xn--[^./:?#@]*|[./]", re.IGNORECASE
+)
 # Where a URI's path starts: after its scheme and authority.
 _PATH_START = re.compile(r"[^:/?#]+://[^/?#]*")
 _LIKE_SPECIAL = re.compile(r"[\\%_]")
@@ -83,8 +86,9 @@ class DocumentSources:
     def _by_url(self, source: str) -> int | None:
         """The lowest id of a document whose URL is `source` as a URI (`_uri_form`). Its URL
         as stored is not: the URLs that could be (the URI form with each %-escape and IDNA
-        label a wildcard, each slash after the host one character, the rest as it is) are
-        read in id order, one at a time, and the first whose URI form it is taken."""
+        label a wildcard, each dot of the host and slash after it one character, the rest as
+        it is) are read in id order, one at a time, and the first whose URI form it is
+        taken."""
         wanted = _uri_form(source)
         pattern = "".join(_like(piece, i % 2 == 1) for i, piece in enumerate(_pieces(wanted)))
         query = (
@@ -101,13 +105,14 @@ class DocumentSources:
 
 def _pieces(uri: str) -> list[str]:
     """`uri` cut at what its stored URL may write otherwise (`_WRITTEN_OTHERWISE`): the pieces
-    as they are at the even places, what is cut out at the odd ones. A slash is cut out only
-    after the host: the `//` before it is written so."""
+    as they are at the even places, what is cut out at the odd ones. A dot is cut out only in
+    the host, a slash only after it: the `//` before it is written so."""
     path = found.end() if (found := _PATH_START.match(uri)) is not None else 0
     out: list[str] = []
     at = 0
     for found in _WRITTEN_OTHERWISE.finditer(uri):
-        if found.group() == "/" and found.start() < path:
+        cut = found.group()
+        if (cut == "/" and found.start() < path) or (cut == "." and found.start() >= path):
             continue
         out += [uri[at : found.start()], found.group()]
         at = found.end()
@@ -116,10 +121,11 @@ def _pieces(uri: str) -> list[str]:
 
 def _like(piece: str, otherwise: bool) -> str:
     """A piece of a LIKE pattern: a piece written as it is, its wildcards escaped; one the
-    stored URL may write otherwise, any run of characters, or one (`/` or `\\`) for a slash."""
+    stored URL may write otherwise, any run of characters, or one for a slash (`/` or `\\`)
+    or a dot of the host."""
     if not otherwise:
         return _LIKE_SPECIAL.sub(lambda m: "\\" + m.group(), piece)
-    return "_" if piece == "/" else "%"
+    return "_" if piece in ("/", ".") else "%"
 
 
 def _uri_form(source: str) -> str:
