@@ -27,6 +27,8 @@ BACKSLASHED = "https://x.example/news\\2026\\story?q=a\\b"
 # A host typed with an ideographic full stop, as a Chinese keyboard gives one: stored as typed,
 # its URI form has the dot IDNA reads it as.
 FULL_STOPS = "https://新闻。example。cn/路径"
+# And one typed in full-width letters, which IDNA reads as their ASCII letters.
+FULL_WIDTH = "https://ｅｘａｍｐｌｅ．ｃｏｍ/news"
 
 
 def _outside(source: str) -> dict[str, Any]:
@@ -49,12 +51,14 @@ def _outside(source: str) -> dict[str, Any]:
         (as_uri(UNICODE), UNICODE),
         (BACKSLASHED, as_uri(BACKSLASHED)),
         (FULL_STOPS, as_uri(FULL_STOPS)),
+        (FULL_WIDTH, as_uri(FULL_WIDTH)),
     ],
     ids=[
         "stored-unicode-named-uri",
         "stored-uri-named-unicode",
         "stored-backslash-named-uri",
         "stored-full-stops-named-uri",
+        "stored-full-width-named-uri",
     ],
 )
 def test_a_source_names_its_document_in_either_form(
