@@ -24,17 +24,17 @@ from workbench.domain.urls import as_uri
 from workbench.services.context import Tx
 
 _URN = "urn:sha256:"
-# In a URL's URI form (`as_uri`), what the stored URL may write otherwise: a %-escape (of a
-# Unicode letter, or of a `"`, typed as itself), an IDNA label of its host (新闻 as
-# xn--efvy88h), a dot of its host, which IDNA reads 。 ． ｡ as (a Chinese keyboard types 。),
-# and a slash after the host, which a backslash before the query is read as (`urls.slashed`).
-# Everything else in the URI form is in the stored URL as it is.
-_WRITTEN_OTHERWISE = re.compile(
-    r"(?:%[0-9A-Fa-f]{2})+|(?<=[/.@])xn--[^./:?#@]*|[./]", re.IGNORECASE
-)
-# Where a URI's path starts: after its scheme and authority.
-_PATH_START = re.compile(r"[^:/?#]+://[^/?#]*")
+# In a URL's URI form (`as_uri`), what the stored URL may write otherwise after its host: a
+# %-escape (of a Unicode letter, or of a `"`, typed as itself) and a slash, which a backslash
+# before the query is read as (`urls.slashed`). Everything else after the host is in the stored
+# URL as it is.
+_WRITTEN_OTHERWISE = re.compile(r"(?:%[0-9A-Fa-f]{2})+|/")
 _LIKE_SPECIAL = re.compile(r"[\\%_]")
+# A URI's scheme and host. Each character of the host as stored may be written otherwise (IDNA
+# reads 。 as a dot, ｅｘａｍｐｌｅ as example: one character for one) and an IDNA label as a
+# run of them (新闻 as xn--efvy88h).
+_AUTHORITY = re.compile(r"([^:/?#]+://)([^/?#]*)")
+_IDNA_LABEL = re.compile(r"(?:(?<=^)|(?<=[.@]))xn--[^.:@]*", re.IGNORECASE)
 
 
 class DocumentSources:
@@ -85,12 +85,10 @@ class DocumentSources:
 
     def _by_url(self, source: str) -> int | None:
         """The lowest id of a document whose URL is `source` as a URI (`_uri_form`). Its URL
-        as stored is not: the URLs that could be (the URI form with each %-escape and IDNA
-        label a wildcard, each dot of the host and slash after it one character, the rest as
-        it is) are read in id order, one at a time, and the first whose URI form it is
-        taken."""
+        as stored is not: the URLs that could be (`_pattern`) are read in id order, one at a
+        time, and the first whose URI form it is taken."""
         wanted = _uri_form(source)
-        pattern = "".join(_like(piece, i % 2 == 1) for i, piece in enumerate(_pieces(wanted)))
+        pattern = _pattern(wanted)
         query = (
             select(Document.id, Document.url)
             .where(Document.url.like(pattern, escape="\\"))
@@ -103,29 +101,26 @@ class DocumentSources:
         return None
 
 
-def _pieces(uri: str) -> list[str]:
-    """`uri` cut at what its stored URL may write otherwise (`_WRITTEN_OTHERWISE`): the pieces
-    as they are at the even places, what is cut out at the odd ones. A dot is cut out only in
-    the host, a slash only after it: the `//` before it is written so."""
-    path = found.end() if (found := _PATH_START.match(uri)) is not None else 0
-    out: list[str] = []
-    at = 0
-    for found in _WRITTEN_OTHERWISE.finditer(uri):
-        cut = found.group()
-        if (cut == "/" and found.start() < path) or (cut == "." and found.start() >= path):
-            continue
-        out += [uri[at : found.start()], found.group()]
-        at = found.end()
-    return [*out, uri[at:]]
+def _pattern(uri: str) -> str:
+    """The LIKE pattern of the stored URLs whose URI form `uri` may be: its scheme; its host
+    with each IDNA label any run of characters and every other character any one; then each
+    %-escape any run of characters and each slash one character (a slash or a backslash), the
+    rest as it is."""
+    found = _AUTHORITY.match(uri)
+    at = found.end() if found is not None else 0
+    out = []
+    if found is not None:
+        host = "%".join("_" * len(piece) for piece in _IDNA_LABEL.split(found.group(2)))
+        out.append(_escaped(found.group(1)) + host)
+    for cut in _WRITTEN_OTHERWISE.finditer(uri, at):
+        out += [_escaped(uri[at : cut.start()]), "_" if cut.group() == "/" else "%"]
+        at = cut.end()
+    return "".join([*out, _escaped(uri[at:])])
 
 
-def _like(piece: str, otherwise: bool) -> str:
-    """A piece of a LIKE pattern: a piece written as it is, its wildcards escaped; one the
-    stored URL may write otherwise, any run of characters, or one for a slash (`/` or `\\`)
-    or a dot of the host."""
-    if not otherwise:
-        return _LIKE_SPECIAL.sub(lambda m: "\\" + m.group(), piece)
-    return "_" if piece in ("/", ".") else "%"
+def _escaped(piece: str) -> str:
+    """`piece` as itself in a LIKE pattern (escape `\\`)."""
+    return _LIKE_SPECIAL.sub(lambda m: "\\" + m.group(), piece)
 
 
 def _uri_form(source: str) -> str:
