@@ -9,31 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PG_URL, Result, run_in_process
+from tests.services.test_replay_self_approval import _ok, _proposal, _run
 from workbench.domain.identity import skeleton
-
-
-def _run(url: str, actor: str, *args: str, input: str | None = None) -> Result:
-    return run_in_process(["--db", url, "--as", actor, *args], input=input)
-
-
-def _ok(r: Result) -> Result:
-    assert r.code == 0, r.out + r.err
-    return r
-
-
-def _proposal(url: str, proposer: str) -> int:
-    """One claim whose verdict (unverifiable: no evidence needed) `proposer` proposed with
-    review.required on (and, on PostgreSQL, review.distinct_roles off: every test connects
-    from one role, so only the names are compared)."""
-    _ok(_run(url, proposer, "doc", "add", "-", input="MiniMax在2021年底创业。\n"))
-    _ok(_run(url, proposer, "claim", "add", "1", "--text", "founded 2021", "--quote", "2021年底"))
-    _ok(_run(url, proposer, "config", "set", "review.required", "true"))
-    if PG_URL:
-        _ok(_run(url, proposer, "config", "set", "review.distinct_roles", "false"))
-    _ok(_run(url, proposer, "claim", "status", "1", "unverifiable", "--note", "no record"))
-    return 1
-
 
 TWINS = [
     ("maria", "\u1d0daria"),  # LATIN LETTER SMALL CAPITAL M
