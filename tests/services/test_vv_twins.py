@@ -68,3 +68,14 @@ def test_a_pair_registered_before_the_rule_is_a_warning(wb: Workbench) -> None:
     assert [(f["seq"], f["other_seq"]) for f in found] == [
         (registered_at(wb, "vvang"), registered_at(wb, "wang"))
     ], found
+
+
+def test_cl_and_d_stay_two_people(db_url: str) -> None:
+    """TR39 draws d as cl too, but that pair is left apart by decision (docs/identity.md):
+    Clara and Dara are two colleagues, who register side by side and approve each other's
+    verdicts."""
+    assert skeleton("clara") != skeleton("dara")
+    cid = _proposal(db_url, "dara")
+    _ok(_run(db_url, "dara", "user", "add", "dara"))
+    _ok(_run(db_url, "dara", "user", "add", "clara"))
+    _ok(_run(db_url, "clara", "claim", "approve", str(cid), "--note", "ok"))

@@ -330,8 +330,8 @@ def skeleton(name: str, *, skim: bool = True, pairs: bool = True) -> str:
     skimming a trail (a new-user trial approved `li`'s verdict as `li.`). `skim=False` leaves
     out the classes wider than TR39's (`_skimmed`): for words, where `fail` and `fall` are two
     (a name is one person's, and its reader skims a trail for it). `pairs=False` leaves `rn`
-    unread as `m`: for a Latin name matched against pinyin joined reading by reading
-    (`_latin_keys`)."""
+    and `vv` unread as `m` and `w`: for a Latin name matched against pinyin joined reading by
+    reading (`_latin_keys`)."""
     shown = drawn(name)
     # Punctuation, symbols and spaces go before the look-alike classes too, unless drawn like
     # an ASCII letter or digit (| for l): some classes are represented by another script's
@@ -357,8 +357,10 @@ def skeleton(name: str, *, skim: bool = True, pairs: bool = True) -> str:
         # cannot hold: `rnaria` was another reviewer than maria and approved her verdict
         # (newdesk). Folded last, once marks, small capitals (`ʀɴ`) and what lies between the
         # two letters are gone; only where names are skimmed: a tag is a word, and `modern`
-        # is not `modem`.
-        letters = letters.replace("rn", "m")
+        # is not `modem`. TR39 draws w as vv too, which the package data lacks: `vvang` was
+        # registered beside wang and approved his verdict (names2). Not cl as d (TR39's too):
+        # Clara and Dara, Cleon and Deon are colleagues' names, vv is in almost none.
+        letters = letters.replace("rn", "m").replace("vv", "w")
     # A name of symbols alone (an emoji, `-`) is its symbols: left out, every such name would
     # have the empty skeleton, and 🐼 could neither approve 🐱's verdict nor register beside it.
     return letters or text
@@ -828,7 +830,8 @@ def _classes() -> dict[str, str]:
     skeleton leaves symbols out, and 力 (whose class holds KANGXI RADICAL POWER, a symbol of a
     lower code point) would vanish from it, making 王力 the twin of 王.
     Sequences (`rn` for `m`) are not covered: the package data pairs single characters; the
-    one pair of ASCII letters it gives for an ASCII letter is folded by `skeleton` itself.
+    one pair of ASCII letters it gives for an ASCII letter, and `vv` for `w`, which newer TR39
+    data gives and it lacks, are folded by `skeleton` itself.
     """
     from confusable_homoglyphs import confusables
 
