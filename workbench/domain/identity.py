@@ -430,11 +430,30 @@ def _left_out(char: str) -> bool:
         # A letter drawn as a middle dot (LATIN LETTER SINOLOGICAL DOT, CANADIAN SYLLABICS
         # FINAL MIDDLE DOT) goes as the dot does: `roꞏsa` was another person than `ro·sa`, so
         # than rosa, and approved rosa's verdict (review65).
-        return _prototype(char) == _prototype("\u00b7")
+        return _prototype(char) == _prototype("\u00b7") or _drawn_as_a_mark(char)
     like = _prototype(char)
     # A radical or stroke (a symbol) drawn as an ideograph is that ideograph: left out, `⻢丽`
     # was the twin of `丽` and not of `马丽`, and `王㇐` (CJK STROKE H) not of `王一` (review65).
     return not ((like.isascii() and like.isalnum()) or is_han(like) or _cjk_part(char))
+
+
+@cache
+def _drawn_as_a_mark(char: str) -> bool:
+    """Whether `char` is a letter by its category but drawn as a mark or a dot beside letters:
+    a modifier letter of the Spacing Modifier Letters or Latin Extended-D blocks that is no
+    superscript letter (NFKC leaves it) and that the TR39 data pairs with no letter or digit
+    (ˑ, ˌ, ˉ, ˇ, ʿ; ʾ and ʻ it pairs with an apostrophe), or the Hangul ARAEA, a dot typed for
+    a middle dot (`마이클ㆍ잭슨`). Left in, `欧阳ˑ娜娜` was registered beside 欧阳娜娜 and
+    approved her verdict (names2)."""
+    if char == "\u119e":  # ARAEA as a name holds it (NFKC folds the compatibility ㆍ to it)
+        return True
+    code = ord(char)
+    if not (0x02B0 <= code <= 0x02FF or 0xA700 <= code <= 0xA7FF):
+        return False
+    if unicodedata.category(char) != "Lm" or unicodedata.normalize("NFKC", char) != char:
+        return False
+    like = _prototype(char)
+    return not (like.isascii() and like.isalnum())
 
 
 def _cjk_part(char: str) -> bool:
@@ -578,7 +597,9 @@ def _given_name_first(han: str) -> list[str]:
     its surname (the first character, or the first two: 欧阳娜娜 is Nana Ouyang) moved to the
     end. `_latin_keys` reads a Latin name's last word first, but `jingchen` has no words to
     turn, and it approved 陈静's verdict as `jing chen` could not (spoof331)."""
-    letters = "".join(c for c in han if unicodedata.category(c)[0] not in "PSZ")
+    letters = "".join(
+        c for c in han if unicodedata.category(c)[0] not in "PSZ" and not _drawn_as_a_mark(c)
+    )
     if len(letters) < 2 or not all(is_han(c) for c in letters):
         return [han]
     return [han, *(letters[cut:] + letters[:cut] for cut in (1, 2) if cut < len(letters))]
@@ -616,7 +637,7 @@ def _readings_of(han: str) -> tuple[set[str], set[str] | None]:
     first: set[str] | None = None
     spelled: set[str] | None = {""}
     for ch in han:
-        if unicodedata.category(ch)[0] in "PSZ":
+        if unicodedata.category(ch)[0] in "PSZ" or _drawn_as_a_mark(ch):
             continue
         options = {_reading_key(r) for r in readings(ch)} or {_reading_key(ch)}
         options = {option for option in options if option}
