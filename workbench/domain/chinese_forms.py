@@ -42,6 +42,7 @@ _DRAWN_ALIKE = str.maketrans(
         "冨": "富",
         "廸": "迪",
         "衞": "衛",  # Hong Kong's standard form
+        "眀": "明",  # 目 for 日: `王眀` was registered beside 王明 (names2)
     }
 )
 
