@@ -603,15 +603,24 @@ def is_stdout(output: str | None) -> bool:
     return output in (None, "-") or open_descriptor(str(output)) == 1
 
 
-def json_needs_file(as_json: bool, output: str | None, what: str = "the export") -> None:
+def json_needs_file(
+    as_json: bool, output: str | None, what: str = "the export", *, argument: bool = False
+) -> None:
     """--json prints what a command wrote on stdout: bad usage where stdout is `what` itself
-    (no -o, `-o -`, /dev/stdout), which the JSON would be written into. One home for the
-    exports, `audit export` and `evidence get`, so they refuse alike."""
-    if as_json and is_stdout(output):
-        raise click.UsageError(
-            f"--json prints what was written to stdout, where {what} itself goes without "
-            "-o FILE (or with -o -): give -o FILE"
-        )
+    (no -o, `-o -`, /dev/stdout), which the JSON would be written into. The one home of the
+    rule and its sentence, for every command that writes a file (the exports, `audit export`,
+    `evidence get`, `report`, `export bundle`), so they refuse alike. `argument`: the output
+    is the FILE argument (`export bundle FILE`), not -o; the sentence says what was given."""
+    if not (as_json and is_stdout(output)):
+        return
+    if argument:
+        given, wanted = f"as FILE {output}", "a file as FILE"
+    else:
+        given = "without -o FILE" if output is None else f"with -o {output}"
+        wanted = "-o FILE"
+    raise click.UsageError(
+        f"--json prints to stdout, where {what} itself goes {given}: give {wanted}"
+    )
 
 
 def check_output(output: str | None, force: bool) -> None:

@@ -597,10 +597,7 @@ def bundle_command(ctx: click.Context, path: str, as_json: bool) -> None:
     """
     from workbench.services.bundle_export import export_bundle
 
-    if as_json and is_stdout(path):
-        raise click.UsageError(
-            "--json prints to stdout, where FILE - writes the bundle: name a file"
-        )
+    json_needs_file(as_json, path, "the bundle", argument=True)
     with (
         output_file(path, binary=True, never_over="a bundle") as out,
         progress_bar(

@@ -10,6 +10,7 @@ import click
 from workbench.cli.common import (
     check_output,
     is_stdout,
+    json_needs_file,
     output_file,
     refuse_the_desk,
     workbench_from,
@@ -99,8 +100,7 @@ def report(
         # a word, where `-o d2.md` gets Markdown); one naming no format (`site`) is the usual
         # folder, not warned of. (`site.md/` is `site.md`: a slash ends no folder's name.)
         fmt = chosen_format(ctx, fmt, output.rstrip("/") or output, REPORT_FORMATS)
-    if as_json and is_stdout(output):
-        raise click.UsageError("--json prints to stdout, where -o - writes the page: give -o FILE")
+    json_needs_file(as_json, output, "the page")
     if not all_docs:
         # As every export reads -o FILE (rr349: `-o .md` was HTML here, Markdown there; `-o
         # r.json` written HTML, where the exports refuse it).
