@@ -42,4 +42,23 @@ def test_doc_update_with_spacing_alone_changed_stores_nothing(
     out = json.loads(r.out)
     assert (out["created"], out["spacing_only"], out["number"]) == (False, True, 1)
     r = ok(cli("doc", "show", "1"))
-    assert "revision 1 of document #1 unchanged" in r.out, r.out
+    # Checked, not unchanged: the source read had other spacing than the revision holds.
+    assert "revision 1 of document #1 held the text read but for its spacing" in r.out, r.out
+    assert "unchanged" not in r.out, r.out
+
+
+def test_doc_show_says_which_check_was_last(cli: Callable[..., Any], tmp_path: Path) -> None:
+    """`doc show` said "revision 1 of document #1 unchanged" after a check that found the
+    words spaced otherwise (the event's spacing_only true), as after one that read the very
+    text; its --json had no word of it. The last check decides, each said as it was."""
+    first, spaced = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text(TEXT, encoding="utf-8")
+    spaced.write_text(TEXT.replace(" the ", "   the "), encoding="utf-8")
+    ok(cli("doc", "add", str(first)))
+    ok(cli("doc", "update", "1", str(spaced)))
+    shown = json.loads(ok(cli("doc", "show", "1", "--json")).out)
+    assert (shown["checked_revision"], shown["checked_spacing_only"]) == (1, True), shown
+    ok(cli("doc", "update", "1", str(first)))
+    shown = json.loads(ok(cli("doc", "show", "1", "--json")).out)
+    assert (shown["checked_revision"], shown["checked_spacing_only"]) == (1, False), shown
+    assert "revision 1 of document #1 unchanged" in ok(cli("doc", "show", "1")).out
