@@ -812,12 +812,14 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
 
 
 def _checked(detail: DocumentDetail) -> str | None:
-    """When the source was last read again and found unchanged (`doc update` storing nothing)."""
+    """When the source was last read again and found to hold the current revision (`doc
+    update` storing nothing): unchanged, or its words only spaced otherwise."""
     if detail.checked_at is None or detail.checked_revision is None:
         return None
+    held = "held the text read but for its spacing" if detail.checked_spacing_only else "unchanged"
     return (
         f"{detail.checked_at} by {detail.checked_by}: "
-        f"{revision_of(detail.checked_revision, detail.document.id)} unchanged"
+        f"{revision_of(detail.checked_revision, detail.document.id)} {held}"
     )
 
 

@@ -789,11 +789,12 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
             )
         }
         revisions = latest_number(tx, doc.id)
-        at, by, revision = _last_checked(tx, doc.id)
+        at, by, revision, spacing_only = _last_checked(tx, doc.id)
         if revision != revisions:
             # A check of an earlier revision says nothing of the current text: shown beside
             # `current revision 3` it read as the changed page found unchanged (trial308).
             at = by = revision = None
+            spacing_only = False
         return DocumentDetail(
             document=DocumentView.of(doc),
             status_counts=counts,
@@ -803,13 +804,15 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
             checked_at=at,
             checked_by=by,
             checked_revision=revision,
+            checked_spacing_only=spacing_only,
             headline=revision_headline(tx, doc, revisions),
         )
 
 
-def _last_checked(tx: Tx, document_id: int) -> tuple[str | None, str | None, int | None]:
-    """When the document's source was last read again and found unchanged, by whom, and the
-    revision it held (its latest `document.checked` event: one indexed lookup)."""
+def _last_checked(tx: Tx, document_id: int) -> tuple[str | None, str | None, int | None, bool]:
+    """When the document's source was last read again and found unchanged, by whom, the
+    revision it held, and whether the text read had that revision's words only spaced
+    otherwise (`spacing_only`) (its latest `document.checked` event: one indexed lookup)."""
     row = tx.session.execute(
         select(Event.at, Event.actor, Event.payload)
         .where(
@@ -821,9 +824,15 @@ def _last_checked(tx: Tx, document_id: int) -> tuple[str | None, str | None, int
         .limit(1)
     ).first()
     if row is None:
-        return None, None, None
-    revision = json.loads(row.payload).get("after", {}).get("revision")
-    return row.at, row.actor, revision if isinstance(revision, int) else None
+        return None, None, None, False
+    after = json.loads(row.payload).get("after", {})
+    revision = after.get("revision")
+    return (
+        row.at,
+        row.actor,
+        revision if isinstance(revision, int) else None,
+        after.get("spacing_only") is True,
+    )
 
 
 def document_text(wb: Workbench, document_id: int, revision: int | None = None) -> str:

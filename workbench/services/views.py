@@ -299,6 +299,9 @@ class DocumentDetail:
     checked_at: str | None = None
     checked_by: str | None = None
     checked_revision: int | None = None
+    # That check found the revision's words spaced otherwise (its event's `spacing_only`), not
+    # the very text: `doc show` says it was checked, not that the source was unchanged.
+    checked_spacing_only: bool = False
     # The headline the current revision's page (or Markdown file) stated when it was stored
     # (workbench.services.headlines): not the title, which is the desk's.
     headline: str | None = None
@@ -309,6 +312,7 @@ class DocumentDetail:
             "checked_at": self.checked_at,
             "checked_by": self.checked_by,
             "checked_revision": self.checked_revision,
+            "checked_spacing_only": self.checked_spacing_only,
             "headline": self.headline,
             "status_counts": self.status_counts,
             "claims": [c.to_json() for c in self.claims],
