@@ -1,0 +1,52 @@
+"""An empty note typed on the command line is bad usage (exit 2), as an empty --to NAME, an
+empty -o '' or --url notaurl are: what the words typed show wrong, before any desk is asked
+(docs/errors.md). `note add 1 ''` was refused by the service, exit 1, where `claim assign 1
+--to ''` exits 2. A note read from standard input (`-`) that turns out empty is what reading
+found, not what was typed: still refused, exit 1. Either way nothing is written."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.inprocess import Outcome, err_line, ok, run_cli
+
+Run = Callable[..., Outcome]
+
+
+@pytest.fixture
+def wb(db_url: str, tmp_path: Path) -> Run:
+    def run(*args: str, stdin: bytes | None = None) -> Outcome:
+        env = {"WORKBENCH_DB": db_url, "WORKBENCH_USER": "tester"}
+        return run_cli(list(args), env=env, stdin=stdin)
+
+    (tmp_path / "article.txt").write_text("It was founded in late 2021.\n", encoding="utf-8")
+    ok(run("doc", "add", str(tmp_path / "article.txt")))
+    ok(run("claim", "add", "1", "--text", "Founded in 2021", "--quote", "late 2021"))
+    return run
+
+
+def _notes(wb: Run) -> list[object]:
+    return list(json.loads(ok(wb("note", "list", "1", "--json")).out))
+
+
+@pytest.mark.parametrize("body", ["", "   ", "\n\t", "\u200b"])
+def test_an_empty_note_typed_is_bad_usage(wb: Run, body: str) -> None:
+    err_line(wb("note", "add", "1", body), 2, "the note is empty")
+    assert _notes(wb) == []
+
+
+def test_an_empty_note_read_from_stdin_is_refused(wb: Run) -> None:
+    # Nothing visible but not blank to str.strip (a zero-width space): standard input holds
+    # something, so it is the note that is empty (all blank is "standard input is empty").
+    err_line(wb("note", "add", "1", "-", stdin="\u200b\n".encode()), 1, "the note is empty")
+    assert _notes(wb) == []
+
+
+def test_a_note_typed_is_added(wb: Run) -> None:
+    ok(wb("note", "add", "1", "  The register says so.\n"))
+    [note] = _notes(wb)
+    assert isinstance(note, dict) and note["body"] == "The register says so."
