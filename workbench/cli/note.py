@@ -6,7 +6,7 @@ import click
 
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Group
-from workbench.cli.options import ID, claim_id_argument, json_context
+from workbench.cli.options import ID, NOTE_TEXT, claim_id_argument, json_context
 from workbench.cli.render import json_or_line, json_out, message, shown_name
 
 
@@ -17,7 +17,7 @@ def note() -> None:
 
 @note.command("add")
 @claim_id_argument
-@click.argument("body", metavar="TEXT|-")
+@click.argument("body", metavar="TEXT|-", type=NOTE_TEXT)
 @click.option(
     "--internal",
     is_flag=True,

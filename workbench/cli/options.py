@@ -283,6 +283,22 @@ OWNER = _Person("name", str, _owner_text)
 RECORDED_NAME = _Checked("name", str, _person_text)
 
 
+def _note_text(value: str) -> str:
+    """A note typed (`note add 1 TEXT`), as typed, once the note's own rule takes it
+    (`note_text.note_body`): an empty one is bad usage (exit 2), as an empty --to NAME is.
+    `-` is standard input, read later: what it holds is the service's to refuse (exit 1)."""
+    if value != "-":
+        # Imported here: unicodedata's normalisation is no part of `--help`.
+        from workbench.domain.note_text import note_body
+
+        note_body(value)
+    return value
+
+
+# `note add`'s TEXT|-: the typed note checked by the parser (docs/errors.md).
+NOTE_TEXT = _Checked("note", str, _note_text)
+
+
 def _url_text(*, blank: bool) -> Callable[[str], str]:
     """An http(s) URL option's text, as typed, once the library's own check takes it
     (`check_http_url`): `evidence add --url notaurl` is then bad usage (exit 2)

@@ -22,6 +22,7 @@ from workbench.domain.actions import EDITED
 from workbench.domain.anchoring import AnchorState
 from workbench.domain.claim_identity import claim_text, pinned_twice, same_claim
 from workbench.domain.errors import Conflict, InvalidInput, give
+from workbench.domain.note_text import note_body
 from workbench.domain.spans import Span
 from workbench.domain.status import parse_claim_type
 from workbench.domain.transitions import PIN, Refusal, check_edit, edited_parts, refuse
@@ -29,7 +30,6 @@ from workbench.services.claim_updates import check_version, claim_state, update_
 from workbench.services.claims import SpanRequest
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row, get_document
-from workbench.services.notes import note_body
 from workbench.services.revisions import revision_text
 from workbench.services.span_twins import same_span_claims
 from workbench.services.speakers import document_speaker, same_speaker, speaker_name

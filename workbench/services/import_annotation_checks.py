@@ -13,6 +13,7 @@ from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.inputs import typed_word
 from workbench.domain.limits import has_visible
+from workbench.domain.note_text import note_body
 from workbench.domain.payloads import event_value
 from workbench.domain.pinning import QuoteHint, anchor_quote
 from workbench.domain.spans import Span
@@ -36,7 +37,6 @@ from workbench.services.import_ready import (
     claim_key,
     how_anchored,
 )
-from workbench.services.notes import note_body
 from workbench.services.speakers import speaker_name
 
 if TYPE_CHECKING:

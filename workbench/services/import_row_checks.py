@@ -18,6 +18,7 @@ from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.domain.identity import normalise_name
 from workbench.domain.inputs import typed, typed_word
 from workbench.domain.limits import has_visible
+from workbench.domain.note_text import note_body
 from workbench.domain.pinning import QuoteHint, anchor_quote, check_placed
 from workbench.domain.said_back import clip_quote, said_quote
 from workbench.domain.spans import Span, span_words
@@ -36,7 +37,6 @@ from workbench.services.import_ready import (
     how_anchored,
 )
 from workbench.services.import_tags import ImportedTags
-from workbench.services.notes import note_body
 from workbench.services.speakers import speaker_name
 from workbench.services.validation_words import problem as said_problem
 

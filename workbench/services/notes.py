@@ -15,23 +15,14 @@ from workbench.db.models import Claim, Event, Note
 from workbench.domain.actions import NOTE_ADDED, NOTE_VISIBILITY_CHANGED
 from workbench.domain.clock import now
 from workbench.domain.errors import InvalidInput, NotFound
-from workbench.domain.limits import MAX_NOTE, check_characters, check_text, has_visible
+from workbench.domain.limits import check_characters
+from workbench.domain.note_text import note_body
 from workbench.domain.payloads import changed, created, note_payload
 from workbench.domain.sign_off import VERDICT_ACTIONS, public_reason
 from workbench.domain.status import WITHDRAWN_VALUE, holds_verdict
-from workbench.domain.text import normalise
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.views import NoteView
-
-
-def note_body(body: str | None) -> str:
-    # Stripped before it is measured: the newline that ends text read from a file or a pipe is
-    # never stored, so it does not count against the limit.
-    text = check_text(normalise(body or "").strip(), "the note", MAX_NOTE)
-    if not has_visible(text):
-        raise InvalidInput("the note is empty")
-    return text
 
 
 def check_stored_note(body: str) -> None:
