@@ -50,3 +50,15 @@ def test_a_note_typed_is_added(wb: Run) -> None:
     ok(wb("note", "add", "1", "  The register says so.\n"))
     [note] = _notes(wb)
     assert isinstance(note, dict) and note["body"] == "The register says so."
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [("a\x07b", "control character U+0007"), ("x" * 100_001, "the limit is 100,000")],
+)
+def test_a_note_breaking_a_rule_of_its_content_is_refused(wb: Run, body: str, said: str) -> None:
+    """Only emptiness is the parser's, as for --to NAME and --speaker NAME (an empty one exit
+    2, one with a tab exit 1) and claim edit --text (a control character, over the limit: exit
+    1, tests/cli/test_claim_edit_cli.py): what a note holds is the note rule's, exit 1."""
+    err_line(wb("note", "add", "1", body), 1, said)
+    assert _notes(wb) == []
