@@ -58,6 +58,7 @@ def test_the_same_values_say_nothing_changed(cli: Run, claim: int) -> None:
         (("--note", "why"), "give at least one of"),
         (("--speaker", "x", "--no-speaker"), "choose one"),
         (("--speaker", " "), "--clear speaker removes the speaker"),
+        (("--text", ""), "the claim text is empty"),
         (("--type", "rumour"), "Invalid value for '--type'"),
         (("--if-version", "0"), "--if-version"),
     ],
@@ -69,7 +70,6 @@ def test_bad_usage_exits_2(cli: Run, claim: int, args: tuple[str, ...], fragment
 @pytest.mark.parametrize(
     ("args", "fragment"),
     [
-        (("--text", ""), "the claim text is empty"),
         (("--text", "a\x07b"), "control character U+0007"),
         (("--text", "x" * 100_001), "the limit is 100,000"),
         (("--speaker", "a\tb"), "one line"),

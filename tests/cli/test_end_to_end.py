@@ -185,7 +185,8 @@ def test_refusals_are_one_line_and_write_nothing(cli: Run, tmp_path: Path) -> No
     one_line_error(
         cli("claim", "add", "1", "--text", "t", "--start", "0", "--end", "99"), 1, "outside"
     )
-    one_line_error(cli("claim", "add", "1", "--text", " ", "--quote", "好"), 1, "empty")
+    # Typed empty: bad usage, as an empty --to NAME (docs/errors.md, "A value typed").
+    one_line_error(cli("claim", "add", "1", "--text", " ", "--quote", "好"), 2, "empty")
     r = cli("audit", "export")
     assert [json.loads(x)["action"] for x in r.out.splitlines()[1:]] == ["document.added"]
 

@@ -21,6 +21,7 @@ from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_fro
 from workbench.cli.once import Group
 from workbench.cli.options import (
     CHANGED_SINCE,
+    CLAIM_TEXT,
     PERSON,
     RECORDED_NAME,
     SINCE_OR_DAYS,
@@ -104,7 +105,10 @@ for _command in (edit, assign, tag, untag, priority, due, approve, reject):
 @claim.command("add")
 @document_id_argument
 @click.option(
-    "--text", required=True, help="The claim, normalised: one checkable sentence; - reads stdin."
+    "--text",
+    required=True,
+    type=CLAIM_TEXT,
+    help="The claim, normalised: one checkable sentence; - reads stdin.",
 )
 @pin_options(
     quote="Exact text of the document that makes the claim (other punctuation or spacing, or "

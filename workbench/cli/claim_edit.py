@@ -7,7 +7,13 @@ import click
 from workbench.cli.claim_words import say_marks_dropped, say_same_span
 from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Command
-from workbench.cli.options import TypedChoice, claim_id_argument, if_version_option, json_context
+from workbench.cli.options import (
+    CLAIM_TEXT,
+    TypedChoice,
+    claim_id_argument,
+    if_version_option,
+    json_context,
+)
 from workbench.cli.pin_options import PinGiven, pin_options
 from workbench.cli.render import clip, emit_json, message, shown
 from workbench.domain.spans import span_words
@@ -17,7 +23,9 @@ from workbench.domain.transitions import SPAN_PART
 
 @click.command("edit", cls=Command)
 @claim_id_argument
-@click.option("--text", help="The claim's new text: one checkable sentence; - reads stdin.")
+@click.option(
+    "--text", type=CLAIM_TEXT, help="The claim's new text: one checkable sentence; - reads stdin."
+)
 @click.option(
     "--type",
     "claim_type",

@@ -283,20 +283,33 @@ OWNER = _Person("name", str, _owner_text)
 RECORDED_NAME = _Checked("name", str, _person_text)
 
 
-def _note_text(value: str) -> str:
-    """A note typed (`note add 1 TEXT`), as typed, once the note's own rule takes it
-    (`note_text.note_body`): an empty one is bad usage (exit 2), as an empty --to NAME is.
-    `-` is standard input, read later: what it holds is the service's to refuse (exit 1)."""
+def _typed_text(value: str, empty: Callable[[str], None]) -> str:
+    """A text typed (a note, a claim's text), as typed, unless it is empty by its own rule in
+    the domain (`empty` refuses it): bad usage (exit 2), as an empty --to NAME is. What a text
+    holds (a control character, its length) is the service's to refuse (exit 1), and so is what
+    `-` (standard input, read later) turns out to hold."""
     if value != "-":
-        # Imported here: unicodedata's normalisation is no part of `--help`.
-        from workbench.domain.note_text import note_body
-
-        note_body(value)
+        empty(value)
     return value
 
 
-# `note add`'s TEXT|-: the typed note checked by the parser (docs/errors.md).
+def _note_text(value: str) -> str:
+    # Imported here: the domain's text modules are no part of `--help`.
+    from workbench.domain.note_text import note_empty
+
+    return _typed_text(value, note_empty)
+
+
+def _claim_text(value: str) -> str:
+    from workbench.domain.claim_identity import claim_text_empty
+
+    return _typed_text(value, claim_text_empty)
+
+
+# `note add`'s TEXT|- and `claim add`/`claim edit`'s --text: checked by the parser by the rule
+# the service asks (docs/errors.md, "A value typed").
 NOTE_TEXT = _Checked("note", str, _note_text)
+CLAIM_TEXT = _Checked("text", str, _claim_text)
 
 
 def _url_text(*, blank: bool) -> Callable[[str], str]:

@@ -11,9 +11,15 @@ from workbench.domain.text import normalise
 def claim_text(text: str) -> str:
     """A claim's text as stored: normalised, whitespace collapsed, bounded, not empty."""
     cleaned = " ".join(check_text(normalise(text), "the claim text", MAX_NOTE).split())
-    if not has_visible(cleaned):
-        raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
+    claim_text_empty(cleaned)
     return cleaned
+
+
+def claim_text_empty(text: str) -> None:
+    """Refuse a claim's text with nothing visible in it (asked by the parser too, for a text
+    typed: bad usage, exit 2)."""
+    if not has_visible(text):
+        raise InvalidInput("the claim text is empty: say in one sentence what is claimed")
 
 
 # The columns that make two claims the same claim, in the order same_claim gives them.
