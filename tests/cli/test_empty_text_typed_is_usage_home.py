@@ -1,8 +1,9 @@
-"""An empty note typed on the command line is bad usage (exit 2), as an empty --to NAME, an
-empty -o '' or --url notaurl are: what the words typed show wrong, before any desk is asked
-(docs/errors.md). `note add 1 ''` was refused by the service, exit 1, where `claim assign 1
---to ''` exits 2. A note read from standard input (`-`) that turns out empty is what reading
-found, not what was typed: still refused, exit 1. Either way nothing is written."""
+"""An empty note or claim text typed on the command line is bad usage (exit 2), as an empty
+--to NAME or --speaker NAME is (docs/errors.md, "A value typed"): `note add 1 ''` and `claim
+add/edit --text ''` were refused by the service, exit 1, where `claim assign 1 --to ''` exits 2.
+One read from standard input (`-`) that turns out empty is what reading found, not what was
+typed, and what a text holds (a control character, its length) is the rule's: still refused,
+exit 1. Either way nothing is written."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ import pytest
 from tests.inprocess import Outcome, err_line, ok, run_cli
 
 Run = Callable[..., Outcome]
+
+EMPTY = "the claim text is empty: say in one sentence what is claimed"
 
 
 @pytest.fixture
@@ -62,3 +65,21 @@ def test_a_note_breaking_a_rule_of_its_content_is_refused(wb: Run, body: str, sa
     1, tests/cli/test_claim_edit_cli.py): what a note holds is the note rule's, exit 1."""
     err_line(wb("note", "add", "1", body), 1, said)
     assert _notes(wb) == []
+
+
+def _texts(wb: Run) -> list[str]:
+    return [c["text"] for c in json.loads(ok(wb("claim", "list", "--json")).out)]
+
+
+@pytest.mark.parametrize("text", ["", "  ", "\u200b"])
+def test_an_empty_claim_text_typed_is_bad_usage(wb: Run, text: str) -> None:
+    err_line(wb("claim", "add", "1", "--text", text, "--quote", "founded"), 2, EMPTY)
+    err_line(wb("claim", "edit", "1", "--text", text), 2, EMPTY)
+    assert _texts(wb) == ["Founded in 2021"]
+
+
+def test_an_empty_claim_text_read_from_stdin_is_refused(wb: Run) -> None:
+    empty = "\u200b\n".encode()
+    err_line(wb("claim", "edit", "1", "--text", "-", stdin=empty), 1, EMPTY)
+    err_line(wb("claim", "add", "1", "--text", "-", "--quote", "founded", stdin=empty), 1, EMPTY)
+    assert _texts(wb) == ["Founded in 2021"]
