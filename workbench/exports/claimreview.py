@@ -22,7 +22,7 @@ from workbench.domain.identity import refuse_hidden
 from workbench.domain.limits import MAX_SHORT, check_text, has_visible
 from workbench.domain.speaker_kind import speaker_kind
 from workbench.domain.status import RATINGS, Status
-from workbench.domain.urls import check_http_url
+from workbench.domain.urls import as_uri, check_http_url
 from workbench.exports.json_stream import list_pieces
 from workbench.services.views import ClaimView, DocumentView
 
@@ -246,7 +246,10 @@ def claim_review(
         item["datePublished"] = document.published
     appearance: dict[str, Any] = {"@type": "CreativeWork"}
     if document.url:
-        appearance["url"] = document.url
+        # The page as a URI, as an annotation's target names it (`urls.as_uri`, the one
+        # encoder): the stored URL is as typed, and may hold a host IDNA reads otherwise
+        # (℡ is tel), a Unicode path or a `"` (annot).
+        appearance["url"] = as_uri(document.url)
     if document.title:
         appearance["headline"] = document.title
     if document.author:
