@@ -1,0 +1,59 @@
+"""A document's URL stored with a user name and password (a desk's record from before such a
+URL was refused, 257a8e02 (trial47), which `db upgrade` keeps as it was) is published by no
+export with them: an annotation's source and ClaimReview's appearance name the page without
+its userinfo (`urls.as_uri`), and the annotations still read back as the document's own."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from sqlalchemy import text
+
+from workbench.db.engine import get_engine
+from workbench.domain.urls import as_uri
+from workbench.services.claims import SpanRequest, add_claim, set_status
+from workbench.services.context import Workbench
+from workbench.services.documents import DocumentMeta, add_document, show_document
+from workbench.services.evidence import EvidenceInput, add_evidence
+from workbench.services.exports import export_annotations, export_claimreview
+from workbench.services.imports import import_annotations
+from workbench.services.review_selection import ReviewSelection
+
+TEXT = "The mayor said unemployment fell to 3.2 percent last year.\n"
+STORED = "https://editor:s3cret@news.example.com/2019/story"
+PAGE = "https://news.example.com/2019/story"
+
+
+def test_as_uri_leaves_out_a_user_name_and_password() -> None:
+    assert as_uri(STORED) == PAGE
+    assert as_uri("https://ed@news.example.com:8443/a#b") == "https://news.example.com:8443/a#b"
+    # A password holding `@`: the userinfo runs to the authority's last one.
+    assert (
+        as_uri("https://ed:p@ss@新闻.example.cn/路") == "https://xn--efvy88h.example.cn/%E8%B7%AF"
+    )
+    # An `@` after the authority is the path's: kept.
+    assert as_uri("https://x.example/@author/story") == "https://x.example/@author/story"
+
+
+def test_no_export_publishes_the_password(wb: Workbench, tmp_path: Path) -> None:
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(url=PAGE)).document.id
+    with get_engine(wb.url).begin() as conn:  # as an older release stored it
+        conn.execute(text("UPDATE documents SET url = :u WHERE id = :d"), {"u": STORED, "d": doc})
+    assert show_document(wb, doc).document.url == STORED
+    claim = add_claim(wb, doc, "Unemployment fell to 3.2%", SpanRequest(quote="unemployment fell"))
+    add_evidence(wb, claim.id, EvidenceInput(stance="refutes", citation="BLS table 4"))
+    set_status(wb, claim.id, "false", note="The rate was 4.1 percent.")
+    collection = export_annotations(wb).collection
+    [review] = export_claimreview(
+        wb, ReviewSelection(org="Check Desk", org_url="https://checks.example.org")
+    ).reviews
+    written = json.dumps([collection, review], ensure_ascii=False)
+    assert "s3cret" not in written and "editor" not in written
+    assert collection["first"]["items"][0]["target"]["source"] == PAGE
+    assert review["itemReviewed"]["appearance"]["url"] == PAGE
+    # Read back into its document, the source still names it: the claim is present.
+    path = tmp_path / "annotations.json"
+    path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
+    result = import_annotations(wb, str(path), doc)
+    assert (list(result.added), result.present, result.notices) == ([], 1, [])
