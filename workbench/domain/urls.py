@@ -34,16 +34,23 @@ def without_userinfo(url: str) -> str:
     (`/@author/story`) is not one: the mask ran to the URL's last `@`, and hid the host. A
     password holding an unescaped `/`, `?` or `#` ends the authority early (`//user:pa/ss@h`,
     whose "port" is no number): masked to the `@` after it, as before."""
+    found = _userinfo(url)
+    return url if found is None else url[: found[0]] + "…" + url[found[1] :]
+
+
+def _userinfo(url: str) -> tuple[int, int] | None:
+    """Where `url`'s user name and password are (`without_userinfo`'s rule): from the start of
+    its authority to the `@` that ends them; None when it has none."""
     found = _AUTHORITY.match(url)
     if found is None:
-        return url
+        return None
     authority, start = found[1], found.start(1)
     if "@" in authority:
-        return url[:start] + "…" + url[start + authority.rindex("@") :]
+        return start, start + authority.rindex("@")
     port = authority.rpartition("]")[2].partition(":")
     if port[1] and not port[2].isdigit() and (at := url.find("@", found.end(1))) != -1:
-        return url[:start] + "…" + url[at:]
-    return url
+        return start, at
+    return None
 
 
 def page_address(url: str) -> str:
@@ -231,7 +238,11 @@ def as_uri(url: str) -> str:
     in the query, a `%` that starts no escape) percent-encoded too, and its #fragment so
     encoded (a second `#` in it as %23). An escape already there (`%20`) is kept: encoded
     again it would be another address. A URL stored before the host rule (a bundle's) keeps
-    the host it has, encoded all the same."""
+    the host it has, encoded all the same. One stored before a user name and password were
+    refused (257a8e02) is written without them (`without_userinfo`'s rule): an export never
+    publishes a password, and the page is the same (annot)."""
+    if (userinfo := _userinfo(url)) is not None:
+        url = url[: userinfo[0]] + url[userinfo[1] + 1 :]
     with contextlib.suppress(InvalidInput):
         url = ascii_host(url)
     page, mark, fragment = url.partition("#")
