@@ -29,6 +29,9 @@ BACKSLASHED = "https://x.example/news\\2026\\story?q=a\\b"
 FULL_STOPS = "https://新闻。example。cn/路径"
 # And one typed in full-width letters, which IDNA reads as their ASCII letters.
 FULL_WIDTH = "https://ｅｘａｍｐｌｅ．ｃｏｍ/news"
+# A scheme and host typed in capitals, as a print advert writes them: the same page to every
+# browser (RFC 3986 6.2.2.1: both are case-insensitive), which names it in lower case (annot).
+CAPITALS = "HTTPS://News.Example.COM/Story"
 
 
 def _outside(source: str) -> dict[str, Any]:
@@ -52,6 +55,8 @@ def _outside(source: str) -> dict[str, Any]:
         (BACKSLASHED, as_uri(BACKSLASHED)),
         (FULL_STOPS, as_uri(FULL_STOPS)),
         (FULL_WIDTH, as_uri(FULL_WIDTH)),
+        (CAPITALS, "https://news.example.com/Story"),
+        ("https://news.example.com/Story", CAPITALS),
     ],
     ids=[
         "stored-unicode-named-uri",
@@ -59,6 +64,8 @@ def _outside(source: str) -> dict[str, Any]:
         "stored-backslash-named-uri",
         "stored-full-stops-named-uri",
         "stored-full-width-named-uri",
+        "stored-capitals-named-lower-case",
+        "stored-lower-case-named-capitals",
     ],
 )
 def test_a_source_names_its_document_in_either_form(
