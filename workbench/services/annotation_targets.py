@@ -15,6 +15,7 @@ nothing either way.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Sequence
 
 from sqlalchemy import select, union
@@ -111,7 +112,10 @@ def _pattern(uri: str) -> str:
     out = []
     if found is not None:
         host = "%".join("_" * len(piece) for piece in _IDNA_LABEL.split(found.group(2)))
-        out.append(_escaped(found.group(1)) + host)
+        # The scheme any letters of its length: a URL stored as HTTPS:// is one (PostgreSQL's
+        # LIKE tells case, SQLite's does not: `_uri_form` compares it in lower case).
+        scheme = found.group(1)
+        out.append("_" * (len(scheme) - 3) + "://" + host)
     for cut in _WRITTEN_OTHERWISE.finditer(uri, at):
         out += [_escaped(uri[at : cut.start()]), "_" if cut.group() == "/" else "%"]
         at = cut.end()
@@ -130,6 +134,16 @@ def _uri_form(source: str) -> str:
     if not source[:8].lower().startswith(("http://", "https://")):
         return source
     try:
-        return as_uri(source)
+        uri = as_uri(source)
     except ValueError:  # an unclosed IPv6 bracket, a port that is no number: as given
         return source
+    # Its scheme and host in lower case, as RFC 3986 (6.2.2.1) compares them and a browser
+    # names a page: as_uri keeps an ASCII host as typed (HTTPS://News.Example.COM), and
+    # another tool's annotation names it https://news.example.com (annot).
+    found = _AUTHORITY.match(uri)
+    if found is None:
+        return uri
+    return found.group().translate(_ASCII_LOWER) + uri[found.end() :]
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
