@@ -124,7 +124,7 @@ class Annotated:
     # The last day a time may name (today where it is latest, by this computer's clock:
     # `latest_day`); a later `created` or `modified` is left out (None: every time is kept).
     latest: str | None = None
-    # The text the span counts in, when the export has it at hand (the latest revision's): its
+    # The text the span counts in, when the export has it at hand (its revision's): its
     # TextQuoteSelector is widened until it names one place in it (`distinguished`).
     text: str | None = None
 

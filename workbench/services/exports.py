@@ -446,7 +446,7 @@ def annotation_stream(
             today=moment.date().isoformat(),
             latest=latest_day(moment),
         )
-        stream.annotations = _annotations(records, include_flagged, required, stream)
+        stream.annotations = _annotations(tx, records, include_flagged, required, stream)
         yield stream
         stream.unreviewed.sort()
         stream.undated.sort()
@@ -509,6 +509,7 @@ PAGE_ROWS = 5000
 
 
 def _annotations(
+    tx: Tx,
     records: Iterator[DocumentRecord],
     include_flagged: bool,
     required: bool,
@@ -517,11 +518,18 @@ def _annotations(
     """Each claim of `records` as an Annotation, a document's at a time; the verdicts no second
     person approved (with review.required on: `required`) added to `said.unreviewed` as they
     come, and the times left out, after today, to `said.undated`."""
+    from workbench.db.models import Document
     from workbench.exports.annotations import Annotated, annotation, times_ahead
     from workbench.services.publishing import published_note
+    from workbench.services.revisions import revision_text
 
     for record in records:
         said.unreviewed.extend(_unreviewed([record], not include_flagged, required))
+        # The text of each revision a claim's selectors count in, read once a document: the
+        # latest's the record holds; an older one's (an orphaned claim's, a flagged verdict's
+        # published on its words) is read when a claim needs it, so that its context is
+        # widened in the text its TimeState names, as the latest's is (annot).
+        texts = {record.revision: record.text}
         for item in record.claims:
             claim, judged = item.claim, item.judged
             said.undated.extend((claim.id, at) for at in times_ahead(claim, said.latest))
@@ -530,6 +538,9 @@ def _annotations(
             revision = claim.revision
             if judged is not None and claim.verdict_revision is not None:
                 revision = claim.verdict_revision
+            if revision not in texts:
+                document = tx.session.get_one(Document, record.document.id)
+                texts[revision] = revision_text(tx, document, revision)[1]
             yield annotation(
                 Annotated(
                     claim,
@@ -541,9 +552,9 @@ def _annotations(
                     withheld=claim.flagged and not include_flagged,
                     span=judged,
                     latest=said.latest,
-                    # The latest revision's text, which the record holds: the span's context
-                    # is widened in it until it names one place (`distinguished`).
-                    text=record.text if revision == record.revision else None,
+                    # The text of the span's revision: its context is widened in it until
+                    # it names one place (`distinguished`).
+                    text=texts[revision],
                 )
             )
 
