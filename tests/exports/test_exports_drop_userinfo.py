@@ -1,13 +1,15 @@
 """A document's URL stored with a user name and password (a desk's record from before such a
 URL was refused, 257a8e02 (trial47), which `db upgrade` keeps as it was) is published by no
 export with them: an annotation's source and ClaimReview's appearance name the page without
-its userinfo (`urls.as_uri`), and the annotations still read back as the document's own."""
+its userinfo (`urls.as_uri`), and the annotations still read back as the document's own; the
+report links the page without them."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
@@ -16,7 +18,7 @@ from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document, show_document
 from workbench.services.evidence import EvidenceInput, add_evidence
-from workbench.services.exports import export_annotations, export_claimreview
+from workbench.services.exports import export_annotations, export_claimreview, report_pages
 from workbench.services.imports import import_annotations
 from workbench.services.review_selection import ReviewSelection
 
@@ -57,3 +59,17 @@ def test_no_export_publishes_the_password(wb: Workbench, tmp_path: Path) -> None
     path.write_text(json.dumps(collection, ensure_ascii=False), encoding="utf-8")
     result = import_annotations(wb, str(path), doc)
     assert (list(result.added), result.present, result.notices) == ([], 1, [])
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_the_report_links_the_page_without_the_password(wb: Workbench, fmt: str) -> None:
+    """`report` publishes the document's page as a link (HTML) or an autolink (Markdown): the
+    page without its user name and password, as the exports name it."""
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(url=PAGE)).document.id
+    with get_engine(wb.url).begin() as conn:  # as an older release stored it
+        conn.execute(text("UPDATE documents SET url = :u WHERE id = :d"), {"u": STORED, "d": doc})
+    add_claim(wb, doc, "Unemployment fell to 3.2%", SpanRequest(quote="unemployment fell"))
+    pages = report_pages(wb, fmt=fmt)
+    written = "".join(page.text for page in pages)
+    assert "s3cret" not in written and "editor:" not in written
+    assert "news.example.com/2019/story" in written
