@@ -38,6 +38,14 @@ def without_userinfo(url: str) -> str:
     return url if found is None else url[: found[0]] + "…" + url[found[1] :]
 
 
+def without_credentials(url: str) -> str:
+    """`url` with no user name or password (`without_userinfo`'s rule, nothing in their place):
+    the page a URL stored before they were refused (257a8e02) names, as an export or a report
+    publishes it (annot)."""
+    found = _userinfo(url)
+    return url if found is None else url[: found[0]] + url[found[1] + 1 :]
+
+
 def _userinfo(url: str) -> tuple[int, int] | None:
     """Where `url`'s user name and password are (`without_userinfo`'s rule): from the start of
     its authority to the `@` that ends them; None when it has none."""
@@ -241,10 +249,8 @@ def as_uri(url: str) -> str:
     the host it has, encoded all the same. One stored before a user name and password were
     refused (257a8e02) is written without them (`without_userinfo`'s rule): an export never
     publishes a password, and the page is the same (annot)."""
-    if (userinfo := _userinfo(url)) is not None:
-        url = url[: userinfo[0]] + url[userinfo[1] + 1 :]
     with contextlib.suppress(InvalidInput):
-        url = ascii_host(url)
+        url = ascii_host(without_credentials(url))
     page, mark, fragment = url.partition("#")
     wire = on_the_wire(page)
     found = _AUTHORITY.match(wire)

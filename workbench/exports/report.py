@@ -27,6 +27,7 @@ from workbench.domain.limits import HIDDEN
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.status import STATUS_MEANINGS, Status
+from workbench.domain.urls import without_credentials
 from workbench.services.publishing import (
     ClaimRecord,
     DocumentRecord,
@@ -128,6 +129,8 @@ def _link(url: str) -> str:
     scripts, and a javascript: link runs when clicked (review49: a bundle edited by hand
     brought one; every command that takes a URL refuses it)."""
     if url.lower().startswith(("http://", "https://")):
+        # Without a user name and password an older desk stored with it (annot).
+        url = without_credentials(url)
         return f'<a href="{e(url)}" rel="noreferrer noopener">{e(shown_url(url))}</a>'
     return e(url)
 

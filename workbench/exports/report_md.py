@@ -22,6 +22,7 @@ from workbench.domain.md_escape import autolink, inline, own_line, paragraphs
 from workbench.domain.payloads import change_note, change_note_id, changed_fields
 from workbench.domain.plurals import plural
 from workbench.domain.revision_words import revision_of
+from workbench.domain.urls import without_credentials
 from workbench.exports.report import (
     FLAGGED_MEANING,
     HIDDEN_FIELDS,
@@ -50,7 +51,8 @@ def _url(url: str) -> str:
     """An http(s) URL as an autolink, anything else as text: the HTML page links only those
     (`report._link`: a javascript: link a hand-edited bundle brought is not followed)."""
     if url.lower().startswith(("http://", "https://")):
-        return autolink(url)
+        # Without a user name and password an older desk stored with it (annot).
+        return autolink(without_credentials(url))
     return inline(url)
 
 
