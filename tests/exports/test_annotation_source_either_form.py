@@ -32,6 +32,9 @@ FULL_WIDTH = "https://ｅｘａｍｐｌｅ．ｃｏｍ/news"
 # A scheme and host typed in capitals, as a print advert writes them: the same page to every
 # browser (RFC 3986 6.2.2.1: both are case-insensitive), which names it in lower case (annot).
 CAPITALS = "HTTPS://News.Example.COM/Story"
+# A path's %-escapes in lower-case hex, as some tools write them: the same octets (RFC 3986
+# 6.2.2.1), which as_uri writes in capitals for the path typed in Unicode (annot).
+LOWER_HEX = "https://news.example.cn/%e6%96%b0%e9%97%bb/a"
 
 
 def _outside(source: str) -> dict[str, Any]:
@@ -57,6 +60,8 @@ def _outside(source: str) -> dict[str, Any]:
         (FULL_WIDTH, as_uri(FULL_WIDTH)),
         (CAPITALS, "https://news.example.com/Story"),
         ("https://news.example.com/Story", CAPITALS),
+        (LOWER_HEX, "https://news.example.cn/新闻/a"),
+        ("https://news.example.cn/新闻/a", LOWER_HEX),
     ],
     ids=[
         "stored-unicode-named-uri",
@@ -66,6 +71,8 @@ def _outside(source: str) -> dict[str, Any]:
         "stored-full-width-named-uri",
         "stored-capitals-named-lower-case",
         "stored-lower-case-named-capitals",
+        "stored-lower-hex-named-unicode",
+        "stored-unicode-named-lower-hex",
     ],
 )
 def test_a_source_names_its_document_in_either_form(
