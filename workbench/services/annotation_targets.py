@@ -140,10 +140,16 @@ def _uri_form(source: str) -> str:
     # Its scheme and host in lower case, as RFC 3986 (6.2.2.1) compares them and a browser
     # names a page: as_uri keeps an ASCII host as typed (HTTPS://News.Example.COM), and
     # another tool's annotation names it https://news.example.com (annot).
+    # And each %-escape's hex digits in capitals (6.2.2.1 too: %e6 is %E6, the octet as_uri
+    # writes for a Unicode path), which the LIKE pattern reads as any run (annot).
+    uri = _ESCAPE.sub(lambda m: m.group().upper(), uri)
     found = _AUTHORITY.match(uri)
     if found is None:
         return uri
     return found.group().translate(_ASCII_LOWER) + uri[found.end() :]
+
+
+_ESCAPE = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
 _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
