@@ -18,7 +18,8 @@ one this release's migrations do not know.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import (
@@ -320,7 +321,29 @@ def _check_words(conn: Connection) -> None:
     (check_stored_*): the replay finds a row consistent with an event edited to match it, and
     a bundle edited so restored a file name `../../.ssh/authorized_keys` or one holding a bidi
     override, an ESC in a title, a note or a claim, a zero-width space in a display name
-    (review restore)."""
+    (review restore). One table (_stored_words) says which columns of which table each check
+    takes; the first row refused is named."""
+    for words in _stored_words():
+        query = select(*words.key, *words.columns).order_by(*words.key)
+        for row in conn.execute(query.execution_options(yield_per=BATCH)):
+            try:
+                words.check(**{c.key: row._mapping[c.key] for c in words.columns})
+            except InvalidInput as exc:
+                raise _refused(words.which(row), exc) from None
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The texts of a restored table held to one check: `check` takes `columns` by their
+    names; `key` orders the rows, and `which` names the row refused."""
+
+    key: tuple[Any, ...]
+    columns: tuple[Any, ...]
+    check: Callable[..., None]
+    which: Callable[[Any], str]
+
+
+def _stored_words() -> tuple[_Words, ...]:
     from workbench.db.models import Claim, Document, Evidence, Note, User
     from workbench.services.claims import check_stored_claim
     from workbench.services.documents import check_stored_document
@@ -328,49 +351,39 @@ def _check_words(conn: Connection) -> None:
     from workbench.services.notes import check_stored_note
     from workbench.services.users import check_stored_user
 
-    words = (
-        Evidence.stance,
-        Evidence.url,
-        Evidence.citation,
-        Evidence.title,
-        Evidence.publisher,
-        Evidence.excerpt,
-        Evidence.file_name,
+    def numbered(what: str) -> Callable[[Any], str]:
+        return lambda row: f"{what} #{row.id}"
+
+    return (
+        _Words(
+            (Evidence.id,),
+            (
+                Evidence.stance,
+                Evidence.url,
+                Evidence.citation,
+                Evidence.title,
+                Evidence.publisher,
+                Evidence.excerpt,
+                Evidence.file_name,
+            ),
+            check_stored_evidence,
+            numbered("evidence"),
+        ),
+        _Words((Note.id,), (Note.body,), check_stored_note, numbered("note")),
+        _Words(
+            (Document.id,),
+            (Document.title, Document.author, Document.language, Document.source),
+            check_stored_document,
+            numbered("document"),
+        ),
+        _Words((Claim.id,), (Claim.text, Claim.speaker), check_stored_claim, numbered("claim")),
+        _Words(
+            (User.name,),
+            (User.display, User.email),
+            check_stored_user,
+            lambda row: f"user {shown_text(row.name)!r}",
+        ),
     )
-    query = select(Evidence.id, *words).order_by(Evidence.id)
-    for row in conn.execute(query.execution_options(yield_per=BATCH)):
-        try:
-            check_stored_evidence(**{c.key: row._mapping[c.key] for c in words})
-        except InvalidInput as exc:
-            raise _refused(f"evidence #{row.id}", exc) from None
-    notes = select(Note.id, Note.body).order_by(Note.id)
-    for note_id, body in conn.execute(notes.execution_options(yield_per=BATCH)):
-        try:
-            check_stored_note(body)
-        except InvalidInput as exc:
-            raise _refused(f"note #{note_id}", exc) from None
-    documents = select(
-        Document.id, Document.title, Document.author, Document.language, Document.source
-    ).order_by(Document.id)
-    for doc in conn.execute(documents.execution_options(yield_per=BATCH)):
-        try:
-            check_stored_document(
-                title=doc.title, author=doc.author, language=doc.language, source=doc.source
-            )
-        except InvalidInput as exc:
-            raise _refused(f"document #{doc.id}", exc) from None
-    claims = select(Claim.id, Claim.text, Claim.speaker).order_by(Claim.id)
-    for claim_id, text, speaker in conn.execute(claims.execution_options(yield_per=BATCH)):
-        try:
-            check_stored_claim(text=text, speaker=speaker)
-        except InvalidInput as exc:
-            raise _refused(f"claim #{claim_id}", exc) from None
-    users = select(User.name, User.display, User.email).order_by(User.name)
-    for name, display, email in conn.execute(users):
-        try:
-            check_stored_user(display=display, email=email)
-        except InvalidInput as exc:
-            raise _refused(f"user {shown_text(name)!r}", exc) from None
 
 
 def _refused(which: str, exc: InvalidInput) -> InvalidInput:
