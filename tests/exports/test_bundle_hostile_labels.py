@@ -1,0 +1,86 @@
+"""What a restored bundle's tags, registered names, proposed verdicts' reasons and evidence
+media types may carry (restore2): a bundle edited by hand, its events made to match and its
+chain recomputed, replays consistently, and restored a tag holding an ESC sequence, a user
+name holding a bidi override. Each is held to what the command that stores it has refused in
+every release that wrote a bundle, refused in one line naming the row, and the SQLite file
+the restore created is taken back."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_bundle import bundle_bytes
+from test_bundle_hostile_rows import _desk
+from test_bundle_replay import Tables, forge
+
+from workbench.domain.chain import canonical_json
+from workbench.domain.errors import InvalidInput
+from workbench.services.bundle import import_bundle
+from workbench.services.context import Workbench
+from workbench.services.workflow import tag
+
+
+def _payload(event: dict[str, Any], edit: Callable[[dict[str, Any]], None]) -> None:
+    payload = json.loads(event["payload"])
+    edit(payload)
+    event["payload"] = canonical_json(payload)
+
+
+def _tag(value: str) -> Callable[[Tables], None]:
+    """The desk's one tag made `value`, in its row and in the event that added it."""
+
+    def edit(t: Tables) -> None:
+        (row,) = t["claim_tags"]
+        row["tag"] = value
+        for ev in t["events"]:
+            if ev["action"] == "claim.tagged":
+                _payload(ev, lambda p: p["after"].__setitem__("tags", [value]))
+
+    return edit
+
+
+def _refused(wb: Workbench, tmp_path: Path, edit: Callable[[Tables], None], which: str) -> str:
+    """The refusal of the bundle of `wb` edited by `edit`, restored into a new SQLite file,
+    which is not left behind; its message."""
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit))
+    target = tmp_path / "restored.db"
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=f"sqlite:///{target}", actor="tester"), str(path))
+    assert not target.exists()
+    message = refused.value.message
+    assert message.startswith(f"the bundle's {which}: "), message
+    assert message.endswith("; nothing was imported"), message
+    assert "\n" not in message and "\x1b" not in message and "\u202e" not in message, message
+    return message
+
+
+# claim tag has refused a control character, a line or paragraph separator and bytes that
+# are no UTF-8 since 8fdf8467, before export bundle could be run by a release (4e372462 was
+# rebased onto it): what a note is refused for.
+HOSTILE_TAGS = ["bud\x1b[2Jget", "bud\nget", "bud\u2028get", "bud\x85get"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_TAGS)
+def test_a_bundle_tag_is_held_to_the_characters_claim_tag_takes(
+    wb: Workbench, tmp_path: Path, value: str
+) -> None:
+    _desk(wb, tmp_path)
+    tag(wb, [1], ["budget"])
+    message = _refused(wb, tmp_path, _tag(value), "claim #1's tag")
+    assert "character 4" in message, message
+
+
+def test_a_bundle_tag_claim_tag_takes_restores(wb: Workbench, tmp_path: Path) -> None:
+    """The check is the characters, not today's rules for a new tag: a tag with a space, as
+    one imported or stored before new_tag's rules, restores."""
+    _desk(wb, tmp_path)
+    tag(wb, [1], ["budget"])
+    path = tmp_path / "older.zip"
+    path.write_bytes(forge(bundle_bytes(wb), _tag("state budget")))
+    target = Workbench(url=f"sqlite:///{tmp_path / 'restored.db'}", actor="tester")
+    assert import_bundle(target, str(path)).tables["claim_tags"] == 1
