@@ -102,6 +102,19 @@ def normalise_tag(tag: str) -> str:
     return one_spelling(cleaned)
 
 
+def check_stored_tag(tag: str) -> None:
+    """A stored tag (a restored bundle's, services.bundle) holds no character normalise_tag
+    refuses (check_characters, one line: a control character, a line or paragraph separator,
+    bytes that were no UTF-8), which `claim tag` has refused since before any release wrote a
+    bundle: a bundle edited by hand, its events made to match, restored an ESC sequence in a
+    tag, which every list of the claim's tags then carried (restore2). The rest of new_tag's
+    rules (no space, not digits alone, no mixed scripts, no invisible character) came later
+    than tags stored before them, kept by `db upgrade`: such a tag restores as stored."""
+    from workbench.domain.limits import check_characters
+
+    check_characters(tag, "the tag", one_line=True)
+
+
 def new_tag(tag: str) -> str:
     """`normalise_tag`, for a tag being added, which must also be one a reader tells apart: no
     invisible character, no space (`a b` among other tags reads as two: a hyphen joins words),

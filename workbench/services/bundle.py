@@ -316,15 +316,17 @@ def _check_urls(conn: Connection) -> None:
 
 
 def _check_words(conn: Connection) -> None:
-    """Every restored evidence item, note, document, claim and user holds only what `evidence
-    add`, `note add`, `doc add`, `claim add` and `user add` take, held to their own checks
-    (check_stored_*): the replay finds a row consistent with an event edited to match it, and
-    a bundle edited so restored a file name `../../.ssh/authorized_keys` or one holding a bidi
-    override, an ESC in a title, a note or a claim, a zero-width space in a display name
-    (review restore). One table (_stored_words) says which columns of which table each check
-    takes; the first row refused is named."""
+    """Every restored evidence item, note, document, claim, tag and user holds only what
+    `evidence add`, `note add`, `doc add`, `claim add`, `claim tag` and `user add` take, held
+    to their own checks (check_stored_*): the replay finds a row consistent with an event
+    edited to match it, and a bundle edited so restored a file name `../../.ssh/authorized_keys`
+    or one holding a bidi override, an ESC in a title, a note, a claim or a tag, a zero-width
+    space in a display name (review restore, restore2). One table (_stored_words) says which
+    columns of which table each check takes; the first row refused is named."""
     for words in _stored_words():
-        query = select(*words.key, *words.columns).order_by(*words.key)
+        # A key column checked too (a tag) is selected once.
+        selected = [c for c in words.columns if not any(c is k for k in words.key)]
+        query = select(*words.key, *selected).order_by(*words.key)
         for row in conn.execute(query.execution_options(yield_per=BATCH)):
             try:
                 words.check(**{c.key: row._mapping[c.key] for c in words.columns})
@@ -344,7 +346,8 @@ class _Words:
 
 
 def _stored_words() -> tuple[_Words, ...]:
-    from workbench.db.models import Claim, Document, Evidence, Note, User
+    from workbench.db.models import Claim, ClaimTag, Document, Evidence, Note, User
+    from workbench.domain.desk import check_stored_tag
     from workbench.services.claims import check_stored_claim
     from workbench.services.documents import check_stored_document
     from workbench.services.evidence import check_stored_evidence
@@ -377,6 +380,12 @@ def _stored_words() -> tuple[_Words, ...]:
             numbered("document"),
         ),
         _Words((Claim.id,), (Claim.text, Claim.speaker), check_stored_claim, numbered("claim")),
+        _Words(
+            (ClaimTag.claim_id, ClaimTag.tag),
+            (ClaimTag.tag,),
+            check_stored_tag,
+            lambda row: f"claim #{row.claim_id}'s tag",
+        ),
         _Words(
             (User.name,),
             (User.display, User.email),
