@@ -21,6 +21,7 @@ from workbench.domain.chain import canonical_json
 from workbench.domain.errors import InvalidInput
 from workbench.services.bundle import import_bundle
 from workbench.services.context import Workbench
+from workbench.services.users import add_user
 from workbench.services.workflow import tag
 
 
@@ -84,3 +85,33 @@ def test_a_bundle_tag_claim_tag_takes_restores(wb: Workbench, tmp_path: Path) ->
     path.write_bytes(forge(bundle_bytes(wb), _tag("state budget")))
     target = Workbench(url=f"sqlite:///{tmp_path / 'restored.db'}", actor="tester")
     assert import_bundle(target, str(path)).tables["claim_tags"] == 1
+
+
+def _user_name(value: str) -> Callable[[Tables], None]:
+    """The registered name `tim` made `value`, in its row and in the event that added it."""
+
+    def edit(t: Tables) -> None:
+        for row in t["users"]:
+            if row["name"] == "tim":
+                row["name"] = value
+        for ev in t["events"]:
+            if ev["action"] == "user.added" and ev["entity_id"] == "tim":
+                ev["entity_id"] = value
+                _payload(ev, lambda p: p["after"].__setitem__("name", value))
+
+    return edit
+
+
+# A registered name has refused controls, format characters (bidi among them), separators and
+# lone surrogates since the users table came (8fdf8467), as a display name has.
+HOSTILE_NAMES = ["tim\x1b[8m", "ti\u202em", "ti\u2066m", "tim\nroot", "ti\u2029m"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_NAMES)
+def test_a_bundle_user_name_is_held_to_what_user_add_has_always_refused(
+    wb: Workbench, tmp_path: Path, value: str
+) -> None:
+    _desk(wb, tmp_path)
+    add_user(wb, "tim", display="Tim Tan", email="tim@example.org")
+    message = _refused(wb, tmp_path, _user_name(value), "user")
+    assert "the name: character 3 is" in message or "the name: character 4 is" in message, message
