@@ -19,6 +19,7 @@ from test_bundle_replay import Tables, forge
 
 from workbench.domain.chain import canonical_json
 from workbench.domain.errors import InvalidInput
+from workbench.domain.shown import shown_text
 from workbench.services.bundle import import_bundle
 from workbench.services.context import Workbench
 from workbench.services.users import add_user
@@ -113,5 +114,5 @@ def test_a_bundle_user_name_is_held_to_what_user_add_has_always_refused(
 ) -> None:
     _desk(wb, tmp_path)
     add_user(wb, "tim", display="Tim Tan", email="tim@example.org")
-    message = _refused(wb, tmp_path, _user_name(value), "user")
+    message = _refused(wb, tmp_path, _user_name(value), f"user {shown_text(value)!r}")
     assert "the name: character 3 is" in message or "the name: character 4 is" in message, message

@@ -388,7 +388,7 @@ def _stored_words() -> tuple[_Words, ...]:
         ),
         _Words(
             (User.name,),
-            (User.display, User.email),
+            (User.name, User.display, User.email),
             check_stored_user,
             lambda row: f"user {shown_text(row.name)!r}",
         ),

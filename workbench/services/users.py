@@ -63,15 +63,21 @@ def _email(value: str | None) -> str | None:
     return None if value is None else email_address(value)
 
 
-def check_stored_user(*, display: str | None, email: str | None) -> None:
-    """A stored user's display name and email address (a restored bundle's, services.bundle)
-    hold nothing `visible` would escape (check_shown_line), which add_user refuses too: a
-    bundle edited by hand, its events made to match, replays consistently, and restored an ESC
-    in a display name (review restore). The rest of add_user's rules came later than the
-    desks that hold what they refuse, kept by `db upgrade` (a word mixing scripts, trial56; a
-    zero-width space, 8f522a45; an empty name; an address imitating a Latin one, review335; an
-    address's shape): an older release's desk restores as stored (review rrestore)."""
-    for value, what in ((display, "the display name"), (email, "the email address")):
+def check_stored_user(*, name: str, display: str | None, email: str | None) -> None:
+    """A stored user's name, display name and email address (a restored bundle's,
+    services.bundle) hold nothing `visible` would escape (check_shown_line), which add_user
+    refuses too: a bundle edited by hand, its events made to match, replays consistently, and
+    restored an ESC in a display name (review restore) or a bidi override in a registered name
+    (restore2; normalise_name has refused control, format and separator characters since the
+    users table came). The rest of add_user's rules came later than the desks that hold what
+    they refuse, kept by `db upgrade` (a word mixing scripts, trial56; a zero-width space,
+    8f522a45; an empty name; an address imitating a Latin one, review335; an address's shape):
+    an older release's desk restores as stored (review rrestore)."""
+    for value, what in (
+        (name, "the name"),
+        (display, "the display name"),
+        (email, "the email address"),
+    ):
         if value is not None:
             check_shown_line(value, what)
 
