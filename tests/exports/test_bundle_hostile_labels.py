@@ -13,15 +13,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 from test_bundle import bundle_bytes
 from test_bundle_hostile_rows import _desk
 from test_bundle_replay import Tables, forge
 
+from workbench.db.models import Claim
 from workbench.domain.chain import canonical_json
 from workbench.domain.errors import InvalidInput
 from workbench.domain.shown import shown_text
 from workbench.services.bundle import import_bundle
+from workbench.services.claims import set_status
 from workbench.services.context import Workbench
+from workbench.services.settings import set_config
 from workbench.services.users import add_user
 from workbench.services.workflow import tag
 
@@ -116,3 +120,55 @@ def test_a_bundle_user_name_is_held_to_what_user_add_has_always_refused(
     add_user(wb, "tim", display="Tim Tan", email="tim@example.org")
     message = _refused(wb, tmp_path, _user_name(value), f"user {shown_text(value)!r}")
     assert "the name: character 3 is" in message or "the name: character 4 is" in message, message
+
+
+def _proposal(wb: Workbench, tmp_path: Path, reason: str) -> None:
+    """The desk with claim #1's verdict proposed for sign-off, for `reason`."""
+    _desk(wb, tmp_path)
+    set_config(wb, "review.required", "on")
+    set_status(wb, 1, "verified", note=reason)
+
+
+def _proposed_note(value: str) -> Callable[[Tables], None]:
+    """Claim #1's proposed verdict's reason made `value`, in its row and in the event that
+    proposed it (the note the proposal wrote is left as it was: it is checked on its own)."""
+
+    def edit(t: Tables) -> None:
+        (row,) = t["claims"]
+        row["proposed_note"] = value
+        for ev in t["events"]:
+            if ev["action"] == "claim.review_requested":
+                _payload(ev, lambda p: p["after"].__setitem__("proposed_note", value))
+
+    return edit
+
+
+# A proposal's reason is written with the note note_body checks, in one transaction: no
+# release stored one holding a control character but newline, tab and CR (below), nor a
+# separator.
+HOSTILE_REASONS = ["the ministry\x1b]0;owned\x07 confirmed it", "the ministry\u2028confirmed it"]
+
+
+@pytest.mark.parametrize("value", HOSTILE_REASONS)
+def test_a_bundle_proposed_verdicts_reason_is_held_to_what_a_note_takes(
+    wb: Workbench, tmp_path: Path, value: str
+) -> None:
+    _proposal(wb, tmp_path, "the ministry confirmed it")
+    message = _refused(wb, tmp_path, _proposed_note(value), "claim #1")
+    assert "the proposed verdict's reason: character 13 is" in message, message
+
+
+def test_a_proposed_verdicts_reason_as_the_desk_stored_it_restores(
+    wb: Workbench, tmp_path: Path
+) -> None:
+    """A reason typed with CRLF line ends is stored in the proposal as typed (the note beside
+    it with LF): a desk's own bundle holding that CR restores."""
+    _proposal(wb, tmp_path, "the ministry\r\nconfirmed it")
+    path = tmp_path / "desk.zip"
+    path.write_bytes(bundle_bytes(wb))
+    target = Workbench(url=f"sqlite:///{tmp_path / 'restored.db'}", actor="tester")
+    assert import_bundle(target, str(path)).tables["claims"] == 1
+    with target.engine().connect() as conn:
+        assert (
+            conn.execute(select(Claim.proposed_note)).scalar_one() == "the ministry\r\nconfirmed it"
+        )
