@@ -379,7 +379,12 @@ def _stored_words() -> tuple[_Words, ...]:
             check_stored_document,
             numbered("document"),
         ),
-        _Words((Claim.id,), (Claim.text, Claim.speaker), check_stored_claim, numbered("claim")),
+        _Words(
+            (Claim.id,),
+            (Claim.text, Claim.speaker, Claim.proposed_note),
+            check_stored_claim,
+            numbered("claim"),
+        ),
         _Words(
             (ClaimTag.claim_id, ClaimTag.tag),
             (ClaimTag.tag,),

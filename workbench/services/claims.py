@@ -96,16 +96,21 @@ class SpanRequest:
         return span_at(text, self.start, self.end)
 
 
-def check_stored_claim(*, text: str, speaker: str | None) -> None:
+def check_stored_claim(*, text: str, speaker: str | None, proposed_note: str | None) -> None:
     """A stored claim's text and speaker (a restored bundle's, services.bundle) hold no
     character claim_text and speaker_name refuse (check_characters): a bundle edited by hand,
     its events made to match, replays consistently, and restored an ESC sequence in a claim's
-    text (review restore). Neither the limits nor the form they are stored in (NFC, spacing,
+    text (review restore). Nor does its proposed verdict's reason hold one a note refuses: the
+    proposal is written with a note that note_body checks, in one transaction (restore2). That
+    reason is kept as typed, a CR of its line ends too (the note has LF): a CR is read as the
+    line end it was. Neither the limits nor the form they are stored in (NFC, spacing,
     invisible characters taken out, not empty) is asked: an older release's desk restores
     (review rrestore)."""
     check_characters(text, "the claim text")
     if speaker is not None:
         check_characters(speaker, "the speaker", one_line=True)
+    if proposed_note is not None:
+        check_characters(proposed_note.replace("\r", "\n"), "the proposed verdict's reason")
 
 
 @mutation
