@@ -172,3 +172,52 @@ def test_a_proposed_verdicts_reason_as_the_desk_stored_it_restores(
         assert (
             conn.execute(select(Claim.proposed_note)).scalar_one() == "the ministry\r\nconfirmed it"
         )
+
+
+def _media_type(value: str) -> Callable[[Tables], None]:
+    """Evidence #1's media type made `value`, in its row and in the event that added it."""
+
+    def edit(t: Tables) -> None:
+        (row,) = t["evidence"]
+        row["media_type"] = value
+        for ev in t["events"]:
+            if ev["action"] == "evidence.added":
+                _payload(ev, lambda p: p["after"].__setitem__("media_type", value))
+
+    return edit
+
+
+# evidence add has always recorded the type mimetypes guesses from the file's name, or
+# application/octet-stream: a type/subtype of RFC 6838 names, never these.
+HOSTILE_MEDIA_TYPES = [
+    "text/plain\x1b[2J",
+    "text/plain\r\nX-Injected: 1",
+    "text/pla\u202ein",
+    "text/html; charset=utf-8",
+    "plain text",
+    "",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE_MEDIA_TYPES)
+def test_a_bundle_evidence_media_type_is_one_evidence_add_records(
+    wb: Workbench, tmp_path: Path, value: str
+) -> None:
+    _desk(wb, tmp_path)
+    message = _refused(wb, tmp_path, _media_type(value), "evidence #1")
+    assert "the media type" in message, message
+
+
+# What mimetypes gives from a system's own table (/etc/mime.types): letters of either case.
+GUESSED = ["application/vnd.ms-excel.sheet.macroEnabled.12", "application/vnd.hp-HPGL"]
+
+
+@pytest.mark.parametrize("value", GUESSED)
+def test_a_bundle_evidence_media_type_a_system_guessed_restores(
+    wb: Workbench, tmp_path: Path, value: str
+) -> None:
+    _desk(wb, tmp_path)
+    path = tmp_path / "desk.zip"
+    path.write_bytes(forge(bundle_bytes(wb), _media_type(value)))
+    target = Workbench(url=f"sqlite:///{tmp_path / 'restored.db'}", actor="tester")
+    assert import_bundle(target, str(path)).tables["evidence"] == 1
