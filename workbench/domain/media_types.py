@@ -14,6 +14,19 @@ from urllib.parse import urlsplit
 # type/subtype as RFC 9110 writes it (token characters), lower-cased with its parameters dropped.
 _MEDIA_TYPE = re.compile(r"[a-z0-9!#$&^_.+-]{1,64}/[a-z0-9!#$&^_.+-]{1,64}")
 
+# A type/subtype of RFC 6838 names (restricted-name, either case): what mimetypes gives from
+# Python's table and a system's mime.types (`application/vnd.hp-HPGL`), which evidence add
+# records for a file. No space, parameter, control or bidi character.
+_RECORDED_TYPE = re.compile(
+    r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}/[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}"
+)
+
+
+def is_recorded_type(value: str) -> bool:
+    """Whether `value` is a media type as evidence add records one (_RECORDED_TYPE)."""
+    return _RECORDED_TYPE.fullmatch(value) is not None
+
+
 _FORMATS = {
     "text/html": "html",
     "application/xhtml+xml": "html",

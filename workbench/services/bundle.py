@@ -368,6 +368,7 @@ def _stored_words() -> tuple[_Words, ...]:
                 Evidence.publisher,
                 Evidence.excerpt,
                 Evidence.file_name,
+                Evidence.media_type,
             ),
             check_stored_evidence,
             numbered("evidence"),

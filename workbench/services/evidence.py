@@ -27,6 +27,7 @@ from workbench.domain.limits import (
     visible,
     visible_or_none,
 )
+from workbench.domain.media_types import is_recorded_type
 from workbench.domain.payloads import created, evidence_payload
 from workbench.domain.text import normalise
 from workbench.domain.urls import check_http_url
@@ -121,10 +122,13 @@ def check_stored_evidence(
     publisher: str | None,
     excerpt: str | None,
     file_name: str | None,
+    media_type: str | None,
 ) -> None:
     """A stored row (a restored bundle's, services.bundle) holds no character add_evidence
     refuses in its words (check_characters), its file name is one recorded_name gives (a name,
-    never a path, no control or bidi character) and its stance is one of STANCES. A bundle
+    never a path, no control or bidi character), its media type one mimetypes gives (a
+    type/subtype, restore2: a forged one held an ESC sequence) and its stance is one of
+    STANCES. A bundle
     edited by hand, its events made to match, replays consistently, and restored an ESC in a
     title or `../../.ssh/x` as a file name (review restore). Neither the limits nor the form
     add_evidence stores words in (NFC, trimmed) is asked: an older release stored an excerpt
@@ -138,6 +142,11 @@ def check_stored_evidence(
     if file_name is not None and recorded_name(file_name) != file_name:
         raise InvalidInput(
             f"the file name {visible(file_name, one_line=True)} is a path, not a file's name"
+        )
+    if media_type is not None and not is_recorded_type(media_type):
+        raise InvalidInput(
+            f"the media type {visible(media_type, one_line=True)} is no type/subtype "
+            "evidence add records"
         )
     _check_stance(stance)
 
