@@ -221,3 +221,34 @@ def test_a_bundle_evidence_media_type_a_system_guessed_restores(
     path.write_bytes(forge(bundle_bytes(wb), _media_type(value)))
     target = Workbench(url=f"sqlite:///{tmp_path / 'restored.db'}", actor="tester")
     assert import_bundle(target, str(path)).tables["evidence"] == 1
+
+
+def _evidence(column: str, value: str) -> Callable[[Tables], None]:
+    """Evidence #1's `column` made `value`, in its row and in the event that added it."""
+
+    def edit(t: Tables) -> None:
+        (row,) = t["evidence"]
+        row[column] = value
+        for ev in t["events"]:
+            if ev["action"] == "evidence.added":
+                _payload(ev, lambda p: p["after"].__setitem__(column, value))
+
+    return edit
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "said"),
+    [
+        ("stance", "endorses", "unknown stance 'endorses'; valid: supports, refutes, context"),
+        ("kind", "rumour", "unknown evidence kind 'rumour'; valid: url, file, citation"),
+    ],
+)
+def test_a_bundle_evidence_stance_or_kind_no_command_takes_is_a_named_refusal(
+    wb: Workbench, tmp_path: Path, column: str, value: str, said: str
+) -> None:
+    """The database's own check refused the row first, said as `database error: CHECK
+    constraint failed: ck_evidence_stance` on SQLite (another text on PostgreSQL), naming no
+    row: the restore says which row and why, the same on both."""
+    _desk(wb, tmp_path)
+    message = _refused(wb, tmp_path, _evidence(column, value), "evidence #1")
+    assert said in message, message
