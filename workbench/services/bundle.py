@@ -426,9 +426,12 @@ def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tall
     batch: list[dict[str, Any]] = []
     count = 0
     widths = widths_of(table, conn.dialect.name)
+    checked = _before_insert(table.name)
     for row in rows:
         batch.append(dict(zip(spec.columns, row, strict=True)))
         widths.check(batch[-1])
+        if checked is not None:
+            checked(batch[-1])
         if len(batch) >= BATCH:
             conn.execute(insert(table), batch)
             count += len(batch)
@@ -439,6 +442,24 @@ def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tall
         count += len(batch)
         tally.add(len(batch))
     return count
+
+
+def _before_insert(table: str) -> Callable[[dict[str, Any]], None] | None:
+    """The check of a row of `table` asked before it is written: a value its table's check
+    constraint refuses, said naming the row, the same on SQLite and PostgreSQL (restore2: a
+    forged stance was a `database error`). The rest of a row's words are asked after
+    (_check_words)."""
+    if table != "evidence":
+        return None
+    from workbench.services.evidence import check_stored_choices
+
+    def check(row: dict[str, Any]) -> None:
+        try:
+            check_stored_choices(kind=row.get("kind"), stance=row.get("stance"))
+        except InvalidInput as exc:
+            raise _refused(f"evidence #{row.get('id')}", exc) from None
+
+    return check
 
 
 def _skip_all(rows: Any, tally: Tally) -> int:

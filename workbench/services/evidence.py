@@ -160,7 +160,20 @@ def _check_words(item: EvidenceInput) -> None:
     check_optional(item.excerpt, "the excerpt", MAX_NOTE, one_line=False)
 
 
-def _check_stance(stance: str) -> None:
+# The kinds of evidence item, as the evidence table's check constraint names them.
+KINDS: tuple[str, ...] = ("url", "file", "citation")
+
+
+def check_stored_choices(*, kind: object, stance: object) -> None:
+    """A stored row's kind and stance (a restored bundle's, asked before it is written) are
+    ones evidence add gives: the table's check constraint refused a forged one first, said as
+    a database error naming no row and worded by the backend (restore2)."""
+    if kind not in KINDS:
+        raise InvalidInput(f"unknown evidence kind {kind!r}; valid: {', '.join(KINDS)}")
+    _check_stance(stance)
+
+
+def _check_stance(stance: object) -> None:
     if stance not in STANCES:
         raise InvalidInput(f"unknown stance {stance!r}; valid: {', '.join(STANCES)}")
 
