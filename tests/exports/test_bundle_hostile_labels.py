@@ -252,3 +252,38 @@ def test_a_bundle_evidence_stance_or_kind_no_command_takes_is_a_named_refusal(
     _desk(wb, tmp_path)
     message = _refused(wb, tmp_path, _evidence(column, value), "evidence #1")
     assert said in message, message
+
+
+def _twice(table: str) -> Callable[[Tables], None]:
+    def edit(t: Tables) -> None:
+        t[table].append(dict(t[table][0]))
+
+    return edit
+
+
+def _span_reversed(t: Tables) -> None:
+    t["claims"][0]["span_end"] = -1
+
+
+@pytest.mark.parametrize(
+    ("edit", "table"),
+    [(_twice("notes"), "notes"), (_twice("claim_tags"), "claim_tags"), (_span_reversed, "claims")],
+)
+def test_a_bundle_row_its_table_refuses_is_the_bundles_refusal(
+    wb: Workbench, tmp_path: Path, edit: Callable[[Tables], None], table: str
+) -> None:
+    """A row twice, or one its table's check constraint refuses, was a `database error` (kind
+    storage: the target database's trouble, to a script), naming no row: it is the bundle's,
+    refused as such, naming its table."""
+    _desk(wb, tmp_path)
+    tag(wb, [1], ["budget"])
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit))
+    target = tmp_path / "restored.db"
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=f"sqlite:///{target}", actor="tester"), str(path))
+    assert not target.exists()
+    message = refused.value.message
+    assert message.startswith(f"the bundle's table {table} does not fit this schema: "), message
+    assert message.endswith("; nothing was imported"), message
+    assert "\n" not in message, message
