@@ -29,6 +29,7 @@ from sqlalchemy import (
     insert,
     select,
 )
+from sqlalchemy.exc import DataError, IntegrityError
 
 from workbench.db.backend import reset_id_sequences
 from workbench.db.models import Event
@@ -433,15 +434,30 @@ def _insert_all(conn: Connection, table: Table, spec: TableSpec, rows: Any, tall
         if checked is not None:
             checked(batch[-1])
         if len(batch) >= BATCH:
-            conn.execute(insert(table), batch)
+            _insert(conn, table, batch)
             count += len(batch)
             tally.add(len(batch))
             batch = []
     if batch:
-        conn.execute(insert(table), batch)
+        _insert(conn, table, batch)
         count += len(batch)
         tally.add(len(batch))
     return count
+
+
+def _insert(conn: Connection, table: Table, batch: list[dict[str, Any]]) -> None:
+    """The rows written, or the bundle refused naming the table when the table refuses one:
+    a row twice, one a check constraint refuses, a value of another type. That was a
+    `database error` (kind storage, the target database's trouble to a script) naming no row
+    (restore2). The database's first line says which constraint; its words are the backend's."""
+    try:
+        conn.execute(insert(table), batch)
+    except (IntegrityError, DataError) as exc:
+        said = str(exc.orig).strip().splitlines()
+        raise InvalidInput(
+            f"the bundle's table {table.name} does not fit this schema: "
+            f"{shown_text(said[0]) if said else type(exc.orig).__name__}; nothing was imported"
+        ) from None
 
 
 def _before_insert(table: str) -> Callable[[dict[str, Any]], None] | None:
