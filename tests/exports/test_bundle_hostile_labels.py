@@ -287,3 +287,27 @@ def test_a_bundle_row_its_table_refuses_is_the_bundles_refusal(
     assert message.startswith(f"the bundle's table {table} does not fit this schema: "), message
     assert message.endswith("; nothing was imported"), message
     assert "\n" not in message, message
+
+
+def _note_writer(value: str) -> Callable[[Tables], None]:
+    """Note #1 written by `value`: its author and its event's actor alike (the replay holds
+    them to each other)."""
+
+    def edit(t: Tables) -> None:
+        t["notes"][0]["author"] = value
+        for ev in t["events"]:
+            if ev["action"] == "note.added":
+                ev["actor"] = value
+                _payload(ev, lambda p: p["after"].__setitem__("author", value))
+
+    return edit
+
+
+@pytest.mark.parametrize("value", ["tes\u202eter", "tes\x1b[8mter", "tes\nter"])
+def test_a_bundle_actor_is_held_to_what_a_name_has_always_been(
+    wb: Workbench, tmp_path: Path, value: str
+) -> None:
+    """Whoever acts is named by normalise_name, which has refused control, format and separator
+    characters since names were normalised (8fdf8467, before any release wrote a bundle)."""
+    _desk(wb, tmp_path)
+    _refused(wb, tmp_path, _note_writer(value), "note #1")
