@@ -347,13 +347,27 @@ class _Words:
 
 
 def _stored_words() -> tuple[_Words, ...]:
-    from workbench.db.models import Claim, ClaimTag, Document, Evidence, Note, User
+    from workbench.db.models import (
+        Claim,
+        ClaimTag,
+        Document,
+        DocumentRevision,
+        Event,
+        Evidence,
+        Note,
+        Setting,
+        User,
+    )
     from workbench.domain.desk import check_stored_tag
     from workbench.services.claims import check_stored_claim
     from workbench.services.documents import check_stored_document
     from workbench.services.evidence import check_stored_evidence
     from workbench.services.notes import check_stored_note
-    from workbench.services.users import check_stored_user
+    from workbench.services.users import (
+        check_stored_names,
+        check_stored_owner,
+        check_stored_user,
+    )
 
     def numbered(what: str) -> Callable[[Any], str]:
         return lambda row: f"{what} #{row.id}"
@@ -398,6 +412,39 @@ def _stored_words() -> tuple[_Words, ...]:
             (User.name, User.display, User.email),
             check_stored_user,
             lambda row: f"user {shown_text(row.name)!r}",
+        ),
+        # Whoever acted, as each row records them; the events last, so that a row and its
+        # event forged alike are refused naming the row.
+        _Words((Note.id,), (Note.author,), check_stored_names, numbered("note")),
+        _Words(
+            (Claim.id,),
+            (Claim.created_by, Claim.proposed_by),
+            check_stored_names,
+            numbered("claim"),
+        ),
+        _Words((Claim.id,), (Claim.assignee,), check_stored_owner, numbered("claim")),
+        _Words((Document.id,), (Document.added_by,), check_stored_names, numbered("document")),
+        _Words(
+            (DocumentRevision.id,),
+            (DocumentRevision.added_by,),
+            check_stored_names,
+            numbered("document revision"),
+        ),
+        _Words((Evidence.id,), (Evidence.added_by,), check_stored_names, numbered("evidence")),
+        _Words(
+            (Setting.key,),
+            (Setting.updated_by,),
+            check_stored_names,
+            lambda row: f"setting {shown_text(row.key)!r}",
+        ),
+        _Words(
+            (User.name,),
+            (User.added_by,),
+            check_stored_names,
+            lambda row: f"user {shown_text(row.name)!r}",
+        ),
+        _Words(
+            (Event.seq,), (Event.actor,), check_stored_names, lambda row: f"event seq {row.seq}"
         ),
     )
 

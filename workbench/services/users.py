@@ -18,7 +18,7 @@ from workbench.domain.display_names import display_name
 from workbench.domain.errors import Conflict, InvalidInput, NotFound
 from workbench.domain.identity import likeness, normalise_name, registrable, skeleton
 from workbench.domain.json_fields import JsonFields
-from workbench.domain.limits import check_shown_line, check_text
+from workbench.domain.limits import check_characters, check_shown_line, check_text
 from workbench.domain.payloads import changed, check_changes, created, entity_payload
 from workbench.domain.people import (
     RoleNames,
@@ -80,6 +80,27 @@ def check_stored_user(*, name: str, display: str | None, email: str | None) -> N
     ):
         if value is not None:
             check_shown_line(value, what)
+
+
+def check_stored_names(**names: str | None) -> None:
+    """The names of whoever acted that a stored row records (a restored bundle's,
+    services.bundle: an event's actor, a note's author, a row's added_by...) hold nothing
+    `visible` would escape (check_shown_line): normalise_name has refused control, format
+    (bidi) and separator characters in whoever acts since 8fdf8467, before any release wrote a
+    bundle, and a bundle edited by hand, a note's author and its event's actor made one,
+    restored a bidi override in both (restore2). Nothing else of a name is asked: a name an
+    older release took (mixed scripts, longer) restores as stored."""
+    for column, value in names.items():
+        if value is not None:
+            check_shown_line(value, f"the name in {column}")
+
+
+def check_stored_owner(*, assignee: str | None) -> None:
+    """A stored claim's owner holds no control or separator character (check_characters, one
+    line), which `claim assign` has refused since 8fdf8467; a bidi control it took then, before
+    owners were names in normal form, so one restores (restore2)."""
+    if assignee is not None:
+        check_characters(assignee, "the owner", one_line=True)
 
 
 @mutation
