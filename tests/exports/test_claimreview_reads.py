@@ -213,3 +213,56 @@ def test_a_long_document_is_read_a_page_of_claims_at_a_time(
     paged = export_claimreview(wb, selection).reviews
     assert len(paged) == 3
     assert json.dumps(paged, ensure_ascii=False) == json.dumps(whole, ensure_ascii=False)
+
+
+def _window_reads(wb: Workbench, **selection: Any) -> tuple[list[int], int]:
+    """The claims `review_records` gives for `selection`, and how many of its statements read
+    the selection's events (a span's by time, a pull's after a seq): each such statement reads
+    every event of the window, the whole trail for a span of a year."""
+    seen: list[str] = []
+
+    def record(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        seen.append(" ".join(statement.lower().split()))
+
+    engine = get_engine(wb.url)
+    event.listen(engine, "before_cursor_execute", record)
+    try:
+        with transaction(wb) as tx:
+            ids = [c.claim.id for r in review_records(tx, **selection) for c in r.claims]
+    finally:
+        event.remove(engine, "before_cursor_execute", record)
+    return ids, sum("events.at >=" in s or "events.seq >" in s for s in seen)
+
+
+@pytest.mark.parametrize(
+    "selection",
+    [
+        {"touched": ("2000-01-01T00:00:00", None)},
+        {"touched": ("2000-01-01T00:00:00", "2999-01-01T00:00:00")},
+        {"moved_after": 0},
+    ],
+)
+def test_a_long_document_read_in_pages_reads_its_window_once(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch, selection: dict[str, Any]
+) -> None:
+    """`export claimreview --since` (and --after) read a long document's pages each with the
+    window's events again: four statements a page (its range of ids, its tags, evidence counts
+    and claims) each read the span's events, where the whole document read them three times
+    (a span of most of the trail of a 20,000-claim document: 5.98 -> 10.40 s). The window
+    is read as many times however many pages the document takes, and the same claims come."""
+    text = "".join(f"第{n}句说营收增长了{n}%。" for n in range(7))
+    doc = add_document(wb, text.encode(), meta=DocumentMeta(title="Long")).document.id
+    for n in range(7):
+        claim = add_claim(wb, doc, f"claim {n}", SpanRequest(quote=f"营收增长了{n}%")).id
+        if n % 2:
+            _cite(wb, claim)
+            set_status(wb, claim, "false", note="per the filings")
+    whole, once = _window_reads(wb, **selection)
+    assert whole and once
+    monkeypatch.setattr(publishing, "CLAIMS_AT_A_TIME", 2)
+    paged, reads = _window_reads(wb, **selection)
+    assert paged == whole
+    assert reads == once, (reads, once)
+    # No more than before paging: the documents' query and one each for the claims' tags,
+    # evidence counts and views (and --after's documents edited, a run's).
+    assert once <= 4 + ("moved_after" in selection), once
