@@ -161,7 +161,9 @@ def _exports(cli: Run, tmp_path: Path, selections: list[list[str]], name: str) -
     return said
 
 
-@pytest.mark.parametrize("page", [1, 2, 3])
+# (claims a page, claims a statement reads by id): a span's or a pull's page is read by its
+# ids, CLAIMS_AT_ONCE a statement (2: a page of 3 in two).
+@pytest.mark.parametrize(("page", "at_once"), [(1, None), (2, None), (3, None), (3, 2)])
 def test_a_paged_export_is_the_whole_one_to_the_byte(
     wb: Workbench,
     cli: Run,
@@ -169,6 +171,7 @@ def test_a_paged_export_is_the_whole_one_to_the_byte(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
     page: int,
+    at_once: int | None,
 ) -> None:
     desk = _desk(wb, set_clock)
     selections = _selections(desk, wb)
@@ -183,11 +186,13 @@ def test_a_paged_export_is_the_whole_one_to_the_byte(
     assert whole[-1][1] == 1, whole[-1]  # the open claim named is refused
 
     monkeypatch.setattr(publishing, "CLAIMS_AT_A_TIME", page)
+    if at_once is not None:
+        monkeypatch.setattr(publishing, "CLAIMS_AT_ONCE", at_once)
     with transaction(wb) as tx:
         records = list(review_records(tx))
     # The long documents are read in pages: more records than documents.
     assert len(records) > len(desk["docs"]) and all(len(r.claims) <= page for r in records)
     set_clock(TODAY)
-    paged = _exports(cli, tmp_path, selections, f"paged{page}")
+    paged = _exports(cli, tmp_path, selections, f"paged{page}-{at_once}")
     for before, after in zip(whole, paged, strict=True):
         assert after == before

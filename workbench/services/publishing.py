@@ -8,6 +8,7 @@ database.
 from __future__ import annotations
 
 import json
+from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import Any
@@ -529,35 +530,40 @@ def review_records(
         }
         # A document alone in its run may hold more than a page of claims (a transcript's, an
         # import's: 100,000 in one document were held at once): read a page at a time.
-        for of_page in _pages(conn, chunk, of_chunk):
+        for page in _pages(conn, chunk, of_chunk, by_ids=in_span is not None):
             tags: dict[int, list[str]] = {}
-            for claim_id, tag in conn.execute(
-                select(ClaimTag.claim_id, ClaimTag.tag).join(Claim).where(of_page)
-            ):
-                tags.setdefault(claim_id, []).append(tag)
-            evidence_counts: dict[int, int] = dict(
-                conn.execute(
-                    select(Evidence.claim_id, func.count())
-                    .join(Claim)
-                    .where(of_page)
-                    .group_by(Evidence.claim_id)
-                ).all()
-            )
-            claims: dict[int, list[ClaimView]] = {doc_id: [] for doc_id in chunk}
-            for row in conn.execute(
-                select(*_CLAIM_VIEW_COLUMNS).where(of_page).order_by(Claim.document_id, Claim.id)
-            ):
-                claims[row.document_id].append(
-                    from_row(
-                        ClaimView,
-                        row,
-                        tags=tuple(sorted(tags.get(row.id, ()))),
-                        evidence_count=evidence_counts.get(row.id, 0),
-                        similar=None,
-                        same_span=None,
-                        last_activity=None,
-                    )
+            evidence_counts: dict[int, int] = {}
+            for of_page in page:
+                for claim_id, tag in conn.execute(
+                    select(ClaimTag.claim_id, ClaimTag.tag).join(Claim).where(of_page)
+                ):
+                    tags.setdefault(claim_id, []).append(tag)
+                evidence_counts.update(
+                    conn.execute(
+                        select(Evidence.claim_id, func.count())
+                        .join(Claim)
+                        .where(of_page)
+                        .group_by(Evidence.claim_id)
+                    ).all()
                 )
+            claims: dict[int, list[ClaimView]] = {doc_id: [] for doc_id in chunk}
+            for of_page in page:
+                for row in conn.execute(
+                    select(*_CLAIM_VIEW_COLUMNS)
+                    .where(of_page)
+                    .order_by(Claim.document_id, Claim.id)
+                ):
+                    claims[row.document_id].append(
+                        from_row(
+                            ClaimView,
+                            row,
+                            tags=tuple(sorted(tags.get(row.id, ()))),
+                            evidence_count=evidence_counts.get(row.id, 0),
+                            similar=None,
+                            same_span=None,
+                            last_activity=None,
+                        )
+                    )
             # The events are read for a run of documents at a time, about CLAIMS_AT_ONCE claims
             # with a verdict, and their records handed on before the next run's are read.
             run: list[int] = []
@@ -589,15 +595,32 @@ def review_records(
 
 
 def _pages(
-    conn: Connection, chunk: Sequence[int], of_chunk: ColumnElement[bool]
-) -> Iterator[ColumnElement[bool]]:
-    """The claims of a run of documents (`of_chunk`), a page at a time, in order of id: the
-    run itself when it has several documents (`_batches` holds it to CLAIMS_AT_A_TIME claims);
-    a document alone in its run, CLAIMS_AT_A_TIME claims a page by a range of ids (one
-    statement a page), and the run once when none of its claims is selected (its record,
-    empty, as the full records give it)."""
+    conn: Connection, chunk: Sequence[int], of_chunk: ColumnElement[bool], *, by_ids: bool
+) -> Iterator[list[ColumnElement[bool]]]:
+    """The claims of a run of documents (`of_chunk`), a page at a time, in order of id, each
+    page the conditions that together select its claims, in order of id: the run itself when
+    it has several documents (`_batches` holds it to CLAIMS_AT_A_TIME claims); a document alone
+    in its run, CLAIMS_AT_A_TIME claims a page; and the run once when none of its claims is
+    selected (its record, empty, as the full records give it). `by_ids` (`of_chunk` reads the
+    events of a window: --since's, --after's): the run's claims are found in one statement,
+    their ids held (8 bytes each), and a page is its ids, CLAIMS_AT_ONCE a condition; a page's
+    statements otherwise each read the window's events again (`export claimreview --since` over
+    most of the trail of a document of 20,000 claims, 20 pages: 5.98 -> 10.40 s)."""
+    if by_ids:
+        held = array("q", conn.scalars(select(Claim.id).where(of_chunk).order_by(Claim.id)))
+        if not held:
+            yield []  # no statement: none is selected
+            return
+        step = CLAIMS_AT_A_TIME if len(chunk) == 1 else len(held)
+        for start in range(0, len(held), step):
+            of = held[start : start + step]
+            yield [
+                Claim.id.in_(of[at : at + CLAIMS_AT_ONCE].tolist())
+                for at in range(0, len(of), CLAIMS_AT_ONCE)
+            ]
+        return
     if len(chunk) > 1:
-        yield of_chunk
+        yield [of_chunk]
         return
     after: int | None = None
     while True:
@@ -610,10 +633,10 @@ def _pages(
         ).one()
         if last is None:
             if after is None:
-                yield of_chunk
+                yield [of_chunk]
             return
         bounded = Claim.id <= last if after is None else and_(Claim.id > after, Claim.id <= last)
-        yield and_(of_chunk, bounded)
+        yield [and_(of_chunk, bounded)]
         if count < CLAIMS_AT_A_TIME:
             return
         after = last
