@@ -88,7 +88,8 @@ def test_refusals_are_one_line(run: Run) -> None:
     refused = run("note", "internal", "3", "--note", WHY)
     err_line(refused, 1, "the reason")
     assert "reopen" in refused.err
-    err_line(run("note", "internal", "1", "--note", "  "), 1, "empty")
+    # Typed empty: bad usage, as `note add 1 ''` (docs/errors.md, "A value typed").
+    err_line(run("note", "internal", "1", "--note", "  "), 2, "the note is empty")
     assert run("note", "internal", "1").code == 2
 
 
