@@ -9,6 +9,7 @@ from workbench.cli.common import text_or_stdin, workbench_from
 from workbench.cli.once import Command
 from workbench.cli.options import (
     CLAIM_TEXT,
+    NOTE_TEXT,
     TypedChoice,
     claim_id_argument,
     if_version_option,
@@ -56,7 +57,12 @@ from workbench.domain.transitions import SPAN_PART
     start="Pin it anew: start offset (code points).",
     end="Pin it anew: end offset (exclusive).",
 )
-@click.option("--note", help="Why it changed (optional, kept with the change); - reads stdin.")
+@click.option(
+    "--note",
+    type=NOTE_TEXT,
+    metavar="TEXT",
+    help="Why it changed (optional, kept with the change); - reads stdin.",
+)
 @if_version_option
 @json_context
 def edit(

@@ -66,6 +66,7 @@ _REASON = click.option(
     "--note",
     "reason",
     metavar="TEXT",
+    type=NOTE_TEXT,
     required=True,
     help="Why (- reads stdin): kept with the change as an internal note, never published.",
 )

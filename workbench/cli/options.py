@@ -306,8 +306,11 @@ def _claim_text(value: str) -> str:
     return _typed_text(value, claim_text_empty)
 
 
-# `note add`'s TEXT|- and `claim add`/`claim edit`'s --text: checked by the parser by the rule
-# the service asks (docs/errors.md, "A value typed").
+# A note typed where it is a note (`note add`'s TEXT|-, `claim edit --note`, `note
+# internal/public --note`) and `claim add`/`claim edit`'s --text: checked by the parser by the
+# rule the service asks (docs/errors.md, "A value typed"). Not a verdict's reason (`claim status
+# --note`, `claim withdraw --reason`, `claim reject --note`): its own rule says "needs a reason",
+# and '' is no reason where none is needed.
 NOTE_TEXT = _Checked("note", str, _note_text)
 CLAIM_TEXT = _Checked("text", str, _claim_text)
 
