@@ -586,7 +586,7 @@ def reads_alike(a: str, b: str) -> bool:
     from workbench.domain.romanise import spelled_as
 
     return any(
-        spelled_as(order, key, _reading_key)
+        spelled_as(_read_aloud(order), key, _reading_key)
         for order in _given_name_first(han)
         for key in _latin_keys(latin)
     )
@@ -597,12 +597,20 @@ def _given_name_first(han: str) -> list[str]:
     its surname (the first character, or the first two: 欧阳娜娜 is Nana Ouyang) moved to the
     end. `_latin_keys` reads a Latin name's last word first, but `jingchen` has no words to
     turn, and it approved 陈静's verdict as `jing chen` could not (spoof331)."""
-    letters = "".join(
-        c for c in han if unicodedata.category(c)[0] not in "PSZ" and not _drawn_as_a_mark(c)
-    )
+    letters = _read_aloud(han)
     if len(letters) < 2 or not all(is_han(c) for c in letters):
         return [han]
     return [han, *(letters[cut:] + letters[:cut] for cut in (1, 2) if cut < len(letters))]
+
+
+def _read_aloud(han: str) -> str:
+    """The characters of a name holding Chinese characters that its pinyin spells: not its
+    punctuation, symbols and spaces, nor a modifier drawn as a mark (`_drawn_as_a_mark`). The
+    one rule for the index (`_readings_of`) and for the match (`reads_alike`): the match read
+    only the categories, and `wangfang` was another name than 王ˉ芳, though 王·芳's (rnames)."""
+    return "".join(
+        c for c in han if unicodedata.category(c)[0] not in "PSZ" and not _drawn_as_a_mark(c)
+    )
 
 
 def _latin_keys(latin: str) -> set[str]:
@@ -636,9 +644,7 @@ def _readings_of(han: str) -> tuple[set[str], set[str] | None]:
 
     first: set[str] | None = None
     spelled: set[str] | None = {""}
-    for ch in han:
-        if unicodedata.category(ch)[0] in "PSZ" or _drawn_as_a_mark(ch):
-            continue
+    for ch in _read_aloud(han):
         options = {_reading_key(r) for r in readings(ch)} or {_reading_key(ch)}
         options = {option for option in options if option}
         if first is None:
