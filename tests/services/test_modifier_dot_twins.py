@@ -69,3 +69,26 @@ def test_the_pinyin_in_one_word_cannot_approve(db_url: str) -> None:
     cid = _proposal(db_url, "王\u02c9芳")
     r = _run(db_url, "wangfang", "claim", "approve", str(cid), "--note", "ok")
     assert r.code == 1, f"wangfang approved 王ˉ芳's verdict: {r.out}"
+
+
+# rnames: the ARABIC TATWEEL (U+0640, a modifier letter by its category) only stretches the
+# join between two letters (kashida), as a typesetter justifies a line: `محمـد` is محمد drawn
+# wider, and was registered beside him, as was `أحمـد` beside أحمد. So is the NKo
+# LAJANYALAN, the same stretch in NKo.
+STRETCHED = [
+    ("محمد", "محمـد"),
+    ("أحمد", "أحمـــد"),  # three, a wider stretch
+    ("ߊߡߊߘߎ", "ߊߡߊߺߘߎ"),  # NKo LAJANYALAN
+]
+
+
+@pytest.mark.parametrize(("name", "twin"), STRETCHED)
+def test_a_stretch_between_letters_is_left_out(name: str, twin: str) -> None:
+    assert skeleton(normalise_name(twin)) == skeleton(normalise_name(name))
+
+
+def test_the_stretched_name_is_not_registered_beside_the_name(db_url: str) -> None:
+    _ok(_run(db_url, "محمد", "user", "add", "محمد"))
+    r = _run(db_url, "محمد", "user", "add", "محمـد")
+    assert r.code == 1, f"محمـد registered beside محمد: {r.out}{r.err}"
+    assert "looks like the registered user 'محمد'" in r.err, r.err
