@@ -87,6 +87,12 @@ def test_a_stretch_between_letters_is_left_out(name: str, twin: str) -> None:
     assert skeleton(normalise_name(twin)) == skeleton(normalise_name(name))
 
 
+def test_a_stretch_is_inside_a_word() -> None:
+    """Left out as a space between words, the stretch made `محمـد علي` three words, and not
+    `علي محمد` in another order."""
+    assert likeness(normalise_name("محمـد علي"), normalise_name("علي محمد")) is not None
+
+
 def test_the_stretched_name_is_not_registered_beside_the_name(db_url: str) -> None:
     _ok(_run(db_url, "محمد", "user", "add", "محمد"))
     r = _run(db_url, "محمد", "user", "add", "محمـد")
