@@ -437,15 +437,23 @@ def _left_out(char: str) -> bool:
     return not ((like.isascii() and like.isalnum()) or is_han(like) or _cjk_part(char))
 
 
+# The stretch a typesetter draws a join wider with (kashida): ARABIC TATWEEL and NKO
+# LAJANYALAN, modifier letters by their category that draw no letter. Left in, `محمـد` was
+# registered beside محمد (rnames).
+_STRETCH = frozenset("\u0640\u07fa")
+
+
 @cache
 def _drawn_as_a_mark(char: str) -> bool:
     """Whether `char` is a letter by its category but drawn as a mark or a dot beside letters:
     a modifier letter of the Spacing Modifier Letters or Latin Extended-D blocks that is no
     superscript letter (NFKC leaves it) and that the TR39 data pairs with no letter or digit
-    (ˑ, ˌ, ˉ, ˇ, ʿ; ʾ and ʻ it pairs with an apostrophe), or the Hangul ARAEA, a dot typed for
-    a middle dot (`마이클ㆍ잭슨`). Left in, `欧阳ˑ娜娜` was registered beside 欧阳娜娜 and
-    approved her verdict (names2)."""
+    (ˑ, ˌ, ˉ, ˇ, ʿ; ʾ and ʻ it pairs with an apostrophe), the Hangul ARAEA, a dot typed for
+    a middle dot (`마이클ㆍ잭슨`), or a stretch of a join (`_STRETCH`). Left in, `欧阳ˑ娜娜`
+    was registered beside 欧阳娜娜 and approved her verdict (names2)."""
     if char == "\u119e":  # ARAEA as a name holds it (NFKC folds the compatibility ㆍ to it)
+        return True
+    if char in _STRETCH:
         return True
     code = ord(char)
     if not (0x02B0 <= code <= 0x02FF or 0xA700 <= code <= 0xA7FF):
@@ -549,8 +557,9 @@ def _words(name: str) -> list[str]:
     """A name's words: parted by spaces and by what the skeleton leaves out between them (a
     hyphen, an underscore, a dot). `ben-okafor` looks like `ben okafor`, so `okafor-ben` is
     him in another order; as one word it was another person, and `jing-chen` approved 陈静's
-    verdict (spoof331)."""
-    return "".join(" " if _left_out(c) else c for c in name).split()
+    verdict (spoof331). A stretch of a join (`_STRETCH`) is inside a word: `محمـد علي` is
+    `علي محمد` in another order (rnames)."""
+    return "".join("" if c in _STRETCH else " " if _left_out(c) else c for c in name).split()
 
 
 def _one_name_in_two_forms(a: str, b: str) -> bool:
