@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
-from workbench.domain.urls import as_uri
+from workbench.domain.urls import as_uri, without_credentials, without_userinfo
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
 from workbench.services.documents import DocumentMeta, add_document, show_document
@@ -73,3 +73,36 @@ def test_the_report_links_the_page_without_the_password(wb: Workbench, fmt: str)
     written = "".join(page.text for page in pages)
     assert "s3cret" not in written and "editor:" not in written
     assert "news.example.com/2019/story" in written
+
+
+# An empty port (RFC 3986 3.2.3: port = *DIGIT) is a port, not a password's start: the desk
+# takes this URL (`doc add --url`, as urlsplit reads it: host medium.example, path /@mayor/...)
+# and the fetch asks medium.example for it. The userinfo rule read `medium.example:/` as a
+# user name and password holding a `/`, ending at the path's `@`, so every export published
+# the page as https://mayor/jobs-report, another host (rannot).
+EMPTY_PORT = "https://medium.example:/@mayor/jobs-report"
+
+
+def test_an_empty_port_is_no_user_name() -> None:
+    assert without_credentials(EMPTY_PORT) == EMPTY_PORT
+    assert without_userinfo(EMPTY_PORT) == EMPTY_PORT
+    assert as_uri(EMPTY_PORT) == EMPTY_PORT
+    # A password holding `/` after a port that is no number is still one (a legacy row's).
+    assert as_uri("https://ed:pa/ss@news.example.com/a") == "https://news.example.com/a"
+
+
+def test_a_page_at_an_empty_port_is_published_at_its_host(wb: Workbench) -> None:
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(url=EMPTY_PORT)).document.id
+    assert show_document(wb, doc).document.url == EMPTY_PORT
+    claim = add_claim(wb, doc, "Unemployment fell to 3.2%", SpanRequest(quote="unemployment fell"))
+    add_evidence(wb, claim.id, EvidenceInput(stance="refutes", citation="BLS table 4"))
+    set_status(wb, claim.id, "false", note="The rate was 4.1 percent.")
+    [annotation] = export_annotations(wb).collection["first"]["items"]
+    [review] = export_claimreview(
+        wb, ReviewSelection(org="Check Desk", org_url="https://checks.example.org")
+    ).reviews
+    assert annotation["target"]["source"] == EMPTY_PORT
+    assert review["itemReviewed"]["appearance"]["url"] == EMPTY_PORT
+    for fmt in ("html", "md"):
+        written = "".join(page.text for page in report_pages(wb, fmt=fmt))
+        assert "https://mayor/" not in written and EMPTY_PORT in written, fmt
