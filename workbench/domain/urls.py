@@ -55,8 +55,11 @@ def _userinfo(url: str) -> tuple[int, int] | None:
     authority, start = found[1], found.start(1)
     if "@" in authority:
         return start, start + authority.rindex("@")
-    port = authority.rpartition("]")[2].partition(":")
-    if port[1] and not port[2].isdigit() and (at := url.find("@", found.end(1))) != -1:
+    # A port that is no number: a password holding `/`, `?` or `#`. An empty one is a port
+    # (RFC 3986 3.2.3: *DIGIT; urlsplit, and so `check_http_url` and the fetch, read
+    # `https://host:/@name/page` as host's page): its `@` is the path's (rannot).
+    port = authority.rpartition("]")[2].partition(":")[2]
+    if port and not port.isdigit() and (at := url.find("@", found.end(1))) != -1:
         return start, at
     return None
 
