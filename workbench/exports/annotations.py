@@ -124,8 +124,9 @@ class Annotated:
     # The last day a time may name (today where it is latest, by this computer's clock:
     # `latest_day`); a later `created` or `modified` is left out (None: every time is kept).
     latest: str | None = None
-    # The text the span counts in, when the export has it at hand (its revision's): its
-    # TextQuoteSelector is widened until it names one place in it (`distinguished`).
+    # The text the span counts in, when the export has it at hand (the latest revision's): its
+    # TextQuoteSelector is widened until it names one place in it (`distinguished`). An older
+    # revision's span comes widened in its own text (`services.exports._older_spans`).
     text: str | None = None
 
 
@@ -165,6 +166,12 @@ def distinguished(text: str, span: Span) -> Span:
     return Span(start, end, span.quote, prefix, suffix)
 
 
+def selected_span(claim: ClaimView, span: Span | None) -> Span:
+    """The span an annotation's selectors name: `span` where given (the words a flagged
+    verdict was judged on, `Annotated.span`), else the claim's own."""
+    return span or Span(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
+
+
 def latest_day(moment: dt.datetime) -> str:
     """The last day a published time may name, by this computer's clock reading `moment`:
     today where it is latest (UTC+14), as ClaimReview's `ahead_reason` has it."""
@@ -189,7 +196,7 @@ def target(item: Annotated) -> dict[str, Any]:
     revision (orphaned, or not re-anchored) does not give offsets that now hold other text
     against the page as it is: its TextPositionSelector counts in the text it was made on."""
     claim, document = item.claim, item.document
-    span = item.span or Span(claim.start, claim.end, claim.quote, claim.prefix, claim.suffix)
+    span = selected_span(claim, item.span)
     if item.text is not None:
         span = distinguished(item.text, span)
     text_sha256 = item.text_sha256 or document.sha256

@@ -22,8 +22,14 @@ if TYPE_CHECKING:
     import uuid
 
     from workbench.domain.sign_off import RanAhead
+    from workbench.domain.spans import Span
     from workbench.exports.claimreview import Publisher
-    from workbench.services.publishing import DocumentRecord, ReviewedClaim, ReviewRecord
+    from workbench.services.publishing import (
+        ClaimRecord,
+        DocumentRecord,
+        ReviewedClaim,
+        ReviewRecord,
+    )
     from workbench.services.review_selection import ReviewSelection
 
 
@@ -518,29 +524,19 @@ def _annotations(
     """Each claim of `records` as an Annotation, a document's at a time; the verdicts no second
     person approved (with review.required on: `required`) added to `said.unreviewed` as they
     come, and the times left out, after today, to `said.undated`."""
-    from workbench.db.models import Document
     from workbench.exports.annotations import Annotated, annotation, times_ahead
     from workbench.services.publishing import published_note
-    from workbench.services.revisions import revision_text
 
     for record in records:
         said.unreviewed.extend(_unreviewed([record], not include_flagged, required))
-        # The text of each revision a claim's selectors count in, read once a document: the
-        # latest's the record holds; an older one's (an orphaned claim's, a flagged verdict's
-        # published on its words) is read when a claim needs it, so that its context is
-        # widened in the text its TimeState names, as the latest's is (annot).
-        texts = {record.revision: record.text}
-        for item in record.claims:
-            claim, judged = item.claim, item.judged
+        # The span of each claim whose selectors count in an older revision, its context
+        # widened in that revision's text (`_older_spans`); the latest's the record holds.
+        older = _older_spans(tx, record)
+        for index, item in enumerate(record.claims):
+            claim = item.claim
             said.undated.extend((claim.id, at) for at in times_ahead(claim, said.latest))
-            # The revision the selectors count in: the judged one for a verdict published on
-            # its words (`judged` is only read with include_flagged), else the claim's own.
-            revision = claim.revision
-            if judged is not None and claim.verdict_revision is not None:
-                revision = claim.verdict_revision
-            if revision not in texts:
-                document = tx.session.get_one(Document, record.document.id)
-                texts[revision] = revision_text(tx, document, revision)[1]
+            revision = _span_revision(item)
+            latest = revision == record.revision
             yield annotation(
                 Annotated(
                     claim,
@@ -550,13 +546,48 @@ def _annotations(
                     published_note(item),
                     record.stored_at_of(revision),
                     withheld=claim.flagged and not include_flagged,
-                    span=judged,
+                    span=item.judged if latest else older[index],
                     latest=said.latest,
-                    # The text of the span's revision: its context is widened in it until
-                    # it names one place (`distinguished`).
-                    text=texts[revision],
+                    # The latest revision's text: the span's context is widened in it until it
+                    # names one place (`distinguished`); an older one's already was.
+                    text=record.text if latest else None,
                 )
             )
+
+
+def _span_revision(item: ClaimRecord) -> int:
+    """The revision a claim's selectors count in: the judged one for a verdict published on
+    its words (`judged` is only read with include_flagged), else the claim's own."""
+    if item.judged is not None and item.claim.verdict_revision is not None:
+        return item.claim.verdict_revision
+    return item.claim.revision
+
+
+def _older_spans(tx: Tx, record: DocumentRecord) -> dict[int, Span]:
+    """The span of each of `record`'s claims (by its index) whose selectors count in an older
+    revision than the latest (an orphaned claim's, a flagged verdict's published on its
+    words), its context widened in that revision's text as the latest's is (`distinguished`),
+    so that it names one place in the text its TimeState names (annot). Each older text is
+    read once, and let go before the next is read (rannot: all of them were held until the
+    document's last claim was written, a copy of a live page for each update)."""
+    from workbench.db.models import Document
+    from workbench.exports.annotations import distinguished, selected_span
+    from workbench.services.revisions import revision_text
+
+    wanted: dict[int, list[int]] = {}
+    for index, item in enumerate(record.claims):
+        if (revision := _span_revision(item)) != record.revision:
+            wanted.setdefault(revision, []).append(index)
+    spans: dict[int, Span] = {}
+    if not wanted:
+        return spans
+    document = tx.session.get_one(Document, record.document.id)
+    for revision in sorted(wanted):
+        text = revision_text(tx, document, revision)[1]
+        for index in wanted[revision]:
+            item = record.claims[index]
+            spans[index] = distinguished(text, selected_span(item.claim, item.judged))
+    return spans
 
 
 def claim_rows(wb: Workbench, *, document_ids: Sequence[int] = ()) -> list[dict[str, Any]]:
