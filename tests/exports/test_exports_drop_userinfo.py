@@ -106,3 +106,19 @@ def test_a_page_at_an_empty_port_is_published_at_its_host(wb: Workbench) -> None
     for fmt in ("html", "md"):
         written = "".join(page.text for page in report_pages(wb, fmt=fmt))
         assert "https://mayor/" not in written and EMPTY_PORT in written, fmt
+
+
+@pytest.mark.parametrize("fmt", ["html", "md"])
+def test_the_report_links_evidence_without_the_password(wb: Workbench, fmt: str) -> None:
+    """An evidence URL an older desk stored with a user name and password goes through the same
+    link as the document's (b18f97bf said so; no test held it: rannot)."""
+    doc = add_document(wb, TEXT.encode(), meta=DocumentMeta(url=PAGE)).document.id
+    claim = add_claim(wb, doc, "Unemployment fell to 3.2%", SpanRequest(quote="unemployment fell"))
+    add_evidence(wb, claim.id, EvidenceInput(stance="refutes", url="https://stats.example.gov/t4"))
+    with get_engine(wb.url).begin() as conn:  # as an older release stored it
+        conn.execute(
+            text("UPDATE evidence SET url = :u"), {"u": "https://ev:evpass@stats.example.gov/t4"}
+        )
+    written = "".join(page.text for page in report_pages(wb, fmt=fmt))
+    assert "evpass" not in written and "ev:" not in written
+    assert "https://stats.example.gov/t4" in written
