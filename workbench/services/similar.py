@@ -169,9 +169,11 @@ def catch_up(wb: Workbench, progress: Progress | None = None, *, searching: bool
             pause = writer_handover(tx.session.get_bind().dialect.name)
         if step is None:
             break
-        last, indexed = step
-        done += indexed
+        last = step.last
+        done += step.indexed
         tally.add(min(CATCH_UP_WINDOW, total - tally.done))
+        if not step.full:
+            break  # the last window: no turn to give before a next one
     tally.end()
     return done
 

@@ -254,8 +254,10 @@ def refresh(tx: Tx, batch: int = BATCH, window: int = WINDOW) -> int:
     done = 0
     last = 0
     while (step := refresh_window(tx, last, batch, window)) is not None:
-        last, indexed = step
-        done += indexed
+        last = step.last
+        done += step.indexed
+        if not step.full:
+            break
     return done
 
 
@@ -273,11 +275,18 @@ def start_afresh_if_outdated(tx: Tx) -> bool:
     return True
 
 
-def refresh_window(
-    tx: Tx, last: int, batch: int = BATCH, window: int = WINDOW
-) -> tuple[int, int] | None:
+class Window(NamedTuple):
+    """A window of claims gone through: its last claim's id, how many of its claims were
+    indexed, and whether it held as many claims as a window can (if not, it was the last)."""
+
+    last: int
+    indexed: int
+    full: bool
+
+
+def refresh_window(tx: Tx, last: int, batch: int = BATCH, window: int = WINDOW) -> Window | None:
     """Index the new or changed claims of the next `window` claims by id after `last`, `batch`
-    at a time: the window's last id and how many were indexed (None: no claim after `last`).
+    at a time (None: no claim after `last`).
 
     A window of claims (by id) at a time, and of those the stale ones: only one window's texts
     are ever held, not every claim's. The window is fixed by the claims' ids, not by "the next
@@ -286,7 +295,7 @@ def refresh_window(
     its own claims on both backends."""
     session = tx.session
     ids = select(Claim.id).where(Claim.id > last).order_by(Claim.id).limit(window).subquery()
-    top = session.execute(select(func.max(ids.c.id))).scalar_one_or_none()
+    top, count = session.execute(select(func.max(ids.c.id), func.count())).one()
     if top is None:
         return None
     rows = session.execute(_stale(last, top)).all()
@@ -295,7 +304,7 @@ def refresh_window(
             tx,
             [(cid, version, claim_terms(text, quote)) for cid, version, text, quote in chunk],
         )
-    return top, len(rows)
+    return Window(top, len(rows), count == window)
 
 
 def claim_count(tx: Tx) -> int:
