@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from functools import partial
 from typing import Any
 
 from sqlalchemy import (
@@ -324,7 +325,7 @@ def _check_words(conn: Connection) -> None:
     or one holding a bidi override, an ESC in a title, a note, a claim or a tag, a zero-width
     space in a display name (review restore, restore2). One table (_stored_words) says which
     columns of which table each check takes; the first row refused is named."""
-    for words in _stored_words():
+    for words in _stored_words(_older_actors(conn)):
         # A key column checked too (a tag) is selected once.
         selected = [c for c in words.columns if not any(c is k for k in words.key)]
         query = select(*words.key, *selected).order_by(*words.key)
@@ -346,7 +347,16 @@ class _Words:
     which: Callable[[Any], str]
 
 
-def _stored_words() -> tuple[_Words, ...]:
+def _older_actors(conn: Connection) -> frozenset[str]:
+    """The names whoever acted went by on the restored events that record no machine: events
+    written before 8fdf8467, which took `--as` and WORKBENCH_USER as typed (every event since
+    records the machine, and normalise_name the actor). Such a name may hold a bidi control
+    (check_stored_names), which that desk's rows and events' hashes keep (rrestore)."""
+    query = select(Event.actor).where(Event.machine.is_(None)).distinct()
+    return frozenset(conn.execute(query).scalars())
+
+
+def _stored_words(older: frozenset[str]) -> tuple[_Words, ...]:
     from workbench.db.models import (
         Claim,
         ClaimTag,
@@ -368,6 +378,8 @@ def _stored_words() -> tuple[_Words, ...]:
         check_stored_owner,
         check_stored_user,
     )
+
+    names = partial(check_stored_names, older)
 
     def numbered(what: str) -> Callable[[Any], str]:
         return lambda row: f"{what} #{row.id}"
@@ -415,37 +427,35 @@ def _stored_words() -> tuple[_Words, ...]:
         ),
         # Whoever acted, as each row records them; the events last, so that a row and its
         # event forged alike are refused naming the row.
-        _Words((Note.id,), (Note.author,), check_stored_names, numbered("note")),
+        _Words((Note.id,), (Note.author,), names, numbered("note")),
         _Words(
             (Claim.id,),
             (Claim.created_by, Claim.proposed_by),
-            check_stored_names,
+            names,
             numbered("claim"),
         ),
         _Words((Claim.id,), (Claim.assignee,), check_stored_owner, numbered("claim")),
-        _Words((Document.id,), (Document.added_by,), check_stored_names, numbered("document")),
+        _Words((Document.id,), (Document.added_by,), names, numbered("document")),
         _Words(
             (DocumentRevision.id,),
             (DocumentRevision.added_by,),
-            check_stored_names,
+            names,
             numbered("document revision"),
         ),
-        _Words((Evidence.id,), (Evidence.added_by,), check_stored_names, numbered("evidence")),
+        _Words((Evidence.id,), (Evidence.added_by,), names, numbered("evidence")),
         _Words(
             (Setting.key,),
             (Setting.updated_by,),
-            check_stored_names,
+            names,
             lambda row: f"setting {shown_text(row.key)!r}",
         ),
         _Words(
             (User.name,),
             (User.added_by,),
-            check_stored_names,
+            names,
             lambda row: f"user {shown_text(row.name)!r}",
         ),
-        _Words(
-            (Event.seq,), (Event.actor,), check_stored_names, lambda row: f"event seq {row.seq}"
-        ),
+        _Words((Event.seq,), (Event.actor,), names, lambda row: f"event seq {row.seq}"),
     )
 
 

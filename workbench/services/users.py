@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, replace
 from enum import Enum
 from functools import partial
@@ -82,16 +82,25 @@ def check_stored_user(*, name: str, display: str | None, email: str | None) -> N
             check_shown_line(value, what)
 
 
-def check_stored_names(**names: str | None) -> None:
+def check_stored_names(older: Collection[str] = (), /, **names: str | None) -> None:
     """The names of whoever acted that a stored row records (a restored bundle's,
-    services.bundle: an event's actor, a note's author, a row's added_by...) hold nothing
-    `visible` would escape (check_shown_line): normalise_name has refused control, format
-    (bidi) and separator characters in whoever acts since 8fdf8467, before any release wrote a
-    bundle, and a bundle edited by hand, a note's author and its event's actor made one,
-    restored a bidi override in both (restore2). Nothing else of a name is asked: a name an
-    older release took (mixed scripts, longer) restores as stored."""
+    services.bundle: an event's actor, a note's author, a row's added_by...) hold no control or
+    separator character (check_characters, one line), nor a bidi control (check_shown_line)
+    unless the name is one of `older`: normalise_name has refused control, format (bidi) and
+    separator characters in whoever acts since 8fdf8467, and a bundle edited by hand, a note's
+    author and its event's actor made one, restored a bidi override in both (restore2). Before
+    8fdf8467 `--as` and WORKBENCH_USER were taken as typed, stripped: a name pasted with its
+    bidi isolates is in such a desk's rows and in its events' hashes, kept by `db upgrade`,
+    and restores (rrestore). `older` is the names those events record (services.bundle: the
+    actors of events that record no machine, which every event has since 8fdf8467). Nothing
+    else of a name is asked: a name an older release took (mixed scripts, longer) restores as
+    stored."""
     for column, value in names.items():
-        if value is not None:
+        if value is None:
+            continue
+        if value in older:
+            check_characters(value, f"the name in {column}", one_line=True)
+        else:
             check_shown_line(value, f"the name in {column}")
 
 
