@@ -16,7 +16,11 @@ from workbench.domain.errors import InvalidInput, StorageError
 # the pool's "Exception closing connection" and a traceback above the one line an interrupt
 # is (fix135). A handler that drops them silences that last resort only: a host's own
 # handlers (on the root logger) still hear every record.
-logging.getLogger("sqlalchemy").addHandler(logging.NullHandler())
+# psycopg's likewise: its executemany runs in pipeline mode, and a restore a table's constraint
+# refused printed "error ignored terminating <psycopg.Pipeline ...>: pipeline aborted" above
+# the one line of its refusal on some runs (rrestore).
+for _name in ("sqlalchemy", "psycopg"):
+    logging.getLogger(_name).addHandler(logging.NullHandler())
 
 
 @cache
