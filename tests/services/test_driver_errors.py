@@ -61,3 +61,31 @@ def test_a_lock_held_too_long_in_a_reader_is_a_conflict_to_retry(wb: Workbench, 
     busy timeout) is the conflict every other path reports, whichever driver raised it."""
     with pytest.raises(Conflict, match="try the command again"), READERS[kind](wb) as reader:
         raise reader.operational_error("database is locked")
+
+
+def test_an_error_in_a_writes_reader_does_not_wait_on_its_own_lock(
+    wb: Workbench, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare SQLITE_ERROR is asked of FTS5's own check (workbench.db.damage: is the search
+    index damaged?) on a connection of its own, a check that writes. Met by the reader of a
+    write transaction, which holds the file's write lock until the refusal unwinds it, that
+    connection waited out sqlite3's busy timeout on this command's own lock (5 s), then gave
+    up: the refusal was the plain one, five seconds late (found as the suite's slowest
+    service test). The reader of a write leaves the check to nobody; a read's reader still
+    asks it (its own transaction holds no write lock)."""
+    from workbench.db import damage
+
+    asked: list[str] = []
+    real = damage._index_check
+
+    def counted(path: str) -> str | None:
+        asked.append(path)
+        return real(path)
+
+    monkeypatch.setattr(damage, "_index_check", counted)
+    with pytest.raises(StorageError, match="no_such_table"), _in_a_write(wb) as reader:
+        reader.raw(Sql("SELECT * FROM no_such_table"))
+    assert asked == []
+    with pytest.raises(StorageError, match="no_such_table"), reading(wb) as reader:
+        reader.raw(Sql("SELECT * FROM no_such_table"))
+    assert len(asked) == (0 if PG_URL else 1)
