@@ -211,12 +211,16 @@ def _index_check(path: str) -> str | None:
     return None
 
 
-def damage_refusal(url: str | None, exc: object) -> DamagedRecord | None:
+def damage_refusal(
+    url: str | None, exc: object, *, lock_held: bool = False
+) -> DamagedRecord | None:
     """`damaged` for a driver's error on the database at `url` that is SQLite saying the file
     is damaged, `index_damaged` for one saying its search index is (FTS5's SQLITE_CORRUPT_VTAB;
     or a bare SQLITE_CONSTRAINT, or SQLITE_ERROR, that FTS5's check, asked on its own
     connection once the failed statement has rolled back, confirms), or None for any other
-    error (which stays the caller's to word)."""
+    error (which stays the caller's to word). `lock_held`: the error is met in a write
+    transaction still open, whose write lock the check (a write) would only wait out, for
+    sqlite3's busy timeout, before giving up: it is not asked."""
     from workbench.db.url import sqlite_file
 
     path = sqlite_file(url) if url else None
@@ -225,6 +229,7 @@ def damage_refusal(url: str | None, exc: object) -> DamagedRecord | None:
     if (
         getattr(exc, "sqlite_errorcode", None) in (_BARE_CONSTRAINT, _BARE_ERROR)
         and path is not None
+        and not lock_held
     ):
         found = _index_check(path)
         return None if found is None else index_damaged(path, f"{exc}; its check: {found}")

@@ -25,16 +25,22 @@ if TYPE_CHECKING:
 
 
 def _storage_error(
-    driver_error: object, operational: bool, url: str | None = None, *, write: bool = False
+    driver_error: object,
+    operational: bool,
+    url: str | None = None,
+    *,
+    write: bool = False,
+    lock_held: bool = False,
 ) -> WorkbenchError:
     """The refusal a driver's error becomes: a lock held too long is a conflict to retry, a
     privilege the role lacks is the owner's to grant (docs/identity.md), a damaged page of the
     SQLite file at `url` is restored from a backup (workbench.db.damage). `write`: met in a
-    write transaction, which holds the desk's lock under bounds of its own."""
+    write transaction, which holds the desk's lock under bounds of its own; `lock_held`: one
+    not yet rolled back (damage_refusal)."""
     from workbench.db.backend import refused_privilege
     from workbench.db.damage import damage_refusal
 
-    if (damage := damage_refusal(url, driver_error)) is not None:
+    if (damage := damage_refusal(url, driver_error, lock_held=lock_held)) is not None:
         return damage
     if operational and (locked := lock_ran_out_in_transaction(driver_error)) is not None:
         return locked
@@ -128,5 +134,7 @@ def driver_errors(reader: Reader, url: str | None = None, *, write: bool = False
     try:
         yield
     except reader.error as exc:
-        error = _storage_error(exc, isinstance(exc, reader.operational_error), url, write=write)
+        # Said here, inside the transaction: a write's has not yet let its lock go.
+        operational = isinstance(exc, reader.operational_error)
+        error = _storage_error(exc, operational, url, write=write, lock_held=write)
         raise error from None
