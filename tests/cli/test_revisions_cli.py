@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tests.inprocess import ok
+from tests.local_site import base_url, serving
 from workbench.domain.text import sha256_text
 
 Run = Callable[..., Any]
@@ -191,7 +192,6 @@ def test_a_flag_names_the_last_revision_with_the_words_judged(cli: Run, tmp_path
 def served(tmp_path: Path) -> Any:
     import functools
     import http.server
-    import threading
 
     root = tmp_path / "site"
     (root / "story").mkdir(parents=True)
@@ -203,11 +203,8 @@ def served(tmp_path: Path) -> Any:
             pass
 
     handler = functools.partial(Quiet, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(handler) as server:
+        yield base_url(server)
 
 
 def test_pages_and_urls(cli: Run, served: str, tmp_path: Path) -> None:

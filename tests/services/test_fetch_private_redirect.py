@@ -12,14 +12,14 @@ service; host names are answered by a patched resolver."""
 from __future__ import annotations
 
 import socket
-import threading
 from collections.abc import Callable, Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from typing import Any
 
 import pytest
 
 from tests.inprocess import Outcome
+from tests.local_site import serving
 from tests.services.test_fetch_deadline import (  # noqa: F401
     TIMEOUT,
     fetched_within,
@@ -72,15 +72,13 @@ class Site:
             def log_message(self, format: str, *args: Any) -> None:
                 pass  # quiet
 
-        self.server = ThreadingHTTPServer((ip, port), Handler)
-        self.server.daemon_threads = True
+        self._serving = serving(Handler, ip, port)
+        self.server = self._serving.__enter__()
         self.port = self.server.server_address[1]
         self.base = f"http://{ip}:{self.port}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
 
     def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+        self._serving.__exit__(None, None, None)
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ to an infinite loop.\\nThe last 30x error message was:\\nFound"), blaming a loop
 from __future__ import annotations
 
 import http.server
-import threading
 from collections.abc import Iterator
 
 import pytest
 
+from tests.local_site import base_url, serving
 from workbench.domain.errors import WorkbenchError
 from workbench.services.fetch import MAX_REDIRECTS, fetch
 
@@ -45,13 +45,8 @@ class Hops(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def site() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Hops)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Hops) as server:
+        yield base_url(server)
 
 
 def test_five_redirects_are_followed(site: str) -> None:

@@ -5,11 +5,11 @@ by a guess while the README said text is "never decoded by a guess")."""
 from __future__ import annotations
 
 import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
+from tests.local_site import base_url, serving
 from workbench.services.context import Workbench
 from workbench.services.documents import add_document, add_from
 from workbench.services.pages import LITTLE_TEXT, Decoding, decode_page, extract_page
@@ -110,12 +110,6 @@ def test_a_fetched_pages_charset_is_the_servers_when_it_names_one(
     wb: Workbench, content_type: str, guessed: str | None
 ) -> None:
     _Server.content_type = content_type
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Server)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        added = add_from(wb, f"http://127.0.0.1:{server.server_address[1]}/story.html")
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_Server) as server:
+        added = add_from(wb, f"{base_url(server)}/story.html")
     assert added.guessed_encoding == guessed

@@ -6,12 +6,12 @@ from __future__ import annotations
 import hashlib
 import http.server
 import socket
-import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.local_site import base_url, serving
 from workbench.db.engine import get_engine
 from workbench.domain.errors import InvalidInput, WorkbenchError
 from workbench.services.claims import SpanRequest, add_claim, get_claim
@@ -327,14 +327,8 @@ class Site(http.server.BaseHTTPRequestHandler):
 def site() -> Iterator[str]:
     Site.agents.clear()
     Site.pages.update({"/zh.html": ZH, "/en.html": EN})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Site)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Site) as server:
+        yield base_url(server)
 
 
 def test_add_from_url_reports_redirects_and_archives(wb: Workbench, site: str) -> None:
