@@ -523,3 +523,25 @@ def test_a_missing_status_is_answered_with_the_statuses_that_can_be_set(wb: Run)
     for args in (["claim", "status", "1"], ["claim", "status", "1", "bogus"]):
         r = wb(*args)
         assert r.code == 2 and "unverified" in r.err and "in_review" not in r.err, r.err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["claim", "assign", "3", "bob"],
+        ["claim", "assign", "3", "4", "maria"],
+        ["claim", "assign", "3", "玛丽亚"],
+    ],
+)
+def test_an_owner_named_among_the_ids_is_told_to_use_to(wb: Run, args: list[str]) -> None:
+    """newuser: `claim tag 3 money`, `claim priority 3 high` and `claim due 3 2026-12-01` take
+    their value after the IDs, so a new user typed `claim assign 3 bob`, and was told only
+    "'bob' is not a valid integer": nothing said the owner is given with --to. Told before
+    anything is read (claim #3 need not exist)."""
+    name = args[-1]
+    line = usage(wb(*args))
+    assert f"{name!r} is not a claim ID" in line, line
+    assert f"--to {name}" in line, line
+    assert line.endswith("(see `workbench claim assign --help`)"), line
+    # A number that is no id is still told as one, and a name given with --to still works.
+    assert "id 0 is out of range" in usage(wb("claim", "assign", "0", "--to", "bob"))
