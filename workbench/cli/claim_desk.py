@@ -10,7 +10,7 @@ from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.none_words import means_none
 from workbench.cli.once import Command
 from workbench.cli.options import (
-    ID,
+    ASSIGNED_ID,
     OWNER,
     PERSON,
     if_version_option,
@@ -71,7 +71,7 @@ def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
 
 
 @click.command("assign", cls=Command)
-@click.argument("ids", metavar="[ID...]", type=ID, nargs=-1)
+@click.argument("ids", metavar="[ID...]", type=ASSIGNED_ID, nargs=-1)
 @click.option("--to", "assignee", type=OWNER, metavar="NAME", help="Who owns the claims now.")
 @click.option(
     "--from",

@@ -91,6 +91,31 @@ SCORE = _Checked("score", read_number, check_score)
 # Every integer a command takes is range-checked here, at the edge (workbench.defaults.INT_MAX).
 ID = _Checked("integer", read_id, check_id)
 VERSION = _Checked("integer", read_count, lambda n: check_id(n, "version"))
+
+
+class _IdBeforeOwner(_Checked):
+    """`claim assign`'s IDs. `claim tag 3 money`, `claim priority 3 high` and `claim due 3 DATE`
+    take their value after the IDs, so a new user typed `claim assign 3 bob` and was told only
+    that bob "is not a valid integer" (newuser): a word that is no number is told as the owner
+    it most likely is, and where --to takes it. A number that is no id is told as ID tells it."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, str):
+            try:
+                read_id(value)
+            except ValueError:
+                from workbench.domain.shell import shell_word
+
+                self.fail(
+                    f"{value!r} is not a claim ID; an owner is given with --to "
+                    f"(claim assign ID... --to {shell_word(value)})",
+                    param,
+                    ctx,
+                )
+        return super().convert(value, param, ctx)
+
+
+ASSIGNED_ID = _IdBeforeOwner("integer", read_id, check_id)
 OFFSET = _count("offset", 0)
 # A revision to count from (`doc changes --since R`; 0 is before the first).
 SINCE_REVISION = _count("revision", 0)
