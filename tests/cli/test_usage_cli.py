@@ -545,3 +545,20 @@ def test_an_owner_named_among_the_ids_is_told_to_use_to(wb: Run, args: list[str]
     assert line.endswith("(see `workbench claim assign --help`)"), line
     # A number that is no id is still told as one, and a name given with --to still works.
     assert "id 0 is out of range" in usage(wb("claim", "assign", "0", "--to", "bob"))
+
+
+def test_claim_list_takes_owner_as_every_table_names_the_assignee(wb: Run, tmp_path: Path) -> None:
+    """newuser: the list's column is `owner`, `claim show` says `owner maria`, the board counts
+    `by owner` and `stats --by owner`; a new user asked `claim list --owner maria` and was
+    offered --open, --overdue or --sort (the filter was spelt only --assignee). --owner is the
+    same filter: the same claims, and bad usage beside --unassigned as --assignee is."""
+    (tmp_path / "a.txt").write_text("甲说了一句话。乙说了另一句话。", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "a.txt")).code == 0
+    assert wb("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲").code == 0
+    assert wb("claim", "add", "1", "--quote", "乙说了另一句话", "--text", "乙").code == 0
+    assert wb("claim", "assign", "2", "--to", "maria").code == 0
+    r = wb("claim", "list", "--owner", "maria", "--json")
+    assert r.code == 0, r.err
+    assert [c["id"] for c in json.loads(r.out)] == [2]
+    assert r.out == wb("claim", "list", "--assignee", "maria", "--json").out
+    assert "not both" in usage(wb("claim", "list", "--owner", "maria", "--unassigned"))
