@@ -430,7 +430,16 @@ def _change(payload: dict[str, object]) -> str:
     "author) gives to its author (Article author, 文章作者), as ClaimReview publishes them.",
 )
 @click.option("--type", "claim_type", type=TYPE, help="Only claims of this type.")
-@click.option("--assignee", type=PERSON, metavar="NAME", help="Only claims owned by NAME.")
+# --owner: every table, `claim show` and the board (`by owner`, `stats --by owner`) call the
+# assignee the owner, and a new user typed it (newuser).
+@click.option(
+    "--assignee",
+    "--owner",
+    "assignee",
+    type=PERSON,
+    metavar="NAME",
+    help="Only claims owned by NAME.",
+)
 @click.option(
     "--mine",
     is_flag=True,

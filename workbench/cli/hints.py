@@ -23,7 +23,7 @@ FLAGS: dict[str, str] = {
     "span": "--quote, or both --start and --end",
     "quote_or_offsets": "either --quote or --start/--end, not both",
     "evidence_source": "exactly one of --url, --file or --citation",
-    "owner_filters": "--assignee/--mine or --unassigned, not both",
+    "owner_filters": "--owner (--assignee)/--mine or --unassigned, not both",
     "status_filters": "--status with an open status, or without --open/--overdue",
     "flagged_filters": "--status with a verdict or in_review, or without --flagged",
     "activity_filters": "--untouched-since, later than --updated-since",
