@@ -564,3 +564,38 @@ def test_claim_list_takes_owner_as_every_table_names_the_assignee(wb: Run, tmp_p
     assert [c["id"] for c in json.loads(r.out)] == [2]
     assert r.out == wb("claim", "list", "--assignee", "maria", "--json").out
     assert "not both" in usage(wb("claim", "list", "--owner", "maria", "--unassigned"))
+
+
+def test_approving_a_claim_not_in_review_says_what_puts_one_there(wb: Run, tmp_path: Path) -> None:
+    """newuser: on a fresh desk (review.required off, as `config set` finds it) a new user
+    gave a verdict, then asked a second person to `claim approve` it, and was told only
+    "claim #1 is not in review (it is false)"; approving an open claim said "(it is
+    in_progress)". Neither said that a verdict is what goes into review, nor that it does so
+    only with review.required on."""
+    (tmp_path / "a.txt").write_text("甲说了一句话。乙说了另一句话。", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "a.txt")).code == 0
+    assert wb("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲").code == 0
+    assert wb("claim", "status", "1", "in_progress").code == 0
+
+    line = refused(wb("claim", "approve", "1", env={"WORKBENCH_USER": "editor"}))
+    assert line.startswith("claim #1 is not in review (it is in_progress); "), line
+    assert "`workbench claim status 1 <verdict> --note TEXT`" in line, line
+    assert "`workbench config set review.required true`" in line, line
+    hint = json.loads(wb("claim", "approve", "1", "--json", env={"WORKBENCH_USER": "editor"}).err)[
+        "error"
+    ]["hint"]
+    assert hint == {"kind": "run", "step": "propose_first", "claim_id": 1, "review_required": False}
+
+    assert wb("claim", "status", "1", "opinion", "--note", "a view").code == 0
+    line = refused(wb("claim", "approve", "1", env={"WORKBENCH_USER": "editor"}))
+    assert line.startswith("claim #1 is not in review (it is opinion); review.required is off"), (
+        line
+    )
+    assert "`workbench config set review.required true`" in line, line
+
+    # With review.required on, an open claim is told to propose; nothing of the setting.
+    assert wb("config", "set", "review.required", "true").code == 0
+    assert wb("claim", "status", "1", "in_progress", "--note", "again").code == 0
+    line = refused(wb("claim", "reject", "1", "--note", "no", env={"WORKBENCH_USER": "editor"}))
+    assert "`workbench claim status 1 <verdict> --note TEXT`" in line, line
+    assert "review.required" not in line, line
