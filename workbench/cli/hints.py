@@ -86,6 +86,19 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         "with review.required on, propose a verdict (`workbench claim status ID <verdict> "
         "--note ...`) and a second reviewer approves it"
     ),
+    # `claim approve|reject` of a claim not in review (newuser): what puts one there.
+    "propose_first": lambda f: (
+        f"propose a verdict first: `workbench claim status {_id(f, 'claim_id')} <verdict> "
+        "--note TEXT`"
+        if f.get("review_required")
+        else "review.required is off, so a verdict stands when given: "
+        "`workbench config set review.required true`, then `workbench claim status "
+        f"{_id(f, 'claim_id')} <verdict> --note TEXT` proposes one"
+    ),
+    "review_off": lambda f: (
+        "review.required is off: a verdict stands when given, with no second reviewer; "
+        "`workbench config set review.required true` has the verdicts to come approved"
+    ),
     "list": lambda f: {
         "document": "`workbench doc list` shows them",
         "claim": "`workbench claim list` shows them",

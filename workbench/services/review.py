@@ -12,12 +12,13 @@ from workbench.db.models import Event
 from workbench.db.sql import eq
 from workbench.domain.actions import APPROVED, REJECTED
 from workbench.domain.clock import as_read
-from workbench.domain.errors import TransitionRefused
+from workbench.domain.errors import TransitionRefused, step
 from workbench.domain.reviewers import Registered
+from workbench.domain.settings import REVIEW_REQUIRED
 from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
 from workbench.domain.stale_figures import stale_figures
-from workbench.domain.status import holds_verdict
-from workbench.domain.transitions import Move, Refusal, Request, decide
+from workbench.domain.status import FINAL_STATUSES, OPEN_STATUSES, holds_verdict
+from workbench.domain.transitions import ClaimState, Move, Refusal, Request, decide
 from workbench.services.claim_updates import (
     apply_decision,
     check_version,
@@ -27,6 +28,7 @@ from workbench.services.claim_updates import (
 from workbench.services.context import Tx, Workbench, mutation, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.revisions import unpublished_judged_quote
+from workbench.services.settings import setting_value
 from workbench.services.sign_off_reads import record_events, registered_for_sign_off, sign_off_role
 from workbench.services.views import ClaimView, StatusChange
 
@@ -107,7 +109,10 @@ def _review_in(
             decision = decide(state, request)
     except TransitionRefused as refused:
         if refused.reason == Refusal.NOT_IN_REVIEW.value:
-            raise _reviewed_meanwhile(tx, claim_id, refused) from None
+            meanwhile = _reviewed_meanwhile(tx, claim_id, refused)
+            if meanwhile is not refused:
+                raise meanwhile from None
+            raise _what_puts_it_in_review(tx, state, refused) from None
         raise
     previous = claim.status
     # The words the verdict was first given on, when a proposal confirmed it after a revision
@@ -146,6 +151,25 @@ def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> Tr
     return TransitionRefused(
         f"{refused}: {latest.actor} {done} at {at} UTC", reason=refused.reason, hint=refused.hint
     )
+
+
+def _what_puts_it_in_review(
+    tx: Tx, claim: ClaimState, refused: TransitionRefused
+) -> TransitionRefused:
+    """`refused` (not in review, nobody reviewed it meanwhile) with the step that puts a claim
+    in review (newuser: a fresh desk's verdict stood when given, and `claim approve` said only
+    "claim #1 is not in review (it is false)"): an open claim's verdict is proposed, which is a
+    proposal only with review.required on; a verdict given while it is off had no review."""
+    if refused.hint is not None:
+        return refused
+    required = setting_value(tx, REVIEW_REQUIRED)
+    if claim.status in OPEN_STATUSES:
+        hint = step("propose_first", claim_id=claim.id, review_required=required)
+    elif not required and claim.status in FINAL_STATUSES:
+        hint = step("review_off")
+    else:
+        return refused
+    return TransitionRefused(str(refused), reason=refused.reason, hint=hint)
 
 
 def sign_off_people(tx: Tx, *names: str | None) -> Registered:
