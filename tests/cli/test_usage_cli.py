@@ -599,3 +599,31 @@ def test_approving_a_claim_not_in_review_says_what_puts_one_there(wb: Run, tmp_p
     line = refused(wb("claim", "reject", "1", "--note", "no", env={"WORKBENCH_USER": "editor"}))
     assert "`workbench claim status 1 <verdict> --note TEXT`" in line, line
     assert "review.required" not in line, line
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        # Ids mistyped (a list with commas, a range, a fraction, an empty word): no owner's
+        # name, so not offered as one (`--to 3,4` would assign claim #3 to a person "3,4").
+        (["claim", "assign", "3,4", "--to", "bob"], "'3,4' is not a valid integer"),
+        (["claim", "assign", "3-5", "--to", "bob"], "'3-5' is not a valid integer"),
+        (["claim", "assign", "3", "1.5", "--to", "bob"], "'1.5' is not a valid integer"),
+        (["claim", "assign", "3", "", "--to", "bob"], "'' is not a valid integer"),
+        # An owner given with --to already (before or after the IDs), or --clear asked for:
+        # the word is no ID, and no `--to bob` is suggested beside them.
+        (["claim", "assign", "3", "bob", "--to", "alice"], "'bob' is not a claim ID"),
+        (["claim", "assign", "--to", "alice", "3", "bob"], "'bob' is not a claim ID"),
+        (["claim", "assign", "3", "bob", "--clear"], "'bob' is not a claim ID"),
+    ],
+)
+def test_a_word_among_assigned_ids_is_offered_as_the_owner_only_where_it_can_be(
+    wb: Run, args: list[str], said: str
+) -> None:
+    """rnewuser, reviewing 61b66256: every word among `claim assign`'s IDs that was no number
+    was told "'3,4' is not a claim ID; an owner is given with --to (claim assign ID... --to
+    3,4)", and `claim assign 3 bob --to alice` was told to give `--to bob`. Exit 2 still."""
+    line = usage(wb(*args))
+    assert said in line, line
+    assert "an owner is given with --to" not in line, line
+    assert "claim assign ID... --to" not in line, line
