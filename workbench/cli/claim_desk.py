@@ -10,9 +10,9 @@ from workbench.cli.common import usage_unless_none, workbench_from
 from workbench.cli.none_words import means_none
 from workbench.cli.once import Command
 from workbench.cli.options import (
-    ASSIGNED_ID,
     OWNER,
     PERSON,
+    assigned_ids,
     if_version_option,
     json_context,
     json_option,
@@ -71,7 +71,8 @@ def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
 
 
 @click.command("assign", cls=Command)
-@click.argument("ids", metavar="[ID...]", type=ASSIGNED_ID, nargs=-1)
+# Read by options.assigned_ids, which knows whether --to, --clear or --from was given.
+@click.argument("words", metavar="[ID...]", nargs=-1)
 @click.option("--to", "assignee", type=OWNER, metavar="NAME", help="Who owns the claims now.")
 @click.option(
     "--from",
@@ -89,7 +90,7 @@ def _need_ids(ids: list[int], usage: str, expected_version: int | None) -> None:
 @json_context
 def assign(
     ctx: click.Context,
-    ids: tuple[int, ...],
+    words: tuple[str, ...],
     assignee: str | None,
     owner: str | None,
     unassign: bool,
@@ -101,6 +102,8 @@ def assign(
     from workbench.services.workflow import assign_owner
 
     unassign = unassign or unassign_old
+    given = assignee is not None or unassign or owner is not None
+    ids = tuple(assigned_ids(ctx, words, owner_given=given))
     if (assignee is None) == (not unassign):
         raise click.UsageError("give either --to NAME or --clear")
     if owner is not None:

@@ -93,29 +93,37 @@ ID = _Checked("integer", read_id, check_id)
 VERSION = _Checked("integer", read_count, lambda n: check_id(n, "version"))
 
 
-class _IdBeforeOwner(_Checked):
-    """`claim assign`'s IDs. `claim tag 3 money`, `claim priority 3 high` and `claim due 3 DATE`
-    take their value after the IDs, so a new user typed `claim assign 3 bob` and was told only
-    that bob "is not a valid integer" (newuser): a word that is no number is told as the owner
-    it most likely is, and where --to takes it. A number that is no id is told as ID tells it."""
+def assigned_ids(ctx: click.Context, words: Sequence[str], owner_given: bool) -> list[int]:
+    """`claim assign`'s IDs, as ID reads them. `claim tag 3 money`, `claim priority 3 high` and
+    `claim due 3 DATE` take their value after the IDs, so a new user typed `claim assign 3 bob`
+    and was told only that bob "is not a valid integer" (newuser): a word holding a letter is
+    told as no claim ID and, unless --to, --clear or --from is given (`owner_given`), as the
+    owner it most likely is, with where --to takes it. A word with no letter (`3,4`, `3-5`,
+    `1.5`) is a mistyped ID, no name: told as ID tells it (rnewuser: it was offered as the
+    owner, `--to 3,4`). Read in the command, which knows whether an owner was given: Click
+    converts an argument before an option typed after it."""
+    import unicodedata
 
-    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, str):
-            try:
-                read_id(value)
-            except ValueError:
+    param = next(p for p in ctx.command.params if p.name == "words")
+    ids: list[int] = []
+    for word in words:
+        try:
+            read_id(word)
+        except ValueError:
+            if any(unicodedata.category(ch).startswith("L") for ch in word):
                 from workbench.domain.shell import shell_word
 
-                self.fail(
-                    f"{value!r} is not a claim ID; an owner is given with --to "
-                    f"(claim assign ID... --to {shell_word(value)})",
-                    param,
-                    ctx,
-                )
-        return super().convert(value, param, ctx)
+                said = f"{word!r} is not a claim ID"
+                if not owner_given:
+                    said += (
+                        "; an owner is given with --to "
+                        f"(claim assign ID... --to {shell_word(word)})"
+                    )
+                raise click.BadParameter(said, ctx, param) from None
+        ids.append(ID.convert(word, param, ctx))
+    return ids
 
 
-ASSIGNED_ID = _IdBeforeOwner("integer", read_id, check_id)
 OFFSET = _count("offset", 0)
 # A revision to count from (`doc changes --since R`; 0 is before the first).
 SINCE_REVISION = _count("revision", 0)
