@@ -627,3 +627,18 @@ def test_a_word_among_assigned_ids_is_offered_as_the_owner_only_where_it_can_be(
     assert said in line, line
     assert "an owner is given with --to" not in line, line
     assert "claim assign ID... --to" not in line, line
+
+
+@pytest.mark.parametrize("spelling", ["--owner", "--assignee"])
+def test_an_owner_filter_is_named_as_it_was_typed(wb: Run, spelling: str) -> None:
+    """rnewuser, reviewing 73f365ff: `claim list --owner maria --mine` was told "--mine and
+    --assignee both name an owner", and, once people are registered, `claim list --owner
+    marya` "--assignee 'marya' is not a registered user": the new user who typed --owner (the
+    README never names --assignee) was told of an option they had not given."""
+    line = usage(wb("claim", "list", spelling, "maria", "--mine"))
+    assert f"--mine and {spelling} both name an owner" in line, line
+    assert wb("user", "add", "maria").code == 0
+    line = refused(wb("claim", "list", spelling, "marya"))
+    assert line.startswith(f"{spelling} 'marya' is not a registered user"), line
+    r = wb("claim", "list", spelling, "marya", "--json")
+    assert json.loads(r.err)["error"]["message"].startswith(f"{spelling} 'marya'"), r.err
