@@ -18,7 +18,7 @@ from workbench.cli.claim_words import (
     say_stale_figures,
 )
 from workbench.cli.common import text_or_stdin, usage_unless_none, workbench_from
-from workbench.cli.once import Group
+from workbench.cli.once import Group, given_as
 from workbench.cli.options import (
     CHANGED_SINCE,
     CLAIM_TEXT,
@@ -564,8 +564,10 @@ def list_(
         raise click.UsageError("choose one of --json and --csv")
     if bom and not as_csv:
         raise bom_misused("--csv")
+    # --owner is --assignee by another name: told as typed.
+    assignee_option = given_as(ctx, "assignee") or "--assignee"
     if mine and assignee:
-        raise click.UsageError("--mine and --assignee both name an owner: choose one")
+        raise click.UsageError(f"--mine and {assignee_option} both name an owner: choose one")
     wb = workbench_from(ctx)
     flt = ClaimFilter(
         statuses=statuses,
@@ -578,6 +580,7 @@ def list_(
         speaker=speaker,
         claim_type=claim_type,
         assignee=assignee,
+        assignee_option=assignee_option,
         unassigned=unassigned,
         tags=tags,
         priority=priority,

@@ -99,6 +99,22 @@ def _refuse_repeats(command: click.Command, ctx: click.Context, args: list[str])
     for times in given.values():
         if len(times) > 1:
             raise click.UsageError(_said(times), ctx)
+    said_as: dict[tuple[str, str], str] = ctx.meta.setdefault(_GIVEN_AS, {})
+    for param_name, times in given.items():
+        said_as[(ctx.command_path, param_name)] = times[0][0]
+
+
+# ctx.meta (shared by a command's context and its group's): (command path, option) -> the name
+# it was given under.
+_GIVEN_AS = "workbench.once.given_as"
+
+
+def given_as(ctx: click.Context, param_name: str) -> str | None:
+    """The name the command's one-value option `param_name` was given under on the command
+    line (`--owner` for `claim list`'s --assignee, its second name: a refusal names the
+    option as it was typed, rnewuser), or None when it was not given there."""
+    said_as: dict[tuple[str, str], str] = ctx.meta.get(_GIVEN_AS, {})
+    return said_as.get((ctx.command_path, param_name))
 
 
 def _dest(name: str) -> str:

@@ -96,6 +96,9 @@ class ClaimFilter:
     speaker: str | None = None
     claim_type: str | None = None
     assignee: str | None = None
+    # The option the owner filter came by (`claim list --owner` is --assignee by another
+    # name): a refusal of the name names it so.
+    assignee_option: str = "--assignee"
     unassigned: bool = False
     tags: Sequence[str] = ()
     priority: str | None = None
@@ -522,7 +525,7 @@ def _check_names(conn: Reader, flt: ClaimFilter) -> None:
     if flt.queue_of:
         _check_owner(conn, flt.queue_of, None)
     elif flt.assignee:
-        _check_owner(conn, flt.assignee, "--assignee")
+        _check_owner(conn, flt.assignee, flt.assignee_option)
     if flt.approvable_by:
         _check_owner(conn, flt.approvable_by, None, role="the reviewer")
 
