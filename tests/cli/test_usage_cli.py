@@ -642,3 +642,28 @@ def test_an_owner_filter_is_named_as_it_was_typed(wb: Run, spelling: str) -> Non
     assert line.startswith(f"{spelling} 'marya' is not a registered user"), line
     r = wb("claim", "list", spelling, "marya", "--json")
     assert json.loads(r.err)["error"]["message"].startswith(f"{spelling} 'marya'"), r.err
+
+
+def test_an_approved_verdict_is_not_told_it_had_no_review(wb: Run, tmp_path: Path) -> None:
+    """rnewuser, reviewing 3e410d6c: a verdict a second reviewer approved while review.required
+    was on, with a note added since (so the approval is not the claim's latest event) and the
+    setting off now, was refused a second approval with "review.required is off: a verdict
+    stands when given, with no second reviewer" (review_off, docs/errors.md: "a verdict given
+    while it is off: it had no review"), though ed had approved it. Asked: who approved it,
+    as a refusal says when the approval is the latest event (review57)."""
+    (tmp_path / "a.txt").write_text("甲说了一句话。", encoding="utf-8")
+    assert wb("doc", "add", str(tmp_path / "a.txt")).code == 0
+    assert wb("claim", "add", "1", "--quote", "甲说了一句话", "--text", "甲").code == 0
+    assert wb("config", "set", "review.required", "true").code == 0
+    # One database role for every person here (on PostgreSQL): the names alone decide.
+    assert wb("config", "set", "review.distinct_roles", "false").code == 0
+    assert wb("claim", "status", "1", "opinion", "--note", "a view").code == 0
+    assert wb("claim", "approve", "1", env={"WORKBENCH_USER": "ed"}).code == 0
+    assert wb("note", "add", "1", "read again later").code == 0
+    assert wb("config", "set", "review.required", "false").code == 0
+    r = wb("claim", "approve", "1", "--json", env={"WORKBENCH_USER": "ann"})
+    line = refused(wb("claim", "approve", "1", env={"WORKBENCH_USER": "ann"}))
+    assert line.startswith("claim #1 is not in review (it is opinion): ed approved it at "), line
+    assert "no second reviewer" not in line, line
+    error = json.loads(r.err)["error"]
+    assert error["reason"] == "not_in_review" and "hint" not in error, error
