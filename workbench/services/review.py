@@ -10,7 +10,14 @@ from sqlalchemy import select
 from workbench.db import tables
 from workbench.db.models import Event
 from workbench.db.sql import eq
-from workbench.domain.actions import APPROVED, REJECTED
+from workbench.domain.actions import (
+    APPROVED,
+    CLAIM_ADDED,
+    IMPORTED,
+    REJECTED,
+    REVIEW_REQUESTED,
+    STATUS_CHANGED,
+)
 from workbench.domain.clock import as_read
 from workbench.domain.errors import TransitionRefused, step
 from workbench.domain.reviewers import Registered
@@ -134,13 +141,20 @@ def _review_in(
     )
 
 
+# The events that set a claim's status (actions.py: the workflow's moves, and a claim's
+# first status, added or imported).
+_STATUS_SET = (STATUS_CHANGED, REVIEW_REQUESTED, APPROVED, REJECTED, CLAIM_ADDED, IMPORTED)
+
+
 def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> TransitionRefused:
-    """`refused` (not in review), saying who reviewed the claim when its latest event is a
-    review: two reviewers approving at once, the one who waited for the lock was told only
-    that the claim "is not in review (it is false)", though it was a moment before (review57)."""
+    """`refused` (not in review), saying who reviewed the claim when the latest move of its
+    status is a review: two reviewers approving at once, the one who waited for the lock was
+    told only that the claim "is not in review (it is false)", though it was a moment before
+    (review57). A note or evidence added since does not hide it (rnewuser: an approved
+    verdict, a note after it and review.required turned off was told it had no review)."""
     latest = tx.session.execute(
         select(Event.action, Event.actor, Event.at)
-        .where(Event.claim_id == claim_id)
+        .where(Event.claim_id == claim_id, Event.action.in_(_STATUS_SET))
         .order_by(Event.seq.desc())
         .limit(1)
     ).first()
