@@ -89,3 +89,32 @@ def test_an_error_in_a_writes_reader_does_not_wait_on_its_own_lock(
     with pytest.raises(StorageError, match="no_such_table"), reading(wb) as reader:
         reader.raw(Sql("SELECT * FROM no_such_table"))
     assert len(asked) == (0 if PG_URL else 1)
+
+
+@pytest.mark.skipif(bool(PG_URL), reason="SQLite's search index is an FTS5 table")
+@pytest.mark.parametrize("kind", READERS)
+def test_a_damaged_search_index_met_by_a_reader_is_told_as_index_damage(
+    wb: Workbench, kind: str
+) -> None:
+    """A search index whose settings record was emptied makes SQLite say a bare SQLITE_ERROR
+    ("invalid fts5 file format") on each statement that opens it, which FTS5's own check
+    confirms (workbench.db.damage). Met by the reader of a write, the check was left out (it
+    is a write, and the write's own lock held it up for the busy timeout when the index was
+    sound), and the refusal became "database error: ..." (storage, to try again) where it had
+    said the index is damaged and `db upgrade` rebuilds it (review112). A damaged index fails
+    the check as it opens, before any lock: a write's reader asks it without waiting, so the
+    same refusal comes from either reader (found reviewing that change)."""
+    from contextlib import closing
+
+    from tests.damaged_file import small_desk
+    from workbench.domain.errors import DAMAGED_SEARCH_INDEX, DamagedRecord, step
+
+    path, _ = small_desk(wb)
+    with closing(sqlite3.connect(path)) as conn:
+        conn.execute("DELETE FROM claim_fts_config")
+        conn.commit()
+    with pytest.raises(DamagedRecord) as refused, READERS[kind](wb) as reader:
+        reader.raw(Sql("SELECT rowid FROM claim_fts WHERE claim_fts MATCH 'founded'"))
+    assert refused.value.reason == DAMAGED_SEARCH_INDEX
+    assert "invalid fts5 file format" in str(refused.value)
+    assert refused.value.hint == step("rebuild_search_index")  # `workbench db upgrade`
