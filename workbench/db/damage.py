@@ -190,16 +190,23 @@ def index_read_check(conn: object) -> str | None:
 _BARE_CONSTRAINT = sqlite3.SQLITE_CONSTRAINT
 
 
-def _index_check(path: str) -> str | None:
+# How long FTS5's check waits for the write lock it takes: sqlite3's own busy timeout.
+_CHECK_WAIT_SECONDS = 5.0
+
+
+def _index_check(path: str, *, wait: bool = True) -> str | None:
     """SQLite's words when FTS5's own check finds the search index of the file `path` damaged;
     None when it is sound or not there, or the check cannot be run (a writer holds the lock
-    meanwhile: the error is then said as SQLite gave it)."""
+    meanwhile: the error is then said as SQLite gave it). The check is a write: `wait` for the
+    lock _CHECK_WAIT_SECONDS, or not at all (a damaged index fails it as it opens the table,
+    before any lock is asked for, so that answer is never lost to a lock)."""
     from contextlib import closing
 
     from workbench.db.sqlite import SEARCH_INDEX, SEARCH_INDEX_CHECK
 
+    timeout = _CHECK_WAIT_SECONDS if wait else 0.0
     try:
-        with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        with closing(sqlite3.connect(path, isolation_level=None, timeout=timeout)) as conn:
             there = conn.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (SEARCH_INDEX,)
             ).fetchone()
@@ -219,8 +226,10 @@ def damage_refusal(
     or a bare SQLITE_CONSTRAINT, or SQLITE_ERROR, that FTS5's check, asked on its own
     connection once the failed statement has rolled back, confirms), or None for any other
     error (which stays the caller's to word). `lock_held`: the error is met in a write
-    transaction still open, whose write lock the check (a write) would only wait out, for
-    sqlite3's busy timeout, before giving up: it is not asked."""
+    transaction still open, whose write lock the check (a write) would wait out for sqlite3's
+    busy timeout and then give up on: it is asked without waiting, which still finds an index
+    FTS5 cannot open (its settings or structure record unreadable) and gives up on a sound one
+    at once."""
     from workbench.db.url import sqlite_file
 
     path = sqlite_file(url) if url else None
@@ -229,9 +238,8 @@ def damage_refusal(
     if (
         getattr(exc, "sqlite_errorcode", None) in (_BARE_CONSTRAINT, _BARE_ERROR)
         and path is not None
-        and not lock_held
     ):
-        found = _index_check(path)
+        found = _index_check(path, wait=not lock_held)
         return None if found is None else index_damaged(path, f"{exc}; its check: {found}")
     if not is_damage(exc):
         return None
