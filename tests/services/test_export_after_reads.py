@@ -46,13 +46,25 @@ def year_shaped(wb: Workbench) -> Workbench:
 
 
 @pytest.fixture
-def sent() -> Iterator[list[tuple[str, Any]]]:
-    """Every statement a driver is sent meanwhile, with its parameters."""
+def sent(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, Any]]]:
+    """Every statement a driver is sent meanwhile, with its parameters: through the engine,
+    and on the driver itself (workbench.db.reader: the JSONL export after a head reads there
+    since lean2)."""
+    from workbench.db.reader import Reader
+
     statements: list[tuple[str, Any]] = []
 
     def record(_conn: Any, _cursor: Any, statement: str, parameters: Any, *_rest: Any) -> None:
         statements.append((statement, parameters))
 
+    executed = Reader._execute
+
+    def on_the_driver(reader: Reader, sql: Any, cursor: Any = None) -> Any:
+        params = tuple(reader.module.bind(p) for p in sql.params)
+        statements.append((reader.module.statement(sql.text), params))
+        return executed(reader, sql, cursor)
+
+    monkeypatch.setattr(Reader, "_execute", on_the_driver)
     event.listen(Engine, "before_cursor_execute", record)
     try:
         yield statements

@@ -117,7 +117,7 @@ def export(
     """
     from workbench.exports.events import REPORTS_PROGRESS
     from workbench.exports.events import export_events as write_export
-    from workbench.services.audit import EventFilter
+    from workbench.services.event_filter import EventFilter
 
     # The filter options are the fields of EventFilter, by name.
     flt = EventFilter(**criteria)

@@ -6,8 +6,9 @@ from collections.abc import Iterator
 from typing import IO
 
 from workbench.exports.cells import csv_cell, json_cell, write_sheet
-from workbench.services.audit import EXPORT_FIELDS, EventFilter, event_rows
+from workbench.services.audit import event_rows
 from workbench.services.context import Tx
+from workbench.services.event_filter import EXPORT_FIELDS, EventFilter
 from workbench.services.progress import Progress
 
 

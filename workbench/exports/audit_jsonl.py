@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from json.encoder import encode_basestring
-from typing import IO
+from typing import IO, Any
 
 from workbench.domain.chain import PIECE, canonical_json
 from workbench.domain.scope import ExportScope
-from workbench.services.audit import EventFilter, event_rows
 from workbench.services.context import Tx
+from workbench.services.event_filter import EventFilter
 from workbench.services.progress import Progress
 
 
@@ -18,14 +19,23 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
     Each line carries prev_hash and hash, so `workbench audit verify --file` can check it;
     the first line is the export's scope (workbench.domain.scope), which verify holds it to.
     """
+    # (Imported here: the export after a head writes its lines on the driver's reads,
+    # services/events_after.py, and imports no SQLAlchemy.)
+    from workbench.services.audit import event_rows
+
+    scoped: list[ExportScope] = []
+    rows = event_rows(tx, flt, scoped, progress)  # computes the scope, in this transaction
+    return write_lines(out, scoped[0], rows)
+
+
+def write_lines(out: IO[str], scope: ExportScope, rows: Iterable[Sequence[Any]]) -> int:
+    """The scope's line, then one line per event row (in EXPORT_FIELDS order); how many."""
     # The line is written out by hand: a JSON encoder call per event costs more than the
     # database read. `q` is the string escaping json.dumps (ensure_ascii=False) itself uses.
     q = encode_basestring
     put = out.write
     count = 0
-    scoped: list[ExportScope] = []
-    rows = event_rows(tx, flt, scoped, progress)  # computes the scope, in this transaction
-    put(canonical_json(scoped[0].to_json()) + "\n")
+    put(canonical_json(scope.to_json()) + "\n")
     for (
         seq,
         at,

@@ -4,19 +4,15 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from workbench.exports.registry import check_bom, writer
-from workbench.services.audit import (
-    EventFilter,
-    SilentActor,
-    check_criteria,
-    check_subjects,
-    pin_after,
-    silent_actors,
-)
 from workbench.services.context import Workbench, transaction
+from workbench.services.event_filter import EventFilter
 from workbench.services.progress import Progress
+
+if TYPE_CHECKING:
+    from workbench.services.audit import SilentActor
 
 # The formats that report their progress (a bar on a terminal). JSONL and CSV stream the trail
 # in one pass; the timeline in two (grouped by claim, then the rest), which together write the
@@ -51,8 +47,16 @@ def export_events(
     follow, the events, and which of the actors named no event records.
     """
     flt = flt or EventFilter()
-    check_criteria(flt)
+    if (problem := flt.problem()) is not None:  # services.audit's check_criteria
+        raise problem
     check_bom(bom, "events", fmt)
+    from workbench.services import events_after
+
+    if events_after.takes(fmt, flt):
+        # JSONL after a head (or whole), the daily read: on the driver, no SQLAlchemy.
+        return EventsExported(events_after.export_after(wb, out, flt, progress), [])
+    from workbench.services.audit import check_subjects, pin_after, silent_actors
+
     write = writer("events", fmt)
     marked = {"bom": True} if bom else {}
     with transaction(wb) as tx:

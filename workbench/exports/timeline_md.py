@@ -36,15 +36,9 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
 from workbench.domain.spans import span_words
 from workbench.domain.verdict_words import REVIEWS, verdict_words
-from workbench.services.audit import (
-    BATCH,
-    EXPORT_FIELDS,
-    TIMELINE_TITLE,
-    EventFilter,
-    export_scope,
-    stream_events,
-)
+from workbench.services.audit import BATCH, TIMELINE_TITLE, export_scope, stream_events
 from workbench.services.context import Tx
+from workbench.services.event_filter import EXPORT_FIELDS, EventFilter
 from workbench.services.progress import EVERY, Progress
 from workbench.services.revisions import revision_text
 

@@ -4,9 +4,9 @@ reads everything here in its one transaction (workbench/exports/events.py opens 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Row, and_, func, or_, select
 
@@ -14,14 +14,20 @@ from workbench.db.models import Claim, Event, User
 from workbench.db.paging import keyset_rows
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since, until_bound
-from workbench.domain.errors import InvalidInput, NotFound, bad
-from workbench.domain.identity import han_only
+from workbench.domain.errors import InvalidInput, NotFound
 from workbench.domain.inputs import check_at_least, check_hash
-from workbench.domain.people import closest_people, current_form
+from workbench.domain.people import closest_people
 from workbench.domain.scope import ExportScope
-from workbench.domain.shown import shown, shown_items, shown_text
-from workbench.domain.status import same_person_key
+from workbench.domain.shown import shown_items
 from workbench.services.context import Tx
+from workbench.services.event_filter import (
+    EXPORT_FIELDS,
+    EventFilter,
+    Q,
+    _actor_names,
+    filters_of,
+    pinned,
+)
 from workbench.services.progress import Progress, counted
 
 if TYPE_CHECKING:
@@ -29,173 +35,40 @@ if TYPE_CHECKING:
 
 # The Markdown timeline's first line: `audit verify --file` names the file by it (trial185).
 TIMELINE_TITLE = "# Audit timeline"
-EXPORT_FIELDS = (
-    "seq",
-    "at",
-    "actor",
-    "action",
-    "entity_type",
-    "entity_id",
-    "claim_id",
-    "payload",
-    "prev_hash",
-    "hash",
-    # Last, so that the columns scripts already read keep their places (added in 0006).
-    "machine",
-)
 BATCH = 5000
 
 
-class _Filterable(Protocol):
-    def where(self, *clauses: Any) -> Self: ...
-
-
-Q = TypeVar("Q", bound=_Filterable)
-
-
-@dataclass(frozen=True, slots=True)
-class EventFilter:
-    """Which events to export; every given criterion must hold (an empty filter takes all).
-
-    `actions` are exact names (`claim.status_changed`) or prefixes ending in `*` (`claim.*`).
-    `since` and `until` take a date (the whole day) or a date-time, in UTC unless said.
-
-    `after_seq` and `after_head` window by position, not by clock: the events after the one
-    at seq `after_seq`, whose hash is `after_head` (a head noted earlier, `audit head`). The
-    recorded times are the writers' clocks, and a window by them misses an event written on a
-    clock that was behind (trial99: a laptop at 2001-01-01); seq order is the trail's own. A
-    filter given one of the two is completed from the trail by `pin_after` (in the export's
-    transaction), which refuses a pair the trail does not hold together.
-    """
-
-    claim_id: int | None = None
-    document_id: int | None = None
-    actors: Sequence[str] = ()
-    actions: Sequence[str] = ()
-    since: str | None = None
-    until: str | None = None
-    after_seq: int | None = None
-    after_head: str | None = None
-
-    def problem(self) -> InvalidInput | None:
-        """Criteria that only a mistake would ask (an action no event has, a --since after the
-        --until): refused by `check_criteria`; asked by the CLI first, to answer with a usage
-        error, as for any other value an option cannot take."""
-        from workbench.domain.action_names import names_actions
-        from workbench.domain.replay import RULES
-
-        for pattern in self.actions:
-            if not names_actions(pattern):
-                families = sorted({a.split(".", 1)[0] + ".*" for a in RULES})
-                return InvalidInput(
-                    f"unknown action {pattern!r}; actions are like claim.status_changed, "
-                    f"or a prefix: {', '.join(families)}"
-                )
-        if (
-            self.since
-            and self.until
-            and format_at(parse_since(self.since)) > until_bound(self.until)
-        ):
-            return InvalidInput(f"--since {self.since} is later than --until {self.until}")
-        try:
-            if self.after_seq is not None:
-                check_at_least(self.after_seq, 0, "seq")
-            if self.after_head is not None:
-                check_hash(self.after_head, "after")
-        except InvalidInput as exc:
-            return exc
-        return None
-
-    def apply(self, query: Q) -> Q:
-        if self.claim_id is not None:
-            query = query.where(Event.claim_id == self.claim_id)
-        if self.document_id is not None:
-            # A document's events: its own, and those of its claims (and so their notes).
-            claims_of_doc = select(Claim.id).where(Claim.document_id == self.document_id)
-            query = query.where(
-                or_(
-                    and_(
-                        Event.entity_type == "document",
-                        Event.entity_id == str(self.document_id),
-                    ),
-                    Event.claim_id.in_(claims_of_doc),
-                )
+def apply_filter(flt: EventFilter, query: Q) -> Q:
+    """`EventFilter.apply`: its criteria as SQLAlchemy's clauses on the events."""
+    if flt.claim_id is not None:
+        query = query.where(Event.claim_id == flt.claim_id)
+    if flt.document_id is not None:
+        # A document's events: its own, and those of its claims (and so their notes).
+        claims_of_doc = select(Claim.id).where(Claim.document_id == flt.document_id)
+        query = query.where(
+            or_(
+                and_(
+                    Event.entity_type == "document",
+                    Event.entity_id == str(flt.document_id),
+                ),
+                Event.claim_id.in_(claims_of_doc),
             )
-        if self.actors:
-            # --actor Maria finds maria's events, as --as Maria acts as maria.
-            query = query.where(recorded_as(self.actors))
-        if self.actions:
-            query = query.where(or_(*(_action_match(a) for a in self.actions)))
-        if self.since:
-            query = query.where(Event.at >= format_at(parse_since(self.since)))
-        if self.until:
-            query = query.where(Event.at <= until_bound(self.until))
-        if self.after_head is not None and self.after_seq is None:
-            # Its seq is the trail's to say: selecting by the hash alone would take all events.
-            raise ValueError("an --after head is pinned to its seq first (pin_after)")
-        if self.after_seq is not None:
-            query = query.where(Event.seq > self.after_seq)
-        return query
-
-    def refusal(self) -> Callable[[Mapping[str, Any]], str | None]:
-        """What says why an exported event (a JSONL record) cannot be one this filter selects,
-        read from the event alone, or None when it can. A file's verification holds its events
-        to the filters its scope line states (review83: a full export less one event, relabelled
-        "filtered, actor x", verified as x's events, none of them by x). The document filter is
-        not checked: a claim's events do not name its document. Bounds and names are worked
-        out once, not per event."""
-        claim_id, any_action = self.claim_id, bool(self.actions)
-        # Sets, and prefixes by their lengths: the scope line is the file's, and may name
-        # thousands (review85: scanning them for every event made verifying quadratic).
-        listed = _actor_names(self.actors) if self.actors else ([], [])
-        names, spaced = frozenset(listed[0]), frozenset(listed[1])
-        exact = frozenset(p for p in self.actions if not p.endswith("*"))
-        prefixes = frozenset(p[:-1] for p in self.actions if p.endswith("*"))
-        lengths = sorted({len(p) for p in prefixes})
-        since = format_at(parse_since(self.since)) if self.since else None
-        until = until_bound(self.until) if self.until else None
-        after = self.after_seq
-
-        def selected(action: str) -> bool:
-            # `_action_match` of any pattern, for one event's action in hand: an exact name,
-            # or a prefix, one look-up per prefix length.
-            if action in exact:
-                return True
-            for n in lengths:
-                if n > len(action):
-                    return False
-                if action[:n] in prefixes:
-                    return True
-            return False
-
-        def refuses(event: Mapping[str, Any]) -> str | None:
-            if after is not None and not (_is_seq(event.get("seq")) and event["seq"] > after):
-                return (
-                    f"it is seq {shown(event.get('seq'))}, not after seq {after}, the head the "
-                    "scope line says the export continues"
-                )
-            if claim_id is not None and event.get("claim_id") != claim_id:
-                return f"it is not about claim #{claim_id}, which the scope line names"
-            actor, action, at = event.get("actor"), event.get("action"), event.get("at")
-            if names and not (
-                isinstance(actor, str) and (actor in names or actor.replace(" ", "") in spaced)
-            ):
-                return f"its actor {shown(actor)} is none of those the scope line names"
-            if any_action and not (isinstance(action, str) and selected(action)):
-                return f"its action {shown(action)} is none of those the scope line names"
-            if since is not None and not (isinstance(at, str) and at >= since):
-                return (
-                    f"it was recorded at {shown_text(at)}, before the scope line's since "
-                    f"{shown_text(self.since)}"
-                )
-            if until is not None and not (isinstance(at, str) and at <= until):
-                return (
-                    f"it was recorded at {shown_text(at)}, after the scope line's until "
-                    f"{shown_text(self.until)}"
-                )
-            return None
-
-        return refuses
+        )
+    if flt.actors:
+        # --actor Maria finds maria's events, as --as Maria acts as maria.
+        query = query.where(recorded_as(flt.actors))
+    if flt.actions:
+        query = query.where(or_(*(_action_match(a) for a in flt.actions)))
+    if flt.since:
+        query = query.where(Event.at >= format_at(parse_since(flt.since)))
+    if flt.until:
+        query = query.where(Event.at <= until_bound(flt.until))
+    if flt.after_head is not None and flt.after_seq is None:
+        # Its seq is the trail's to say: selecting by the hash alone would take all events.
+        raise ValueError("an --after head is pinned to its seq first (pin_after)")
+    if flt.after_seq is not None:
+        query = query.where(Event.seq > flt.after_seq)
+    return query
 
 
 def check_criteria(flt: EventFilter) -> None:
@@ -218,42 +91,14 @@ def check_subjects(tx: Tx, flt: EventFilter) -> None:
 
 
 def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:
-    """`flt` with the head it exports after given both its seq and its hash, as the trail holds
-    them now; refused when the trail does not hold the hash given (at the seq given), or has no
-    event at the seq given. An export pinned so is the continuation of what an editor signed
-    off, or nothing: never the events after some other point."""
-    seq, given = flt.after_seq, flt.after_head
-    if seq is None and given is None:
-        return flt
-    # As the CLI reads it: a head typed in capitals is the same head.
-    head = None if given is None else check_hash(given, "after")
+    """`flt` pinned to the head it exports after (event_filter.pinned), read in `tx`."""
     session = tx.session
-    if head is not None:
-        found = (
-            0 if head == GENESIS else session.scalar(select(Event.seq).where(Event.hash == head))
-        )
-        if found is None:
-            raise NotFound(
-                f"no event in the trail has the hash {head[:12]}… given to --after: it is not "
-                "a head of this trail, or the events up to it were removed or rewritten "
-                "(check it with `workbench audit verify --head`)"
-            )
-        if seq is not None and found != seq:
-            event = f"event {found}" if found else "no event (the head of an empty trail)"
-            raise InvalidInput(
-                f"the head given is the hash of {event}, not {seq}",
-                hint=bad("after_seq"),
-            )
-        return _after(replace(flt, after_seq=found, after_head=head))
-    assert seq is not None
-    last = session.scalar(select(func.max(Event.seq))) or 0
-    if seq > last:
-        raise NotFound(f"the trail ends at seq {last}: it has no event {seq} to export after")
-    pinned = GENESIS if seq == 0 else session.scalar(select(Event.hash).where(Event.seq == seq))
-    if pinned is None:
-        # A gap in seq: the trail itself is broken there, which verify names.
-        raise NotFound(f"the trail has no event {seq}: run `workbench audit verify`")
-    return _after(replace(flt, after_head=pinned))
+    return pinned(
+        flt,
+        seq_of=lambda head: session.scalar(select(Event.seq).where(Event.hash == head)),
+        last_seq=lambda: session.scalar(select(func.max(Event.seq))),
+        hash_at=lambda seq: session.scalar(select(Event.hash).where(Event.seq == seq)),
+    )
 
 
 def trail_end(tx: Tx) -> tuple[int, str]:
@@ -266,12 +111,6 @@ def trail_end(tx: Tx) -> tuple[int, str]:
     return (0, GENESIS) if last is None else (last[0], last[1])
 
 
-def _after(flt: EventFilter) -> EventFilter:
-    """After seq 0 (the genesis value, an empty trail's head) is the whole trail: a full
-    export then, verified to the head and held to the workflow's rules as one is."""
-    return replace(flt, after_seq=None, after_head=None) if flt.after_seq == 0 else flt
-
-
 def recorded_as(actors: Sequence[str]) -> Any:
     """The events by any of `actors`: a name as typed (recorded before names were normalised),
     in its normal form (workbench.domain.identity, as --as reads it: `J̌ane` acts as `ǰane`, one
@@ -282,13 +121,6 @@ def recorded_as(actors: Sequence[str]) -> Any:
     if not spaced:
         return Event.actor.in_(names)
     return or_(Event.actor.in_(names), func.replace(Event.actor, " ", "").in_(spaced))
-
-
-def _actor_names(actors: Sequence[str]) -> tuple[list[str], list[str]]:
-    """The names `recorded_as` looks events up by, and those of them that an earlier version
-    may have recorded with spaces (Chinese characters alone)."""
-    names = sorted({n for a in actors for n in (a, current_form(a), same_person_key(a))})
-    return names, sorted({n for n in names if han_only(n)})
 
 
 def _action_match(pattern: str) -> Any:
@@ -343,21 +175,6 @@ def stream_events(
     return keyset_rows(conn, query, Event.seq, Event.payload, through=through)
 
 
-def filters_of(flt: EventFilter) -> dict[str, Any]:
-    """The filters as the scope line states them (only those given)."""
-    given = {
-        "claim": flt.claim_id,
-        "doc": flt.document_id,
-        "actors": list(flt.actors),
-        "actions": list(flt.actions),
-        "since": flt.since,
-        "until": flt.until,
-        "after_seq": flt.after_seq,
-        "after_head": flt.after_head,
-    }
-    return {k: v for k, v in given.items() if v not in (None, [])}
-
-
 # The filters a scope line may name (`filters_of`'s keys).
 SCOPE_FILTERS = ("claim", "doc", "actors", "actions", "since", "until", "after_seq", "after_head")
 
@@ -400,10 +217,6 @@ def filter_of(filters: Mapping[str, Any]) -> EventFilter | str:
         names = shown_items(blank)
         return f"the scope line names filters with no value, which no export writes: {names}"
     return flt
-
-
-def _is_seq(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
 
 
 def _optional(filters: Mapping[str, Any], key: str, kind: type) -> Any:
