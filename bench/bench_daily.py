@@ -1,6 +1,7 @@
-"""Every command a desk runs daily, on a year desk, beside the `sqlite3` shell reading its rows.
+"""Every command a desk runs daily, on a year desk, beside the database shell reading its rows.
 
     python bench/bench_daily.py --db year.db [--repeat 3] [--only NAME ...]
+    python bench/bench_daily.py --db postgresql://user@host/year [--repeat 3] [--only NAME ...]
 
 The desk is one `bench/desk.py --size year` built (with or without --sign-off); this bench only
 reads it, apart from `claim similar`, whose first run on a desk the fast path built indexes the
@@ -10,6 +11,10 @@ into a file; next to it, in the same run and interleaved, the `sqlite3` shell (r
 out) reads the rows the command shows. The ratio is CPU against CPU. What the shell reads is
 the rows, not the command's rules (the chain's hashes, the look-alike names): a ratio far above
 the others says where to look, not that it is wrong.
+
+On PostgreSQL (a postgresql:// URL) the shell is `psql` (no .psqlrc, unaligned, tuples only, one
+-c a statement). Both processes are clients there: the server's work is in neither's CPU, but in
+both their wall times, so a wall ratio is shown too (on a busy machine, read it as a hint).
 """
 
 # The SQL here is built from this file's own constants and the desk's own ids, never input.
@@ -23,6 +28,7 @@ import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -50,30 +56,52 @@ class Desk:
     week_head: str
 
 
-def desk_facts(db: Path) -> Desk:
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+def is_postgresql(db: str) -> bool:
+    return db.startswith(("postgresql://", "postgresql+psycopg://", "postgres://"))
+
+
+def libpq_url(db: str) -> str:
+    """The URL as libpq (psycopg2, psql) reads it: without SQLAlchemy's driver name."""
+    return db.replace("postgresql+psycopg://", "postgresql://")
+
+
+def desk_facts(db: str) -> Desk:
+    if is_postgresql(db):
+        import psycopg2
+
+        conn: Any = psycopg2.connect(libpq_url(db))
+        conn.set_session(readonly=True)
+        cur: Any = conn.cursor()
+        mark = "%s"
+    else:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        cur = conn
+        mark = "?"
+
+    def one(sql: str, params: tuple[Any, ...] = ()) -> Any:
+        ran = cur.execute(sql.replace("?", mark), params)  # sqlite3's cursor; psycopg2's None
+        return (cur if ran is None else ran).fetchone()
+
     try:
-        (claims,) = conn.execute("SELECT max(id) FROM claims").fetchone()
-        (claim,) = conn.execute(
+        (claims,) = one("SELECT max(id) FROM claims")
+        (claim,) = one(
             "SELECT claim_id FROM notes WHERE claim_id >= ? AND claim_id IN "
             "(SELECT claim_id FROM evidence) ORDER BY claim_id LIMIT 1",
             (claims // 2,),
-        ).fetchone()
-        (doc,) = conn.execute("SELECT document_id FROM claims WHERE id = ?", (claim,)).fetchone()
-        (owner,) = conn.execute(
+        )
+        (doc,) = one("SELECT document_id FROM claims WHERE id = ?", (claim,))
+        (owner,) = one(
             "SELECT assignee FROM claims WHERE assignee IS NOT NULL "
             "GROUP BY assignee ORDER BY count(*) DESC LIMIT 1"
-        ).fetchone()
-        (tag,) = conn.execute(
-            "SELECT tag FROM claim_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 1"
-        ).fetchone()
-        (newest,) = conn.execute("SELECT at FROM events ORDER BY seq DESC LIMIT 1").fetchone()
+        )
+        (tag,) = one("SELECT tag FROM claim_tags GROUP BY tag ORDER BY count(*) DESC LIMIT 1")
+        (newest,) = one("SELECT at FROM events ORDER BY seq DESC LIMIT 1")
         week_ago = (
             dt.datetime.fromisoformat(newest.replace("Z", "+00:00")) - dt.timedelta(days=7)
         ).strftime("%Y-%m-%dT%H:%M:%S")
-        seq, head = conn.execute(
+        seq, head = one(
             "SELECT seq, hash FROM events WHERE at < ? ORDER BY seq DESC LIMIT 1", (week_ago,)
-        ).fetchone()
+        )
     finally:
         conn.close()
     return Desk(claim, doc, owner, tag, seq, head)
@@ -194,20 +222,36 @@ def cases(d: Desk, out: Path) -> list[Case]:
     ]
 
 
+def shell_command(db: str, sql: str) -> list[str]:
+    """The database's own shell reading `sql`'s rows, read-only."""
+    if not is_postgresql(db):
+        return ["sqlite3", "-readonly", "-json", db, sql]
+    statements = [s.strip() for s in sql.split(";") if s.strip()]
+    command = ["psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", libpq_url(db)]
+    command += ["-c", "SET default_transaction_read_only = on"]
+    for statement in statements:
+        command += ["-c", statement]
+    return command
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--db", required=True, type=Path, help="a year desk (SQLite)")
+    ap.add_argument("--db", required=True, help="a year desk: a SQLite file or a postgresql:// URL")
     ap.add_argument("--only", nargs="*", help="the cases whose name starts with one of these")
     add_repeat(ap)
     args = ap.parse_args()
     d = desk_facts(args.db)
+    shell_name = "psql" if is_postgresql(args.db) else "sqlite3"
     print(f"desk: claim {d.claim}, doc {d.doc}, owner {d.owner}, tag {d.tag}, ", end="")
     print(f"a week ago: seq {d.week_seq}", file=sys.stdout)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out.jsonl"
         stdout = Path(tmp) / "stdout"
-        print("| command | CPU s | wall s | peak MB | sqlite3 CPU s | sqlite3 MB | CPU ratio |")
-        print("|---|---:|---:|---:|---:|---:|---:|")
+        print(
+            f"| command | CPU s | wall s | peak MB | {shell_name} CPU s | {shell_name} wall s | "
+            f"{shell_name} MB | CPU ratio | wall ratio |"
+        )
+        print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for case in cases(d, out):
             if args.only and not any(case.name.startswith(o) for o in args.only):
                 continue
@@ -215,19 +259,21 @@ def main() -> None:
             def ours(case: Case = case) -> Run:
                 for f in (out, out.with_suffix(".csv"), out.with_suffix(".html")):
                     f.unlink(missing_ok=True)
-                cmd = [sys.executable, "-m", "workbench", "--db", str(args.db), *case.args]
+                cmd = [sys.executable, "-m", "workbench", "--db", args.db, *case.args]
                 return run(cmd, stdout=stdout)
 
             def shell(case: Case = case) -> Run:
-                return run(["sqlite3", "-readonly", "-json", str(args.db), case.sql], stdout=stdout)
+                return run(shell_command(args.db, case.sql), stdout=stdout)
 
             runs = [(ours(), shell()) for _ in range(args.repeat)]
             mine = min((r for r, _ in runs), key=lambda r: r.cpu)
             base = min((b for _, b in runs), key=lambda r: r.cpu)
             ratio = mine.cpu / max(base.cpu, 0.001)
+            wall = min(r.seconds for r, _ in runs) / max(min(b.seconds for _, b in runs), 0.001)
             print(
                 f"| `{case.name}` | {mine.cpu:.3f} | {mine.seconds:.3f} | {mine.peak_mb:.0f} | "
-                f"{base.cpu:.3f} | {base.peak_mb:.0f} | {ratio:.1f}x |",
+                f"{base.cpu:.3f} | {base.seconds:.3f} | {base.peak_mb:.0f} | {ratio:.1f}x | "
+                f"{wall:.1f}x |",
                 flush=True,
             )
     print(f"\n{conditions()}")
