@@ -214,6 +214,14 @@ def writer_handover(dialect_name: str) -> float:
     return float(module_for(dialect_name).WRITER_HANDOVER)
 
 
+def statistics_refreshed(conn: Connection, tables: Sequence[Table]) -> None:
+    """Tell the planner what `tables` now hold, after the workbench itself wrote many of their
+    rows at once (the similarity index's catch-up): PostgreSQL plans by statistics that
+    autovacuum gathers later, or never where it is off, and planned a read of a few claims'
+    postings out of millions as a sequential scan of them all meanwhile."""
+    module_for(conn.dialect.name).statistics_refreshed(conn, tables)
+
+
 def reads_row_by_row(conn: Connection) -> bool:
     """Whether a statement whose rows are asked for one at a time holds one row at a time
     (the driver steps through the result: SQLite), rather than a fetched result or batch."""

@@ -188,6 +188,12 @@ READS_ROW_BY_ROW = True
 WRITER_HANDOVER = 0.12
 
 
+def statistics_refreshed(conn: Connection, tables: Sequence[Table]) -> None:
+    """Nothing (backend.statistics_refreshed): SQLite's planner reads no statistics until
+    ANALYZE has run once, and from then on every statement's plan would follow its
+    sqlite_stat1 rows, which no plan here was chosen under."""
+
+
 def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[int]:
     """How many bytes `column`'s value takes (text in UTF-8), to size a page of long values
     before reading them (workbench.db.paging's `keyset_pages`, which SQLite, reading row by

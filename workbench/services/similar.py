@@ -14,12 +14,12 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from workbench.db.backend import read_only_session, writer_handover
+from workbench.db.backend import read_only_session, statistics_refreshed, writer_handover
 from workbench.db.models import Claim
 from workbench.defaults import SIMILAR_LIMIT, SIMILAR_MIN_SCORE
 from workbench.domain.errors import NO_DESK, READ_ONLY_SERVER, NotFound, StorageError
@@ -29,6 +29,9 @@ from workbench.services.context import Tx, Workbench, transaction
 from workbench.services.lookup import get_claim_row
 from workbench.services.progress import Progress, Tally
 from workbench.services.views import ClaimView, SimilarRef
+
+if TYPE_CHECKING:
+    from sqlalchemy import Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,14 @@ def catch_up(wb: Workbench, progress: Progress | None = None, *, searching: bool
         with transaction(wb, write=True, derived=True) as tx:
             step = similar_index.refresh_window(tx, last, window=CATCH_UP_WINDOW)
             pause = writer_handover(tx.session.get_bind().dialect.name)
+            if step is None and done >= CATCH_UP_WINDOW:
+                # Rows written in bulk (a first search, a restore: 2.3 million postings on a
+                # year's desk), which PostgreSQL's planner knew nothing of until autovacuum
+                # came by, or never where it is off: a search read its pool's postings by
+                # scanning them all (0.24 s of the server's, against 0.015 s by the primary
+                # key's index). In the window that found none left: no commit more.
+                tables = [cast("Table", m.__table__) for m in similar_index.INDEX_TABLES]
+                statistics_refreshed(tx.session.connection(), tables)
         if step is None:
             break
         last = step.last
