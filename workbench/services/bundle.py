@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import DataError, IntegrityError
 
-from workbench.db.backend import reset_id_sequences
+from workbench.db.backend import reset_id_sequences, statistics_refreshed
 from workbench.db.models import Event
 from workbench.domain import not_a_stream
 from workbench.domain.errors import InvalidInput, give
@@ -235,6 +235,11 @@ def _import_bundle(
                     continue
                 counts[table.name] = _insert_all(conn, table, spec, rows, tally)
             reset_id_sequences(conn, tables)
+            # Every row written at once, which PostgreSQL's planner knew nothing of until
+            # autovacuum came by (never where it is off): a page of `claim list` read its
+            # latest events by scanning the whole trail. In this transaction, so the checks
+            # below are planned by them too (its own rows count for ANALYZE).
+            statistics_refreshed(conn, [t for t in tables if t.name not in DERIVED])
             noted = manifest.get("audit_head") or {}
             if (
                 not isinstance(noted, dict)
