@@ -311,3 +311,29 @@ def test_a_bundle_actor_is_held_to_what_a_name_has_always_been(
     characters since names were normalised (8fdf8467, before any release wrote a bundle)."""
     _desk(wb, tmp_path)
     _refused(wb, tmp_path, _note_writer(value), "note #1")
+
+
+def _note_writer_with_no_machine(value: str) -> Callable[[Tables], None]:
+    """`_note_writer`, its note.added event made to record no machine, as the events of a desk
+    begun before 8fdf8467 do (what ec246675's exception for such a desk's names reads)."""
+    named = _note_writer(value)
+
+    def edit(t: Tables) -> None:
+        named(t)
+        for ev in t["events"]:
+            if ev["action"] == "note.added":
+                ev["machine"] = None
+
+    return edit
+
+
+@pytest.mark.parametrize("value", ["tes\u202eter", "tes\u202ater", "\u2067tes\u202eter\u2069"])
+def test_a_bundle_actor_reordered_is_refused_on_an_event_with_no_machine(
+    wb: Workbench, tmp_path: Path, value: str
+) -> None:
+    """A desk begun before 8fdf8467 may hold a name pasted with its bidi isolates, which draw
+    the name as it reads and reorder nothing around it (ec246675). An override or an embedding
+    reorders the name itself ('tes' + U+202E + 'ter' is shown 'tesret'): the forgery restore2
+    refused, which a bundle's events saying no machine must not let through (rr2)."""
+    _desk(wb, tmp_path)
+    _refused(wb, tmp_path, _note_writer_with_no_machine(value), "note #1")
