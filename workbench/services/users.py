@@ -92,16 +92,36 @@ def check_stored_names(older: Collection[str] = (), /, **names: str | None) -> N
     8fdf8467 `--as` and WORKBENCH_USER were taken as typed, stripped: a name pasted with its
     bidi isolates is in such a desk's rows and in its events' hashes, kept by `db upgrade`,
     and restores (rrestore). `older` is the names those events record (services.bundle: the
-    actors of events that record no machine, which every event has since 8fdf8467). Nothing
-    else of a name is asked: a name an older release took (mixed scripts, longer) restores as
-    stored."""
+    actors of events that record no machine, which every event has since 8fdf8467): such a
+    name may hold isolates, each closed, which draw it as it reads and reorder nothing around
+    it, but no embedding or override, which reorder the name itself ('tes' + U+202E + 'ter'
+    shown as tesret), nor an isolate left open, which reorders the line after it: a forger
+    blanks an event's machine as easily as its actor (rr2). Nothing else of a name is asked: a
+    name an older release took (mixed scripts, longer) restores as stored."""
     for column, value in names.items():
         if value is None:
             continue
-        if value in older:
-            check_characters(value, f"the name in {column}", one_line=True)
-        else:
-            check_shown_line(value, f"the name in {column}")
+        what = f"the name in {column}"
+        check_shown_line(_paired_isolates_hidden(value) if value in older else value, what)
+
+
+# The isolates that open (LRI, RLI, FSI) and the one that closes them (PDI).
+_OPENS_ISOLATE = frozenset("\u2066\u2067\u2068")
+_CLOSES_ISOLATE = "\u2069"
+
+
+def _paired_isolates_hidden(name: str) -> str:
+    """`name` with each isolate that a later one closes written as `_`, each character where
+    it was (so that a refusal counts them as in the name); an isolate left open, or a PDI that
+    closes none, kept."""
+    chars = list(name)
+    opened: list[int] = []
+    for at, char in enumerate(chars):
+        if char in _OPENS_ISOLATE:
+            opened.append(at)
+        elif char == _CLOSES_ISOLATE and opened:
+            chars[opened.pop()] = chars[at] = "_"
+    return "".join(chars)
 
 
 def check_stored_owner(*, assignee: str | None) -> None:
