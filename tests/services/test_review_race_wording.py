@@ -50,3 +50,20 @@ def test_a_claim_never_proposed_is_refused_as_before(
     with pytest.raises(TransitionRefused) as refused:
         review.approve(Workbench(url=wb.url, actor="carol"), cid)
     assert str(refused.value) == f"claim #{cid} is not in review (it is unverified)"
+
+
+def test_a_claim_sent_back_says_so_and_what_puts_it_in_review_again(wb: Workbench) -> None:
+    """rr2: a sent-back claim is open again, and its refusal named who sent it back but, since
+    98af8fce read the latest status move (a note after the send-back had hidden it, and the
+    refusal then gave the step), no longer what puts it back in review: proposing a verdict.
+    Both are said now; an approved verdict still gets no step (it stood, reviewed)."""
+    from workbench.services.notes import add_note
+
+    cid = proposed(wb, "alice")
+    review.reject(Workbench(url=wb.url, actor="bob"), cid, note="source too weak")
+    add_note(Workbench(url=wb.url, actor="alice"), cid, "looking for a better source")
+    with pytest.raises(TransitionRefused, match="bob sent its verdict back at ") as refused:
+        review.approve(Workbench(url=wb.url, actor="carol"), cid)
+    assert refused.value.hint is not None
+    assert refused.value.hint.facts["step"] == "propose_first"
+    assert "\n" not in str(refused.value)
