@@ -117,9 +117,10 @@ def _review_in(
     except TransitionRefused as refused:
         if refused.reason == Refusal.NOT_IN_REVIEW.value:
             meanwhile = _reviewed_meanwhile(tx, claim_id, refused)
-            if meanwhile is not refused:
-                raise meanwhile from None
-            raise _what_puts_it_in_review(tx, state, refused) from None
+            if meanwhile is not refused and state.status not in OPEN_STATUSES:
+                raise meanwhile from None  # approved: it stands, reviewed; no step to give
+            # Open (never proposed, or sent back): proposing a verdict puts it in review.
+            raise _what_puts_it_in_review(tx, state, meanwhile) from None
         raise
     previous = claim.status
     # The words the verdict was first given on, when a proposal confirmed it after a revision
