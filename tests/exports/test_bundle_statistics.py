@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from workbench.db.engine import get_engine
@@ -71,3 +72,31 @@ def test_a_restored_desk_leaves_the_server_statistics_of_its_rows(
     assert rows["events"] > 6 and rows["claims"] == 3
     assert counted == {name: float(n) for name, n in rows.items()}
     assert described == 1
+
+
+def test_a_restore_is_not_refused_for_a_table_the_server_is_vacuuming(
+    wb: Workbench, tmp_path: Path, empty_db_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rpgscale: the restore's ANALYZE waited for each table's SHARE UPDATE EXCLUSIVE lock,
+    which another session's VACUUM or ANALYZE (a maintenance job, autovacuum) or CREATE INDEX
+    holds: the whole restore sat on the desk's writer lock for the lock wait, then was refused
+    as locked by another writer and undone, every row of it, for the sake of statistics."""
+    import workbench.db.sqlite as sqlite_backend
+
+    if not empty_db_url.startswith("postgresql"):
+        pytest.skip("a table's maintenance lock is PostgreSQL's")
+    doc = add_document(wb, TEXT.encode()).document.id
+    claim = add_claim(wb, doc, "甲市今年新增岗位三千个。", SpanRequest(quote="甲市")).id
+    add_note(wb, claim, "查过了")
+    bundle = io.BytesIO()
+    export_bundle(wb, bundle)
+    path = tmp_path / "desk.zip"
+    path.write_bytes(bundle.getvalue())
+    upgrade(get_engine(empty_db_url))
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 300)  # the wait, shortened
+    with get_engine(empty_db_url).connect() as vacuuming:
+        vacuuming.execute(text("LOCK TABLE notes IN SHARE UPDATE EXCLUSIVE MODE"))
+        import_bundle(Workbench(url=empty_db_url, actor="tester"), str(path))
+        vacuuming.rollback()
+    with get_engine(empty_db_url).connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM notes")).scalar_one() == 1

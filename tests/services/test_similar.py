@@ -629,3 +629,42 @@ def test_an_index_caught_up_in_bulk_leaves_the_server_statistics_of_its_rows(
     assert postings > claims
     assert counted["similar_terms"] == postings and counted["similar_indexed"] == claims
     assert described == 1
+
+
+def test_a_catch_up_is_not_refused_for_a_table_the_server_is_vacuuming(
+    postgres_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """rpgscale: the catch-up's ANALYZE (pgscale) waits for the SHARE UPDATE EXCLUSIVE lock
+    of each index table, which a VACUUM or ANALYZE of another session (a maintenance job,
+    autovacuum until the server cancels it) or CREATE INDEX holds: the last window then sat
+    holding the desk's writer lock for the whole lock wait (30 s), every other writer behind
+    it, and was refused "the database stayed locked by another writer", its window undone,
+    though only the statistics were kept waiting (found on a desk of 2,101 claims by `claim
+    similar` beside a psql session holding that lock on similar_df). Statistics are the
+    planner's help, not the search's work: a table locked is left to whoever holds it."""
+    from sqlalchemy import delete, func, select, text
+
+    import workbench.db.sqlite as sqlite_backend
+    from workbench.db.engine import get_engine
+    from workbench.db.models import SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
+    from workbench.services import similar
+    from workbench.services.context import transaction
+
+    wb = Workbench(url=postgres_url, actor="tester")
+    sentences = [f"第{i}号报告说,今年{i}月全市新增岗位{i * 37}个。" for i in range(1, 6)]
+    doc = add_document(wb, "".join(sentences).encode()).document.id
+    for i, sentence in enumerate(sentences, 1):
+        add_claim(wb, doc, f"Report {i}: {i * 37} new jobs", SpanRequest(quote=sentence))
+    with transaction(wb, write=True) as tx:
+        for table in (SimilarTerm, SimilarIndexed, SimilarDf, SimilarMeta):
+            tx.session.execute(delete(table))
+    monkeypatch.setattr(similar, "CATCH_UP_WINDOW", 4)
+    monkeypatch.setattr(similar, "writer_handover", lambda _name: 0.0)
+    monkeypatch.setattr(sqlite_backend, "BUSY_TIMEOUT_MS", 300)  # the wait, shortened
+    with get_engine(postgres_url).connect() as vacuuming:
+        vacuuming.execute(text("LOCK TABLE similar_df IN SHARE UPDATE EXCLUSIVE MODE"))
+        assert similar.catch_up(wb) == 5
+        vacuuming.rollback()
+    with transaction(wb) as tx:
+        indexed = tx.session.execute(select(func.count()).select_from(SimilarIndexed))
+        assert indexed.scalar_one() == 5
