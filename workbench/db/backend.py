@@ -216,9 +216,11 @@ def writer_handover(dialect_name: str) -> float:
 
 def statistics_refreshed(conn: Connection, tables: Sequence[Table]) -> None:
     """Tell the planner what `tables` now hold, after the workbench itself wrote many of their
-    rows at once (the similarity index's catch-up): PostgreSQL plans by statistics that
-    autovacuum gathers later, or never where it is off, and planned a read of a few claims'
-    postings out of millions as a sequential scan of them all meanwhile."""
+    rows at once (the similarity index's catch-up, a restore): PostgreSQL plans by statistics
+    that autovacuum gathers later, or never where it is off, and planned a read of a few
+    claims' postings out of millions as a sequential scan of them all meanwhile. A help, never
+    a condition: a table the server cannot analyze now (locked, not the role's) is left as it
+    was, without a word and without refusing the write it follows."""
     module_for(conn.dialect.name).statistics_refreshed(conn, tables)
 
 

@@ -329,12 +329,18 @@ WRITER_HANDOVER = 0.0
 
 
 def statistics_refreshed(conn: Connection, tables: Sequence[Table]) -> None:
-    """ANALYZE `tables` (backend.statistics_refreshed): a role that does not own them is
-    warned by the server and skipped, not refused."""
+    """ANALYZE `tables` (backend.statistics_refreshed), never at the cost of the write it
+    follows: a table another session holds SHARE UPDATE EXCLUSIVE on (its VACUUM or ANALYZE,
+    autovacuum's, CREATE INDEX) is skipped (SKIP_LOCKED, PostgreSQL 12), where waiting for it
+    held the desk's writer lock for the whole lock bound and then refused the write, undone
+    (rpgscale); so is a table the session's role does not own (a person's role on a desk
+    with one for each: only the owner may ANALYZE). Each skip is a server WARNING, which the
+    driver keeps to itself (psycopg 3 with no notice handler): nothing is printed."""
     from sqlalchemy import text
 
     preparer = conn.dialect.identifier_preparer
-    conn.execute(text("ANALYZE " + ", ".join(preparer.format_table(t) for t in tables)))
+    names = ", ".join(preparer.format_table(t) for t in tables)
+    conn.execute(text("ANALYZE (SKIP_LOCKED) " + names))
 
 
 def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnElement[int]:
