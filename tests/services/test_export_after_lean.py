@@ -97,6 +97,25 @@ def test_a_document_longer_than_a_piece_and_an_event_with_no_machine(
     _same_everywhere(wb)
 
 
+def test_the_same_in_pages_of_any_size(
+    wb: Workbench, document_with_claims: Callable[..., Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Pages of one or two rows (workbench.db.paging's `driver_rows`, SQLite's too): every head
+    still gives the ORM's export, a page's bounds neither repeating nor skipping an event."""
+    from workbench.db import paging, sqlite
+
+    long_text = "甲说了一句话。" + "长" * 3000 + "。"
+    (a,) = document_with_claims(text=long_text).claims
+    document_with_claims()
+    set_status(wb, a, "in_progress")
+    add_note(wb, a, "短" * 50)
+    monkeypatch.setattr(sqlite, "READS_ROW_BY_ROW", False)
+    monkeypatch.setattr(paging, "ROWS", 2)
+    for budget in (1, 5_000, 10**9):
+        monkeypatch.setattr(paging, "BUDGET", budget)
+        _same_everywhere(wb)
+
+
 def test_the_same_refusals(wb: Workbench, document_with_claims: Callable[..., Any]) -> None:
     document_with_claims()
     heads = _heads(wb)

@@ -352,6 +352,12 @@ def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnE
     return func.octet_length(column)
 
 
+def byte_length_sql(column: str) -> str:
+    """`byte_length` as the driver's read paths spell it (workbench.db.sql; workbench.db.paging's
+    `driver_rows`)."""
+    return f"octet_length({column})"
+
+
 def reset_id_sequences(conn: Connection, tables: Sequence[Table]) -> None:
     """Rows restored with their ids leave each serial's sequence behind: move it to max(id)."""
     from sqlalchemy import text

@@ -188,6 +188,10 @@ READS_ROW_BY_ROW = True
 WRITER_HANDOVER = 0.12
 
 
+# octet_length() came with SQLite 3.43.
+OCTET_LENGTH = sqlite3.sqlite_version_info >= (3, 43)
+
+
 def statistics_refreshed(conn: Connection, tables: Sequence[Table]) -> None:
     """Nothing (backend.statistics_refreshed): SQLite's planner reads no statistics until
     ANALYZE has run once, and from then on every statement's plan would follow its
@@ -204,9 +208,15 @@ def byte_length(column: ColumnElement[Any] | QueryableAttribute[Any]) -> ColumnE
 
     if isinstance(column.type, LargeBinary):
         return func.length(column)
-    if sqlite3.sqlite_version_info >= (3, 43):
+    if OCTET_LENGTH:
         return func.octet_length(column)
     return func.length(cast(column, LargeBinary))
+
+
+def byte_length_sql(column: str) -> str:
+    """`byte_length` of a text column as the driver's read paths spell it (workbench.db.sql;
+    workbench.db.paging's `driver_rows`)."""
+    return f"octet_length({column})" if OCTET_LENGTH else f"length(CAST({column} AS BLOB))"
 
 
 # One person's file: every command brings it to the schema it needs, as it always has. Nobody

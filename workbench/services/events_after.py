@@ -13,10 +13,10 @@ other filter or format goes the ORM's way (exports/events.py).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import chain
 from typing import IO, Any
 
 from workbench.db import tables
+from workbench.db.paging import driver_rows
 from workbench.db.sql import Select, count_star, eq, param, select
 from workbench.db.tables import Column, Kind
 from workbench.domain.chain import GENESIS
@@ -31,9 +31,6 @@ _HASHES = {
     "hash": Column(f"{tables.events}.hash", "hash"),
 }
 _COLUMNS = tuple(_HASHES.get(name) or getattr(tables.events.c, name) for name in EXPORT_FIELDS)
-# Rows held at once on PostgreSQL (a server-side cursor's page); SQLite's cursor steps through
-# the result a row at a time. A document's events carry its whole text.
-PAGE = 64
 
 
 def takes(fmt: str, flt: EventFilter) -> bool:
@@ -67,13 +64,17 @@ def export_after(
             ),
         )
         scope = _scope(conn, flt)
-        query = select(*_COLUMNS, source=tables.events).where(
-            f"{e.seq} <= " + param(scope.trail_seq)
+        # A document's events carry its whole text: read holding few at a time, as the ORM's
+        # path does (workbench.db.paging: a row at a time on SQLite, pages bounded by bytes
+        # on PostgreSQL).
+        rows: Iterator[Sequence[Any]] = driver_rows(
+            conn,
+            select(*_COLUMNS, source=tables.events),
+            e.seq,
+            e.payload,
+            after=flt.after_seq,
+            through=scope.trail_seq,
         )
-        if flt.after_seq is not None:
-            query = query.where(f"{e.seq} > " + param(flt.after_seq))
-        size = PAGE if conn.dialect == "postgresql" else 1
-        rows: Iterator[Sequence[Any]] = chain.from_iterable(conn.pages(query.order_by(e.seq), size))
         return write_lines(out, scope, counted(rows, progress, scope.count if progress else None))
 
 
