@@ -23,7 +23,7 @@ from workbench.db.models import Blob, Document, Event
 from workbench.db.paging import keyset_pages
 from workbench.domain.chain import canonical_json
 from workbench.exports.events import export_text
-from workbench.services.audit import EXPORT_FIELDS, EventFilter, stream_events
+from workbench.services.audit import EXPORT_FIELDS, EventFilter, apply_filter, stream_events
 from workbench.services.claims import set_status
 from workbench.services.context import Workbench, transaction
 from workbench.services.documents import update_from
@@ -89,7 +89,7 @@ def test_a_page_is_filled_up_to_its_budget(desk: Workbench) -> None:
 
 def test_filtered_pages_keep_the_filter(desk: Workbench) -> None:
     flt = EventFilter(document_id=1)
-    query = flt.apply(select(Event.seq, Event.action))
+    query = apply_filter(flt, select(Event.seq, Event.action))
     with transaction(desk) as tx:
         conn = tx.session.connection()
         whole = conn.execute(query.order_by(Event.seq)).all()

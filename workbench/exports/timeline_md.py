@@ -36,7 +36,13 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
 from workbench.domain.spans import span_words
 from workbench.domain.verdict_words import REVIEWS, verdict_words
-from workbench.services.audit import BATCH, TIMELINE_TITLE, export_scope, stream_events
+from workbench.services.audit import (
+    BATCH,
+    TIMELINE_TITLE,
+    apply_filter,
+    export_scope,
+    stream_events,
+)
 from workbench.services.context import Tx
 from workbench.services.event_filter import EXPORT_FIELDS, EventFilter
 from workbench.services.progress import EVERY, Progress
@@ -119,7 +125,7 @@ def _scope_text(scope: ExportScope) -> str:
 def _events(
     tx: Tx, flt: EventFilter, *, about_claims: bool, bound: int
 ) -> Iterator[tuple[Any, ...]]:
-    query = flt.apply(select(*COLUMNS))
+    query = apply_filter(flt, select(*COLUMNS))
     if about_claims:
         query = query.where(Event.claim_id.is_not(None), Event.seq <= bound)
         ordered = query.order_by(Event.claim_id, Event.seq)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
 from sqlalchemy import Connection, Row, and_, func, or_, select
 
@@ -23,7 +23,6 @@ from workbench.services.context import Tx
 from workbench.services.event_filter import (
     EXPORT_FIELDS,
     EventFilter,
-    Q,
     _actor_names,
     filters_of,
     pinned,
@@ -38,8 +37,17 @@ TIMELINE_TITLE = "# Audit timeline"
 BATCH = 5000
 
 
+class _Filterable(Protocol):
+    def where(self, *clauses: Any) -> Self: ...
+
+
+Q = TypeVar("Q", bound=_Filterable)
+
+
 def apply_filter(flt: EventFilter, query: Q) -> Q:
-    """`EventFilter.apply`: its criteria as SQLAlchemy's clauses on the events."""
+    """`query` (SQLAlchemy's, of the events) narrowed to what `flt` selects: its criteria as
+    SQLAlchemy's clauses. Here, not a method of EventFilter: event_filter imports no SQLAlchemy,
+    and a method calling back into this module made the two an import cycle."""
     if flt.claim_id is not None:
         query = query.where(Event.claim_id == flt.claim_id)
     if flt.document_id is not None:
@@ -143,7 +151,7 @@ def event_rows(
     count, when it is known).
     """
     columns = [getattr(Event, name) for name in EXPORT_FIELDS]
-    query = flt.apply(select(*columns))
+    query = apply_filter(flt, select(*columns))
     conn = tx.session.connection()
     total = None
     through = None
@@ -258,9 +266,9 @@ def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:
             trail_count, first, trail_seq or None, trail_head, trail_count, trail_head,
             trail_seq=trail_seq,
         )  # fmt: skip
-    bounded = flt.apply(select(func.count(), func.min(Event.seq), func.max(Event.seq))).where(
-        Event.seq <= trail_seq
-    )
+    bounded = apply_filter(
+        flt, select(func.count(), func.min(Event.seq), func.max(Event.seq))
+    ).where(Event.seq <= trail_seq)
     count, first_seq, last_seq = session.execute(bounded).one()
     head = GENESIS
     if last_seq is not None:

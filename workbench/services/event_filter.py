@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any, Protocol, Self, TypeVar
+from typing import Any
 
 from workbench.domain.chain import GENESIS
 from workbench.domain.clock import format_at, parse_since, until_bound
@@ -33,13 +33,6 @@ EXPORT_FIELDS = (
     # Last, so that the columns scripts already read keep their places (added in 0006).
     "machine",
 )
-
-
-class _Filterable(Protocol):
-    def where(self, *clauses: Any) -> Self: ...
-
-
-Q = TypeVar("Q", bound=_Filterable)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,12 +87,6 @@ class EventFilter:
         except InvalidInput as exc:
             return exc
         return None
-
-    def apply(self, query: Q) -> Q:
-        """`query` (SQLAlchemy's, of the events) narrowed to what this filter selects."""
-        from workbench.services.audit import apply_filter
-
-        return apply_filter(self, query)
 
     def refusal(self) -> Callable[[Mapping[str, Any]], str | None]:
         """What says why an exported event (a JSONL record) cannot be one this filter selects,
