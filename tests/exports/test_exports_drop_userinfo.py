@@ -122,3 +122,14 @@ def test_the_report_links_evidence_without_the_password(wb: Workbench, fmt: str)
     written = "".join(page.text for page in report_pages(wb, fmt=fmt))
     assert "evpass" not in written and "ev:" not in written
     assert "https://stats.example.gov/t4" in written
+
+
+def test_a_password_is_left_out_where_the_host_is_one_the_rule_refuses() -> None:
+    """reB: as_uri took the user name and password out and put the host in its DNS form in
+    one step under suppress(InvalidInput), so a URL stored before the host rule
+    (`exa_mple..com`, a label of 70 letters) kept its password: ascii_host refused, and the
+    assignment that would have dropped it never ran."""
+    from workbench.domain.urls import as_uri
+
+    for url in ("https://user:pw@exa_mple..com/p", f"https://user:pw@{'a' * 70}.example/p"):
+        assert "pw" not in as_uri(url) and "user" not in as_uri(url), as_uri(url)
