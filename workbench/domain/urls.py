@@ -252,8 +252,9 @@ def as_uri(url: str) -> str:
     the host it has, encoded all the same. One stored before a user name and password were
     refused (257a8e02) is written without them (`without_userinfo`'s rule): an export never
     publishes a password, and the page is the same (annot)."""
+    url = without_credentials(url)  # whatever the host: a host the rule refuses keeps none
     with contextlib.suppress(InvalidInput):
-        url = ascii_host(without_credentials(url))
+        url = ascii_host(url)
     page, mark, fragment = url.partition("#")
     wire = on_the_wire(page)
     found = _AUTHORITY.match(wire)
