@@ -32,6 +32,8 @@ PRIORITY_WORDS: dict[str, Priority] = {
 }
 
 STANCES: tuple[str, ...] = ("supports", "refutes", "context")
+# The kinds of evidence item (the evidence table's check constraint names the same).
+EVIDENCE_KINDS: tuple[str, ...] = ("url", "file", "citation")
 # How `claim list` can order its rows (created: oldest first, for the stats board).
 SORTS: tuple[str, ...] = ("id", "updated", "priority", "due", "created")
 

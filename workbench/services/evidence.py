@@ -14,7 +14,7 @@ from workbench.defaults import MAX_EVIDENCE_MB, MAX_EVIDENCE_MB_ENV
 from workbench.domain import not_a_stream
 from workbench.domain.actions import EVIDENCE_ADDED
 from workbench.domain.clock import EARLIEST_ACCESSED, now, past_date
-from workbench.domain.desk import STANCES
+from workbench.domain.desk import EVIDENCE_KINDS, STANCES
 from workbench.domain.errors import Conflict, DamagedRecord, InvalidInput, give
 from workbench.domain.limits import (
     MAX_NOTE,
@@ -160,16 +160,12 @@ def _check_words(item: EvidenceInput) -> None:
     check_optional(item.excerpt, "the excerpt", MAX_NOTE, one_line=False)
 
 
-# The kinds of evidence item, as the evidence table's check constraint names them.
-KINDS: tuple[str, ...] = ("url", "file", "citation")
-
-
 def check_stored_choices(*, kind: object, stance: object) -> None:
     """A stored row's kind and stance (a restored bundle's, asked before it is written) are
     ones evidence add gives: the table's check constraint refused a forged one first, said as
     a database error naming no row and worded by the backend (restore2)."""
-    if kind not in KINDS:
-        raise InvalidInput(f"unknown evidence kind {kind!r}; valid: {', '.join(KINDS)}")
+    if kind not in EVIDENCE_KINDS:
+        raise InvalidInput(f"unknown evidence kind {kind!r}; valid: {', '.join(EVIDENCE_KINDS)}")
     _check_stance(stance)
 
 
