@@ -10,19 +10,17 @@ from sqlalchemy import select
 from workbench.db import tables
 from workbench.db.models import Event
 from workbench.db.sql import eq
-from workbench.domain.actions import (
-    APPROVED,
-    CLAIM_ADDED,
-    IMPORTED,
-    REJECTED,
-    REVIEW_REQUESTED,
-    STATUS_CHANGED,
-)
+from workbench.domain.actions import APPROVED, REJECTED
 from workbench.domain.clock import as_read
 from workbench.domain.errors import TransitionRefused, step
 from workbench.domain.reviewers import Registered
 from workbench.domain.settings import REVIEW_REQUIRED
-from workbench.domain.sign_off import ProposalRecord, decide_approval, proposal_record
+from workbench.domain.sign_off import (
+    VERDICT_ACTIONS,
+    ProposalRecord,
+    decide_approval,
+    proposal_record,
+)
 from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import FINAL_STATUSES, OPEN_STATUSES, holds_verdict
 from workbench.domain.transitions import ClaimState, Move, Refusal, Request, decide
@@ -142,11 +140,6 @@ def _review_in(
     )
 
 
-# The events that set a claim's status (actions.py: the workflow's moves, and a claim's
-# first status, added or imported).
-_STATUS_SET = (STATUS_CHANGED, REVIEW_REQUESTED, APPROVED, REJECTED, CLAIM_ADDED, IMPORTED)
-
-
 def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> TransitionRefused:
     """`refused` (not in review), saying who reviewed the claim when the latest move of its
     status is a review: two reviewers approving at once, the one who waited for the lock was
@@ -155,7 +148,7 @@ def _reviewed_meanwhile(tx: Tx, claim_id: int, refused: TransitionRefused) -> Tr
     verdict, a note after it and review.required turned off was told it had no review)."""
     latest = tx.session.execute(
         select(Event.action, Event.actor, Event.at)
-        .where(Event.claim_id == claim_id, Event.action.in_(_STATUS_SET))
+        .where(Event.claim_id == claim_id, Event.action.in_(VERDICT_ACTIONS))
         .order_by(Event.seq.desc())
         .limit(1)
     ).first()
