@@ -367,7 +367,6 @@ def _stored_words(older: frozenset[str]) -> tuple[_Words, ...]:
         ClaimTag,
         Document,
         DocumentRevision,
-        Event,
         Evidence,
         Note,
         Setting,
@@ -393,7 +392,6 @@ def _stored_words(older: frozenset[str]) -> tuple[_Words, ...]:
         _Words(
             (Evidence.id,),
             (
-                Evidence.stance,
                 Evidence.url,
                 Evidence.citation,
                 Evidence.title,

@@ -115,7 +115,6 @@ def recorded_name(path: str) -> str:
 
 def check_stored_evidence(
     *,
-    stance: str,
     url: str | None,
     citation: str | None,
     title: str | None,
@@ -127,9 +126,9 @@ def check_stored_evidence(
     """A stored row (a restored bundle's, services.bundle) holds no character add_evidence
     refuses in its words (check_characters), its file name is one recorded_name gives (a name,
     never a path, no control or bidi character), its media type one mimetypes gives (a
-    type/subtype, restore2: a forged one held an ESC sequence) and its stance is one of
-    STANCES. A bundle
-    edited by hand, its events made to match, replays consistently, and restored an ESC in a
+    type/subtype, restore2: a forged one held an ESC sequence); its kind and stance were asked
+    before it was written (check_stored_choices). A bundle edited by hand, its events made to
+    match, replays consistently, and restored an ESC in a
     title or `../../.ssh/x` as a file name (review restore). Neither the limits nor the form
     add_evidence stores words in (NFC, trimmed) is asked: an older release stored an excerpt
     as typed (review52), and its desk restores (review rrestore)."""
@@ -148,7 +147,6 @@ def check_stored_evidence(
             f"the media type {visible(media_type, one_line=True)} is no type/subtype "
             "evidence add records"
         )
-    _check_stance(stance)
 
 
 def _check_words(item: EvidenceInput) -> None:
