@@ -92,7 +92,7 @@ def _flt(**kw: object) -> object:
 
 def test_a_since_after_until_is_a_contradiction_told_before_any_query(wb: Workbench) -> None:
     from workbench.domain.errors import InvalidInput
-    from workbench.services.audit import EventFilter, check_criteria
+    from workbench.services.event_filter import EventFilter, check_criteria
 
     assert EventFilter(since="2025-01-01", until="2025-01-01").problem() is None
     flt = EventFilter(since="2025-01-02", until="2025-01-01")

@@ -8,7 +8,7 @@ from typing import IO, TYPE_CHECKING
 
 from workbench.exports.registry import check_bom, writer
 from workbench.services.context import Workbench, transaction
-from workbench.services.event_filter import EventFilter
+from workbench.services.event_filter import EventFilter, check_criteria
 from workbench.services.progress import Progress
 
 if TYPE_CHECKING:
@@ -47,8 +47,7 @@ def export_events(
     follow, the events, and which of the actors named no event records.
     """
     flt = flt or EventFilter()
-    if (problem := flt.problem()) is not None:  # services.audit's check_criteria
-        raise problem
+    check_criteria(flt)
     check_bom(bom, "events", fmt)
     from workbench.services import events_after
 

@@ -79,14 +79,6 @@ def apply_filter(flt: EventFilter, query: Q) -> Q:
     return query
 
 
-def check_criteria(flt: EventFilter) -> None:
-    """Refuse a filter that can only match nothing by mistake, before the database is opened:
-    an empty export must mean "no such events", never "you mistyped the question". What only
-    the database can tell (a claim or document that does not exist) is `check_subjects`."""
-    if (problem := flt.problem()) is not None:
-        raise problem
-
-
 def check_subjects(tx: Tx, flt: EventFilter) -> None:
     """Refuse, in the export's transaction and before anything is written, a claim or document
     the filter names that does not exist (its export would be empty by mistake)."""

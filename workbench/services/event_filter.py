@@ -224,3 +224,12 @@ def filters_of(flt: EventFilter) -> dict[str, Any]:
         "after_head": flt.after_head,
     }
     return {k: v for k, v in given.items() if v not in (None, [])}
+
+
+def check_criteria(flt: EventFilter) -> None:
+    """Refuse a filter that can only match nothing by mistake, before the database is opened:
+    an empty export must mean "no such events", never "you mistyped the question". What only
+    the database can tell (a claim or document that does not exist) is services.audit's
+    `check_subjects`."""
+    if (problem := flt.problem()) is not None:
+        raise problem

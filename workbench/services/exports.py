@@ -202,8 +202,8 @@ def review_stream(
         review_url_problem,
     )
     from workbench.services.activity import activity_span
-    from workbench.services.audit import check_criteria, pin_after, trail_end
-    from workbench.services.event_filter import EventFilter
+    from workbench.services.audit import pin_after, trail_end
+    from workbench.services.event_filter import EventFilter, check_criteria
     from workbench.services.lookup import check_documents
     from workbench.services.publishing import review_records
     from workbench.services.settings import setting_value
