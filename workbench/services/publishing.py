@@ -502,15 +502,13 @@ def review_records(
         moved = or_(Claim.id.in_(moves), Claim.document_id.in_(edited))
         in_span = moved if in_span is None else and_(in_span, moved)
     conn = tx.session.connection()
+    edited_all = set(conn.scalars(edited)) if moved_after is not None else set()
     doc_ids = list(tx.session.scalars(_documents_query(document_ids, claim_ids, named)))
     # A window's (--since's, --after's) claims are found once for the whole export, not once a
     # run of documents (a year's desk is 100 runs, each reading the window's events again).
-    selected = None if in_span is None else _Selected.read(conn, in_span, claim_ids, named)
-    edited_all: set[int] = set()
+    selected = None if in_span is None else _Selected.read(conn, in_span, named)
     if selected is not None:
         doc_ids = [d for d in doc_ids if d in selected.of_document]
-    if moved_after is not None:
-        edited_all = set(conn.scalars(_edited_documents(moved_after)))
     people = _people(tx)
     for chunk in _batches(conn, doc_ids):
         of_chunk: ColumnElement[bool] = Claim.document_id.in_(chunk)
@@ -602,14 +600,13 @@ class _Selected:
         cls,
         conn: Connection,
         in_span: ColumnElement[bool],
-        claim_ids: Sequence[int],
         named: Sequence[int],
     ) -> _Selected:
         """The claims `in_span` selects; a document is among them when any of its claims is,
         named or not (the documents `export claimreview --since` lists), its claims read only
         those of `named` when claims are named."""
         selected = cls()
-        wanted = frozenset(named) if claim_ids else None
+        wanted = frozenset(named) if named else None  # (claims named: every one found)
         rows = conn.execute(
             select(Claim.document_id, Claim.id).where(in_span).order_by(Claim.document_id, Claim.id)
         )
