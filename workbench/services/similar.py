@@ -170,8 +170,9 @@ def catch_up(wb: Workbench, progress: Progress | None = None, *, searching: bool
         with transaction(wb, write=True, derived=True) as tx:
             step = similar_index.refresh_window(tx, last, window=CATCH_UP_WINDOW)
             pause = writer_handover(tx.session.get_bind().dialect.name)
-            indexed = done + (step.indexed if step is not None else 0)
-            if (step is None or not step.full) and indexed >= CATCH_UP_WINDOW:
+            if step is not None:
+                done += step.indexed
+            if (step is None or not step.full) and done >= CATCH_UP_WINDOW:
                 # Rows written in bulk (a first search, a restore: 2.3 million postings on a
                 # year's desk), which PostgreSQL's planner knew nothing of until autovacuum
                 # came by, or never where it is off: a search read its pool's postings by
@@ -184,7 +185,6 @@ def catch_up(wb: Workbench, progress: Progress | None = None, *, searching: bool
         if step is None:
             break
         last = step.last
-        done += step.indexed
         tally.add(min(CATCH_UP_WINDOW, total - tally.done))
         if not step.full:
             break  # the last window: no turn to give before a next one
