@@ -178,6 +178,10 @@ events = Table(
     payload=TEXT,
     machine=TEXT,
 )
+# An event's chain hashes, not among tables.events' columns (the read paths that list events,
+# `claim show`, show none): read by `audit head` and the driver's `audit export --after`.
+event_hash = Column(f"{events}.hash", "hash")
+event_prev_hash = Column(f"{events}.prev_hash", "prev_hash")
 
 # Workbench-wide settings (`claim list --approvable` asks review.distinct_roles).
 settings = Table("settings", key=TEXT, value=TEXT)

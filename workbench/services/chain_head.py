@@ -10,14 +10,16 @@ command imported SQLAlchemy, built the models and loaded the chain's whole walk
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from workbench.db import tables
 from workbench.db.sql import count_star, select
-from workbench.db.tables import Column
 from workbench.domain.chain import GENESIS
 from workbench.domain.json_fields import JsonFields
 from workbench.services.context import Workbench, reading
+
+if TYPE_CHECKING:
+    from workbench.db.reader import Reader
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,18 +34,21 @@ class Head(JsonFields):
         return {"count": self.count, "seq": self.seq, "head": self.hash, "hash": self.hash}
 
 
-# Not in tables.events: the read paths that list events (`claim show`) show no hashes.
-_HASH = Column(f"{tables.events}.hash", "hash")
-
-
 def chain_head(wb: Workbench) -> Head:
     """The newest event's hash (GENESIS when there is none) and how many events there are,
-    in one snapshot: by the primary key's last entry, and a count SQLite answers from its
-    smallest index."""
-    e = tables.events.c
+    in one snapshot (`head_in`)."""
     with reading(wb) as conn:
-        last = conn.first(select(e.seq, _HASH, source=tables.events).order_by(f"{e.seq} DESC"))
-        total = conn.scalar(select(count_star(), source=tables.events))
+        return head_in(conn)
+
+
+def head_in(conn: Reader) -> Head:
+    """`chain_head` in `conn`'s read: by the primary key's last entry, and a count SQLite
+    answers from its smallest index."""
+    e = tables.events.c
+    last = conn.first(
+        select(e.seq, tables.event_hash, source=tables.events).order_by(f"{e.seq} DESC")
+    )
+    total = conn.scalar(select(count_star(), source=tables.events))
     if last is None:
         return Head(count=0, seq=0, hash=GENESIS)
     return Head(count=int(total), seq=last.seq, hash=last.hash)

@@ -17,19 +17,17 @@ from typing import IO, Any
 
 from workbench.db import tables
 from workbench.db.paging import driver_rows
-from workbench.db.sql import Select, count_star, eq, param, select
+from workbench.db.reader import Reader
+from workbench.db.sql import count_star, eq, param, select
 from workbench.db.tables import Column, Kind
 from workbench.domain.chain import GENESIS
 from workbench.domain.scope import ExportScope
+from workbench.services.chain_head import head_in
 from workbench.services.context import Workbench, reading
 from workbench.services.event_filter import EXPORT_FIELDS, EventFilter, filters_of, pinned
 from workbench.services.progress import Progress, counted
 
-# Not in tables.events: the other read paths that list events show no hashes.
-_HASHES = {
-    "prev_hash": Column(f"{tables.events}.prev_hash", "prev_hash"),
-    "hash": Column(f"{tables.events}.hash", "hash"),
-}
+_HASHES = {"prev_hash": tables.event_prev_hash, "hash": tables.event_hash}
 _COLUMNS = tuple(_HASHES.get(name) or getattr(tables.events.c, name) for name in EXPORT_FIELDS)
 
 
@@ -47,21 +45,14 @@ def export_after(
     from workbench.exports.audit_jsonl import write_lines
 
     e = tables.events.c
-    seq_of = tables.events.c.seq
     with reading(wb) as conn:
-
-        def one(query: Select) -> Any:
-            return conn.scalar(query)
-
         flt = pinned(
             flt,
-            seq_of=lambda head: one(
-                select(e.seq, source=tables.events).where(eq(_HASHES["hash"], head))
+            seq_of=lambda head: conn.scalar(
+                select(e.seq, source=tables.events).where(eq(tables.event_hash, head))
             ),
-            last_seq=lambda: one(select(_max(seq_of), source=tables.events)),
-            hash_at=lambda seq: one(
-                select(_HASHES["hash"], source=tables.events).where(eq(e.seq, seq))
-            ),
+            last_seq=lambda: conn.scalar(select(_of("max", e.seq, "last"), source=tables.events)),
+            hash_at=lambda seq: _hash_at(conn, seq),
         )
         scope = _scope(conn, flt)
         # A document's events carry its whole text: read holding few at a time, as the ORM's
@@ -78,23 +69,22 @@ def export_after(
         return write_lines(out, scope, counted(rows, progress, scope.count if progress else None))
 
 
-def _max(column: Column) -> Column:
-    return Column(f"max({column})", "n", Kind.INTEGER)
+def _of(aggregate: str, column: Column, name: str) -> Column:
+    """`aggregate` (max, min) of an integer column, as `name` in a result row."""
+    return Column(f"{aggregate}({column})", name, Kind.INTEGER)
 
 
-def _min(column: Column) -> Column:
-    return Column(f"min({column})", "first", Kind.INTEGER)
+def _hash_at(conn: Reader, seq: int) -> Any:
+    e = tables.events.c
+    return conn.scalar(select(tables.event_hash, source=tables.events).where(eq(e.seq, seq)))
 
 
-def _scope(conn: Any, flt: EventFilter) -> ExportScope:
+def _scope(conn: Reader, flt: EventFilter) -> ExportScope:
     """services.audit's export_scope, for a filter of the head alone, on the driver."""
     e = tables.events.c
-    last = conn.first(
-        select(e.seq, _HASHES["hash"], source=tables.events).order_by(f"{e.seq} DESC")
-    )
-    trail_seq, trail_head = (last.seq, last.hash) if last else (0, GENESIS)
-    # A bare count, which SQLite answers from its smallest index (export_scope says why).
-    trail_count = int(conn.scalar(select(count_star(), source=tables.events)))
+    # (the trail's head and bare count: `audit head`'s reads)
+    head_now = head_in(conn)
+    trail_seq, trail_head, trail_count = head_now.seq, head_now.hash, head_now.count
     filters = filters_of(flt)
     if not filters:
         first = 1 if trail_seq else None
@@ -103,14 +93,17 @@ def _scope(conn: Any, flt: EventFilter) -> ExportScope:
             trail_seq=trail_seq,
         )  # fmt: skip
     window = (
-        select(count_star(), _min(e.seq), _max(e.seq), source=tables.events)
+        select(
+            count_star(),
+            _of("min", e.seq, "first"),
+            _of("max", e.seq, "last"),
+            source=tables.events,
+        )
         .where(f"{e.seq} > " + param(flt.after_seq))
         .where(f"{e.seq} <= " + param(trail_seq))
     )
-    count, first_seq, last_seq = conn.raw(window.sql(conn.module.NO_LIMIT))[0]
-    head = GENESIS
-    if last_seq is not None:
-        head = conn.scalar(select(_HASHES["hash"], source=tables.events).where(eq(e.seq, last_seq)))
+    count, first_seq, last_seq = conn.first(window) or (0, None, None)  # (one row, always)
+    head = GENESIS if last_seq is None else _hash_at(conn, last_seq)
     return ExportScope(
         int(count), first_seq, last_seq, head, trail_count, trail_head,
         filters=filters, trail_seq=trail_seq,
