@@ -10,6 +10,7 @@ from workbench.cli.common import check_output, json_needs_file, output_file, wor
 from workbench.cli.once import Group
 from workbench.cli.options import (
     ACCESSED_DAY,
+    CITATION_TEXT,
     EVIDENCE_FILE,
     ID,
     URL,
@@ -34,7 +35,9 @@ def evidence() -> None:
 @click.option(
     "--file", metavar="PATH", type=EVIDENCE_FILE, help="A file to archive in the database."
 )
-@click.option("--citation", help="A reference that is neither a URL nor a file.")
+@click.option(
+    "--citation", type=CITATION_TEXT, help="A reference that is neither a URL nor a file."
+)
 @click.option(
     "--stance",
     type=TypedChoice(STANCES),

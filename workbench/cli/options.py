@@ -348,6 +348,17 @@ NOTE_TEXT = _Checked("note", str, _note_text)
 CLAIM_TEXT = _Checked("text", str, _claim_text)
 
 
+def _citation_text(value: str) -> str:
+    from workbench.domain.limits import citation_text
+
+    citation_text(value)
+    return value
+
+
+# `evidence add --citation`: empty typed is bad usage by the service's own rule.
+CITATION_TEXT = _Checked("text", str, _citation_text)
+
+
 def _url_text(*, blank: bool) -> Callable[[str], str]:
     """An http(s) URL option's text, as typed, once the library's own check takes it
     (`check_http_url`): `evidence add --url notaurl` is then bad usage (exit 2)

@@ -122,6 +122,14 @@ def visible_or_none(value: str | None) -> str | None:
     return value if has_visible(value) else None
 
 
+def citation_text(value: str | None) -> str:
+    """A citation as evidence stores it (trimmed), refused when nothing in it can be seen."""
+    citation = visible_or_none(value)
+    if citation is None:
+        raise InvalidInput("the citation is empty")
+    return citation
+
+
 def check_file_name(name: str) -> None:
     """Refuse a file name that is not UTF-8 (its bytes come in as surrogates: a file copied
     from an older machine, `café.txt` in Latin-1), which is recorded as the source and so must

@@ -69,6 +69,10 @@ class SpanRequest:
                     "a claim is pinned by a quote or by offsets, not both",
                     hint=give("quote_or_offsets"),
                 )
+            # Asked here too, not only where the quote is looked for: `claim add --quote ''`
+            # is then bad usage (exit 2), as an empty note typed is (docs/errors.md).
+            if not self.quote.strip():
+                return InvalidInput("the quote is empty")
             return None
         if self.occurrence is not None:
             return InvalidInput("an occurrence number goes with a quote", hint=bad("occurrence"))

@@ -24,6 +24,7 @@ from workbench.domain.limits import (
     check_characters,
     check_file_name,
     check_optional,
+    citation_text,
     visible,
     visible_or_none,
 )
@@ -213,9 +214,7 @@ def add_evidence(wb: Workbench, claim_id: int, item: EvidenceInput) -> EvidenceV
             item.file, max_evidence_bytes(), follow_symlinks=item.follow_symlinks
         )
     else:
-        kind, citation = "citation", visible_or_none(item.citation)
-        if citation is None:
-            raise InvalidInput("the citation is empty")
+        kind, citation = "citation", citation_text(item.citation)
     digest = hashlib.sha256(data).hexdigest() if data is not None else None
     with transaction(wb, write=True) as tx:
         claim = get_claim_row(tx, claim_id)
