@@ -1,0 +1,82 @@
+"""`claim list --approvable` that lists nothing says why (a new user's trial, session 64's
+note: the proposer asked for the queue and read only "no claims match", as did a desk with
+review.required off, where no verdict ever waits): how many claims are in review and what
+keeps each from this approver, in the approval's own refusals; with review off, that verdicts
+stand when given. A listing that shows claims says nothing more, nor does --json."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from tests.inprocess import ok
+
+Run = Callable[..., Any]
+
+
+def _desk(cli: Run, tmp_path: Path, *, review: bool) -> None:
+    text = tmp_path / "a.txt"
+    text.write_text("甲公司营收增长30%。乙公司裁员200人。丙公司成立于2021年。\n", encoding="utf-8")
+    ok(cli("doc", "add", str(text)))
+    for quote in ("营收增长30%", "裁员200人", "成立于2021年"):
+        ok(cli("claim", "add", "1", "--text", quote, "--quote", quote))
+    if review:
+        ok(cli("config", "set", "review.required", "true"))
+        ok(cli("config", "set", "review.distinct_roles", "false"))  # one test role on PostgreSQL
+
+
+def test_review_off_says_no_verdict_waits(cli: Run, tmp_path: Path) -> None:
+    _desk(cli, tmp_path, review=False)
+    out = ok(cli("claim", "list", "--approvable"))
+    assert "no claims match" in out.out
+    assert "no claim is in review" in out.err
+    assert "review.required is off" in out.err
+    assert "workbench config set review.required true" in out.err
+
+
+def test_nothing_in_review_with_review_on_says_so(cli: Run, tmp_path: Path) -> None:
+    _desk(cli, tmp_path, review=True)
+    out = ok(cli("claim", "list", "--approvable"))
+    assert "no claim is in review" in out.err
+    assert "review.required" not in out.err
+
+
+def test_the_proposer_is_told_their_own_proposals_wait_for_another(
+    cli: Run, tmp_path: Path
+) -> None:
+    _desk(cli, tmp_path, review=True)
+    ok(cli("--as", "maria", "claim", "status", "1", "unverifiable", "--note", "查无记录"))
+    ok(cli("--as", "maria", "claim", "status", "2", "unverifiable", "--note", "查无记录"))
+    out = ok(cli("--as", "maria", "claim", "list", "--approvable"))
+    assert "no claims match" in out.out
+    assert "2 claims are in review, none of them for you to approve" in out.err
+    assert "2 proposed by you: a different reviewer approves them" in out.err
+    # another reviewer sees them, and is told nothing more
+    other = ok(cli("--as", "tom", "claim", "list", "--approvable"))
+    assert "营收增长30%" in other.out and other.err == ""
+
+
+def test_a_note_added_after_the_proposal_is_named(cli: Run, tmp_path: Path) -> None:
+    _desk(cli, tmp_path, review=True)
+    ok(cli("--as", "maria", "claim", "status", "1", "unverifiable", "--note", "查无记录"))
+    ok(cli("--as", "maria", "claim", "status", "2", "unverifiable", "--note", "查无记录"))
+    ok(cli("--as", "tom", "note", "add", "2", "公告另有说法"))
+    out = ok(cli("--as", "lee", "claim", "list", "--approvable"))
+    # claim 1 is lee's to approve; the note about claim 2 is not said where claims are listed
+    assert "营收增长30%" in out.out and out.err == ""
+    ok(cli("--as", "lee", "claim", "approve", "1"))
+    out = ok(cli("--as", "lee", "claim", "list", "--approvable"))
+    assert "1 claim is in review, none of it for you to approve" in out.err
+    assert "1 with notes or evidence added after its proposal" in out.err
+
+
+def test_json_and_narrowed_listings_say_nothing_more(cli: Run, tmp_path: Path) -> None:
+    _desk(cli, tmp_path, review=True)
+    ok(cli("--as", "maria", "claim", "status", "1", "unverifiable", "--note", "查无记录"))
+    out = ok(cli("--as", "maria", "claim", "list", "--approvable", "--json"))
+    assert json.loads(out.out) == [] and out.err == ""
+    # a filter narrowing the queue: the empty list says nothing of what the queue holds
+    out = ok(cli("--as", "maria", "claim", "list", "--approvable", "--type", "quantity"))
+    assert out.err == ""
