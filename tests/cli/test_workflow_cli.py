@@ -59,7 +59,7 @@ def test_evidence_verdict_and_sign_off(cli: Run, tmp_path: Path) -> None:
         2,
         "'maybe' is not one of",
     )
-    err_line(cli("evidence", "add", "2", "--citation", "", "--stance", "context"), 1, "empty")
+    err_line(cli("evidence", "add", "2", "--citation", "", "--stance", "context"), 2, "empty")
 
     ok(cli("config", "set", "review.required", "true"))
     assert ok(cli("config", "get", "review.required")).out.strip() == "true"
