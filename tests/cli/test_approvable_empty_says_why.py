@@ -52,7 +52,7 @@ def test_the_proposer_is_told_their_own_proposals_wait_for_another(
     out = ok(cli("--as", "maria", "claim", "list", "--approvable"))
     assert "no claims match" in out.out
     assert "2 claims are in review, none of them for you to approve" in out.err
-    assert "2 proposed by you: a different reviewer approves them" in out.err
+    assert "2 proposed by you (a different reviewer approves them)" in out.err
     # another reviewer sees them, and is told nothing more
     other = ok(cli("--as", "tom", "claim", "list", "--approvable"))
     assert "营收增长30%" in other.out and other.err == ""

@@ -69,6 +69,7 @@ from workbench.domain.status import (
 )
 
 if TYPE_CHECKING:
+    from workbench.services.approvable import HeldBack
     from workbench.services.views import ClaimView, EventView
 
 # Typed as a person types it (Verified, FALSE, ｖｅｒｉｆｉｅｄ): every name given is lower case,
@@ -654,6 +655,39 @@ def list_(
 
             for line in unmatched(wb, flt):
                 message(line)
+        if not shown and not offset and flt.sign_off_queue:
+            from workbench.services.queries import approvals_held_back
+
+            message(held_back_words(approvals_held_back(wb, wb.actor)))
+
+
+def held_back_words(held: HeldBack) -> str:
+    """Why the sign-off queue is empty, as `claim list --approvable` says it: each of the
+    approval's refusals (its `reason`) in words, the most common first."""
+    if not held.in_review:
+        if held.review_required:
+            return "no claim is in review"
+        return (
+            "no claim is in review: review.required is off, so a verdict stands when given "
+            "(`workbench config set review.required true` has a second person approve each)"
+        )
+    n = held.in_review
+    said = f"{plural(n, 'claim')} {'is' if n == 1 else 'are'} in review, none of "
+    said += f"{'it' if n == 1 else 'them'} for you to approve"
+    return f"{said}: " + "; ".join(
+        _held_by(reason, count)
+        for reason, count in sorted(held.refused.items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+
+
+def _held_by(reason: str, count: int) -> str:
+    them, their = ("it", "its") if count == 1 else ("them", "their")
+    words = {
+        "own_verdict": f"proposed by you (a different reviewer approves {them})",
+        "own_role": f"proposed from this session's database role (another role approves {them})",
+        "added_since_proposal": f"with notes or evidence added after {their} proposal",
+    }
+    return f"{count} {words.get(reason, f'refused ({reason})')}"
 
 
 def claims_csv(claims: Iterable[ClaimView], *, bom: bool = False) -> None:

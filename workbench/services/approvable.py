@@ -12,13 +12,14 @@ domain; no SQL here restates it.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Generator, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from workbench.db import tables
 from workbench.db.reader import Reader
-from workbench.db.sql import Select, Sql, eq, in_
+from workbench.db.sql import Select, Sql, eq, in_, select_all
 from workbench.domain import sign_off
 from workbench.domain.errors import TransitionRefused
 from workbench.domain.status import Status
@@ -55,12 +56,16 @@ class Approvals:
     def approvable(self, claims: Sequence[Any]) -> list[Any]:
         """Those of `claims` (claims rows in review with a proposal: CANDIDATES) the approver
         may approve, in their order; their record's events read in one statement."""
+        return [c for c, refused in self.judged(claims) if refused is None]
+
+    def judged(self, claims: Sequence[Any]) -> Iterator[tuple[Any, str | None]]:
+        """Each of `claims` with the reason the approval would refuse it (a `Refusal` value),
+        None for those the approver may approve."""
         if not claims:
-            return []
+            return
         events = sign_off_reads.record_events(
             self.conn, in_(tables.events.c.claim_id, [c.id for c in claims])
         )
-        kept = []
         for c in claims:
             state = ClaimState(
                 id=c.id,
@@ -72,10 +77,10 @@ class Approvals:
             record = sign_off.proposal_record(events.get(c.id, ()))
             try:
                 sign_off.decide_approval(state, self.request, record, self.role)
-            except TransitionRefused:
+            except TransitionRefused as refused:
+                yield c, refused.reason or ""
                 continue
-            kept.append(c)
-        return kept
+            yield c, None
 
     def pages(
         self, candidates: Select, size: int | None = None
@@ -132,3 +137,33 @@ def approvable_page(
 
 def _views(conn: Reader, rows: Sequence[Any], start: int) -> list[ClaimView]:
     return claim_rows.claim_views(conn, rows[start : start + claim_rows.PAGE], activity=True)
+
+
+@dataclass(frozen=True, slots=True)
+class HeldBack:
+    """Why a sign-off queue is empty: whether the desk asks for a second reviewer at all, how
+    many claims are in review with a verdict proposed, and for each reason the approval gives
+    (a `Refusal` value) how many of those it refuses this approver."""
+
+    review_required: bool
+    in_review: int
+    refused: dict[str, int]
+
+
+def held_back(conn: Reader, approver: str) -> HeldBack:
+    """What keeps every claim in review from `approver` (`claim list --approvable` that found
+    none: asked then only, each claim in review judged once, a page at a time)."""
+    from workbench.domain.settings import REVIEW_REQUIRED
+
+    approvals = Approvals.of(conn, approver)
+    refused: Counter[str] = Counter()
+    in_review = 0
+    candidates = select_all(tables.claims).where(*CANDIDATES).order_by(C.id)
+    pages = conn.pages(candidates, claim_rows.PAGE)
+    try:
+        for page in pages:
+            in_review += len(page)
+            refused.update(r for _, r in approvals.judged(page) if r is not None)
+    finally:
+        pages.close()
+    return HeldBack(sign_off_reads.desk_setting(conn, REVIEW_REQUIRED), in_review, dict(refused))

@@ -63,7 +63,7 @@ from workbench.services.views import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from workbench.services.approvable import HeldBack
 
 OPEN_VALUES = sorted(s.value for s in OPEN_STATUSES)
 
@@ -149,6 +149,13 @@ class ClaimFilter:
             or self.anchor
             or self.approvable_by
         )
+
+    @property
+    def sign_off_queue(self) -> bool:
+        """Whether this asks for the approver's sign-off queue and nothing else (`claim list
+        --approvable`, in any order and page): a list it leaves empty says the queue is."""
+        asked = replace(self, sort="id", limit=None, offset=0)
+        return bool(self.approvable_by) and asked == ClaimFilter(approvable_by=self.approvable_by)
 
     @property
     def owner(self) -> str | None:
@@ -253,6 +260,15 @@ def unmatched(wb: Workbench, flt: ClaimFilter) -> list[str]:
                 near = closest_values(wanted, stored, names=False)
                 said.append(_did_you_mean(f"no claim is tagged {tag!r}", near))
     return said
+
+
+def approvals_held_back(wb: Workbench, approver: str) -> HeldBack:
+    """For `claim list --approvable` that found nothing: what keeps the claims in review from
+    `approver` (approvable.held_back), in one read."""
+    from workbench.services.approvable import held_back
+
+    with reading(wb) as conn:
+        return held_back(conn, approver)
 
 
 def _did_you_mean(what: str, near: Sequence[str]) -> str:

@@ -110,16 +110,21 @@ def sign_off_role(conn: Reader) -> str | None:
     server authenticated this session as (a typed --as can lie, the role cannot), unless the
     desk turned review.distinct_roles off. None on SQLite, whose recorded OS account is only
     what the process says about itself."""
-    from workbench.domain.settings import DISTINCT_ROLES, stored_setting
+    from workbench.domain.settings import DISTINCT_ROLES
 
-    if conn.dialect != "postgresql":
-        return None
-    key = DISTINCT_ROLES
-    s = tables.settings.c
-    stored = conn.scalar(select(s.value, source=tables.settings).where(eq(s.key, key)))
-    if not stored_setting(key, stored):
+    if conn.dialect != "postgresql" or not desk_setting(conn, DISTINCT_ROLES):
         return None
     return session_role(conn)
+
+
+def desk_setting(conn: Reader, key: str) -> bool:
+    """Setting `key` as the desk holds it (its default when none is stored), on the driver."""
+    from workbench.domain.settings import stored_setting
+
+    s = tables.settings.c
+    return stored_setting(
+        key, conn.scalar(select(s.value, source=tables.settings).where(eq(s.key, key)))
+    )
 
 
 def session_role(conn: Reader) -> str:
