@@ -475,7 +475,9 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
 ) -> None:
     """A catch-up committing one window and beginning the next at once starved another
     writer on SQLite (its waiters poll): a colleague's command waited out the whole rebuild.
-    Here each window is made slow; a note added while the catch-up runs commits before it
+    Here each window is made slow until the note is in (a second each, so a note slowed by a
+    loaded machine still meets a catch-up running, while as few windows and hand-overs as
+    before stand between the two); a note added while the catch-up runs commits before it
     ends."""
     import threading
     import time
@@ -492,21 +494,26 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
         for table in (SimilarTerm, SimilarIndexed, SimilarDf, SimilarMeta):
             tx.session.execute(delete(table))
     monkeypatch.setattr(similar, "CATCH_UP_WINDOW", 4)
-    started = threading.Event()
+    started, noted = threading.Event(), threading.Event()
     real = similar_index.refresh_window
 
     def slow(*args: object, **kwargs: object) -> object:
         started.set()
-        time.sleep(0.3)  # a window's work, made long enough to be waited on
+        if not noted.is_set():
+            time.sleep(1.0)  # a window's work, made long enough to be waited on
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(similar_index, "refresh_window", slow)
+    handover = similar.writer_handover
+    # Once the note is in, the rest of the catch-up need give no writer a turn.
+    monkeypatch.setattr(similar, "writer_handover", lambda name: 0.0)
     order: list[str] = []
     worker = threading.Thread(target=lambda: (similar.catch_up(wb), order.append("catch-up")))
     worker.start()
     assert started.wait(10)
     add_note(wb, 1, "checked while the index catches up")
     order.append("note")
+    noted.set()
     worker.join(60)
     assert order == ["note", "catch-up"]
 
