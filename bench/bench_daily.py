@@ -118,6 +118,10 @@ def cases(d: Desk, out: Path) -> list[Case]:
         )
 
     claim_rows = f"SELECT * FROM claims WHERE document_id = {d.doc} ORDER BY id"
+    doc_events = (
+        f"SELECT * FROM events WHERE (entity_type = 'document' AND entity_id = '{d.doc}') "
+        f"OR claim_id IN (SELECT id FROM claims WHERE document_id = {d.doc}) ORDER BY seq"
+    )
     return [
         Case("claim list", ("claim", "list"), listing(shown)),
         Case("claim list --open", ("claim", "list", "--open"), listing(f"status IN {OPEN}")),
@@ -219,6 +223,72 @@ def cases(d: Desk, out: Path) -> list[Case]:
             f"WHERE claim_id = {d.claim}) LIMIT 200",
         ),
         Case("user list", ("user", "list"), "SELECT * FROM users ORDER BY name"),
+        # The rest of a desk's day: the queue, a search, the tables and the trail of one claim
+        # or document (session 65).
+        Case(
+            "claim list --mine",
+            ("--as", d.owner, "claim", "list", "--mine"),
+            listing(f"assignee = '{d.owner}' AND status IN {OPEN}"),
+        ),
+        Case(
+            "claim list --search",
+            ("claim", "list", "--search", "climate"),
+            listing(f"{shown} AND lower(text) LIKE '%climate%'"),
+        ),
+        Case(
+            "export claims --doc xlsx",
+            ("export", "claims", "--doc", str(d.doc), "-o", str(out.with_suffix(".xlsx"))),
+            claim_rows,
+            output=True,
+        ),
+        Case(
+            "export claims (the desk) csv",
+            ("export", "claims", "-o", str(out.with_suffix(".csv"))),
+            "SELECT * FROM claims ORDER BY id",
+            output=True,
+        ),
+        Case(
+            "export claimreview --doc",
+            (
+                "export",
+                "claimreview",
+                "--doc",
+                str(d.doc),
+                "--org",
+                "Desk",
+                "--org-url",
+                "https://desk.example",
+                "-o",
+                str(out.with_suffix(".json")),
+            ),
+            f"{claim_rows}; SELECT * FROM events WHERE claim_id IN (SELECT id FROM claims "
+            f"WHERE document_id = {d.doc}) ORDER BY seq",
+            output=True,
+        ),
+        Case(
+            "audit export --claim csv",
+            ("audit", "export", "--claim", str(d.claim), "-o", str(out.with_suffix(".csv"))),
+            f"SELECT * FROM events WHERE claim_id = {d.claim} ORDER BY seq",
+            output=True,
+        ),
+        Case(
+            "audit export --claim md",
+            ("audit", "export", "--claim", str(d.claim), "-o", str(out.with_suffix(".md"))),
+            f"SELECT * FROM events WHERE claim_id = {d.claim} ORDER BY seq",
+            output=True,
+        ),
+        Case(
+            "audit export --doc csv",
+            ("audit", "export", "--doc", str(d.doc), "-o", str(out.with_suffix(".csv"))),
+            doc_events,
+            output=True,
+        ),
+        Case(
+            "audit export --doc md",
+            ("audit", "export", "--doc", str(d.doc), "-o", str(out.with_suffix(".md"))),
+            doc_events,
+            output=True,
+        ),
     ]
 
 
@@ -257,7 +327,8 @@ def main() -> None:
                 continue
 
             def ours(case: Case = case) -> Run:
-                for f in (out, out.with_suffix(".csv"), out.with_suffix(".html")):
+                for suffix in (".jsonl", ".csv", ".html", ".xlsx", ".json", ".md"):
+                    f = out.with_suffix(suffix)
                     f.unlink(missing_ok=True)
                 cmd = [sys.executable, "-m", "workbench", "--db", args.db, *case.args]
                 return run(cmd, stdout=stdout)
