@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import IO
+from collections.abc import Iterable, Iterator, Sequence
+from typing import IO, Any
 
 from workbench.exports.cells import csv_cell, json_cell, write_sheet
-from workbench.services.audit import event_rows
 from workbench.services.context import Tx
 from workbench.services.event_filter import EXPORT_FIELDS, EventFilter
 from workbench.services.progress import Progress
@@ -20,11 +19,16 @@ def write(
     *,
     bom: bool = False,
 ) -> int:
-    return write_sheet(out, EXPORT_FIELDS, _rows(tx, flt, progress), bom=bom)
+    # (Imported here: a claim's or a document's CSV is written on the driver's reads,
+    # services/events_csv.py, which imports no SQLAlchemy.)
+    from workbench.services.audit import event_rows
 
-
-def _rows(tx: Tx, flt: EventFilter, progress: Progress | None) -> Iterator[list[str]]:
     # A generator: the events are read once the header is out, as they always were.
+    return write_sheet(out, EXPORT_FIELDS, cells(event_rows(tx, flt, progress=progress)), bom=bom)
+
+
+def cells(rows: Iterable[Sequence[Any]]) -> Iterator[list[str]]:
+    """Each event row (in EXPORT_FIELDS order) as its CSV cells: the payload as JSON."""
     payload = EXPORT_FIELDS.index("payload")
-    for row in event_rows(tx, flt, progress=progress):
+    for row in rows:
         yield [json_cell(v) if i == payload else csv_cell(v) for i, v in enumerate(row)]

@@ -54,6 +54,11 @@ def export_events(
     if events_after.takes(fmt, flt):
         # JSONL after a head (or whole), the daily read: on the driver, no SQLAlchemy.
         return EventsExported(events_after.export_after(wb, out, flt, progress), [])
+    from workbench.services import events_csv
+
+    if events_csv.takes(fmt, flt):
+        # A claim's or a document's events in CSV, the daily read of one story: on the driver.
+        return EventsExported(events_csv.export_csv(wb, out, flt, progress, bom=bom), [])
     from workbench.services.audit import check_subjects, pin_after, silent_actors
 
     write = writer("events", fmt)

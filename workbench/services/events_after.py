@@ -28,7 +28,7 @@ from workbench.services.event_filter import EXPORT_FIELDS, EventFilter, filters_
 from workbench.services.progress import Progress, counted
 
 _HASHES = {"prev_hash": tables.event_prev_hash, "hash": tables.event_hash}
-_COLUMNS = tuple(_HASHES.get(name) or getattr(tables.events.c, name) for name in EXPORT_FIELDS)
+COLUMNS = tuple(_HASHES.get(name) or getattr(tables.events.c, name) for name in EXPORT_FIELDS)
 
 
 def takes(fmt: str, flt: EventFilter) -> bool:
@@ -46,27 +46,42 @@ def export_after(
 
     e = tables.events.c
     with reading(wb) as conn:
-        flt = pinned(
-            flt,
-            seq_of=lambda head: conn.scalar(
-                select(e.seq, source=tables.events).where(eq(tables.event_hash, head))
-            ),
-            last_seq=lambda: conn.scalar(select(_of("max", e.seq, "last"), source=tables.events)),
-            hash_at=lambda seq: _hash_at(conn, seq),
-        )
+        flt = pin(conn, flt)
         scope = _scope(conn, flt)
         # A document's events carry its whole text: read holding few at a time, as the ORM's
         # path does (workbench.db.paging: a row at a time on SQLite, pages bounded by bytes
         # on PostgreSQL).
         rows: Iterator[Sequence[Any]] = driver_rows(
             conn,
-            select(*_COLUMNS, source=tables.events),
+            select(*COLUMNS, source=tables.events),
             e.seq,
             e.payload,
             after=flt.after_seq,
             through=scope.trail_seq,
         )
         return write_lines(out, scope, counted(rows, progress, scope.count if progress else None))
+
+
+def pin(conn: Reader, flt: EventFilter) -> EventFilter:
+    """`flt` pinned to the head it exports after (event_filter.pinned), read in `conn`'s
+    transaction: services.audit's pin_after on the driver."""
+    e = tables.events.c
+    return pinned(
+        flt,
+        seq_of=lambda head: conn.scalar(
+            select(e.seq, source=tables.events).where(eq(tables.event_hash, head))
+        ),
+        last_seq=lambda: last_seq(conn),
+        hash_at=lambda seq: _hash_at(conn, seq),
+    )
+
+
+def last_seq(conn: Reader) -> int | None:
+    """The newest event's seq (None: an empty trail)."""
+    seq: int | None = conn.scalar(
+        select(_of("max", tables.events.c.seq, "last"), source=tables.events)
+    )
+    return seq
 
 
 def _of(aggregate: str, column: Column, name: str) -> Column:
