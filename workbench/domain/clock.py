@@ -218,7 +218,22 @@ def parse_since(value: str) -> dt.datetime:
         raise InvalidInput(
             f"{value!r} is not a date or date-time; use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ"
         ) from None
-    return moment.replace(tzinfo=dt.UTC) if moment.tzinfo is None else moment.astimezone(dt.UTC)
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    try:
+        return moment.astimezone(dt.UTC)
+    except OverflowError:
+        # A date-time whose offset takes it past the calendar in UTC (9999-12-31T23:59:59-05:00
+        # is in the year 10000 there): astimezone's OverflowError was a traceback. It is a
+        # date-time, so the refusal says what is wrong with it, not "not a date-time".
+        raise OutOfCalendar(
+            f"{value!r} is outside the years 1 to 9999 once its offset is taken away (in UTC)"
+        ) from None
+
+
+class OutOfCalendar(InvalidInput):
+    """A date-time read, but past the calendar's ends in UTC: its own words are kept by the
+    callers that otherwise say a value is no date at all."""
 
 
 # `--untouched-since Nd`: N days before now, at most a century back (a bigger N is a typo, and
@@ -247,6 +262,8 @@ def parse_since_or_days(
     if ago is None:
         try:
             moment = parse_since(text)
+        except OutOfCalendar:
+            raise
         except InvalidInput:
             raise InvalidInput(
                 f"{value!r} is not a date, a date-time or a number of days; use YYYY-MM-DD, "
@@ -292,6 +309,8 @@ def span_moment(value: str) -> str:
         return format_at(ago)
     try:
         parse_since(value)
+    except OutOfCalendar:
+        raise
     except InvalidInput:
         raise InvalidInput(
             f"{value!r} is not a date, a date-time or a number of days; use YYYY-MM-DD, "
