@@ -114,13 +114,23 @@ def read_stdin(limit: int, hint: str) -> bytes:
     buffer = getattr(stream, "buffer", None) if stream is not None else None
     if buffer is None or buffer.closed:
         raise InvalidInput(STDIN_CLOSED)
+    # A chunk at a time, as a file is read: one read(limit + 1) made a pipe's buffered reader
+    # allocate the whole limit up front, and a limit raised far (WORKBENCH_MAX_DOCUMENT_MB=100000)
+    # was a MemoryError on a line of input (past sys.maxsize, an OverflowError).
+    chunks: list[bytes] = []
+    total = 0
     try:
-        data = buffer.read(limit + 1)
+        while total <= limit:
+            chunk = buffer.read(min(CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
     except (OSError, ValueError):
         raise InvalidInput(STDIN_CLOSED) from None
-    if len(data) > limit:
+    if total > limit:
         raise InvalidInput(f"standard input is over the {limit:,}-byte limit{hint}")
-    return bytes(data)
+    return b"".join(chunks)
 
 
 def read_input(
