@@ -20,4 +20,11 @@ def size_limit(env_var: str, default_mb: float) -> int:
     size = mb * 1024 * 1024
     if not 1 <= size < math.inf:
         raise InvalidInput(f"{env_var}={raw!r} is not a positive number of megabytes")
-    return int(size)
+    # A limit past any file (1e300, set to mean "none") is none: held at NO_FILE_IS_LARGER, as
+    # the readers hand it (and twice it plus a little, a bundle's row) to C, where a byte count
+    # of 300 digits was an OverflowError (zipfile's read, zlib's max_length).
+    return min(int(size), NO_FILE_IS_LARGER)
+
+
+# An exbibyte: more than any disk holds, and well within a C ssize_t even doubled.
+NO_FILE_IS_LARGER = 1 << 60
