@@ -68,6 +68,9 @@ EXPORT_ONLY = frozenset(
 )
 TAG_SEPARATOR = "; "
 MAX_ROWS = 100_000
+# The most records (header and empty rows included) a CSV may hold: a spreadsheet's sheet's rows
+# (Excel's and LibreOffice Calc's), which a save of the sheet's used range never exceeds.
+MAX_SHEET_ROWS = 1_048_576
 # One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
 # text or a note is at most 100,000), so that a quote never closed is refused, not held.
 MAX_ROW_CHARS = 1_000_000
@@ -242,6 +245,14 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
     records, names = _csv_start(text)
     columns = tuple(names)
     for number, cells in records:
+        if number > MAX_SHEET_ROWS:
+            # Empty rows are skipped, not counted as rows (MAX_ROWS): a file of millions of
+            # them (20 MB of newlines) was read to its end by each pass of an import, minutes
+            # with the desk's write lock held, to add nothing. No sheet saves more.
+            raise InvalidInput(
+                f"row {number}: over {MAX_SHEET_ROWS:,} rows, empty ones counted: more than a "
+                "spreadsheet's sheet holds; delete the empty rows after the table, or split it"
+            )
         if not any(c.strip() for c in cells):
             continue
         if len(cells) > len(names):
