@@ -65,6 +65,7 @@ from workbench.domain.status import (
     SETTABLE_NAMES,
     STATUS_NAMES,
     WITHDRAWN_VALUE,
+    Status,
     listed,
 )
 
@@ -207,6 +208,12 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"  anchor   the quote is gone from the latest revision (last found in revision "
             f"{c.revision})"
         )
+        if c.status in (Status.UNVERIFIED.value, Status.IN_PROGRESS.value):
+            # What settles it, as a flagged verdict's line says (newuser: it stopped at "gone").
+            click.echo(
+                f"           pin it anew: workbench claim edit {c.id} --quote TEXT; "
+                f"or withdraw it: workbench claim withdraw {c.id} --reason TEXT"
+            )
     elif c.anchor_state == "moved":
         click.echo(f"  anchor   moved in revision {c.revision}; quote unchanged")
     unshown = d.judged_quote_unshown
