@@ -681,10 +681,11 @@ def held_back_words(held: HeldBack) -> str:
     n = held.in_review
     said = f"{plural(n, 'claim')} {'is' if n == 1 else 'are'} in review, none of "
     said += f"{'it' if n == 1 else 'them'} for you to approve"
-    return f"{said}: " + "; ".join(
+    reasons = "; ".join(
         _held_by(reason, count)
         for reason, count in sorted(held.refused.items(), key=lambda kv: (-kv[1], kv[0]))
     )
+    return f"{said}: {reasons} (`workbench claim list --status in_review` lists them)"
 
 
 def _held_by(reason: str, count: int) -> str:
