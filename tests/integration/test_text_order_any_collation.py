@@ -148,3 +148,27 @@ def test_audit_replay_agrees_with_a_claims_tags_under_a_locale_collation(
     _tagged_claim(run, tmp_path)
     replayed = run_in_process(["audit", "replay"], env={"WORKBENCH_DB": locale_desk})
     assert replayed.code == 0, (replayed.out, replayed.err)
+
+
+def test_silent_actor_advice_names_ties_in_code_point_order_under_a_locale_collation(
+    locale_desk: str, tmp_path: Path
+) -> None:
+    """`audit export --actor NAME` for a name no event records lists the actors the trail
+    does record, busiest first; among actors with as many events, a DBA's database in an
+    English locale put `ärger` and `élodie` before `zed`, where SQLite's desk says `zed, ärger,
+    élodie`: the same mistyped name got another line on each backend."""
+    run = _cli(locale_desk)
+    _tagged_claim(run, tmp_path)
+    people = ["zed", "élodie", "ärger"]
+    for name in people:
+        noted = run_in_process(
+            ["note", "add", "1", f"a note by {name}"],
+            env={"WORKBENCH_DB": locale_desk, "WORKBENCH_USER": name},
+        )
+        assert noted.code == 0, noted.err
+    exported = run_in_process(
+        ["audit", "export", "--actor", "nobody"],
+        env={"WORKBENCH_DB": locale_desk, "WORKBENCH_USER": "editor"},
+    )
+    assert exported.code == 0, exported.err
+    assert f"most events first: editor, {', '.join(sorted(people))})" in exported.err
