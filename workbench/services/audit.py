@@ -300,12 +300,11 @@ def silent_actors(tx: Tx, actors: Sequence[str], shown: int = 5) -> list[SilentA
     # The busiest first, not by name: names in code point order put every Latin one before
     # the first Chinese one, so a desk of Chinese names was shown only its machines and
     # guests (trial57). One grouped scan of the trail, on this error path only.
-    events = func.count()
-    recorded = list(
-        session.scalars(
-            select(Event.actor).group_by(Event.actor).order_by(events.desc(), Event.actor)
-        )
-    )
+    # Ties by name are sorted here, in code point order as SQLite compares: PostgreSQL's
+    # ORDER BY would put them in the database's collation order (ärger, élodie, zed in an
+    # English locale), and the same desk's advice read otherwise on each backend.
+    counted = session.execute(select(Event.actor, func.count()).group_by(Event.actor)).all()
+    recorded = [name for name, _ in sorted(counted, key=lambda row: (-row[1], row[0]))]
     displays = dict(session.execute(select(User.name, User.display)).all())
     people = {name: displays.get(name) for name in recorded}
     return [
