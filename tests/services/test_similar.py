@@ -506,7 +506,9 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
     monkeypatch.setattr(similar_index, "refresh_window", slow)
     handover = similar.writer_handover
     # Once the note is in, the rest of the catch-up need give no writer a turn.
-    monkeypatch.setattr(similar, "writer_handover", lambda name: 0.0)
+    monkeypatch.setattr(
+        similar, "writer_handover", lambda name: 0.0 if noted.is_set() else handover(name)
+    )
     order: list[str] = []
     worker = threading.Thread(target=lambda: (similar.catch_up(wb), order.append("catch-up")))
     worker.start()
