@@ -38,7 +38,7 @@ def test_a_quote_gone_and_a_quote_changed_each_name_the_next_step(cli: Run, tmp_
         "next: pin #1 anew in this revision (`workbench claim edit ID --quote TEXT`) "
         "or withdraw it (`workbench claim withdraw ID --reason TEXT`)"
     ) in out
-    assert "read #2 against its claim's text, which a revision does not change" in out
+    assert "next: check that the claim text of #2 still says what the changed quote says" in out
 
 
 def test_an_update_that_keeps_every_quote_says_no_next_step(cli: Run, tmp_path: Path) -> None:

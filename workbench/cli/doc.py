@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
@@ -593,6 +593,7 @@ def update(
     still_gone = [f"#{a.claim_id}" for a in result.anchors if a.gone_before]
     if still_gone:
         click.echo("  still gone, as in the revision before: " + ", ".join(still_gone))
+    _next_steps(result.anchors)
     if "url" in result.not_applied:
         # The stored URL is what exports cite: it changes only by `doc edit`, audited.
         given = result.not_applied["url"]
@@ -620,6 +621,35 @@ def update(
             + " given on the old text; exports withhold "
             + ("it" if one else "them")
             + " until a new decision (claim list --flagged)"
+        )
+
+
+def _next_steps(anchors: Sequence[AnchorOutcome]) -> None:
+    """What the desk does about the claims this revision moved (newuser: the update listed
+    "#6 quote gone" and stopped; `claim show` named the step): one whose quote it took out is
+    pinned anew or withdrawn, and one whose quote it changed is compared with the claim's own
+    text, which no revision changes (a figure in it may be the old one)."""
+    # A flagged verdict's own line names its step (confirm or reopen): not said twice.
+    gone = [
+        f"#{a.claim_id}"
+        for a in anchors
+        if a.state == "orphaned" and not a.gone_before and not a.flagged
+    ]
+    changed = [
+        f"#{a.claim_id}"
+        for a in anchors
+        if a.state == "fuzzy" and a.new_quote != a.old_quote and not a.flagged
+    ]
+    if gone:
+        them = "it" if len(gone) == 1 else "them"
+        click.echo(
+            f"next: pin {', '.join(gone)} anew in this revision (`workbench claim edit ID "
+            f"--quote TEXT`) or withdraw {them} (`workbench claim withdraw ID --reason TEXT`)"
+        )
+    if changed:
+        click.echo(
+            f"next: check that the claim text of {', '.join(changed)} still says what the "
+            "changed quote says: a revision changes no claim's text (`workbench claim show ID`)"
         )
 
 
