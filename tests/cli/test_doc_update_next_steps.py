@@ -38,7 +38,19 @@ def test_a_quote_gone_and_a_quote_changed_each_name_the_next_step(cli: Run, tmp_
         "next: pin #1 anew in this revision (`workbench claim edit ID --quote TEXT`) "
         "or withdraw it (`workbench claim withdraw ID --reason TEXT`)"
     ) in out
-    assert "next: check that the claim text of #2 still says what the changed quote says" in out
+    assert (
+        "next: #2's text still gives 500, which this revision took out of its quote: "
+        "`workbench claim edit 2 --text TEXT`"
+    ) in out
+
+
+def test_a_changed_quote_whose_claim_gives_no_figure_it_lost_says_no_next_step(
+    cli: Run, tmp_path: Path
+) -> None:
+    _desk(cli, tmp_path)
+    ok(cli("claim", "edit", "2", "--text", "员工规模较大"))
+    out = _update(cli, tmp_path, FIRST.replace("500", "600")).out
+    assert "#2 quote changed" in out and "next:" not in out
 
 
 def test_an_update_that_keeps_every_quote_says_no_next_step(cli: Run, tmp_path: Path) -> None:

@@ -627,18 +627,16 @@ def update(
 def _next_steps(anchors: Sequence[AnchorOutcome]) -> None:
     """What the desk does about the claims this revision moved (newuser: the update listed
     "#6 quote gone" and stopped; `claim show` named the step): one whose quote it took out is
-    pinned anew or withdrawn, and one whose quote it changed is compared with the claim's own
-    text, which no revision changes (a figure in it may be the old one)."""
-    # A flagged verdict's own line names its step (confirm or reopen): not said twice.
+    pinned anew or withdrawn, and one whose text still gives a figure its changed quote no
+    longer does is corrected (a revision changes no claim's text: extract's 35万 stays when
+    the page now says 36万). A flagged verdict's own line names its step (confirm or reopen),
+    and confirming it warns of such figures: not said twice."""
+    from workbench.domain.status import listed
+
     gone = [
         f"#{a.claim_id}"
         for a in anchors
         if a.state == "orphaned" and not a.gone_before and not a.flagged
-    ]
-    changed = [
-        f"#{a.claim_id}"
-        for a in anchors
-        if a.state == "fuzzy" and a.new_quote != a.old_quote and not a.flagged
     ]
     if gone:
         them = "it" if len(gone) == 1 else "them"
@@ -646,11 +644,12 @@ def _next_steps(anchors: Sequence[AnchorOutcome]) -> None:
             f"next: pin {', '.join(gone)} anew in this revision (`workbench claim edit ID "
             f"--quote TEXT`) or withdraw {them} (`workbench claim withdraw ID --reason TEXT`)"
         )
-    if changed:
-        click.echo(
-            f"next: check that the claim text of {', '.join(changed)} still says what the "
-            "changed quote says: a revision changes no claim's text (`workbench claim show ID`)"
-        )
+    for a in anchors:
+        if a.stale_figures and not a.flagged:
+            click.echo(
+                f"next: #{a.claim_id}'s text still gives {listed(a.stale_figures)}, which this "
+                f"revision took out of its quote: `workbench claim edit {a.claim_id} --text TEXT`"
+            )
 
 
 def _verdict(a: AnchorOutcome, *, short: bool = False) -> str:

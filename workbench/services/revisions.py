@@ -38,6 +38,7 @@ from workbench.domain.quote_folding import respelt
 from workbench.domain.revision_words import revision_of
 from workbench.domain.spacing import same_but_spacing
 from workbench.domain.spans import Span
+from workbench.domain.stale_figures import stale_figures
 from workbench.domain.status import FINAL_VALUES, holds_verdict
 from workbench.domain.text import normalise, sha256_text
 from workbench.domain.textdiff import (
@@ -151,6 +152,10 @@ class AnchorOutcome(JsonFields):
     # this one changed nothing of it (no event written). Said apart, else each later revision
     # was said to have removed it again.
     gone_before: bool = False
+    # Its quote changed: the figures the claim's text still gives that the old quote had and
+    # the new one has not, as the text writes them (`stale_figures`: extract's claim says
+    # 35万 where the page now says 36万). A revision changes no claim's text.
+    stale_figures: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -661,6 +666,9 @@ def reanchor_claims(
                 and found.span is not None
                 and respelt(old_quote, found.span.quote),
                 gone_before=still_gone,
+                stale_figures=tuple(stale_figures(claim.text, old_quote, found.span.quote))
+                if found.span is not None and found.span.quote != old_quote
+                else (),
             )
         )
     return outcomes
