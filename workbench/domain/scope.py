@@ -11,6 +11,7 @@ head (`audit head`) is what catches a rewrite of the whole file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -40,6 +41,35 @@ class ExportScope:
     filters: dict[str, Any] = field(default_factory=dict)
     # The trail's last seq when exported (not written: the rows are bounded by it).
     trail_seq: int = 0
+
+    @classmethod
+    def of_trail(
+        cls,
+        trail_seq: int,
+        trail_head: str,
+        trail_count: int,
+        filters: dict[str, Any],
+        window: Callable[[], tuple[int, int | None, int | None]],
+        hash_at: Callable[[int], str],
+    ) -> ExportScope:
+        """The scope of an export of `filters` from a trail whose last event is `trail_seq`
+        (`trail_head` its hash, `trail_count` its events): with no filter, the whole trail;
+        else the events `window` reads (count, first and last seq, no later than `trail_seq`)
+        and the hash at the last of them (`hash_at`), the genesis value with none. One
+        assembly for the ORM's export (services.audit) and the driver's (services.events_after),
+        whose scope lines must be byte for byte the same."""
+        if not filters:
+            first = 1 if trail_seq else None
+            return cls(
+                trail_count, first, trail_seq or None, trail_head, trail_count, trail_head,
+                trail_seq=trail_seq,
+            )  # fmt: skip
+        count, first_seq, last_seq = window()
+        head = GENESIS if last_seq is None else hash_at(last_seq)
+        return cls(
+            int(count), first_seq, last_seq, head, trail_count, trail_head,
+            filters=filters, trail_seq=trail_seq,
+        )  # fmt: skip
 
     @property
     def full(self) -> bool:

@@ -251,24 +251,22 @@ def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:
     # year's desk, most of a 1.1 GB file read for an export of its last 1,000 events: perf111),
     # and a bare count from its smallest index.
     trail_count = session.execute(select(func.count()).select_from(Event)).scalar_one()
-    filters = filters_of(flt)
-    if not filters:
-        first = 1 if trail_seq else None
-        return ExportScope(
-            trail_count, first, trail_seq or None, trail_head, trail_count, trail_head,
-            trail_seq=trail_seq,
-        )  # fmt: skip
-    bounded = apply_filter(
-        flt, select(func.count(), func.min(Event.seq), func.max(Event.seq))
-    ).where(Event.seq <= trail_seq)
-    count, first_seq, last_seq = session.execute(bounded).one()
-    head = GENESIS
-    if last_seq is not None:
-        head = session.execute(select(Event.hash).where(Event.seq == last_seq)).scalar_one()
-    return ExportScope(
-        count, first_seq, last_seq, head, trail_count, trail_head,
-        filters=filters, trail_seq=trail_seq,
-    )  # fmt: skip
+
+    def window() -> tuple[int, int | None, int | None]:
+        bounded = apply_filter(
+            flt, select(func.count(), func.min(Event.seq), func.max(Event.seq))
+        ).where(Event.seq <= trail_seq)
+        count, first_seq, last_seq = session.execute(bounded).one()
+        return count, first_seq, last_seq
+
+    return ExportScope.of_trail(
+        trail_seq,
+        trail_head,
+        trail_count,
+        filters_of(flt),
+        window,
+        lambda seq: session.execute(select(Event.hash).where(Event.seq == seq)).scalar_one(),
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,6 @@ from workbench.db.paging import driver_rows
 from workbench.db.reader import Reader
 from workbench.db.sql import count_star, eq, param, select
 from workbench.db.tables import Column, Kind
-from workbench.domain.chain import GENESIS
 from workbench.domain.scope import ExportScope
 from workbench.services.chain_head import head_in
 from workbench.services.context import Workbench, reading
@@ -100,26 +99,26 @@ def _scope(conn: Reader, flt: EventFilter) -> ExportScope:
     # (the trail's head and bare count: `audit head`'s reads)
     head_now = head_in(conn)
     trail_seq, trail_head, trail_count = head_now.seq, head_now.hash, head_now.count
-    filters = filters_of(flt)
-    if not filters:
-        first = 1 if trail_seq else None
-        return ExportScope(
-            trail_count, first, trail_seq or None, trail_head, trail_count, trail_head,
-            trail_seq=trail_seq,
-        )  # fmt: skip
-    window = (
-        select(
-            count_star(),
-            _of("min", e.seq, "first"),
-            _of("max", e.seq, "last"),
-            source=tables.events,
+
+    def read_window() -> tuple[int, int | None, int | None]:
+        window = (
+            select(
+                count_star(),
+                _of("min", e.seq, "first"),
+                _of("max", e.seq, "last"),
+                source=tables.events,
+            )
+            .where(f"{e.seq} > " + param(flt.after_seq))
+            .where(f"{e.seq} <= " + param(trail_seq))
         )
-        .where(f"{e.seq} > " + param(flt.after_seq))
-        .where(f"{e.seq} <= " + param(trail_seq))
+        count, first_seq, last_seq = conn.first(window) or (0, None, None)  # (one row, always)
+        return int(count), first_seq, last_seq
+
+    return ExportScope.of_trail(
+        trail_seq,
+        trail_head,
+        trail_count,
+        filters_of(flt),
+        read_window,
+        lambda seq: _hash_at(conn, seq),
     )
-    count, first_seq, last_seq = conn.first(window) or (0, None, None)  # (one row, always)
-    head = GENESIS if last_seq is None else _hash_at(conn, last_seq)
-    return ExportScope(
-        int(count), first_seq, last_seq, head, trail_count, trail_head,
-        filters=filters, trail_seq=trail_seq,
-    )  # fmt: skip
