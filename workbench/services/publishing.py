@@ -523,67 +523,76 @@ def review_records(
         # import's: 100,000 in one document were held at once): read a page at a time.
         held = None if selected is None else selected.of_run(chunk)
         for page in _pages(conn, chunk, of_chunk, held):
-            tags: dict[int, list[str]] = {}
-            evidence_counts: dict[int, int] = {}
-            for of_page in page:
-                for claim_id, tag in conn.execute(
-                    select(ClaimTag.claim_id, ClaimTag.tag).join(Claim).where(of_page)
-                ):
-                    tags.setdefault(claim_id, []).append(tag)
-                evidence_counts.update(
-                    conn.execute(
-                        select(Evidence.claim_id, func.count())
-                        .join(Claim)
-                        .where(of_page)
-                        .group_by(Evidence.claim_id)
-                    ).all()
+            yield from _page_records(conn, page, chunk, documents, edited_now, people)
+
+
+def _page_records(
+    conn: Connection,
+    page: Sequence[ColumnElement[bool]],
+    chunk: Sequence[int],
+    documents: Mapping[int, DocumentView],
+    edited_now: set[int],
+    people: Registered,
+) -> Iterator[ReviewRecord]:
+    """The review records of one page of a run of documents' claims (`page`: the conditions
+    that select it, `_pages`), document by document in `chunk`'s order."""
+    tags: dict[int, list[str]] = {}
+    evidence_counts: dict[int, int] = {}
+    for of_page in page:
+        for claim_id, tag in conn.execute(
+            select(ClaimTag.claim_id, ClaimTag.tag).join(Claim).where(of_page)
+        ):
+            tags.setdefault(claim_id, []).append(tag)
+        evidence_counts.update(
+            conn.execute(
+                select(Evidence.claim_id, func.count())
+                .join(Claim)
+                .where(of_page)
+                .group_by(Evidence.claim_id)
+            ).all()
+        )
+    claims: dict[int, list[ClaimView]] = {doc_id: [] for doc_id in chunk}
+    for of_page in page:
+        for row in conn.execute(
+            select(*_CLAIM_VIEW_COLUMNS).where(of_page).order_by(Claim.document_id, Claim.id)
+        ):
+            claims[row.document_id].append(
+                from_row(
+                    ClaimView,
+                    row,
+                    tags=tuple(sorted(tags.get(row.id, ()))),
+                    evidence_count=evidence_counts.get(row.id, 0),
+                    similar=None,
+                    same_span=None,
+                    last_activity=None,
                 )
-            claims: dict[int, list[ClaimView]] = {doc_id: [] for doc_id in chunk}
-            for of_page in page:
-                for row in conn.execute(
-                    select(*_CLAIM_VIEW_COLUMNS)
-                    .where(of_page)
-                    .order_by(Claim.document_id, Claim.id)
-                ):
-                    claims[row.document_id].append(
-                        from_row(
-                            ClaimView,
-                            row,
-                            tags=tuple(sorted(tags.get(row.id, ()))),
-                            evidence_count=evidence_counts.get(row.id, 0),
-                            similar=None,
-                            same_span=None,
-                            last_activity=None,
-                        )
-                    )
-            # The events are read for a run of documents at a time, about CLAIMS_AT_ONCE claims
-            # with a verdict, and their records handed on before the next run's are read.
-            run: list[int] = []
-            verdicts = 0
-            for doc_id in chunk:
-                run.append(doc_id)
-                verdicts += sum(c.status in FINAL_VALUES for c in claims[doc_id])
-                if verdicts >= CLAIMS_AT_ONCE or doc_id == chunk[-1]:
-                    # A withdrawn claim's events too: whether it held a verdict (skipped_as).
-                    finals = [
-                        c.id
-                        for d in run
-                        for c in claims[d]
-                        if c.status in FINAL_VALUES or c.status == WITHDRAWN_VALUE
-                    ]
-                    # An open claim's verdict moves too: whether it was reopened after one.
-                    opened = [c.id for d in run for c in claims[d] if c.status in _OPEN_VALUES]
-                    histories = _histories(conn, finals, opened)
-                    for done in run:
-                        yield ReviewRecord(
-                            documents[done],
-                            tuple(
-                                _reviewed(c, histories.get(c.id, ()), people)
-                                for c in claims.pop(done)
-                            ),
-                            done in edited_now,
-                        )
-                    run, verdicts = [], 0
+            )
+    # The events are read for a run of documents at a time, about CLAIMS_AT_ONCE claims with a
+    # verdict, and their records handed on before the next run's are read.
+    run: list[int] = []
+    verdicts = 0
+    for doc_id in chunk:
+        run.append(doc_id)
+        verdicts += sum(c.status in FINAL_VALUES for c in claims[doc_id])
+        if verdicts < CLAIMS_AT_ONCE and doc_id != chunk[-1]:
+            continue
+        # A withdrawn claim's events too: whether it held a verdict (skipped_as).
+        finals = [
+            c.id
+            for d in run
+            for c in claims[d]
+            if c.status in FINAL_VALUES or c.status == WITHDRAWN_VALUE
+        ]
+        # An open claim's verdict moves too: whether it was reopened after one.
+        opened = [c.id for d in run for c in claims[d] if c.status in _OPEN_VALUES]
+        histories = _histories(conn, finals, opened)
+        for done in run:
+            yield ReviewRecord(
+                documents[done],
+                tuple(_reviewed(c, histories.get(c.id, ()), people) for c in claims.pop(done)),
+                done in edited_now,
+            )
+        run, verdicts = [], 0
 
 
 class _Selected:
