@@ -241,10 +241,7 @@ def export_scope(tx: Tx, flt: EventFilter) -> ExportScope:
     head seen here is committed and fixed: the export streams exactly these rows.
     """
     session = tx.session
-    last = session.execute(
-        select(Event.seq, Event.hash).order_by(Event.seq.desc()).limit(1)
-    ).first()
-    trail_seq, trail_head = (last[0], last[1]) if last else (0, GENESIS)
+    trail_seq, trail_head = trail_end(tx)
     # Every event there is, read in the export's snapshot (`export_events` reads as of one
     # moment: Tx.one_snapshot), which holds none after `trail_seq`. Not `WHERE seq <=
     # trail_seq`: SQLite answers that by walking the events table's own rows from seq 1 (on a
