@@ -48,3 +48,37 @@ def test_empty_rows_a_sheet_can_hold_are_still_skipped(cli: Run, tmp_path: Path)
     r = cli("import", "claims", "--doc", "1", "--dry-run", str(table))
     assert r.code == 0, (r.code, r.out, r.err)
     assert "1 claim would be added" in r.out + r.err, (r.out, r.err)
+
+
+def test_a_json_lines_file_of_more_blank_lines_than_a_sheet_holds_is_refused(
+    cli: Run, tmp_path: Path
+) -> None:
+    """The same hole in JSON Lines (rA): blank lines are skipped uncounted, so one object and
+    20 MB of newlines was read three times over (53 s for a dry run, exit 0). A file of more
+    lines than a sheet's rows, blank ones counted, is refused on the first pass as a CSV is."""
+    assert cli("demo").code == 0
+    table = tmp_path / "claims.jsonl"
+    table.write_text(
+        '{"text": "Ten years at SenseTime", "start": 10, "end": 20}\n' + "\n" * SHEET_ROWS,
+        encoding="utf-8",
+    )
+    r = cli("import", "claims", "--doc", "1", "--dry-run", str(table))
+    assert r.code == 1, (r.code, r.out, r.err)
+    assert r.err.count("\n") == 1, r.err
+    assert f"row {SHEET_ROWS + 1}:" in r.err, r.err
+    assert f"over {SHEET_ROWS:,} lines" in r.err, r.err
+
+
+def test_blank_lines_a_sheet_can_hold_are_still_skipped_in_json_lines(
+    cli: Run, tmp_path: Path
+) -> None:
+    """Exactly as many lines as a sheet's rows, the object among them: still imported."""
+    assert cli("demo").code == 0
+    table = tmp_path / "claims.jsonl"
+    table.write_text(
+        "\n" * (SHEET_ROWS - 1) + '{"text": "Ten years at SenseTime", "start": 10, "end": 20}\n',
+        encoding="utf-8",
+    )
+    r = cli("import", "claims", "--doc", "1", "--dry-run", str(table))
+    assert r.code == 0, (r.code, r.out, r.err)
+    assert "1 claim would be added" in r.out + r.err, (r.out, r.err)
