@@ -69,7 +69,8 @@ EXPORT_ONLY = frozenset(
 TAG_SEPARATOR = "; "
 MAX_ROWS = 100_000
 # The most records (header and empty rows included) a CSV may hold: a spreadsheet's sheet's rows
-# (Excel's and LibreOffice Calc's), which a save of the sheet's used range never exceeds.
+# (Excel's and LibreOffice Calc's), which a save of the sheet's used range never exceeds; and
+# the most lines (blank ones included) of a JSON Lines file.
 MAX_SHEET_ROWS = 1_048_576
 # One row's text (a CSV record, a JSON element or line): far more than any real row (a claim
 # text or a note is at most 100,000), so that a quote never closed is refused, not held.
@@ -426,6 +427,14 @@ def read_jsonl(text: TextIO) -> Iterator[RawRow]:
                 break
             line += more
         number += 1
+        if number > MAX_SHEET_ROWS:
+            # Blank lines are skipped uncounted, as a CSV's empty rows are (read_csv): one
+            # object and 20 MB of newlines was read through by each pass of an import (53 s
+            # for a dry run, rA). The CSV's bound, blank lines counted: ten times MAX_ROWS.
+            raise InvalidInput(
+                f"row {number}: over {MAX_SHEET_ROWS:,} lines, blank ones counted; delete "
+                "the blank lines, or split the file"
+            )
         if len(line) > MAX_ROW_CHARS:
             raise InvalidInput(f"row {number}: the line is over {MAX_ROW_CHARS:,} characters")
         try:
