@@ -454,3 +454,31 @@ def test_a_short_bad_cell_is_said_as_it_is() -> None:
     with pytest.raises(InvalidInput) as refused:
         decode_value("date", "2024-13-01", "claims row 3")
     assert str(refused.value).startswith("bundle claims row 3: bad date value '2024-13-01' (")
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["9999-12-31T23:59:59.000000-05:00", "0001-01-01T00:00:00.000000+05:00"],
+    ids=["past-9999", "before-1"],
+)
+def test_a_datetime_its_offset_takes_past_the_calendar_is_refused_naming_its_row(
+    wb: Workbench, tmp_path: Path, target_url: str, value: str
+) -> None:
+    """rA: the hole 6307f805 closed for --since (an offset taking a date-time past the year
+    9999 or before the year 1 in UTC) in a bundle's cell: decode_value kept the offset, and
+    the driver's conversion to UTC failed on the insert, 'database error: (builtins.
+    OverflowError) date value out of range [SQL: INSERT ...' with the row's parameters, a
+    document's text among them. Refused as any other bad cell is, before a row is written."""
+    busy_desk(wb, tmp_path)
+
+    def edit(t: Tables) -> None:
+        t["claims"][0]["created_at"] = value
+
+    path = tmp_path / "forged.zip"
+    path.write_bytes(forge(bundle_bytes(wb), edit))
+    with pytest.raises(InvalidInput) as refused:
+        import_bundle(Workbench(url=target_url, actor="t"), str(path))
+    message = str(refused.value)
+    assert message.startswith(f"bundle claims row 1: bad datetime value '{value}'"), message[:300]
+    assert "database error" not in message and "\n" not in message, message[:300]
+    assert all(rows == [] for rows in state(target_url).values())
