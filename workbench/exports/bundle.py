@@ -73,7 +73,10 @@ def decode_value(kind: str, value: Any, where: str) -> Any:
             moment = dt.datetime.fromisoformat(value)
             if moment.tzinfo is None:
                 raise ValueError("no time zone")
-            return moment
+            # In UTC, as the columns store it: an offset taking it past the year 9999 (or
+            # before 1) is this cell's OverflowError here, said with its row, not a database
+            # error on the insert quoting the row's values (rA; --since's hole, 6307f805).
+            return moment.astimezone(dt.UTC)
         if kind == "date":
             return dt.date.fromisoformat(value)
         if kind == "bytes":
