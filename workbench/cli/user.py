@@ -52,6 +52,20 @@ def add(
             f"also registered {u.also_registered}, who registered them: from now on only "
             "registered names act (`workbench user add` the others)"
         )
+    if u.also_registered is not None and u.registrant_role is not None:
+        from workbench.domain.shell import command_line
+
+        # Not left to docs/identity.md's last line: the owner who bound every person's name
+        # had its own open to each of their roles, and was never told (pgteam).
+        bind = command_line(
+            ["workbench", "--as", u.also_registered, "user", "bind"],
+            [u.also_registered],
+            ["--role", u.registrant_role],
+        )
+        warning(
+            f"{u.also_registered} is bound to no login role: any role of the desk may act "
+            f"under that name until the desk's owner binds it: `{bind}`"
+        )
     if u.unregistered_owners:
         shown = ", ".join(f"{o.name} ({o.claims})" for o in u.unregistered_owners[:10])
         more = len(u.unregistered_owners) - 10

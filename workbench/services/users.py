@@ -54,6 +54,11 @@ class AddedUser(UserView):
     # The name the registrant acts under, registered with the desk's first user: an
     # unregistered registrant could otherwise not act again (nor register anyone else).
     also_registered: str | None = None
+    # PostgreSQL, a first registration binding a role (`--role`): the login role the registrant
+    # acted from, their name bound to none (so any role may act under it until `user bind`).
+    # pgteam: the owner, registering each person bound to their role as docs/identity.md said,
+    # left its own name open to tom's role.
+    registrant_role: str | None = None
     # Claims owned by names that are no registered user (assigned before anyone was
     # registered: a typo then was taken), most claims first.
     unregistered_owners: tuple[OwnerCount, ...] = ()
@@ -199,7 +204,14 @@ def add_user(
             also = _register_actor(tx, normal, shown)
         row = _insert_user(tx, normal, key, display=shown, email=address, role=bound)
         view = AddedUser.of(row, binds_roles=binds)
-        return replace(view, also_registered=also, unregistered_owners=_unregistered_owners(tx))
+        return replace(
+            view,
+            also_registered=also,
+            # Only when this registration binds a role: a desk sharing one login role binds
+            # nobody, and its registrant is no more open than anyone else.
+            registrant_role=tx.machine if also is not None and bound is not None else None,
+            unregistered_owners=_unregistered_owners(tx),
+        )
 
 
 def _owner_names_itself(name: str, role: str | None, tx: Tx) -> bool:
