@@ -30,7 +30,7 @@ from workbench.domain.identity import (
     normalise_name,
     skeleton,
 )
-from workbench.domain.shell import shell_word
+from workbench.domain.shell import command_line, shell_word
 
 # What an actor who is not registered is told to do.
 
@@ -95,12 +95,18 @@ class People:
         return name in self.displays
 
     def refusal(
-        self, name: str, what: str | None = None, acts_as: RoleNames | None = None
+        self,
+        name: str,
+        what: str | None = None,
+        acts_as: RoleNames | None = None,
+        owner: str | None = None,
     ) -> InvalidInput:
         """Why `name`, not a registered person's, is refused: `what` the option that gave it
         for an owner (--to, assignee), None for whoever acts (or whose queue is asked for);
         `acts_as`, the names bound to the session's own login role (PostgreSQL), which are
-        whom a person acting under another name almost always meant."""
+        whom a person acting under another name almost always meant; `owner`, the role owning
+        the desk's tables, given when none is bound to the session's role on a desk that binds
+        its people (a new colleague's: the owner registers her bound to it)."""
         found, how = self._twin(name)
         # The option to type, quoted for the shell when the name holds a space (review).
         typed = "" if found is None else shell_word(found)
@@ -118,6 +124,8 @@ class People:
             )
         if acts_as is not None and acts_as.names and not what:
             return _not_this_role(name, acts_as, self.displays)
+        if acts_as is not None and owner is not None and not what:
+            return _no_name_here(name, acts_as, self.displays, owner)
         close = closest_people(name, self.displays)
         near = f"; did you mean {' or '.join(close)}?" if close else ""
         # (`meant` asks the same: keep the two together.)
@@ -174,6 +182,24 @@ def _not_this_role(
     return InvalidInput(
         f"{name!r} is not a registered user of this desk; this session's database role "
         f"{acts_as.role} acts as {names}: give --as {first} (or WORKBENCH_USER={first}){also}",
+        reason=UNREGISTERED_USER,
+    )
+
+
+def _no_name_here(
+    name: str, acts_as: RoleNames, displays: Mapping[str, str | None], owner: str
+) -> InvalidInput:
+    """The refusal of `name`, nobody's, typed from a login role no registered name is bound to,
+    on a desk that binds its people: the desk's owner (role `owner`) registers the person bound
+    to it. Only a close name bound to no role is offered, as in `_not_this_role`: one bound to
+    another is refused to this session (pgteam: ana, new, was asked "did you mean maria?")."""
+    close = closest_people(name, {n: d for n, d in displays.items() if n not in acts_as.elsewhere})
+    near = f"; did you mean {' or '.join(close)}?" if close else ""
+    register = command_line(["workbench", "user", "add"], [name], ["--role", acts_as.role])
+    return InvalidInput(
+        f"{name!r} is not a registered user of this desk{near}; no name is bound to this "
+        f"session's database role {acts_as.role}: the desk's owner (role {owner}) registers "
+        f"you bound to it (`{register}`)",
         reason=UNREGISTERED_USER,
     )
 

@@ -35,7 +35,7 @@ def check_actor(session: Session, actor: str) -> None:
     """Once a desk registers its people, every change must be made under one of their names;
     a name that is not is refused with the names it may have meant (as an owner is). A name
     bound to a role (PostgreSQL, `user add --role`) acts from that role only."""
-    from workbench.db.backend import binds_roles, machine_identity, owns_tables
+    from workbench.db.backend import binds_roles, machine_identity, owns_tables, schema_owner
 
     people = registered_people(session)
     if not people:
@@ -49,7 +49,15 @@ def check_actor(session: Session, actor: str) -> None:
             # second name registered for the same person (trial330), nor a colleague's close
             # to it, bound to the colleague's role (people341).
             raise people.refusal(actor, acts_as=here)
-        if here is not None and owns_tables(conn) and not people.meant(actor):
+        owner = here is not None and owns_tables(conn)
+        if here is not None and here.elsewhere and not owner and not people.looks_like_one(actor):
+            # A role no name is bound to, on a desk that binds its people: a new colleague's.
+            # pgteam: ana was asked "did you mean maria?" (bound to maria's role, which hers is
+            # refused acting under) and sent to a colleague, whose `user add` binds her to no
+            # role; binding her to hers is her own act or the owner's, and she is not
+            # registered to act.
+            raise people.refusal(actor, acts_as=here, owner=schema_owner(conn))
+        if owner and not people.meant(actor):
             # The owner's role may register the name it acts as, bound to itself
             # (services.users): the way in when every registered name is bound elsewhere.
             register = command_line(
