@@ -14,7 +14,8 @@ from test_annotations import VALIDATORS
 
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document, show_document
+from workbench.services.doc_show import show_document
+from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.exports import export_annotations
 from workbench.services.imports import import_annotations
 

@@ -16,7 +16,8 @@ from workbench.db.engine import get_engine
 from workbench.domain.urls import as_uri, without_credentials, without_userinfo
 from workbench.services.claims import SpanRequest, add_claim, set_status
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document, show_document
+from workbench.services.doc_show import show_document
+from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.evidence import EvidenceInput, add_evidence
 from workbench.services.exports import export_annotations, export_claimreview, report_pages
 from workbench.services.imports import import_annotations

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from workbench.services.context import Workbench
-from workbench.services.documents import add_from, show_document, update_from
+from workbench.services.doc_show import show_document
+from workbench.services.documents import add_from, update_from
 
 TEXT = (
     "全市常住人口首次超过2000万，比去年增加了35万人，增长率为1.8%。\n"

@@ -51,14 +51,14 @@ def test_an_unchanged_page_reads_the_held_revisions_headline_alone(
     doc = add_from(wb, str(_written(page, PAGE.format(n=1)))).document
     for n in range(2, 7):
         assert update_from(wb, doc.id, str(_written(page, PAGE.format(n=n)))).created
-    real = headlines._headline_in
+    real = headlines.headline_in
     read: list[Any] = []
 
     def counted(payload: Any) -> str | None:
         read.append(payload)
         return real(payload)
 
-    monkeypatch.setattr(headlines, "_headline_in", counted)
+    monkeypatch.setattr(headlines, "headline_in", counted)
     again = update_from(wb, doc.id, str(page))
     assert not again.created and again.headline == "Budget passes (6)", again
     assert len(read) == 1, f"{len(read)} events' payloads read for one revision's headline"

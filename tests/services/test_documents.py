@@ -13,12 +13,12 @@ from workbench.domain.text import sha256_text
 from workbench.exports.events import export_text
 from workbench.services.context import Workbench
 from workbench.services.doc_list import list_documents
+from workbench.services.doc_show import show_document
 from workbench.services.documents import (
     DocumentMeta,
     add_document,
     edit_document,
     read_source,
-    show_document,
 )
 
 Counts = Callable[[], dict[str, int]]

@@ -14,7 +14,8 @@ import pytest
 from workbench.domain.errors import Conflict, InvalidInput
 from workbench.services.claims import SpanRequest, add_claim
 from workbench.services.context import Workbench
-from workbench.services.documents import DocumentMeta, add_document, show_document
+from workbench.services.doc_show import show_document
+from workbench.services.documents import DocumentMeta, add_document
 from workbench.services.queries import list_claims
 from workbench.services.seeds import load_seed
 

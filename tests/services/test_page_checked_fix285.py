@@ -15,7 +15,8 @@ from sqlalchemy import select
 
 from workbench.db.models import Event
 from workbench.services.context import Workbench, transaction
-from workbench.services.documents import add_from, show_document, update_from
+from workbench.services.doc_show import show_document
+from workbench.services.documents import add_from, update_from
 from workbench.services.replay import replay
 from workbench.services.verify import verify_database
 

@@ -391,7 +391,7 @@ def test_adding_a_later_revisions_text_reports_that_revisions_hash_and_length(
     wb: Workbench,
 ) -> None:
     from workbench.domain.text import sha256_text
-    from workbench.services.documents import show_document
+    from workbench.services.doc_show import show_document
 
     doc = add_document(wb, OLD.encode()).document.id
     new = OLD + "附言。\n"

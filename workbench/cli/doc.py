@@ -798,7 +798,7 @@ def show(ctx: click.Context, document_id: int, as_json: bool) -> None:
     current revision's page states is shown where it is not the title (the title is the
     desk's: `doc edit --title` changes it).
     """
-    from workbench.services.documents import show_document
+    from workbench.services.doc_show import show_document
 
     detail = show_document(workbench_from(ctx), document_id)
     if json_out(as_json, detail):

@@ -18,7 +18,7 @@ from workbench.services.context import Workbench, reading
 from workbench.services.views import DocumentListed, DocumentView, RevisionView, RowView
 
 
-def _view_of(table: tables.Table, view: type[RowView], source: str | None = None) -> Select:
+def view_of(table: tables.Table, view: type[RowView], source: str | None = None) -> Select:
     """The view's fields, each the table's column of its name: never a text (a list of titles
     must not read a desk's every article: a trial's `doc list` grew to 262 MB with five 18 MB
     documents)."""
@@ -36,8 +36,8 @@ def list_documents(wb: Workbench) -> list[DocumentListed]:
         f" ON {r.document_id} = newest.{r.document_id.name} AND {r.number} = newest.n"
     )
     with reading(wb) as conn:
-        documents = conn.rows(_view_of(tables.documents, DocumentView).order_by(d.id))
-        revisions = conn.rows(_view_of(tables.document_revisions, RevisionView, newest))
+        documents = conn.rows(view_of(tables.documents, DocumentView).order_by(d.id))
+        revisions = conn.rows(view_of(tables.document_revisions, RevisionView, newest))
     latest = {row.document_id: RevisionView.of(row) for row in revisions}
     return [
         DocumentListed(

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import json
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import selectinload
 
-from workbench.db.models import Claim, Document, DocumentRevision, Event, Evidence
+from workbench.db.models import Claim, Document, DocumentRevision
 from workbench.defaults import MAX_ADD_INPUTS, MAX_ADD_TOTAL_TIMES, MAX_DOCUMENT_MB_ENV
-from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_CHECKED, DOCUMENT_EDITED
+from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_EDITED
 from workbench.domain.canonical_order import composed
 from workbench.domain.clock import now, past_date
 from workbench.domain.errors import InvalidInput, WorkbenchError, bad, give
@@ -34,11 +32,10 @@ from workbench.domain.limits import (
     visible_or_none,
 )
 from workbench.domain.payloads import changed, check_changes, created, document_payload, event_value
-from workbench.domain.status import STATUS_NAMES
 from workbench.domain.text import normalise, sha256_text
 from workbench.domain.urls import check_http_url, page_address, with_fragment_asked
 from workbench.services.context import Tx, Workbench, mutation, transaction
-from workbench.services.headlines import revision_headline, stated_headline, with_headline
+from workbench.services.headlines import stated_headline, with_headline
 from workbench.services.inputs import max_document_bytes as max_document_bytes
 from workbench.services.inputs import read_source as read_source
 from workbench.services.lookup import get_document
@@ -57,8 +54,6 @@ from workbench.services.revisions import (
 from workbench.services.sources import Content, read_content, refuse_nul
 from workbench.services.views import (
     Added,
-    ClaimView,
-    DocumentDetail,
     DocumentView,
     Edited,
 )
@@ -756,82 +751,6 @@ def update_from(
         guessed_encoding=content.guessed_encoding if added.created else None,
         read_as=content.read_as if added.created else None,
         stored_as_sent=content.stored_as_sent if added.created else None,
-    )
-
-
-def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
-    with transaction(wb) as tx:
-        doc = get_document(tx, document_id)
-        counts = dict.fromkeys(STATUS_NAMES, 0)
-        rows = tx.session.execute(
-            select(Claim.status, func.count())
-            .where(Claim.document_id == document_id)
-            .group_by(Claim.status)
-        )
-        for status, n in rows:
-            counts[status] = n
-        # Tags with the claims and evidence counted in one aggregate: each claim's were loaded
-        # lazily, two statements a claim (410 for a year desk's document of 200), every item
-        # of evidence built as an object to be counted.
-        claims = tx.session.scalars(
-            select(Claim)
-            .where(Claim.document_id == document_id)
-            .options(selectinload(Claim.tags))
-            .order_by(Claim.id)
-        ).all()
-        evidence: dict[int, int] = {
-            claim_id: n
-            for claim_id, n in tx.session.execute(
-                select(Evidence.claim_id, func.count())
-                .join(Claim, Claim.id == Evidence.claim_id)
-                .where(Claim.document_id == document_id)
-                .group_by(Evidence.claim_id)
-            )
-        }
-        revisions = latest_number(tx, doc.id)
-        at, by, revision, spacing_only = _last_checked(tx, doc.id)
-        if revision != revisions:
-            # A check of an earlier revision says nothing of the current text: shown beside
-            # `current revision 3` it read as the changed page found unchanged (trial308).
-            at = by = revision = None
-            spacing_only = False
-        return DocumentDetail(
-            document=DocumentView.of(doc),
-            status_counts=counts,
-            claims=[ClaimView.of(c, evidence_count=evidence.get(c.id, 0)) for c in claims],
-            revisions=revisions,
-            current=None if revisions == 1 else revision_view(tx, doc, revisions),
-            checked_at=at,
-            checked_by=by,
-            checked_revision=revision,
-            checked_spacing_only=spacing_only,
-            headline=revision_headline(tx, doc, revisions),
-        )
-
-
-def _last_checked(tx: Tx, document_id: int) -> tuple[str | None, str | None, int | None, bool]:
-    """When the document's source was last read again and found unchanged, by whom, the
-    revision it held, and whether the text read had that revision's words only spaced
-    otherwise (`spacing_only`) (its latest `document.checked` event: one indexed lookup)."""
-    row = tx.session.execute(
-        select(Event.at, Event.actor, Event.payload)
-        .where(
-            Event.entity_type == "document",
-            Event.entity_id == str(document_id),
-            Event.action == DOCUMENT_CHECKED,
-        )
-        .order_by(Event.seq.desc())
-        .limit(1)
-    ).first()
-    if row is None:
-        return None, None, None, False
-    after = json.loads(row.payload).get("after", {})
-    revision = after.get("revision")
-    return (
-        row.at,
-        row.actor,
-        revision if isinstance(revision, int) else None,
-        after.get("spacing_only") is True,
     )
 
 

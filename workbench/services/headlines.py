@@ -16,6 +16,7 @@ from sqlalchemy import Select, select
 from workbench.db.models import DocumentRevision, Event
 from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_REVISED
 from workbench.domain.recorded_headline import recorded_headline
+from workbench.services.doc_show import headline_in
 
 if TYPE_CHECKING:
     from workbench.db.models import Document
@@ -42,9 +43,9 @@ def with_headline(payload: dict[str, Any], headline: str | None) -> dict[str, An
 
 def revision_headlines(tx: Tx, doc: Document) -> dict[int, str | None]:
     """Each revision number of `doc` and the headline recorded when it was stored."""
-    found: dict[int, str | None] = {1: _headline_in(_added_payload(tx, doc))}
+    found: dict[int, str | None] = {1: headline_in(_added_payload(tx, doc))}
     for number, payload in tx.session.execute(_revised_payloads(doc)).all():
-        found[int(number)] = _headline_in(payload)
+        found[int(number)] = headline_in(payload)
     return found
 
 
@@ -53,11 +54,11 @@ def revision_headline(tx: Tx, doc: Document, number: int) -> str | None:
     not every revision's, each holding its revision's whole text (`doc update` of an unchanged
     page asks it under the desk's write lock, review328)."""
     if number == 1:
-        return _headline_in(_added_payload(tx, doc))
+        return headline_in(_added_payload(tx, doc))
     row = tx.session.execute(
         _revised_payloads(doc).where(DocumentRevision.number == number)
     ).first()
-    return None if row is None else _headline_in(row[1])
+    return None if row is None else headline_in(row[1])
 
 
 def _added_payload(tx: Tx, doc: Document) -> Any:
@@ -89,13 +90,3 @@ def _as_text(column: Any) -> Any:
     from sqlalchemy import String, cast
 
     return cast(column, String)
-
-
-def _headline_in(payload: Any) -> str | None:
-    """The `headline` of an event's payload (JSON text), if it holds one."""
-    if payload is None:
-        return None
-    import json
-
-    value = json.loads(payload).get("headline") if isinstance(payload, str) else None
-    return value if isinstance(value, str) else None
