@@ -158,3 +158,81 @@ def test_doc_show_imports_no_sqlalchemy(db_url: str, document_with_claims: Any) 
         assert code in ("0", "None"), (args, code)
         assert "甲说了一句话" in out, out
         assert not loaded & set(HEAVY), (args, loaded & set(HEAVY))
+
+
+def _orm_text(wb: Workbench, document_id: int, number: int | None) -> str:
+    """A revision's text as the ORM reads it (services.revisions.revision_text)."""
+    from workbench.services.lookup import get_document
+    from workbench.services.revisions import revision_text
+
+    with transaction(wb) as tx:
+        return revision_text(tx, get_document(tx, document_id), number)[1]
+
+
+def _orm_revisions(wb: Workbench, document_id: int) -> list[Any]:
+    """A document's revisions as the ORM reads them: revision 1 its own row, then the rest."""
+    from sqlalchemy import select
+
+    from workbench.db.models import DocumentRevision
+    from workbench.services.lookup import get_document
+    from workbench.services.views import RevisionView
+
+    with transaction(wb) as tx:
+        doc = get_document(tx, document_id)
+        rows = tx.session.scalars(
+            select(DocumentRevision)
+            .where(DocumentRevision.document_id == document_id)
+            .order_by(DocumentRevision.number)
+        )
+        return [RevisionView.first(doc), *(RevisionView.of(r) for r in rows)]
+
+
+def test_doc_text_and_revisions_are_the_orms(
+    wb: Workbench, document_with_claims: Any, tmp_path: Path
+) -> None:
+    from workbench.services.doc_show import document_text, list_revisions
+
+    ids = _desk(wb, document_with_claims, tmp_path)
+    for document_id in ids:
+        listed = list_revisions(wb, document_id)
+        assert listed == _orm_revisions(wb, document_id), document_id
+        for number in (None, *(r.number for r in listed)):
+            assert document_text(wb, document_id, number) == _orm_text(wb, document_id, number)
+    assert [r.number for r in list_revisions(wb, ids[0])] == [1, 2]
+    assert "36万" in document_text(wb, ids[0]) and "35万" in document_text(wb, ids[0], 1)
+
+
+@pytest.mark.parametrize(("document", "number"), [(999, None), (1, 3), (1, 0), (INT_MAX + 1, 1)])
+def test_a_text_or_revisions_not_there_are_refused_alike(
+    wb: Workbench, document_with_claims: Any, document: int, number: int | None
+) -> None:
+    from workbench.services.doc_show import document_text, list_revisions
+
+    document_with_claims()
+    with pytest.raises(NotFound) as orm:
+        _orm_text(wb, document, number)
+    with pytest.raises(NotFound) as lean:
+        document_text(wb, document, number)
+    assert (str(lean.value), lean.value.hint) == (str(orm.value), orm.value.hint)
+    if number is None:
+        with pytest.raises(NotFound) as orm:
+            _orm_revisions(wb, document)
+        with pytest.raises(NotFound) as lean:
+            list_revisions(wb, document)
+        assert (str(lean.value), lean.value.hint) == (str(orm.value), orm.value.hint)
+
+
+def test_doc_text_and_revisions_import_no_sqlalchemy(
+    db_url: str, document_with_claims: Any
+) -> None:
+    doc = str(document_with_claims().doc)
+    for args in (
+        ["doc", "text", doc],
+        ["doc", "text", doc, "--revision", "1"],
+        ["doc", "revisions", doc],
+        ["doc", "revisions", doc, "--json"],
+    ):
+        loaded, code, out = _probe(args, {"WORKBENCH_DB": db_url})
+        assert code in ("0", "None"), (args, code)
+        assert out, args
+        assert not loaded & set(HEAVY), (args, loaded & set(HEAVY))
