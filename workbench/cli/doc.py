@@ -671,7 +671,7 @@ def revisions(ctx: click.Context, document_id: int, as_json: bool) -> None:
     URL fetched (after redirects), revision 1's as any other's. It is blank for a document
     added before sources were recorded (schema 0010).
     """
-    from workbench.services.revisions import list_revisions
+    from workbench.services.doc_show import list_revisions
 
     json_or_table(
         as_json,
@@ -773,7 +773,7 @@ def text(ctx: click.Context, document_id: int, revision: int | None) -> None:
     import sys
 
     from workbench.domain.limits import visible
-    from workbench.services.documents import document_text
+    from workbench.services.doc_show import document_text
 
     stored = document_text(workbench_from(ctx), document_id, revision)
     if is_terminal():

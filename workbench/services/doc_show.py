@@ -17,7 +17,7 @@ from typing import Any
 
 from workbench.db import tables
 from workbench.db.reader import Reader
-from workbench.db.sql import eq, select
+from workbench.db.sql import Select, eq, select
 from workbench.db.tables import Column, Kind
 from workbench.defaults import INT_MAX
 from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_CHECKED, DOCUMENT_REVISED
@@ -37,14 +37,9 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
     """The document with its claims (by id), their counts by status, its latest revision where
     it has more than one, its last check where that was of the latest revision, and the
     headline the latest revision's page stated."""
-    d, c = tables.documents.c, tables.claims.c
+    c = tables.claims.c
     with reading(wb) as conn:
-        doc = None
-        if 1 <= document_id <= INT_MAX:
-            doc = conn.first(view_of(tables.documents, DocumentView).where(eq(d.id, document_id)))
-        if doc is None:
-            # (lookup.get_document's words)
-            raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+        doc = _document(conn, document_id, view_of(tables.documents, DocumentView))
         claims = []
         rows = select(*tables.claims.c, source=tables.claims).where(eq(c.document_id, document_id))
         for page in conn.pages(rows.order_by(c.id), PAGE):
@@ -69,6 +64,71 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
             checked_spacing_only=spacing_only,
             headline=headline_in(_stored_by(conn, document_id, current)),
         )
+
+
+def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:
+    """`doc revisions`: every revision of the document, oldest first (revision 1 is its own
+    row, the later ones document_revisions'), none of their texts."""
+    d, r = tables.documents.c, tables.document_revisions.c
+    first = select(
+        d.id, d.sha256, d.length, d.source, d.format, d.source_sha256, d.added_by, d.created_at,
+        source=tables.documents,
+    )  # fmt: skip
+    later = view_of(tables.document_revisions, RevisionView).where(eq(r.document_id, document_id))
+    with reading(wb) as conn:
+        doc = _document(conn, document_id, first)
+        rows = conn.rows(later.order_by(r.number))
+    return [RevisionView.first(doc), *(RevisionView.of(row) for row in rows)]
+
+
+def document_text(wb: Workbench, document_id: int, revision: int | None = None) -> str:
+    """`doc text`: the text of revision `revision` of the document (the latest when None)."""
+    with reading(wb) as conn:
+        _document(conn, document_id, select(tables.documents.c.id, source=tables.documents))
+        latest = latest_number(conn, document_id)
+        number = latest if revision is None else revision
+        text = stored_text(conn, document_id, number)
+        if text is None:
+            raise NotFound(
+                f"document #{document_id} has no revision {number}: it has revisions 1..{latest}"
+            )
+        return text
+
+
+def stored_text(conn: Reader, document_id: int, number: int) -> str | None:
+    """The text of revision `number` of a document (revision 1 is the document's own text);
+    None where it has no such revision."""
+    if number == 1:
+        d = tables.documents.c
+        query = select(d.text, source=tables.documents).where(eq(d.id, document_id))
+    else:
+        r = tables.document_revisions.c
+        query = select(r.text, source=tables.document_revisions).where(
+            eq(r.document_id, document_id), eq(r.number, number)
+        )
+    text = conn.scalar(query)
+    return None if text is None else str(text)
+
+
+def latest_number(conn: Reader, document_id: int) -> int:
+    """The number of the document's latest revision (1: it has no other)."""
+    r = tables.document_revisions.c
+    found = conn.scalar(
+        select(Column(f"max({r.number})", "latest", Kind.INTEGER), source=tables.document_revisions)
+        .where(eq(r.document_id, document_id))
+    )  # fmt: skip
+    return int(found) if found else 1
+
+
+def _document(conn: Reader, document_id: int, query: Select) -> Any:
+    """The documents row `query` reads of `document_id`; refused, in lookup.get_document's
+    words, where there is none."""
+    row = None
+    if 1 <= document_id <= INT_MAX:
+        row = conn.first(query.where(eq(tables.documents.c.id, document_id)))
+    if row is None:
+        raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+    return row
 
 
 def _latest_revision(conn: Reader, document_id: int) -> Any | None:

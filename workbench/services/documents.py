@@ -35,6 +35,9 @@ from workbench.domain.payloads import changed, check_changes, created, document_
 from workbench.domain.text import normalise, sha256_text
 from workbench.domain.urls import check_http_url, page_address, with_fragment_asked
 from workbench.services.context import Tx, Workbench, mutation, transaction
+
+# (`doc text` reads on the driver: services.doc_show, its one home)
+from workbench.services.doc_show import document_text as document_text
 from workbench.services.headlines import stated_headline, with_headline
 from workbench.services.inputs import max_document_bytes as max_document_bytes
 from workbench.services.inputs import read_source as read_source
@@ -47,7 +50,6 @@ from workbench.services.revisions import (
     archive,
     latest_number,
     revised_since,
-    revision_text,
     revision_view,
     update_document,
 )
@@ -752,9 +754,3 @@ def update_from(
         read_as=content.read_as if added.created else None,
         stored_as_sent=content.stored_as_sent if added.created else None,
     )
-
-
-def document_text(wb: Workbench, document_id: int, revision: int | None = None) -> str:
-    """The text of revision `revision` of the document (the latest when None)."""
-    with transaction(wb) as tx:
-        return revision_text(tx, get_document(tx, document_id), revision)[1]

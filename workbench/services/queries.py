@@ -53,6 +53,7 @@ from workbench.services.activity import Activity, activity, activity_span
 from workbench.services.claim_records import evidence_of, no_claim, notes_of
 from workbench.services.claim_rows import PAGE, claim_view, claim_views
 from workbench.services.context import Workbench, reading
+from workbench.services.doc_show import stored_text
 from workbench.services.sign_off_reads import registered_for_sign_off, session_role
 from workbench.services.views import (
     FLAG,
@@ -630,20 +631,11 @@ def show_claim(wb: Workbench, claim_id: int) -> ClaimDetail:
 
 
 def _revision_text(conn: Reader, document_id: int, number: int) -> str:
-    """The text of the revision a claim's span points into (revision 1 is the document's own
-    text), as workbench.services.revisions.revision_text reads it."""
-    if number == 1:
-        d = tables.documents.c
-        q = select(d.text, source=tables.documents).where(eq(d.id, document_id))
-    else:
-        r = tables.document_revisions.c
-        q = select(r.text, source=tables.document_revisions).where(
-            eq(r.document_id, document_id), eq(r.number, number)
-        )
-    text = conn.scalar(q)
+    """The text of the revision a claim's span points into (it has one)."""
+    text = stored_text(conn, document_id, number)
     if text is None:
         raise RuntimeError(f"document #{document_id} has no revision {number}")
-    return str(text)
+    return text
 
 
 def _previous_quote(events: list[EventView]) -> str | None:

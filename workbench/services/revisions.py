@@ -54,6 +54,9 @@ from workbench.domain.transcript import Transcript, same_label_person, speaker_t
 from workbench.domain.urls import page_address
 from workbench.services.claim_updates import update_claim
 from workbench.services.context import Tx, Workbench, mutation, transaction
+
+# (`doc revisions` reads on the driver: services.doc_show, its one home)
+from workbench.services.doc_show import list_revisions as list_revisions
 from workbench.services.earlier_spans import (
     MOVED,
     judged_span,
@@ -792,17 +795,6 @@ def _one_voice(a: str, b: str) -> bool:
     a claim stored as WHITFIELD before labels were read as one name (Dana Whitfield) is still
     that line's, and follows a correction of it."""
     return same_speaker(a, b) or same_label_person(a, b)
-
-
-def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:
-    with transaction(wb) as tx:
-        doc = get_document(tx, document_id)
-        rows = tx.session.scalars(
-            select(DocumentRevision)
-            .where(DocumentRevision.document_id == doc.id)
-            .order_by(DocumentRevision.number)
-        )
-        return [RevisionView.first(doc), *(RevisionView.of(r) for r in rows)]
 
 
 @dataclass(frozen=True, slots=True)
