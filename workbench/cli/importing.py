@@ -455,7 +455,9 @@ def claims_command(
     export has the whole text. An id cell is read as the tool shows ids (12, #12, １２); one
     that is no id (abc, 1.5) is a bad row; but an id column with not one id in it (A-01,
     乙-2), in a file with no other column only an export has, is the sheet's own labels:
-    ignored, said once on stderr (--json: `warnings`), the rows taken as claims to add.
+    ignored, said once on stderr (--json: `warnings`), the rows taken as claims to add. A
+    number cell (id, document_id, start, end, occurrence, revision) that a spreadsheet saved
+    as 12.0 or 12.00 (Excel's Number format, pandas) is 12, as is one typed full-width (１２).
 
     FILE may be up to WORKBENCH_MAX_DOCUMENT_MB (20 MB unless set), as a document may, as
     read and as UTF-8 text. It is UTF-8, or UTF-16 or UTF-32 starting with its byte-order mark

@@ -7,6 +7,7 @@ from collections.abc import Collection
 from workbench.defaults import INT_MAX, SCORE_MAX, SCORE_MIN
 from workbench.domain.cjk import TYPED_ASCII
 from workbench.domain.errors import InvalidInput, bad
+from workbench.domain.text import whole_number
 
 
 def typed(text: str) -> str:
@@ -17,6 +18,23 @@ def typed(text: str) -> str:
     if not ascii_text.isascii():
         raise ValueError(text)
     return ascii_text
+
+
+def sheet_whole_number(cell: str) -> int | None:
+    """A whole-number cell of a table (an id, an offset) as a spreadsheet program saves it, or
+    None when it is none. Excel's Number format writes 12 as `12.00`, and pandas writes a
+    number column with an empty cell in it (a claim added with no id) as floats, `12.0`: a
+    fraction of zeros is no fraction (roundtrip: every row of a re-saved export was refused).
+    Full-width digits as a Chinese IME types them (`typed`) are read as an id cell reads them.
+    Any other fraction (`12.5`), an exponent or a sign is not read: the row check refuses it."""
+    try:
+        digits = typed(cell)
+    except ValueError:
+        return None
+    whole, point, fraction = digits.partition(".")
+    if point and whole and fraction and not fraction.strip("0"):
+        digits = whole
+    return whole_number(digits)
 
 
 def typed_word(text: str, names: Collection[str]) -> str:

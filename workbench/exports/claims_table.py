@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from workbench.domain.decoding import ENCODING_LABELS, looks_like, looks_like_utf16, not_utf8_advice
 from workbench.domain.errors import InvalidInput
+from workbench.domain.inputs import sheet_whole_number
 from workbench.domain.json_stream import NotAnArray, iter_array, row_not_json
 from workbench.domain.said_back import clip_quote
-from workbench.domain.text import whole_number
 from workbench.domain.unique_keys import loads
 from workbench.exports.cells import cell_text
 
@@ -267,9 +267,9 @@ def read_csv(text: TextIO) -> Iterator[RawRow]:
             if cell.strip() == "":
                 continue
             if name in {"start", "end", "occurrence"}:
-                # Anything but a whole number ("²", 5,000 digits) stays text, refused by the
-                # row check with its row number.
-                offset = whole_number(cell.strip())
+                # Anything but a whole number ("²", 5,000 digits, 12.5) stays text, refused by
+                # the row check with its row number; 12.0 and １２ are a sheet's 12.
+                offset = sheet_whole_number(cell)
                 values[name] = cell if offset is None else offset
             elif name == "tags":
                 values[name] = split_tags(cell)

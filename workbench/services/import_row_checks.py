@@ -16,7 +16,7 @@ from workbench.domain.arrival import Arrival, arrival
 from workbench.domain.desk import PRIORITY_NAMES, due_date, normalise_tag, parse_priority
 from workbench.domain.errors import InvalidInput, TransitionRefused
 from workbench.domain.identity import normalise_name
-from workbench.domain.inputs import typed, typed_word
+from workbench.domain.inputs import sheet_whole_number, typed, typed_word
 from workbench.domain.limits import has_visible
 from workbench.domain.note_text import note_body
 from workbench.domain.pinning import QuoteHint, anchor_quote, check_placed
@@ -24,7 +24,6 @@ from workbench.domain.said_back import clip_quote, said_quote
 from workbench.domain.spans import Span, span_words
 from workbench.domain.speaker_kind import check_new_claim_kinds
 from workbench.domain.status import STATUS_NAMES, Status, parse_status
-from workbench.domain.text import whole_number
 from workbench.domain.transitions import Decision
 from workbench.services.claims import claim_text
 from workbench.services.context import Tx
@@ -166,7 +165,8 @@ def _own_claim(
     if stored is None:
         return None
     revision = raw.values.get("revision")
-    taken_in = revision if type(revision) is int else whole_number(str(revision or "").strip())
+    given = revision is not None and str(revision).strip() != ""
+    taken_in = revision if type(revision) is int else sheet_whole_number(str(revision or ""))
     if taken_in is not None and taken_in < stored.revision:
         # Exported before the document was updated: the claim has been anchored in a later
         # revision since, its quote and offsets perhaps changed with the words (a figure in
@@ -174,7 +174,7 @@ def _own_claim(
         return stored if claim_key((("text", claim_text(row.text)),)) == stored.said else None
     if claim_key((("quote", row.quote), ("text", claim_text(row.text)))) != stored.key:
         return None
-    if revision is not None and str(revision).strip() not in ("", str(stored.revision)):
+    if given and taken_in != stored.revision:
         return None
     if row.start is not None and row.start != stored.start:
         return None
@@ -212,12 +212,13 @@ def _not_pinned_again(
 
 def typed_id(text: str) -> int | None:
     """An id cell's text as a person types an id: the tool shows ids as #12, and a Chinese IME
-    in full-width mode types １２ (`inputs.typed`); None when it is no whole number."""
+    in full-width mode types １２ (`inputs.typed`); as a spreadsheet saves it, 12.0 or 12.00
+    (`inputs.sheet_whole_number`); None when it is no whole number."""
     try:
         digits = typed(text)
     except ValueError:
         return None
-    return whole_number(digits.removeprefix("#").strip() if digits.startswith("#") else digits)
+    return sheet_whole_number(digits.removeprefix("#") if digits.startswith("#") else digits)
 
 
 def _claim_id_cell(value: object) -> int | None:
