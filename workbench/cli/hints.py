@@ -132,9 +132,15 @@ _STEPS: dict[str, Callable[[Mapping[str, Any]], str]] = {
         f"command again, or point --db / WORKBENCH_DB at the desk's schema ({_SCHEMA_URL})"
     ),
     "upgrade_schema": lambda f: (
-        # A shared database's schema is its owner's to change (docs/identity.md).
+        # A shared database's schema is its owner's to change (docs/identity.md); a bundle
+        # into an empty one is its owner's to restore: after its `db upgrade` the tables are
+        # the owner's, and a restore by any other role is refused all the same (pgteam).
         (f"its owner (role {f['owner']})" if f.get("owner") else "the database's owner")
-        + " runs `workbench db upgrade`"
+        + (
+            f" runs `{command_line(['workbench', 'import', 'bundle'], [str(f['bundle'])])}`"
+            if f.get("bundle")
+            else " runs `workbench db upgrade`"
+        )
     ),
     "grant_access": lambda f: (
         (f"its owner (role {f['owner']})" if f.get("owner") else "the database's owner")

@@ -35,10 +35,9 @@ from sqlalchemy.exc import DataError, IntegrityError
 from workbench.db.backend import reset_id_sequences, statistics_refreshed
 from workbench.db.models import Event
 from workbench.domain import not_a_stream
-from workbench.domain.errors import UPGRADE_NOT_PERMITTED, InvalidInput, StorageError, give
+from workbench.domain.errors import UPGRADE_NOT_PERMITTED, InvalidInput, StorageError, give, step
 from workbench.domain.plurals import plural
 from workbench.domain.replay import ReplayReport
-from workbench.domain.shell import command_line
 from workbench.domain.shown import shown_text
 from workbench.domain.verification import ChainWalk
 from workbench.exports.bundle import BundleReader, TableSpec
@@ -114,11 +113,17 @@ def import_bundle(wb: Workbench, path: str, progress: Progress | None = None) ->
         take_back(wb)
         if exc.reason != UPGRADE_NOT_PERMITTED:
             raise
-        # A person's role meeting an empty schema could not set the desk up (pgteam: told
+        # A role meeting an empty schema it may not create tables in (pgteam: a person's, told
         # "its owner runs `workbench db upgrade`", which the owner did, and the person's import
-        # was then refused as the owner's to run): the restore is the owner's either way.
+        # was then refused as the owner's to run): the owner's step is the restore itself. The
+        # refusal stays what it is, the role's want of CREATE in the server's words with its
+        # reason (rD: a desk's owner whose role is not the schema's has the same want).
         owner = exc.hint.facts.get("owner") if exc.hint is not None else None
-        raise _owner_restores(owner, path) from None
+        raise StorageError(
+            exc.message,
+            hint=step("upgrade_schema", bundle=path, **({"owner": owner} if owner else {})),
+            reason=UPGRADE_NOT_PERMITTED,
+        ) from None
     except Exception:
         take_back(wb)
         raise
@@ -164,22 +169,12 @@ def _check_restorer(conn: Connection) -> None:
 
     if not binds_roles(conn.dialect.name) or owns_tables(conn):
         return
-    raise _owner_restores(schema_owner(conn))
-
-
-def _owner_restores(owner: str | None, path: str | None = None) -> InvalidInput:
-    """The refusal of a person's restore on PostgreSQL, naming the owner's role; with `path`,
-    the import its owner runs (into an empty schema, which the refused one left empty)."""
-    run = (
-        ""
-        if path is None
-        else f"; it runs `{command_line(['workbench', 'import', 'bundle'], [path])}`"
-    )
-    return InvalidInput(
+    owner = schema_owner(conn)
+    raise InvalidInput(
         "a bundle is restored by the owner of the database's tables"
         + (f" (role {owner})" if owner else "")
         + ": its events were written by other people's roles, which the database takes from "
-        f"no other role (docs/identity.md){run}"
+        "no other role (docs/identity.md)"
     )
 
 
