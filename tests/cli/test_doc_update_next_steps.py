@@ -64,3 +64,25 @@ def test_json_says_no_next_step(cli: Run, tmp_path: Path) -> None:
     out = _update(cli, tmp_path, "第一段落，足够长的一段文字。\n", "--json")
     assert "next:" not in out.out + out.err
     assert json.loads(out.out)["number"] == 2
+
+
+def test_a_withdrawn_claim_is_given_no_next_step(cli: Run, tmp_path: Path) -> None:
+    """A withdrawn claim is re-anchored too, but every step named for it is refused (it is
+    withdrawn already, and its text and span are what was taken back): none is named."""
+    _desk(cli, tmp_path)
+    ok(cli("claim", "withdraw", "1", "--reason", "picked out by mistake"))
+    ok(cli("claim", "withdraw", "2", "--reason", "a duplicate"))
+    out = _update(cli, tmp_path, "第一段落，足够长的一段文字。\n\n公司员工超过600人。\n").out
+    assert "#1 quote gone" in out and "#2 quote changed" in out
+    assert "next:" not in out
+
+
+def test_a_withdrawn_claim_among_others_is_left_out_of_their_steps(
+    cli: Run, tmp_path: Path
+) -> None:
+    _desk(cli, tmp_path)
+    ok(cli("claim", "add", "1", "--text", "融资6亿", "--quote", "融资6亿美元"))
+    ok(cli("claim", "withdraw", "1", "--reason", "a duplicate of #3"))
+    out = _update(cli, tmp_path, "第一段落，足够长的一段文字。\n\n公司员工超过600人。\n").out
+    assert "next: pin #3 anew in this revision" in out
+    assert "#1" not in out.split("next:", 1)[1]
