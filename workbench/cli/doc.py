@@ -630,9 +630,12 @@ def _next_steps(anchors: Sequence[AnchorOutcome]) -> None:
     pinned anew or withdrawn, and one whose text still gives a figure its changed quote no
     longer does is corrected (a revision changes no claim's text: extract's 35万 stays when
     the page now says 36万). A flagged verdict's own line names its step (confirm or reopen),
-    and confirming it warns of such figures: not said twice."""
-    from workbench.domain.status import listed
+    and confirming it warns of such figures: not said twice. A withdrawn claim has none."""
+    from workbench.domain.status import WITHDRAWN_VALUE, listed
 
+    # A withdrawn claim is re-anchored with the rest, but is the desk's work no more: pinning,
+    # withdrawing or correcting it is each refused (its span and text are what was taken back).
+    anchors = [a for a in anchors if a.status != WITHDRAWN_VALUE]
     gone = [
         f"#{a.claim_id}"
         for a in anchors
