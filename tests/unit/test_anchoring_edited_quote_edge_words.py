@@ -33,3 +33,51 @@ def test_an_edited_quote_still_followed_by_its_mark_is_not_widened() -> None:
     new = OLD.replace("第一个实现全域5G覆盖", "率先实现全域5G覆盖")
     state, quote = _found(OLD, new, "我们是全国第一个实现全域5G覆盖的城市")
     assert (state, quote) == (AnchorState.FUZZY, "我们是全国率先实现全域5G覆盖的城市")
+
+
+# rB: the words run on are the claim's only where they run onto a word of the quote. A quote that
+# ends with its sentence's stop (or a closing quotation mark), or opens with an opening one, has
+# no word at that edge: what a revision ran onto the mark is another sentence, or the speaker's
+# attribution, and was taken in up to 12 characters (paragraphs merged, as a CMS re-render does).
+MERGED = (
+    "市长王芳在新闻发布会上表示：我们是全国第一个实现全域5G覆盖的城市。\n"
+    "明年本市将投资500亿元建设新的地铁线路。\n"
+)
+SENTENCE = "我们是全国第一个实现全域5G覆盖的城市。"
+
+
+def test_the_next_sentence_run_onto_an_edited_quote_s_full_stop_is_not_taken_in() -> None:
+    new = MERGED.replace("城市。\n明年", "城市。明年").replace("第一个", "率先")
+    state, quote = _found(MERGED, new, SENTENCE)
+    assert (state, quote) == (AnchorState.FUZZY, "我们是全国率先实现全域5G覆盖的城市。")
+
+
+def test_paragraphs_merged_after_an_unchanged_quote_leave_it_exact() -> None:
+    new = MERGED.replace("城市。\n明年", "城市。明年")
+    state, quote = _found(MERGED, new, SENTENCE)
+    assert (state, quote) == (AnchorState.EXACT, SENTENCE)
+
+
+def test_the_next_sentence_run_onto_a_latin_quote_s_full_stop_is_not_taken_in() -> None:
+    old = "The mayor said: We are the first city to reach full 5G coverage.\nNext year, a metro.\n"
+    new = old.replace("coverage.\nNext", "coverage.Next").replace("first", "leading")
+    state, quote = _found(old, new, "We are the first city to reach full 5G coverage.")
+    assert (state, quote) == (
+        AnchorState.FUZZY,
+        "We are the leading city to reach full 5G coverage.",
+    )
+
+
+def test_the_attribution_run_onto_a_quote_s_opening_mark_is_not_taken_in() -> None:
+    old = "市长王芳在新闻发布会上表示：“我们是全国第一个实现全域5G覆盖的城市。”\n"
+    quoted = "“我们是全国第一个实现全域5G覆盖的城市。”"
+    new = old.replace("：“", "“")
+    assert _found(old, new, quoted) == (AnchorState.MOVED, quoted)  # (the colon before it gone)
+    state, quote = _found(old, new.replace("第一个", "率先"), quoted)
+    assert (state, quote) == (AnchorState.FUZZY, "“我们是全国率先实现全域5G覆盖的城市。”")
+
+
+def test_words_run_onto_a_figure_s_sign_are_still_taken_in() -> None:
+    # (a per cent sign is no stop: 5.2%以上, "over 5.2%", is the claim's figure changed)
+    new = OLD.replace("增长5.2%。", "增长5.3%以上。")
+    assert _found(OLD, new, "同比增长5.2%") == (AnchorState.FUZZY, "同比增长5.3%以上")
