@@ -78,6 +78,8 @@ from workbench.domain.quote_words import (
     words_of,
 )
 from workbench.domain.segment import (
+    CLOSERS,
+    OPENERS,
     STOPS,
     ends_sentence,
 )
@@ -715,19 +717,26 @@ def _whole_word_edges(sel: Selector) -> tuple[bool, bool]:
 
 # The most characters of words run onto a quote's edge that `_glued` takes in.
 GLUED_REACH = 12
+# A quote's last characters that end its words (`_glued`): a stop, a closing quotation mark.
+_CLOSING_EDGE = STOPS | CLOSERS | {'"'}
 
 
 def _glued(text: str, sel: Selector, start: int, end: int) -> tuple[int, int] | None:
     """The quote found at [start, end), widened over letters or characters now run onto an
     edge where the old text had a mark or a space (a word added to the claim's words: 之一
-    after 城市, 不 before 是), or None when its edges are as they were."""
+    after 城市, 不 before 是), or None when its edges are as they were.
+
+    Only onto a word of the quote: an edge that is its sentence's stop or a closing quotation
+    mark (or, at the start, an opening one) ends the claim's words there, and what a revision
+    ran onto it is another sentence or the attribution (paragraphs merged: 城市。明年本市将投资
+    was taken in to 12 characters, rB). A figure's sign is no such mark (5%以上 is taken in)."""
     wider_start, wider_end = start, end
-    if sel.suffix and end < len(text):
+    if sel.suffix and start < end < len(text) and text[end - 1] not in _CLOSING_EDGE:
         was, now = sel.suffix[0], text[end]
         if now != was and now.isalnum() and not was.isalnum():
             while wider_end < min(len(text), end + GLUED_REACH) and text[wider_end].isalnum():
                 wider_end += 1
-    if sel.prefix and start > 0:
+    if sel.prefix and 0 < start < end and text[start] not in OPENERS:
         was, now = sel.prefix[-1], text[start - 1]
         if now != was and now.isalnum() and not was.isalnum():
             while wider_start > max(0, start - GLUED_REACH) and text[wider_start - 1].isalnum():
