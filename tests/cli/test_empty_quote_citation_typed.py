@@ -61,3 +61,16 @@ def test_a_citation_typed_is_added(wb: Run) -> None:
     ok(wb("evidence", "add", "1", "--citation", " Company register, 2021 ", "--stance", "supports"))
     [item] = json.loads(ok(wb("evidence", "list", "1", "--json")).out)
     assert item["citation"] == "Company register, 2021"
+
+
+@pytest.mark.parametrize(
+    "command", [("claim", "add", "1", "--text", "Late"), ("claim", "edit", "1")]
+)
+def test_a_quote_of_a_byte_order_mark_alone_is_bad_usage_too(
+    wb: Run, command: tuple[str, ...]
+) -> None:
+    # rB: the service reads a quote as stored text (normalise drops a BOM) and says it is empty;
+    # the usage check stripped it as typed and let it through, so the same line exited 1.
+    err_line(wb(*command, "--quote", "\ufeff"), 2, "the quote is empty")
+    [claim] = _claims(wb)
+    assert claim["quote"] == "late 2021"
