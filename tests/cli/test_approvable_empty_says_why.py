@@ -80,3 +80,20 @@ def test_json_and_narrowed_listings_say_nothing_more(cli: Run, tmp_path: Path) -
     # a filter narrowing the queue: the empty list says nothing of what the queue holds
     out = ok(cli("--as", "maria", "claim", "list", "--approvable", "--type", "quantity"))
     assert out.err == ""
+
+
+def test_a_proposal_whose_quote_a_revision_changed_is_named_in_words(
+    cli: Run, tmp_path: Path
+) -> None:
+    # rB: the approval's fourth refusal (quote_changed) had no words, so the queue said
+    # "1 refused (quote_changed)", and one claim was "none of it for you to approve".
+    _desk(cli, tmp_path, review=True)
+    ok(cli("--as", "maria", "claim", "status", "1", "unverifiable", "--note", "查无记录"))
+    text = tmp_path / "a.txt"
+    text.write_text(text.read_text(encoding="utf-8").replace("30%", "35%"), encoding="utf-8")
+    ok(cli("doc", "update", "1", str(text)))
+    out = ok(cli("--as", "tom", "claim", "list", "--approvable"))
+    assert "no claims match" in out.out
+    assert "1 claim is in review, not for you to approve: 1 whose quote a revision " in out.err
+    assert "changed after its proposal (reject it with a note)" in out.err
+    assert "quote_changed" not in out.err and "none of it" not in out.err
