@@ -29,6 +29,7 @@ from workbench.domain.status import (
     parse_claim_type,
     parse_status,
 )
+from workbench.domain.text import normalise
 from workbench.domain.transcript import turn_speaker
 from workbench.domain.transitions import Move, Request, decide
 from workbench.services.claim_updates import apply_decision, check_version, claim_state
@@ -71,7 +72,8 @@ class SpanRequest:
                 )
             # Asked here too, not only where the quote is looked for: `claim add --quote ''`
             # is then bad usage (exit 2), as an empty note typed is (docs/errors.md).
-            if not self.quote.strip():
+            # Read as the service reads it (normalised: a BOM alone is empty there too).
+            if not normalise(self.quote).strip():
                 return InvalidInput("the quote is empty")
             return None
         if self.occurrence is not None:
