@@ -68,7 +68,7 @@ def test_a_note_added_after_the_proposal_is_named(cli: Run, tmp_path: Path) -> N
     assert "营收增长30%" in out.out and out.err == ""
     ok(cli("--as", "lee", "claim", "approve", "1"))
     out = ok(cli("--as", "lee", "claim", "list", "--approvable"))
-    assert "1 claim is in review, none of it for you to approve" in out.err
+    assert "1 claim is in review, not for you to approve" in out.err
     assert "1 with notes or evidence added after its proposal" in out.err
 
 

@@ -679,13 +679,17 @@ def held_back_words(held: HeldBack) -> str:
             "(`workbench config set review.required true` has a second person approve each)"
         )
     n = held.in_review
-    said = f"{plural(n, 'claim')} {'is' if n == 1 else 'are'} in review, none of "
-    said += f"{'it' if n == 1 else 'them'} for you to approve"
+    said = (
+        "1 claim is in review, not for you to approve"
+        if n == 1
+        else f"{n} claims are in review, none of them for you to approve"
+    )
     reasons = "; ".join(
         _held_by(reason, count)
         for reason, count in sorted(held.refused.items(), key=lambda kv: (-kv[1], kv[0]))
     )
-    return f"{said}: {reasons} (`workbench claim list --status in_review` lists them)"
+    lists = f"`workbench claim list --status in_review` lists {'it' if n == 1 else 'them'}"
+    return f"{said}: {reasons} ({lists})"
 
 
 def _held_by(reason: str, count: int) -> str:
@@ -694,6 +698,10 @@ def _held_by(reason: str, count: int) -> str:
         "own_verdict": f"proposed by you (a different reviewer approves {them})",
         "own_role": f"proposed from this session's database role (another role approves {them})",
         "added_since_proposal": f"with notes or evidence added after {their} proposal",
+        # (rB: the approval's fourth refusal had no words, and the queue printed its code)
+        "quote_changed": (
+            f"whose quote a revision changed after {their} proposal (reject {them} with a note)"
+        ),
     }
     return f"{count} {words.get(reason, f'refused ({reason})')}"
 
