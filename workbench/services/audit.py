@@ -8,18 +8,21 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar
 
-from sqlalchemy import Connection, Row, and_, func, or_, select
+from sqlalchemy import Connection, Row, TextClause, func, or_, select, text
 
-from workbench.db.models import Claim, Event, User
+from workbench.db.models import Event, User
 from workbench.db.paging import keyset_rows
+from workbench.db.sql import Sql, join
 from workbench.domain.chain import GENESIS
-from workbench.domain.clock import format_at, parse_since, until_bound
-from workbench.domain.errors import InvalidInput, NotFound
+from workbench.domain.clock import parse_since, until_bound
+from workbench.domain.errors import InvalidInput
 from workbench.domain.inputs import check_at_least, check_hash
 from workbench.domain.people import closest_people
 from workbench.domain.scope import ExportScope
 from workbench.domain.shown import shown_items
+from workbench.services import event_criteria
 from workbench.services.context import Tx
+from workbench.services.event_criteria import criteria
 from workbench.services.event_filter import (
     EXPORT_FIELDS,
     EventFilter,
@@ -45,32 +48,21 @@ Q = TypeVar("Q", bound=_Filterable)
 
 
 def apply_filter(flt: EventFilter, query: Q) -> Q:
-    """`query` (SQLAlchemy's, of the events) narrowed to what `flt` selects: its criteria as
-    SQLAlchemy's clauses. Here, not a method of EventFilter: event_filter imports no SQLAlchemy,
-    and a method calling back into this module made the two an import cycle."""
-    if flt.claim_id is not None:
-        query = query.where(Event.claim_id == flt.claim_id)
-    if flt.document_id is not None:
-        # A document's events: its own, and those of its claims (and so their notes).
-        claims_of_doc = select(Claim.id).where(Claim.document_id == flt.document_id)
-        query = query.where(
-            or_(
-                and_(
-                    Event.entity_type == "document",
-                    Event.entity_id == str(flt.document_id),
-                ),
-                Event.claim_id.in_(claims_of_doc),
-            )
-        )
+    """`query` (SQLAlchemy's, of the events) narrowed to what `flt` selects: its claim,
+    document and clock criteria as event_criteria states them for both paths, its actors,
+    actions and head as SQLAlchemy's clauses. Here, not a method of EventFilter: event_filter
+    imports no SQLAlchemy, and a method calling back into this module made the two an import
+    cycle."""
+    shared = criteria(flt)
+    if shared:
+        # The claim, document and clock criteria are the driver path's own statements
+        # (event_criteria, one home for both), run here as one clause of SQL text.
+        query = query.where(_clause(join(" AND ", shared)))
     if flt.actors:
         # --actor Maria finds maria's events, as --as Maria acts as maria.
         query = query.where(recorded_as(flt.actors))
     if flt.actions:
         query = query.where(or_(*(_action_match(a) for a in flt.actions)))
-    if flt.since:
-        query = query.where(Event.at >= format_at(parse_since(flt.since)))
-    if flt.until:
-        query = query.where(Event.at <= until_bound(flt.until))
     if flt.after_head is not None and flt.after_seq is None:
         # Its seq is the trail's to say: selecting by the hash alone would take all events.
         raise ValueError("an --after head is pinned to its seq first (pin_after)")
@@ -81,13 +73,22 @@ def apply_filter(flt: EventFilter, query: Q) -> Q:
 
 def check_subjects(tx: Tx, flt: EventFilter) -> None:
     """Refuse, in the export's transaction and before anything is written, a claim or document
-    the filter names that does not exist (its export would be empty by mistake)."""
-    from workbench.db.models import Document
+    the filter names that does not exist (its export would be empty by mistake):
+    event_criteria's check, which the driver's CSV runs too, on this transaction's connection."""
+    with tx.reading() as reader:
+        event_criteria.check_subjects(reader, flt)
 
-    if flt.claim_id is not None and tx.session.get(Claim, flt.claim_id) is None:
-        raise NotFound(f"no claim #{flt.claim_id}")
-    if flt.document_id is not None and tx.session.get(Document, flt.document_id) is None:
-        raise NotFound(f"no document #{flt.document_id}")
+
+def _clause(sql: Sql) -> TextClause:
+    """`sql` (workbench.db.sql's text, `?` for each value) as SQLAlchemy's clause, its values
+    bound by name. The text is this package's own (table and column names, keywords: no `?`
+    or `:` of its own), so every `?` is a parameter (zip's strict: a count that disagrees is
+    a bug, not a query). In parentheses: SQLAlchemy does not group a text clause among
+    others."""
+    first, *rest = sql.text.split("?")
+    names = [f"criterion_{i}" for i in range(len(sql.params))]
+    spelt = first + "".join(f":{name}{after}" for name, after in zip(names, rest, strict=True))
+    return text("(" + spelt + ")").bindparams(**dict(zip(names, sql.params, strict=True)))
 
 
 def pin_after(tx: Tx, flt: EventFilter) -> EventFilter:

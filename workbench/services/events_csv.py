@@ -4,9 +4,9 @@ clock or by head), on the database driver itself (workbench.db.reader): no SQLAl
 Through the ORM (services.audit, exports/audit_csv.py) the command imported SQLAlchemy and
 built the models before reading a claim's few dozen events: on the year desk some 0.6-0.7 s
 of CPU and 55 MB, where the `sqlite3` shell reads the same rows in 0.005 s (session 65). The
-same statements (apply_filter's, spelt for the driver), the same refusals in the same order
-(check_criteria, then the claim or document named, then the head: check_subjects, pin_after)
-and the same cells (audit_csv's): the file is byte for byte the ORM's. A filter by actor or
+ORM's statements and refusals, from their one home (services.event_criteria's criteria and
+check_subjects, then the head: event_filter.pinned, as pin_after), and the same cells
+(audit_csv's): the file is byte for byte the ORM's. A filter by actor or
 action goes the ORM's way: its look-alike names (`recorded_as`) and, when no event records an
 actor, the names it may have meant (silent_actors) are the ORM's reads.
 """
@@ -19,10 +19,8 @@ from typing import IO, Any
 
 from workbench.db import tables
 from workbench.db.paging import driver_rows
-from workbench.db.reader import Reader
-from workbench.db.sql import Sql, eq, in_query, param, select
-from workbench.domain.clock import format_at, parse_since, until_bound
-from workbench.domain.errors import NotFound
+from workbench.db.sql import Sql, select
+from workbench.services import event_criteria
 from workbench.services.context import Workbench, reading
 from workbench.services.event_filter import EXPORT_FIELDS, EventFilter, filters_of
 from workbench.services.events_after import COLUMNS, last_seq, pin
@@ -53,7 +51,7 @@ def export_csv(
     from workbench.exports.cells import write_sheet
 
     with reading(wb) as conn:
-        _check_subjects(conn, flt)
+        event_criteria.check_subjects(conn, flt)
         flt = pin(conn, flt)
         through = last_seq(conn) or 0
         total = None
@@ -67,34 +65,7 @@ def export_csv(
         return write_sheet(out, EXPORT_FIELDS, cells(counted(rows, progress, total)), bom=bom)
 
 
-def _check_subjects(conn: Reader, flt: EventFilter) -> None:
-    """services.audit's check_subjects on the driver: the claim, then the document."""
-    for given, table, said in (
-        (flt.claim_id, tables.claims, "claim"),
-        (flt.document_id, tables.documents, "document"),
-    ):
-        if given is None:
-            continue
-        found = conn.scalar(select(table.c.id, source=table).where(eq(table.c.id, given)))
-        if found is None:
-            raise NotFound(f"no {said} #{given}")
-
-
 def conditions(flt: EventFilter) -> list[Sql]:
-    """services.audit's apply_filter for the criteria this path takes (the head's bound is
-    driver_rows's), in its order."""
-    e = tables.events.c
-    out: list[Sql] = []
-    if flt.claim_id is not None:
-        out.append(eq(e.claim_id, flt.claim_id))
-    if flt.document_id is not None:
-        # A document's events: its own, and those of its claims (and so their notes).
-        c = tables.claims.c
-        claims_of_doc = select(c.id, source=tables.claims).where(eq(c.document_id, flt.document_id))
-        own = "(" + eq(e.entity_type, "document") + " AND " + eq(e.entity_id, str(flt.document_id))
-        out.append("(" + own + ") OR " + in_query(e.claim_id, claims_of_doc) + ")")
-    if flt.since:
-        out.append(f"{e.at} >= " + param(format_at(parse_since(flt.since))))
-    if flt.until:
-        out.append(f"{e.at} <= " + param(until_bound(flt.until)))
-    return out
+    """The criteria this path takes as SQL (the head's bound is driver_rows's): the shared
+    ones, event_criteria's, which services.audit's apply_filter runs too."""
+    return event_criteria.criteria(flt)
