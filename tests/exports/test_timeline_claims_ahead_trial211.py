@@ -19,9 +19,10 @@ QUOTES = ("甲公司", "乙公司", "丙公司", "丁公司", "戊公司")
 def test_each_claim_heads_its_events_across_ranges(
     cli: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import workbench.exports.timeline_md as timeline_md
+    # (the headings' reads, both paths': the driver's for a whole trail, the ORM's by action)
+    import workbench.services.timeline_heads as timeline_heads
 
-    monkeypatch.setattr(timeline_md, "CLAIMS_AHEAD", 2)
+    monkeypatch.setattr(timeline_heads, "CLAIMS_AHEAD", 2)
     ok(cli("doc", "add", "-", input="。".join(QUOTES) + "。"))
     for quote in QUOTES:
         ok(cli("claim", "add", "1", "--text", f"{quote} exists", "--quote", quote))

@@ -59,6 +59,11 @@ def export_events(
     if events_csv.takes(fmt, flt):
         # A claim's or a document's events in CSV, the daily read of one story: on the driver.
         return EventsExported(events_csv.export_csv(wb, out, flt, progress, bom=bom), [])
+    from workbench.services import timeline_read
+
+    if timeline_read.takes(fmt, flt):
+        # The timeline of a claim or a document, for an editor or a lawyer: on the driver.
+        return EventsExported(timeline_read.export_md(wb, out, flt, progress), [])
     from workbench.services.audit import check_subjects, pin_after, silent_actors
 
     write = writer("events", fmt)

@@ -11,13 +11,9 @@ from __future__ import annotations
 import json
 import string
 import unicodedata
-from collections.abc import Iterator
-from typing import IO, Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import select
-
-from workbench.db.models import Claim, Document, Event
-from workbench.defaults import INT_MAX
 from workbench.domain.actions import (
     DOCUMENT_CHECKED,
     DOCUMENT_REVISED,
@@ -36,23 +32,15 @@ from workbench.domain.scope import ExportScope
 from workbench.domain.segment import Sentences
 from workbench.domain.spans import span_words
 from workbench.domain.verdict_words import REVIEWS, verdict_words
-from workbench.services.audit import (
-    BATCH,
-    TIMELINE_TITLE,
-    apply_filter,
-    export_scope,
-    stream_events,
-)
-from workbench.services.context import Tx
-from workbench.services.event_filter import EXPORT_FIELDS, EventFilter
+from workbench.services.event_filter import EXPORT_FIELDS, TIMELINE_TITLE, EventFilter
 from workbench.services.progress import EVERY, Progress
-from workbench.services.revisions import revision_text
 
-COLUMNS = tuple(
-    getattr(Event, name)
-    for name in EXPORT_FIELDS
-    if not name.endswith("hash") and name != "machine"
-)
+if TYPE_CHECKING:
+    from workbench.services.context import Tx
+    from workbench.services.timeline_heads import ClaimHead, Heads
+
+# The columns of an event the timeline reads, in EXPORT_FIELDS order (no hashes, no machine).
+FIELDS = tuple(name for name in EXPORT_FIELDS if not name.endswith("hash") and name != "machine")
 # Bookkeeping every claim update carries; the reader wants what changed, not the counters.
 QUIET_FIELDS = frozenset({"version", "updated_at", "updated_by"})
 # The fields of an added evidence item (or revision, user...) a reader weighs first, in this
@@ -67,8 +55,39 @@ ASCII_PUNCTUATION = frozenset(string.punctuation)
 
 
 def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = None) -> int:
-    """The timeline of the events `flt` keeps; `progress` hears how many are written, of the
-    scope's count."""
+    """The timeline of the events `flt` keeps, read through the ORM (a filter by actor or
+    action: services.audit's look-alike names); `progress` hears how many are written, of the
+    scope's count. The claims and documents its headings name are read on the transaction's
+    own connection, as the driver's path reads them (timeline_heads.Heads)."""
+    from workbench.services.audit import export_scope
+    from workbench.services.timeline_heads import Heads
+
+    scope = export_scope(tx, flt)
+    with tx.reading() as conn:
+        return write_timeline(
+            out,
+            flt,
+            scope,
+            Heads(conn),
+            _events(tx, flt, about_claims=True, bound=scope.trail_seq),
+            lambda: _events(tx, flt, about_claims=False, bound=scope.trail_seq),
+            progress,
+        )
+
+
+def write_timeline(
+    out: IO[str],
+    flt: EventFilter,
+    scope: ExportScope,
+    heads: Heads,
+    about_claims: Iterable[tuple[Any, ...]],
+    others: Callable[[], Iterable[tuple[Any, ...]]],
+    progress: Progress | None = None,
+) -> int:
+    """The timeline of `scope`'s events: `about_claims`, those of claims in claim id order
+    (each by seq), then `others` (no claim's, by seq), each row in FIELDS order; `heads` reads
+    the claims and documents the headings name. Either path's reads (the ORM's or the
+    driver's) give the same rows, and so the same bytes."""
     write = out.write
     write(f"{TIMELINE_TITLE}\n\n")
     write(f"Exported {as_read(format_at(now()))} UTC from the audit trail")
@@ -80,22 +99,20 @@ def write(tx: Tx, out: IO[str], flt: EventFilter, progress: Progress | None = No
         "which `workbench audit verify --file` checks.\n"
     )
     count = 0
-    scope = export_scope(tx, flt)
     write(_scope_text(scope))
-    doc_cache: dict[tuple[int, int], tuple[Document, Sentences]] = {}
-    claims = _ClaimsAhead(tx)
+    doc_cache: dict[tuple[int, int], tuple[str | None, Sentences]] = {}
     current: int | None = None
-    for row in _events(tx, flt, about_claims=True, bound=scope.trail_seq):
+    for row in about_claims:
         claim_id = row[6]
         if claim_id != current:
             current = claim_id
-            write(_claim_heading(tx, claim_id, claims.get(claim_id), doc_cache))
+            write(_claim_heading(heads, claim_id, heads.claim(claim_id), doc_cache))
         write(_entry(row))
         count += 1
         if progress is not None and count % EVERY == 0:
             progress(count, scope.count)
     first_other = True
-    for row in _events(tx, flt, about_claims=False, bound=scope.trail_seq):
+    for row in others():
         if first_other:
             write("\n## Other events\n\n")
             first_other = False
@@ -125,7 +142,12 @@ def _scope_text(scope: ExportScope) -> str:
 def _events(
     tx: Tx, flt: EventFilter, *, about_claims: bool, bound: int
 ) -> Iterator[tuple[Any, ...]]:
-    query = apply_filter(flt, select(*COLUMNS))
+    from sqlalchemy import select
+
+    from workbench.db.models import Event
+    from workbench.services.audit import BATCH, apply_filter, stream_events
+
+    query = apply_filter(flt, select(*(getattr(Event, name) for name in FIELDS)))
     if about_claims:
         query = query.where(Event.claim_id.is_not(None), Event.seq <= bound)
         ordered = query.order_by(Event.claim_id, Event.seq)
@@ -158,7 +180,7 @@ def _criteria(flt: EventFilter) -> str:
     return "only " + "; ".join(parts) if parts else ""
 
 
-def _status_now(claim: Claim) -> str:
+def _status_now(claim: ClaimHead) -> str:
     """A claim's status as `claim list` and `claim show` tell it: a verdict (or one proposed)
     whose quote changed since is flagged for re-review (views.FLAG), which a reader of the
     trail must not miss (a trial's export said "verified" of a flagged claim, no more)."""
@@ -178,39 +200,11 @@ def _status_now(claim: Claim) -> str:
     )
 
 
-# How many ids of claims `_ClaimsAhead` reads at once.
-CLAIMS_AHEAD = 500
-
-
-class _ClaimsAhead:
-    """The claims the timeline heads, read a range of ids at a time: events come in claim id
-    order, and one query per claim (`session.get`) was 40% of a year's desk's timeline
-    (trial211: 20,000 claims, 200,000 events, 10 CPU s). The ranges never overlap, so no more
-    claims are read than the database holds, and one range's are held at a time."""
-
-    def __init__(self, tx: Tx) -> None:
-        self.tx = tx
-        self.start = self.end = 0  # the range of ids held
-        self.held: dict[int, Claim] = {}
-
-    def get(self, claim_id: int) -> Claim | None:
-        if claim_id < self.start:  # (not in id order: read alone)
-            return self.tx.session.get(Claim, claim_id)
-        if claim_id >= self.end:
-            # The range's last id no more than an id can be: PostgreSQL's ids are 32-bit, and
-            # a bound past 2**31 - 1 is an error there, not a range (review217).
-            last = min(claim_id + CLAIMS_AHEAD - 1, INT_MAX)
-            self.start, self.end = claim_id, last + 1
-            query = select(Claim).where(Claim.id >= self.start, Claim.id <= last)
-            self.held = {claim.id: claim for claim in self.tx.session.scalars(query)}
-        return self.held.get(claim_id)
-
-
 def _claim_heading(
-    tx: Tx,
+    heads: Heads,
     claim_id: int,
-    claim: Claim | None,
-    doc_cache: dict[tuple[int, int], tuple[Document, Sentences]],
+    claim: ClaimHead | None,
+    doc_cache: dict[tuple[int, int], tuple[str | None, Sentences]],
 ) -> str:
     if claim is None:
         return f"\n## Claim #{claim_id}\n\n(No such claim in the database now.)\n\n"
@@ -221,18 +215,19 @@ def _claim_heading(
     if cached is None:
         # One document at a time: claims come in id order, which mostly follows documents.
         doc_cache.clear()
-        found = tx.session.get(Document, claim.document_id)
+        found = heads.source(claim.document_id, claim.revision)
         if found is not None:
             # Split once for all its claims: a transcript is one paragraph, and re-splitting
             # it for each claim's sentence was quadratic in its claims (review61).
-            text = revision_text(tx, found, claim.revision)[1]
-            cached = doc_cache[key] = (found, Sentences(text))
-    doc, sentences = cached if cached is not None else (None, Sentences(""))
+            title, text = found
+            cached = doc_cache[key] = (title, Sentences(text))
+    found_doc = cached is not None
+    title, sentences = cached if cached is not None else (None, Sentences(""))
     text = sentences.text
     lines = [f"\n## Claim #{claim.id}: {inline(claim.text)}\n"]
     source = f"document #{claim.document_id}"
-    if doc is not None and doc.title:
-        source += f" ({inline(doc.title)})"
+    if title:
+        source += f" ({inline(title)})"
     where = span_words(claim.start, claim.end)
     if claim.revision > 1:
         where += f" of revision {claim.revision}"
@@ -240,7 +235,7 @@ def _claim_heading(
     if claim.speaker:
         lines.append(f"- **Speaker:** {inline(claim.speaker)}")
     lines.append(f"- **Status now:** {_status_now(claim)}")
-    if doc is not None:
+    if found_doc:
         sentence = sentences.around(claim.start, claim.end)
         left, right = min(sentence.start, claim.start), max(sentence.end, claim.end)
         # A text without sentence ends would make its whole self the "sentence": clip it.

@@ -35,8 +35,6 @@ from workbench.services.progress import Progress, counted
 if TYPE_CHECKING:
     from workbench.db.paging import AnySelect
 
-# The Markdown timeline's first line: `audit verify --file` names the file by it (trial185).
-TIMELINE_TITLE = "# Audit timeline"
 BATCH = 5000
 
 

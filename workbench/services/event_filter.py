@@ -18,6 +18,10 @@ from workbench.domain.people import current_form
 from workbench.domain.shown import shown, shown_text
 from workbench.domain.status import same_person_key
 
+# The Markdown timeline's first line: `audit verify --file` names the file by it (trial185).
+# Here, not in services.audit: the timeline's writer is also the driver's, with no SQLAlchemy.
+TIMELINE_TITLE = "# Audit timeline"
+
 # The columns of an exported event, in their order (JSONL and CSV).
 EXPORT_FIELDS = (
     "seq",

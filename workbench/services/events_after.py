@@ -46,7 +46,7 @@ def export_after(
     e = tables.events.c
     with reading(wb) as conn:
         flt = pin(conn, flt)
-        scope = _scope(conn, flt)
+        scope = scope_of(conn, flt)
         # A document's events carry its whole text: read holding few at a time, as the ORM's
         # path does (workbench.db.paging: a row at a time on SQLite, pages bounded by bytes
         # on PostgreSQL).
@@ -93,8 +93,13 @@ def _hash_at(conn: Reader, seq: int) -> Any:
     return conn.scalar(select(tables.event_hash, source=tables.events).where(eq(e.seq, seq)))
 
 
-def _scope(conn: Reader, flt: EventFilter) -> ExportScope:
-    """services.audit's export_scope, for a filter of the head alone, on the driver."""
+def scope_of(conn: Reader, flt: EventFilter) -> ExportScope:
+    """services.audit's export_scope on the driver, for a filter by claim, document, clock or
+    head (event_criteria's criteria and the head's bound: not actors or actions)."""
+    from workbench.services.event_criteria import criteria
+
+    if flt.actors or flt.actions:
+        raise ValueError("a scope by actor or action is services.audit's")
     e = tables.events.c
     # (the trail's head and bare count: `audit head`'s reads)
     head_now = head_in(conn)
@@ -108,9 +113,11 @@ def _scope(conn: Reader, flt: EventFilter) -> ExportScope:
                 _of("max", e.seq, "last"),
                 source=tables.events,
             )
-            .where(f"{e.seq} > " + param(flt.after_seq))
+            .where(*criteria(flt))
             .where(f"{e.seq} <= " + param(trail_seq))
         )
+        if flt.after_seq is not None:
+            window = window.where(f"{e.seq} > " + param(flt.after_seq))
         count, first_seq, last_seq = conn.first(window) or (0, None, None)  # (one row, always)
         return int(count), first_seq, last_seq
 

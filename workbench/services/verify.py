@@ -40,9 +40,9 @@ from workbench.domain.shown import shown
 from workbench.domain.trail_people import READ, Registrations
 from workbench.domain.unique_keys import value_refused
 from workbench.domain.verification import Break, ChainReport, ChainWalk, RuleBreak
-from workbench.services.audit import TIMELINE_TITLE, filter_of, stream_events
+from workbench.services.audit import filter_of, stream_events
 from workbench.services.context import Workbench, transaction
-from workbench.services.event_filter import EXPORT_FIELDS
+from workbench.services.event_filter import EXPORT_FIELDS, TIMELINE_TITLE
 from workbench.services.inputs import STDIN_CLOSED, open_regular
 from workbench.services.progress import Progress, Tally, counted
 from workbench.services.replay_spill import SpillStore
