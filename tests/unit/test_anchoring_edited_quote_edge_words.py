@@ -81,3 +81,28 @@ def test_words_run_onto_a_figure_s_sign_are_still_taken_in() -> None:
     # (a per cent sign is no stop: 5.2%以上, "over 5.2%", is the claim's figure changed)
     new = OLD.replace("增长5.2%。", "增长5.3%以上。")
     assert _found(OLD, new, "同比增长5.2%") == (AnchorState.FUZZY, "同比增长5.3%以上")
+
+
+# rF: a line break is no place a word was added to the claim when the words now run onto the
+# quote's edge are those the old text had past the break: the paragraphs were merged (a
+# headline, which ends in no stop, joined to the lead), and the lead's first words were taken
+# in, to 12 characters, or the headline's last ones before a lead's quote.
+HEADED = "本市GDP增长5%\n据统计局数据显示，全年如此。\n"
+
+
+def test_a_headline_merged_with_the_next_paragraph_keeps_its_quote() -> None:
+    new = HEADED.replace("5%\n据", "5%据")
+    assert _found(HEADED, new, "本市GDP增长5%") == (AnchorState.EXACT, "本市GDP增长5%")
+    state, quote = _found(HEADED, new.replace("5%", "6%"), "本市GDP增长5%")
+    assert (state, quote) == (AnchorState.FUZZY, "本市GDP增长6%")
+
+
+def test_a_headline_merged_onto_a_quote_s_start_is_not_taken_in() -> None:
+    old = "本市GDP\n今年增长5%，明年如此。\n"
+    new = old.replace("GDP\n今年增长5%", "GDP今年增长6%")
+    assert _found(old, new, "今年增长5%") == (AnchorState.FUZZY, "今年增长6%")
+
+
+def test_words_added_at_a_line_s_end_are_still_taken_in() -> None:
+    new = HEADED.replace("增长5%\n", "增长6%以上\n")
+    assert _found(HEADED, new, "本市GDP增长5%") == (AnchorState.FUZZY, "本市GDP增长6%以上")
