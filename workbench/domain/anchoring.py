@@ -729,19 +729,39 @@ def _glued(text: str, sel: Selector, start: int, end: int) -> tuple[int, int] | 
     Only onto a word of the quote: an edge that is its sentence's stop or a closing quotation
     mark (or, at the start, an opening one) ends the claim's words there, and what a revision
     ran onto it is another sentence or the attribution (paragraphs merged: 城市。明年本市将投资
-    was taken in to 12 characters, rB). A figure's sign is no such mark (5%以上 is taken in)."""
+    was taken in to 12 characters, rB). A figure's sign is no such mark (5%以上 is taken in).
+
+    Nor words the old text had just past the mark (`_rejoined`): the mark was taken out, not
+    words added (a headline, which ends in no stop, merged with the lead: rF)."""
     wider_start, wider_end = start, end
     if sel.suffix and start < end < len(text) and text[end - 1] not in _CLOSING_EDGE:
         was, now = sel.suffix[0], text[end]
         if now != was and now.isalnum() and not was.isalnum():
             while wider_end < min(len(text), end + GLUED_REACH) and text[wider_end].isalnum():
                 wider_end += 1
+            if _rejoined(text[end:wider_end], _past_marks(sel.suffix)):
+                wider_end = end
     if sel.prefix and 0 < start < end and text[start] not in OPENERS:
         was, now = sel.prefix[-1], text[start - 1]
         if now != was and now.isalnum() and not was.isalnum():
             while wider_start > max(0, start - GLUED_REACH) and text[wider_start - 1].isalnum():
                 wider_start -= 1
+            if _rejoined(text[wider_start:start][::-1], _past_marks(sel.prefix[::-1])):
+                wider_start = start
     return None if (wider_start, wider_end) == (start, end) else (wider_start, wider_end)
+
+
+def _rejoined(run: str, old: str) -> bool:
+    """Whether `run`, the characters now run onto a quote's edge (read outward from it), are
+    those the old text had there once past the marks (`old`, read outward too): as far as
+    either goes, for the run stops at GLUED_REACH and the old context at CONTEXT_CHARS."""
+    n = min(len(run), len(old))
+    return n > 0 and run[:n] == old[:n]
+
+
+def _past_marks(context: str) -> str:
+    """`context` (read outward from a quote's edge) from its first letter or character on."""
+    return next((context[i:] for i, c in enumerate(context) if c.isalnum()), "")
 
 
 def _whole_passage(text: str, quote: str, fq: str, start: int, end: int) -> tuple[int, int]:
