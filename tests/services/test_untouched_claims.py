@@ -200,3 +200,35 @@ def test_a_claim_in_review_is_not_counted_as_untouched_work_to_check(
     nobody = stats(wb, untouched_since="2026-12-01").by_owner["(unassigned)"]
     assert (nobody.to_check, nobody.awaiting_approval) == (3, 1)
     assert nobody.untouched == 3  # A, C and D; not B, whose proposal awaits approval
+
+
+def test_a_new_revision_of_the_document_is_not_work_on_its_claims(
+    wb: Workbench, desk: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`doc update` re-anchors every claim of the document to the new revision and writes an
+    event for each (claim.reanchored; claim.quote_changed where the quote changed): the
+    revision's doing, not anyone's work on the claim. Counted as activity, one correction of
+    an article took every claim of it off the editor's "nobody has touched these for a week"
+    list and out of the board's `untouched` (on a desk of 39 claims, 7 of the 23 untouched
+    vanished after one `doc update`), and set their last activity to the update's time. Now
+    the re-anchoring events are not activity: A (a note on the 20th) and C (left alone since
+    the 1st) stay untouched since the 22nd, a changed quote (A's) included."""
+    import workbench.services.context as context
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    later = (at("2026-11-28T10:00:00") + dt.timedelta(seconds=i) for i in range(10_000))
+    monkeypatch.setattr(context, "now", lambda: next(later))
+    revised = TEXT.replace("营收增长30%", "营收增长35%") + "戊公司上市。"
+    update_document(wb, desk_document(wb, desk["A"]), Content(revised, "text", "r2.txt"))
+    assert listed(wb, untouched_since="2026-11-22") == [desk["A"], desk["C"]]
+    board = stats(wb, untouched_since="2026-11-22").by_owner["(unassigned)"]
+    assert (board.to_check, board.untouched) == (4, 2)
+    seen = {c.id: c for c in list_claims(wb)}
+    assert seen[desk["A"]].last_activity == "2026-11-20T10:00:00.000000Z"
+    last_c = seen[desk["C"]].last_activity
+    assert last_c is not None and last_c.startswith("2026-11-01T09:00")
+
+
+def desk_document(wb: Workbench, claim_id: int) -> int:
+    return next(c.document_id for c in list_claims(wb) if c.id == claim_id)
