@@ -70,7 +70,8 @@ def stats(
     change, proposal, approval or rejection), evidence, and all their events.
 
     With --untouched-since WHEN: by owner, also how many of the claims to check nobody has
-    worked on since WHEN (no event of the claim, its notes, evidence or reviews), the claims
+    worked on since WHEN (no event of the claim, its notes, evidence or reviews; a `doc
+    update` re-anchoring it is none), the claims
     `claim list --status unverified --status in_progress --untouched-since WHEN` lists (a
     claim in review is the approver's, counted in review, not here).
 

@@ -10,8 +10,9 @@ from typing import Any
 
 from workbench.db import tables
 from workbench.db.reader import Reader
-from workbench.db.sql import count_star, in_, select
+from workbench.db.sql import Sql, count_star, in_, select
 from workbench.db.tables import Column
+from workbench.domain.actions import REANCHOR_ACTIONS
 from workbench.services.views import ClaimView, from_row
 
 # Claims are read, and their tags and evidence counted, this many at a time: memory stays flat
@@ -66,11 +67,21 @@ def claim_views(conn: Reader, rows: Sequence[Any], *, activity: bool = False) ->
 
 
 def last_activities(conn: Reader, ids: Sequence[int]) -> dict[int, str]:
-    """When each claim's latest event was (its own, its notes', evidence's and reviews'), for
+    """When each claim's latest work was (an event of its own, its notes', evidence's and
+    reviews', a revision's re-anchoring aside: `work_on_claim`), for
     one page of claims: one query by ix_events_claim_id, reading the page's events only. By
     `at`, not by seq: the time is what is asked, whichever writer committed first."""
     if not ids:
         return {}
     e = tables.events.c
     latest = select(e.claim_id, Column(f"max({e.at})", "latest"), source=tables.events)
-    return dict(conn.rows(latest.where(in_(e.claim_id, ids)).group_by(e.claim_id)))
+    latest = latest.where(in_(e.claim_id, ids)).where(work_on_claim())
+    return dict(conn.rows(latest.group_by(e.claim_id)))
+
+
+def work_on_claim() -> Sql:
+    """An event that is someone's work on its claim: any but a revision's re-anchoring
+    (REANCHOR_ACTIONS), which `doc update` writes for each claim of the document whose span
+    or anchor moved, nobody having looked at it. Counted as activity, one correction of an
+    article took every claim of it off `--untouched-since` and the board's untouched."""
+    return Sql("NOT (") + in_(tables.events.c.action, REANCHOR_ACTIONS) + Sql(")")

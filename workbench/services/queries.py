@@ -51,7 +51,7 @@ from workbench.domain.text import normalise
 from workbench.domain.transitions import added_since_proposal, proposal_action
 from workbench.services.activity import Activity, activity, activity_span
 from workbench.services.claim_records import evidence_of, no_claim, notes_of
-from workbench.services.claim_rows import PAGE, claim_view, claim_views
+from workbench.services.claim_rows import PAGE, claim_view, claim_views, work_on_claim
 from workbench.services.context import Workbench, reading
 from workbench.services.doc_show import stored_text
 from workbench.services.sign_off_reads import registered_for_sign_off, session_role
@@ -412,7 +412,8 @@ def claim_query(flt: ClaimFilter, conn: Reader, day: dt.date | None = None) -> S
 
 def untouched_where(since: dt.datetime) -> Sql:
     """No event of the claim's (events.claim_id: its own, its notes', evidence's and reviews')
-    at or after `since`. NOT EXISTS, not NOT IN (events since): PostgreSQL plans it as an
+    at or after `since` that is work on it (`work_on_claim`: a revision's re-anchoring is
+    not). NOT EXISTS, not NOT IN (events since): PostgreSQL plans it as an
     anti-join, where NOT IN's list, once past work_mem, is searched row by row for every claim;
     SQLite looks up each claim's few events by ix_events_claim_id. Either way the trail is never
     read whole, once or per claim."""
@@ -420,6 +421,8 @@ def untouched_where(since: dt.datetime) -> Sql:
     return (
         Sql(f"NOT (EXISTS (SELECT * FROM events WHERE {e.claim_id} = {C.id} AND {e.at} >= ")
         + param(format_at(since))
+        + Sql(" AND ")
+        + work_on_claim()
         + Sql("))")
     )
 
