@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from workbench.domain.errors import InvalidInput
-from workbench.services import headlines
+from workbench.services import doc_show
 from workbench.services.context import Workbench
 from workbench.services.documents import NO_SOURCE, add_from, update_from
 
@@ -51,14 +51,15 @@ def test_an_unchanged_page_reads_the_held_revisions_headline_alone(
     doc = add_from(wb, str(_written(page, PAGE.format(n=1)))).document
     for n in range(2, 7):
         assert update_from(wb, doc.id, str(_written(page, PAGE.format(n=n)))).created
-    real = headlines.headline_in
+    real = doc_show.headline_in
     read: list[Any] = []
 
     def counted(payload: Any) -> str | None:
         read.append(payload)
         return real(payload)
 
-    monkeypatch.setattr(headlines, "headline_in", counted)
+    # (read where doc_show.stored_headline, the one reading of it, calls it)
+    monkeypatch.setattr(doc_show, "headline_in", counted)
     again = update_from(wb, doc.id, str(page))
     assert not again.created and again.headline == "Budget passes (6)", again
     assert len(read) == 1, f"{len(read)} events' payloads read for one revision's headline"

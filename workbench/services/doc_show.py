@@ -39,7 +39,7 @@ def show_document(wb: Workbench, document_id: int) -> DocumentDetail:
     headline the latest revision's page stated."""
     c = tables.claims.c
     with reading(wb) as conn:
-        doc = _document(conn, document_id, view_of(tables.documents, DocumentView))
+        doc = document_row(conn, document_id, view_of(tables.documents, DocumentView))
         claims = []
         rows = select(*tables.claims.c, source=tables.claims).where(eq(c.document_id, document_id))
         for page in conn.pages(rows.order_by(c.id), PAGE):
@@ -76,7 +76,7 @@ def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:
     )  # fmt: skip
     later = view_of(tables.document_revisions, RevisionView).where(eq(r.document_id, document_id))
     with reading(wb) as conn:
-        doc = _document(conn, document_id, first)
+        doc = document_row(conn, document_id, first)
         rows = conn.rows(later.order_by(r.number))
     return [RevisionView.first(doc), *(RevisionView.of(row) for row in rows)]
 
@@ -84,7 +84,7 @@ def list_revisions(wb: Workbench, document_id: int) -> list[RevisionView]:
 def document_text(wb: Workbench, document_id: int, revision: int | None = None) -> str:
     """`doc text`: the text of revision `revision` of the document (the latest when None)."""
     with reading(wb) as conn:
-        _document(conn, document_id, select(tables.documents.c.id, source=tables.documents))
+        document_row(conn, document_id, select(tables.documents.c.id, source=tables.documents))
         latest = latest_number(conn, document_id)
         number = latest if revision is None else revision
         text = stored_text(conn, document_id, number)
@@ -120,15 +120,20 @@ def latest_number(conn: Reader, document_id: int) -> int:
     return int(found) if found else 1
 
 
-def _document(conn: Reader, document_id: int, query: Select) -> Any:
-    """The documents row `query` reads of `document_id`; refused, in lookup.get_document's
-    words, where there is none."""
+def document_row(conn: Reader, document_id: int, query: Select) -> Any:
+    """The documents row `query` reads of `document_id`; refused (no_document) where there
+    is none."""
     row = None
     if 1 <= document_id <= INT_MAX:
         row = conn.first(query.where(eq(tables.documents.c.id, document_id)))
     if row is None:
-        raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+        raise no_document(document_id)
     return row
+
+
+def no_document(document_id: int) -> NotFound:
+    """The refusal of a document id that names none: every lookup of one says it so."""
+    return NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
 
 
 def _latest_revision(conn: Reader, document_id: int) -> Any | None:
@@ -144,9 +149,34 @@ def _latest_revision(conn: Reader, document_id: int) -> Any | None:
     return conn.first(query.only(_REVISION_ID, *query.columns))
 
 
+def stored_headline(conn: Reader, document_id: int, number: int) -> str | None:
+    """The headline recorded when revision `number` of the document was stored (its event
+    alone read: each `document.revised` holds its revision's whole text). The one reading of
+    which event stored a revision: services.headlines asks it on the ORM's transaction."""
+    revision = None
+    if number != 1:
+        r = tables.document_revisions.c
+        revision = conn.first(
+            select(_REVISION_ID, source=tables.document_revisions).where(
+                eq(r.document_id, document_id), eq(r.number, number)
+            )
+        )
+        if revision is None:
+            return None
+    return headline_in(_stored_by(conn, document_id, revision))
+
+
+def stored_numbers(conn: Reader, document_id: int) -> list[int]:
+    """The numbers of the document's revisions, oldest first (1, its own row, then
+    document_revisions')."""
+    r = tables.document_revisions.c
+    later = select(r.number, source=tables.document_revisions).where(eq(r.document_id, document_id))
+    return [1, *(int(row.number) for row in conn.rows(later.order_by(r.number)))]
+
+
 def _stored_by(conn: Reader, document_id: int, revision: Any | None) -> Any:
-    """The payload of the event that stored the latest revision: `document.added` for
-    revision 1, its `document.revised` after."""
+    """The payload of the event that stored a revision: `document.added` for revision 1
+    (`revision` None), its `document.revised` after."""
     e = tables.events.c
     if revision is None:
         entity, entity_id, action = "document", document_id, DOCUMENT_ADDED

@@ -11,12 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, select
-
-from workbench.db.models import DocumentRevision, Event
-from workbench.domain.actions import DOCUMENT_ADDED, DOCUMENT_REVISED
 from workbench.domain.recorded_headline import recorded_headline
-from workbench.services.doc_show import headline_in
+from workbench.services.doc_show import stored_headline, stored_numbers
 
 if TYPE_CHECKING:
     from workbench.db.models import Document
@@ -42,51 +38,17 @@ def with_headline(payload: dict[str, Any], headline: str | None) -> dict[str, An
 
 
 def revision_headlines(tx: Tx, doc: Document) -> dict[int, str | None]:
-    """Each revision number of `doc` and the headline recorded when it was stored."""
-    found: dict[int, str | None] = {1: headline_in(_added_payload(tx, doc))}
-    for number, payload in tx.session.execute(_revised_payloads(doc)).all():
-        found[int(number)] = headline_in(payload)
-    return found
+    """Each revision number of `doc` and the headline recorded when it was stored: each
+    revision's event read as `revision_headline` reads it (one indexed lookup a revision, as
+    `doc changes` reads each revision's text)."""
+    with tx.reading() as conn:
+        return {n: stored_headline(conn, doc.id, n) for n in stored_numbers(conn, doc.id)}
 
 
 def revision_headline(tx: Tx, doc: Document, number: int) -> str | None:
     """The headline recorded when revision `number` of `doc` was stored: its event alone read,
     not every revision's, each holding its revision's whole text (`doc update` of an unchanged
-    page asks it under the desk's write lock, review328)."""
-    if number == 1:
-        return headline_in(_added_payload(tx, doc))
-    row = tx.session.execute(
-        _revised_payloads(doc).where(DocumentRevision.number == number)
-    ).first()
-    return None if row is None else headline_in(row[1])
-
-
-def _added_payload(tx: Tx, doc: Document) -> Any:
-    """The payload of the event that stored `doc`'s revision 1."""
-    return tx.session.execute(
-        select(Event.payload).where(
-            Event.action == DOCUMENT_ADDED,
-            Event.entity_type == "document",
-            Event.entity_id == str(doc.id),
-        )
-    ).scalar()
-
-
-def _revised_payloads(doc: Document) -> Select[int, str]:
-    """Each later revision of `doc`'s number and the payload of the event that stored it."""
-    return (
-        select(DocumentRevision.number, Event.payload)
-        .join(Event, Event.entity_id == _as_text(DocumentRevision.id))
-        .where(
-            DocumentRevision.document_id == doc.id,
-            Event.action == DOCUMENT_REVISED,
-            Event.entity_type == "revision",
-        )
-    )
-
-
-def _as_text(column: Any) -> Any:
-    """An integer id compared with an event's entity_id (text), on SQLite and PostgreSQL."""
-    from sqlalchemy import String, cast
-
-    return cast(column, String)
+    page asks it under the desk's write lock, review328). Read as `doc show` reads it
+    (doc_show.stored_headline), in this transaction: one home for which event stored it."""
+    with tx.reading() as conn:
+        return stored_headline(conn, doc.id, number)

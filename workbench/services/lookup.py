@@ -12,6 +12,7 @@ from workbench.defaults import INT_MAX
 from workbench.domain.errors import NotFound, step
 from workbench.services.claim_records import no_claim
 from workbench.services.context import Tx
+from workbench.services.doc_show import no_document
 
 # Claim IDs a statement names at most: far below SQLite's (32,766) and PostgreSQL's (65,535)
 # parameter limits, and a batch of claims small enough to hold while it is edited (a bulk edit
@@ -30,7 +31,7 @@ def _valid(ident: int) -> bool:
 def get_document(tx: Tx, document_id: int) -> Document:
     doc = tx.session.get(Document, document_id) if _valid(document_id) else None
     if doc is None:
-        raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+        raise no_document(document_id)
     return doc
 
 
@@ -41,7 +42,7 @@ def check_documents(tx: Tx, document_ids: Sequence[int]) -> None:
     found = set(tx.session.scalars(select(Document.id).where(Document.id.in_(valid))))
     for document_id in document_ids:
         if document_id not in found:
-            raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+            raise no_document(document_id)
 
 
 def get_claim_row(tx: Tx, claim_id: int) -> Claim:

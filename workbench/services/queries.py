@@ -33,7 +33,7 @@ from workbench.domain.clock import (
     today,
 )
 from workbench.domain.desk import PRIORITY_RANK, SORTS, normalise_tag, parse_priority, tag_key
-from workbench.domain.errors import InvalidInput, NotFound, bad, give, step
+from workbench.domain.errors import InvalidInput, bad, give
 from workbench.domain.identity import NOBODY, fold, normalise_name
 from workbench.domain.inputs import check_at_least
 from workbench.domain.people import People, RoleNames, current_form
@@ -53,7 +53,7 @@ from workbench.services.activity import Activity, activity, activity_span
 from workbench.services.claim_records import evidence_of, no_claim, notes_of
 from workbench.services.claim_rows import PAGE, claim_view, claim_views, work_on_claim
 from workbench.services.context import Workbench, reading
-from workbench.services.doc_show import stored_text
+from workbench.services.doc_show import document_row, stored_text
 from workbench.services.sign_off_reads import registered_for_sign_off, session_role
 from workbench.services.views import (
     FLAG,
@@ -481,10 +481,7 @@ def _check_paging(flt: ClaimFilter) -> None:
 
 def require_document(conn: Reader, document_id: int) -> None:
     """A typo in --doc is an error, not "no claims"."""
-    d = tables.documents.c
-    q = select(d.id, source=tables.documents).where(eq(d.id, document_id))
-    if not (1 <= document_id <= INT_MAX) or conn.first(q) is None:
-        raise NotFound(f"no document #{document_id}", hint=step("list", entity="document"))
+    document_row(conn, document_id, select(tables.documents.c.id, source=tables.documents))
 
 
 def _check_owner(
