@@ -158,13 +158,18 @@ def test_the_same_refusals(wb: Workbench, document_with_claims: Any) -> None:
         assert str(lean.value) == str(orm.value), flt
 
 
-@pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning")
 def test_a_heading_refused_midway_leaves_nothing_open(
-    wb: Workbench, db_url: str, document_with_claims: Any
+    wb: Workbench, db_url: str, document_with_claims: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A claim on a revision its document lacks (a desk edited by hand) stops the timeline in
     revisions' words, on both paths, and the driver's cursor is closed before its connection
-    (it was closed after, and Python printed that error beneath the refusal)."""
+    (it was closed after, and Python printed that error beneath the refusal). The stopped
+    stream is collected once the refusal is let go, as the process lets it go after saying
+    it: rG found the warning filter this test had pass with the cursor left open (the error
+    came at teardown, after the test had passed)."""
+    import gc
+    import sys
+
     from sqlalchemy import text
 
     from workbench.db.engine import get_engine
@@ -173,10 +178,18 @@ def test_a_heading_refused_midway_leaves_nothing_open(
     with get_engine(db_url).begin() as conn:
         conn.execute(text("UPDATE claims SET revision = 9 WHERE id = :id"), {"id": claims[2]})
     flt = EventFilter(claim_id=claims[2])
-    with pytest.raises(NotFound) as orm:
-        _orm(wb, flt)
-    with pytest.raises(NotFound) as lean:
-        _exported(wb, flt)
-    assert (
-        str(lean.value) == str(orm.value) == "document #1 has no revision 9: it has revisions 1..2"
+    seen: list[str] = []
+    monkeypatch.setattr(
+        sys, "unraisablehook", lambda u: seen.append(f"{u.object!r}: {u.exc_value!r}")
     )
+    said: list[str] = []
+    for export in (_orm, _exported):
+        try:
+            export(wb, flt)
+        except NotFound as refused:
+            said.append(str(refused))
+        else:
+            raise AssertionError(f"{export.__name__}: not refused")
+    assert said == ["document #1 has no revision 9: it has revisions 1..2"] * 2
+    gc.collect()
+    assert seen == []

@@ -9,6 +9,7 @@ and `lower()` as the engine's connections on SQLite; the URL's options on Postgr
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable, Generator, Sequence
 from functools import cache
 from types import ModuleType
@@ -32,6 +33,8 @@ class Reader:
         # (psycopg2) each know their own driver's errors, and no caller has to say which.
         self.error: type[Exception] = conn.Error
         self.operational_error: type[Exception] = conn.OperationalError
+        # The page streams begun and not yet run out (weakly: one let go was closed then).
+        self._streams: weakref.WeakSet[Generator[list[Any], None, None]] = weakref.WeakSet()
 
     def _execute(self, sql: Sql, cursor: Any = None) -> Any:
         cur = cursor if cursor is not None else self.conn.cursor()
@@ -57,7 +60,21 @@ class Reader:
 
     def pages(self, query: Select, size: int) -> Generator[list[Any], None, None]:
         """The rows `size` at a time, held a page at a time: SQLite's cursor steps through the
-        result; on PostgreSQL a server-side cursor does (a client one would fetch it all)."""
+        result; on PostgreSQL a server-side cursor does (a client one would fetch it all). A
+        stream not run out is closed with the reader (`close`), before its connection."""
+        stream = self._pages(query, size)
+        self._streams.add(stream)
+        return stream
+
+    def end_streams(self) -> None:
+        """Close the page streams still open, their cursors with them, while the connection
+        is: one left to be collected later (a caller holding it by name, stopped partway by a
+        full disk, Ctrl-C or a refusal) closed its SQLite cursor on a closed connection, and
+        Python printed that error beneath the command's one line (rG)."""
+        for stream in list(self._streams):
+            stream.close()
+
+    def _pages(self, query: Select, size: int) -> Generator[list[Any], None, None]:
         convert = self._converter(query)
         cursor = self.conn.cursor(name="pages") if self.dialect == "postgresql" else None
         cur = self._execute(query.sql(self.module.NO_LIMIT), cursor)
@@ -106,7 +123,15 @@ def open_reader(url: str, module: ModuleType) -> Reader:
 
 
 def close(reader: Reader) -> None:
-    """A read never commits: whatever happened, nothing it did is kept."""
+    """A read never commits: whatever happened, nothing it did is kept. Its streams are closed
+    first, while the connection is open (Reader.end_streams)."""
+    try:
+        reader.end_streams()
+    finally:
+        _end(reader)
+
+
+def _end(reader: Reader) -> None:
     if getattr(reader.conn, "closed", False):
         # psycopg2 closes a connection whose wait was stopped (Ctrl-C, postgresql's
         # _wait_stoppably): nothing is left to roll back, and trying would say so in the

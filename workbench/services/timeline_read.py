@@ -71,14 +71,10 @@ def export_md(
         flt = pin(conn, flt)
         scope = scope_of(conn, flt)
         query = select(*COLUMNS, source=tables.events).where(*event_criteria.criteria(flt))
+        # (A heading refused midway, a claim on a revision its document lacks, leaves these
+        # pages open: the reader closes them before its connection, Reader.end_streams.)
         pages = _claims_pages(conn, query, flt.after_seq, scope.trail_seq)
-        try:
-            return _write(out, flt, scope, conn, query, pages, progress)
-        finally:
-            # Closed here, before the reader is: a heading refused mid-way (a claim on a
-            # revision its document lacks) left the cursor to be closed on a closed connection,
-            # and Python printed the error beneath the refusal.
-            pages.close()
+        return _write(out, flt, scope, conn, query, pages, progress)
 
 
 def _write(
