@@ -1,9 +1,10 @@
 """Which events an export's claim, document and clock criteria select, and the refusal of a
 claim or document it names that does not exist: one home for both read paths.
 
-The driver's (services.events_csv) runs these statements on the database driver; the ORM's
-(services.audit's apply_filter and check_subjects, which the Markdown timeline, JSON Lines and
-any filter by actor or action take) runs the same text and values on its own connection. Two
+The driver's (services.events_csv, services.timeline_read) runs these statements on the
+database driver; the ORM's (services.audit's apply_filter and check_subjects, which JSON Lines
+by claim, document or clock and any filter by actor or action take) runs the same text and
+values on its own connection. Two
 copies of the rules were held together only by the byte-identity tests (rA, session 65): what
 "a document's events" means is now said once. Nothing here imports SQLAlchemy.
 """
