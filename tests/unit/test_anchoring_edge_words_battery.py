@@ -308,6 +308,14 @@ CASES = [
         "本市GDP增长约5%左右",
     ),
     (
+        "以上 at the text's end, its line break gone",
+        "本市GDP增长5%\n",
+        "本市GDP增长5%以上",
+        "本市GDP增长5%",
+        "fuzzy",
+        "本市GDP增长5%以上",
+    ),
+    (
         "a digit added to the figure",
         ZH,
         ZH.replace("5.2%", "5.25%"),

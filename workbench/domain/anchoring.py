@@ -731,24 +731,58 @@ def _glued(text: str, sel: Selector, start: int, end: int) -> tuple[int, int] | 
     ran onto it is another sentence or the attribution (paragraphs merged: 城市。明年本市将投资
     was taken in to 12 characters, rB). A figure's sign is no such mark (5%以上 is taken in).
 
-    Nor words the old text had just past the mark (`_rejoined`): the mark was taken out, not
-    words added (a headline, which ends in no stop, merged with the lead: rF)."""
+    Nor words that are the next sentence or paragraph rejoined, edited or not (`_added`): the
+    mark was taken out, not words added (a headline, which ends in no stop, merged with the
+    lead: rF; the lead or the headline also edited: rH)."""
     wider_start, wider_end = start, end
     if sel.suffix and start < end < len(text) and text[end - 1] not in _CLOSING_EDGE:
         was, now = sel.suffix[0], text[end]
         if now != was and now.isalnum() and not was.isalnum():
             while wider_end < min(len(text), end + GLUED_REACH) and text[wider_end].isalnum():
                 wider_end += 1
-            if _rejoined(text[end:wider_end], _past_marks(sel.suffix)):
+            if not _added(
+                text[end:wider_end], text[wider_end : wider_end + CONTEXT_CHARS], sel.suffix
+            ):
                 wider_end = end
     if sel.prefix and 0 < start < end and text[start] not in OPENERS:
         was, now = sel.prefix[-1], text[start - 1]
         if now != was and now.isalnum() and not was.isalnum():
             while wider_start > max(0, start - GLUED_REACH) and text[wider_start - 1].isalnum():
                 wider_start -= 1
-            if _rejoined(text[wider_start:start][::-1], _past_marks(sel.prefix[::-1])):
+            past = text[max(0, wider_start - CONTEXT_CHARS) : wider_start]
+            if not _added(text[wider_start:start][::-1], past[::-1], sel.prefix[::-1]):
                 wider_start = start
     return None if (wider_start, wider_end) == (start, end) else (wider_start, wider_end)
+
+
+# Marks that part sentences or paragraphs (`_added`).
+_PARTING = STOPS | {"\n"}
+# The characters of the old words past a mark that, found again past the words run onto the
+# edge, show those words were added before them (`_added`).
+_RESUMED = 3
+
+
+def _added(run: str, past: str, old: str) -> bool:
+    """Whether `run`, the characters now run onto a quote's edge, are words added to the
+    claim's, read outward from the edge as are `past` (the new text beyond the run) and `old`
+    (the old context there).
+
+    Not when they are the old words past the mark (`_rejoined`); nor, where the old text had
+    a stop or a line break at the edge, when no such mark follows them: the sentence or
+    paragraph beyond was run onto the quote, whatever its words now (a lead edited as it was
+    merged with its headline, 统计局 made 国家统计局, was taken in: rH). Words added before a
+    stop made a comma are known by the old words going on past it (城市之一，她还说)."""
+    old_words = _past_marks(old)
+    if _rejoined(run, old_words):
+        return False
+    if not _PARTING.intersection(old[: len(old) - len(old_words)]):
+        return True
+    new_words = _past_marks(past)
+    new_marks = past[: len(past) - len(new_words)]
+    if _PARTING.intersection(new_marks) or not (past or old_words):
+        return True  # (the mark still beyond the words added, or the text's end was and is)
+    n = min(_RESUMED, len(old_words))
+    return bool(new_marks) and n > 0 and new_words[:n] == old_words[:n]
 
 
 def _rejoined(run: str, old: str) -> bool:
