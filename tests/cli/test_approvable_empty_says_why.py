@@ -97,3 +97,17 @@ def test_a_proposal_whose_quote_a_revision_changed_is_named_in_words(
     assert "1 claim is in review, not for you to approve: 1 whose quote a revision " in out.err
     assert "changed after its proposal (reject it with a note)" in out.err
     assert "quote_changed" not in out.err and "none of it" not in out.err
+
+
+def test_a_queue_asked_for_its_count_alone_says_nothing_held_back(cli: Run, tmp_path: Path) -> None:
+    """`--limit 0` asks how many (the table shows none of them): the queue is not empty, so the
+    approver is not told that the claim it counts is "not for you to approve" (with no reason,
+    since the approval refuses nothing)."""
+    _desk(cli, tmp_path, review=True)
+    ok(cli("--as", "maria", "claim", "status", "1", "unverifiable", "--note", "查无记录"))
+    out = ok(cli("--as", "tom", "claim", "list", "--approvable", "--limit", "0"))
+    assert "--limit 0: no claims listed (1 in all)" in out.out
+    assert "not for you to approve" not in out.err
+    # maria's own proposal is still explained, counted or not
+    own = ok(cli("--as", "maria", "claim", "list", "--approvable", "--limit", "0"))
+    assert "1 proposed by you" in own.err
