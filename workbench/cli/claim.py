@@ -663,7 +663,9 @@ def list_(
 
             for line in unmatched(wb, flt):
                 message(line)
-        if not shown and not offset and flt.sign_off_queue:
+        # The queue is empty when nothing matches, not when the page shows nothing: `--limit 0`
+        # counts a queue it lists none of, and was told its claims were "not for you".
+        if not total and flt.sign_off_queue:
             from workbench.services.queries import approvals_held_back
 
             message(held_back_words(approvals_held_back(wb, wb.actor)))
