@@ -86,3 +86,17 @@ def test_a_withdrawn_claim_among_others_is_left_out_of_their_steps(
     out = _update(cli, tmp_path, "第一段落，足够长的一段文字。\n\n公司员工超过600人。\n").out
     assert "next: pin #3 anew in this revision" in out
     assert "#1" not in out.split("next:", 1)[1]
+
+
+def test_readme_quotes_the_next_steps_as_doc_update_writes_them(cli: Run, tmp_path: Path) -> None:
+    """README's account of `doc update` named the verdicts it flags and stopped: the next steps
+    it says for a quote taken out or a figure left in a claim's text were written nowhere. Each
+    line README quotes (a code span, spaced inside: one ends in a backtick) is the one this
+    update writes (README's lines rewrapped as one)."""
+    readme = " ".join((Path(__file__).parents[2] / "README.md").read_text("utf-8").split())
+    _desk(cli, tmp_path)
+    out = _update(cli, tmp_path, "第一段落，足够长的一段文字。\n\n公司员工超过600人。\n").out
+    lines = [line for line in out.splitlines() if line.startswith("next: ")]
+    assert len(lines) == 2
+    for line in lines:
+        assert f"`` {line} ``" in readme, line
