@@ -232,3 +232,33 @@ def test_a_new_revision_of_the_document_is_not_work_on_its_claims(
 
 def desk_document(wb: Workbench, claim_id: int) -> int:
     return next(c.document_id for c in list_claims(wb) if c.id == claim_id)
+
+
+def test_changed_by_a_revision_yet_untouched_is_no_contradiction(
+    wb: Workbench, desk: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--updated-since X --untouched-since Y`, Y on or before X, was refused as a
+    contradiction: "a change is activity". Since a `doc update`'s re-anchoring is no one's
+    work (test above), a change is not always activity: re-anchoring sets the claim's
+    updated_at and leaves it untouched. The claims a correction on the 28th moved that nobody
+    has worked on since the 22nd (A, C) are what the editor asks for, not a mistake."""
+    import workbench.services.claim_updates as claim_updates
+    import workbench.services.context as context
+    from workbench.services.revisions import update_document
+    from workbench.services.sources import Content
+
+    later = (at("2026-11-28T10:00:00") + dt.timedelta(seconds=i) for i in range(10_000))
+    monkeypatch.setattr(context, "now", lambda: next(later))
+    monkeypatch.setattr(claim_updates, "now", lambda: next(later))  # the claims' updated_at
+    revised = TEXT.replace("营收增长30%", "营收增长35%") + "戊公司上市。"
+    update_document(wb, desk_document(wb, desk["A"]), Content(revised, "text", "r2.txt"))
+    flt = ClaimFilter(updated_since="2026-11-27", untouched_since="2026-11-22")
+    assert flt.problem() is None
+    assert listed(wb, updated_since="2026-11-27", untouched_since="2026-11-22") == [
+        desk["A"],
+        desk["C"],
+    ]
+    # the same moment both ways: every claim the revision moved, none worked on since
+    assert listed(wb, updated_since="2026-11-28", untouched_since="2026-11-28") == sorted(
+        desk.values()
+    )
