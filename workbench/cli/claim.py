@@ -487,8 +487,9 @@ def _change(payload: dict[str, object]) -> str:
     help="Nobody has worked on since WHEN: no audit event of the claim, its notes, evidence or "
     "reviews at or after it (a note or evidence leaves the claim's updated time as it was; a "
     "`doc update` re-anchoring it is no one's work on it). "
-    "WHEN is a date, a date-time (UTC) or Nd, N days ago (7d: a week), and after any "
-    "--updated-since DATE (a change is activity). The table shows each claim's last activity.",
+    "WHEN is a date, a date-time (UTC) or Nd, N days ago (7d: a week). With --updated-since, "
+    "on or before it: the claims a `doc update` moved that nobody has worked on since. The "
+    "table shows each claim's last activity.",
 )
 @click.option("--no-evidence", is_flag=True, help="Claims with no evidence yet.")
 @click.option(

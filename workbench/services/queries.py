@@ -207,21 +207,6 @@ class ClaimFilter:
                     "given or proposed, is flagged for re-review",
                     hint=bad("flagged_filters"),
                 )
-        if self.updated_since is not None and self.untouched_since is not None:
-            # A change writes its event when it sets updated_at: a claim changed since X was
-            # worked on since any Y on or before X, and the list is empty by a mistake.
-            # One reading of the clock for both: 7d and 7d are one moment, as the query,
-            # which pins them (`pinned`), reads them (review119: exit 1 there, not 2 here).
-            current = clock.now()  # (the module's: a test sets it there)
-            changed = parse_since_or_days(self.updated_since, UPDATED_AHEAD, current)
-            idle = parse_since_or_days(self.untouched_since, current=current)
-            if idle <= changed:
-                return InvalidInput(
-                    f"updated since {clock.to_second(format_at(changed))} and untouched since "
-                    f"{clock.to_second(format_at(idle))} contradict each other: a change is "
-                    "activity, so a claim changed since the first was worked on since the second",
-                    hint=bad("activity_filters"),
-                )
         if self.search is not None and not self.search.strip():
             return InvalidInput("the search text is empty", hint=give("search"))
         if self.settled_too and not self.queue_of:
