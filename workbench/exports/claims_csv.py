@@ -37,8 +37,9 @@ COLUMNS = (
     # last, so that the columns before keep their places
     "proposed_status",
     "proposed_by",
-    # when its latest event was (the claim's, or its notes', evidence's, reviews'): a sheet
-    # sorts by it for the claims nobody has worked on (`--untouched-since`); last, as above
+    # when its latest work was (an event of the claim's, or its notes', evidence's, reviews';
+    # a `doc update`'s re-anchoring aside: claim_rows.work_on_claim): a sheet sorts by it for
+    # the claims nobody has worked on (`--untouched-since`); last, as above
     "last_activity",
 )
 
