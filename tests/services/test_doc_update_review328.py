@@ -63,3 +63,46 @@ def test_an_unchanged_page_reads_the_held_revisions_headline_alone(
     again = update_from(wb, doc.id, str(page))
     assert not again.created and again.headline == "Budget passes (6)", again
     assert len(read) == 1, f"{len(read)} events' payloads read for one revision's headline"
+
+
+class _RolledBack(Exception):
+    """Raised to end the test's transaction without committing what it wrote."""
+
+
+def test_a_write_reads_its_own_uncommitted_revision_headline(wb: Workbench, tmp_path: Path) -> None:
+    """d1628465 made services.headlines, which `doc update` and `doc changes` call inside the
+    ORM's transaction, read through doc_show's driver statements (Tx.reading). They must run
+    on that transaction's own connection: a second one would miss the revision the
+    transaction has written and not committed (or, on a rollback-journal SQLite desk, wait on
+    the writer's own lock). Here a revision and its event are written and not committed: the
+    headlines see it, a second connection does not, and nothing is left behind."""
+    from workbench.db.models import Document, DocumentRevision
+    from workbench.domain.actions import DOCUMENT_REVISED
+    from workbench.services.context import reading, transaction
+    from workbench.services.headlines import revision_headline, revision_headlines
+
+    page = tmp_path / "page.html"
+    doc_id = add_from(wb, str(_written(page, PAGE.format(n=1)))).document.id
+    with pytest.raises(_RolledBack), transaction(wb, write=True) as tx:
+        doc = tx.session.get(Document, doc_id)
+        assert doc is not None
+        rev = DocumentRevision(
+            document_id=doc_id,
+            number=2,
+            text="Uncommitted.\n",
+            sha256="0" * 64,
+            length=13,
+            format="text",
+            added_by=wb.actor,
+            created_at=doc.created_at,
+        )
+        tx.session.add(rev)
+        tx.session.flush()
+        tx.record(DOCUMENT_REVISED, "revision", rev.id, {"after": {}, "headline": "Not yet"})
+        assert revision_headline(tx, doc, 2) == "Not yet"
+        assert revision_headlines(tx, doc) == {1: "Budget passes (1)", 2: "Not yet"}
+        with reading(wb) as other:  # another connection: the revision is not there
+            assert doc_show.stored_headline(other, doc_id, 2) is None
+        raise _RolledBack
+    with reading(wb) as conn:
+        assert doc_show.stored_numbers(conn, doc_id) == [1]
