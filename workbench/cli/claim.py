@@ -65,8 +65,8 @@ from workbench.domain.status import (
     SETTABLE_NAMES,
     STATUS_NAMES,
     WITHDRAWN_VALUE,
-    Status,
     listed,
+    pinned_anew_when_gone,
 )
 
 if TYPE_CHECKING:
@@ -208,7 +208,7 @@ def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
             f"  anchor   the quote is gone from the latest revision (last found in revision "
             f"{c.revision})"
         )
-        if c.status in (Status.UNVERIFIED.value, Status.IN_PROGRESS.value):
+        if pinned_anew_when_gone(c.status):
             # What settles it, as a flagged verdict's line says (newuser: it stopped at "gone").
             click.echo(
                 f"           pin it anew: workbench claim edit {c.id} --quote TEXT; "

@@ -631,16 +631,16 @@ def _next_steps(anchors: Sequence[AnchorOutcome]) -> None:
     longer does is corrected (a revision changes no claim's text: extract's 35万 stays when
     the page now says 36万). A flagged verdict's own line names its step (confirm or reopen),
     and confirming it warns of such figures: not said twice. A withdrawn claim has none."""
-    from workbench.domain.status import WITHDRAWN_VALUE, listed
+    from workbench.domain.status import WITHDRAWN_VALUE, listed, pinned_anew_when_gone
 
-    # A withdrawn claim is re-anchored with the rest, but is the desk's work no more: pinning,
-    # withdrawing or correcting it is each refused (its span and text are what was taken back).
-    anchors = [a for a in anchors if a.status != WITHDRAWN_VALUE]
     gone = [
         f"#{a.claim_id}"
         for a in anchors
-        if a.state == "orphaned" and not a.gone_before and not a.flagged
+        if a.state == "orphaned" and not a.gone_before and pinned_anew_when_gone(a.status)
     ]
+    # A withdrawn claim is re-anchored with the rest, but is the desk's work no more: correcting
+    # its text is refused (its span and text are what was taken back).
+    anchors = [a for a in anchors if a.status != WITHDRAWN_VALUE]
     if gone:
         them = "it" if len(gone) == 1 else "them"
         click.echo(

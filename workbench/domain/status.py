@@ -55,6 +55,15 @@ WITHDRAWN_VALUE = Status.WITHDRAWN.value
 
 
 # Verdicts that assert something about the facts, and so must cite evidence.
+def pinned_anew_when_gone(status: str) -> bool:
+    """Whether a claim of `status` whose quote a revision took out is settled by pinning it
+    anew (`claim edit --quote`) or withdrawing it: one still being checked. One holding a
+    verdict, given or proposed, is flagged for re-review instead (confirm or reopen), and a
+    withdrawn one was taken back (both steps are refused it). `claim show` and `doc update`
+    name the steps by it."""
+    return status in (Status.UNVERIFIED.value, Status.IN_PROGRESS.value)
+
+
 def holds_verdict(status: str) -> bool:
     """Whether a claim of `status` holds a verdict, given or proposed (awaiting its second
     reviewer): what a revision that changes its words flags, and what a confirmation warns of."""
