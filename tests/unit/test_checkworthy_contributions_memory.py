@@ -25,12 +25,17 @@ def _earlier_objects_set_aside() -> Iterator[None]:
     """The objects alive before the measurement moved out of the collector's way (gc.freeze):
     in a worker of the full suite, which holds every earlier test's leftovers, each
     gc.collect() walked them all, and these two tests took 30 s each where alone they take
-    under one. Untraced, those objects never counted in what is measured; only the walk goes."""
+    under one. Untraced, those objects never counted in what is measured; only the walk goes.
+    Under the suite's own freeze (tests/conftest.py, pytest_collection_finish) they stay set
+    aside afterwards: unfreezing then would hand the collector back the whole import-time heap
+    for the rest of the worker's tests."""
+    frozen_before = gc.get_freeze_count() > 0
     gc.freeze()
     try:
         yield
     finally:
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 def _held(text: str, explained: bool) -> tuple[int, int]:
