@@ -485,9 +485,10 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
     import threading
     import time
 
-    from sqlalchemy import delete, func, select
+    from sqlalchemy import delete, func, select, text
 
     from workbench.db.models import Note, SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
+    from workbench.db.pg_locks import DESK_LOCK_CLASS
     from workbench.services import similar, similar_index
     from workbench.services.context import transaction
     from workbench.services.notes import add_note
@@ -506,8 +507,28 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
         seen.append(tx.session.scalar(select(func.count()).select_from(Note)))
         if seen[-1] < notes:
             running.put(seen[-1])
-            time.sleep(1.0)  # a window's work, made long enough to be waited on
+            writer_waiting(tx)  # a window's work, made long enough to be waited on
         return real(tx, *args, **kwargs)  # type: ignore[arg-type]
+
+    def writer_waiting(tx: Any) -> None:
+        """Until this note's writer waits on the window's lock. PostgreSQL shows its waiter
+        (pg_locks: the desk's append lock asked, not granted) and queues it; a second's sleep
+        there failed on a loaded CI machine (seen [0, 0, 1, 2, ...]: the note's command had
+        not yet asked for the lock when the window ended). SQLite's waiter cannot be seen: it
+        polls, and a second is ten of its polls."""
+        if tx.session.get_bind().dialect.name != "postgresql":
+            time.sleep(1.0)
+            return
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not tx.session.scalar(
+            text(
+                "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'advisory'"
+                " AND classid::bigint = :desk AND objsubid = 2"
+                " AND objid::bigint = 'events'::regclass::oid::bigint"
+            ),
+            {"desk": DESK_LOCK_CLASS},
+        ):
+            time.sleep(0.02)
 
     monkeypatch.setattr(similar_index, "refresh_window", slow)
     worker = threading.Thread(target=lambda: similar.catch_up(wb))
