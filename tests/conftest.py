@@ -80,36 +80,53 @@ def pytest_collection_finish(session: pytest.Session) -> None:
     walked them (and the frozen heap, in each full collection) so often that it cost a sixth
     of the suite's CPU (tests/services on two workers: 270 -> 220 CPU s, 178 -> 147 s).
     Garbage is still collected, only in larger batches; nothing here changes what runs."""
-    _sqlite_engines_share_compiled_statements()
+    _engines_share_compiled_statements()
     gc.collect()
     gc.freeze()
     gc.set_threshold(50_000, 20, 100)
 
 
-def _sqlite_engines_share_compiled_statements() -> None:
-    """Every SQLite engine of this test process speaks through the first one's dialect and
-    its cache of compiled statements. A command opens one desk, so the product makes one
-    engine a process; a test process makes one for each test's database file (db_url), and
-    each compiled every statement it ran afresh (SQLAlchemy keys a compiled statement by its
-    dialect object): tests/services on two workers 147 s / 220 CPU s -> 124 s / 170 CPU s.
-    The dialects were alike (one class, one sqlite3 library: nothing it learns on first
-    connect differs between files), and each engine keeps its own pool, URL and events
-    (workbench.db.sqlite.configure's pragmas and BEGIN). Not PostgreSQL's: a dialect there
-    learns the schema it connected to (default_schema_name), which is each test's own."""
-    from workbench.db import sqlite
+def _engines_share_compiled_statements() -> None:
+    """The engines of this test process that would compile alike speak through one dialect
+    and its cache of compiled statements. A command opens one desk, so the product makes one
+    engine a process; a test process makes one for each test's database, and each compiled
+    every statement it ran afresh (SQLAlchemy keys a compiled statement by its dialect
+    object): tests/services on two workers 147 s / 220 CPU s -> 124 s / 170 CPU s, the SQLite
+    run of CI 728 s -> 565 s. Alike: every SQLite engine (one class, one sqlite3 library:
+    nothing a dialect learns on connecting differs between files); on PostgreSQL only engines
+    of one URL, since a dialect learns the schema it connected to (default_schema_name): a
+    schema emptied for the next test (`_recycled`) keeps its name, so its next test's engine
+    finds its statements compiled. A dialect is shared once it has connected (initialised);
+    each engine keeps its own pool, URL and events (the backend's configure)."""
+    from collections import OrderedDict
 
-    configure = sqlite.configure
-    first: list[Any] = []
+    from workbench.db import postgresql, sqlite
 
-    def configured(engine: Any) -> None:
-        configure(engine)
-        if not first:
-            first.append(engine)
-        elif type(engine.dialect) is type(first[0].dialect):
-            engine.dialect = first[0].dialect
-            engine._compiled_cache = first[0]._compiled_cache
+    shared: OrderedDict[tuple[str, str], Any] = OrderedDict()
 
-    sqlite.configure = configured  # type: ignore[assignment]
+    def sharing(configure: Callable[[Any], None], by_url: bool) -> Callable[[Any], None]:
+        def configured(engine: Any) -> None:
+            configure(engine)
+            url = engine.url.render_as_string(hide_password=False) if by_url else ""
+            key = (engine.dialect.name, url)
+            first = shared.get(key)
+            if (
+                first is not None
+                and type(first.dialect) is type(engine.dialect)
+                and first.dialect.server_version_info is not None
+            ):
+                engine.dialect = first.dialect
+                engine._compiled_cache = first._compiled_cache
+                shared.move_to_end(key)
+                return
+            shared[key] = engine  # the first, or one that never connected: this one then
+            while len(shared) > 16:  # the schemas a PostgreSQL process has in hand, and more
+                shared.popitem(last=False)
+
+        return configured
+
+    sqlite.configure = sharing(sqlite.configure, by_url=False)  # type: ignore[assignment]
+    postgresql.configure = sharing(postgresql.configure, by_url=True)  # type: ignore[assignment]
 
 
 @pytest.fixture(autouse=True)
