@@ -31,6 +31,14 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("WORKBENCH_TEST_DATABASE_URL", "").strip()
 
+# A suite started with `&` by a shell without job control (a script, a CI runner's wrapper)
+# inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler: the tests that
+# press Ctrl-C on a command pressed into nothing and failed (four did, in a run started so). A
+# command run from a terminal has Python's own handler; the suite stands for that. A handler
+# set here does not reach the processes tests start (exec resets it; only "ignored" is inherited).
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+
 
 def pytest_report_header() -> str:
     return f"workbench database backend: {'postgresql' if PG_URL else 'sqlite'}"
