@@ -119,7 +119,12 @@ DEV = (
 # with the pairs model refitted on the 36 dev articles, not shipped (0.733 / 0.928, 0.820 /
 # 1.000, 0.887 / 0.968); they stay held out too. heting (a long founder profile of a
 # hearing-aid maker and its fitting stores) was written and labelled blind in session 46 and read
-# once with the shipped model (0.870 / 0.904); it stays held out.
+# once with the shipped model (0.870 / 0.904); it stays held out. xiguang, shuyu and fangcao
+# (long-form magazine profiles of a chip designer, a picture-book publisher and a skincare
+# brand's founder, written mostly in scenes, remembered words and the writer's framing, with
+# checkable facts about one sentence in five, as in the seed) were written and labelled blind
+# in session 67 and read with the shipped model (0.735 / 0.893, 0.815 / 0.786, 0.659 / 0.853)
+# and with two refits that were not shipped (docs/benchmarks.md); they stay held out.
 HELD_OUT = (
     "minimax",
     "shanye",
@@ -130,6 +135,9 @@ HELD_OUT = (
     "lingbo",
     "yuqiao",
     "heting",
+    "xiguang",
+    "shuyu",
+    "fangcao",
 )
 # Two founder profiles written and labelled blind in session 32 as a gate: a precision round
 # tuned on the dev articles keeps a rule only if these lose no check-worthy sentence by it. Read

@@ -92,6 +92,9 @@ def test_held_out_profile_quality() -> None:
 #   dairy's penalty), scored with session 43's model: tongyu 0.753 / 0.880, xuelan 0.776 /
 #   0.963, moyun 0.853 / 0.877; then two more, held out: qiaolin 0.846 / 0.900, zhuomo 0.850 /
 #   0.893.
+# - session 67, three long-form magazine profiles in the seed's manner (facts about one sentence
+#   in five), held out, scored with the shipped model: xiguang 0.735 / 0.893, shuyu 0.815 /
+#   0.786, fangcao 0.659 / 0.853.
 BLIND_FLOORS = [
     ("jinglu", 0.65, 0.95),
     ("huaiyin", 0.85, 0.9),
@@ -118,6 +121,9 @@ BLIND_FLOORS = [
     ("lingbo", 0.78, 0.95),
     ("yuqiao", 0.86, 0.94),
     ("heting", 0.85, 0.89),
+    ("xiguang", 0.7, 0.87),
+    ("shuyu", 0.78, 0.76),
+    ("fangcao", 0.63, 0.82),
 ]
 
 
