@@ -124,7 +124,9 @@ DEV = (
 # brand's founder, written mostly in scenes, remembered words and the writer's framing, with
 # checkable facts about one sentence in five, as in the seed) were written and labelled blind
 # in session 67 and read with the shipped model (0.735 / 0.893, 0.815 / 0.786, 0.659 / 0.853)
-# and with two refits that were not shipped (docs/benchmarks.md); they stay held out.
+# and with refits that were not shipped (docs/benchmarks.md); six more of the kind (lanting,
+# muge, haiyan, chuyun, songtao, weiming), read with the shipped model and, each left out, with
+# a refit on the other five and the dev articles (not shipped). All nine stay held out.
 HELD_OUT = (
     "minimax",
     "shanye",
@@ -138,6 +140,12 @@ HELD_OUT = (
     "xiguang",
     "shuyu",
     "fangcao",
+    "lanting",
+    "muge",
+    "haiyan",
+    "chuyun",
+    "songtao",
+    "weiming",
 )
 # Two founder profiles written and labelled blind in session 32 as a gate: a precision round
 # tuned on the dev articles keeps a rule only if these lose no check-worthy sentence by it. Read

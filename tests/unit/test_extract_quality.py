@@ -94,7 +94,9 @@ def test_held_out_profile_quality() -> None:
 #   0.893.
 # - session 67, three long-form magazine profiles in the seed's manner (facts about one sentence
 #   in five), held out, scored with the shipped model: xiguang 0.735 / 0.893, shuyu 0.815 /
-#   0.786, fangcao 0.659 / 0.853.
+#   0.786, fangcao 0.659 / 0.853; then six more of the kind: lanting 0.711 / 0.871, muge 0.861 /
+#   0.886, haiyan 0.786 / 0.846, chuyun 0.786 / 0.914, songtao 0.750 / 0.774, weiming 0.724 /
+#   0.750.
 BLIND_FLOORS = [
     ("jinglu", 0.65, 0.95),
     ("huaiyin", 0.85, 0.9),
@@ -124,6 +126,12 @@ BLIND_FLOORS = [
     ("xiguang", 0.7, 0.87),
     ("shuyu", 0.78, 0.76),
     ("fangcao", 0.63, 0.82),
+    ("lanting", 0.68, 0.85),
+    ("muge", 0.83, 0.86),
+    ("haiyan", 0.75, 0.82),
+    ("chuyun", 0.75, 0.89),
+    ("songtao", 0.72, 0.75),
+    ("weiming", 0.69, 0.72),
 ]
 
 
