@@ -31,14 +31,6 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 PG_URL = os.environ.get("WORKBENCH_TEST_DATABASE_URL", "").strip()
 
-# A suite started with `&` by a shell without job control (a script, a CI runner's wrapper)
-# inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler: the tests that
-# press Ctrl-C on a command pressed into nothing and failed (four did, in a run started so). A
-# command run from a terminal has Python's own handler; the suite stands for that. A handler
-# set here does not reach the processes tests start (exec resets it; only "ignored" is inherited).
-if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
-    signal.signal(signal.SIGINT, signal.default_int_handler)
-
 
 def pytest_report_header() -> str:
     return f"workbench database backend: {'postgresql' if PG_URL else 'sqlite'}"
@@ -871,6 +863,21 @@ def person() -> Iterator[Callable[[str], str]]:
         with admin.begin() as conn:
             conn.execute(text(f"DROP OWNED BY {role}"))
             conn.execute(text(f"DROP ROLE {role}"))
+
+
+@pytest.fixture
+def ctrl_c_heard() -> Iterator[None]:
+    """Ctrl-C as a terminal delivers it, for a test that presses it on a command it runs in
+    its own process. A suite started with `&` by a shell without job control (a script, a CI
+    wrapper) inherits SIGINT ignored, and Python then installs no KeyboardInterrupt handler:
+    such a test pressed into nothing and failed on its guard (four did, in a run started so).
+    Python's own handler for the test's length, whatever the suite inherited."""
+    before = signal.getsignal(signal.SIGINT)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
 
 
 @pytest.fixture

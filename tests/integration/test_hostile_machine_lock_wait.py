@@ -39,6 +39,7 @@ def one_claim(url: str) -> int:
     return add_claim(wb, doc, "甲说了一句话", SpanRequest(quote="甲说了一句话")).id
 
 
+@pytest.mark.usefixtures("ctrl_c_heard")
 @pytest.mark.skipif(bool(PG_URL), reason="SQLite's busy wait (PostgreSQL's wait is the server's)")
 def test_ctrl_c_ends_a_writer_waiting_for_the_sqlite_lock_while_it_is_still_held(
     db_url: str, monkeypatch: pytest.MonkeyPatch
@@ -163,6 +164,7 @@ def test_a_read_behind_a_pg_table_lock_is_refused_in_one_line_while_the_lock_is_
     assert "locked" in lines[0], outcome.err
 
 
+@pytest.mark.usefixtures("ctrl_c_heard")
 @READS_BEHIND_A_TABLE
 def test_ctrl_c_ends_a_read_behind_a_pg_table_lock_while_the_lock_is_held(
     postgres_url: str, monkeypatch: pytest.MonkeyPatch, table: str, args: list[str]

@@ -58,6 +58,7 @@ def silent_server() -> Iterator[int]:
         server.close()
 
 
+@pytest.mark.usefixtures("ctrl_c_heard")
 @pytest.mark.parametrize(
     ("signum", "code", "said"),
     [
