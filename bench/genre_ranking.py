@@ -32,41 +32,18 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "bench"))
 
-from extract_quality import DEV  # noqa: E402
+from extract_quality import DEV, NARRATIVE, load  # noqa: E402
 
 from workbench.domain.checkworthy import find_candidates, span_features  # noqa: E402
 from workbench.domain.checkworthy_model import CJK_PAIR  # noqa: E402
-from workbench.domain.evaluation import Label, evaluate, parse_labels  # noqa: E402
+from workbench.domain.evaluation import evaluate  # noqa: E402
 
-# Written and labelled blind in session 67, in the seed's manner (facts about one sentence in
-# five); all held out in bench/extract_quality.py.
-NARRATIVE = (
-    "xiguang",
-    "shuyu",
-    "fangcao",
-    "lanting",
-    "muge",
-    "haiyan",
-    "chuyun",
-    "songtao",
-    "weiming",
-)
 RECALL = 0.95
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-
-
-def load(name: str) -> tuple[str, list[Label]]:
-    data = yaml.safe_load(
-        (REPO / "tests" / "data" / "checkworthy" / f"{name}.labels.yaml").read_text("utf-8")
-    )
-    text = (REPO / data["document"]).read_text(encoding="utf-8")
-    return text, parse_labels(text, data)
 
 
 def thresholds(names: list[str]) -> None:

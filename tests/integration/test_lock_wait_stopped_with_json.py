@@ -56,9 +56,9 @@ def killed_once_waiting(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
         monkeypatch.setattr(sqlite_backend, "is_busy", busy_then_killed)
         yield
         return
-    from sqlalchemy import create_engine, text
+    from sqlalchemy import create_engine
 
-    from workbench.db.pg_locks import DESK_LOCK_CLASS
+    from tests.pg_waiters import append_lock_waiters
 
     main = threading.main_thread().ident
     assert main is not None
@@ -73,16 +73,7 @@ def killed_once_waiting(url: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
                     # URL's schema): another test's wait in the same database (xdist's
                     # workers share it) sent the kill before this command waited, or before
                     # it ran at all.
-                    waiting = conn.execute(
-                        text(
-                            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
-                            "AND NOT granted AND database = (SELECT oid FROM pg_database "
-                            "WHERE datname = current_database()) "
-                            "AND classid::bigint = :desk_lock "
-                            "AND objid = 'events'::regclass::oid"
-                        ),
-                        {"desk_lock": DESK_LOCK_CLASS},
-                    ).scalar()
+                    waiting = append_lock_waiters(conn)
                     conn.rollback()
                     if waiting:
                         signal.pthread_kill(main, signal.SIGTERM)

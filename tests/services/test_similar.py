@@ -485,10 +485,10 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
     import threading
     import time
 
-    from sqlalchemy import delete, func, select, text
+    from sqlalchemy import delete, func, select
 
+    from tests.pg_waiters import append_lock_waiters
     from workbench.db.models import Note, SimilarDf, SimilarIndexed, SimilarMeta, SimilarTerm
-    from workbench.db.pg_locks import DESK_LOCK_CLASS
     from workbench.services import similar, similar_index
     from workbench.services.context import transaction
     from workbench.services.notes import add_note
@@ -520,14 +520,7 @@ def test_a_writer_waiting_on_a_catch_up_gets_its_turn(
             time.sleep(1.0)
             return
         deadline = time.monotonic() + 30
-        while time.monotonic() < deadline and not tx.session.scalar(
-            text(
-                "SELECT count(*) FROM pg_locks WHERE NOT granted AND locktype = 'advisory'"
-                " AND classid::bigint = :desk AND objsubid = 2"
-                " AND objid::bigint = 'events'::regclass::oid::bigint"
-            ),
-            {"desk": DESK_LOCK_CLASS},
-        ):
+        while time.monotonic() < deadline and not append_lock_waiters(tx.session):
             time.sleep(0.02)
 
     monkeypatch.setattr(similar_index, "refresh_window", slow)
